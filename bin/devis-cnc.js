@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// Entry point of the devis-cnc command line. The TypeScript sources are compiled to dist/ by
+// `npm run build:cli` (run by `npm ci` through the "prepare" script).
+const path = require('node:path');
+const fs = require('node:fs');
+const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('devis-cnc n’est pas compilé : lancez « npm run build:cli ».\n');
+  process.exit(2);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
+import { formatEuros, formatPercent, ZERO } from '../domain/money';
+import { exampleBudget } from '../domain/budget/templates';
+import { scaffold, ScaffoldError } from '../workbook/scaffold';
+import { XlsxPort } from '../workbook/xlsx/xlsxPort';
+import type { BudgetResult } from '../domain/budget/types';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+export const USAGE = `Usage :
+  devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--exemple] [--force]
+
+Commandes :
+  new     écrit un classeur Paramètres + Devis + Récapitulatif avec formules vivantes
+
+Options de « new » :
+  --out FICHIER.xlsx   fichier à écrire (obligatoire)
+  --format F           format de la production (défaut : long-metrage)
+  --exemple            remplit un long métrage d'exemple crédible (2 à 4 M€, 35 jours de tournage)
+  --force              remplace le fichier s'il existe déjà
+  --help               affiche cette aide
+
+Codes de sortie : 0 succès, 2 erreur d'utilisation ou fichier refusé.`;
+
+class UsageError extends Error {}
+
+interface NewOptions {
+  out: string;
+  format: ProductionFormat;
+  example: boolean;
+  force: boolean;
+}
+
+function parseNew(args: string[]): NewOptions {
+  let out: string | undefined;
+  let format: ProductionFormat = 'long-metrage';
+  let example = false;
+  let force = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i];
+    const next = (): string => {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    switch (a) {
+      case '--out':
+        out = next();
+        break;
+      case '--format': {
+        const f = next();
+        if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
+        format = f;
+        break;
+      }
+      case '--exemple':
+        example = true;
+        break;
+      case '--force':
+        force = true;
+        break;
+      default:
+        throw new UsageError(`Option inconnue « ${a} ».`);
+    }
+  }
+  if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
+  return { out, format, example, force };
+}
+
+/** The récapitulatif as console lines (French formats). */
+export function recapLines(labels: { code: string; label: string }[], result: BudgetResult): string[] {
+  const total = result.total.amount;
+  const pct = (v: typeof total): string => (total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total)));
+  const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  const left = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+  const line = (code: string, label: string, amount: typeof total, france: typeof total, foreign: typeof total): string =>
+    `${pad(code, 4)}${pad(label, 44)}${left(formatEuros(amount), 18)}${left(pct(amount), 9)}${left(formatEuros(france), 18)}${left(formatEuros(foreign), 16)}`;
+  const out = [
+    `${pad('', 4)}${pad('Poste', 44)}${left('Montant', 18)}${left('%', 9)}${left('dont France', 18)}${left('dont étranger', 16)}`,
+  ];
+  labels.forEach((ch, i) => {
+    const r = result.chapters[i];
+    if (r) out.push(line(ch.code, ch.label, r.amount, r.france, r.foreign));
+  });
+  out.push(line('', 'Total des postes 1 à 9', result.subtotal.amount, result.subtotal.france, result.subtotal.foreign));
+  out.push(line('FG', 'Frais généraux', result.overheads.amount, result.overheads.france, result.overheads.foreign));
+  out.push(line('IMP', 'Imprévus', result.contingency.amount, result.contingency.france, result.contingency.foreign));
+  out.push(line('', 'TOTAL GÉNÉRAL', result.total.amount, result.total.france, result.total.foreign));
+  return out;
+}
+
+async function runNew(opts: NewOptions, io: Io): Promise<number> {
+  const target = resolve(opts.out);
+  if (existsSync(target) && !opts.force) {
+    io.err(`Le fichier « ${opts.out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return 2;
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'devis-cnc';
+  wb.created = new Date();
+  const outcome = await scaffold(new XlsxPort(wb), { format: opts.format, example: opts.example, onConflict: 'refuse' });
+  if (outcome.status !== 'done') {
+    io.err(outcome.message);
+    return 2;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Write beside, then rename: a failed write never leaves a half-written file.
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, buffer);
+  renameSync(tmp, target);
+  io.out(`Classeur écrit : ${opts.out} (${formatLabel(opts.format)}${opts.example ? ', exemple rempli' : ''})`);
+  io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
+  for (const s of outcome.skipped) io.out(`Note : ${s}`);
+  io.out('');
+  io.out('Récapitulatif');
+  const budget = opts.example ? exampleBudget() : null;
+  const labels = (budget?.chapters ?? []).map((c) => ({ code: c.code, label: c.label }));
+  if (budget) for (const l of recapLines(labels, outcome.result)) io.out(l);
+  else io.out(`Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`);
+  return 0;
+}
+
+/** CLI entry point; returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'new') {
+      if (rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await runNew(parseNew(rest), io);
+    }
+    throw new UsageError(`Commande inconnue « ${command} ».`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ScaffoldError) {
+      io.err(`Erreur : ${e.message}`);
+      io.err('Voir « devis-cnc --help ».');
+      return 2;
+    }
+    io.err(`Erreur inattendue : ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

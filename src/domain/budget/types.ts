@@ -1,0 +1,76 @@
+import type { Money } from '../money';
+import type { NomenclatureId } from '../nomenclature/types';
+
+/** Employment status of a pay line; drives the chapter 4 charges. */
+export type Status = 'technicien' | 'cadre' | 'artiste' | 'auteur';
+export const STATUSES: readonly Status[] = ['technicien', 'cadre', 'artiste', 'auteur'];
+
+/** A devis line: amount = quantité × nombre × taux, rounded to the cent. */
+export interface LineInput {
+  code: string;
+  label: string;
+  status?: Status;
+  quantity?: Money;
+  unit?: string;
+  count?: Money;
+  rate?: Money;
+  /** "dont étranger": the part of the amount spent abroad (typed); France is the rest. */
+  foreign?: Money;
+  justification?: string;
+}
+
+export type ItemInput =
+  | ({ kind: 'line' } & LineInput)
+  /** A sous-poste with detail lines under it; its total is the sum of its lines. */
+  | { kind: 'group'; code: string; label: string; lines: LineInput[] }
+  /** A chapter 4 line computed from the gross pay of the given statuses in chapters 1 to 3. */
+  | { kind: 'charges'; code: string; label: string; status: Status; justification?: string };
+
+export interface ChapterInput {
+  code: string;
+  label: string;
+  items: ItemInput[];
+}
+
+export interface BudgetParams {
+  chargeRates: Record<Status, Money>;
+  overheadsRate: Money;
+  contingencyRate: Money;
+}
+
+export interface BudgetInput {
+  nomenclature: NomenclatureId;
+  chapters: ChapterInput[];
+  params: BudgetParams;
+}
+
+/** An amount with its CNC split. france + foreign = amount, always. */
+export interface Split {
+  amount: Money;
+  france: Money;
+  foreign: Money;
+}
+
+export type ItemResult =
+  | ({ kind: 'line' } & Split)
+  | ({ kind: 'group'; lines: Split[] } & Split)
+  | ({ kind: 'charges'; base: Money; rate: Money } & Split);
+
+export interface ChapterResult extends Split {
+  code: string;
+  items: ItemResult[];
+}
+
+export interface RateLine extends Split {
+  base: Money;
+  rate: Money;
+}
+
+export interface BudgetResult {
+  chapters: ChapterResult[];
+  /** Total des postes 1 à 9 (coût de fabrication). */
+  subtotal: Split;
+  overheads: RateLine;
+  contingency: RateLine;
+  total: Split;
+}

@@ -1,0 +1,134 @@
+import charges from '../../../data/finance/charges-sociales.json';
+import overheads from '../../../data/finance/frais-generaux.json';
+import { Money } from '../money';
+import type { BudgetParams, Status } from '../budget/types';
+import type { NomenclatureId } from '../nomenclature/types';
+
+/** How sure a fact is: read in the source, read in a secondary source, or recalled (unverified). */
+export type FactMark = 'verified' | 'secondary' | 'recalled';
+
+/** A dated, sourced rate, as shown to the user. */
+export interface Fact {
+  label: string;
+  value: Money;
+  mark: FactMark;
+  source: string;
+  seededOn: string;
+}
+
+export type ProductionFormat = 'long-metrage' | 'court-metrage' | 'serie' | 'documentaire';
+export const FORMATS: readonly ProductionFormat[] = ['long-metrage', 'court-metrage', 'serie', 'documentaire'];
+
+export function isFormat(value: string): value is ProductionFormat {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+interface FormatRow {
+  id: string;
+  label: string;
+  defaultDurationMinutes: number;
+  overheads: { rate: string; cap: string; mark: string; source: string };
+  contingency: { rate: string; mark: string; source: string };
+}
+
+function formatRow(format: ProductionFormat): FormatRow {
+  const row = (overheads.formats as FormatRow[]).find((f) => f.id === format);
+  if (!row) throw new Error(`Format absent de data/finance/frais-generaux.json : ${format}`);
+  return row;
+}
+
+export function formatLabel(format: ProductionFormat): string {
+  return formatRow(format).label;
+}
+
+export function formatFromLabel(label: string): ProductionFormat | undefined {
+  const row = (overheads.formats as FormatRow[]).find((f) => f.label.toLowerCase() === label.trim().toLowerCase());
+  return row && isFormat(row.id) ? row.id : undefined;
+}
+
+export function defaultDurationMinutes(format: ProductionFormat): number {
+  return formatRow(format).defaultDurationMinutes;
+}
+
+export function statusLabel(status: Status): string {
+  const row = charges.statuses.find((s) => s.id === status);
+  if (!row) throw new Error(`Statut absent de data/finance/charges-sociales.json : ${status}`);
+  return row.label;
+}
+
+/** Employer-charge rate per status, with its source and mark. */
+export function chargeRateFact(status: Status): Fact & { range: [Money, Money] } {
+  const row = charges.statuses.find((s) => s.id === status);
+  if (!row) throw new Error(`Statut absent de data/finance/charges-sociales.json : ${status}`);
+  return {
+    label: `Taux de charges patronales — ${row.label}`,
+    value: new Money(row.rate),
+    mark: row.mark as FactMark,
+    source: row.source,
+    seededOn: charges.seededOn,
+    range: [new Money(row.range[0] ?? row.rate), new Money(row.range[1] ?? row.rate)],
+  };
+}
+
+export function overheadsRateFact(format: ProductionFormat): Fact & { cap: Money } {
+  const row = formatRow(format);
+  return {
+    label: 'Frais généraux (taux du sous-total)',
+    value: new Money(row.overheads.rate),
+    cap: new Money(row.overheads.cap),
+    mark: row.overheads.mark as FactMark,
+    source: row.overheads.source,
+    seededOn: overheads.seededOn,
+  };
+}
+
+export function contingencyRateFact(format: ProductionFormat): Fact {
+  const row = formatRow(format);
+  return {
+    label: 'Imprévus (taux du sous-total)',
+    value: new Money(row.contingency.rate),
+    mark: row.contingency.mark as FactMark,
+    source: row.contingency.source,
+    seededOn: overheads.seededOn,
+  };
+}
+
+/** Default budget parameters of a format, all from data/. */
+export function defaultParams(format: ProductionFormat): BudgetParams {
+  return {
+    chargeRates: {
+      technicien: chargeRateFact('technicien').value,
+      cadre: chargeRateFact('cadre').value,
+      artiste: chargeRateFact('artiste').value,
+      auteur: chargeRateFact('auteur').value,
+    },
+    overheadsRate: overheadsRateFact(format).value,
+    contingencyRate: contingencyRateFact(format).value,
+  };
+}
+
+export interface ChargesLineDef {
+  code: string;
+  label: string;
+  status: Status;
+}
+
+/** The computed chapter 4 lines of a nomenclature (one per status). */
+export function chargesLines(nomenclature: NomenclatureId): ChargesLineDef[] {
+  const table = charges.chapter4Lines as unknown as Record<string, ChargesLineDef[] | string>;
+  const lines = table[nomenclature];
+  if (!Array.isArray(lines)) throw new Error(`Pas de lignes de charges pour la nomenclature ${nomenclature}`);
+  return lines;
+}
+
+/** French wording of a mark, for the Paramètres sheet and the taskpane. */
+export function markLabel(mark: FactMark): string {
+  switch (mark) {
+    case 'verified':
+      return 'vérifié';
+    case 'secondary':
+      return 'source secondaire — à revérifier';
+    case 'recalled':
+      return 'NON VÉRIFIÉ — usage, à ajuster';
+  }
+}

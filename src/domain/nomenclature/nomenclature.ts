@@ -1,0 +1,172 @@
+import classique from '../../../data/nomenclatures/cnc-classique.json';
+import cnc2018 from '../../../data/nomenclatures/cnc-2018.json';
+import audiovisuel from '../../../data/nomenclatures/cnc-audiovisuel.json';
+import type {
+  CodeResolution,
+  NomenclatureChapter,
+  NomenclatureData,
+  NomenclatureId,
+  NomenclatureLine,
+} from './types';
+
+const ALL: Record<NomenclatureId, NomenclatureData> = {
+  'cnc-classique': classique as NomenclatureData,
+  'cnc-2018': cnc2018 as NomenclatureData,
+  'cnc-audiovisuel': audiovisuel as NomenclatureData,
+};
+
+/** The default: the historic 9-poste devis, what the certifications call "les 9 postes". */
+export const DEFAULT_NOMENCLATURE: NomenclatureId = 'cnc-classique';
+
+const ALIASES: Record<string, NomenclatureId> = {
+  'cnc-classique': 'cnc-classique',
+  classique: 'cnc-classique',
+  'cnc-2018': 'cnc-2018',
+  '2018': 'cnc-2018',
+  'cnc-audiovisuel': 'cnc-audiovisuel',
+  audiovisuel: 'cnc-audiovisuel',
+  av: 'cnc-audiovisuel',
+};
+
+/** Nomenclature by id or short alias ("classique", "2018", "audiovisuel"); undefined if unknown. */
+export function findNomenclature(idOrAlias: string): NomenclatureData | undefined {
+  const id = ALIASES[idOrAlias.trim().toLowerCase()];
+  return id ? ALL[id] : undefined;
+}
+
+export function getNomenclature(id: NomenclatureId): NomenclatureData {
+  return ALL[id];
+}
+
+export function listNomenclatures(): NomenclatureData[] {
+  return Object.values(ALL);
+}
+
+/** Normalises what a user types as a code: trims, drops a trailing dot, lower-cases letters. */
+export function normaliseCode(code: string): string {
+  return code.trim().replace(/\.$/, '').toLowerCase();
+}
+
+function sameCode(a: string, b: string): boolean {
+  return normaliseCode(a) === normaliseCode(b);
+}
+
+/** Parent code in the nomenclature's numbering: "2.4.1" → "2.4", "1911" → "191", "1.a" → "1". */
+export function parentCode(nom: NomenclatureData, code: string): string | undefined {
+  const c = normaliseCode(code);
+  if (nom.codeStyle === 'digits') return c.length > 1 ? c.slice(0, -1) : undefined;
+  const i = c.lastIndexOf('.');
+  return i > 0 ? c.slice(0, i) : undefined;
+}
+
+/** Chapter code of any code: its first segment ("2.4.1" → "2", "1911" → "1", "10.b" → "10"). */
+export function chapterCodeOf(nom: NomenclatureData, code: string): string {
+  const c = normaliseCode(code);
+  if (nom.codeStyle === 'digits') return c.slice(0, 1);
+  return c.split('.')[0] ?? c;
+}
+
+/** Resolves a code to a chapter, a known line, a user line under a known poste, or unknown. */
+export function resolveCode(nom: NomenclatureData, code: string): CodeResolution {
+  const c = normaliseCode(code);
+  if (c === '') return { kind: 'unknown' };
+  const chapter = nom.chapters.find((ch) => sameCode(ch.code, chapterCodeOf(nom, c)));
+  if (!chapter) return { kind: 'unknown' };
+  if (sameCode(chapter.code, c)) return { kind: 'chapter', chapter };
+  const line = chapter.lines.find((l) => sameCode(l.code, c));
+  if (line) return { kind: 'line', chapter, line };
+  // A user line: its nearest known ancestor is a line or the chapter itself.
+  if (!isWellFormed(nom, c)) return { kind: 'unknown' };
+  for (let p = parentCode(nom, c); p !== undefined; p = parentCode(nom, p)) {
+    const parent = chapter.lines.find((l) => sameCode(l.code, p));
+    if (parent) return { kind: 'user', chapter, parent };
+    if (sameCode(chapter.code, p)) return { kind: 'user', chapter, parent: chapter };
+  }
+  return { kind: 'unknown' };
+}
+
+function isWellFormed(nom: NomenclatureData, c: string): boolean {
+  switch (nom.codeStyle) {
+    case 'digits':
+      return /^\d{2,5}$/.test(c);
+    case 'dotted':
+      return /^\d+(\.\d+)+$/.test(c);
+    case 'lettered':
+      return /^\d+(\.[a-z0-9]+)+$/.test(c);
+  }
+}
+
+/** True when the code is a chapter, a known line, or a user line under a known poste. */
+export function isValidCode(nom: NomenclatureData, code: string): boolean {
+  return resolveCode(nom, code).kind !== 'unknown';
+}
+
+/** Nearest known ancestor (a line or the chapter) of a code, as a normalised code. */
+function nearestKnownAncestor(nom: NomenclatureData, chapter: NomenclatureChapter, code: string): string | undefined {
+  for (let p = parentCode(nom, code); p !== undefined; p = parentCode(nom, p)) {
+    if (sameCode(chapter.code, p) || chapter.lines.some((l) => sameCode(l.code, p))) return normaliseCode(p);
+  }
+  return undefined;
+}
+
+/** Lines directly under a code: a chapter's postes, or a poste's known sub-lines ("19" → "1911"). */
+export function childrenOf(nom: NomenclatureData, code: string): NomenclatureLine[] {
+  const res = resolveCode(nom, code);
+  if (res.kind === 'unknown') return [];
+  const target = normaliseCode(code);
+  return res.chapter.lines.filter((l) => nearestKnownAncestor(nom, res.chapter, l.code) === target);
+}
+
+/** The French label of a code, and how sure we are of it. */
+export interface LabelLookup {
+  code: string;
+  label: string;
+  /** True when the nomenclature's source gives no French label and we show a fallback. */
+  labelVerified: boolean;
+  confidence: string;
+  kind: 'chapter' | 'line' | 'user';
+}
+
+/**
+ * French label of a chapter or line code. A code known only by number (no label in the
+ * source) gets an explicit fallback that says the label is unverified; user lines get
+ * "Ligne libre sous …". Unknown codes return undefined.
+ */
+export function lookupLabel(nom: NomenclatureData, code: string): LabelLookup | undefined {
+  const res = resolveCode(nom, code);
+  switch (res.kind) {
+    case 'unknown':
+      return undefined;
+    case 'chapter':
+      return {
+        code: res.chapter.code,
+        label: res.chapter.label,
+        labelVerified: true,
+        confidence: res.chapter.labelConfidence,
+        kind: 'chapter',
+      };
+    case 'line':
+      return {
+        code: res.line.code,
+        label: res.line.label ?? `Poste ${res.line.code} (${res.chapter.label}) — libellé non vérifié`,
+        labelVerified: res.line.label !== null,
+        confidence: res.line.confidence,
+        kind: 'line',
+      };
+    case 'user': {
+      const parentLabel = res.parent.label ?? `poste ${res.parent.code}`;
+      return {
+        code: normaliseCode(code),
+        label: `Ligne libre sous ${res.parent.code} ${parentLabel}`,
+        labelVerified: false,
+        confidence: 'user',
+        kind: 'user',
+      };
+    }
+  }
+}
+
+export function chapterOf(nom: NomenclatureData, code: string): NomenclatureChapter | undefined {
+  const res = resolveCode(nom, code);
+  return res.kind === 'unknown' ? undefined : res.chapter;
+}

@@ -1,0 +1,27 @@
+/** The three sheets this issue scaffolds, with their French names. */
+export const BASE_SHEETS = {
+  params: 'Paramètres',
+  devis: 'Devis',
+  recap: 'Récapitulatif',
+} as const;
+
+export type SheetKey = keyof typeof BASE_SHEETS;
+
+/**
+ * Names of the sheets and workbook names a plan writes. With a suffix (writing beside existing
+ * sheets that must not be overwritten), every sheet and every workbook name gets it, so the new
+ * set is linked to itself and never to the user's existing sheets.
+ */
+export interface Naming {
+  sheet(key: SheetKey): string;
+  name(base: string): string;
+  suffix: number | null;
+}
+
+export function makeNaming(suffix: number | null = null): Naming {
+  return {
+    suffix,
+    sheet: (key) => (suffix === null ? BASE_SHEETS[key] : `${BASE_SHEETS[key]} (${suffix})`),
+    name: (base) => (suffix === null ? base : `${base}_${suffix}`),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Sheet plans: a plain description of every cell a scaffold writes. Plans are pure data, built
+ * from the domain, golden-tested, and applied to a workbook by an adapter (Office.js or exceljs).
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+export type StyleKey =
+  | 'title'
+  | 'note'
+  | 'header'
+  | 'chapter'
+  | 'group'
+  | 'input'
+  | 'computed'
+  | 'subtotal'
+  | 'total'
+  | 'label'
+  | 'section';
+
+export interface CellPlan {
+  /** A1 address on the sheet, e.g. "H12". */
+  address: string;
+  /** A constant (when there is no formula). */
+  value?: CellValue;
+  /** English-invariant formula, without the leading "=". */
+  formula?: string;
+  /** The value the formula computes, computed by the domain: the cached result in a file. */
+  result?: CellValue;
+  numFmt?: string;
+  style?: StyleKey;
+}
+
+export interface ValidationPlan {
+  /** A1 range, e.g. "C6:C120". */
+  range: string;
+  kind: 'list' | 'decimalMin0';
+  /** For lists: a workbook name holding the allowed values. */
+  listName?: string;
+  /** French message shown when the input is refused. */
+  error: string;
+  prompt?: string;
+}
+
+export interface ConditionalFormatPlan {
+  range: string;
+  when: 'negative' | 'positive';
+}
+
+export interface SheetPlan {
+  name: string;
+  cells: CellPlan[];
+  /** Widths in characters, column A first. */
+  columnWidths: number[];
+  freezeRows?: number;
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  tabColor?: string;
+}
+
+export interface NamePlan {
+  name: string;
+  sheet: string;
+  /** Absolute A1 reference on that sheet, e.g. "$B$5" or "$A$30:$A$33". */
+  ref: string;
+  comment?: string;
+}
+
+export interface ChartPlan {
+  sheet: string;
+  kind: 'barClustered' | 'pie';
+  title: string;
+  /** Labels and values as one two-column A1 range, e.g. "B5:C13". */
+  source: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  names: NamePlan[];
+  charts: ChartPlan[];
+}
+
+export const NUMFMT = {
+  euro: '#,##0.00 "€"',
+  percent: '0.0%',
+  rate: '0.00%',
+  date: 'dd/mm/yyyy',
+  integer: '0',
+  general: 'General',
+} as const;
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "AB12" → { col: 27, row: 12 } (col 0-based, row 1-based). */
+export function parseAddress(address: string): { col: number; row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m || !m[1] || !m[2]) throw new Error(`Adresse A1 invalide : ${address}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) };
+}
+
+export function a1(col: number, row: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function absolute(address: string): string {
+  const { col, row } = parseAddress(address);
+  return `$${columnLetter(col)}$${row}`;
+}
+
+/** Quotes a sheet name for a formula or a defined name: 'Récapitulatif'. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Date (UTC midnight) → Excel serial number (1900 date system). */
+export function toExcelSerial(date: Date): number {
+  return Math.round((date.getTime() - EXCEL_EPOCH_MS) / 86400000);
+}

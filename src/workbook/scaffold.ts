@@ -1,0 +1,96 @@
+import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
+import type { BudgetResult } from '../domain/budget/types';
+import type { ProductionFormat } from '../domain/facts/facts';
+import { makeNaming, BASE_SHEETS, type SheetKey } from '../layout/naming';
+import { buildScaffoldPlan } from '../layout/workbook';
+import type { WorkbookPlan } from '../layout/plan';
+import type { WorkbookInventory, WorkbookPort } from './port';
+
+export interface ScaffoldRequest {
+  format: ProductionFormat;
+  example: boolean;
+  /** What to do when a target sheet exists and is not empty: refuse, or write beside it. */
+  onConflict: 'refuse' | 'beside';
+}
+
+export type ScaffoldProgress = 'inventaire' | 'calcul' | 'écriture' | 'terminé';
+
+export type ScaffoldOutcome =
+  | { status: 'done'; sheets: string[]; result: BudgetResult; plan: WorkbookPlan; skipped: string[]; suffix: number | null }
+  | { status: 'conflict'; sheets: string[]; names: string[]; message: string };
+
+export class ScaffoldError extends Error {}
+
+/** The example is a feature film; the other formats start blank. */
+export function exampleAvailable(format: ProductionFormat): boolean {
+  return format === 'long-metrage';
+}
+
+/** Smallest suffix (2, 3, …) with no non-empty sheet and no workbook name already taken. */
+export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) => string[]): number {
+  for (let k = 2; k < 1000; k += 1) {
+    const naming = makeNaming(k);
+    const sheetsFree = (Object.keys(BASE_SHEETS) as SheetKey[]).every((key) => {
+      const s = inv.sheets.find((x) => x.name.toLowerCase() === naming.sheet(key).toLowerCase());
+      return !s || s.empty;
+    });
+    const lower = new Set(inv.names.map((n) => n.toLowerCase()));
+    if (sheetsFree && planNames(k).every((n) => !lower.has(n.toLowerCase()))) return k;
+  }
+  throw new ScaffoldError('Impossible de trouver des noms de feuilles libres.');
+}
+
+/**
+ * Creates Paramètres, Devis and Récapitulatif through a port. Never overwrites a non-empty sheet
+ * or an existing workbook name: refuses with the list of what is in the way, or writes beside it
+ * under suffixed names ("Devis (2)", Devis_Total_2) when asked to.
+ */
+export async function scaffold(
+  port: WorkbookPort,
+  request: ScaffoldRequest,
+  onProgress: (step: ScaffoldProgress) => void = () => undefined,
+): Promise<ScaffoldOutcome> {
+  if (request.example && !exampleAvailable(request.format)) {
+    throw new ScaffoldError("L'exemple n'existe que pour le format long métrage.");
+  }
+  onProgress('inventaire');
+  const inv = await port.inventory();
+  onProgress('calcul');
+  const budget = request.example ? exampleBudget() : blankBudget(request.format);
+  const production = request.example ? exampleParameters() : null;
+  const build = (suffix: number | null) => buildScaffoldPlan({ format: request.format, budget, production, suffix });
+  let built = build(null);
+
+  const blocking = built.plan.sheets
+    .map((s) => inv.sheets.find((x) => x.name.toLowerCase() === s.name.toLowerCase()))
+    .filter((s): s is NonNullable<typeof s> => s !== undefined && !s.empty)
+    .map((s) => s.name);
+  const lowerNames = new Set(inv.names.map((n) => n.toLowerCase()));
+  const takenNames = built.plan.names.map((n) => n.name).filter((n) => lowerNames.has(n.toLowerCase()));
+  if (blocking.length > 0 || takenNames.length > 0) {
+    if (request.onConflict === 'refuse') {
+      const parts: string[] = [];
+      if (blocking.length) parts.push(`feuille(s) non vide(s) : ${blocking.join(', ')}`);
+      if (takenNames.length) parts.push(`${takenNames.length} nom(s) de classeur déjà définis (par ex. ${takenNames.slice(0, 3).join(', ')})`);
+      return {
+        status: 'conflict',
+        sheets: blocking,
+        names: takenNames,
+        message: `Rien n'a été modifié : ${parts.join(' ; ')}. Renommez-les, ou créez les feuilles à côté.`,
+      };
+    }
+    const suffix = freeSuffix(inv, (k) => build(k).plan.names.map((n) => n.name));
+    built = build(suffix);
+  }
+  onProgress('écriture');
+  const report = await port.applyPlan(built.plan);
+  onProgress('terminé');
+  return {
+    status: 'done',
+    sheets: built.plan.sheets.map((s) => s.name),
+    result: built.result,
+    plan: built.plan,
+    skipped: report.skipped,
+    suffix: built.naming.suffix,
+  };
+}

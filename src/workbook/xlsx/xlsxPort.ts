@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import type { CellPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
+import { quoteSheet } from '../../layout/plan';
+import { CONDITIONAL, STYLES } from '../../layout/styles';
+import type { ApplyReport, WorkbookInventory, WorkbookPort } from '../port';
+
+function argb(hex: string): string {
+  return `FF${hex}`;
+}
+
+function styleCell(cell: ExcelJS.Cell, plan: CellPlan): void {
+  if (plan.numFmt) cell.numFmt = plan.numFmt;
+  if (!plan.style) return;
+  const s = STYLES[plan.style];
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.size) font.size = s.size;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  if (Object.keys(font).length) cell.font = font;
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.wrap) cell.alignment = { wrapText: true, vertical: 'middle' };
+  if (s.topBorder) cell.border = { top: { style: 'thin', color: { argb: 'FF808080' } } };
+}
+
+function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
+  let empty = true;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (c.value !== null && c.value !== '') empty = false;
+    });
+  });
+  return empty;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const existing = wb.getWorksheet(plan.name);
+  if (existing && !isEmptySheet(existing)) {
+    throw new Error(`La feuille « ${plan.name} » n'est pas vide : elle ne sera pas écrasée.`);
+  }
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(plan.name, plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {});
+  plan.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.address);
+    if (c.formula !== undefined) {
+      const result = c.result instanceof Date ? c.result : (c.result ?? undefined);
+      cell.value = { formula: c.formula, ...(result !== undefined && result !== null ? { result } : {}) } as ExcelJS.CellFormulaValue;
+    } else if (c.value !== undefined && c.value !== null) {
+      cell.value = c.value;
+    }
+    styleCell(cell, c);
+  }
+  if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }];
+  for (const v of plan.validations) {
+    const validation: ExcelJS.DataValidation =
+      v.kind === 'list'
+        ? { type: 'list', allowBlank: true, formulae: [v.listName ?? ''], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur refusée', error: v.error }
+        : { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur refusée', error: v.error };
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, validation);
+  }
+  plan.conditionalFormats.forEach((cf, i) => {
+    const look = CONDITIONAL[cf.when];
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: cf.when === 'negative' ? 'lessThan' : 'greaterThan',
+          formulae: ['0'],
+          priority: i + 1,
+          style: {
+            font: { color: { argb: argb(look.fontColor) } },
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
+          },
+        },
+      ],
+    });
+  });
+}
+
+/** WorkbookPort over an exceljs workbook (CLI and tests). */
+export class XlsxPort implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  async inventory(): Promise<WorkbookInventory> {
+    return {
+      sheets: this.workbook.worksheets.map((ws) => ({ name: ws.name, empty: isEmptySheet(ws) })),
+      names: this.workbook.definedNames.model.map((n) => n.name),
+    };
+  }
+
+  async applyPlan(plan: WorkbookPlan): Promise<ApplyReport> {
+    const wb = this.workbook;
+    for (const name of plan.names) {
+      if (wb.definedNames.model.some((n) => n.name.toLowerCase() === name.name.toLowerCase())) {
+        throw new Error(`Le nom de classeur « ${name.name} » existe déjà : rien n'a été écrit.`);
+      }
+    }
+    for (const sheet of plan.sheets) writeSheet(wb, sheet);
+    for (const name of plan.names) wb.definedNames.add(`${quoteSheet(name.sheet)}!${name.ref}`, name.name);
+    wb.calcProperties.fullCalcOnLoad = true;
+    return {
+      skipped: plan.charts.map(
+        (c) => `Graphique « ${c.title} » (feuille ${c.sheet}) non dessiné : exceljs ne sait pas créer de graphique ; il est créé par le complément dans Excel.`,
+      ),
+    };
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`Feuille introuvable : ${sheet}`);
+    const frozen = ws.views[0];
+    ws.views = [{ ...(frozen ?? { state: 'normal' }), activeCell: address } as ExcelJS.WorksheetView];
+    this.workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: this.workbook.worksheets.indexOf(ws), visibility: 'visible' }];
+  }
+}

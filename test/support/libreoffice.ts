@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+
+/** Path of the LibreOffice binary, or null when it is not installed. */
+export function sofficePath(): string | null {
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']) if (existsSync(p)) return p;
+  return null;
+}
+
+/**
+ * A LibreOffice profile that recalculates every formula of an .xlsx on load
+ * (/org.openoffice.Office.Calc/Formula/Load OOXMLRecalcMode = 0, "always"). Without it,
+ * LibreOffice keeps the cached values and a comparison would prove nothing.
+ */
+export function recalcProfile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-lo-'));
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+/** Opens the file in headless LibreOffice (recalculating on load) and saves it as .xlsx in outDir. */
+export function recalcWithLibreOffice(input: string, outDir: string, profile: string = recalcProfile()): string {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) est introuvable : installez libreoffice-calc.');
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    soffice,
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  const out = join(outDir, basename(input));
+  if (!existsSync(out)) throw new Error(`LibreOffice n'a pas écrit ${out}`);
+  return out;
+}
+
+export interface Mismatch {
+  sheet: string;
+  address: string;
+  formula: string;
+  cached: unknown;
+  recomputed: unknown;
+}
+
+export interface Comparison {
+  formulaCells: number;
+  mismatches: Mismatch[];
+}
+
+function resultOf(value: ExcelJS.CellValue): unknown {
+  if (value && typeof value === 'object' && 'formula' in value) return (value as ExcelJS.CellFormulaValue).result;
+  if (value && typeof value === 'object' && 'sharedFormula' in value) return (value as ExcelJS.CellSharedFormulaValue).result;
+  return value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === undefined || v === null || v === '' ? 0 : null);
+  const x = num(a);
+  const y = num(b);
+  if (x !== null && y !== null) return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  return a === b;
+}
+
+/**
+ * Every formula cell of `original` (our cached result) against the same cell of `recomputed`
+ * (LibreOffice's value). Numbers agree within 1e-9 relative (the last bits of a double).
+ */
+export async function compareFormulaCells(original: string, recomputed: string): Promise<Comparison> {
+  const a = new ExcelJS.Workbook();
+  await a.xlsx.readFile(original);
+  const b = new ExcelJS.Workbook();
+  await b.xlsx.readFile(recomputed);
+  const mismatches: Mismatch[] = [];
+  let formulaCells = 0;
+  a.eachSheet((ws) => {
+    const other = b.getWorksheet(ws.name);
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        formulaCells += 1;
+        const cached = resultOf(cell.value);
+        const recomputedValue = other ? resultOf(other.getCell(cell.address).value) : undefined;
+        if (!same(cached, recomputedValue)) {
+          mismatches.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached, recomputed: recomputedValue });
+        }
+      });
+    });
+  });
+  return { formulaCells, mismatches };
+}
