@@ -1,0 +1,16 @@
+import type { FunctionIssue, FunctionResult } from './core/result';
+
+/**
+ * The one place where a domain issue becomes an Excel error: #N/A or #VALUE! with the French
+ * message (the only two codes that carry a custom message).
+ */
+export function toExcelError(issue: FunctionIssue): CustomFunctions.Error {
+  const code = issue.code === 'notAvailable' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(code, issue.message);
+}
+
+/** Returns the value, or throws the Excel error Excel shows in the cell. */
+export function unwrap<T>(result: FunctionResult<T>): T {
+  if (result.ok) return result.value;
+  throw toExcelError(result.issue);
+}

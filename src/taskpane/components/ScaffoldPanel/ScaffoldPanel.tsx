@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { FORMATS, formatLabel, type ProductionFormat } from '../../../domain/facts/facts';
+import { formatEuros } from '../../../domain/money';
+import { exampleAvailable, type ScaffoldOutcome, type ScaffoldProgress } from '../../../workbook/scaffold';
+import type { TaskpaneHost } from '../../host';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+});
+
+const STEP_LABELS: Record<ScaffoldProgress, string> = {
+  inventaire: 'Lecture des feuilles existantes…',
+  calcul: 'Calcul du devis…',
+  écriture: 'Écriture des feuilles…',
+  terminé: 'Terminé',
+};
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working'; step: ScaffoldProgress }
+  | { kind: 'done'; outcome: Extract<ScaffoldOutcome, { status: 'done' }> }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'error'; message: string };
+
+export function ScaffoldPanel({ host }: { host: TaskpaneHost }): JSX.Element {
+  const styles = useStyles();
+  const [format, setFormat] = useState<ProductionFormat>('long-metrage');
+  const [example, setExample] = useState(false);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const canExample = exampleAvailable(format);
+
+  const run = async (onConflict: 'refuse' | 'beside'): Promise<void> => {
+    setState({ kind: 'working', step: 'inventaire' });
+    try {
+      const outcome = await host.scaffold({ format, example: example && canExample, onConflict }, (step) =>
+        setState({ kind: 'working', step }),
+      );
+      setState(outcome.status === 'done' ? { kind: 'done', outcome } : { kind: 'conflict', message: outcome.message });
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const working = state.kind === 'working';
+  return (
+    <section aria-label="Créer le classeur" className={styles.form}>
+      <Field label="Format de la production">
+        <Select value={format} disabled={working} onChange={(_, d) => setFormat(d.value as ProductionFormat)}>
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {formatLabel(f)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Checkbox
+        label={canExample ? "Remplir avec l'exemple (long métrage de fiction)" : "Remplir avec l'exemple (disponible pour le long métrage)"}
+        checked={example && canExample}
+        disabled={!canExample || working}
+        onChange={(_, d) => setExample(d.checked === true)}
+      />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={working} onClick={() => void run('refuse')}>
+          Créer le classeur
+        </Button>
+      </div>
+      {state.kind === 'working' && (
+        <Field validationMessage={STEP_LABELS[state.step]} validationState="none">
+          <ProgressBar aria-label="Progression" />
+        </Field>
+      )}
+      {state.kind === 'done' && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Classeur créé</MessageBarTitle>
+            Feuilles : {state.outcome.sheets.join(', ')}. Total général : {formatEuros(state.outcome.result.total.amount)}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === 'conflict' && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Feuilles existantes</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void run('beside')}>Créer à côté</Button>
+            <Button onClick={() => setState({ kind: 'idle' })}>Annuler</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.kind === 'error' && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Erreur</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../layout/plan';
+import { a1, columnLetter, parseAddress, toExcelSerial } from '../../layout/plan';
+import { CONDITIONAL, STYLES } from '../../layout/styles';
+import type { ApplyReport, WorkbookInventory, WorkbookPort } from '../port';
+
+/** Excel.run, injected so tests pass a mock context (office-addin-mock) and count syncs. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Points per character of column width (Calibri 11). */
+const POINTS_PER_CHAR = 6.6;
+
+function cellFormula(c: CellPlan): string | number | boolean {
+  if (c.formula !== undefined) return `=${c.formula}`;
+  const v = c.value;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return toExcelSerial(v);
+  return v;
+}
+
+interface Block {
+  rows: number;
+  cols: number;
+}
+
+function blockOf(sheet: SheetPlan): Block {
+  let rows = 1;
+  let cols = 1;
+  for (const c of sheet.cells) {
+    const { col, row } = parseAddress(c.address);
+    rows = Math.max(rows, row);
+    cols = Math.max(cols, col + 1);
+  }
+  return { rows, cols };
+}
+
+/**
+ * Rectangles covering the cells of one style: horizontal runs per row, merged with identical
+ * runs of the following rows. Few ranges, so one batch stays small whatever the line count.
+ */
+export function styleRectangles(sheet: SheetPlan): Map<StyleKey, string[]> {
+  const byStyle = new Map<StyleKey, Map<number, number[]>>();
+  for (const c of sheet.cells) {
+    if (!c.style) continue;
+    const { col, row } = parseAddress(c.address);
+    const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
+    rows.set(row, [...(rows.get(row) ?? []), col]);
+    byStyle.set(c.style, rows);
+  }
+  const out = new Map<StyleKey, string[]>();
+  for (const [style, rows] of byStyle) {
+    // runs: key "c1-c2" → list of rows
+    const open = new Map<string, { start: number; end: number }>();
+    const rects: string[] = [];
+    const flush = (key: string, span: { start: number; end: number }): void => {
+      const [c1, c2] = key.split('-').map(Number) as [number, number];
+      rects.push(`${a1(c1, span.start)}:${a1(c2, span.end)}`);
+    };
+    const sortedRows = [...rows.keys()].sort((x, y) => x - y);
+    for (const row of sortedRows) {
+      const cols = [...new Set(rows.get(row))].sort((x, y) => x - y);
+      const keys: string[] = [];
+      let start = cols[0] ?? 0;
+      for (let i = 0; i < cols.length; i += 1) {
+        const c = cols[i] ?? 0;
+        const next = cols[i + 1];
+        if (next !== c + 1) {
+          keys.push(`${start}-${c}`);
+          if (next !== undefined) start = next;
+        }
+      }
+      for (const [key, span] of [...open]) {
+        if (!(keys.includes(key) && span.end === row - 1)) {
+          flush(key, span);
+          open.delete(key);
+        }
+      }
+      for (const key of keys) {
+        const span = open.get(key);
+        if (span) span.end = row;
+        else open.set(key, { start: row, end: row });
+      }
+    }
+    for (const [key, span] of open) flush(key, span);
+    out.set(style, rects);
+  }
+  return out;
+}
+
+function applyStyle(range: Excel.Range, style: StyleKey): void {
+  const s = STYLES[style];
+  if (s.bold) range.format.font.bold = true;
+  if (s.italic) range.format.font.italic = true;
+  if (s.size) range.format.font.size = s.size;
+  if (s.fontColor) range.format.font.color = `#${s.fontColor}`;
+  if (s.fill) range.format.fill.color = `#${s.fill}`;
+  if (s.wrap) range.format.wrapText = true;
+  if (s.topBorder) {
+    const border = range.format.borders.getItem('EdgeTop');
+    border.style = 'Continuous';
+    border.color = '#808080';
+  }
+}
+
+function queueSheet(context: Excel.RequestContext, plan: SheetPlan, reuse: boolean): Excel.Worksheet {
+  const sheets = context.workbook.worksheets;
+  const ws = reuse ? sheets.getItem(plan.name) : sheets.add(plan.name);
+  const { rows, cols } = blockOf(plan);
+  const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array<string | number | boolean>(cols).fill(''));
+  const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
+  for (const c of plan.cells) {
+    const { col, row } = parseAddress(c.address);
+    const r = formulas[row - 1];
+    const f = formats[row - 1];
+    if (r) r[col] = cellFormula(c);
+    if (f && c.numFmt) f[col] = c.numFmt;
+  }
+  const block = ws.getRange(`A1:${a1(cols - 1, rows)}`);
+  // Values and formulas first, formats second (Office performance guidance).
+  block.formulas = formulas;
+  block.numberFormat = formats;
+  for (const [style, rects] of styleRectangles(plan)) {
+    for (const rect of rects) applyStyle(ws.getRange(rect), style);
+  }
+  plan.columnWidths.forEach((w, i) => {
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
+  });
+  if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  for (const v of plan.validations) {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.rule =
+      v.kind === 'list'
+        ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
+        : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const look = CONDITIONAL[cf.when];
+    const format = ws.getRange(cf.range).conditionalFormats.add('CellValue');
+    format.cellValue.format.font.color = `#${look.fontColor}`;
+    format.cellValue.format.fill.color = `#${look.fill}`;
+    format.cellValue.rule = { formula1: '0', operator: cf.when === 'negative' ? 'LessThan' : 'GreaterThan' };
+  }
+  return ws;
+}
+
+/**
+ * WorkbookPort over Office.js. `inventory` costs two `context.sync()` calls and `applyPlan` one,
+ * whatever the number of devis lines: every write of a plan is queued, then sent in one batch.
+ */
+export class OfficePort implements WorkbookPort {
+  /** Sheets the last inventory found empty: reused rather than added. */
+  private emptySheets = new Set<string>();
+
+  constructor(private readonly run: ExcelRunner) {}
+
+  async inventory(): Promise<WorkbookInventory> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const names = context.workbook.names;
+      names.load('items/name');
+      await context.sync();
+      const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true));
+      for (const u of used) u.load('address');
+      await context.sync();
+      const inventory: WorkbookInventory = {
+        sheets: sheets.items.map((ws, i) => ({ name: ws.name, empty: used[i]?.isNullObject ?? true })),
+        names: names.items.map((n) => n.name),
+      };
+      this.emptySheets = new Set(inventory.sheets.filter((s) => s.empty).map((s) => s.name.toLowerCase()));
+      return inventory;
+    });
+  }
+
+  async applyPlan(plan: WorkbookPlan): Promise<ApplyReport> {
+    return this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const written = new Map<string, Excel.Worksheet>();
+      for (const sheet of plan.sheets) {
+        written.set(sheet.name, queueSheet(context, sheet, this.emptySheets.has(sheet.name.toLowerCase())));
+      }
+      for (const name of plan.names) {
+        const ws = written.get(name.sheet) ?? context.workbook.worksheets.getItem(name.sheet);
+        context.workbook.names.add(name.name, ws.getRange(name.ref.replace(/\$/g, '')), name.comment);
+      }
+      for (const chart of plan.charts) {
+        const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);
+        const c = ws.charts.add('BarClustered', ws.getRange(chart.source), 'Columns');
+        c.title.text = chart.title;
+        c.legend.visible = false;
+        c.setPosition(chart.anchor);
+      }
+      const first = plan.sheets[1] ?? plan.sheets[0];
+      if (first) written.get(first.name)?.activate();
+      await context.sync();
+      return { skipped: [] };
+    });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+}

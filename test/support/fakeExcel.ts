@@ -1,0 +1,198 @@
+import { OfficeMockObject } from 'office-addin-mock';
+
+/**
+ * A recording stand-in for the part of the Excel object model the Office adapter uses. Proxies
+ * record what is queued on them; `sync` is office-addin-mock's, so a spy on it counts round trips.
+ */
+export interface RecordedRange {
+  address: string;
+  formulas?: unknown[][];
+  numberFormat?: string[][];
+  format: {
+    font: Record<string, unknown>;
+    fill: Record<string, unknown>;
+    columnWidth?: number;
+    wrapText?: boolean;
+    borders: { getItem(edge: string): Record<string, unknown> };
+  };
+  dataValidation: { rule?: unknown; errorAlert?: unknown };
+  conditionalFormats: { added: unknown[]; add(type: string): unknown };
+  selected: boolean;
+  select(): void;
+}
+
+export interface RecordedSheet {
+  name: string;
+  created: boolean;
+  ranges: RecordedRange[];
+  frozenRows?: number;
+  charts: { type: string; source: string; seriesBy: string; title: { text?: string }; legend: { visible?: boolean }; position?: string }[];
+  activated: boolean;
+  getRange(address: string): RecordedRange;
+  freezePanes: { freezeRows(n: number): void };
+  charts_: unknown;
+}
+
+export interface Recorder {
+  sheets: Map<string, RecordedSheet>;
+  names: { name: string; ref: string; sheet: string; comment?: string }[];
+  /** Queued operations since the start, for size measurements. */
+  operations: number;
+}
+
+function makeRange(address: string, rec: Recorder): RecordedRange {
+  const range: RecordedRange = {
+    address,
+    format: {
+      font: {},
+      fill: {},
+      borders: {
+        getItem: () => {
+          rec.operations += 1;
+          return {};
+        },
+      },
+    },
+    dataValidation: {},
+    conditionalFormats: {
+      added: [],
+      add(type: string) {
+        rec.operations += 1;
+        const cf = { type, cellValue: { format: { font: {}, fill: {} }, rule: undefined as unknown } };
+        this.added.push(cf);
+        return cf;
+      },
+    },
+    selected: false,
+    select() {
+      range.selected = true;
+    },
+  };
+  rec.operations += 1;
+  return range;
+}
+
+function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet {
+  const sheet: RecordedSheet = {
+    name,
+    created,
+    ranges: [],
+    charts: [],
+    activated: false,
+    getRange(address: string) {
+      const r = makeRange(address, rec);
+      sheet.ranges.push(r);
+      return r;
+    },
+    freezePanes: {
+      freezeRows(n: number) {
+        sheet.frozenRows = n;
+      },
+    },
+    charts_: undefined,
+  };
+  Object.assign(sheet, {
+    charts: Object.assign([], {
+      add(type: string, source: RecordedRange, seriesBy: string) {
+        rec.operations += 1;
+        const chart = {
+          type,
+          source: source.address,
+          seriesBy,
+          title: {},
+          legend: {},
+          setPosition(anchor: string) {
+            chart.position = anchor;
+          },
+          position: undefined as string | undefined,
+        };
+        (sheet.charts as unknown as unknown[]).push(chart);
+        return chart;
+      },
+    }),
+    activate() {
+      sheet.activated = true;
+    },
+  });
+  return sheet;
+}
+
+export interface FakeExcel {
+  context: Excel.RequestContext;
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  recorder: Recorder;
+  /** The office-addin-mock object whose sync is spied on. */
+  mock: OfficeMockObject;
+}
+
+/** A fake Excel with existing sheets (name → empty?) and names, wrapped by office-addin-mock. */
+export function createFakeExcel(existing: Record<string, boolean> = {}, existingNames: string[] = []): FakeExcel {
+  const recorder: Recorder = { sheets: new Map(), names: [], operations: 0 };
+  for (const [name] of Object.entries(existing)) recorder.sheets.set(name, makeSheet(name, false, recorder));
+  const usedRange = (name: string) => ({
+    isNullObject: existing[name] === true,
+    load() {
+      return this;
+    },
+  });
+  const items = Object.keys(existing).map((name) => ({
+    name,
+    getUsedRangeOrNullObject: () => usedRange(name),
+  }));
+  const mock = new OfficeMockObject({
+    application: {
+      suspendApiCalculationUntilNextSync() {
+        recorder.operations += 1;
+      },
+    },
+    workbook: {
+      worksheets: {
+        load() {
+          return undefined;
+        },
+        add(name: string) {
+          if (recorder.sheets.has(name)) throw new Error(`Sheet ${name} already exists`);
+          const s = makeSheet(name, true, recorder);
+          recorder.sheets.set(name, s);
+          recorder.operations += 1;
+          return s;
+        },
+        getItem(name: string) {
+          const s = recorder.sheets.get(name);
+          if (!s) throw new Error(`ItemNotFound ${name}`);
+          return s;
+        },
+      },
+      names: {
+        load() {
+          return undefined;
+        },
+        add(name: string, range: RecordedRange, comment?: string) {
+          recorder.operations += 1;
+          const sheet = [...recorder.sheets.values()].find((s) => s.ranges.includes(range));
+          recorder.names.push({ name, ref: range.address, sheet: sheet?.name ?? '?', ...(comment ? { comment } : {}) });
+        },
+      },
+    },
+  });
+  // Collections' items, set after population (office-addin-mock does not model arrays of proxies).
+  const wb = (mock as unknown as { workbook: { worksheets: { items: unknown }; names: { items: unknown } } }).workbook;
+  wb.worksheets.items = items;
+  wb.names.items = existingNames.map((name) => ({ name }));
+  const context = mock as unknown as Excel.RequestContext;
+  return { context, run: (batch) => batch(context), recorder, mock };
+}
+
+/** Reassembles what the adapter wrote on a sheet: address → formula or value. */
+export function writtenCells(sheet: RecordedSheet): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const r of sheet.ranges) {
+    if (!r.formulas) continue;
+    r.formulas.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== '') out.set(`${String.fromCharCode(65 + j)}${i + 1}`, v);
+      }),
+    );
+  }
+  return out;
+}

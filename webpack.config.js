@@ -1,0 +1,88 @@
+/* eslint-disable no-undef */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { functionsNamespace, applyNamespaceToManifest, applyNamespaceToMetadata } = require('./tools/namespace');
+
+const urlDev = 'https://localhost:3000/';
+// The public address of the built add-in; the manifest keeps localhost when it is not set.
+const urlProd = process.env.ADDIN_PUBLIC_URL || urlDev;
+
+/** Rewrites functions.json after the metadata plugin wrote it (namespace option A). */
+class NamespaceMetadataPlugin {
+  constructor(ns) {
+    this.ns = ns;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('NamespaceMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'NamespaceMetadataPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset || this.ns === '') return;
+          const json = applyNamespaceToMetadata(asset.source.source().toString(), this.ns);
+          compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(JSON.stringify(json, null, 2)));
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const ns = functionsNamespace();
+  const config = {
+    devtool: 'source-map',
+    entry: {
+      taskpane: ['./src/taskpane/index.tsx'],
+      functions: './src/functions/functions.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: { path: path.resolve(__dirname, 'dist', 'addin'), clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: true } } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext][query]' } },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new NamespaceMetadataPlugin(ns),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'functions', 'commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext][query]' },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            transform(content) {
+              const xml = applyNamespaceToManifest(content.toString(), ns);
+              return dev ? xml : xml.replace(new RegExp(urlDev, 'g'), urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      port: 3000,
+    },
+  };
+  if (env && env.WEBPACK_SERVE) {
+    // Certificates only for the dev server: `npm run build` needs none.
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
