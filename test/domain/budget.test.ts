@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import {
+  blankBudget,
+  computeBudget,
+  exampleBudget,
+  grossPayByStatus,
+  lineAmount,
+  type BudgetInput,
+  type ItemInput,
+  type Status,
+} from '../../src/domain/budget';
+import { defaultParams } from '../../src/domain/facts/facts';
+import { Money, sum } from '../../src/domain/money';
+
+const m = (s: string): Money => new Money(s);
+
+describe('line amount = quantité × nombre × taux, to the cent', () => {
+  it.each([
+    ['9', '1', '3500', '31500.00'],
+    ['7', '2', '1600', '22400.00'],
+    ['2.5', '3', '333.33', '2499.98'], // 2499.975 → half-up
+    ['1', '1', '0.005', '0.01'],
+    ['0', '5', '100', '0.00'],
+  ])('%s × %s × %s = %s', (q, n, t, expected) => {
+    expect(lineAmount({ quantity: m(q), count: m(n), rate: m(t) }).toFixed(2)).toBe(expected);
+  });
+
+  it('counts a blank factor as 0, as a spreadsheet does', () => {
+    expect(lineAmount({ quantity: m('3'), rate: m('100') }).toFixed(2)).toBe('0.00');
+  });
+});
+
+/** A small devis computed by hand below. */
+function smallBudget(): BudgetInput {
+  const base = blankBudget('long-metrage');
+  const items: Record<string, ItemInput[]> = {
+    '1': [{ kind: 'line', code: '1.2', label: 'Scénario', status: 'auteur', quantity: m('1'), count: m('1'), rate: m('10000') }],
+    '2': [
+      {
+        kind: 'group',
+        code: '2.4',
+        label: 'Image',
+        lines: [
+          { code: '2.4.1', label: 'Chef opérateur', status: 'cadre', quantity: m('9'), count: m('1'), rate: m('3500') },
+          { code: '2.4.2', label: 'Assistant', status: 'technicien', quantity: m('8'), count: m('1'), rate: m('2000'), foreign: m('2000') },
+        ],
+      },
+    ],
+    '3': [{ kind: 'line', code: '3.2', label: 'Seconds rôles', status: 'artiste', quantity: m('6'), count: m('4'), rate: m('1200') }],
+    '7': [{ kind: 'line', code: '7.1', label: 'Caméra', quantity: m('7'), count: m('1'), rate: m('6500'), foreign: m('1000') }],
+  };
+  return {
+    ...base,
+    chapters: base.chapters.map((ch) => (ch.code === '4' ? ch : { ...ch, items: items[ch.code] ?? [] })),
+  };
+}
+
+describe('computeBudget', () => {
+  it('computes a small devis exactly, by hand', () => {
+    const b = smallBudget();
+    // Rates from data: technicien 55 %, cadre 60 %, artiste 50 %, auteur 1.1 %; FG 7 %, imprévus 5 %.
+    expect(b.params.chargeRates.technicien.toFixed()).toBe('0.55');
+    const r = computeBudget(b);
+    const ch = (code: string) => r.chapters.find((c) => c.code === code);
+    expect(ch('1')?.amount.toFixed(2)).toBe('10000.00');
+    expect(ch('2')?.amount.toFixed(2)).toBe('47500.00'); // 31 500 + 16 000
+    expect(ch('2')?.foreign.toFixed(2)).toBe('2000.00');
+    expect(ch('3')?.amount.toFixed(2)).toBe('28800.00');
+    // Charges: 16 000 × 55 % = 8 800; 31 500 × 60 % = 18 900; 28 800 × 50 % = 14 400; 10 000 × 1.1 % = 110.
+    expect(ch('4')?.items.map((i) => i.amount.toFixed(2))).toEqual(['8800.00', '18900.00', '14400.00', '110.00']);
+    expect(ch('4')?.amount.toFixed(2)).toBe('42210.00');
+    expect(ch('7')?.amount.toFixed(2)).toBe('45500.00');
+    // Subtotal 10 000 + 47 500 + 28 800 + 42 210 + 45 500 = 174 010; étranger 3 000.
+    expect(r.subtotal.amount.toFixed(2)).toBe('174010.00');
+    expect(r.subtotal.foreign.toFixed(2)).toBe('3000.00');
+    // FG 7 % = 12 180.70 (étranger 210.00); imprévus 5 % = 8 700.50 (étranger 150.00).
+    expect(r.overheads.amount.toFixed(2)).toBe('12180.70');
+    expect(r.overheads.foreign.toFixed(2)).toBe('210.00');
+    expect(r.contingency.amount.toFixed(2)).toBe('8700.50');
+    expect(r.total.amount.toFixed(2)).toBe('194891.20');
+    expect(r.total.france.toFixed(2)).toBe('191531.20');
+    expect(r.total.foreign.toFixed(2)).toBe('3360.00');
+  });
+
+  it('takes the charges base from chapters 1 to 3 only', () => {
+    const b = smallBudget();
+    const withStatusElsewhere: BudgetInput = {
+      ...b,
+      chapters: b.chapters.map((ch) =>
+        ch.code === '7' ? { ...ch, items: [{ kind: 'line', code: '7.9', label: 'x', status: 'technicien', quantity: m('1'), count: m('1'), rate: m('999') }] } : ch,
+      ),
+    };
+    expect(grossPayByStatus(withStatusElsewhere).technicien.toFixed(2)).toBe('16000.00');
+  });
+
+  it('gives the example feature film between 2 and 4 M€ with lines in every chapter', () => {
+    const b = exampleBudget();
+    const r = computeBudget(b);
+    expect(r.total.amount.toFixed(2)).toBe('2953096.16');
+    expect(r.total.amount.gte(2_000_000) && r.total.amount.lte(4_000_000)).toBe(true);
+    for (const ch of r.chapters) expect(ch.amount.gt(0)).toBe(true);
+    expect(r.total.foreign.toFixed(2)).toBe('40409.60');
+  });
+});
+
+const STATUS: fc.Arbitrary<Status | undefined> = fc.constantFrom<Status | undefined>('technicien', 'cadre', 'artiste', 'auteur', undefined);
+const cents = fc.integer({ min: 0, max: 5_000_000 }).map((c) => new Money(c).dividedBy(100));
+const qty = fc.integer({ min: 0, max: 4000 }).map((c) => new Money(c).dividedBy(4));
+const lineArb = fc.record({ status: STATUS, quantity: qty, count: fc.integer({ min: 0, max: 40 }).map((n) => new Money(n)), rate: cents, foreignShare: fc.integer({ min: 0, max: 100 }) });
+
+describe('properties', () => {
+  it('chapter totals sum to the total général to the cent; France + étranger = montant', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(lineArb, { maxLength: 12 }), { minLength: 9, maxLength: 9 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 15 }), (chapters, fg, imp) => {
+        const base = blankBudget('long-metrage');
+        const budget: BudgetInput = {
+          ...base,
+          params: { ...defaultParams('long-metrage'), overheadsRate: new Money(fg).dividedBy(100), contingencyRate: new Money(imp).dividedBy(100) },
+          chapters: base.chapters.map((ch, ci) =>
+            ch.code === '4'
+              ? ch
+              : {
+                  ...ch,
+                  items: (chapters[ci] ?? []).map((l, li): ItemInput => {
+                    const amount = l.quantity.times(l.count).times(l.rate).toDecimalPlaces(2, Money.ROUND_HALF_UP);
+                    return {
+                      kind: 'line',
+                      code: `${ch.code}.${li + 20}`,
+                      label: 'ligne',
+                      ...(l.status ? { status: l.status } : {}),
+                      quantity: l.quantity,
+                      count: l.count,
+                      rate: l.rate,
+                      foreign: amount.times(l.foreignShare).dividedBy(100).toDecimalPlaces(2, Money.ROUND_DOWN),
+                    };
+                  }),
+                },
+          ),
+        };
+        const r = computeBudget(budget);
+        expect(sum(r.chapters.map((c) => c.amount)).equals(r.subtotal.amount)).toBe(true);
+        expect(r.subtotal.amount.plus(r.overheads.amount).plus(r.contingency.amount).equals(r.total.amount)).toBe(true);
+        expect(r.total.amount.decimalPlaces()).toBeLessThanOrEqual(2);
+        for (const s of [r.total, r.subtotal, r.overheads, r.contingency, ...r.chapters]) {
+          expect(s.france.plus(s.foreign).equals(s.amount)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

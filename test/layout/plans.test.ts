@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAddress } from '../../src/layout/plan';
+import { blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
+
+const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');
+
+describe('golden sheet plans', () => {
+  it.each(['long-metrage', 'documentaire'] as const)('blank %s plan matches its golden file', (format) => {
+    const plan = JSON.parse(JSON.stringify(blankPlan(format).plan));
+    const file = join(GOLDEN, `blank-${format}.json`);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
+    expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  });
+
+  it('example plan matches its golden file', () => {
+    const plan = JSON.parse(JSON.stringify(examplePlan().plan));
+    const file = join(GOLDEN, 'example-long-metrage.json');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
+    expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  });
+});
+
+describe('plan invariants', () => {
+  const { plan, result } = examplePlan();
+  const defined = new Set(plan.names.map((n) => n.name));
+  const devis = sheet({ plan, result } as never, 'Devis');
+
+  it('defines every workbook name a formula or a validation uses', () => {
+    for (const s of plan.sheets) {
+      for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(defined).toContain(n);
+      for (const v of s.validations) if (v.listName) expect(defined).toContain(v.listName);
+    }
+  });
+
+  it('gives every formula cell a cached result from the domain', () => {
+    const formulas = plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula));
+    expect(formulas.length).toBeGreaterThan(300);
+    for (const c of formulas) expect(typeof c.result).toBe('number');
+  });
+
+  it('writes the total général as a formula equal to the domain total', () => {
+    const total = plan.names.find((n) => n.name === 'Devis_Total');
+    const c = cell(devis, (total?.ref ?? '').replace(/\$/g, ''));
+    expect(c?.formula).toMatch(/^H\d+\+H\d+\+H\d+$/);
+    expect(c?.result).toBe(2953096.16);
+    expect(c?.value).toBeUndefined();
+  });
+
+  it('never types a number where a total, subtotal, amount or split belongs', () => {
+    for (const c of devis.cells) {
+      const { col, row } = parseAddress(c.address);
+      if (row < 5) continue;
+      if (col === 7 || col === 8) expect(c.formula).toBeDefined(); // Montant, dont France
+    }
+  });
+
+  it('spans each chapter total over the whole chapter, so an inserted line is counted', () => {
+    for (const code of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+      const name = plan.names.find((n) => n.name === `Devis_Poste${code}`);
+      const totalRow = parseAddress((name?.ref ?? '').replace(/\$/g, '')).row;
+      const header = devis.cells.find((c) => c.address.startsWith('A') && c.value === code && c.style === 'chapter');
+      const headerRow = parseAddress(header?.address ?? 'A0').row;
+      // The SUBTOTAL runs from the chapter header to the row just above the total: inserting a
+      // row anywhere between them extends the range in Excel and LibreOffice.
+      expect(cell(devis, `H${totalRow}`)?.formula).toBe(`SUBTOTAL(9,H${headerRow}:H${totalRow - 1})`);
+      // Every line of the chapter lies inside, and the free line just above the total is an input row.
+      const lineRows = devis.cells.filter((c) => c.address.startsWith('H') && c.formula?.startsWith('ROUND(')).map((c) => parseAddress(c.address).row);
+      const inside = lineRows.filter((r) => r > headerRow && r < totalRow);
+      expect(inside.length).toBeGreaterThan(1);
+      expect(cell(devis, `D${totalRow - 1}`)?.style).toBe('input');
+    }
+  });
+
+  it('computes chapter 4 by SUMIF over chapters 1 to 3 and the rate name', () => {
+    const charges = devis.cells.filter((c) => c.address.startsWith('D') && c.formula?.startsWith('SUMIF('));
+    expect(charges.map((c) => c.formula)).toEqual([
+      'SUMIF($C$5:$C$73,"Technicien",$H$5:$H$73)',
+      'SUMIF($C$5:$C$73,"Cadre",$H$5:$H$73)',
+      'SUMIF($C$5:$C$73,"Artiste",$H$5:$H$73)',
+      'SUMIF($C$5:$C$73,"Auteur",$H$5:$H$73)',
+    ]);
+    const p3 = plan.names.find((n) => n.name === 'Devis_Poste3');
+    expect(p3?.ref).toBe("$H$73");
+  });
+
+  it('writes beside existing sheets under suffixed sheet and workbook names only', () => {
+    const beside = examplePlan(2).plan;
+    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    for (const n of beside.names) expect(n.name).toMatch(/_2$/);
+    for (const s of beside.sheets) for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);
+  });
+});

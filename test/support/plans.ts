@@ -1,0 +1,27 @@
+import { blankBudget, exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
+import type { ProductionFormat } from '../../src/domain/facts/facts';
+import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/layout/workbook';
+import type { CellPlan, SheetPlan } from '../../src/layout/plan';
+
+export function examplePlan(suffix: number | null = null): ScaffoldPlan {
+  return buildScaffoldPlan({ format: 'long-metrage', budget: exampleBudget(), production: exampleParameters(), suffix });
+}
+
+export function blankPlan(format: ProductionFormat = 'long-metrage'): ScaffoldPlan {
+  return buildScaffoldPlan({ format, budget: blankBudget(format), production: null });
+}
+
+export function sheet(plan: ScaffoldPlan, name: string): SheetPlan {
+  const s = plan.plan.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+export function cell(s: SheetPlan, address: string): CellPlan | undefined {
+  return s.cells.find((c) => c.address === address);
+}
+
+/** Workbook names a formula uses (our prefixes). */
+export function namesIn(formula: string): string[] {
+  return formula.match(/\b(?:Param|Devis|Liste|Recap)_[A-Za-z0-9_]+/g) ?? [];
+}

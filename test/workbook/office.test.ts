@@ -1,0 +1,79 @@
+import { buildScaffoldPlan } from '../../src/layout/workbook';
+import { OfficePort, styleRectangles } from '../../src/workbook/office/officePort';
+import { scaffold } from '../../src/workbook/scaffold';
+import { bigBudget } from '../support/bigBudget';
+import { createFakeExcel, writtenCells } from '../support/fakeExcel';
+import { examplePlan } from '../support/plans';
+
+describe('Office.js adapter (office-addin-mock)', () => {
+  it.each([100, 5000])('applies a whole plan of %i devis lines in one context.sync()', async (lines) => {
+    const fake = createFakeExcel();
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(lines), production: null });
+    const port = new OfficePort(fake.run);
+    await port.applyPlan(plan);
+    expect(sync).toHaveBeenCalledTimes(1);
+    const devis = fake.recorder.sheets.get('Devis');
+    const cells = devis ? writtenCells(devis) : new Map();
+    expect([...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length).toBe(lines + 9 + 4 + 2);
+  });
+
+  it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {
+    const fake = createFakeExcel();
+    const { plan } = examplePlan();
+    await new OfficePort(fake.run).applyPlan(plan);
+    const devis = fake.recorder.sheets.get('Devis');
+    if (!devis) throw new Error('no Devis');
+    const cells = writtenCells(devis);
+    expect(cells.get('H152')).toBe('=H149+H150+H151');
+    expect(cells.get('H6')).toBe('=ROUND(D6*F6*G6,2)');
+    expect(cells.get('G6')).toBe(60000);
+    expect(devis.frozenRows).toBe(4);
+    const statusList = devis.ranges.find((r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list);
+    expect(statusList?.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '=Liste_Statuts' } });
+    expect(fake.recorder.names.find((n) => n.name === 'Devis_Total')).toEqual({ name: 'Devis_Total', ref: 'H152', sheet: 'Devis' });
+    expect(fake.recorder.names).toHaveLength(plan.names.length);
+    const recap = fake.recorder.sheets.get('Récapitulatif');
+    expect(recap?.charts).toHaveLength(1);
+    expect(recap?.charts[0]).toMatchObject({ type: 'BarClustered', source: 'B5:C13', title: { text: 'Répartition du devis par poste' } });
+    const params = fake.recorder.sheets.get('Paramètres');
+    // Dates are written as Excel serial numbers: 1 March 2027 = 46447.
+    expect(params && writtenCells(params).get('B12')).toBe(46447);
+  });
+
+  it('takes two syncs to inventory, one to apply, and refuses a non-empty sheet without writing', async () => {
+    const fake = createFakeExcel({ Devis: false, Feuil1: true });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const outcome = await scaffold(new OfficePort(fake.run), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    expect(outcome.status).toBe('conflict');
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect([...fake.recorder.sheets.keys()]).toEqual(['Devis', 'Feuil1']);
+    expect(fake.recorder.operations).toBe(0);
+  });
+
+  it('scaffolds a full example in three syncs, reusing an empty sheet', async () => {
+    const fake = createFakeExcel({ Devis: true });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const outcome = await scaffold(new OfficePort(fake.run), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    expect(outcome.status).toBe('done');
+    expect(sync).toHaveBeenCalledTimes(3);
+    expect(fake.recorder.sheets.get('Devis')?.created).toBe(false);
+    expect(fake.recorder.sheets.get('Paramètres')?.created).toBe(true);
+  });
+
+  it('selects a cell', async () => {
+    const fake = createFakeExcel({ Devis: false });
+    await new OfficePort(fake.run).selectCell('Devis', 'H152');
+    const sheet = fake.recorder.sheets.get('Devis');
+    expect(sheet?.ranges.find((r) => r.address === 'H152')?.selected).toBe(true);
+  });
+
+  it('formats by rectangles, not cell by cell', () => {
+    const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(5000), production: null });
+    const devis = plan.sheets.find((s) => s.name === 'Devis');
+    if (!devis) throw new Error('no Devis');
+    const rects = [...styleRectangles(devis).values()].flat();
+    expect(rects.length).toBeLessThan(120);
+    expect(styleRectangles(devis).get('input')).toContain('C6:G630');
+  });
+});

@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { scaffold } from '../../src/workbook/scaffold';
+
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const buffer = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buffer as ArrayBuffer);
+  return back;
+}
+
+function nameRef(wb: ExcelJS.Workbook, name: string): string[] {
+  return (wb.definedNames.getRanges(name).ranges as string[]) ?? [];
+}
+
+describe('xlsx adapter', () => {
+  it('writes formulas with their cached results, names, lists and frozen headers, and reads them back', async () => {
+    const wb = new ExcelJS.Workbook();
+    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    expect(outcome.status).toBe('done');
+    const back = await roundTrip(wb);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif']);
+
+    expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$152']);
+    const devis = back.getWorksheet('Devis');
+    const total = devis?.getCell('H152');
+    expect(total?.formula).toBe('H149+H150+H151');
+    expect(total?.result).toBe(2953096.16);
+    expect(devis?.getCell('H6').formula).toBe('ROUND(D6*F6*G6,2)');
+    expect(devis?.getCell('H6').result).toBe(60000);
+    expect(devis?.getCell('C6').value).toBe('Auteur');
+    expect(devis?.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    const dv = (devis as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    expect(Object.values(dv).some((v) => v.type === 'list' && v.formulae[0] === 'Liste_Statuts')).toBe(true);
+
+    const recap = back.getWorksheet('Récapitulatif');
+    expect(recap?.getCell('C5').formula).toBe('Devis_Poste1');
+    expect(recap?.getCell('C5').result).toBe(285500);
+    expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$16"]);
+    expect(back.getWorksheet('Paramètres')?.getCell('B16').value).toBe(3200000);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$30:$A$33"]);
+    expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
+    // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    expect(await zip.file('xl/workbook.xml')?.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it('refuses to write over a non-empty sheet and changes nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
+    const before = Buffer.from(await wb.xlsx.writeBuffer());
+    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    expect(outcome.status).toBe('conflict');
+    if (outcome.status === 'conflict') {
+      expect(outcome.sheets).toEqual(['Devis']);
+      expect(outcome.message).toContain("Rien n'a été modifié");
+    }
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis']);
+    const after = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(after.length).toBe(before.length);
+  });
+
+  it('writes beside when asked, with suffixed sheets and names, and keeps the user sheet intact', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
+    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'beside' });
+    expect(outcome.status === 'done' && outcome.suffix).toBe(2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
+    const back = await roundTrip(wb);
+    expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$152"]);
+    expect(back.getWorksheet('Récapitulatif (2)')?.getCell('C5').formula).toBe('Devis_Poste1_2');
+  });
+
+  it('reuses an empty sheet of the same name', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis');
+    const outcome = await scaffold(new XlsxPort(wb), { format: 'serie', example: false, onConflict: 'refuse' });
+    expect(outcome.status).toBe('done');
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Devis', 'Paramètres', 'Récapitulatif']);
+  });
+
+  it('refuses the example for another format than the feature film', async () => {
+    await expect(scaffold(new XlsxPort(new ExcelJS.Workbook()), { format: 'serie', example: true, onConflict: 'refuse' })).rejects.toThrow(
+      "L'exemple n'existe que pour le format long métrage.",
+    );
+  });
+});
