@@ -10,5 +10,6 @@ module.exports = {
   // an ESM-only dependency jest cannot load, so point it at the enum module itself.
   moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
   testTimeout: 30000,
 };

@@ -1,0 +1,82 @@
+/*
+ * npm run bench — scaffold costs at 100 and 5 000 devis lines:
+ *   plan generation time (domain + layout), xlsx write time (exceljs, to a buffer),
+ *   and the number of context.sync() calls of the Office adapter (inventory + apply).
+ * Times are medians of several runs in this one process; ratios compare runs of the same process.
+ */
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { buildScaffoldPlan } from '../src/layout/workbook';
+import { OfficePort } from '../src/workbook/office/officePort';
+import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
+import { bigBudget } from '../test/support/bigBudget';
+
+/** A stand-in Excel context that accepts every Office.js call and counts sync() round trips. */
+function countingContext(): { context: Excel.RequestContext; syncs: () => number; calls: () => number } {
+  let syncs = 0;
+  let calls = 0;
+  const handler: ProxyHandler<() => void> = {
+    get(_t, prop) {
+      if (prop === 'sync') return async () => void (syncs += 1);
+      if (prop === 'then' || typeof prop === 'symbol') return undefined;
+      return proxy;
+    },
+    apply() {
+      calls += 1;
+      return proxy;
+    },
+    set() {
+      calls += 1;
+      return true;
+    },
+  };
+  const proxy: () => void = new Proxy(function stub() {}, handler);
+  return { context: proxy as unknown as Excel.RequestContext, syncs: () => syncs, calls: () => calls };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+async function measure(lines: number, runs: number) {
+  const budget = bigBudget(lines);
+  const planTimes: number[] = [];
+  const writeTimes: number[] = [];
+  let plan = buildScaffoldPlan({ format: 'long-metrage', budget, production: null }).plan;
+  let bytes = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    plan = buildScaffoldPlan({ format: 'long-metrage', budget, production: null }).plan;
+    const t1 = performance.now();
+    const wb = new ExcelJS.Workbook();
+    await new XlsxPort(wb).applyPlan(plan);
+    const buffer = await wb.xlsx.writeBuffer();
+    const t2 = performance.now();
+    bytes = buffer.byteLength;
+    planTimes.push(t1 - t0);
+    writeTimes.push(t2 - t1);
+  }
+  const counting = countingContext();
+  await new OfficePort((batch) => batch(counting.context)).applyPlan(plan);
+  const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
+  const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
+  return { lines, cells, formulas, plan: median(planTimes), write: median(writeTimes), bytes, syncs: counting.syncs(), calls: counting.calls() };
+}
+
+async function main(): Promise<void> {
+  const small = await measure(100, 7);
+  const large = await measure(5000, 3);
+  const row = (r: typeof small): string =>
+    `${String(r.lines).padStart(6)} lignes | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file`;
+  console.log('Échafaudage Paramètres + Devis + Récapitulatif (médianes)');
+  console.log(row(small));
+  console.log(row(large));
+  const n = large.lines / small.lines;
+  console.log(
+    `Rapports 5000/100 (×${n} lignes) : plan ×${(large.plan / small.plan).toFixed(1)}, xlsx ×${(large.write / small.write).toFixed(1)}, context.sync() ×${(large.syncs / small.syncs).toFixed(0)}`,
+  );
+  console.log(`Écriture xlsx / génération du plan : ${(small.write / small.plan).toFixed(1)} à 100 lignes, ${(large.write / large.plan).toFixed(1)} à 5000 lignes`);
+}
+
+void main();

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+const hash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('devis-cnc new', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-cli-'));
+
+  it('writes the example and prints the récapitulatif', async () => {
+    const c = capture();
+    const file = join(dir, 'sous', 'dossier', 'exemple.xlsx');
+    expect(await main(['new', '--out', file, '--exemple'], c.io)).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const text = c.out.join('\n');
+    expect(text).toContain('Feuilles : Paramètres, Devis, Récapitulatif');
+    expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
+    expect(text).toMatch(/TOTAL GÉNÉRAL\s+2\u202f953\u202f096,16\u00a0€\s+100,0\u00a0%\s+2\u202f912\u202f686,56\u00a0€\s+40\u202f409,60\u00a0€/);
+    expect(c.err).toEqual([]);
+  });
+
+  it('refuses to overwrite without --force, leaving the file untouched (exit 2)', async () => {
+    const file = join(dir, 'existant.xlsx');
+    writeFileSync(file, 'contenu de l’utilisateur');
+    const before = hash(file);
+    const c = capture();
+    expect(await main(['new', '--out', file], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('existe déjà : rien n\'a été écrit. Ajoutez --force');
+    expect(hash(file)).toBe(before);
+  });
+
+  it('overwrites with --force', async () => {
+    const file = join(dir, 'force.xlsx');
+    writeFileSync(file, 'ancien');
+    expect(await main(['new', '--out', file, '--force', '--format', 'documentaire'], capture().io)).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it.each([
+    [['new'], 'Indiquez le fichier à écrire avec --out'],
+    [['new', '--out'], "L'option --out attend une valeur."],
+    [['new', '--out', 'x.csv'], 'doit finir par .xlsx'],
+    [['new', '--out', 'x.xlsx', '--format', 'clip'], 'Format inconnu « clip »'],
+    [['new', '--out', 'x.xlsx', '--bavard'], 'Option inconnue « --bavard »'],
+    [['audit-tout'], 'Commande inconnue « audit-tout »'],
+  ])('%p is a usage error (exit 2): %s', async (argv, message) => {
+    const c = capture();
+    expect(await main(argv, c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain(message);
+  });
+
+  it('refuses the example for a série (exit 2, nothing written)', async () => {
+    const file = join(dir, 'serie.xlsx');
+    const c = capture();
+    expect(await main(['new', '--out', file, '--format', 'serie', '--exemple'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain("L'exemple n'existe que pour le format long métrage.");
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('prints help with exit 0', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io)).toBe(0);
+    expect(c.out.join('\n')).toContain('devis-cnc new --out FICHIER.xlsx');
+  });
+});

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { applyNamespaceToManifest, applyNamespaceToMetadata } = require('../../tools/namespace') as {
+  applyNamespaceToManifest: (xml: string, ns: string) => string;
+  applyNamespaceToMetadata: (json: unknown, ns: string) => { functions: { id: string; name: string }[] };
+};
+
+const ROOT = join(__dirname, '..', '..');
+const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+
+type Node = Record<string, unknown>;
+
+/** Every object node of the parsed XML, depth first, with its tag name. */
+function walk(node: unknown, tag = '', out: { tag: string; node: Node }[] = []): { tag: string; node: Node }[] {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, tag, out));
+  else if (node && typeof node === 'object') {
+    out.push({ tag, node: node as Node });
+    for (const [k, v] of Object.entries(node)) if (!k.startsWith('@_')) walk(v, k, out);
+  }
+  return out;
+}
+
+function parse(xml: string) {
+  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+  return walk(parser.parse(xml));
+}
+
+function checkManifest(xml: string): { resids: string[]; ids: Set<string>; nodes: { tag: string; node: Node }[] } {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const nodes = parse(xml);
+  const resources = new Set(
+    nodes.filter((n) => ['Image', 'Url', 'String'].includes(n.tag) && typeof n.node['@_id'] === 'string').map((n) => String(n.node['@_id'])),
+  );
+  const resids = nodes.map((n) => n.node['@_resid']).filter((r): r is string => typeof r === 'string');
+  return { resids, ids: resources, nodes };
+}
+
+describe('manifest.xml (offline checks)', () => {
+  const { resids, ids, nodes } = checkManifest(manifest);
+
+  it('resolves every resid', () => {
+    expect(resids.length).toBeGreaterThan(10);
+    for (const r of resids) expect(ids).toContain(r);
+  });
+
+  it('shares one resid between Runtime, Page and FunctionFile, with a long-lived runtime', () => {
+    const runtime = nodes.find((n) => n.tag === 'Runtime');
+    expect(runtime?.node['@_lifetime']).toBe('long');
+    const page = nodes.find((n) => n.tag === 'Page');
+    const pageSource = (page?.node['SourceLocation'] as Node[] | undefined)?.[0];
+    const functionFile = nodes.find((n) => n.tag === 'FunctionFile');
+    expect(runtime?.node['@_resid']).toBe('Taskpane.Url');
+    expect(pageSource?.['@_resid']).toBe('Taskpane.Url');
+    expect(functionFile?.node['@_resid']).toBe('Taskpane.Url');
+    expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+  });
+
+  it('uses https everywhere', () => {
+    const urls = [...manifest.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:[^"<]+)/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const u of urls) expect(u).toMatch(/^https:\/\//);
+  });
+
+  it('declares Excel, ReadWriteDocument, a ribbon button and custom functions without <Namespace> (option B)', () => {
+    expect(manifest).toContain('<Host Name="Workbook"/>');
+    expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');
+    expect(nodes.some((n) => n.tag === 'Action' && n.node['@_type'] === 'ShowTaskpane')).toBe(true);
+    expect(nodes.some((n) => n.tag === 'ExtensionPoint' && n.node['@_type'] === 'CustomFunctions')).toBe(true);
+    expect(nodes.some((n) => n.tag === 'Namespace')).toBe(false);
+  });
+
+  it('switches to option A at build time with a namespace of at most 32 characters that resolves', () => {
+    const xml = applyNamespaceToManifest(manifest, 'CNC');
+    const a = checkManifest(xml);
+    const ns = a.nodes.find((n) => n.tag === 'Namespace');
+    expect(ns?.node['@_resid']).toBe('Functions.Namespace');
+    for (const r of a.resids) expect(a.ids).toContain(r);
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="CNC"/>');
+  });
+});
+
+describe('functions.json generated from the JSDoc', () => {
+  let functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[] = [];
+
+  beforeAll(async () => {
+    const result = await generateCustomFunctionsMetadata(join(ROOT, 'src', 'functions', 'functions.ts'));
+    expect(result.errors).toEqual([]);
+    functions = JSON.parse(result.metadataJson).functions;
+  });
+
+  it('has valid, unique ids and names carrying their own prefix', () => {
+    expect(functions.map((f) => f.name)).toEqual(['CNC.POSTE']);
+    const ids = functions.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of functions) {
+      expect(f.id).toMatch(/^[A-Za-z][A-Za-z0-9._]{2,127}$/);
+      expect(f.name).toMatch(/^\p{L}[\p{L}0-9._]{2,127}$/u);
+    }
+    expect(functions[0]?.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ['code', false],
+      ['nomenclature', true],
+    ]);
+  });
+
+  it('has no two names that differ only by "." versus "_" (Excel stores them as _xldudf_…)', () => {
+    const stored = functions.map((f) => f.name.toUpperCase().replace(/\./g, '_'));
+    expect(new Set(stored).size).toBe(stored.length);
+  });
+
+  it('drops the namespace prefix from the names under option A', () => {
+    const a = applyNamespaceToMetadata({ functions }, 'CNC');
+    expect(a.functions.map((f) => [f.id, f.name])).toEqual([['CNC.POSTE', 'POSTE']]);
+  });
+});

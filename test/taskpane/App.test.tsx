@@ -1,0 +1,81 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import { App } from '../../src/taskpane/App';
+import type { TaskpaneHost } from '../../src/taskpane/host';
+import { scaffold, type ScaffoldRequest } from '../../src/workbook/scaffold';
+import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+
+/** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
+function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
+  const requests: ScaffoldRequest[] = [];
+  return {
+    requests,
+    scaffold: (request, onProgress) => {
+      requests.push(request);
+      return scaffold(new XlsxPort(wb), request, onProgress);
+    },
+  };
+}
+
+describe('taskpane', () => {
+  it('says it must be opened in Excel when there is no host', () => {
+    render(<App host={null} />);
+    expect(screen.getByText('Ouvrez ce volet dans Excel')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Créer le classeur' })).toBeNull();
+  });
+
+  it('creates the example workbook and reports the total', async () => {
+    const wb = new ExcelJS.Workbook();
+    const host = workbookHost(wb);
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Remplir avec l'exemple/ }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    expect(await screen.findByText('Classeur créé')).toBeTruthy();
+    expect(screen.getByText(/Total général : 2 953 096,16 €/)).toBeTruthy();
+    expect(host.requests).toEqual([{ format: 'long-metrage', example: true, onConflict: 'refuse' }]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif']);
+  });
+
+  it('disables the example for another format', () => {
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format de la production' }), { target: { value: 'serie' } });
+    const box = screen.getByRole('checkbox', { name: /disponible pour le long métrage/ }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+  });
+
+  it('asks before touching a non-empty sheet, then writes beside it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis').getCell('A1').value = 'à moi';
+    const host = workbookHost(wb);
+    render(<App host={host} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    const warning = await screen.findByText('Feuilles existantes');
+    const bar = warning.closest('[role="group"]') ?? document.body;
+    expect(within(bar as HTMLElement).getByText(/Rien n'a été modifié : feuille\(s\) non vide\(s\) : Devis/)).toBeTruthy();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis']);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer à côté' }));
+    });
+    expect(await screen.findByText('Classeur créé')).toBeTruthy();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
+  });
+
+  it('shows an error in a MessageBar, never swallows it', async () => {
+    const host: TaskpaneHost = { scaffold: () => Promise.reject(new Error('Excel a refusé la requête (RichApi.Error).')) };
+    render(<App host={host} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    expect(await screen.findByText('Erreur')).toBeTruthy();
+    expect(screen.getByText('Excel a refusé la requête (RichApi.Error).')).toBeTruthy();
+  });
+});
