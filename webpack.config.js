@@ -38,8 +38,10 @@ module.exports = async (env, options) => {
       taskpane: ['./src/taskpane/index.tsx'],
       functions: './src/functions/functions.ts',
       commands: './src/commands/commands.ts',
+      // Plain-browser preview over an in-memory workbook (headless-Chromium test); not in the manifest.
+      preview: './src/taskpane/preview.tsx',
     },
-    output: { path: path.resolve(__dirname, 'dist', 'addin'), clean: true },
+    output: { path: (env && env.outDir) || path.resolve(__dirname, 'dist', 'addin'), clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [
@@ -59,6 +61,7 @@ module.exports = async (env, options) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'functions', 'commands'],
       }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/taskpane/preview.html', chunks: ['preview'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]' },
