@@ -101,9 +101,7 @@ function applyStyle(range: Excel.Range, style: StyleKey): void {
   }
 }
 
-function queueSheet(context: Excel.RequestContext, plan: SheetPlan, reuse: boolean): Excel.Worksheet {
-  const sheets = context.workbook.worksheets;
-  const ws = reuse ? sheets.getItem(plan.name) : sheets.add(plan.name);
+function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   const { rows, cols } = blockOf(plan);
   const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array<string | number | boolean>(cols).fill(''));
   const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
@@ -140,7 +138,6 @@ function queueSheet(context: Excel.RequestContext, plan: SheetPlan, reuse: boole
     format.cellValue.format.fill.color = `#${look.fill}`;
     format.cellValue.rule = { formula1: '0', operator: cf.when === 'negative' ? 'LessThan' : 'GreaterThan' };
   }
-  return ws;
 }
 
 /**
@@ -175,13 +172,20 @@ export class OfficePort implements WorkbookPort {
   async applyPlan(plan: WorkbookPlan): Promise<ApplyReport> {
     return this.run(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
+      // Sheets first, then the workbook names, then the cells: every formula and list is written
+      // after the names it uses exist. All of it is queued; nothing goes to Excel before the sync.
+      const sheets = context.workbook.worksheets;
       const written = new Map<string, Excel.Worksheet>();
       for (const sheet of plan.sheets) {
-        written.set(sheet.name, queueSheet(context, sheet, this.emptySheets.has(sheet.name.toLowerCase())));
+        written.set(sheet.name, this.emptySheets.has(sheet.name.toLowerCase()) ? sheets.getItem(sheet.name) : sheets.add(sheet.name));
       }
       for (const name of plan.names) {
-        const ws = written.get(name.sheet) ?? context.workbook.worksheets.getItem(name.sheet);
+        const ws = written.get(name.sheet) ?? sheets.getItem(name.sheet);
         context.workbook.names.add(name.name, ws.getRange(name.ref.replace(/\$/g, '')), name.comment);
+      }
+      for (const sheet of plan.sheets) {
+        const ws = written.get(sheet.name);
+        if (ws) queueSheet(ws, sheet);
       }
       for (const chart of plan.charts) {
         const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages `npm test` needs when they are missing:
+#   LibreOffice Calc (headless) — recalculates our workbooks in a program we did not write;
+#   Chromium — drives the taskpane as a person would (playwright-core, no browser download).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+updated=0
+apt_update() { if [ "$updated" = 0 ]; then $SUDO apt-get update -qq; updated=1; fi; }
+if ! command -v soffice >/dev/null 2>&1; then
+  apt_update
+  $SUDO apt-get install -y -qq libreoffice-calc-nogui || $SUDO apt-get install -y -qq libreoffice-calc
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  apt_update
+  $SUDO apt-get install -y -qq chromium
+fi
+soffice --version
+/usr/bin/chromium --version
