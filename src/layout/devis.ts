@@ -57,7 +57,7 @@ export function devisSheet(
     address: 'A2',
     value:
       'Montants en euros HT. Montant = Quantité × Nombre × Taux, arrondi au centime ; dont France = Montant − dont étranger. Insérez vos lignes à l’intérieur d’un chapitre (la ligne libre de fin de chapitre est là pour ça) : les totaux les comptent.',
-    style: 'note',
+    style: 'banner',
   });
   DEVIS_HEADERS.forEach((h, i) => cells.push({ address: `${'ABCDEFGHIJK'[i]}4`, value: h, style: 'header' }));
 
@@ -225,7 +225,7 @@ export function devisSheet(
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [9, 50, 12, 10, 10, 8, 13, 15, 15, 15, 70],
+      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60],
       freezeRows: 4,
       validations: [
         { range: dataRange('C'), kind: 'list', listName: n('Liste_Statuts'), error: 'Statut inconnu : choisissez Technicien, Cadre, Artiste ou Auteur (liste de la feuille Paramètres).' },
@@ -236,6 +236,9 @@ export function devisSheet(
         { range: dataRange('J'), kind: 'decimalMin0', error: 'Saisissez un montant positif en euros (pas de texte).' },
       ],
       conditionalFormats: [],
+      merges: ['A2:K2'],
+      rowHeights: { 2: 30 },
+      print: { orientation: 'landscape', repeatRows: 4 },
     },
     names,
     rows: { chapterTotals, subtotal, overheads, contingency, total, lastRow: total },

@@ -54,7 +54,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     address: 'A2',
     value:
       'Cellules jaunes : à saisir. Chaque valeur porte un nom de classeur (colonne C) utilisé par les autres feuilles. Les taux viennent des données de l’outil avec leur source ; ils restent modifiables.',
-    style: 'note',
+    style: 'banner',
   });
   ['Paramètre', 'Valeur', 'Nom', 'Source', 'Fiabilité'].forEach((h, i) =>
     cells.push({ address: `${'ABCDE'[i]}4`, value: h, style: 'header' }),
@@ -184,6 +184,9 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       freezeRows: 4,
       validations,
       conditionalFormats: [],
+      merges: ['A2:E2'],
+      rowHeights: { 2: 30 },
+      print: { orientation: 'landscape', repeatRows: 4 },
     },
     names,
   };

@@ -7,6 +7,7 @@ export type CellValue = string | number | boolean | Date | null;
 export type StyleKey =
   | 'title'
   | 'note'
+  | 'banner'
   | 'header'
   | 'chapter'
   | 'group'
@@ -55,6 +56,18 @@ export interface SheetPlan {
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   tabColor?: string;
+  /** Merged ranges, e.g. the explanatory note of row 2 across the table. */
+  merges?: string[];
+  /** Row heights in points, for rows whose text wraps. */
+  rowHeights?: Record<number, number>;
+  /** Printing: orientation, one page wide, header rows repeated on every page. */
+  print?: PrintPlan;
+}
+
+export interface PrintPlan {
+  orientation: 'portrait' | 'landscape';
+  /** Rows repeated at the top of every printed page, e.g. 4 for the header row. */
+  repeatRows?: number;
 }
 
 export interface NamePlan {

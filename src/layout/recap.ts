@@ -31,7 +31,7 @@ export function recapSheet(
   const pct = (row: number): string => `IF(${totalName}=0,0,C${row}/${totalName})`;
 
   cells.push({ address: 'A1', value: 'Récapitulatif du devis', style: 'title' });
-  cells.push({ address: 'A2', value: 'Chaque montant est lié au devis par une formule ; rien n’est à saisir sur cette feuille.', style: 'note' });
+  cells.push({ address: 'A2', value: 'Chaque montant est lié au devis par une formule ; rien n’est à saisir sur cette feuille.', style: 'banner' });
   ['Code', 'Poste', 'Montant', '% du total', 'dont France', 'dont étranger'].forEach((h, i) =>
     cells.push({ address: `${'ABCDEF'[i]}4`, value: h, style: 'header' }),
   );
@@ -132,6 +132,8 @@ export function recapSheet(
         { range: `C${gap}`, when: 'positive' },
         { range: `C${check}`, when: 'negative' },
       ],
+      merges: ['A2:F2'],
+      print: { orientation: 'portrait', repeatRows: 4 },
     },
     names,
     charts: [

@@ -14,6 +14,8 @@ export interface StyleSpec {
 export const STYLES: Record<StyleKey, StyleSpec> = {
   title: { bold: true, size: 14, fontColor: '1F3864' },
   note: { italic: true, fontColor: '595959' },
+  /** A note spanning the table (merged cells), wrapped. */
+  banner: { italic: true, fontColor: '595959', wrap: true },
   header: { bold: true, fontColor: 'FFFFFF', fill: '1F3864', wrap: true },
   section: { bold: true, size: 12, fontColor: '1F3864' },
   chapter: { bold: true, fill: 'D9E1F2' },

@@ -18,7 +18,9 @@ export interface RecordedRange {
   dataValidation: { rule?: unknown; errorAlert?: unknown };
   conditionalFormats: { added: unknown[]; add(type: string): unknown };
   selected: boolean;
+  merged: boolean;
   select(): void;
+  merge(across: boolean): void;
 }
 
 export interface RecordedSheet {
@@ -28,6 +30,7 @@ export interface RecordedSheet {
   frozenRows?: number;
   charts: { type: string; source: string; seriesBy: string; title: { text?: string }; legend: { visible?: boolean }; position?: string }[];
   activated: boolean;
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string; setPrintTitleRows(rows: string): void };
   getRange(address: string): RecordedRange;
   freezePanes: { freezeRows(n: number): void };
   charts_: unknown;
@@ -64,8 +67,13 @@ function makeRange(address: string, rec: Recorder): RecordedRange {
       },
     },
     selected: false,
+    merged: false,
     select() {
       range.selected = true;
+    },
+    merge() {
+      rec.operations += 1;
+      range.merged = true;
     },
   };
   rec.operations += 1;
@@ -79,6 +87,12 @@ function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet
     ranges: [],
     charts: [],
     activated: false,
+    pageLayout: {
+      setPrintTitleRows(rows: string) {
+        rec.operations += 1;
+        sheet.pageLayout.printTitleRows = rows;
+      },
+    },
     getRange(address: string) {
       const r = makeRange(address, rec);
       sheet.ranges.push(r);

@@ -29,6 +29,8 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(cells.get('H6')).toBe('=ROUND(D6*F6*G6,2)');
     expect(cells.get('G6')).toBe(60000);
     expect(devis.frozenRows).toBe(4);
+    expect(devis.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$4:$4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(devis.ranges.find((r) => r.address === 'A2:K2')?.merged).toBe(true);
     const statusList = devis.ranges.find((r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list);
     expect(statusList?.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '=Liste_Statuts' } });
     expect(fake.recorder.names.find((n) => n.name === 'Devis_Total')).toEqual({ name: 'Devis_Total', ref: 'H152', sheet: 'Devis' });

@@ -31,6 +31,8 @@ describe('xlsx adapter', () => {
     expect(devis?.getCell('H6').result).toBe(60000);
     expect(devis?.getCell('C6').value).toBe('Auteur');
     expect(devis?.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(devis?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(devis?.getCell('A2').isMerged).toBe(true);
     const dv = (devis as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
     expect(Object.values(dv).some((v) => v.type === 'list' && v.formulae[0] === 'Liste_Statuts')).toBe(true);
 

@@ -123,6 +123,14 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
   });
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  if (plan.print) {
+    ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    ws.pageLayout.paperSize = 'A4';
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
+  }
   for (const v of plan.validations) {
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule =

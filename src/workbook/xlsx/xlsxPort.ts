@@ -54,6 +54,19 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     styleCell(cell, c);
   }
   if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }];
+  for (const m of plan.merges ?? []) ws.mergeCells(m);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  if (plan.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(plan.print.repeatRows ? { printTitlesRow: `${plan.print.repeatRows}:${plan.print.repeatRows}` } : {}),
+    };
+  }
   for (const v of plan.validations) {
     const validation: ExcelJS.DataValidation =
       v.kind === 'list'
