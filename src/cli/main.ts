@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
@@ -116,12 +116,28 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
     io.err(outcome.message);
     return 2;
   }
-  mkdirSync(dirname(target), { recursive: true });
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   // Write beside, then rename: a failed write never leaves a half-written file.
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, buffer);
-  renameSync(tmp, target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, buffer);
+    renameSync(tmp, target);
+  } catch (e) {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why: Record<string, string> = {
+      EACCES: 'permission refusée',
+      EPERM: 'permission refusée',
+      ENOTDIR: 'un élément du chemin n’est pas un dossier',
+      EEXIST: 'un élément du chemin n’est pas un dossier',
+      EROFS: 'système de fichiers en lecture seule',
+      ENOSPC: 'disque plein',
+      EISDIR: 'le chemin désigne un dossier',
+    };
+    io.err(`Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`);
+    return 2;
+  }
   io.out(`Classeur écrit : ${opts.out} (${formatLabel(opts.format)}${opts.example ? ', exemple rempli' : ''})`);
   io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
   for (const s of outcome.skipped) io.out(`Note : ${s}`);

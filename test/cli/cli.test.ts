@@ -65,6 +65,14 @@ describe('devis-cnc new', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('says clearly when the file cannot be written (exit 2)', async () => {
+    const blocker = join(dir, 'fichier-ordinaire');
+    writeFileSync(blocker, 'x');
+    const c = capture();
+    expect(await main(['new', '--out', join(blocker, 'devis.xlsx')], c.io)).toBe(2);
+    expect(c.err.join('\n')).toMatch(/Impossible d'écrire « .*devis\.xlsx » : un élément du chemin n’est pas un dossier\. Rien n'a été écrit\./);
+  });
+
   it('prints help with exit 0', async () => {
     const c = capture();
     expect(await main(['--help'], c.io)).toBe(0);
