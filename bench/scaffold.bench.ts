@@ -12,9 +12,10 @@ import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { bigBudget } from '../test/support/bigBudget';
 
 /** A stand-in Excel context that accepts every Office.js call and counts sync() round trips. */
-function countingContext(): { context: Excel.RequestContext; syncs: () => number; calls: () => number } {
+function countingContext(): { context: Excel.RequestContext; syncs: () => number; calls: () => number; payload: () => number } {
   let syncs = 0;
   let calls = 0;
+  let payload = 0;
   const handler: ProxyHandler<() => void> = {
     get(_t, prop) {
       if (prop === 'sync') return async () => void (syncs += 1);
@@ -25,13 +26,15 @@ function countingContext(): { context: Excel.RequestContext; syncs: () => number
       calls += 1;
       return proxy;
     },
-    set() {
+    set(_t, _prop, value) {
       calls += 1;
+      // Rough size of what the batch carries: the JSON of every value written.
+      payload += JSON.stringify(value)?.length ?? 0;
       return true;
     },
   };
   const proxy: () => void = new Proxy(function stub() {}, handler);
-  return { context: proxy as unknown as Excel.RequestContext, syncs: () => syncs, calls: () => calls };
+  return { context: proxy as unknown as Excel.RequestContext, syncs: () => syncs, calls: () => calls, payload: () => payload };
 }
 
 function median(values: number[]): number {
@@ -61,14 +64,14 @@ async function measure(lines: number, runs: number) {
   await new OfficePort((batch) => batch(counting.context)).applyPlan(plan);
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
   const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
-  return { lines, cells, formulas, plan: median(planTimes), write: median(writeTimes), bytes, syncs: counting.syncs(), calls: counting.calls() };
+  return { lines, cells, formulas, plan: median(planTimes), write: median(writeTimes), bytes, syncs: counting.syncs(), calls: counting.calls(), payload: counting.payload() };
 }
 
 async function main(): Promise<void> {
   const small = await measure(100, 7);
   const large = await measure(5000, 3);
   const row = (r: typeof small): string =>
-    `${String(r.lines).padStart(6)} lignes | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file`;
+    `${String(r.lines).padStart(6)} lignes | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
   console.log('Échafaudage Paramètres + Devis + Récapitulatif (médianes)');
   console.log(row(small));
   console.log(row(large));
