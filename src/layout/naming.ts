@@ -1,8 +1,10 @@
-/** The three sheets this issue scaffolds, with their French names. */
+/** The sheets the scaffold writes, with their French names, in workbook order. */
 export const BASE_SHEETS = {
   params: 'Paramètres',
   devis: 'Devis',
   recap: 'Récapitulatif',
+  financing: 'Plan de financement',
+  cashflow: 'Trésorerie',
 } as const;
 
 export type SheetKey = keyof typeof BASE_SHEETS;

@@ -1,6 +1,9 @@
 import type { BudgetParams, Status } from '../domain/budget/types';
 import { STATUSES } from '../domain/budget/types';
 import type { ProductionParameters } from '../domain/budget/templates';
+import { ceilingFacts, SOURCE_STATUSES, taxCreditFact } from '../domain/financing/categories';
+import type { CeilingRules } from '../domain/financing/types';
+import financement from '../../data/finance/financement.json';
 import {
   chargeRateFact,
   contingencyRateFact,
@@ -9,6 +12,7 @@ import {
   markLabel,
   overheadsRateFact,
   statusLabel,
+  type FactMark,
   type ProductionFormat,
 } from '../domain/facts/facts';
 import { getNomenclature } from '../domain/nomenclature/nomenclature';
@@ -16,6 +20,21 @@ import type { NomenclatureId } from '../domain/nomenclature/types';
 import { toCellNumber } from '../domain/money';
 import type { Naming } from './naming';
 import { NUMFMT, absolute, type CellPlan, type CellValue, type NamePlan, type SheetPlan } from './plan';
+
+/** Workbook names of the public-aid ceilings and thresholds in Paramètres. */
+export const CEILING_NAMES: Record<keyof CeilingRules, string> = {
+  cinemaBase: 'Param_PlafondCinema',
+  cinemaDerogation: 'Param_PlafondCinemaDerog',
+  cinemaWithoutTaxCredit: 'Param_PlafondCinemaSansCI',
+  cinemaSmallBudget: 'Param_SeuilPetitBudgetCinema',
+  avBase: 'Param_PlafondAV',
+  avDerogation: 'Param_PlafondAVDerog',
+  avDocumentary: 'Param_PlafondDocu',
+  avSmallBudgetPerHour: 'Param_SeuilAVHeure',
+  avDocumentaryPerHour: 'Param_SeuilDocuHeure',
+};
+
+const MEASURE_TYPES: readonly string[] = financement.measureTypes;
 
 export const UNITS = ['Forfait', 'Jour', 'Semaine', 'Mois', 'Heure', 'Cachet', 'Unité', 'Lot', 'Km'] as const;
 
@@ -73,6 +92,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     { label: 'Semaines de préparation', name: 'Param_SemainesPrepa', value: p?.prepWeeks ?? null, numFmt: NUMFMT.integer },
     { label: 'Jours de tournage', name: 'Param_JoursTournage', value: p?.shootingDays ?? null, numFmt: NUMFMT.integer },
     { label: 'Semaines de postproduction', name: 'Param_SemainesPostprod', value: p?.postWeeks ?? null, numFmt: NUMFMT.integer },
+    { label: 'Début du développement (facultatif)', name: 'Param_DebutDev', value: p?.devStart ?? null, numFmt: NUMFMT.date },
     { label: 'Début de préparation', name: 'Param_DebutPrepa', value: p?.prepStart ?? null, numFmt: NUMFMT.date },
     { label: 'Premier jour de tournage', name: 'Param_DebutTournage', value: p?.shootStart ?? null, numFmt: NUMFMT.date },
     { label: 'Dernier jour de tournage', name: 'Param_FinTournage', value: p?.shootEnd ?? null, numFmt: NUMFMT.date },
@@ -92,6 +112,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   ];
 
   const fg = overheadsRateFact(input.format);
+  const tc = taxCreditFact(input.format);
   const imp = contingencyRateFact(input.format);
   const rates: Row[] = [
     ...STATUSES.map((s): Row => {
@@ -129,6 +150,32 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       source: `${imp.source} (données du ${imp.seededOn})`,
       mark: markLabel(imp.mark),
     },
+    {
+      label: `${tc.label} — taux`,
+      name: 'Param_TauxCI',
+      value: toCellNumber(tc.rate),
+      numFmt: NUMFMT.rate,
+      source: tc.source,
+      mark: markLabel(tc.mark as FactMark),
+    },
+    {
+      label: `${tc.label} — plafond`,
+      name: 'Param_PlafondCI',
+      value: toCellNumber(tc.cap),
+      numFmt: NUMFMT.euro,
+      source: tc.capSource,
+      mark: markLabel(tc.mark as FactMark),
+    },
+    ...ceilingFacts().map(
+      (f): Row => ({
+        label: f.label,
+        name: CEILING_NAMES[f.key],
+        value: toCellNumber(f.value),
+        numFmt: f.kind === 'rate' ? NUMFMT.rate : NUMFMT.euro,
+        source: f.source,
+        mark: markLabel(f.mark as FactMark),
+      }),
+    ),
   ];
 
   let row = 5;
@@ -164,9 +211,12 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     { title: 'Unités', name: 'Liste_Unites', values: UNITS },
     { title: 'Formats', name: 'Liste_Formats', values: FORMATS.map(formatLabel) },
     { title: 'Oui / Non', name: 'Liste_OuiNon', values: ['Oui', 'Non'] },
+    { title: 'Statut des sources', name: 'Liste_StatutsSource', values: SOURCE_STATUSES },
+    { title: 'Mesures de trésorerie', name: 'Liste_Mesures', values: MEASURE_TYPES },
+    { title: 'Nature', name: 'Liste_Natures', values: ['Public', 'Privé'] },
   ];
   lists.forEach((list, i) => {
-    const col = 'ABCD'[i] ?? 'A';
+    const col = 'ABCDEFG'[i] ?? 'A';
     cells.push({ address: `${col}${row}`, value: list.title, style: 'header' });
     list.values.forEach((v, k) => cells.push({ address: `${col}${row + 1 + k}`, value: v, style: 'input' }));
     names.push({
@@ -180,7 +230,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [36, 22, 30, 90, 30],
+      columnWidths: [44, 22, 30, 90, 30, 24],
       freezeRows: 4,
       validations,
       conditionalFormats: [],

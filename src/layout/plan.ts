@@ -53,6 +53,8 @@ export interface SheetPlan {
   /** Widths in characters, column A first. */
   columnWidths: number[];
   freezeRows?: number;
+  /** Columns kept visible when scrolling right (labels). */
+  freezeCols?: number;
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
   tabColor?: string;
@@ -80,10 +82,14 @@ export interface NamePlan {
 
 export interface ChartPlan {
   sheet: string;
-  kind: 'barClustered' | 'pie';
+  kind: 'barClustered' | 'line';
   title: string;
-  /** Labels and values as one two-column A1 range, e.g. "B5:C13". */
+  /** Labels and values as one two-column A1 range ("B5:C13"), or the values alone when `categories` is set. */
   source: string;
+  /** Series laid out in columns (labels in the first column) or in one row. */
+  seriesBy: 'columns' | 'rows';
+  /** Category labels (x axis), when they are not next to the values, e.g. the month row. */
+  categories?: string;
   /** Top-left cell where the chart is placed. */
   anchor: string;
 }

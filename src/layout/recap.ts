@@ -142,6 +142,7 @@ export function recapSheet(
         kind: 'barClustered',
         title: 'Répartition du devis par poste',
         source: `B${firstChapter}:C${lastChapter}`,
+        seriesBy: 'columns',
         anchor: `H4`,
       },
     ],

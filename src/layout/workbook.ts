@@ -1,17 +1,34 @@
 import { computeBudget } from '../domain/budget/compute';
+import { ZERO } from '../domain/money';
 import type { ProductionParameters } from '../domain/budget/templates';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+import { buildCashflow, type CashflowModel, type PaymentLine } from '../domain/cashflow/model';
+import type { CashflowDates } from '../domain/cashflow/months';
+import { ceilingRules, taxCreditFact } from '../domain/financing/categories';
+import { taxCreditEstimate } from '../domain/financing/compute';
+import { exampleComparison, exampleFinancing, exampleMeasures, type MeasureInput } from '../domain/financing/example';
+import type { ComparedAid, FinancingContext, FinancingResult, FinancingSource } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
+import { cashflowSheet } from './cashflow';
 import { devisSheet } from './devis';
+import { financingSheet } from './financing';
 import { makeNaming, type Naming } from './naming';
 import { paramsSheet } from './params';
 import type { WorkbookPlan } from './plan';
 import { recapSheet } from './recap';
 
+export interface FinancingInput {
+  sources: FinancingSource[];
+  comparison: ComparedAid[];
+  measures: MeasureInput[];
+}
+
 export interface ScaffoldInput {
   format: ProductionFormat;
   budget: BudgetInput;
   production: ProductionParameters | null;
+  /** The plan's sources, compared aids and cash measures; 'exemple' builds the example's. Empty by default. */
+  financing?: FinancingInput | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -19,29 +36,65 @@ export interface ScaffoldInput {
 export interface ScaffoldPlan {
   plan: WorkbookPlan;
   result: BudgetResult;
+  financing: FinancingResult;
+  cashflow: CashflowModel;
   naming: Naming;
 }
 
-/** Paramètres, Devis and Récapitulatif as one workbook plan, with the domain's results. */
+/** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
+export function cashflowDates(p: ProductionParameters | null): CashflowDates | null {
+  if (!p?.prepStart || !p.shootStart || !p.shootEnd || !p.padDelivery) return null;
+  return { devStart: p.devStart, prepStart: p.prepStart, shootStart: p.shootStart, shootEnd: p.shootEnd, padDelivery: p.padDelivery };
+}
+
+/** The devis lines the Trésorerie pays out: the nine chapters, frais généraux and imprévus. */
+export function paymentLines(budget: BudgetInput, result: BudgetResult): PaymentLine[] {
+  return [
+    ...budget.chapters.map((c, i) => ({ code: c.code, label: c.label, amount: result.chapters[i]?.amount ?? ZERO })),
+    { code: 'FG', label: 'Frais généraux', amount: result.overheads.amount },
+    { code: 'IMP', label: 'Imprévus', amount: result.contingency.amount },
+  ];
+}
+
+/** Paramètres, Devis, Récapitulatif, Plan de financement and Trésorerie as one plan, with the domain's results. */
 export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);
   const result = computeBudget(input.budget);
-  const params = paramsSheet({
+  const tc = taxCreditFact(input.format);
+  const context: FinancingContext = {
     format: input.format,
-    nomenclature: input.budget.nomenclature,
-    params: input.budget.params,
-    production: input.production,
-    naming,
-  });
+    firstOrSecondFilm: input.production?.firstOrSecondFilm ?? false,
+    durationMinutes: input.production?.durationMinutes ?? 0,
+    devisTotal: result.total.amount,
+    eligibleFrance: result.subtotal.france,
+    taxCreditRate: tc.rate,
+    taxCreditCap: tc.cap,
+    ceilings: ceilingRules(),
+  };
+  const financing: FinancingInput =
+    input.financing === 'exemple'
+      ? {
+          sources: exampleFinancing(result.total.amount, taxCreditEstimate(tc.rate, result.subtotal.france, tc.cap)),
+          comparison: exampleComparison(),
+          measures: exampleMeasures(),
+        }
+      : (input.financing ?? { sources: [], comparison: [], measures: [] });
+
+  const params = paramsSheet({ format: input.format, nomenclature: input.budget.nomenclature, params: input.budget.params, production: input.production, naming });
   const devis = devisSheet(input.budget, result, naming);
   const recap = recapSheet(input.budget, result, input.production, naming);
+  const fin = financingSheet({ sources: financing.sources, comparison: financing.comparison, context, budget: result, naming });
+  const cashflow = buildCashflow({ dates: cashflowDates(input.production), format: input.format, sources: fin.rows, payments: paymentLines(input.budget, result) });
+  const treso = cashflowSheet({ model: cashflow, measures: financing.measures, naming });
   return {
     plan: {
-      sheets: [params.sheet, devis.sheet, recap.sheet],
-      names: [...params.names, ...devis.names, ...recap.names],
-      charts: recap.charts,
+      sheets: [params.sheet, devis.sheet, recap.sheet, fin.sheet, treso.sheet],
+      names: [...params.names, ...devis.names, ...recap.names, ...fin.names, ...treso.names],
+      charts: [...recap.charts, ...treso.charts],
     },
     result,
+    financing: fin.result,
+    cashflow,
     naming,
   };
 }

@@ -58,7 +58,8 @@ export async function scaffold(
   onProgress('calcul');
   const budget = request.example ? exampleBudget() : blankBudget(request.format);
   const production = request.example ? exampleParameters() : null;
-  const build = (suffix: number | null) => buildScaffoldPlan({ format: request.format, budget, production, suffix });
+  const build = (suffix: number | null) =>
+    buildScaffoldPlan({ format: request.format, budget, production, suffix, ...(request.example ? { financing: 'exemple' as const } : {}) });
   let built = build(null);
 
   const blocking = built.plan.sheets

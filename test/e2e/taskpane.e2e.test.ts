@@ -69,11 +69,7 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Classeur créé').waitFor();
     expect(await page.getByText(/Total général : 2\u202f953\u202f096,16\u00a0€/).count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual([
-      'Paramètres',
-      'Devis',
-      'Récapitulatif',
-    ]);
+    expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
     await page.close();
   });
@@ -89,7 +85,7 @@ describe('taskpane in Chromium', () => {
     expect(await sheets()).toEqual(['Devis']);
     await page.getByRole('button', { name: 'Créer à côté' }).click();
     await page.getByText('Classeur créé').waitFor();
-    expect(await sheets()).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    expect(await sheets()).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
     await page.close();
   });
 });

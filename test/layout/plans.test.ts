@@ -36,7 +36,10 @@ describe('plan invariants', () => {
   it('gives every formula cell a cached result from the domain', () => {
     const formulas = plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula));
     expect(formulas.length).toBeGreaterThan(300);
-    for (const c of formulas) expect(typeof c.result).toBe('number');
+    for (const c of formulas) expect(typeof c.result === 'number' || typeof c.result === 'string' || c.result instanceof Date).toBe(true);
+    // Text results only where a formula yields a label (nature, phase, rule, source name).
+    const texts = formulas.filter((c) => typeof c.result === 'string');
+    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(/);
   });
 
   it('writes the total général as a formula equal to the domain total', () => {
@@ -86,7 +89,7 @@ describe('plan invariants', () => {
 
   it('writes beside existing sheets under suffixed sheet and workbook names only', () => {
     const beside = examplePlan(2).plan;
-    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);
     for (const s of beside.sheets) for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);
   });

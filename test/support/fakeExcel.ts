@@ -28,11 +28,12 @@ export interface RecordedSheet {
   created: boolean;
   ranges: RecordedRange[];
   frozenRows?: number;
-  charts: { type: string; source: string; seriesBy: string; title: { text?: string }; legend: { visible?: boolean }; position?: string }[];
+  charts: { type: string; source: string; seriesBy: string; title: { text?: string }; legend: { visible?: boolean }; position?: string; xAxis?: string }[];
   activated: boolean;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string; setPrintTitleRows(rows: string): void };
   getRange(address: string): RecordedRange;
-  freezePanes: { freezeRows(n: number): void };
+  frozenAt?: string;
+  freezePanes: { freezeRows(n: number): void; freezeAt(range: RecordedRange): void };
   charts_: unknown;
 }
 
@@ -102,6 +103,9 @@ function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet
       freezeRows(n: number) {
         sheet.frozenRows = n;
       },
+      freezeAt(range: RecordedRange) {
+        sheet.frozenAt = range.address;
+      },
     },
     charts_: undefined,
   };
@@ -119,6 +123,15 @@ function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet
             chart.position = anchor;
           },
           position: undefined as string | undefined,
+          xAxis: undefined as string | undefined,
+          series: {
+            getItemAt: () => ({
+              setXAxisValues(range: RecordedRange) {
+                rec.operations += 1;
+                chart.xAxis = range.address;
+              },
+            }),
+          },
         };
         (sheet.charts as unknown as unknown[]).push(chart);
         return chart;

@@ -59,13 +59,14 @@ export interface Comparison {
   mismatches: Mismatch[];
 }
 
-function resultOf(value: ExcelJS.CellValue): unknown {
-  if (value && typeof value === 'object' && 'formula' in value) return (value as ExcelJS.CellFormulaValue).result;
-  if (value && typeof value === 'object' && 'sharedFormula' in value) return (value as ExcelJS.CellSharedFormulaValue).result;
-  return value;
+/** A cell's cached formula result (exceljs drops a zero result from `.value`, not from `.result`). */
+function resultOf(cell: ExcelJS.Cell | undefined): unknown {
+  if (!cell) return undefined;
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
 }
 
 function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === undefined || v === null || v === '' ? 0 : null);
   const x = num(a);
   const y = num(b);
@@ -90,8 +91,8 @@ export async function compareFormulaCells(original: string, recomputed: string):
       row.eachCell((cell) => {
         if (cell.type !== ExcelJS.ValueType.Formula) return;
         formulaCells += 1;
-        const cached = resultOf(cell.value);
-        const recomputedValue = other ? resultOf(other.getCell(cell.address).value) : undefined;
+        const cached = resultOf(cell);
+        const recomputedValue = resultOf(other?.getCell(cell.address));
         if (!same(cached, recomputedValue)) {
           mismatches.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached, recomputed: recomputedValue });
         }

@@ -40,7 +40,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(recap?.charts[0]).toMatchObject({ type: 'BarClustered', source: 'B5:C13', title: { text: 'Répartition du devis par poste' } });
     const params = fake.recorder.sheets.get('Paramètres');
     // Dates are written as Excel serial numbers: 1 March 2027 = 46447.
-    expect(params && writtenCells(params).get('B12')).toBe(46447);
+    expect(params && writtenCells(params).get('B13')).toBe(46447);
   });
 
   it('takes two syncs to inventory, one to apply, and refuses a non-empty sheet without writing', async () => {

@@ -20,7 +20,7 @@ describe('xlsx adapter', () => {
     const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     expect(outcome.status).toBe('done');
     const back = await roundTrip(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
 
     expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$152']);
     const devis = back.getWorksheet('Devis');
@@ -39,9 +39,9 @@ describe('xlsx adapter', () => {
     const recap = back.getWorksheet('Récapitulatif');
     expect(recap?.getCell('C5').formula).toBe('Devis_Poste1');
     expect(recap?.getCell('C5').result).toBe(285500);
-    expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$16"]);
-    expect(back.getWorksheet('Paramètres')?.getCell('B16').value).toBe(3200000);
-    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$30:$A$33"]);
+    expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$17"]);
+    expect(back.getWorksheet('Paramètres')?.getCell('B17').value).toBe(3200000);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$42:$A$45"]);
     expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
     // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
@@ -68,7 +68,7 @@ describe('xlsx adapter', () => {
     wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
     const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'beside' });
     expect(outcome.status === 'done' && outcome.suffix).toBe(2);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
     expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$152"]);
@@ -80,7 +80,7 @@ describe('xlsx adapter', () => {
     wb.addWorksheet('Devis');
     const outcome = await scaffold(new XlsxPort(wb), { format: 'serie', example: false, onConflict: 'refuse' });
     expect(outcome.status).toBe('done');
-    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Devis', 'Paramètres', 'Récapitulatif']);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Devis', 'Paramètres', 'Plan de financement', 'Récapitulatif', 'Trésorerie']);
   });
 
   it('refuses the example for another format than the feature film', async () => {

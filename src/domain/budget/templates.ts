@@ -73,6 +73,7 @@ export interface ProductionParameters {
   prepWeeks: number;
   shootingDays: number;
   postWeeks: number;
+  devStart: Date | null;
   prepStart: Date | null;
   shootStart: Date | null;
   shootEnd: Date | null;
@@ -89,6 +90,7 @@ export function exampleParameters(): ProductionParameters {
     prepWeeks: p.prepWeeks,
     shootingDays: p.shootingDays,
     postWeeks: p.postWeeks,
+    devStart: new Date(`${p.devStart}T00:00:00Z`),
     prepStart: new Date(`${p.prepStart}T00:00:00Z`),
     shootStart: new Date(`${p.shootStart}T00:00:00Z`),
     shootEnd: new Date(`${p.shootEnd}T00:00:00Z`),

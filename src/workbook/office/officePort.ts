@@ -122,7 +122,8 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
   });
-  if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.freezeRows && plan.freezeCols) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(plan.freezeCols - 1, plan.freezeRows)}`));
+  else if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
   for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   if (plan.print) {
@@ -197,9 +198,10 @@ export class OfficePort implements WorkbookPort {
       }
       for (const chart of plan.charts) {
         const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);
-        const c = ws.charts.add('BarClustered', ws.getRange(chart.source), 'Columns');
+        const c = ws.charts.add(chart.kind === 'line' ? 'Line' : 'BarClustered', ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
         c.title.text = chart.title;
         c.legend.visible = false;
+        if (chart.categories) c.series.getItemAt(0).setXAxisValues(ws.getRange(chart.categories));
         c.setPosition(chart.anchor);
       }
       const first = plan.sheets[1] ?? plan.sheets[0];

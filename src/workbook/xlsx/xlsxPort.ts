@@ -53,7 +53,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     }
     styleCell(cell, c);
   }
-  if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }];
+  if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: plan.freezeCols ?? 0 }];
   for (const m of plan.merges ?? []) ws.mergeCells(m);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   if (plan.print) {

@@ -1,0 +1,87 @@
+import { Money, ZERO, sum } from '../money';
+import { PHASES, paymentPhaseWeights, type Phase } from '../financing/categories';
+import { allocateCumulative, allocateLargestRemainder } from './allocate';
+import { cashflowMonths, milestoneList, phaseOf, type CashflowDates, type PhaseLabel } from './months';
+
+const PHASE_OF_LABEL: Record<PhaseLabel, Phase | null> = {
+  Développement: 'dev',
+  Préparation: 'prepa',
+  Tournage: 'tournage',
+  Postproduction: 'postprod',
+  'Après livraison': null,
+};
+
+const BASIS_POINT = new Money('0.0001');
+
+/**
+ * Default monthly payment shares of a devis line (chapter code, FG or IMP): its phase weights from
+ * data, each spread evenly over the months of the phase, in basis points (largest remainder), so
+ * the shares sum to exactly 100 %. A phase without months hands its weight to the next phase that
+ * has some (or the previous one at the end).
+ */
+export function defaultPaymentShares(code: string, dates: CashflowDates): Money[] {
+  const months = cashflowMonths(dates);
+  const phases = months.map((m) => PHASE_OF_LABEL[phaseOf(m, dates)]);
+  const weights = paymentPhaseWeights(code);
+  const counts = new Map<Phase, number>(PHASES.map((p) => [p, phases.filter((x) => x === p).length]));
+  const effective = new Map<Phase, Money>(PHASES.map((p) => [p, ZERO]));
+  PHASES.forEach((p, i) => {
+    const w = weights[p];
+    if (w.isZero()) return;
+    const target = [...PHASES.slice(i), ...PHASES.slice(0, i).reverse()].find((q) => (counts.get(q) ?? 0) > 0);
+    if (!target) throw new Error('Aucun mois de production : vérifiez les dates des Paramètres.');
+    effective.set(target, (effective.get(target) ?? ZERO).plus(w));
+  });
+  const monthWeights = phases.map((p) => (p === null ? ZERO : (effective.get(p) ?? ZERO).dividedBy(counts.get(p) ?? 1)));
+  return allocateLargestRemainder(new Money(1), monthWeights, BASIS_POINT);
+}
+
+/** Monthly receipts of one source: its milestone shares placed on the milestone months, cumulative rounding. */
+export function receiptsByMonth(amount: Money, profile: readonly Money[], dates: CashflowDates): Money[] {
+  const months = cashflowMonths(dates);
+  const jalons = milestoneList(dates);
+  // Share received up to and including each month; the first month also takes earlier milestones.
+  const cumulative = months.map((m) => sum(profile.filter((_, i) => (jalons[i] ?? m) <= m)));
+  const shares = cumulative.map((c, k) => (k === 0 ? c : c.minus(cumulative[k - 1] ?? ZERO)));
+  return allocateCumulative(amount, shares);
+}
+
+export interface CashflowSummary {
+  receipts: Money[];
+  payments: Money[];
+  balance: Money[];
+  cumulative: Money[];
+  lowest: Money;
+  lowestIndex: number;
+  deficitMonths: number;
+  need: Money;
+  totalReceipts: Money;
+  totalPayments: Money;
+}
+
+/** Monthly totals, balance, cumulative balance and the critical period. */
+export function summarise(receiptRows: Money[][], paymentRows: Money[][], monthCount: number): CashflowSummary {
+  const col = (rows: Money[][], k: number): Money => sum(rows.map((r) => r[k] ?? ZERO));
+  const receipts = Array.from({ length: monthCount }, (_, k) => col(receiptRows, k));
+  const payments = Array.from({ length: monthCount }, (_, k) => col(paymentRows, k));
+  const balance = receipts.map((r, k) => r.minus(payments[k] ?? ZERO));
+  const cumulative: Money[] = [];
+  balance.forEach((b, k) => cumulative.push(k === 0 ? b : (cumulative[k - 1] ?? ZERO).plus(b)));
+  let lowestIndex = 0;
+  cumulative.forEach((c, k) => {
+    if (c.lt(cumulative[lowestIndex] ?? c)) lowestIndex = k;
+  });
+  const lowest = cumulative[lowestIndex] ?? ZERO;
+  return {
+    receipts,
+    payments,
+    balance,
+    cumulative,
+    lowest,
+    lowestIndex,
+    deficitMonths: cumulative.filter((c) => c.isNegative() && !c.isZero()).length,
+    need: lowest.isNegative() ? lowest.negated() : ZERO,
+    totalReceipts: sum(receipts),
+    totalPayments: sum(payments),
+  };
+}

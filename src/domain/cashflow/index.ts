@@ -1,0 +1,4 @@
+export * from './allocate';
+export * from './months';
+export * from './compute';
+export * from './model';

@@ -1,0 +1,103 @@
+import data from '../../../data/finance/financement.json';
+import { Money } from '../money';
+import type { CeilingRules, FinancingCategory, Nature } from './types';
+import type { ProductionFormat } from '../facts/facts';
+
+/** Financing categories with their nature (public / private) and default profile, from data/. */
+export function financingCategories(): FinancingCategory[] {
+  return data.categories.map((c) => ({
+    id: c.id,
+    label: c.label,
+    nature: c.nature as Nature,
+    natureMark: c.natureMark,
+    natureSource: c.natureSource,
+    defaultProfile: c.defaultProfile.map((p) => new Money(p)),
+  }));
+}
+
+export function categoryById(id: string): FinancingCategory {
+  const c = financingCategories().find((x) => x.id === id);
+  if (!c) throw new Error(`Catégorie de financement inconnue : ${id}`);
+  return c;
+}
+
+export function categoryByLabel(label: string): FinancingCategory | undefined {
+  const l = label.trim().toLowerCase();
+  return financingCategories().find((x) => x.label.toLowerCase() === l);
+}
+
+export function milestoneLabels(): string[] {
+  return data.milestones.map((m) => m.label);
+}
+
+export const SOURCE_STATUSES: readonly string[] = data.statuses;
+
+export function ceilingRules(): CeilingRules {
+  const c = data.intensity.cinema;
+  const a = data.intensity.audiovisuel;
+  return {
+    cinemaBase: new Money(c.base.rate),
+    cinemaDerogation: new Money(c.derogation.rate),
+    cinemaWithoutTaxCredit: new Money(c.withoutTaxCredit.rate),
+    cinemaSmallBudget: new Money(c.smallBudget.amount),
+    avBase: new Money(a.base.rate),
+    avDerogation: new Money(a.derogation.rate),
+    avDocumentary: new Money(a.documentary.rate),
+    avSmallBudgetPerHour: new Money(a.smallBudgetPerHour.amount),
+    avDocumentaryPerHour: new Money(a.documentaryPerHour.amount),
+  };
+}
+
+/** Every ceiling fact with its source, for the Paramètres sheet. */
+export function ceilingFacts(): { key: keyof CeilingRules; label: string; value: Money; mark: string; source: string; kind: 'rate' | 'amount' }[] {
+  const c = data.intensity.cinema;
+  const a = data.intensity.audiovisuel;
+  return [
+    { key: 'cinemaBase', label: 'Plafond des aides publiques — cinéma', value: new Money(c.base.rate), mark: c.base.mark, source: c.base.source, kind: 'rate' },
+    { key: 'cinemaDerogation', label: 'Plafond — cinéma, 1er/2e film ou petit budget', value: new Money(c.derogation.rate), mark: c.derogation.mark, source: c.derogation.source, kind: 'rate' },
+    { key: 'cinemaWithoutTaxCredit', label: 'Plafond — cinéma, difficile ou petit budget sans crédit d’impôt', value: new Money(c.withoutTaxCredit.rate), mark: c.withoutTaxCredit.mark, source: c.withoutTaxCredit.source, kind: 'rate' },
+    { key: 'cinemaSmallBudget', label: 'Seuil petit budget — cinéma (coût)', value: new Money(c.smallBudget.amount), mark: c.smallBudget.mark, source: c.smallBudget.source, kind: 'amount' },
+    { key: 'avBase', label: 'Plafond des aides publiques — audiovisuel', value: new Money(a.base.rate), mark: a.base.mark, source: a.base.source, kind: 'rate' },
+    { key: 'avDerogation', label: 'Plafond — audiovisuel, difficile ou petit budget', value: new Money(a.derogation.rate), mark: a.derogation.mark, source: a.derogation.source, kind: 'rate' },
+    { key: 'avDocumentary', label: 'Plafond — documentaire de création', value: new Money(a.documentary.rate), mark: a.documentary.mark, source: a.documentary.source, kind: 'rate' },
+    { key: 'avSmallBudgetPerHour', label: 'Seuil petit budget — audiovisuel (€/heure)', value: new Money(a.smallBudgetPerHour.amount), mark: a.smallBudgetPerHour.mark, source: a.smallBudgetPerHour.source, kind: 'amount' },
+    { key: 'avDocumentaryPerHour', label: 'Seuil documentaire de création (€/heure)', value: new Money(a.documentaryPerHour.amount), mark: a.documentaryPerHour.mark, source: a.documentaryPerHour.source, kind: 'amount' },
+  ];
+}
+
+export interface TaxCreditFact {
+  label: string;
+  categoryLabel: string;
+  rate: Money;
+  cap: Money;
+  mark: string;
+  source: string;
+  capSource: string;
+}
+
+export function taxCreditFact(format: ProductionFormat): TaxCreditFact {
+  const t = (data.taxCredit as Record<string, { label: string; category: string; rate: string; mark: string; source: string; cap: string; capSource: string }>)[format];
+  if (!t) throw new Error(`Pas de crédit d'impôt pour le format ${format}`);
+  return {
+    label: t.label,
+    categoryLabel: categoryById(t.category).label,
+    rate: new Money(t.rate),
+    cap: new Money(t.cap),
+    mark: t.mark,
+    source: t.source,
+    capSource: t.capSource,
+  };
+}
+
+export type Phase = 'dev' | 'prepa' | 'tournage' | 'postprod';
+export const PHASES: readonly Phase[] = ['dev', 'prepa', 'tournage', 'postprod'];
+
+/** Default share of each devis line (chapters 1–9, FG, IMP) per phase. */
+export function paymentPhaseWeights(code: string): Record<Phase, Money> {
+  const row = (data.paymentProfiles.chapters as Record<string, Record<Phase, string>>)[code];
+  if (!row) throw new Error(`Pas de profil de décaissement pour ${code}`);
+  return { dev: new Money(row.dev), prepa: new Money(row.prepa), tournage: new Money(row.tournage), postprod: new Money(row.postprod) };
+}
+
+export const PAYMENT_PROFILE_NOTE: string = data.paymentProfiles.note;
+export const RECEIPT_PROFILE_NOTE: string = data.profileNote;

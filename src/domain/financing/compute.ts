@@ -1,0 +1,65 @@
+import { Money, ZERO, roundCents, sum } from '../money';
+import { categoryByLabel } from './categories';
+import type { CeilingRules, FinancingContext, FinancingResult, FinancingSource } from './types';
+
+const CINEMA = new Set(['long-metrage', 'court-metrage']);
+
+/**
+ * The public-aid ceiling that applies, mirroring the sheet formula:
+ * cinema — 70 % for a 1st/2nd film or a small budget without the cinema tax credit, 60 % for a
+ * 1st/2nd film or a small budget, 50 % otherwise; audiovisuel — 80 % for a documentary
+ * ≤ 150 000 €/h, 60 % ≤ 100 000 €/h, 50 % otherwise.
+ */
+export function applicableCeiling(
+  format: FinancingContext['format'],
+  firstOrSecondFilm: boolean,
+  devisTotal: Money,
+  durationMinutes: number,
+  usesCinemaTaxCredit: boolean,
+  rules: CeilingRules,
+): { rate: Money; rule: string } {
+  if (CINEMA.has(format)) {
+    const difficult = firstOrSecondFilm || devisTotal.lte(rules.cinemaSmallBudget);
+    if (difficult && !usesCinemaTaxCredit) return { rate: rules.cinemaWithoutTaxCredit, rule: 'Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)' };
+    if (difficult) return { rate: rules.cinemaDerogation, rule: 'Cinéma, 1er/2e film ou petit budget (art. 211-21)' };
+    return { rate: rules.cinemaBase, rule: 'Cinéma, cas général (art. 211-20)' };
+  }
+  const perHour = durationMinutes > 0 ? devisTotal.times(60).dividedBy(durationMinutes) : null;
+  if (format === 'documentaire' && perHour !== null && perHour.lte(rules.avDocumentaryPerHour)) {
+    return { rate: rules.avDocumentary, rule: 'Documentaire de création ≤ 150 000 €/h (art. 311-19)' };
+  }
+  if (perHour !== null && perHour.lte(rules.avSmallBudgetPerHour)) return { rate: rules.avDerogation, rule: 'Audiovisuel, petit budget (art. 311-19)' };
+  return { rate: rules.avBase, rule: 'Audiovisuel, cas général (art. 311-18)' };
+}
+
+/** Tax-credit estimate: rate × eligible French expenses, capped; rounded to the cent. */
+export function taxCreditEstimate(rate: Money, eligibleFrance: Money, cap: Money): Money {
+  return Money.min(cap, roundCents(rate.times(eligibleFrance)));
+}
+
+export function isPublic(source: FinancingSource): boolean {
+  return categoryByLabel(source.category)?.nature === 'Public';
+}
+
+/** The plan summary: total, balance against the devis, shares, intensity and its ceiling, tax credit. */
+export function computeFinancing(sources: FinancingSource[], ctx: FinancingContext): FinancingResult {
+  const total = sum(sources.map((s) => s.amount));
+  const publicTotal = sum(sources.filter(isPublic).map((s) => s.amount));
+  const acquired = sum(sources.filter((s) => s.status === 'Acquis').map((s) => s.amount));
+  const usesCinemaTaxCredit = sources.some((s) => s.category === 'Crédit d\'impôt cinéma');
+  const { rate, rule } = applicableCeiling(ctx.format, ctx.firstOrSecondFilm, ctx.devisTotal, ctx.durationMinutes, usesCinemaTaxCredit, ctx.ceilings);
+  const taxCreditInPlan = sum(sources.filter((s) => s.category.startsWith('Crédit d\'impôt')).map((s) => s.amount));
+  return {
+    total,
+    gap: total.minus(ctx.devisTotal),
+    acquiredShare: total.isZero() ? ZERO : acquired.dividedBy(total),
+    sourceCount: sources.filter((s) => s.amount.gt(0)).length,
+    publicTotal,
+    intensity: ctx.devisTotal.isZero() ? ZERO : publicTotal.dividedBy(ctx.devisTotal),
+    ceiling: rate,
+    ceilingRule: rule,
+    taxCreditEstimate: taxCreditEstimate(ctx.taxCreditRate, ctx.eligibleFrance, ctx.taxCreditCap),
+    taxCreditInPlan,
+    rseCount: sources.filter((s) => s.rseBonus === true).length,
+  };
+}

@@ -1,0 +1,59 @@
+import example from '../../../data/exemples/long-metrage.json';
+import { Money, sum } from '../money';
+import { categoryById } from './categories';
+import type { ComparedAid, FinancingSource, SourceStatus } from './types';
+
+const date = (s: string | null | undefined): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+export interface MeasureInput {
+  type: string;
+  amount: Money;
+  date: Date | null;
+  description: string;
+}
+
+/**
+ * The example plan (data/exemples/long-metrage.json). Two amounts are derived, as a producer
+ * would: the tax credit equals the sheet's estimate, and the producer contribution balances the
+ * plan against the devis total.
+ */
+export function exampleFinancing(devisTotal: Money, taxCreditEstimate: Money): FinancingSource[] {
+  const rows = example.financing.sources;
+  const fixed = (a: string): Money | null => (a === 'balance' || a === 'taxCreditEstimate' ? null : new Money(a));
+  const known = sum(rows.map((r) => fixed(r.amount)).filter((m): m is Money => m !== null));
+  const hasBalance = rows.some((r) => r.amount === 'balance');
+  const credit = rows.some((r) => r.amount === 'taxCreditEstimate') ? taxCreditEstimate : new Money(0);
+  const balance = devisTotal.minus(known).minus(credit);
+  if (hasBalance && balance.isNegative()) throw new Error("L'exemple de plan dépasse le devis : l'apport producteur serait négatif.");
+  return rows.map((r) => {
+    const category = categoryById(r.category);
+    return {
+      label: r.label,
+      category: category.label,
+      status: r.status as SourceStatus,
+      amount: r.amount === 'balance' ? balance : r.amount === 'taxCreditEstimate' ? credit : new Money(r.amount),
+      deadline: date(r.deadline),
+      eligibility: r.eligibility,
+      advantages: r.advantages,
+      drawbacks: r.drawbacks,
+      rseBonus: r.rseBonus,
+      profile: category.defaultProfile,
+    };
+  });
+}
+
+export function exampleComparison(): ComparedAid[] {
+  return example.financing.comparison.map((c) => ({
+    aid: c.aid,
+    amount: new Money(c.amount),
+    deadline: date(c.deadline),
+    eligibility: c.eligibility,
+    advantages: c.advantages,
+    drawbacks: c.drawbacks,
+    retained: c.retained,
+  }));
+}
+
+export function exampleMeasures(): MeasureInput[] {
+  return example.financing.measures.map((m) => ({ type: m.type, amount: new Money(m.amount), date: date(m.date), description: m.description }));
+}

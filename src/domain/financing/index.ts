@@ -1,0 +1,4 @@
+export * from './types';
+export * from './categories';
+export * from './compute';
+export * from './example';

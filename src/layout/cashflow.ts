@@ -1,0 +1,288 @@
+import { milestoneLabels, PAYMENT_PROFILE_NOTE } from '../domain/financing/categories';
+import type { CashflowModel } from '../domain/cashflow/model';
+import type { MeasureInput } from '../domain/financing/example';
+import { Money, ZERO, sum, toCellNumber } from '../domain/money';
+import type { Naming } from './naming';
+import { NUMFMT, a1, absolute, columnLetter, type CellPlan, type ChartPlan, type NamePlan, type SheetPlan } from './plan';
+
+const num = (m: Money): number => toCellNumber(m);
+const FIRST_MONTH_COL = 5; // F
+const MONTH_ROW = 6;
+const PHASE_ROW = 7;
+const JALON_ROW = 4;
+const FREE_MEASURE_ROWS = 3;
+export const MONTH_FORMAT = 'mmm yyyy';
+
+export interface CashflowLayoutInput {
+  model: CashflowModel;
+  measures: MeasureInput[];
+  naming: Naming;
+}
+
+/**
+ * Trésorerie: month columns from the first month (development or preparation) to PAD delivery,
+ * then "après livraison", derived from the Paramètres dates; receipts per plan row (by position,
+ * so a source inserted in the plan keeps its own milestones), payments per devis chapter spread by
+ * editable monthly percentages, balances, the critical period and the measures.
+ */
+export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; names: NamePlan[]; charts: ChartPlan[] } {
+  const { model, naming } = input;
+  const n = (base: string): string => naming.name(base);
+  const sheetName = naming.sheet('cashflow');
+  const cells: CellPlan[] = [];
+  const names: NamePlan[] = [];
+  const M = model.months.length;
+  const mc = (k: number): string => columnLetter(FIRST_MONTH_COL + k);
+  const firstCol = mc(0);
+  const lastCol = mc(M - 1);
+  const monthRange = (row: number): string => `${firstCol}${row}:${lastCol}${row}`;
+  const dateOrBlank = (d: Date | null): Date | string => d ?? '';
+
+  cells.push({ address: 'A1', value: 'Trésorerie prévisionnelle', style: 'title' });
+  cells.push({
+    address: 'A2',
+    value:
+      'Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes M à R du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres.',
+    style: 'banner',
+  });
+
+  // Milestone months (row 4), named Treso_Jalons.
+  cells.push({ address: `B${JALON_ROW - 1}`, value: 'Jalons de versement (mois)', style: 'section' });
+  const monthOf = (name: string): string => `IF(N(${n(name)})=0,"",DATE(YEAR(${n(name)}),MONTH(${n(name)}),1))`;
+  const jalonFormulas = [
+    `${firstCol}${MONTH_ROW}`,
+    monthOf('Param_DebutPrepa'),
+    monthOf('Param_DebutTournage'),
+    monthOf('Param_FinTournage'),
+    monthOf('Param_LivraisonPAD'),
+    `IF(${mc(4)}${JALON_ROW}="","",EDATE(${mc(4)}${JALON_ROW},1))`,
+  ];
+  milestoneLabels().forEach((label, i) => {
+    cells.push({ address: `${mc(i)}${JALON_ROW - 1}`, value: label, style: 'header' });
+    cells.push({ address: `${mc(i)}${JALON_ROW}`, formula: jalonFormulas[i] ?? '', result: dateOrBlank(model.jalons[i] ?? null), numFmt: MONTH_FORMAT, style: 'computed' });
+  });
+  names.push({ name: n('Treso_Jalons'), sheet: sheetName, ref: `$${mc(0)}$${JALON_ROW}:$${mc(5)}$${JALON_ROW}` });
+  const J = (i: number): string => `$${mc(i)}$${JALON_ROW}`;
+
+  // Month and phase headers.
+  ['N°', 'Libellé', 'Montant', 'Total échéancé', 'Écart'].forEach((h, i) => cells.push({ address: `${columnLetter(i)}${MONTH_ROW}`, value: h, style: 'header' }));
+  cells.push({ address: `B${PHASE_ROW}`, value: 'Phase', style: 'header' });
+  const start = `IF(AND(N(${n('Param_DebutDev')})>0,N(${n('Param_DebutDev')})<N(${n('Param_DebutPrepa')})),${n('Param_DebutDev')},${n('Param_DebutPrepa')})`;
+  for (let k = 0; k < M; k += 1) {
+    const c = mc(k);
+    const formula = k === 0 ? `IF(N(${n('Param_DebutPrepa')})=0,"",DATE(YEAR(${start}),MONTH(${start}),1))` : `IF(${mc(k - 1)}${MONTH_ROW}="","",EDATE(${mc(k - 1)}${MONTH_ROW},1))`;
+    cells.push({ address: `${c}${MONTH_ROW}`, formula, result: dateOrBlank(model.months[k] ?? null), numFmt: MONTH_FORMAT, style: 'header' });
+    const m = `${c}$${MONTH_ROW}`;
+    cells.push({
+      address: `${c}${PHASE_ROW}`,
+      formula: `IF(${m}="","",IF(${m}<${J(1)},"Développement",IF(${m}<${J(2)},"Préparation",IF(${m}<=${J(3)},"Tournage",IF(${m}<=${J(4)},"Postproduction","Après livraison")))))`,
+      result: model.phases[k] ?? '',
+      style: 'computed',
+    });
+  }
+  names.push({ name: n('Treso_Mois'), sheet: sheetName, ref: `$${firstCol}$${MONTH_ROW}:$${lastCol}$${MONTH_ROW}` });
+  names.push({ name: n('Treso_Phases'), sheet: sheetName, ref: `$${firstCol}$${PHASE_ROW}:$${lastCol}$${PHASE_ROW}` });
+
+  const rowTotals = (row: number, parts: Money[], amount: Money): void => {
+    cells.push({ address: `D${row}`, formula: `SUM(${monthRange(row)})`, result: num(sum(parts)), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({ address: `E${row}`, formula: `D${row}-C${row}`, result: num(sum(parts).minus(amount)), numFmt: NUMFMT.euro, style: 'computed' });
+  };
+
+  // ---- Receipts
+  let row = PHASE_ROW + 1;
+  cells.push({ address: `A${row}`, value: 'ENCAISSEMENTS', style: 'chapter' });
+  cells.push({ address: `B${row}`, value: 'Sources du plan de financement, dans l’ordre du plan', style: 'chapter' });
+  row += 1;
+  const recFirst = row;
+  model.receipts.forEach((r, i) => {
+    cells.push({ address: `A${row}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
+    cells.push({ address: `B${row}`, formula: `INDEX(${n('Fin_Sources')},$A${row})&""`, result: r.label, style: 'computed' });
+    cells.push({ address: `C${row}`, formula: `N(INDEX(${n('Fin_Montants')},$A${row}))`, result: num(r.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    rowTotals(row, r.parts, r.amount);
+    const profile = `INDEX(${n('Fin_Echeancier')},$A${row},0)`;
+    for (let k = 0; k < M; k += 1) {
+      const m = `${mc(k)}$${MONTH_ROW}`;
+      const upTo = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n('Treso_Jalons')}<=${m})),2)`;
+      const before = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n('Treso_Jalons')}<${m})),2)`;
+      cells.push({
+        address: `${mc(k)}${row}`,
+        formula: k === 0 ? `IF(${m}="",0,${upTo})` : `IF(${m}="",0,${upTo}-${before})`,
+        result: num(r.parts[k] ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      });
+    }
+    row += 1;
+  });
+  const recLast = row - 1;
+  const recTotal = row;
+  cells.push({ address: `B${recTotal}`, value: 'Total encaissements', style: 'subtotal' });
+  const totalReceiptsAmount = sum(model.receipts.map((r) => r.amount));
+  for (const [c, v] of [['C', totalReceiptsAmount], ['D', model.summary.totalReceipts], ['E', model.summary.totalReceipts.minus(totalReceiptsAmount)]] as const) {
+    cells.push({ address: `${c}${recTotal}`, formula: c === 'E' ? `D${recTotal}-C${recTotal}` : `SUM(${c}${recFirst}:${c}${recLast})`, result: num(v), numFmt: NUMFMT.euro, style: 'subtotal' });
+  }
+  for (let k = 0; k < M; k += 1) {
+    cells.push({ address: `${mc(k)}${recTotal}`, formula: `SUM(${mc(k)}${recFirst}:${mc(k)}${recLast})`, result: num(model.summary.receipts[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'subtotal' });
+  }
+
+  // ---- Payments (amounts above, monthly % profiles at the bottom of the sheet)
+  row = recTotal + 2;
+  cells.push({ address: `A${row}`, value: 'DÉCAISSEMENTS', style: 'chapter' });
+  cells.push({ address: `B${row}`, value: 'Postes du devis', style: 'chapter' });
+  row += 1;
+  const payFirst = row;
+  const payLast = payFirst + model.payments.length - 1;
+  const payTotal = payLast + 1;
+  const balanceRow = payTotal + 2;
+  const cumRow = balanceRow + 1;
+  const critTitle = cumRow + 2;
+  const crit = critTitle + 1; // six rows
+  const measTitle = crit + 7;
+  const measHeader = measTitle + 1;
+  const measRows = [...input.measures, ...Array<null>(FREE_MEASURE_ROWS).fill(null)];
+  const measFirst = measHeader + 1;
+  const measLast = measFirst + measRows.length - 1;
+  const profTitle = measLast + 4;
+  const profHeader = profTitle + 1;
+  const profFirst = profHeader + 1;
+
+  const devisName = (code: string): string => (code === 'FG' ? 'Devis_FraisGeneraux' : code === 'IMP' ? 'Devis_Imprevus' : `Devis_Poste${code}`);
+  model.payments.forEach((p, i) => {
+    const r = payFirst + i;
+    const pr = profFirst + i;
+    cells.push({ address: `A${r}`, value: p.code, style: 'label' });
+    cells.push({ address: `B${r}`, value: p.label, style: 'label' });
+    cells.push({ address: `C${r}`, formula: n(devisName(p.code)), result: num(p.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    rowTotals(r, p.parts, p.amount);
+    for (let k = 0; k < M; k += 1) {
+      const m = `${mc(k)}$${MONTH_ROW}`;
+      const upTo = `ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k)}${pr}),2)`;
+      const before = k === 0 ? '' : `-ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k - 1)}${pr}),2)`;
+      cells.push({ address: `${mc(k)}${r}`, formula: `IF(${m}="",0,${upTo}${before})`, result: num(p.parts[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'computed' });
+    }
+  });
+  cells.push({ address: `B${payTotal}`, value: 'Total décaissements', style: 'subtotal' });
+  const totalPaymentsAmount = sum(model.payments.map((p) => p.amount));
+  for (const [c, v] of [['C', totalPaymentsAmount], ['D', model.summary.totalPayments], ['E', model.summary.totalPayments.minus(totalPaymentsAmount)]] as const) {
+    cells.push({ address: `${c}${payTotal}`, formula: c === 'E' ? `D${payTotal}-C${payTotal}` : `SUM(${c}${payFirst}:${c}${payLast})`, result: num(v), numFmt: NUMFMT.euro, style: 'subtotal' });
+  }
+  for (let k = 0; k < M; k += 1) {
+    cells.push({ address: `${mc(k)}${payTotal}`, formula: `SUM(${mc(k)}${payFirst}:${mc(k)}${payLast})`, result: num(model.summary.payments[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'subtotal' });
+  }
+
+  // ---- Balances
+  cells.push({ address: `B${balanceRow}`, value: 'Solde du mois', style: 'total' });
+  cells.push({ address: `B${cumRow}`, value: 'Solde cumulé', style: 'total' });
+  cells.push({ address: `D${balanceRow}`, formula: `SUM(${monthRange(balanceRow)})`, result: num(model.summary.totalReceipts.minus(model.summary.totalPayments)), numFmt: NUMFMT.euro, style: 'total' });
+  for (let k = 0; k < M; k += 1) {
+    const c = mc(k);
+    cells.push({ address: `${c}${balanceRow}`, formula: `${c}${recTotal}-${c}${payTotal}`, result: num(model.summary.balance[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'total' });
+    cells.push({
+      address: `${c}${cumRow}`,
+      formula: k === 0 ? `${c}${balanceRow}` : `${mc(k - 1)}${cumRow}+${c}${balanceRow}`,
+      result: num(model.summary.cumulative[k] ?? ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
+  }
+  names.push({ name: n('Treso_SoldeCumule'), sheet: sheetName, ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}` });
+
+  // ---- Critical period
+  cells.push({ address: `A${critTitle}`, value: 'PÉRIODE CRITIQUE', style: 'section' });
+  const s = model.summary;
+  const critical: { label: string; name: string; formula: string; result: number | Date | string; numFmt: string }[] = [
+    { label: 'Solde cumulé le plus bas', name: 'Treso_SoldeMin', formula: `MIN(${monthRange(cumRow)})`, result: num(s.lowest), numFmt: NUMFMT.euro },
+    { label: 'Mois du solde le plus bas', name: 'Treso_MoisCritique', formula: `INDEX(${n('Treso_Mois')},MATCH(C${crit},${monthRange(cumRow)},0))`, result: model.lowestMonth ?? '', numFmt: MONTH_FORMAT },
+    { label: 'Nombre de mois en déficit (solde cumulé négatif)', name: 'Treso_MoisDeficit', formula: `COUNTIF(${monthRange(cumRow)},"<0")`, result: s.deficitMonths, numFmt: NUMFMT.integer },
+    { label: 'Besoin de financement à court terme', name: 'Treso_Besoin', formula: `MAX(0,-C${crit})`, result: num(s.need), numFmt: NUMFMT.euro },
+    { label: 'Écart total encaissements − plan de financement (doit être nul)', name: 'Treso_EcartPlan', formula: `D${recTotal}-${n('Fin_Total')}`, result: num(s.totalReceipts.minus(totalReceiptsAmount)), numFmt: NUMFMT.euro },
+    { label: 'Écart total décaissements − devis (doit être nul)', name: 'Treso_EcartDevis', formula: `D${payTotal}-${n('Devis_Total')}`, result: num(s.totalPayments.minus(totalPaymentsAmount)), numFmt: NUMFMT.euro },
+  ];
+  critical.forEach((c, i) => {
+    const r = crit + i;
+    cells.push({ address: `B${r}`, value: c.label, style: 'label' });
+    cells.push({ address: `C${r}`, formula: c.formula, result: c.result, numFmt: c.numFmt, style: i < 4 ? 'total' : 'computed' });
+    names.push({ name: n(c.name), sheet: sheetName, ref: absolute(`C${r}`) });
+  });
+
+  // ---- Measures
+  cells.push({ address: `A${measTitle}`, value: 'MESURES pour sécuriser la période critique', style: 'section' });
+  ['N°', 'Type de mesure', 'Montant', 'Échéance', 'Description'].forEach((h, i) => cells.push({ address: `${columnLetter(i)}${measHeader}`, value: h, style: 'header' }));
+  measRows.forEach((m, i) => {
+    const r = measFirst + i;
+    cells.push({ address: `A${r}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
+    cells.push({ address: `B${r}`, value: m?.type ?? null, style: 'input' });
+    cells.push({ address: `C${r}`, value: m ? num(m.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
+    cells.push({ address: `D${r}`, value: m?.date ?? null, numFmt: NUMFMT.date, style: 'input' });
+    cells.push({ address: `E${r}`, value: m?.description ?? null, style: 'input' });
+  });
+  names.push({ name: n('Treso_Mesures'), sheet: sheetName, ref: `$B$${measFirst}:$E$${measLast}` });
+  const measTotal = sum(input.measures.map((m) => m.amount));
+  cells.push({ address: `B${measLast + 1}`, value: 'Total des mesures', style: 'subtotal' });
+  cells.push({ address: `C${measLast + 1}`, formula: `SUM(C${measFirst}:C${measLast})`, result: num(measTotal), numFmt: NUMFMT.euro, style: 'subtotal' });
+  cells.push({ address: `B${measLast + 2}`, value: 'Besoin non couvert par les mesures', style: 'total' });
+  const uncovered = s.need.minus(measTotal);
+  cells.push({ address: `C${measLast + 2}`, formula: `MAX(0,C${crit + 3}-C${measLast + 1})`, result: num(uncovered.isPositive() ? uncovered : ZERO), numFmt: NUMFMT.euro, style: 'total' });
+  names.push({ name: n('Treso_BesoinNonCouvert'), sheet: sheetName, ref: absolute(`C${measLast + 2}`) });
+
+  // ---- Monthly payment profiles (inputs)
+  cells.push({ address: `A${profTitle}`, value: 'PROFILS DE DÉCAISSEMENT (% du montant par mois, modifiables)', style: 'section' });
+  cells.push({ address: `B${profHeader}`, value: 'Poste', style: 'header' });
+  cells.push({ address: `D${profHeader}`, value: 'Total %', style: 'header' });
+  cells.push({ address: `E${profHeader}`, value: 'Écart à 100 %', style: 'header' });
+  for (let k = 0; k < M; k += 1) {
+    cells.push({ address: `${mc(k)}${profHeader}`, formula: `${mc(k)}$${MONTH_ROW}`, result: dateOrBlank(model.months[k] ?? null), numFmt: MONTH_FORMAT, style: 'header' });
+  }
+  model.payments.forEach((p, i) => {
+    const r = profFirst + i;
+    cells.push({ address: `A${r}`, value: p.code, style: 'label' });
+    cells.push({ address: `B${r}`, value: p.label, style: 'label' });
+    const total = sum(p.shares);
+    cells.push({ address: `D${r}`, formula: `SUM(${monthRange(r)})`, result: num(total), numFmt: NUMFMT.rate, style: 'computed' });
+    cells.push({ address: `E${r}`, formula: `D${r}-1`, result: num(total.minus(1)), numFmt: NUMFMT.rate, style: 'computed' });
+    p.shares.forEach((sh, k) => cells.push({ address: `${mc(k)}${r}`, value: sh.isZero() ? null : num(sh), numFmt: NUMFMT.rate, style: 'input' }));
+  });
+  const profLast = profFirst + model.payments.length - 1;
+  cells.push({ address: `B${profLast + 1}`, value: PAYMENT_PROFILE_NOTE, style: 'note' });
+
+  return {
+    sheet: {
+      name: sheetName,
+      cells,
+      columnWidths: [7, 44, 15, 15, 12, ...Array<number>(M).fill(13)],
+      freezeRows: PHASE_ROW,
+      freezeCols: 2,
+      validations: [
+        { range: `B${measFirst}:B${measLast}`, kind: 'list', listName: n('Liste_Mesures'), error: 'Choisissez un type de mesure de la liste (feuille Paramètres).' },
+        { range: `${firstCol}${profFirst}:${lastCol}${profLast}`, kind: 'decimalMin0', error: 'Saisissez un pourcentage positif (pas de texte).' },
+      ],
+      conditionalFormats: [
+        { range: monthRange(balanceRow), when: 'negative' },
+        { range: monthRange(balanceRow), when: 'positive' },
+        { range: monthRange(cumRow), when: 'negative' },
+        { range: monthRange(cumRow), when: 'positive' },
+        { range: `C${crit}`, when: 'negative' },
+        { range: `C${measLast + 2}`, when: 'positive' },
+      ],
+      merges: [`A2:${lastCol}2`],
+      rowHeights: { 2: 30 },
+      print: { orientation: 'landscape', repeatRows: MONTH_ROW },
+    },
+    names,
+    charts: [cashflowChart(sheetName, M, cumRow, profLast + 3)],
+  };
+}
+
+/** The chart of the cumulative balance (drawn by the Office adapter). */
+function cashflowChart(sheet: string, monthCount: number, cumulativeRow: number, anchorRow: number): ChartPlan {
+  const last = columnLetter(FIRST_MONTH_COL + monthCount - 1);
+  return {
+    sheet,
+    kind: 'line',
+    title: 'Solde de trésorerie cumulé',
+    source: `${a1(FIRST_MONTH_COL, cumulativeRow)}:${last}${cumulativeRow}`,
+    seriesBy: 'rows',
+    categories: `${a1(FIRST_MONTH_COL, MONTH_ROW)}:${last}${MONTH_ROW}`,
+    anchor: `B${anchorRow}`,
+  };
+}
