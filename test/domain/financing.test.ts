@@ -1,0 +1,98 @@
+import { applicableCeiling, ceilingRules, computeFinancing, exampleFinancing, financingCategories, taxCreditEstimate, taxCreditFact } from '../../src/domain/financing';
+import type { FinancingContext, FinancingSource } from '../../src/domain/financing';
+import { Money } from '../../src/domain/money';
+
+const m = (s: string): Money => new Money(s);
+const rules = ceilingRules();
+
+describe('public-aid ceiling', () => {
+  it.each([
+    ['long-metrage', false, '3000000', 105, true, '0.5', 'art. 211-20'],
+    ['long-metrage', true, '3000000', 105, true, '0.6', 'art. 211-21'],
+    ['long-metrage', true, '3000000', 105, false, '0.7', 'art. 211-22'],
+    ['court-metrage', false, '1250000', 20, true, '0.6', 'art. 211-21'],
+    ['court-metrage', false, '1250000.01', 20, true, '0.5', 'art. 211-20'],
+    ['serie', false, '3000000', 312, false, '0.5', 'art. 311-18'],
+    ['serie', false, '520000', 312, false, '0.6', 'art. 311-19'], // 100 000 €/h
+    ['documentaire', false, '130000', 52, false, '0.8', 'art. 311-19'], // 150 000 €/h
+    ['documentaire', false, '131000', 52, false, '0.5', 'art. 311-18'],
+    ['documentaire', false, '90000', 0, false, '0.5', 'art. 311-18'],
+  ] as const)('%s, 1er/2e film %s, coût %s, %i min, crédit d’impôt %s → %s (%s)', (format, first, cost, minutes, credit, rate, article) => {
+    const r = applicableCeiling(format, first, m(cost), minutes, credit, rules);
+    expect(r.rate.toFixed()).toBe(rate);
+    expect(r.rule).toContain(article);
+  });
+});
+
+describe('financing summary', () => {
+  const ctx = (devisTotal: string): FinancingContext => ({
+    format: 'long-metrage',
+    firstOrSecondFilm: true,
+    durationMinutes: 100,
+    devisTotal: m(devisTotal),
+    eligibleFrance: m('1000000'),
+    taxCreditRate: m('0.3'),
+    taxCreditCap: m('30000000'),
+    ceilings: rules,
+  });
+  const src = (label: string, category: string, amount: string, status: FinancingSource['status'] = 'Acquis', rseBonus = false): FinancingSource => ({
+    label,
+    category,
+    status,
+    amount: m(amount),
+    rseBonus,
+    profile: [m('1'), m('0'), m('0'), m('0'), m('0'), m('0')],
+  });
+
+  it('computes total, gap, shares, intensity and tax credit exactly', () => {
+    const sources = [
+      src('Apport', 'Apport producteur (numéraire)', '100000'),
+      src('CNC', 'Soutien automatique CNC', '200000'),
+      src('Région', 'Aide régionale', '150000', 'Sollicité', true),
+      src('Chaîne', 'Préachat chaîne de télévision', '300000', 'Envisagé'),
+      src('CI', "Crédit d'impôt cinéma", '300000'),
+    ];
+    const r = computeFinancing(sources, ctx('1050000'));
+    expect(r.total.toFixed(2)).toBe('1050000.00');
+    expect(r.gap.toFixed(2)).toBe('0.00');
+    expect(r.acquiredShare.toFixed(6)).toBe('0.571429'); // 600 000 / 1 050 000
+    expect(r.publicTotal.toFixed(2)).toBe('650000.00');
+    expect(r.intensity.toFixed(6)).toBe('0.619048');
+    expect(r.ceiling.toFixed()).toBe('0.6'); // 1st film with the cinema tax credit
+    expect(r.taxCreditEstimate.toFixed(2)).toBe('300000.00');
+    expect(r.taxCreditInPlan.toFixed(2)).toBe('300000.00');
+    expect(r.sourceCount).toBe(5);
+    expect(r.rseCount).toBe(1);
+  });
+
+  it('caps the tax credit and rounds it to the cent', () => {
+    expect(taxCreditEstimate(m('0.3'), m('123456.789'), m('30000000')).toFixed(2)).toBe('37037.04');
+    expect(taxCreditEstimate(m('0.3'), m('200000000'), m('30000000')).toFixed(2)).toBe('30000000.00');
+  });
+
+  it('classes every category public or private from data, tax credits public', () => {
+    const cats = financingCategories();
+    expect(cats).toHaveLength(21);
+    expect(cats.filter((c) => c.nature === 'Public').map((c) => c.label)).toEqual([
+      'Soutien automatique CNC',
+      'Avance sur recettes',
+      'Autre aide sélective CNC',
+      'Aide régionale',
+      'Fonds européens (Eurimages, Europe Créative)',
+      "Crédit d'impôt cinéma",
+      "Crédit d'impôt audiovisuel",
+      "Crédit d'impôt international",
+    ]);
+    for (const c of cats) expect(c.defaultProfile.reduce((a, b) => a.plus(b), m('0')).toFixed()).toBe('1');
+  });
+
+  it('builds an example plan that balances the devis with ≥ 6 sources and the tax credit at its estimate', () => {
+    const tc = taxCreditFact('long-metrage');
+    const estimate = taxCreditEstimate(tc.rate, m('2600613.00'), tc.cap);
+    const sources = exampleFinancing(m('2953096.16'), estimate);
+    expect(sources.length).toBeGreaterThanOrEqual(6);
+    expect(sources.reduce((a, s) => a.plus(s.amount), m('0')).toFixed(2)).toBe('2953096.16');
+    expect(sources.find((s) => s.category === "Crédit d'impôt cinéma")?.amount.toFixed(2)).toBe('780183.90');
+    expect(sources[0]?.amount.toFixed(2)).toBe('72912.26');
+  });
+});
