@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages `npm test` needs when they are missing:
 #   LibreOffice Calc (headless) — recalculates our workbooks in a program we did not write;
+#   python3-uno — drives LibreOffice to edit a workbook (insert a row, change a cell);
 #   Chromium — drives the taskpane as a person would (playwright-core, no browser download).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -11,6 +12,11 @@ apt_update() { if [ "$updated" = 0 ]; then $SUDO apt-get update -qq; updated=1; 
 if ! command -v soffice >/dev/null 2>&1; then
   apt_update
   $SUDO apt-get install -y -qq libreoffice-calc-nogui || $SUDO apt-get install -y -qq libreoffice-calc
+fi
+# python3-uno lets a test edit a workbook in LibreOffice as a person would (insert a row, type).
+if ! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then
+  apt_update
+  $SUDO apt-get install -y -qq python3-uno
 fi
 if [ ! -x /usr/bin/chromium ]; then
   apt_update

@@ -185,6 +185,8 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
       style: 'total',
     });
   }
+  names.push({ name: n('Treso_TotalEncaissements'), sheet: sheetName, ref: absolute(`D${recTotal}`) });
+  names.push({ name: n('Treso_TotalDecaissements'), sheet: sheetName, ref: absolute(`D${payTotal}`) });
   names.push({ name: n('Treso_SoldeCumule'), sheet: sheetName, ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}` });
 
   // ---- Critical period

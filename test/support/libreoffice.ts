@@ -101,3 +101,32 @@ export async function compareFormulaCells(original: string, recomputed: string):
   });
   return { formulaCells, mismatches };
 }
+
+export type LoOperation =
+  | { op: 'insertRow'; sheet: string; row: number }
+  | { op: 'set'; sheet: string; cell: string; value: string | number }
+  | { op: 'formula'; sheet: string; cell: string; formula: string };
+
+/** Edits a copy of the file in LibreOffice (UNO, python3-uno), recalculates, saves to `output`. */
+export function editWithLibreOffice(input: string, output: string, ops: LoOperation[], profile: string = recalcProfile()): string {
+  const opsFile = join(mkdtempSync(join(tmpdir(), 'devis-cnc-ops-')), 'ops.json');
+  writeFileSync(opsFile, JSON.stringify(ops));
+  execFileSync('/usr/bin/python3', [join(__dirname, 'lo_edit.py'), profile, input, output, opsFile], { stdio: 'pipe', timeout: 180_000 });
+  if (!existsSync(output)) throw new Error(`LibreOffice n'a pas écrit ${output}`);
+  return output;
+}
+
+/** The cached value of a workbook name's single cell (after LibreOffice recalculated it). */
+export async function namedValues(file: string, names: string[]): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, unknown> = {};
+  for (const name of names) {
+    const ref = (wb.definedNames.getRanges(name).ranges as string[])[0];
+    const m = ref ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
+    if (!m || !m[1] || !m[2] || !m[3]) throw new Error(`Nom introuvable ou non ponctuel : ${name}`);
+    const cell = wb.getWorksheet(m[1].replace(/''/g, "'"))?.getCell(`${m[2]}${m[3]}`);
+    out[name] = cell?.type === ExcelJS.ValueType.Formula ? cell.result : cell?.value;
+  }
+  return out;
+}

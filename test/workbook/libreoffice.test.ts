@@ -3,32 +3,72 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { compareFormulaCells, recalcProfile, recalcWithLibreOffice, sofficePath } from '../support/libreoffice';
+import { computeBudget, exampleBudget, type ItemInput } from '../../src/domain/budget';
+import { Money } from '../../src/domain/money';
+import { compareFormulaCells, editWithLibreOffice, namedValues, recalcProfile, recalcWithLibreOffice, sofficePath } from '../support/libreoffice';
 
 /*
- * LibreOffice, a spreadsheet program we did not write, recalculates every formula of the example
- * workbook; each recomputed value must equal the cached value our domain wrote. LibreOffice is
- * required: `.ci/run` installs it, and this test fails (never skips) when it is missing.
+ * LibreOffice, a spreadsheet program we did not write, recalculates every formula of our
+ * workbooks; each recomputed value must equal the cached value our domain wrote. LibreOffice is
+ * required: `.ci/run` installs it, and these tests fail (never skip) when it is missing.
  */
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 const silent = { out: () => undefined, err: () => undefined };
 
 describe('LibreOffice recomputes our formulas to our numbers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-lo-test-'));
   const profile = recalcProfile();
+  const example = join(dir, 'exemple.xlsx');
+
+  beforeAll(async () => {
+    expect(await main(['new', '--out', example, '--exemple'], silent)).toBe(0);
+  });
 
   it('finds LibreOffice', () => {
     expect(sofficePath()).not.toBeNull();
   });
 
-  it('agrees on every formula cell of the example workbook', async () => {
-    const file = join(dir, 'exemple.xlsx');
-    expect(await main(['new', '--out', file, '--exemple'], silent)).toBe(0);
-    const recomputed = recalcWithLibreOffice(file, join(dir, 'lo'), profile);
-    const { formulaCells, mismatches } = await compareFormulaCells(file, recomputed);
-    expect(formulaCells).toBeGreaterThan(300);
+  it('agrees on every formula cell of the example workbook (five sheets)', async () => {
+    const recomputed = recalcWithLibreOffice(example, join(dir, 'lo'), profile);
+    const { formulaCells, mismatches } = await compareFormulaCells(example, recomputed);
+    expect(formulaCells).toBeGreaterThan(1000);
     expect(mismatches).toEqual([]);
+  });
+
+  it('shows, recomputed by LibreOffice, a balanced plan under its ceiling and a cash flow matching devis and plan', async () => {
+    const recomputed = recalcWithLibreOffice(example, join(dir, 'lo-figures'), profile);
+    const v = await namedValues(recomputed, [
+      'Fin_Ecart',
+      'Fin_Intensite',
+      'Fin_Plafond',
+      'Fin_NbSources',
+      'Fin_NbBonusRSE',
+      'Fin_EcartCreditImpot',
+      'Treso_EcartPlan',
+      'Treso_EcartDevis',
+      'Treso_TotalEncaissements',
+      'Treso_TotalDecaissements',
+      'Treso_MoisCritique',
+      'Treso_MoisDeficit',
+      'Treso_Besoin',
+      'Treso_BesoinNonCouvert',
+      'Devis_Total',
+    ]);
+    expect(v.Fin_Ecart).toBe(0);
+    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.450437, 6);
+    expect(v.Fin_Plafond).toBe(0.6);
+    expect(v.Fin_NbSources).toBe(9);
+    expect(v.Fin_NbBonusRSE).toBe(1);
+    expect(v.Fin_EcartCreditImpot).toBe(0);
+    expect(v.Treso_EcartPlan).toBe(0);
+    expect(v.Treso_EcartDevis).toBe(0);
+    expect(v.Treso_TotalEncaissements).toBe(2953096.16);
+    expect(v.Treso_TotalDecaissements).toBe(2953096.16);
+    expect(v.Treso_MoisCritique).toEqual(new Date('2027-09-01T00:00:00Z'));
+    expect(v.Treso_MoisDeficit).toBe(10);
+    expect(v.Treso_Besoin).toBe(1351131.18);
+    expect(v.Treso_BesoinNonCouvert).toBe(0);
   });
 
   it('agrees on a blank série workbook too', async () => {
@@ -36,14 +76,13 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);
     const recomputed = recalcWithLibreOffice(file, join(dir, 'lo-serie'), profile);
     const { formulaCells, mismatches } = await compareFormulaCells(file, recomputed);
-    expect(formulaCells).toBeGreaterThan(150);
+    expect(formulaCells).toBeGreaterThan(500);
     expect(mismatches).toEqual([]);
   });
 
   it('catches a wrong cached value (so LibreOffice really recalculated)', async () => {
-    const file = join(dir, 'exemple.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.readFile(example);
     const cell = wb.getWorksheet('Devis')?.getCell('H152');
     if (!cell) throw new Error('no total cell');
     cell.value = { formula: cell.formula, result: 2953096.17 } as ExcelJS.CellFormulaValue;
@@ -52,5 +91,40 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     const recomputed = recalcWithLibreOffice(broken, join(dir, 'lo-faux'), profile);
     const { mismatches } = await compareFormulaCells(broken, recomputed);
     expect(mismatches).toEqual([{ sheet: 'Devis', address: 'H152', formula: 'H149+H150+H151', cached: 2953096.17, recomputed: 2953096.16 }]);
+  });
+
+  it('carries a source row inserted in the plan and a changed devis line through to the summary and the cash flow', async () => {
+    const edited = editWithLibreOffice(example, join(dir, 'insertion.xlsx'), [
+      // A new row inside the source table (rows 22–38), as a person inserts it, with the nature formula copied.
+      { op: 'insertRow', sheet: 'Plan de financement', row: 25 },
+      { op: 'set', sheet: 'Plan de financement', cell: 'B25', value: 'Plateforme — préachat' },
+      { op: 'set', sheet: 'Plan de financement', cell: 'C25', value: 'Préachat plateforme (SMAD)' },
+      { op: 'formula', sheet: 'Plan de financement', cell: 'D25', formula: '=IF(C25="";"";IFERROR(INDEX(Fin_CatNatures;MATCH(C25;Fin_CatLibelles;0));"Catégorie inconnue"))' },
+      { op: 'set', sheet: 'Plan de financement', cell: 'E25', value: 'Sollicité' },
+      { op: 'set', sheet: 'Plan de financement', cell: 'F25', value: 200000 },
+      { op: 'set', sheet: 'Plan de financement', cell: 'N25', value: 0.5 },
+      { op: 'set', sheet: 'Plan de financement', cell: 'O25', value: 0.5 },
+      // The rights to the novel double: quantity 1 → 2 on Devis line 1.1.
+      { op: 'set', sheet: 'Devis', cell: 'D6', value: 2 },
+    ], profile);
+    const budget = exampleBudget();
+    const changed = {
+      ...budget,
+      chapters: budget.chapters.map((c) =>
+        c.code === '1' ? { ...c, items: c.items.map((i): ItemInput => (i.kind === 'line' && i.code === '1.1' ? { ...i, quantity: new Money(2) } : i)) } : c,
+      ),
+    };
+    const newTotal = computeBudget(changed).total.amount.toNumber();
+    expect(newTotal).toBe(3021035.36); // + 60 000 droits, + 660 charges auteur, + 12 % FG et imprévus
+    const v = await namedValues(edited, ['Devis_Total', 'Fin_Total', 'Fin_Prive', 'Fin_Ecart', 'Fin_NbSources', 'Treso_TotalEncaissements', 'Treso_TotalDecaissements', 'Treso_EcartPlan', 'Treso_EcartDevis']);
+    expect(v.Devis_Total).toBe(newTotal);
+    expect(v.Fin_Total).toBe(3153096.16);
+    expect(v.Fin_Prive).toBe(1822912.26);
+    expect(v.Fin_NbSources).toBe(10);
+    expect(Number(v.Fin_Ecart)).toBeCloseTo(3153096.16 - newTotal, 6);
+    expect(v.Treso_TotalEncaissements).toBe(3153096.16);
+    expect(v.Treso_EcartPlan).toBe(0);
+    expect(v.Treso_TotalDecaissements).toBe(newTotal);
+    expect(v.Treso_EcartDevis).toBe(0);
   });
 });
