@@ -1,4 +1,6 @@
-import { FluentProvider, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Divider, FluentProvider, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import type { TaskpaneHost } from './host';
 import { OutsideExcel } from './components/OutsideExcel/OutsideExcel';
 import { ScaffoldPanel } from './components/ScaffoldPanel/ScaffoldPanel';
@@ -15,12 +17,24 @@ const useStyles = makeStyles({
 /** The taskpane. `host` is null outside Excel. */
 export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const styles = useStyles();
+  const [suffix, setSuffix] = useState<number | null>(null);
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
         <Title3 as="h1">Devis CNC</Title3>
-        <Text>Crée les feuilles Paramètres, Devis (nomenclature CNC, 9 postes) et Récapitulatif, reliées par des formules.</Text>
-        {host ? <ScaffoldPanel host={host} /> : <OutsideExcel />}
+        <Text>
+          Crée les feuilles Paramètres, Devis (nomenclature CNC, 9 postes), Récapitulatif, Plan de financement et Trésorerie, reliées par
+          des formules.
+        </Text>
+        {host ? (
+          <>
+            <ScaffoldPanel host={host} onCreated={setSuffix} />
+            <Divider />
+            <AddSourcePanel host={host} suffix={suffix} />
+          </>
+        ) : (
+          <OutsideExcel />
+        )}
       </main>
     </FluentProvider>
   );

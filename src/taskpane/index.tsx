@@ -3,10 +3,14 @@ import { App } from './App';
 import type { TaskpaneHost } from './host';
 import { OfficePort } from '../workbook/office/officePort';
 import { scaffold } from '../workbook/scaffold';
+import { addSource } from '../workbook/sources';
 
 function excelHost(): TaskpaneHost {
   const port = new OfficePort((batch) => Excel.run(batch));
-  return { scaffold: (request, onProgress) => scaffold(port, request, onProgress) };
+  return {
+    scaffold: (request, onProgress) => scaffold(port, request, onProgress),
+    addSource: (source, suffix) => addSource(port, source, suffix),
+  };
 }
 
 function render(host: TaskpaneHost | null): void {

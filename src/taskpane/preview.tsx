@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { TaskpaneHost } from './host';
 import { scaffold } from '../workbook/scaffold';
+import { addSource } from '../workbook/sources';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 
 const workbook = new ExcelJS.Workbook();
@@ -15,7 +16,10 @@ if (new URLSearchParams(window.location.search).has('devis-existant')) {
   workbook.addWorksheet('Devis').getCell('B2').value = 'Devis saisi à la main';
 }
 const port = new XlsxPort(workbook);
-const host: TaskpaneHost = { scaffold: (request, onProgress) => scaffold(port, request, onProgress) };
+const host: TaskpaneHost = {
+  scaffold: (request, onProgress) => scaffold(port, request, onProgress),
+  addSource: (source, suffix) => addSource(port, source, suffix),
+};
 
 /** What the in-memory workbook holds, for the browser test. */
 (window as unknown as { previewSheets: () => string[] }).previewSheets = () => workbook.worksheets.map((w) => w.name);

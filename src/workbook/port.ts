@@ -1,4 +1,4 @@
-import type { WorkbookPlan } from '../layout/plan';
+import type { CellPlan, WorkbookPlan } from '../layout/plan';
 
 /** A sheet as the scaffold sees it before writing: does it exist, does it hold anything. */
 export interface SheetState {
@@ -10,6 +10,14 @@ export interface WorkbookInventory {
   sheets: SheetState[];
   /** Workbook-scoped defined names already present. */
   names: string[];
+}
+
+/** The cells a workbook name covers, with their values (formula results for formula cells). */
+export interface RangeRead {
+  sheet: string;
+  /** A1 address of the top-left cell, e.g. "B22". */
+  topLeft: string;
+  values: unknown[][];
 }
 
 export interface ApplyReport {
@@ -26,4 +34,8 @@ export interface WorkbookPort {
   /** Writes a whole plan. Sheets named in the plan must not exist or be empty. */
   applyPlan(plan: WorkbookPlan): Promise<ApplyReport>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** Reads the range a workbook name refers to; null when the name does not exist. */
+  readName(name: string): Promise<RangeRead | null>;
+  /** Writes a few cells (values or formulas, formats) on an existing sheet, in one round trip. */
+  writeCells(sheet: string, cells: CellPlan[]): Promise<void>;
 }

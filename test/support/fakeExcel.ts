@@ -153,7 +153,12 @@ export interface FakeExcel {
 }
 
 /** A fake Excel with existing sheets (name → empty?) and names, wrapped by office-addin-mock. */
-export function createFakeExcel(existing: Record<string, boolean> = {}, existingNames: string[] = []): FakeExcel {
+export function createFakeExcel(
+  existing: Record<string, boolean> = {},
+  existingNames: string[] = [],
+  /** Ranges behind existing names, for readName: name → { address, values }. */
+  namedRanges: Record<string, { address: string; values: unknown[][] }> = {},
+): FakeExcel {
   const recorder: Recorder = { sheets: new Map(), names: [], operations: 0 };
   for (const [name] of Object.entries(existing)) recorder.sheets.set(name, makeSheet(name, false, recorder));
   const usedRange = (name: string) => ({
@@ -193,6 +198,25 @@ export function createFakeExcel(existing: Record<string, boolean> = {}, existing
       names: {
         load() {
           return undefined;
+        },
+        getItemOrNullObject(name: string) {
+          const found = namedRanges[name];
+          return {
+            name,
+            isNullObject: found === undefined,
+            load() {
+              return this;
+            },
+            getRange() {
+              return {
+                address: found?.address,
+                values: found?.values,
+                load() {
+                  return this;
+                },
+              };
+            },
+          };
         },
         add(name: string, range: RecordedRange, comment?: string) {
           recorder.operations += 1;

@@ -8,6 +8,7 @@ import { App } from '../../src/taskpane/App';
 import type { TaskpaneHost } from '../../src/taskpane/host';
 import { scaffold, type ScaffoldRequest } from '../../src/workbook/scaffold';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { addSource } from '../../src/workbook/sources';
 
 /** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
 function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
@@ -18,6 +19,7 @@ function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: Scaffold
       requests.push(request);
       return scaffold(new XlsxPort(wb), request, onProgress);
     },
+    addSource: (source, suffix) => addSource(new XlsxPort(wb), source, suffix),
   };
 }
 
@@ -70,12 +72,64 @@ describe('taskpane', () => {
   });
 
   it('shows an error in a MessageBar, never swallows it', async () => {
-    const host: TaskpaneHost = { scaffold: () => Promise.reject(new Error('Excel a refusé la requête (RichApi.Error).')) };
+    const host: TaskpaneHost = {
+      scaffold: () => Promise.reject(new Error('Excel a refusé la requête (RichApi.Error).')),
+      addSource: () => Promise.reject(new Error('non appelé')),
+    };
     render(<App host={host} />);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
     });
     expect(await screen.findByText('Erreur')).toBeTruthy();
     expect(screen.getByText('Excel a refusé la requête (RichApi.Error).')).toBeTruthy();
+  });
+
+  it('adds a source to the plan after creating the workbook, reading a French amount', async () => {
+    const wb = new ExcelJS.Workbook();
+    render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Remplir avec l'exemple/ }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    await screen.findByText('Classeur créé');
+    const form = screen.getByRole('region', { name: 'Ajouter une source' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Plateforme — préachat' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Catégorie' }), { target: { value: 'Préachat plateforme (SMAD)' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: '200 000 €' } });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+    });
+    expect(await screen.findByText('Source ajoutée')).toBeTruthy();
+    expect(screen.getByText(/ajoutée à la ligne 31 de la feuille Plan de financement/)).toBeTruthy();
+    const plan = wb.getWorksheet('Plan de financement');
+    expect([plan?.getCell('B31').value, plan?.getCell('C31').value, plan?.getCell('F31').value, plan?.getCell('N31').value]).toEqual([
+      'Plateforme — préachat',
+      'Préachat plateforme (SMAD)',
+      200000,
+      0.2,
+    ]);
+  });
+
+  it('refuses an amount that is not a number, with a French message at the field', async () => {
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    const form = screen.getByRole('region', { name: 'Ajouter une source' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: 'beaucoup' } });
+    expect(within(form).getByText('Montant : un nombre est attendu, par exemple 150 000 €.')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+    });
+    expect(await screen.findByText('Indiquez un montant positif, par exemple 150 000 €.')).toBeTruthy();
+  });
+
+  it('says the plan must be created first', async () => {
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    const form = screen.getByRole('region', { name: 'Ajouter une source' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: '10000' } });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+    });
+    expect(await screen.findByText(/Le plan de financement est introuvable \(nom Fin_Sources\) : créez d'abord le classeur\./)).toBeTruthy();
   });
 });

@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { computeBudget, exampleBudget, type ItemInput } from '../../src/domain/budget';
 import { Money } from '../../src/domain/money';
+import { addSource } from '../../src/workbook/sources';
+import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { compareFormulaCells, editWithLibreOffice, namedValues, recalcProfile, recalcWithLibreOffice, sofficePath } from '../support/libreoffice';
 
 /*
@@ -126,5 +128,19 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_TotalDecaissements).toBe(newTotal);
     expect(v.Treso_EcartDevis).toBe(0);
+  });
+
+  it('takes a source added from the taskpane action into the summary and the cash flow', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    const port = new XlsxPort(wb);
+    const added = await addSource(port, { label: 'Mécénat d’entreprise', category: 'Placement de produit / partenariat', status: 'Acquis', amount: new Money('45000') });
+    expect(added).toEqual({ sheet: 'Plan de financement', row: 31 });
+    const file = join(dir, 'source-ajoutee.xlsx');
+    await wb.xlsx.writeFile(file);
+    const recomputed = recalcWithLibreOffice(file, join(dir, 'lo-source'), profile);
+    const v = await namedValues(recomputed, ['Fin_Total', 'Fin_Ecart', 'Fin_NbSources', 'Treso_TotalEncaissements', 'Treso_EcartPlan']);
+    expect(v).toMatchObject({ Fin_Total: 2998096.16, Fin_NbSources: 10, Treso_TotalEncaissements: 2998096.16, Treso_EcartPlan: 0 });
+    expect(Number(v.Fin_Ecart)).toBeCloseTo(45000, 6); // a difference of two doubles
   });
 });

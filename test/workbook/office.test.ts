@@ -1,6 +1,8 @@
 import { buildScaffoldPlan } from '../../src/layout/workbook';
 import { OfficePort, styleRectangles } from '../../src/workbook/office/officePort';
 import { scaffold } from '../../src/workbook/scaffold';
+import { addSource } from '../../src/workbook/sources';
+import { Money } from '../../src/domain/money';
 import { bigBudget } from '../support/bigBudget';
 import { createFakeExcel, writtenCells } from '../support/fakeExcel';
 import { examplePlan } from '../support/plans';
@@ -77,5 +79,27 @@ describe('Office.js adapter (office-addin-mock)', () => {
     const rects = [...styleRectangles(devis).values()].flat();
     expect(rects.length).toBeLessThan(120);
     expect(styleRectangles(devis).get('input')).toContain('C6:G630');
+  });
+
+  it('reads a named range in two syncs and writes a source row in one', async () => {
+    const fake = createFakeExcel({ 'Plan de financement': false }, ['Fin_Sources'], {
+      Fin_Sources: { address: "'Plan de financement'!B22:B24", values: [['Apport'], ['CNC'], ['']] },
+    });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const port = new OfficePort(fake.run);
+    const done = await addSource(port, { label: 'Mécène', category: 'Placement de produit / partenariat', status: 'Acquis', amount: new Money('15000') });
+    expect(done).toEqual({ sheet: 'Plan de financement', row: 24 });
+    expect(sync).toHaveBeenCalledTimes(3);
+    const sheet = fake.recorder.sheets.get('Plan de financement');
+    const written = new Map(sheet?.ranges.map((r) => [r.address, r.formulas?.[0]?.[0]]));
+    expect([written.get('B24'), written.get('C24'), written.get('E24'), written.get('F24'), written.get('N24'), written.get('O24')]).toEqual([
+      'Mécène',
+      'Placement de produit / partenariat',
+      'Acquis',
+      15000,
+      0.5,
+      0.5,
+    ]);
+    expect(await port.readName('Inconnu')).toBeNull();
   });
 });

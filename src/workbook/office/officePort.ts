@@ -1,7 +1,7 @@
 import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../layout/plan';
 import { a1, columnLetter, parseAddress, toExcelSerial } from '../../layout/plan';
 import { CONDITIONAL, STYLES } from '../../layout/styles';
-import type { ApplyReport, WorkbookInventory, WorkbookPort } from '../port';
+import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 /** Excel.run, injected so tests pass a mock context (office-addin-mock) and count syncs. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -208,6 +208,35 @@ export class OfficePort implements WorkbookPort {
       if (first) written.get(first.name)?.activate();
       await context.sync();
       return { skipped: [] };
+    });
+  }
+
+  /** Two syncs: does the name exist, then its range's address and values. */
+  async readName(name: string): Promise<RangeRead | null> {
+    return this.run(async (context) => {
+      const item = context.workbook.names.getItemOrNullObject(name);
+      item.load('name');
+      await context.sync();
+      if (item.isNullObject) return null;
+      const range = item.getRange();
+      range.load(['address', 'values']);
+      await context.sync();
+      const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(range.address);
+      if (!m || !m[1] || !m[2] || !m[3]) return null;
+      return { sheet: m[1].replace(/''/g, "'"), topLeft: `${m[2]}${m[3]}`, values: range.values };
+    });
+  }
+
+  /** One sync, whatever the number of cells. */
+  async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const c of cells) {
+        const range = ws.getRange(c.address);
+        range.formulas = [[cellFormula(c)]];
+        if (c.numFmt) range.numberFormat = [[c.numFmt]];
+      }
+      await context.sync();
     });
   }
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
-import { quoteSheet } from '../../layout/plan';
+import { parseAddress, quoteSheet } from '../../layout/plan';
 import { CONDITIONAL, STYLES } from '../../layout/styles';
-import type { ApplyReport, WorkbookInventory, WorkbookPort } from '../port';
+import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 function argb(hex: string): string {
   return `FF${hex}`;
@@ -120,6 +120,38 @@ export class XlsxPort implements WorkbookPort {
         (c) => `Graphique « ${c.title} » (feuille ${c.sheet}) non dessiné : exceljs ne sait pas créer de graphique ; il est créé par le complément dans Excel.`,
       ),
     };
+  }
+
+  async readName(name: string): Promise<RangeRead | null> {
+    const ref = (this.workbook.definedNames.getRanges(name).ranges as string[])[0];
+    if (!ref) return null;
+    const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+    if (!m || !m[1] || !m[2] || !m[3]) return null;
+    const sheet = m[1].replace(/''/g, "'");
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) return null;
+    const start = parseAddress(`${m[2]}${m[3]}`);
+    const end = parseAddress(`${m[4] ?? m[2]}${m[5] ?? m[3]}`);
+    const values: unknown[][] = [];
+    for (let r = start.row; r <= end.row; r += 1) {
+      const row: unknown[] = [];
+      for (let c = start.col; c <= end.col; c += 1) {
+        const cell = ws.getCell(r, c + 1);
+        row.push(cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
+      }
+      values.push(row);
+    }
+    return { sheet, topLeft: `${m[2]}${m[3]}`, values };
+  }
+
+  async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`Feuille introuvable : ${sheet}`);
+    for (const c of cells) {
+      const cell = ws.getCell(c.address);
+      cell.value = c.formula !== undefined ? ({ formula: c.formula, ...(c.result !== undefined && c.result !== null ? { result: c.result } : {}) } as ExcelJS.CellFormulaValue) : (c.value ?? null);
+      if (c.numFmt) cell.numFmt = c.numFmt;
+    }
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

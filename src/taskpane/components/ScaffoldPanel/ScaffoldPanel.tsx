@@ -36,7 +36,7 @@ type State =
   | { kind: 'conflict'; message: string }
   | { kind: 'error'; message: string };
 
-export function ScaffoldPanel({ host }: { host: TaskpaneHost }): JSX.Element {
+export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreated?: (suffix: number | null) => void }): JSX.Element {
   const styles = useStyles();
   const [format, setFormat] = useState<ProductionFormat>('long-metrage');
   const [example, setExample] = useState(false);
@@ -50,6 +50,7 @@ export function ScaffoldPanel({ host }: { host: TaskpaneHost }): JSX.Element {
         setState({ kind: 'working', step }),
       );
       setState(outcome.status === 'done' ? { kind: 'done', outcome } : { kind: 'conflict', message: outcome.message });
+      if (outcome.status === 'done') onCreated?.(outcome.suffix);
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }

@@ -1,0 +1,59 @@
+import { categoryByLabel } from '../domain/financing/categories';
+import type { SourceStatus } from '../domain/financing/types';
+import { MILESTONES } from '../domain/financing/types';
+import { Money, toCellNumber } from '../domain/money';
+import { FIN_COLUMNS } from '../layout/financing';
+import { makeNaming } from '../layout/naming';
+import { NUMFMT, columnLetter, parseAddress, type CellPlan } from '../layout/plan';
+import type { WorkbookPort } from './port';
+
+export interface NewSource {
+  label: string;
+  /** Category label, as in the plan's category table. */
+  category: string;
+  status: SourceStatus;
+  amount: Money;
+  deadline?: Date | null;
+}
+
+export class SourceError extends Error {}
+
+/**
+ * "Ajouter une source": writes a source into the first free row of the plan's source table, with
+ * its category's default payment milestones. The summary (ranges over the table) and the
+ * Trésorerie (which reads the table row by row) pick it up by formula.
+ */
+export async function addSource(port: WorkbookPort, source: NewSource, suffix: number | null = null): Promise<{ sheet: string; row: number }> {
+  const label = source.label.trim();
+  if (label === '') throw new SourceError('Indiquez le nom de la source.');
+  if (!source.amount.isFinite() || source.amount.lte(0)) throw new SourceError('Le montant doit être un nombre positif.');
+  const category = categoryByLabel(source.category);
+  if (!category) throw new SourceError(`Catégorie inconnue « ${source.category} » : choisissez une catégorie du tableau des catégories.`);
+  const naming = makeNaming(suffix);
+  const table = await port.readName(naming.name('Fin_Sources'));
+  if (!table) {
+    throw new SourceError(`Le plan de financement est introuvable (nom ${naming.name('Fin_Sources')}) : créez d'abord le classeur.`);
+  }
+  const index = table.values.findIndex((r) => r[0] === null || r[0] === undefined || r[0] === '');
+  if (index < 0) {
+    throw new SourceError(
+      'Plus de ligne libre dans le tableau des sources : insérez une ligne à l’intérieur du tableau (au-dessus de la dernière source), recopiez-y la ligne voisine, puis saisissez la source.',
+    );
+  }
+  const row = parseAddress(table.topLeft).row + index;
+  const C = FIN_COLUMNS;
+  const cells: CellPlan[] = [
+    { address: `${C.source}${row}`, value: label },
+    { address: `${C.category}${row}`, value: category.label },
+    { address: `${C.status}${row}`, value: source.status },
+    { address: `${C.amount}${row}`, value: toCellNumber(source.amount), numFmt: NUMFMT.euro },
+    { address: `${C.rse}${row}`, value: 'Non' },
+    ...(source.deadline ? [{ address: `${C.deadline}${row}`, value: source.deadline, numFmt: NUMFMT.date }] : []),
+    ...MILESTONES.map((_, i) => {
+      const share = category.defaultProfile[i];
+      return { address: `${columnLetter(C.firstMilestone + i)}${row}`, value: share && !share.isZero() ? toCellNumber(share) : null, numFmt: NUMFMT.percent };
+    }),
+  ];
+  await port.writeCells(table.sheet, cells);
+  return { sheet: table.sheet, row };
+}
