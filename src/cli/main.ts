@@ -147,6 +147,17 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   const labels = (budget?.chapters ?? []).map((c) => ({ code: c.code, label: c.label }));
   if (budget) for (const l of recapLines(labels, outcome.result)) io.out(l);
   else io.out(`Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`);
+  const f = outcome.financing;
+  io.out('');
+  io.out('Plan de financement');
+  io.out(`  Total ${formatEuros(f.total)} pour ${f.sourceCount} source(s) ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`);
+  io.out(`  Aides publiques ${formatEuros(f.publicTotal)}, intensité ${formatPercent(f.intensity)} pour un plafond de ${formatPercent(f.ceiling)} (${f.ceilingRule})`);
+  io.out(`  Crédit d'impôt estimé ${formatEuros(f.taxCreditEstimate)}`);
+  const c = outcome.cashflow;
+  const month = c.lowestMonth ? c.lowestMonth.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'dates à saisir dans Paramètres';
+  io.out('');
+  io.out('Trésorerie');
+  io.out(`  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`);
   return 0;
 }
 

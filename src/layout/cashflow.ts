@@ -90,8 +90,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
 
   // ---- Receipts
   let row = PHASE_ROW + 1;
-  cells.push({ address: `A${row}`, value: 'ENCAISSEMENTS', style: 'chapter' });
-  cells.push({ address: `B${row}`, value: 'Sources du plan de financement, dans l’ordre du plan', style: 'chapter' });
+  cells.push({ address: `B${row}`, value: 'ENCAISSEMENTS — sources du plan de financement, dans l’ordre du plan', style: 'chapter' });
   row += 1;
   const recFirst = row;
   model.receipts.forEach((r, i) => {
@@ -127,8 +126,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
 
   // ---- Payments (amounts above, monthly % profiles at the bottom of the sheet)
   row = recTotal + 2;
-  cells.push({ address: `A${row}`, value: 'DÉCAISSEMENTS', style: 'chapter' });
-  cells.push({ address: `B${row}`, value: 'Postes du devis', style: 'chapter' });
+  cells.push({ address: `B${row}`, value: 'DÉCAISSEMENTS — postes du devis', style: 'chapter' });
   row += 1;
   const payFirst = row;
   const payLast = payFirst + model.payments.length - 1;
@@ -251,7 +249,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [7, 44, 15, 15, 12, ...Array<number>(M).fill(13)],
+      columnWidths: [7, 50, 16, 16, 12, ...Array<number>(M).fill(16)],
       freezeRows: PHASE_ROW,
       freezeCols: 2,
       validations: [
@@ -267,7 +265,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
         { range: `C${measLast + 2}`, when: 'positive' },
       ],
       merges: [`A2:${lastCol}2`],
-      rowHeights: { 2: 30 },
+      rowHeights: { 2: 30, [JALON_ROW - 1]: 30, [profHeader]: 30 },
       print: { orientation: 'landscape', repeatRows: MONTH_ROW },
     },
     names,

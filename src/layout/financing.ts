@@ -109,48 +109,48 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     {
       label: 'Écart financement − devis (équilibré si nul)',
       name: 'Fin_Ecart',
-      formula: 'B5-B6',
+      formula: 'C5-C6',
       result: num(result.gap),
       numFmt: NUMFMT.euro,
       note: {
-        address: 'C7',
-        formula: 'IF(ROUND(B7,2)=0,"Plan équilibré",IF(B7>0,"Excédent de financement","Besoin de financement à couvrir"))',
+        address: 'D7',
+        formula: 'IF(ROUND(C7,2)=0,"Plan équilibré",IF(C7>0,"Excédent de financement","Besoin de financement à couvrir"))',
         result: balanced ? 'Plan équilibré' : result.gap.isPositive() ? 'Excédent de financement' : 'Besoin de financement à couvrir',
         style: 'note',
       },
     },
-    { label: 'Part acquise', name: 'Fin_PartAcquise', formula: `IF(B5=0,0,SUMIF(${col(C.status)},"Acquis",${col(C.amount)})/B5)`, result: num(result.total.isZero() ? ZERO : acquired.dividedBy(result.total)), numFmt: NUMFMT.percent },
+    { label: 'Part acquise', name: 'Fin_PartAcquise', formula: `IF(C5=0,0,SUMIF(${col(C.status)},"Acquis",${col(C.amount)})/C5)`, result: num(result.total.isZero() ? ZERO : acquired.dividedBy(result.total)), numFmt: NUMFMT.percent },
     { label: 'Nombre de sources', name: 'Fin_NbSources', formula: `COUNTIF(${col(C.amount)},">0")`, result: result.sourceCount, numFmt: NUMFMT.integer },
     { label: 'Aides publiques', name: 'Fin_Public', formula: `SUMIF(${col(C.nature)},"Public",${col(C.amount)})`, result: num(result.publicTotal), numFmt: NUMFMT.euro },
     { label: 'Financement privé', name: 'Fin_Prive', formula: `SUMIF(${col(C.nature)},"Privé",${col(C.amount)})`, result: num(privateTotal), numFmt: NUMFMT.euro },
-    { label: 'Intensité des aides publiques (aides publiques / coût du film)', name: 'Fin_Intensite', formula: 'IF(B6=0,0,B10/B6)', result: num(result.intensity), numFmt: NUMFMT.percent },
+    { label: 'Intensité des aides publiques (aides publiques / coût du film)', name: 'Fin_Intensite', formula: 'IF(C6=0,0,C10/C6)', result: num(result.intensity), numFmt: NUMFMT.percent },
     {
       label: 'Plafond applicable',
       name: 'Fin_Plafond',
       formula: ceilingFormula.rate,
       result: num(result.ceiling),
       numFmt: NUMFMT.percent,
-      note: { address: 'C13', formula: ceilingFormula.rule, result: result.ceilingRule, style: 'note' },
+      note: { address: 'D13', formula: ceilingFormula.rule, result: result.ceilingRule, style: 'note' },
     },
-    { label: 'Marge sous le plafond (négatif : plafond dépassé)', name: 'Fin_MargePlafond', formula: 'B13-B12', result: num(result.ceiling.minus(result.intensity)), numFmt: NUMFMT.percent },
+    { label: 'Marge sous le plafond (négatif : plafond dépassé)', name: 'Fin_MargePlafond', formula: 'C13-C12', result: num(result.ceiling.minus(result.intensity)), numFmt: NUMFMT.percent },
     {
       label: 'Crédit d’impôt estimé (taux × dépenses France des postes 1 à 9)',
       name: 'Fin_CreditImpotEstime',
       formula: `MIN(${n('Param_PlafondCI')},ROUND(${n('Param_TauxCI')}*${n('Devis_TotalPostes_France')},2))`,
       result: num(estimate),
       numFmt: NUMFMT.euro,
-      note: { address: 'C15', value: 'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : colonne « dont France » du devis.', style: 'note' },
+      note: { address: 'D15', value: 'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : colonne « dont France » du devis.', style: 'note' },
     },
     { label: 'Crédit d’impôt inscrit au plan', name: 'Fin_CreditImpotPlan', formula: `SUMIF(${col(C.category)},"Crédit d'impôt*",${col(C.amount)})`, result: num(result.taxCreditInPlan), numFmt: NUMFMT.euro },
-    { label: 'Écart plan − estimation du crédit d’impôt', name: 'Fin_EcartCreditImpot', formula: 'B16-B15', result: num(result.taxCreditInPlan.minus(estimate)), numFmt: NUMFMT.euro },
+    { label: 'Écart plan − estimation du crédit d’impôt', name: 'Fin_EcartCreditImpot', formula: 'C16-C15', result: num(result.taxCreditInPlan.minus(estimate)), numFmt: NUMFMT.euro },
     { label: 'Sources avec bonus RSE (éco-production, inclusion…)', name: 'Fin_NbBonusRSE', formula: `COUNTIF(${col(C.rse)},"Oui")`, result: result.rseCount, numFmt: NUMFMT.integer },
   ];
   summary.forEach((s, i) => {
     const row = 5 + i;
-    cells.push({ address: `A${row}`, value: s.label, style: 'label' });
-    cells.push({ address: `B${row}`, formula: s.formula, result: s.result, numFmt: s.numFmt, style: i === 0 || i === 2 ? 'total' : 'computed' });
+    cells.push({ address: `B${row}`, value: s.label, style: 'label' });
+    cells.push({ address: `C${row}`, formula: s.formula, result: s.result, numFmt: s.numFmt, style: i === 0 || i === 2 ? 'total' : 'computed' });
     if (s.note) cells.push(s.note);
-    names.push({ name: n(s.name), sheet: sheetName, ref: absolute(`B${row}`) });
+    names.push({ name: n(s.name), sheet: sheetName, ref: absolute(`C${row}`) });
   });
 
   // ---- Source table
@@ -215,42 +215,50 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   const compTitle = totalRow + 2;
   const compHeader = compTitle + 1;
   cells.push({ address: `A${compTitle}`, value: 'Étude comparative des aides', style: 'section' });
+  const COMP = ['B', 'F', 'H', 'I', 'J', 'K', 'L'] as const;
   ['Aide envisagée', 'Montant envisagé', 'Date limite', 'Critères d’éligibilité', 'Avantages', 'Inconvénients', 'Retenue'].forEach((h, i) =>
-    cells.push({ address: `${columnLetter(i + 1)}${compHeader}`, value: h, style: 'header' }),
+    cells.push({ address: `${COMP[i]}${compHeader}`, value: h, style: 'header' }),
   );
   const compRows: (ComparedAid | null)[] = [...input.comparison, ...Array<null>(FREE_COMPARISON_ROWS).fill(null)];
   const compFirst = compHeader + 1;
   compRows.forEach((a, i) => {
     const r = compFirst + i;
     cells.push({ address: `B${r}`, value: a?.aid ?? null, style: 'input' });
-    cells.push({ address: `C${r}`, value: a ? num(a.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
-    cells.push({ address: `D${r}`, value: a?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' });
-    cells.push({ address: `E${r}`, value: a?.eligibility ?? null, style: 'input' });
-    cells.push({ address: `F${r}`, value: a?.advantages ?? null, style: 'input' });
-    cells.push({ address: `G${r}`, value: a?.drawbacks ?? null, style: 'input' });
-    cells.push({ address: `H${r}`, value: a ? (a.retained ? 'Oui' : 'Non') : null, style: 'input' });
+    cells.push({ address: `F${r}`, value: a ? num(a.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
+    cells.push({ address: `H${r}`, value: a?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' });
+    cells.push({ address: `I${r}`, value: a?.eligibility ?? null, style: 'input' });
+    cells.push({ address: `J${r}`, value: a?.advantages ?? null, style: 'input' });
+    cells.push({ address: `K${r}`, value: a?.drawbacks ?? null, style: 'input' });
+    cells.push({ address: `L${r}`, value: a ? (a.retained ? 'Oui' : 'Non') : null, style: 'input' });
   });
   const compLast = compFirst + compRows.length - 1;
   const compSummary = compLast + 1;
   cells.push({ address: `B${compSummary}`, value: 'Options comparées / retenues', style: 'subtotal' });
-  cells.push({ address: `C${compSummary}`, formula: `COUNTA(B${compFirst}:B${compLast})`, result: input.comparison.length, numFmt: NUMFMT.integer, style: 'subtotal' });
-  cells.push({ address: `D${compSummary}`, formula: `COUNTIF(H${compFirst}:H${compLast},"Oui")`, result: input.comparison.filter((a) => a.retained).length, numFmt: NUMFMT.integer, style: 'subtotal' });
-  names.push({ name: n('Fin_Comparatif'), sheet: sheetName, ref: `$B$${compFirst}:$H$${compLast}` });
-  names.push({ name: n('Fin_NbOptionsComparees'), sheet: sheetName, ref: absolute(`C${compSummary}`) });
+  cells.push({ address: `F${compSummary}`, formula: `COUNTA(B${compFirst}:B${compLast})`, result: input.comparison.length, numFmt: NUMFMT.integer, style: 'subtotal' });
+  cells.push({ address: `L${compSummary}`, formula: `COUNTIF(L${compFirst}:L${compLast},"Oui")`, result: input.comparison.filter((a) => a.retained).length, numFmt: NUMFMT.integer, style: 'subtotal' });
+  names.push({ name: n('Fin_Comparatif'), sheet: sheetName, ref: `$B$${compFirst}:$L$${compLast}` });
+  names.push({ name: n('Fin_NbOptionsComparees'), sheet: sheetName, ref: absolute(`F${compSummary}`) });
+  names.push({ name: n('Fin_NbOptionsRetenues'), sheet: sheetName, ref: absolute(`L${compSummary}`) });
 
   // ---- Category table (user-extendable)
   const catTitle = compSummary + 2;
   const catHeader = catTitle + 1;
   cells.push({ address: `A${catTitle}`, value: 'Catégories de financement (extensible : ajoutez vos catégories dans les lignes libres)', style: 'section' });
-  ['Catégorie', 'Nature', 'Fiabilité du classement', 'Source'].forEach((h, i) => cells.push({ address: `${columnLetter(i + 1)}${catHeader}`, value: h, style: 'header' }));
+  (
+    [
+      ['B', 'Catégorie'],
+      ['C', 'Nature'],
+      ['I', 'Source du classement (fiabilité)'],
+    ] as const
+  ).forEach(([c, h]) => cells.push({ address: `${c}${catHeader}`, value: h, style: 'header' }));
   const categories = financingCategories();
   const catFirst = catHeader + 1;
   categories.forEach((c, i) => {
     const r = catFirst + i;
     cells.push({ address: `B${r}`, value: c.label, style: 'input' });
     cells.push({ address: `C${r}`, value: c.nature, style: 'input' });
-    cells.push({ address: `D${r}`, value: c.natureMark === 'verified' ? 'vérifié' : c.natureMark === 'secondary' ? 'source secondaire — à revérifier' : 'NON VÉRIFIÉ', style: 'note' });
-    cells.push({ address: `E${r}`, value: c.natureSource, style: 'note' });
+    const mark = c.natureMark === 'verified' ? 'vérifié' : c.natureMark === 'secondary' ? 'source secondaire — à revérifier' : 'NON VÉRIFIÉ';
+    cells.push({ address: `I${r}`, value: `${c.natureSource} (${mark})`, style: 'note' });
   });
   const catLast = catFirst + categories.length + FREE_CATEGORY_ROWS - 1;
   for (let r = catFirst + categories.length; r <= catLast; r += 1) {
@@ -265,23 +273,23 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [44, 42, 36, 14, 12, 16, 11, 16, 48, 36, 36, 11, 12, 12, 12, 12, 12, 12, 12],
+      columnWidths: [6, 50, 36, 14, 12, 16, 11, 16, 48, 36, 36, 11, 12, 12, 12, 12, 12, 12, 12],
       freezeRows: FIN_TABLE_HEADER_ROW,
       validations: [
         { range: `C${first}:C${last}`, kind: 'list', listName: n('Fin_CatLibelles'), error: 'Catégorie inconnue : choisissez-la dans le tableau des catégories (bas de feuille) ou ajoutez-la à ce tableau.' },
         { range: `E${first}:E${last}`, kind: 'list', listName: n('Liste_StatutsSource'), error: 'Statut : Acquis, Sollicité ou Envisagé.' },
         { range: `L${first}:L${last}`, kind: 'list', listName: n('Liste_OuiNon'), error: 'Répondez Oui ou Non.' },
-        { range: `H${compFirst}:H${compLast}`, kind: 'list', listName: n('Liste_OuiNon'), error: 'Répondez Oui ou Non.' },
+        { range: `L${compFirst}:L${compLast}`, kind: 'list', listName: n('Liste_OuiNon'), error: 'Répondez Oui ou Non.' },
         { range: `C${catFirst}:C${catLast}`, kind: 'list', listName: n('Liste_Natures'), error: 'Nature : Public ou Privé.' },
         { range: `F${first}:F${last}`, kind: 'decimalMin0', error: 'Saisissez un montant positif en euros (pas de texte).' },
         { range: `${milestoneCol(0)}${first}:${lastMilestone}${last}`, kind: 'decimalMin0', error: 'Saisissez un pourcentage positif (pas de texte).' },
       ],
       conditionalFormats: [
-        { range: 'B7', when: 'negative' },
-        { range: 'B14', when: 'negative' },
+        { range: 'C7', when: 'negative' },
+        { range: 'C14', when: 'negative' },
       ],
       merges: ['A2:S2'],
-      rowHeights: { 2: 30 },
+      rowHeights: { 2: 30, [FIN_TABLE_HEADER_ROW]: 45 },
       print: { orientation: 'landscape', repeatRows: FIN_TABLE_HEADER_ROW },
     },
     names,

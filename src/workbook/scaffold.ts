@@ -1,5 +1,7 @@
 import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
 import type { BudgetResult } from '../domain/budget/types';
+import type { CashflowModel } from '../domain/cashflow/model';
+import type { FinancingResult } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
 import { makeNaming, BASE_SHEETS, type SheetKey } from '../layout/naming';
 import { buildScaffoldPlan } from '../layout/workbook';
@@ -16,7 +18,16 @@ export interface ScaffoldRequest {
 export type ScaffoldProgress = 'inventaire' | 'calcul' | 'écriture' | 'terminé';
 
 export type ScaffoldOutcome =
-  | { status: 'done'; sheets: string[]; result: BudgetResult; plan: WorkbookPlan; skipped: string[]; suffix: number | null }
+  | {
+      status: 'done';
+      sheets: string[];
+      result: BudgetResult;
+      financing: FinancingResult;
+      cashflow: CashflowModel;
+      plan: WorkbookPlan;
+      skipped: string[];
+      suffix: number | null;
+    }
   | { status: 'conflict'; sheets: string[]; names: string[]; message: string };
 
 export class ScaffoldError extends Error {}
@@ -90,6 +101,8 @@ export async function scaffold(
     status: 'done',
     sheets: built.plan.sheets.map((s) => s.name),
     result: built.result,
+    financing: built.financing,
+    cashflow: built.cashflow,
     plan: built.plan,
     skipped: report.skipped,
     suffix: built.naming.suffix,
