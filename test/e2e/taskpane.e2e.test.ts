@@ -71,6 +71,14 @@ describe('taskpane in Chromium', () => {
     expect(await page.getByText(/Total général : 2\u202f953\u202f096,16\u00a0€/).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
+    // Then a source, typed as a French amount, through the "Ajouter une source" form.
+    const form = page.getByRole('region', { name: 'Ajouter une source' });
+    await form.getByRole('textbox', { name: 'Source' }).fill('Plateforme — préachat');
+    await form.getByRole('combobox', { name: 'Catégorie' }).selectOption('Préachat plateforme (SMAD)');
+    await form.getByRole('textbox', { name: 'Montant' }).fill('200 000,00 €');
+    await form.getByRole('button', { name: 'Ajouter la source' }).click();
+    await page.getByText(/ajoutée à la ligne 31 de la feuille Plan de financement/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'taskpane-source.png'), fullPage: true });
     await page.close();
   });
 

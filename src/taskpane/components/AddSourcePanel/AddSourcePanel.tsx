@@ -7,6 +7,9 @@ import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  // Long category labels must not widen the pane: the select shrinks and ellipsises.
+  fill: { width: '100%', minWidth: 0 },
+  fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
@@ -46,7 +49,7 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
         <Input value={label} onChange={(_, d) => setLabel(d.value)} />
       </Field>
       <Field label="Catégorie">
-        <Select value={category} onChange={(_, d) => setCategory(d.value)}>
+        <Select className={styles.fill} select={{ className: styles.fillSelect }} value={category} onChange={(_, d) => setCategory(d.value)}>
           {categories.map((c) => (
             <option key={c.id} value={c.label}>
               {c.label}
