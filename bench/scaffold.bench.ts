@@ -10,6 +10,7 @@ import { buildScaffoldPlan } from '../src/layout/workbook';
 import { OfficePort } from '../src/workbook/office/officePort';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { bigBudget } from '../test/support/bigBudget';
+import { exampleBudget, exampleParameters } from '../src/domain/budget/templates';
 
 /** A stand-in Excel context that accepts every Office.js call and counts sync() round trips. */
 function countingContext(): { context: Excel.RequestContext; syncs: () => number; calls: () => number; payload: () => number } {
@@ -42,15 +43,17 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-async function measure(lines: number, runs: number) {
-  const budget = bigBudget(lines);
+async function measure(lines: number | 'exemple', runs: number) {
+  // The example's dates, so the Trésorerie has its 13 months of formulas; the example's plan for the example.
+  const budget = lines === 'exemple' ? exampleBudget() : bigBudget(lines);
+  const input = { format: 'long-metrage' as const, budget, production: exampleParameters(), ...(lines === 'exemple' ? { financing: 'exemple' as const } : {}) };
   const planTimes: number[] = [];
   const writeTimes: number[] = [];
-  let plan = buildScaffoldPlan({ format: 'long-metrage', budget, production: null }).plan;
+  let plan = buildScaffoldPlan(input).plan;
   let bytes = 0;
   for (let i = 0; i < runs; i += 1) {
     const t0 = performance.now();
-    plan = buildScaffoldPlan({ format: 'long-metrage', budget, production: null }).plan;
+    plan = buildScaffoldPlan(input).plan;
     const t1 = performance.now();
     const wb = new ExcelJS.Workbook();
     await new XlsxPort(wb).applyPlan(plan);
@@ -68,14 +71,16 @@ async function measure(lines: number, runs: number) {
 }
 
 async function main(): Promise<void> {
+  const example = await measure('exemple', 7);
   const small = await measure(100, 7);
   const large = await measure(5000, 3);
   const row = (r: typeof small): string =>
-    `${String(r.lines).padStart(6)} lignes | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
-  console.log('Échafaudage Paramètres + Devis + Récapitulatif (médianes)');
+    `${r.lines === 'exemple' ? ' exemple (88 lignes)' : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
+  console.log('Échafaudage Paramètres + Devis + Récapitulatif + Plan de financement + Trésorerie (médianes)');
+  console.log(row(example));
   console.log(row(small));
   console.log(row(large));
-  const n = large.lines / small.lines;
+  const n = 5000 / 100;
   console.log(
     `Rapports 5000/100 (×${n} lignes) : plan ×${(large.plan / small.plan).toFixed(1)}, xlsx ×${(large.write / small.write).toFixed(1)}, context.sync() ×${(large.syncs / small.syncs).toFixed(0)}`,
   );
