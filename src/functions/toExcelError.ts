@@ -5,6 +5,8 @@ import type { FunctionIssue, FunctionResult } from './core/result';
  * message (the only two codes that carry a custom message).
  */
 export function toExcelError(issue: FunctionIssue): CustomFunctions.Error {
+  // Custom messages are shown with #N/A and #VALUE! only; #DIV/0! carries no message.
+  if (issue.code === 'divisionByZero') return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
   const code = issue.code === 'notAvailable' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, issue.message);
 }

@@ -1,0 +1,46 @@
+import data from '../../../data/carbon/facteurs.json';
+import { Money } from '../money';
+
+export interface EmissionFactor {
+  key: string;
+  category: string;
+  label: string;
+  unit: string;
+  value: Money;
+  source: string;
+  sourceTitle: string;
+  year: number | null;
+  verified: boolean;
+  note?: string;
+}
+
+const SOURCES = new Map(data.sources.map((s) => [s.id, s]));
+const FACTORS: EmissionFactor[] = data.factors.map((f) => ({
+  key: f.key,
+  category: f.category,
+  label: f.label,
+  unit: f.unit,
+  value: new Money(f.value),
+  source: f.source,
+  sourceTitle: SOURCES.get(f.source)?.title ?? f.source,
+  year: f.year,
+  verified: f.verified,
+  ...(f.note ? { note: f.note } : {}),
+}));
+const BY_KEY = new Map(FACTORS.map((f) => [f.key.toLowerCase(), f]));
+
+export function allFactors(): EmissionFactor[] {
+  return FACTORS;
+}
+
+export function factorByKey(key: string): EmissionFactor | undefined {
+  return BY_KEY.get(key.trim().toLowerCase());
+}
+
+/** "ABC … (2024), non vérifié" — what CARBON.SOURCE returns and the Facteurs sheet shows. */
+export function describeSource(f: EmissionFactor): string {
+  const vintage = f.year === null ? 'millésime non lu' : `millésime ${f.year}`;
+  return `${f.sourceTitle} — ${vintage}${f.verified ? '' : ' — NON VÉRIFIÉ'}`;
+}
+
+export const FACTORS_SEEDED_ON: string = data.seededOn;

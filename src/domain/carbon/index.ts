@@ -1,0 +1,3 @@
+export * from './factors';
+export * from './lookup';
+export * from './compute';
