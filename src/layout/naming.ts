@@ -5,6 +5,8 @@ export const BASE_SHEETS = {
   recap: 'Récapitulatif',
   financing: 'Plan de financement',
   cashflow: 'Trésorerie',
+  carbon: 'Bilan carbone',
+  factors: 'Facteurs',
 } as const;
 
 export type SheetKey = keyof typeof BASE_SHEETS;

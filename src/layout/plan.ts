@@ -44,7 +44,8 @@ export interface ValidationPlan {
 
 export interface ConditionalFormatPlan {
   range: string;
-  when: 'negative' | 'positive';
+  /** negative / positive: red / green; top3: the three largest values highlighted. */
+  when: 'negative' | 'positive' | 'top3';
 }
 
 export interface SheetPlan {

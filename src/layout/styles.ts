@@ -31,4 +31,5 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
 export const CONDITIONAL = {
   negative: { fontColor: '9C0006', fill: 'FFC7CE' },
   positive: { fontColor: '006100', fill: 'C6EFCE' },
+  top3: { fontColor: '9C5700', fill: 'FFEB9C' },
 } as const;

@@ -10,6 +10,8 @@ import { exampleComparison, exampleFinancing, exampleMeasures, type MeasureInput
 import type { ComparedAid, FinancingContext, FinancingResult, FinancingSource } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
 import { cashflowSheet } from './cashflow';
+import { carbonSheet, factorsSheet } from './carbon';
+import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } from '../domain/carbon/bilan';
 import { devisSheet } from './devis';
 import { financingSheet } from './financing';
 import { makeNaming, type Naming } from './naming';
@@ -29,6 +31,8 @@ export interface ScaffoldInput {
   production: ProductionParameters | null;
   /** The plan's sources, compared aids and cash measures; 'exemple' builds the example's. Empty by default. */
   financing?: FinancingInput | 'exemple';
+  /** Bilan carbone lines and measures; 'exemple' builds the example's. Empty by default. */
+  carbon?: { lines: CarbonLine[]; measures: CarbonMeasure[] } | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -38,6 +42,7 @@ export interface ScaffoldPlan {
   result: BudgetResult;
   financing: FinancingResult;
   cashflow: CashflowModel;
+  carbon: BilanResult;
   naming: Naming;
 }
 
@@ -56,7 +61,7 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
   ];
 }
 
-/** Paramètres, Devis, Récapitulatif, Plan de financement and Trésorerie as one plan, with the domain's results. */
+/** Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone and Facteurs as one plan. */
 export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);
   const result = computeBudget(input.budget);
@@ -86,15 +91,19 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const fin = financingSheet({ sources: financing.sources, comparison: financing.comparison, context, budget: result, naming });
   const cashflow = buildCashflow({ dates: cashflowDates(input.production), format: input.format, sources: fin.rows, payments: paymentLines(input.budget, result) });
   const treso = cashflowSheet({ model: cashflow, measures: financing.measures, naming });
+  const carbonInput = input.carbon === 'exemple' ? exampleCarbon() : (input.carbon ?? { lines: [], measures: [] });
+  const carbon = carbonSheet(carbonInput.lines, carbonInput.measures, naming);
+  const factors = factorsSheet(naming);
   return {
     plan: {
-      sheets: [params.sheet, devis.sheet, recap.sheet, fin.sheet, treso.sheet],
-      names: [...params.names, ...devis.names, ...recap.names, ...fin.names, ...treso.names],
+      sheets: [params.sheet, devis.sheet, recap.sheet, fin.sheet, treso.sheet, carbon.sheet, factors.sheet],
+      names: [...params.names, ...devis.names, ...recap.names, ...fin.names, ...treso.names, ...carbon.names, ...factors.names],
       charts: [...recap.charts, ...treso.charts],
     },
     result,
     financing: fin.result,
     cashflow,
+    carbon: carbon.result,
     naming,
   };
 }

@@ -1,6 +1,7 @@
 import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
 import type { BudgetResult } from '../domain/budget/types';
 import type { CashflowModel } from '../domain/cashflow/model';
+import type { BilanResult } from '../domain/carbon/bilan';
 import type { FinancingResult } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
 import { makeNaming, BASE_SHEETS, type SheetKey } from '../layout/naming';
@@ -24,6 +25,7 @@ export type ScaffoldOutcome =
       result: BudgetResult;
       financing: FinancingResult;
       cashflow: CashflowModel;
+      carbon: BilanResult;
       plan: WorkbookPlan;
       skipped: string[];
       suffix: number | null;
@@ -70,7 +72,7 @@ export async function scaffold(
   const budget = request.example ? exampleBudget() : blankBudget(request.format);
   const production = request.example ? exampleParameters() : null;
   const build = (suffix: number | null) =>
-    buildScaffoldPlan({ format: request.format, budget, production, suffix, ...(request.example ? { financing: 'exemple' as const } : {}) });
+    buildScaffoldPlan({ format: request.format, budget, production, suffix, ...(request.example ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}) });
   let built = build(null);
 
   const blocking = built.plan.sheets
@@ -103,6 +105,7 @@ export async function scaffold(
     result: built.result,
     financing: built.financing,
     cashflow: built.cashflow,
+    carbon: built.carbon,
     plan: built.plan,
     skipped: report.skipped,
     suffix: built.naming.suffix,

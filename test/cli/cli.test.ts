@@ -21,7 +21,7 @@ describe('devis-cnc new', () => {
     expect(await main(['new', '--out', file, '--exemple'], c.io)).toBe(0);
     expect(existsSync(file)).toBe(true);
     const text = c.out.join('\n');
-    expect(text).toContain('Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie');
+    expect(text).toContain('Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs');
     expect(text).toContain('Total 2\u202f953\u202f096,16\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)');
     expect(text).toContain('intensité 45,0\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain('solde cumulé le plus bas -1\u202f351\u202f131,18\u00a0€ (septembre 2027) ; 10 mois en déficit');

@@ -69,7 +69,7 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Classeur créé').waitFor();
     expect(await page.getByText(/Total général : 2\u202f953\u202f096,16\u00a0€/).count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
+    expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
     // Then a source, typed as a French amount, through the "Ajouter une source" form.
     const form = page.getByRole('region', { name: 'Ajouter une source' });
@@ -93,7 +93,7 @@ describe('taskpane in Chromium', () => {
     expect(await sheets()).toEqual(['Devis']);
     await page.getByRole('button', { name: 'Créer à côté' }).click();
     await page.getByText('Classeur créé').waitFor();
-    expect(await sheets()).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
+    expect(await sheets()).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
     await page.close();
   });
 });

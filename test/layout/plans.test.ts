@@ -89,7 +89,7 @@ describe('plan invariants', () => {
 
   it('writes beside existing sheets under suffixed sheet and workbook names only', () => {
     const beside = examplePlan(2).plan;
-    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
+    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);
     for (const s of beside.sheets) for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);
   });

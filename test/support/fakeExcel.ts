@@ -62,7 +62,7 @@ function makeRange(address: string, rec: Recorder): RecordedRange {
       added: [],
       add(type: string) {
         rec.operations += 1;
-        const cf = { type, cellValue: { format: { font: {}, fill: {} }, rule: undefined as unknown } };
+        const cf = { type, cellValue: { format: { font: {}, fill: {} }, rule: undefined as unknown }, topBottom: { format: { font: {}, fill: {} }, rule: undefined as unknown } };
         this.added.push(cf);
         return cf;
       },

@@ -41,7 +41,7 @@ describe('taskpane', () => {
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
     expect(screen.getByText(/Total général : 2 953 096,16 €/)).toBeTruthy();
     expect(host.requests).toEqual([{ format: 'long-metrage', example: true, onConflict: 'refuse' }]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
   });
 
   it('disables the example for another format', () => {
@@ -67,7 +67,7 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer à côté' }));
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
   });
 

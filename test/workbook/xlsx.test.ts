@@ -20,7 +20,7 @@ describe('xlsx adapter', () => {
     const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     expect(outcome.status).toBe('done');
     const back = await roundTrip(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
 
     expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$152']);
     const devis = back.getWorksheet('Devis');
@@ -68,7 +68,7 @@ describe('xlsx adapter', () => {
     wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
     const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'beside' });
     expect(outcome.status === 'done' && outcome.suffix).toBe(2);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
     expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$152"]);
@@ -80,7 +80,7 @@ describe('xlsx adapter', () => {
     wb.addWorksheet('Devis');
     const outcome = await scaffold(new XlsxPort(wb), { format: 'serie', example: false, onConflict: 'refuse' });
     expect(outcome.status).toBe('done');
-    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Devis', 'Paramètres', 'Plan de financement', 'Récapitulatif', 'Trésorerie']);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Bilan carbone', 'Devis', 'Facteurs', 'Paramètres', 'Plan de financement', 'Récapitulatif', 'Trésorerie']);
   });
 
   it('refuses the example for another format than the feature film', async () => {

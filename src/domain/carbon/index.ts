@@ -1,3 +1,4 @@
 export * from './factors';
 export * from './lookup';
 export * from './compute';
+export * from './bilan';

@@ -142,6 +142,13 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   }
   for (const cf of plan.conditionalFormats) {
     const look = CONDITIONAL[cf.when];
+    if (cf.when === 'top3') {
+      const top = ws.getRange(cf.range).conditionalFormats.add('TopBottom');
+      top.topBottom.format.font.color = `#${look.fontColor}`;
+      top.topBottom.format.fill.color = `#${look.fill}`;
+      top.topBottom.rule = { rank: 3, type: 'TopItems' };
+      continue;
+    }
     const format = ws.getRange(cf.range).conditionalFormats.add('CellValue');
     format.cellValue.format.font.color = `#${look.fontColor}`;
     format.cellValue.format.fill.color = `#${look.fill}`;

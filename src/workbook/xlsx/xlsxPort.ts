@@ -76,19 +76,16 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   }
   plan.conditionalFormats.forEach((cf, i) => {
     const look = CONDITIONAL[cf.when];
+    const style: Partial<ExcelJS.Style> = {
+      font: { color: { argb: argb(look.fontColor) } },
+      fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
+    };
     ws.addConditionalFormatting({
       ref: cf.range,
       rules: [
-        {
-          type: 'cellIs',
-          operator: cf.when === 'negative' ? 'lessThan' : 'greaterThan',
-          formulae: ['0'],
-          priority: i + 1,
-          style: {
-            font: { color: { argb: argb(look.fontColor) } },
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } },
-          },
-        },
+        cf.when === 'top3'
+          ? { type: 'top10', rank: 3, percent: false, bottom: false, priority: i + 1, style }
+          : { type: 'cellIs', operator: cf.when === 'negative' ? 'lessThan' : 'greaterThan', formulae: ['0'], priority: i + 1, style },
       ],
     });
   });
