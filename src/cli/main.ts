@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
-import { formatEuros, formatPercent, ZERO } from '../domain/money';
+import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
 import { exampleBudget } from '../domain/budget/templates';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
+import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import type { BudgetResult } from '../domain/budget/types';
 
 export interface Io {
@@ -20,9 +21,16 @@ const defaultIo: Io = {
 
 export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--exemple] [--force]
+  devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
 
 Commandes :
-  new     écrit un classeur Paramètres + Devis + Récapitulatif avec formules vivantes
+  new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
+            Bilan carbone, Facteurs) avec formules vivantes
+  carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
+            ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
+
+Options de « carbone » :
+  --out FICHIER.csv    fichier à écrire (défaut : le classeur avec l'extension .csv)
 
 Options de « new » :
   --out FICHIER.xlsx   fichier à écrire (obligatoire)
@@ -78,6 +86,10 @@ function parseNew(args: string[]): NewOptions {
   if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
   return { out, format, example, force };
+}
+
+function formatTonnes(kg: Money): string {
+  return kg.dividedBy(1000).toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2).replace('.', ',');
 }
 
 /** The récapitulatif as console lines (French formats). */
@@ -158,7 +170,60 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   io.out('');
   io.out('Trésorerie');
   io.out(`  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`);
+  const b = outcome.carbon;
+  io.out('');
+  io.out('Bilan carbone (estimation de préparation ; bilan à déposer via un calculateur homologué)');
+  io.out(`  Prévisionnel ${formatTonnes(b.totalPrev)} tCO2e ; après mesures ${formatTonnes(b.totalPrev.minus(b.totalSavings))} tCO2e`);
+  const top = b.top3.map((i) => b.categories[i]).filter((x) => x !== undefined);
+  if (top.length) io.out(`  Plus gros postes : ${top.map((x) => `${x.label} ${formatTonnes(x.prev)} t (${formatPercent(x.prevShare)})`).join(' ; ')}`);
   return 0;
+}
+
+async function runCarbon(args: string[], io: Io): Promise<number> {
+  let input: string | undefined;
+  let out: string | undefined;
+  let force = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    if (a === '--out') {
+      out = args[i + 1];
+      if (!out || out.startsWith('--')) throw new UsageError("L'option --out attend une valeur.");
+      i += 1;
+    } else if (a === '--force') force = true;
+    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else if (input === undefined) input = a;
+    else throw new UsageError(`Un seul classeur à la fois (reçu aussi « ${a} »).`);
+  }
+  if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
+  const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
+  if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
+  if (!existsSync(input)) {
+    io.err(`Classeur introuvable : « ${input} ».`);
+    return 2;
+  }
+  if (existsSync(target) && !force) {
+    io.err(`Le fichier « ${target} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return 2;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(input);
+  } catch (e) {
+    io.err(`« ${input} » n'est pas un classeur .xlsx lisible (${e instanceof Error ? e.message : String(e)}).`);
+    return 2;
+  }
+  try {
+    const { csv, rows } = await carbonCsv(new XlsxPort(wb));
+    writeFileSync(target, csv, 'utf8');
+    io.out(`Bilan carbone exporté : ${rows} poste(s) dans ${target}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CarbonExportError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
 }
 
 /** CLI entry point; returns the exit code. */
@@ -168,6 +233,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
+    }
+    if (command === 'carbone') {
+      if (rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await runCarbon(rest, io);
     }
     if (command === 'new') {
       if (rest.includes('--help')) {

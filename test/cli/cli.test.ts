@@ -25,6 +25,8 @@ describe('devis-cnc new', () => {
     expect(text).toContain('Total 2\u202f953\u202f096,16\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)');
     expect(text).toContain('intensité 45,0\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain('solde cumulé le plus bas -1\u202f351\u202f131,18\u00a0€ (septembre 2027) ; 10 mois en déficit');
+    expect(text).toContain('Prévisionnel 85,94 tCO2e ; après mesures 71,93 tCO2e');
+    expect(text).toContain('Plus gros postes : Décors et matériaux 58,20 t (67,7\u00a0%) ; Hébergement 8,62 t (10,0\u00a0%) ; Transports de personnes 4,41 t (5,1\u00a0%)');
     expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
     expect(text).toMatch(/TOTAL GÉNÉRAL\s+2\u202f953\u202f096,16\u00a0€\s+100,0\u00a0%\s+2\u202f912\u202f686,56\u00a0€\s+40\u202f409,60\u00a0€/);
     expect(c.err).toEqual([]);
@@ -80,5 +82,59 @@ describe('devis-cnc new', () => {
     const c = capture();
     expect(await main(['--help'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('devis-cnc new --out FICHIER.xlsx');
+  });
+
+  it('exports the Bilan carbone lines as a French CSV without touching the workbook', async () => {
+    const book = join(dir, 'carbone.xlsx');
+    expect(await main(['new', '--out', book, '--exemple'], capture().io)).toBe(0);
+    const before = hash(book);
+    const c = capture();
+    const csvFile = join(dir, 'carbone.csv');
+    expect(await main(['carbone', book, '--out', csvFile], c.io)).toBe(0);
+    expect(c.out.join('\n')).toContain('Bilan carbone exporté : 29 poste(s)');
+    expect(hash(book)).toBe(before);
+    const csv = readFileSync(csvFile, 'utf8');
+    const rows = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(rows).toHaveLength(30);
+    expect(rows[0]).toBe(
+      'Catégorie;Poste;Clé du facteur;Facteur (kgCO2e/unité);Unité;Quantité prévisionnelle;Multiplicateur;Prévisionnel (kgCO2e);Quantité définitive;Définitif (kgCO2e);Source du facteur;Hypothèse',
+    );
+    expect(rows[1]?.split(';').slice(0, 10)).toEqual([
+      'Transports de personnes',
+      'Équipe Paris–Lyon en TGV',
+      'train.tgv',
+      '0,00293',
+      'kgCO2e/passenger.km',
+      '460',
+      '120',
+      '161,736',
+      '',
+      '0',
+    ]);
+  });
+
+  it.each([
+    [['carbone', 'absent.xlsx'], 'Classeur introuvable'],
+    [['carbone'], 'Indiquez le classeur'],
+  ])('carbone %p fails clearly (exit 2)', async (argv, message) => {
+    const c = capture();
+    expect(await main(argv, c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain(message);
+  });
+
+  it('refuses a corrupt file and a workbook without Bilan carbone (exit 2)', async () => {
+    const corrupt = join(dir, 'corrompu.xlsx');
+    writeFileSync(corrupt, 'ceci n’est pas un classeur');
+    const c = capture();
+    expect(await main(['carbone', corrupt], c.io)).toBe(2);
+    expect(c.err.join('\n')).toMatch(/n'est pas un classeur \.xlsx lisible/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Feuil1').getCell('A1').value = 1;
+    const plain = join(dir, 'simple.xlsx');
+    await wb.xlsx.writeFile(plain);
+    const d = capture();
+    expect(await main(['carbone', plain], d.io)).toBe(2);
+    expect(d.err.join('\n')).toContain('Feuille Bilan carbone introuvable (nom Carbone_Lignes)');
   });
 });
