@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Divider, FluentProvider, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
+import { CarbonExport } from './components/CarbonExport/CarbonExport';
 import type { TaskpaneHost } from './host';
 import { OutsideExcel } from './components/OutsideExcel/OutsideExcel';
 import { ScaffoldPanel } from './components/ScaffoldPanel/ScaffoldPanel';
@@ -23,14 +24,16 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       <main className={styles.root}>
         <Title3 as="h1">Devis CNC</Title3>
         <Text>
-          Crée les feuilles Paramètres, Devis (nomenclature CNC, 9 postes), Récapitulatif, Plan de financement et Trésorerie, reliées par
-          des formules.
+          Crée les feuilles Paramètres, Devis (nomenclature CNC, 9 postes), Récapitulatif, Plan de financement, Trésorerie, Bilan
+          carbone et Facteurs, reliées par des formules.
         </Text>
         {host ? (
           <>
             <ScaffoldPanel host={host} onCreated={setSuffix} />
             <Divider />
             <AddSourcePanel host={host} suffix={suffix} />
+            <Divider />
+            <CarbonExport host={host} suffix={suffix} />
           </>
         ) : (
           <OutsideExcel />

@@ -4,12 +4,14 @@ import type { TaskpaneHost } from './host';
 import { OfficePort } from '../workbook/office/officePort';
 import { scaffold } from '../workbook/scaffold';
 import { addSource } from '../workbook/sources';
+import { carbonCsv } from '../workbook/carbonCsv';
 
 function excelHost(): TaskpaneHost {
   const port = new OfficePort((batch) => Excel.run(batch));
   return {
     scaffold: (request, onProgress) => scaffold(port, request, onProgress),
     addSource: (source, suffix) => addSource(port, source, suffix),
+    exportCarbonCsv: (suffix) => carbonCsv(port, suffix),
   };
 }
 

@@ -9,6 +9,7 @@ import { App } from './App';
 import type { TaskpaneHost } from './host';
 import { scaffold } from '../workbook/scaffold';
 import { addSource } from '../workbook/sources';
+import { carbonCsv } from '../workbook/carbonCsv';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 
 const workbook = new ExcelJS.Workbook();
@@ -19,6 +20,7 @@ const port = new XlsxPort(workbook);
 const host: TaskpaneHost = {
   scaffold: (request, onProgress) => scaffold(port, request, onProgress),
   addSource: (source, suffix) => addSource(port, source, suffix),
+  exportCarbonCsv: (suffix) => carbonCsv(port, suffix),
 };
 
 /** What the in-memory workbook holds, for the browser test. */

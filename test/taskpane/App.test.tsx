@@ -9,6 +9,8 @@ import type { TaskpaneHost } from '../../src/taskpane/host';
 import { scaffold, type ScaffoldRequest } from '../../src/workbook/scaffold';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { addSource } from '../../src/workbook/sources';
+import { carbonCsv } from '../../src/workbook/carbonCsv';
+import { CarbonExport } from '../../src/taskpane/components/CarbonExport/CarbonExport';
 
 /** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
 function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
@@ -20,6 +22,7 @@ function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: Scaffold
       return scaffold(new XlsxPort(wb), request, onProgress);
     },
     addSource: (source, suffix) => addSource(new XlsxPort(wb), source, suffix),
+    exportCarbonCsv: (suffix) => carbonCsv(new XlsxPort(wb), suffix),
   };
 }
 
@@ -75,6 +78,7 @@ describe('taskpane', () => {
     const host: TaskpaneHost = {
       scaffold: () => Promise.reject(new Error('Excel a refusé la requête (RichApi.Error).')),
       addSource: () => Promise.reject(new Error('non appelé')),
+      exportCarbonCsv: () => Promise.reject(new Error('non appelé')),
     };
     render(<App host={host} />);
     await act(async () => {
@@ -131,5 +135,27 @@ describe('taskpane', () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
     });
     expect(await screen.findByText(/Le plan de financement est introuvable \(nom Fin_Sources\) : créez d'abord le classeur\./)).toBeTruthy();
+  });
+
+  it('exports the Bilan carbone as CSV after creating the example', async () => {
+    const wb = new ExcelJS.Workbook();
+    const host = workbookHost(wb);
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    const saved: [string, string][] = [];
+    render(<CarbonExport host={host} suffix={null} save={(name, text) => saved.push([name, text])} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
+    });
+    expect(await screen.findByText('29 poste(s) exporté(s) dans bilan-carbone.csv.')).toBeTruthy();
+    expect(saved[0]?.[0]).toBe('bilan-carbone.csv');
+    expect(saved[0]?.[1].split('\r\n')[1]).toMatch(/^Transports de personnes;Équipe Paris–Lyon en TGV;train\.tgv;0,00293;/);
+  });
+
+  it('says why the export is impossible before the workbook exists', async () => {
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
+    });
+    expect(await screen.findByText(/Feuille Bilan carbone introuvable \(nom Carbone_Lignes\)/)).toBeTruthy();
   });
 });
