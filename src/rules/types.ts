@@ -1,0 +1,45 @@
+import type { RangeRead } from '../workbook/port';
+
+export type Severity = 'erreur' | 'avertissement' | 'info';
+export type RuleKind = 'auto' | 'semi' | 'manual';
+
+export interface Location {
+  sheet: string;
+  address: string;
+}
+
+/** What a rule reports; the text comes from the French catalogue (messages.ts). */
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  severity: Severity;
+  location: Location | null;
+}
+
+/** The workbook as rules see it: the ranges behind workbook names, read in advance. */
+export interface Snapshot {
+  ranges: Record<string, RangeRead | null>;
+}
+
+export interface RuleContext {
+  snapshot: Snapshot;
+  report(messageId: string, data: Finding['data'], location: Location | null): void;
+}
+
+export interface RuleMeta {
+  /** Equals the file name. */
+  id: string;
+  title: string;
+  /** Criteria ids, e.g. "cpca:C1.4.2", from data/referentiels/criteres.json. */
+  criteria: string[];
+  severity: Severity;
+  kind: RuleKind;
+  /** Workbook names the rule reads. */
+  reads: string[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
