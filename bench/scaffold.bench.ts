@@ -46,7 +46,7 @@ function median(values: number[]): number {
 async function measure(lines: number | 'exemple', runs: number) {
   // The example's dates, so the Trésorerie has its 13 months of formulas; the example's plan for the example.
   const budget = lines === 'exemple' ? exampleBudget() : bigBudget(lines);
-  const input = { format: 'long-metrage' as const, budget, production: exampleParameters(), ...(lines === 'exemple' ? { financing: 'exemple' as const } : {}) };
+  const input = { format: 'long-metrage' as const, budget, production: exampleParameters(), ...(lines === 'exemple' ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}) };
   const planTimes: number[] = [];
   const writeTimes: number[] = [];
   let plan = buildScaffoldPlan(input).plan;
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const large = await measure(5000, 3);
   const row = (r: typeof small): string =>
     `${r.lines === 'exemple' ? ' exemple (88 lignes)' : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
-  console.log('Échafaudage Paramètres + Devis + Récapitulatif + Plan de financement + Trésorerie (médianes)');
+  console.log('Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes');
   console.log(row(example));
   console.log(row(small));
   console.log(row(large));

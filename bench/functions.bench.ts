@@ -1,0 +1,38 @@
+/*
+ * Cell functions: µs per call over 100 000 in-process calls of CARBON.TRANSPORT and CNC.POSTE
+ * (the work Excel's runtime asks of the add-in per cell), and the size of the functions bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { carbonTransportFunction, cncPosteFunction } from '../src/functions/functions';
+
+const N = 100_000;
+
+function perCall(label: string, call: (i: number) => unknown): number {
+  for (let i = 0; i < 2000; i += 1) call(i); // warm-up
+  const t0 = performance.now();
+  let sink = 0;
+  for (let i = 0; i < N; i += 1) {
+    const r = call(i);
+    if (typeof r === 'number') sink += r;
+    else if (typeof r === 'string') sink += r.length;
+  }
+  const us = ((performance.now() - t0) * 1000) / N;
+  console.log(`${label.padEnd(44)} ${us.toFixed(2)} µs/appel (${N} appels, contrôle ${sink.toFixed(0)})`);
+  return us;
+}
+
+const modes = ['train.tgv', 'TGV', 'voiture gazole', 'utilitaire', 'avion', 'Avion moyen-courrier sans traînées'];
+const codes = ['3', '2.4', '2.4.1', '9.5', '1'];
+const transport = perCall('CARBON.TRANSPORT(mode; km; personnes)', (i) => carbonTransportFunction(modes[i % modes.length] ?? 'tgv', 100 + (i % 900), 1 + (i % 12)));
+const poste = perCall('CNC.POSTE(code)', (i) => cncPosteFunction(codes[i % codes.length] ?? '3'));
+
+const root = join(__dirname, '..', '..');
+const out = mkdtempSync(join(tmpdir(), 'devis-cnc-bench-'));
+execFileSync(process.execPath, [join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outDir=${out}`], { cwd: root, stdio: 'pipe' });
+const kib = (f: string): string => (statSync(join(out, f)).size / 1024).toFixed(1);
+console.log(`Paquet functions.js (production) : ${kib('functions.js')} Kio ; taskpane.js : ${kib('taskpane.js')} Kio`);
+console.log(`Rapport CARBON.TRANSPORT / CNC.POSTE : ${(transport / poste).toFixed(1)}`);
