@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
@@ -7,6 +7,9 @@ import { exampleBudget } from '../domain/budget/templates';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
+import { audit, isReferentiel, REFERENTIELS, type Referentiel } from '../audit/audit';
+import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
+import { rulesFor } from '../rules';
 import type { BudgetResult } from '../domain/budget/types';
 
 export interface Io {
@@ -22,10 +25,13 @@ const defaultIo: Io = {
 export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
+  devis-cnc audit FICHIER.xlsx… [--referentiel cpca|rncp40642|cpacp|cefpf|par|tous] [--format text|json|junit]
 
 Commandes :
   new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
             Bilan carbone, Facteurs) avec formules vivantes
+  audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
+            code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
   carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
             ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
 
@@ -179,6 +185,63 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   return 0;
 }
 
+/** Loads an .xlsx for reading, with a French reason when it cannot be read. Never writes. */
+async function loadWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { error: string }> {
+  if (!existsSync(file)) return { error: `fichier introuvable` };
+  const size = statSync(file).size;
+  if (size === 0) return { error: 'fichier vide' };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    return { error: 'ce n’est pas un classeur .xlsx lisible (fichier corrompu ou d’un autre format)' };
+  }
+  if (wb.worksheets.length === 0) return { error: 'classeur sans feuille' };
+  return { wb };
+}
+
+async function runAudit(args: string[], io: Io): Promise<number> {
+  const files: string[] = [];
+  let referentiel: Referentiel = 'tous';
+  let format: 'text' | 'json' | 'junit' = 'text';
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    const value = (): string => {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    if (a === '--referentiel') {
+      const v = value().toLowerCase();
+      if (!isReferentiel(v)) throw new UsageError(`Référentiel inconnu « ${v} » : ${REFERENTIELS.join(', ')}.`);
+      referentiel = v;
+    } else if (a === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'junit') throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
+      format = v;
+    } else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else files.push(a);
+  }
+  if (!files.length) throw new UsageError('Indiquez au moins un classeur : devis-cnc audit FICHIER.xlsx');
+  const results: FileResult[] = [];
+  for (const [k, file] of files.entries()) {
+    if (files.length > 1) io.err(`[${k + 1}/${files.length}] ${file}`);
+    const loaded = await loadWorkbook(file);
+    if ('error' in loaded) {
+      io.err(`Illisible : ${file} — ${loaded.error}.`);
+      results.push({ file, error: loaded.error });
+      continue;
+    }
+    results.push({ file, report: await audit(new XlsxPort(loaded.wb), referentiel) });
+  }
+  if (format === 'json') io.out(renderJson(referentiel, results));
+  else if (format === 'junit') io.out(renderJunit(results, rulesFor(referentiel).map((r) => r.meta.id)));
+  else for (const r of results) if (r.report) for (const l of renderText(r.file, r.report)) io.out(l);
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => (r.report?.counts.erreur ?? 0) > 0) ? 1 : 0;
+}
+
 async function runCarbon(args: string[], io: Io): Promise<number> {
   let input: string | undefined;
   let out: string | undefined;
@@ -233,6 +296,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
+    }
+    if (command === 'audit') {
+      if (rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await runAudit(rest, io);
     }
     if (command === 'carbone') {
       if (rest.includes('--help')) {

@@ -210,6 +210,8 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     ['Fin_Echeancier', `$${milestoneCol(0)}$${first}:$${lastMilestone}$${last}`],
   ];
   for (const [name, ref] of tableNames) names.push({ name: n(name), sheet: sheetName, ref });
+  names.push({ name: n('Fin_Tableau'), sheet: sheetName, ref: `$A$${FIN_TABLE_HEADER_ROW}:$S$${totalRow}` });
+  names.push({ name: n('Fin_Synthese'), sheet: sheetName, ref: '$B$5:$C$18' });
 
   // ---- Comparative study
   const compTitle = totalRow + 2;

@@ -115,6 +115,7 @@ export function recapSheet(
   });
 
   const names: NamePlan[] = [
+    { name: n('Recap_Lignes'), sheet: sheetName, ref: `$A$4:$F$${check}` },
     { name: n('Recap_Total'), sheet: sheetName, ref: absolute(`C${tot}`) },
     { name: n('Recap_EcartEnveloppe'), sheet: sheetName, ref: absolute(`C${gap}`) },
     { name: n('Recap_EcartDevis'), sheet: sheetName, ref: absolute(`C${check}`) },

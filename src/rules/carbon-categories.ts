@@ -17,6 +17,7 @@ export const rule: Rule = {
     severity: 'erreur',
     kind: 'auto',
     reads: ['Carbone_Synthese'],
+    sheet: 'Bilan carbone',
   },
   check(ctx) {
     const summary = ctx.snapshot.ranges.Carbone_Synthese;

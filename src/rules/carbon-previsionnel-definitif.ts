@@ -9,6 +9,7 @@ export const rule: Rule = {
     severity: 'avertissement',
     kind: 'semi',
     reads: ['Carbone_TotalPrev', 'Carbone_TotalDef'],
+    sheet: 'Bilan carbone',
   },
   check(ctx) {
     const prev = ctx.snapshot.ranges.Carbone_TotalPrev;

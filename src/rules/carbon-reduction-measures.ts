@@ -9,6 +9,7 @@ export const rule: Rule = {
     severity: 'erreur',
     kind: 'semi',
     reads: ['Carbone_Mesures'],
+    sheet: 'Bilan carbone',
   },
   check(ctx) {
     const measures = ctx.snapshot.ranges.Carbone_Mesures;

@@ -2,6 +2,54 @@
 import { rule as carbonCategories } from './carbon-categories';
 import { rule as carbonPrevisionnelDefinitif } from './carbon-previsionnel-definitif';
 import { rule as carbonReductionMeasures } from './carbon-reduction-measures';
+import { rule as cashflowCriticalPeriod } from './cashflow-critical-period';
+import { rule as cashflowPhaseOrder } from './cashflow-phase-order';
+import { rule as cashflowTotals } from './cashflow-totals';
+import { rule as devisCharges } from './devis-charges';
+import { rule as devisEnveloppe } from './devis-enveloppe';
+import { rule as devisLineAmount } from './devis-line-amount';
+import { rule as devisNineChapters } from './devis-nine-chapters';
+import { rule as devisOverheads } from './devis-overheads';
+import { rule as devisRecapConsistent } from './devis-recap-consistent';
+import { rule as devisRseLines } from './devis-rse-lines';
+import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
+import { rule as errorCells } from './error-cells';
+import { rule as financingBalanced } from './financing-balanced';
+import { rule as financingComparative } from './financing-comparative';
+import { rule as financingDeadlines } from './financing-deadlines';
+import { rule as financingMinSources } from './financing-min-sources';
+import { rule as financingPublicPrivate } from './financing-public-private';
+import { rule as financingRseBonus } from './financing-rse-bonus';
+import { rule as textInNumberCells } from './text-in-number-cells';
 import type { Rule } from './types';
 
-export const RULES: readonly Rule[] = [carbonCategories, carbonReductionMeasures, carbonPrevisionnelDefinitif];
+export const RULES: readonly Rule[] = [
+  devisNineChapters,
+  devisRecapConsistent,
+  devisTotalsAreFormulas,
+  devisLineAmount,
+  devisCharges,
+  devisOverheads,
+  devisEnveloppe,
+  devisRseLines,
+  financingBalanced,
+  financingMinSources,
+  financingPublicPrivate,
+  financingRseBonus,
+  financingDeadlines,
+  financingComparative,
+  cashflowTotals,
+  cashflowPhaseOrder,
+  cashflowCriticalPeriod,
+  errorCells,
+  textInNumberCells,
+  carbonCategories,
+  carbonReductionMeasures,
+  carbonPrevisionnelDefinitif,
+];
+
+/** The rules that cite a criterion of the référentiel ('tous': all). */
+export function rulesFor(referentiel: string): Rule[] {
+  if (referentiel === 'tous') return [...RULES];
+  return RULES.filter((r) => r.meta.criteria.some((c) => c.startsWith(`${referentiel}:`)));
+}

@@ -17,9 +17,14 @@ export interface Finding {
   location: Location | null;
 }
 
-/** The workbook as rules see it: the ranges behind workbook names, read in advance. */
+/** The workbook as rules see it, read in advance in one batch. */
 export interface Snapshot {
+  /** Ranges behind our workbook names (null when the name is missing). */
   ranges: Record<string, RangeRead | null>;
+  /** Used ranges of our sheets found by name (any case, any accents), keyed "devis", "recapitulatif"… — for workbooks built by hand. */
+  sheets: Record<string, RangeRead | null>;
+  /** All sheet names of the workbook. */
+  sheetNames: string[];
 }
 
 export interface RuleContext {
@@ -37,6 +42,8 @@ export interface RuleMeta {
   kind: RuleKind;
   /** Workbook names the rule reads. */
   reads: string[];
+  /** Where a person sees what the rule checks, for the checklist. */
+  sheet: string;
 }
 
 export interface Rule {

@@ -18,6 +18,8 @@ export interface RangeRead {
   /** A1 address of the top-left cell, e.g. "B22". */
   topLeft: string;
   values: unknown[][];
+  /** Formulas ("=…"), or the constant itself where a cell holds no formula; when read. */
+  formulas?: unknown[][];
 }
 
 export interface ApplyReport {
@@ -36,6 +38,10 @@ export interface WorkbookPort {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Reads the range a workbook name refers to; null when the name does not exist. */
   readName(name: string): Promise<RangeRead | null>;
+  /** Reads many names at once, with formulas, in a constant number of round trips. */
+  readNames(names: string[]): Promise<Record<string, RangeRead | null>>;
+  /** Names of the sheets, with every used cell of the ones asked for (header detection). */
+  readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>>;
   /** Writes a few cells (values or formulas, formats) on an existing sheet, in one round trip. */
   writeCells(sheet: string, cells: CellPlan[]): Promise<void>;
 }

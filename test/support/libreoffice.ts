@@ -104,6 +104,7 @@ export async function compareFormulaCells(original: string, recomputed: string):
 
 export type LoOperation =
   | { op: 'insertRow'; sheet: string; row: number }
+  | { op: 'deleteRows'; sheet: string; row: number; count: number }
   | { op: 'set'; sheet: string; cell: string; value: string | number }
   | { op: 'formula'; sheet: string; cell: string; formula: string };
 

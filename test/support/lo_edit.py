@@ -3,7 +3,8 @@
 
 Usage: lo_edit.py PROFILE_DIR IN.xlsx OUT.xlsx OPS.json
 OPS is a list of {"op": "insertRow", "sheet": S, "row": N} (a new row N, rows below move down,
-references and ranges across it grow as in any spreadsheet), {"op": "set", "sheet": S,
+references and ranges across it grow as in any spreadsheet), {"op": "deleteRows", "sheet": S,
+"row": N, "count": K} (references into deleted rows become #REF!), {"op": "set", "sheet": S,
 "cell": "B25", "value": text|number} and {"op": "formula", "sheet": S, "cell": "D25",
 "formula": "=..."} (LibreOffice API syntax: English names, ';' separators).
 """
@@ -50,6 +51,8 @@ def main():
             sheet = sheets.getByName(op["sheet"])
             if op["op"] == "insertRow":
                 sheet.Rows.insertByIndex(op["row"] - 1, 1)
+            elif op["op"] == "deleteRows":
+                sheet.Rows.removeByIndex(op["row"] - 1, op["count"])
             elif op["op"] == "set":
                 cell = sheet.getCellRangeByName(op["cell"])
                 if isinstance(op["value"], str):

@@ -234,6 +234,44 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  /** Two syncs for any number of names: which exist, then their ranges (values and formulas). */
+  async readNames(names: string[]): Promise<Record<string, RangeRead | null>> {
+    return this.run(async (context) => {
+      const items = names.map((n) => context.workbook.names.getItemOrNullObject(n));
+      for (const i of items) i.load('name');
+      await context.sync();
+      const ranges = items.map((i) => (i.isNullObject ? null : i.getRange()));
+      for (const r of ranges) r?.load(['address', 'values', 'formulas']);
+      await context.sync();
+      const out: Record<string, RangeRead | null> = {};
+      names.forEach((n, k) => {
+        const r = ranges[k];
+        const m = r ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(r.address) : null;
+        out[n] = r && m && m[1] && m[2] && m[3] ? { sheet: m[1].replace(/''/g, "'"), topLeft: `${m[2]}${m[3]}`, values: r.values, formulas: r.formulas } : null;
+      });
+      return out;
+    });
+  }
+
+  /** Two syncs: the used range of each sheet asked for that exists. */
+  async readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>> {
+    return this.run(async (context) => {
+      const ws = sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s));
+      for (const w of ws) w.load('name');
+      await context.sync();
+      const used = ws.map((w) => (w.isNullObject ? null : w.getUsedRangeOrNullObject()));
+      for (const u of used) u?.load(['address', 'values', 'formulas']);
+      await context.sync();
+      const out: Record<string, RangeRead | null> = {};
+      sheets.forEach((s, k) => {
+        const u = used[k];
+        const m = u && !u.isNullObject ? /!\$?([A-Z]+)\$?(\d+)/.exec(u.address) : null;
+        out[s] = u && m && m[1] && m[2] ? { sheet: s, topLeft: `${m[1]}${m[2]}`, values: u.values, formulas: u.formulas } : null;
+      });
+      return out;
+    });
+  }
+
   /** One sync, whatever the number of cells. */
   async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {
     await this.run(async (context) => {

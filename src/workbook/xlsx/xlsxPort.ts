@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
-import { parseAddress, quoteSheet } from '../../layout/plan';
+import { a1, parseAddress, quoteSheet } from '../../layout/plan';
 import { CONDITIONAL, STYLES } from '../../layout/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
@@ -119,6 +119,54 @@ export class XlsxPort implements WorkbookPort {
     };
   }
 
+  async readNames(names: string[]): Promise<Record<string, RangeRead | null>> {
+    const out: Record<string, RangeRead | null> = {};
+    for (const n of names) out[n] = await this.readName(n);
+    return out;
+  }
+
+  async readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>> {
+    const out: Record<string, RangeRead | null> = {};
+    for (const name of sheets) {
+      const ws = this.workbook.getWorksheet(name);
+      if (!ws || ws.rowCount === 0) {
+        out[name] = null;
+        continue;
+      }
+      out[name] = this.readBlock(ws, 1, 1, ws.rowCount, Math.max(1, ws.columnCount));
+    }
+    return out;
+  }
+
+  /** Sheet names in workbook order. */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  private readBlock(ws: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number): RangeRead {
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    for (let r = r1; r <= r2; r += 1) {
+      const row: unknown[] = [];
+      const frow: unknown[] = [];
+      for (let c = c1; c <= c2; c += 1) {
+        const cell = ws.getCell(r, c);
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          row.push(cell.result ?? null);
+          frow.push(`=${cell.formula}`);
+        } else {
+          const v = cell.value;
+          const plain = v && typeof v === 'object' && 'richText' in v ? (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('') : v;
+          row.push(plain ?? null);
+          frow.push(plain ?? null);
+        }
+      }
+      values.push(row);
+      formulas.push(frow);
+    }
+    return { sheet: ws.name, topLeft: a1(c1 - 1, r1), values, formulas };
+  }
+
   async readName(name: string): Promise<RangeRead | null> {
     const ref = (this.workbook.definedNames.getRanges(name).ranges as string[])[0];
     if (!ref) return null;
@@ -129,16 +177,7 @@ export class XlsxPort implements WorkbookPort {
     if (!ws) return null;
     const start = parseAddress(`${m[2]}${m[3]}`);
     const end = parseAddress(`${m[4] ?? m[2]}${m[5] ?? m[3]}`);
-    const values: unknown[][] = [];
-    for (let r = start.row; r <= end.row; r += 1) {
-      const row: unknown[] = [];
-      for (let c = start.col; c <= end.col; c += 1) {
-        const cell = ws.getCell(r, c + 1);
-        row.push(cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
-      }
-      values.push(row);
-    }
-    return { sheet, topLeft: `${m[2]}${m[3]}`, values };
+    return this.readBlock(ws, start.row, start.col + 1, end.row, end.col + 1);
   }
 
   async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {

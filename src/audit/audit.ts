@@ -1,0 +1,62 @@
+import criteria from '../../data/referentiels/criteres.json';
+import { makeNaming } from '../layout/naming';
+import { readSnapshot, runRules } from '../rules/engine';
+import { rulesFor } from '../rules';
+import { renderMessage } from '../rules/messages';
+import type { Finding, Severity } from '../rules/types';
+import type { WorkbookPort } from '../workbook/port';
+
+export const REFERENTIELS = ['cpca', 'rncp40642', 'cpacp', 'cefpf', 'par', 'tous'] as const;
+export type Referentiel = (typeof REFERENTIELS)[number];
+
+export function isReferentiel(x: string): x is Referentiel {
+  return (REFERENTIELS as readonly string[]).includes(x);
+}
+
+export interface ReportedFinding extends Finding {
+  message: string;
+  criteria: string[];
+  title: string;
+}
+
+export interface ChecklistItem {
+  criterion: string;
+  text: string;
+  sheet: string;
+  kind: string;
+  /** Rules that check part of it automatically. */
+  rules: string[];
+}
+
+export interface AuditReport {
+  referentiel: Referentiel;
+  rules: number;
+  findings: ReportedFinding[];
+  counts: Record<Severity, number>;
+  /** Criteria a person judges (semi-automatic or manual), to tick. */
+  checklist: ChecklistItem[];
+}
+
+const SEVERITY_ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
+
+export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
+  const rules = rulesFor('tous');
+  return criteria.criteria
+    .filter((c) => (referentiel === 'tous' || c.referentiel === referentiel) && /semi|manual/.test(c.kind))
+    .map((c) => ({ criterion: c.id, text: c.text, sheet: c.sheet, kind: c.kind, rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id) }));
+}
+
+/** Audits a workbook through its port: one snapshot read, pure rules, French messages. Writes nothing. */
+export async function audit(port: WorkbookPort, referentiel: Referentiel, suffix: number | null = null): Promise<AuditReport> {
+  const rules = rulesFor(referentiel);
+  const naming = makeNaming(suffix);
+  const snapshot = await readSnapshot(port, rules, (n) => naming.name(n));
+  const raw = runRules(rules, snapshot);
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const findings = raw
+    .map((f) => ({ ...f, message: renderMessage(f.messageId, f.data), criteria: byId.get(f.ruleId)?.meta.criteria ?? [], title: byId.get(f.ruleId)?.meta.title ?? f.ruleId }))
+    .sort((a, b) => (a.location?.sheet ?? '').localeCompare(b.location?.sheet ?? '') || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const counts: Record<Severity, number> = { erreur: 0, avertissement: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return { referentiel, rules: rules.length, findings, counts, checklist: checklistFor(referentiel) };
+}

@@ -1,0 +1,79 @@
+import type { AuditReport } from './audit';
+
+/** Findings grouped by sheet then severity, with counts, in French. */
+export function renderText(file: string, r: AuditReport): string[] {
+  const out = [`Contrôle de ${file} — référentiel : ${r.referentiel} (${r.rules} règles)`];
+  const sheets = [...new Set(r.findings.map((f) => f.location?.sheet ?? 'Classeur'))];
+  for (const sheet of sheets) {
+    const inSheet = r.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
+    out.push(`  ${sheet} (${inSheet.length})`);
+    for (const sev of ['erreur', 'avertissement', 'info'] as const) {
+      const list = inSheet.filter((f) => f.severity === sev);
+      if (!list.length) continue;
+      out.push(`    ${sev} (${list.length})`);
+      for (const f of list) out.push(`      ${f.location ? `${f.location.address} — ` : ''}${f.message} [${f.criteria.join(', ')}]`);
+    }
+  }
+  if (!r.findings.length) out.push('  Aucun constat.');
+  out.push(`Résumé : ${r.counts.erreur} erreur(s), ${r.counts.avertissement} avertissement(s), ${r.counts.info} info(s).`);
+  if (r.checklist.length) {
+    out.push(`À juger par une personne (${r.checklist.length} critère(s)) :`);
+    for (const c of r.checklist) out.push(`  [ ] ${c.criterion} (${c.sheet}) — ${c.text}`);
+  }
+  return out;
+}
+
+export interface FileResult {
+  file: string;
+  report?: AuditReport;
+  error?: string;
+}
+
+/** The JSON shape documented in the README. */
+export function renderJson(referentiel: string, results: FileResult[]): string {
+  return JSON.stringify(
+    {
+      version: 1,
+      referentiel,
+      files: results.map((x) =>
+        x.report
+          ? {
+              file: x.file,
+              ok: true,
+              summary: x.report.counts,
+              findings: x.report.findings.map((f) => ({
+                ruleId: f.ruleId,
+                severity: f.severity,
+                message: f.message,
+                messageId: f.messageId,
+                data: f.data,
+                criteria: f.criteria,
+                sheet: f.location?.sheet ?? null,
+                address: f.location?.address ?? null,
+              })),
+              checklist: x.report.checklist.map((c) => ({ criterion: c.criterion, sheet: c.sheet, text: c.text, rules: c.rules })),
+            }
+          : { file: x.file, ok: false, error: x.error },
+      ),
+    },
+    null,
+    2,
+  );
+}
+
+const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JUnit XML: one suite per file, one case per rule; an erreur finding fails its case. */
+export function renderJunit(results: FileResult[], ruleIds: string[]): string {
+  const suites = results.map((x) => {
+    if (!x.report) return `  <testsuite name="${xml(x.file)}" tests="1" failures="0" errors="1"><testcase classname="devis-cnc" name="lecture"><error message="${xml(x.error ?? '')}"/></testcase></testsuite>`;
+    const cases = ruleIds.map((id) => {
+      const errors = x.report?.findings.filter((f) => f.ruleId === id && f.severity === 'erreur') ?? [];
+      const body = errors.map((f) => `<failure message="${xml(f.message)}">${xml(`${f.location ? `${f.location.sheet}!${f.location.address} ` : ''}${f.message}`)}</failure>`).join('');
+      return `    <testcase classname="${xml(x.report?.referentiel ?? '')}" name="${xml(id)}">${body}</testcase>`;
+    });
+    const failures = ruleIds.filter((id) => x.report?.findings.some((f) => f.ruleId === id && f.severity === 'erreur')).length;
+    return `  <testsuite name="${xml(x.file)}" tests="${ruleIds.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
+}

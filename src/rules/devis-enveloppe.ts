@@ -1,0 +1,28 @@
+import { isNumber, single } from './snapshot';
+import type { Rule } from './types';
+
+const fr = (n: number): string => n.toFixed(2).replace('.', ',');
+
+export const rule: Rule = {
+  meta: {
+    id: 'devis-enveloppe',
+    title: 'Devis dans l’enveloppe budgétaire',
+    criteria: ['par:C1.2.3', 'cpacp:C4', 'rncp40642:C2.3'],
+    severity: 'erreur',
+    kind: 'auto',
+    reads: ['Devis_Total', 'Param_Enveloppe'],
+    sheet: 'Récapitulatif',
+  },
+  check(ctx) {
+    const total = single(ctx.snapshot, 'Devis_Total');
+    const env = single(ctx.snapshot, 'Param_Enveloppe');
+    if (!total || !env) return;
+    if (!isNumber(env.value) || env.value <= 0) {
+      ctx.report('envelope-missing', {}, env.location);
+      return;
+    }
+    if (isNumber(total.value) && total.value > env.value + 0.005) {
+      ctx.report('envelope-over', { total: fr(total.value), envelope: fr(env.value), gap: fr(total.value - env.value) }, total.location);
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { Money, roundCents } from '../domain/money';
+import { devisTable, isNumber } from './snapshot';
+import type { Rule } from './types';
+
+const fr = (m: Money): string => m.toFixed(2).replace('.', ',');
+
+export const rule: Rule = {
+  meta: {
+    id: 'devis-line-amount',
+    title: 'Devis : montant = quantité × nombre × taux',
+    criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
+    severity: 'erreur',
+    kind: 'auto',
+    reads: ['Devis_Lignes'],
+    sheet: 'Devis',
+  },
+  check(ctx) {
+    const table = devisTable(ctx.snapshot);
+    if (!table) return;
+    for (const r of table.rows) {
+      if (!isNumber(r.quantity) || !isNumber(r.count) || !isNumber(r.rate) || !isNumber(r.amount)) continue;
+      const expected = roundCents(new Money(String(r.quantity)).times(String(r.count)).times(String(r.rate)));
+      const amount = new Money(String(r.amount));
+      if (amount.minus(expected).abs().gt('0.005')) ctx.report('line-amount', { amount: fr(amount), expected: fr(expected) }, table.locate(r.i, 'amount'));
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { isNumber, single } from './snapshot';
+import type { Rule } from './types';
+
+const pct = (x: number): string => (Math.round(x * 10000) / 100).toString().replace('.', ',');
+
+export const rule: Rule = {
+  meta: {
+    id: 'devis-overheads',
+    title: 'Frais généraux sous leur plafond, imprévus présents',
+    criteria: ['cpca:C1.3.3', 'cpacp:C4'],
+    severity: 'erreur',
+    kind: 'auto',
+    reads: ['Param_TauxFG', 'Param_PlafondFG', 'Devis_Imprevus'],
+    sheet: 'Paramètres',
+  },
+  check(ctx) {
+    const rate = single(ctx.snapshot, 'Param_TauxFG');
+    const cap = single(ctx.snapshot, 'Param_PlafondFG');
+    if (rate && cap && isNumber(rate.value) && isNumber(cap.value) && rate.value > cap.value + 1e-12) {
+      ctx.report('overheads-cap', { rate: pct(rate.value), cap: pct(cap.value) }, rate.location);
+    }
+    const imp = single(ctx.snapshot, 'Devis_Imprevus');
+    if (imp && isNumber(imp.value) && imp.value <= 0) ctx.report('contingency-missing', {}, imp.location);
+  },
+};

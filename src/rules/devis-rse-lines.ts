@@ -1,0 +1,23 @@
+import { looseForm } from '../domain/carbon/lookup';
+import { devisTable, isNumber } from './snapshot';
+import type { Rule } from './types';
+
+const WORDS = ['accessib', 'eco-prod', 'ecoprod', 'eco prod', 'inclusion', 'prevention', 'rse', 'vhss', 'handicap', 'audiodescription', 'sous-titrage sme', 'diversite', 'dechets', 'bilan carbone'];
+
+export const rule: Rule = {
+  meta: {
+    id: 'devis-rse-lines',
+    title: 'Devis : lignes chiffrées pour les engagements environnementaux et sociaux',
+    criteria: ['rncp40642:C1.5', 'rncp40642:C2.3'],
+    severity: 'erreur',
+    kind: 'semi',
+    reads: ['Devis_Lignes'],
+    sheet: 'Devis',
+  },
+  check(ctx) {
+    const table = devisTable(ctx.snapshot);
+    if (!table) return;
+    const found = table.rows.some((r) => isNumber(r.amount) && r.amount > 0 && WORDS.some((w) => looseForm(`${r.label} ${r.justification}`).includes(w)));
+    if (!found) ctx.report('rse-lines-missing', {}, null);
+  },
+};

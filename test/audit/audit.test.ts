@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { editWithLibreOffice, recalcProfile, type LoOperation } from '../support/libreoffice';
+
+/*
+ * Golden workbooks: the example audits clean; copies mutated in LibreOffice as a person would
+ * (typed subtotal, deleted chapter, unbalanced plan, intensity over its ceiling, deficit without
+ * measure, #REF! in the récap, "1 234,56 €" typed in a taux cell) each make `devis-cnc audit`
+ * exit 1 with the expected finding at the expected address.
+ */
+jest.setTimeout(300_000);
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  sheet: string | null;
+  address: string | null;
+}
+
+async function auditJson(file: string, referentiel = 'tous'): Promise<{ code: number; findings: JsonFinding[]; err: string[] }> {
+  const c = capture();
+  const code = await main(['audit', file, '--referentiel', referentiel, '--format', 'json'], c.io);
+  const parsed = JSON.parse(c.out.join('\n')) as { files: { findings?: JsonFinding[] }[] };
+  return { code, findings: parsed.files[0]?.findings ?? [], err: c.err };
+}
+
+const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
+const pick = (f: JsonFinding): [string, string, string | null, string | null] => [f.ruleId, f.severity, f.sheet, f.address];
+
+describe('devis-cnc audit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-audit-'));
+  const example = join(dir, 'exemple.xlsx');
+  const profile = recalcProfile();
+
+  beforeAll(async () => {
+    expect(await main(['new', '--out', example, '--exemple'], capture().io)).toBe(0);
+  });
+
+  it('finds no erreur in the example workbook, prints a French report, exits 0 and leaves the file untouched', async () => {
+    const before = hash(example);
+    const c = capture();
+    expect(await main(['audit', example, '--referentiel', 'tous'], c.io)).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain('référentiel : tous (22 règles)');
+    expect(text).toContain('Résumé : 0 erreur(s), 1 avertissement(s), 0 info(s).');
+    expect(text).toContain('D17 — Bilan définitif non renseigné');
+    expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
+    expect(hash(example)).toBe(before);
+  });
+
+  it('reads a file saved by LibreOffice (cached values) the same way', async () => {
+    const saved = editWithLibreOffice(example, join(dir, 'libreoffice.xlsx'), [], profile);
+    const r = await auditJson(saved);
+    expect(r.code).toBe(0);
+    expect(r.findings.map(pick)).toEqual([['carbon-previsionnel-definitif', 'avertissement', 'Bilan carbone', 'D17']]);
+  });
+
+  const cases: [string, LoOperation[], [string, string, string | null, string | null]][] = [
+    ['a subtotal replaced by a typed number', [{ op: 'set', sheet: 'Devis', cell: 'H59', value: 703900 }], ['devis-totals-are-formulas', 'erreur', 'Devis', 'H59']],
+    ['chapter 9 deleted', [{ op: 'deleteRows', sheet: 'Devis', row: 138, count: 10 }], ['devis-nine-chapters', 'erreur', null, null]],
+    ['the plan unbalanced by 1 €', [{ op: 'set', sheet: 'Plan de financement', cell: 'F23', value: 250001 }], ['financing-balanced', 'erreur', 'Plan de financement', 'C7']],
+    ['the intensity over its ceiling', [{ op: 'set', sheet: 'Plan de financement', cell: 'F24', value: 900000 }], ['financing-public-private', 'erreur', 'Plan de financement', 'C12']],
+    [
+      'a deficit month without a measure',
+      [
+        { op: 'set', sheet: 'Trésorerie', cell: 'B55', value: '' },
+        { op: 'set', sheet: 'Trésorerie', cell: 'E55', value: '' },
+        { op: 'set', sheet: 'Trésorerie', cell: 'B56', value: '' },
+        { op: 'set', sheet: 'Trésorerie', cell: 'E56', value: '' },
+      ],
+      ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C48'],
+    ],
+    ['a #REF! in the récap', [{ op: 'formula', sheet: 'Récapitulatif', cell: 'C7', formula: '=#REF!' }], ['error-cells', 'erreur', 'Récapitulatif', 'C7']],
+    ['"1 234,56 €" typed in a taux cell', [{ op: 'set', sheet: 'Devis', cell: 'G6', value: '1 234,56 €' }], ['text-in-number-cells', 'erreur', 'Devis', 'G6']],
+  ];
+
+  it.each(cases)('%s → exit 1 with the finding at its address', async (name, ops, expected) => {
+    const file = editWithLibreOffice(example, join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.xlsx`), ops, profile);
+    const r = await auditJson(file);
+    expect(r.code).toBe(1);
+    expect(r.findings.map(pick)).toContainEqual(expected);
+  });
+
+  it('writes JUnit and keeps going past an unreadable file (exit 2, progress on stderr)', async () => {
+    const corrupt = join(dir, 'corrompu.xlsx');
+    writeFileSync(corrupt, 'pas un classeur');
+    const empty = join(dir, 'vide.xlsx');
+    writeFileSync(empty, '');
+    const c = capture();
+    expect(await main(['audit', corrupt, example, empty, '--format', 'junit'], c.io)).toBe(2);
+    expect(c.err).toEqual([
+      `[1/3] ${corrupt}`,
+      `Illisible : ${corrupt} — ce n’est pas un classeur .xlsx lisible (fichier corrompu ou d’un autre format).`,
+      `[2/3] ${example}`,
+      `[3/3] ${empty}`,
+      `Illisible : ${empty} — fichier vide.`,
+    ]);
+    const xml = c.out.join('\n');
+    expect(xml).toContain(`<testsuite name="${example}" tests="22" failures="0" errors="0">`);
+    expect(xml).toContain('<testcase classname="devis-cnc" name="lecture"><error message="ce n’est pas un classeur .xlsx lisible');
+  });
+
+  it.each([
+    [['audit'], 'Indiquez au moins un classeur'],
+    [['audit', 'x.xlsx', '--referentiel', 'bts'], 'Référentiel inconnu « bts »'],
+    [['audit', 'x.xlsx', '--format', 'pdf'], 'Format inconnu « pdf »'],
+  ])('%p is a usage error (exit 2)', async (argv, message) => {
+    const c = capture();
+    expect(await main(argv, c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain(message);
+  });
+
+  it('filters rules by référentiel', async () => {
+    const c = capture();
+    expect(await main(['audit', example, '--referentiel', 'par'], c.io)).toBe(0);
+    expect(c.out[0]).toMatch(/référentiel : par \(\d+ règles\)/);
+    expect(Number(/\((\d+) règles\)/.exec(c.out[0] ?? '')?.[1])).toBeLessThan(22);
+  });
+});
