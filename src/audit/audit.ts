@@ -5,6 +5,7 @@ import { rulesFor } from '../rules';
 import { renderMessage } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
 import type { WorkbookPort } from '../workbook/port';
+import { readState } from './state';
 
 export const REFERENTIELS = ['cpca', 'rncp40642', 'cpacp', 'cefpf', 'par', 'tous'] as const;
 export type Referentiel = (typeof REFERENTIELS)[number];
@@ -26,6 +27,9 @@ export interface ChecklistItem {
   kind: string;
   /** Rules that check part of it automatically. */
   rules: string[];
+  /** Ticked by a person in the taskpane (kept in the hidden sheet Contrôle_État). */
+  ticked: boolean;
+  comment: string;
 }
 
 export interface AuditReport {
@@ -43,7 +47,7 @@ export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
   const rules = rulesFor('tous');
   return criteria.criteria
     .filter((c) => (referentiel === 'tous' || c.referentiel === referentiel) && /semi|manual/.test(c.kind))
-    .map((c) => ({ criterion: c.id, text: c.text, sheet: c.sheet, kind: c.kind, rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id) }));
+    .map((c) => ({ criterion: c.id, text: c.text, sheet: c.sheet, kind: c.kind, rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id), ticked: false, comment: '' }));
 }
 
 /** Audits a workbook through its port: one snapshot read, pure rules, French messages. Writes nothing. */
@@ -58,5 +62,7 @@ export async function audit(port: WorkbookPort, referentiel: Referentiel, suffix
     .sort((a, b) => (a.location?.sheet ?? '').localeCompare(b.location?.sheet ?? '') || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const counts: Record<Severity, number> = { erreur: 0, avertissement: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
-  return { referentiel, rules: rules.length, findings, counts, checklist: checklistFor(referentiel) };
+  const state = await readState(port);
+  const checklist = checklistFor(referentiel).map((c) => ({ ...c, ticked: state.ticks[c.criterion]?.ticked ?? false, comment: state.ticks[c.criterion]?.comment ?? '' }));
+  return { referentiel, rules: rules.length, findings, counts, checklist };
 }

@@ -18,7 +18,7 @@ export function renderText(file: string, r: AuditReport): string[] {
   out.push(`Résumé : ${r.counts.erreur} erreur(s), ${r.counts.avertissement} avertissement(s), ${r.counts.info} info(s).`);
   if (r.checklist.length) {
     out.push(`À juger par une personne (${r.checklist.length} critère(s)) :`);
-    for (const c of r.checklist) out.push(`  [ ] ${c.criterion} (${c.sheet}) — ${c.text}`);
+    for (const c of r.checklist) out.push(`  [${c.ticked ? 'x' : ' '}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`);
   }
   return out;
 }
@@ -51,7 +51,7 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
                 sheet: f.location?.sheet ?? null,
                 address: f.location?.address ?? null,
               })),
-              checklist: x.report.checklist.map((c) => ({ criterion: c.criterion, sheet: c.sheet, text: c.text, rules: c.rules })),
+              checklist: x.report.checklist.map((c) => ({ criterion: c.criterion, sheet: c.sheet, text: c.text, rules: c.rules, ticked: c.ticked, comment: c.comment })),
             }
           : { file: x.file, ok: false, error: x.error },
       ),

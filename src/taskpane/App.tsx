@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Divider, FluentProvider, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Divider, FluentProvider, Tab, TabList, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
 import type { TaskpaneHost } from './host';
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
 export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const styles = useStyles();
   const [suffix, setSuffix] = useState<number | null>(null);
+  const [tab, setTab] = useState<'creer' | 'controle'>('creer');
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
@@ -29,11 +31,21 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
         </Text>
         {host ? (
           <>
-            <ScaffoldPanel host={host} onCreated={setSuffix} />
-            <Divider />
-            <AddSourcePanel host={host} suffix={suffix} />
-            <Divider />
-            <CarbonExport host={host} suffix={suffix} />
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>
+              <Tab value="creer">Créer</Tab>
+              <Tab value="controle">Contrôle</Tab>
+            </TabList>
+            {tab === 'creer' ? (
+              <>
+                <ScaffoldPanel host={host} onCreated={setSuffix} />
+                <Divider />
+                <AddSourcePanel host={host} suffix={suffix} />
+                <Divider />
+                <CarbonExport host={host} suffix={suffix} />
+              </>
+            ) : (
+              <ControlPanel host={host} suffix={suffix} />
+            )}
           </>
         ) : (
           <OutsideExcel />

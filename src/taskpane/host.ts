@@ -1,5 +1,7 @@
 import type { ScaffoldOutcome, ScaffoldProgress, ScaffoldRequest } from '../workbook/scaffold';
 import type { NewSource } from '../workbook/sources';
+import type { AuditReport, Referentiel } from '../audit/audit';
+import type { AuditState } from '../audit/state';
 
 /** What the taskpane asks of its host (Excel, or a fake in tests and in a plain browser). */
 export interface TaskpaneHost {
@@ -8,4 +10,13 @@ export interface TaskpaneHost {
   addSource(source: NewSource, suffix: number | null): Promise<{ sheet: string; row: number }>;
   /** The Bilan carbone lines as CSV (read from the workbook, nothing written). */
   exportCarbonCsv(suffix: number | null): Promise<{ csv: string; rows: number }>;
+  /** Runs the rules of a référentiel over the workbook (reads only). */
+  audit(referentiel: Referentiel, suffix: number | null): Promise<AuditReport>;
+  /** Takes the user to a cell. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** The référentiel and ticks kept in the workbook. */
+  readState(): Promise<AuditState>;
+  saveState(state: AuditState): Promise<void>;
+  /** Writes the report to a new sheet ("Contrôle", or "Contrôle (2)"…); returns its name. */
+  writeReport(report: AuditReport, state: AuditState): Promise<string>;
 }

@@ -2,17 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { TaskpaneHost } from './host';
 import { OfficePort } from '../workbook/office/officePort';
-import { scaffold } from '../workbook/scaffold';
-import { addSource } from '../workbook/sources';
-import { carbonCsv } from '../workbook/carbonCsv';
+import { hostFromPort } from './hostFromPort';
 
 function excelHost(): TaskpaneHost {
-  const port = new OfficePort((batch) => Excel.run(batch));
-  return {
-    scaffold: (request, onProgress) => scaffold(port, request, onProgress),
-    addSource: (source, suffix) => addSource(port, source, suffix),
-    exportCarbonCsv: (suffix) => carbonCsv(port, suffix),
-  };
+  return hostFromPort(new OfficePort((batch) => Excel.run(batch)));
 }
 
 function render(host: TaskpaneHost | null): void {

@@ -7,9 +7,7 @@ import ExcelJS from 'exceljs';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { TaskpaneHost } from './host';
-import { scaffold } from '../workbook/scaffold';
-import { addSource } from '../workbook/sources';
-import { carbonCsv } from '../workbook/carbonCsv';
+import { hostFromPort } from './hostFromPort';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 
 const workbook = new ExcelJS.Workbook();
@@ -17,11 +15,7 @@ if (new URLSearchParams(window.location.search).has('devis-existant')) {
   workbook.addWorksheet('Devis').getCell('B2').value = 'Devis saisi à la main';
 }
 const port = new XlsxPort(workbook);
-const host: TaskpaneHost = {
-  scaffold: (request, onProgress) => scaffold(port, request, onProgress),
-  addSource: (source, suffix) => addSource(port, source, suffix),
-  exportCarbonCsv: (suffix) => carbonCsv(port, suffix),
-};
+const host: TaskpaneHost = hostFromPort(port);
 
 /** What the in-memory workbook holds, for the browser test. */
 (window as unknown as { previewSheets: () => string[] }).previewSheets = () => workbook.worksheets.map((w) => w.name);

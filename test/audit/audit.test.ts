@@ -126,4 +126,19 @@ describe('devis-cnc audit', () => {
     expect(c.out[0]).toMatch(/référentiel : par \(\d+ règles\)/);
     expect(Number(/\((\d+) règles\)/.exec(c.out[0] ?? '')?.[1])).toBeLessThan(22);
   });
+
+  it('shows the ticks kept in the workbook by the taskpane', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { XlsxPort } = await import('../../src/workbook/xlsx/xlsxPort');
+    const { saveState } = await import('../../src/audit/state');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    await saveState(new XlsxPort(wb), { referentiel: 'cpca', ticks: { 'cpca:C1.4.1': { ticked: true, comment: 'Vu en soutenance' } } });
+    const ticked = join(dir, 'coches.xlsx');
+    await wb.xlsx.writeFile(ticked);
+    const c = capture();
+    expect(await main(['audit', ticked, '--referentiel', 'cpca'], c.io)).toBe(0);
+    expect(c.out.join('\n')).toContain('[x] cpca:C1.4.1 (Plan de financement) — Chaque option de financement');
+    expect(c.out.join('\n')).toContain('commentaire : Vu en soutenance');
+  });
 });

@@ -8,21 +8,22 @@ import { App } from '../../src/taskpane/App';
 import type { TaskpaneHost } from '../../src/taskpane/host';
 import { scaffold, type ScaffoldRequest } from '../../src/workbook/scaffold';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
-import { addSource } from '../../src/workbook/sources';
-import { carbonCsv } from '../../src/workbook/carbonCsv';
+import { hostFromPort } from '../../src/taskpane/hostFromPort';
+import { OfficePort } from '../../src/workbook/office/officePort';
+import { createFakeExcel } from '../support/fakeExcel';
 import { CarbonExport } from '../../src/taskpane/components/CarbonExport/CarbonExport';
 
 /** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
 function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
   const requests: ScaffoldRequest[] = [];
+  const base = hostFromPort(new XlsxPort(wb));
   return {
+    ...base,
     requests,
     scaffold: (request, onProgress) => {
       requests.push(request);
-      return scaffold(new XlsxPort(wb), request, onProgress);
+      return base.scaffold(request, onProgress);
     },
-    addSource: (source, suffix) => addSource(new XlsxPort(wb), source, suffix),
-    exportCarbonCsv: (suffix) => carbonCsv(new XlsxPort(wb), suffix),
   };
 }
 
@@ -76,9 +77,8 @@ describe('taskpane', () => {
 
   it('shows an error in a MessageBar, never swallows it', async () => {
     const host: TaskpaneHost = {
+      ...hostFromPort(new XlsxPort(new ExcelJS.Workbook())),
       scaffold: () => Promise.reject(new Error('Excel a refusé la requête (RichApi.Error).')),
-      addSource: () => Promise.reject(new Error('non appelé')),
-      exportCarbonCsv: () => Promise.reject(new Error('non appelé')),
     };
     render(<App host={host} />);
     await act(async () => {
@@ -157,5 +157,55 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
     });
     expect(await screen.findByText(/Feuille Bilan carbone introuvable \(nom Carbone_Lignes\)/)).toBeTruthy();
+  });
+
+  it('runs the audit in the Contrôle tab, lists findings by sheet and selects the cell in Excel (office-addin-mock)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    const excel = createFakeExcel({ 'Bilan carbone': false });
+    const host: TaskpaneHost = { ...hostFromPort(new XlsxPort(wb)), selectCell: (sheet, address) => new OfficePort(excel.run).selectCell(sheet, address) };
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Référentiel' }), { target: { value: 'par' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    expect(await screen.findByText(/0 erreur\(s\), 1 avertissement\(s\), 0 info\(s\)/)).toBeTruthy();
+    const carbon = screen.getByRole('region', { name: 'Constats Bilan carbone' });
+    const finding = within(carbon).getByRole('button', { name: /^D17 — Bilan définitif non renseigné.*\[par:C4\.2\.2\]$/ });
+    await act(async () => {
+      fireEvent.click(finding);
+    });
+    const sheet = excel.recorder.sheets.get('Bilan carbone');
+    expect(sheet?.activated).toBe(true);
+    expect(sheet?.ranges.find((r) => r.address === 'D17')?.selected).toBe(true);
+  });
+
+  it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    wb.addWorksheet('Contrôle').getCell('A1').value = 'Mes notes';
+    render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Référentiel' }), { target: { value: 'cpca' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    fireEvent.click(await screen.findByRole('checkbox', { name: /^cpca:C1\.4\.1/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire cpca:C1.4.1' }), { target: { value: 'Étude comparative convaincante' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les coches' }));
+    });
+    expect(await screen.findByText(/Coches et référentiel enregistrés/)).toBeTruthy();
+    const state = wb.getWorksheet('Contrôle_État');
+    expect(state?.state).toBe('hidden');
+    expect([state?.getCell('A2').value, state?.getCell('B2').value]).toEqual(['referentiel', 'cpca']);
+    expect([state?.getCell('A3').value, state?.getCell('B3').value, state?.getCell('C3').value]).toEqual(['cpca:C1.4.1', 'Oui', 'Étude comparative convaincante']);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    });
+    expect(await screen.findByText('Rapport écrit dans la feuille « Contrôle (2) ».')).toBeTruthy();
+    expect(wb.getWorksheet('Contrôle')?.getCell('A1').value).toBe('Mes notes');
+    expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe('Rapport de contrôle — référentiel cpca');
   });
 });

@@ -102,4 +102,19 @@ describe('Office.js adapter (office-addin-mock)', () => {
     ]);
     expect(await port.readName('Inconnu')).toBeNull();
   });
+
+  it('reads any number of names for an audit in two syncs', async () => {
+    const fake = createFakeExcel({}, [], {
+      Fin_Ecart: { address: "'Plan de financement'!C7", values: [[0]] },
+      Devis_Total: { address: 'Devis!H152', values: [[2953096.16]] },
+    });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const read = await new OfficePort(fake.run).readNames(['Fin_Ecart', 'Devis_Total', 'Absent']);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(read).toEqual({
+      Fin_Ecart: { sheet: 'Plan de financement', topLeft: 'C7', values: [[0]], formulas: undefined },
+      Devis_Total: { sheet: 'Devis', topLeft: 'H152', values: [[2953096.16]], formulas: undefined },
+      Absent: null,
+    });
+  });
 });

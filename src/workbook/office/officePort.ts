@@ -272,6 +272,24 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  /** Two syncs: does the sheet exist; then clear, write, hide (and mirror the référentiel in settings). */
+  async writeStateSheet(name: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+    await this.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject(name);
+      found.load('name');
+      await context.sync();
+      const ws = found.isNullObject ? context.workbook.worksheets.add(name) : found;
+      ws.getRange().clear();
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      const grid = rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
+      if (grid.length) ws.getRange(`A1:${a1(width - 1, grid.length)}`).values = grid;
+      ws.visibility = 'Hidden';
+      const ref = rows.find((r) => r[0] === 'referentiel');
+      if (ref) context.workbook.settings.add('devisCnc.referentiel', String(ref[1] ?? ''));
+      await context.sync();
+    });
+  }
+
   /** One sync, whatever the number of cells. */
   async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {
     await this.run(async (context) => {

@@ -180,6 +180,13 @@ export class XlsxPort implements WorkbookPort {
     return this.readBlock(ws, start.row, start.col + 1, end.row, end.col + 1);
   }
 
+  async writeStateSheet(name: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+    const existing = this.workbook.getWorksheet(name);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const ws = this.workbook.addWorksheet(name, { state: 'hidden' });
+    rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+  }
+
   async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {
     const ws = this.workbook.getWorksheet(sheet);
     if (!ws) throw new Error(`Feuille introuvable : ${sheet}`);

@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import criteria from '../../../../data/referentiels/criteres.json';
+import { REFERENTIELS, type AuditReport, type Referentiel } from '../../../audit/audit';
+import type { AuditState, Tick } from '../../../audit/state';
+import type { TaskpaneHost } from '../../host';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  finding: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  item: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS },
+});
+
+const LABELS: Record<Referentiel, string> = {
+  ...(Object.fromEntries(criteria.referentiels.map((r) => [r.id, `${r.id} — ${r.label}`])) as Record<Exclude<Referentiel, 'tous'>, string>),
+  tous: 'Tous les référentiels',
+};
+
+const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
+
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; report: AuditReport } | { kind: 'error'; message: string };
+
+/** The "Contrôle" tab: audit against a référentiel, findings that select their cell, ticks kept in the workbook, a report sheet. */
+export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
+  const styles = useStyles();
+  const [referentiel, setReferentiel] = useState<Referentiel>('tous');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [ticks, setTicks] = useState<Record<string, Tick>>({});
+  const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    host
+      .readState()
+      .then((s) => {
+        if (s.referentiel) setReferentiel(s.referentiel);
+        setTicks(s.ticks);
+      })
+      .catch(() => undefined); // no state yet: defaults
+  }, [host]);
+
+  const current = (): AuditState => ({ referentiel, ticks });
+
+  const run = async (): Promise<void> => {
+    setState({ kind: 'working' });
+    setNote(null);
+    try {
+      const report = await host.audit(referentiel, suffix);
+      setState({ kind: 'done', report });
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const act = async (what: () => Promise<string>): Promise<void> => {
+    try {
+      setNote({ intent: 'success', text: await what() });
+    } catch (e) {
+      setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const report = state.kind === 'done' ? state.report : null;
+  const sheets = report ? [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))] : [];
+
+  return (
+    <section aria-label="Contrôle" className={styles.box}>
+      <Field label="Référentiel">
+        <Select value={referentiel} onChange={(_, d) => setReferentiel(d.value as Referentiel)}>
+          {REFERENTIELS.map((r) => (
+            <option key={r} value={r}>
+              {LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={state.kind === 'working'} onClick={() => void run()}>
+          Lancer le contrôle
+        </Button>
+      </div>
+      {state.kind === 'working' && <ProgressBar aria-label="Contrôle en cours" />}
+      {state.kind === 'error' && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Contrôle impossible</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report && (
+        <>
+          <Text weight="semibold">
+            {report.counts.erreur} erreur(s), {report.counts.avertissement} avertissement(s), {report.counts.info} info(s) — {report.rules} règles
+          </Text>
+          {sheets.map((sheet) => {
+            const inSheet = report.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
+            return (
+              <section key={sheet} aria-label={`Constats ${sheet}`} className={styles.box}>
+                <Subtitle2 as="h3">
+                  {sheet} <Badge appearance="tint">{inSheet.length}</Badge>
+                </Subtitle2>
+                {SEVERITIES.map((sev) => {
+                  const list = inSheet.filter((f) => f.severity === sev);
+                  if (!list.length) return null;
+                  return (
+                    <div key={sev} className={styles.box}>
+                      <Text size={200}>
+                        {sev} ({list.length})
+                      </Text>
+                      {list.map((f, i) => (
+                        <Button
+                          key={`${f.ruleId}-${i}`}
+                          className={styles.finding}
+                          appearance="subtle"
+                          disabled={!f.location}
+                          onClick={() => f.location && void host.selectCell(f.location.sheet, f.location.address)}
+                        >
+                          {f.location ? `${f.location.address} — ` : ''}
+                          {f.message} [{f.criteria.join(', ')}]
+                        </Button>
+                      ))}
+                    </div>
+                  );
+                })}
+              </section>
+            );
+          })}
+          {report.findings.length === 0 && <Text>Aucun constat.</Text>}
+          <Subtitle2 as="h3">À juger par une personne</Subtitle2>
+          {report.checklist.map((c) => {
+            const t = ticks[c.criterion] ?? { ticked: c.ticked, comment: c.comment };
+            return (
+              <div key={c.criterion} className={styles.item}>
+                <Checkbox
+                  label={`${c.criterion} (${c.sheet}) — ${c.text}`}
+                  checked={t.ticked}
+                  onChange={(_, d) => setTicks({ ...ticks, [c.criterion]: { ...t, ticked: d.checked === true } })}
+                />
+                <Input
+                  aria-label={`Commentaire ${c.criterion}`}
+                  placeholder="Commentaire"
+                  value={t.comment}
+                  onChange={(_, d) => setTicks({ ...ticks, [c.criterion]: { ...t, comment: d.value } })}
+                />
+              </div>
+            );
+          })}
+          <div className={styles.row}>
+            <Button onClick={() => void act(async () => (await host.saveState(current()), 'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).'))}>
+              Enregistrer les coches
+            </Button>
+            <Button onClick={() => void act(async () => `Rapport écrit dans la feuille « ${await host.writeReport(report, current())} ».`)}>Rapport</Button>
+          </div>
+        </>
+      )}
+      {note && (
+        <MessageBar intent={note.intent}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
