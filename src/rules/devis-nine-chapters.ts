@@ -27,9 +27,15 @@ export const rule: Rule = {
       if (!row) ctx.report('devis-chapter-missing', { code: ch.code, label: ch.label }, null);
       else if (looseForm(row.label) !== looseForm(ch.label)) ctx.report('devis-chapter-label', { code: ch.code, found: row.label, expected: ch.label }, table.locate(row.i, 'label'));
     }
+    const valid = new Map<string, boolean>();
     for (const r of table.rows) {
       if (r.code === '' || /^(fg|imp|st|total)$/i.test(r.code)) continue;
-      if (!isValidCode(nom, r.code)) ctx.report('devis-code-unknown', { code: r.code, nomenclature: nom.id }, table.locate(r.i, 'code'));
+      let ok = valid.get(r.code);
+      if (ok === undefined) {
+        ok = isValidCode(nom, r.code);
+        valid.set(r.code, ok);
+      }
+      if (!ok) ctx.report('devis-code-unknown', { code: r.code, nomenclature: nom.id }, table.locate(r.i, 'code'));
     }
   },
 };

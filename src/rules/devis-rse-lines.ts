@@ -17,7 +17,11 @@ export const rule: Rule = {
   check(ctx) {
     const table = devisTable(ctx.snapshot);
     if (!table) return;
-    const found = table.rows.some((r) => isNumber(r.amount) && r.amount > 0 && WORDS.some((w) => looseForm(`${r.label} ${r.justification}`).includes(w)));
+    const found = table.rows.some((r) => {
+      if (!isNumber(r.amount) || r.amount <= 0) return false;
+      const text = looseForm(`${r.label} ${r.justification}`);
+      return WORDS.some((w) => text.includes(w));
+    });
     if (!found) ctx.report('rse-lines-missing', {}, null);
   },
 };

@@ -79,7 +79,16 @@ export interface DevisTable {
  * range of a sheet whose name reads "devis" (any case, any accents) — a devis built by hand from
  * the CNC template still gets its findings.
  */
+const TABLES = new WeakMap<Snapshot, DevisTable | null>();
+
 export function devisTable(s: Snapshot): DevisTable | null {
+  if (TABLES.has(s)) return TABLES.get(s) ?? null;
+  const table = buildDevisTable(s);
+  TABLES.set(s, table);
+  return table;
+}
+
+function buildDevisTable(s: Snapshot): DevisTable | null {
   const range = s.ranges.Devis_Lignes ?? s.sheets.devis ?? null;
   if (!range) return null;
   let headerIndex = -1;

@@ -23,14 +23,17 @@ function styleCell(cell: ExcelJS.Cell, plan: CellPlan): void {
   if (s.topBorder) cell.border = { top: { style: 'thin', color: { argb: 'FF808080' } } };
 }
 
+/** True when no cell holds a value; stops at the first one found (a scaffolded sheet: its title). */
 function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
-  let empty = true;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (c) => {
-      if (c.value !== null && c.value !== '') empty = false;
-    });
-  });
-  return empty;
+  for (let r = 1; r <= ws.rowCount; r += 1) {
+    const row = ws.findRow(r);
+    if (!row || !row.hasValues) continue;
+    for (let c = 1; c <= row.cellCount; c += 1) {
+      const v = row.getCell(c).value;
+      if (v !== null && v !== undefined && v !== '') return false;
+    }
+  }
+  return true;
 }
 
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {

@@ -1,0 +1,69 @@
+/*
+ * Audit cost: the example workbook grown to 10 000 devis lines plus a sheet of 10 000
+ * expense-like rows. Prints the rule time, and the whole `devis-cnc audit` time divided by the
+ * time exceljs alone takes to load the same file (target ≤ 1.5). Medians of a few runs.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main';
+import { exampleParameters } from '../src/domain/budget/templates';
+import { buildScaffoldPlan } from '../src/layout/workbook';
+import { RULES } from '../src/rules';
+import { readSnapshot, runRules } from '../src/rules/engine';
+import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
+import { bigBudget } from '../test/support/bigBudget';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await f();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+}
+
+async function main_(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-audit-bench-'));
+  const file = join(dir, 'grand.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(10_000), production: exampleParameters(), financing: 'exemple', carbon: 'exemple' });
+  await new XlsxPort(wb).applyPlan(plan);
+  const expenses = wb.addWorksheet('Dépenses');
+  expenses.addRow(['Date', 'Code', 'Nature', 'Fournisseur', 'Montant', 'Justificatif']);
+  for (let i = 0; i < 10_000; i += 1) {
+    expenses.addRow([new Date(Date.UTC(2027, i % 12, 1 + (i % 28))), `${1 + (i % 9)}.${1 + (i % 5)}`, `Dépense ${i + 1}`, `Fournisseur ${i % 50}`, 100 + (i % 900) + 0.25, `Facture ${i + 1}`]);
+  }
+  await wb.xlsx.writeFile(file);
+
+  // Load and full audit measured alternately, after one warm-up of each, so neither gets the JIT's favour.
+  const silent = { out: () => undefined, err: () => undefined };
+  await new ExcelJS.Workbook().xlsx.readFile(file);
+  await main(['audit', file, '--format', 'json'], silent);
+  const loads: number[] = [];
+  const clis: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    loads.push(await time(1, async () => new ExcelJS.Workbook().xlsx.readFile(file)));
+    clis.push(await time(1, () => main(['audit', file, '--format', 'json'], silent)));
+  }
+  const load = median(loads);
+  const cli = median(clis);
+  const loaded = new ExcelJS.Workbook();
+  await loaded.xlsx.readFile(file);
+  const port = new XlsxPort(loaded);
+  const snapshotTime = await time(3, () => readSnapshot(port, RULES));
+  const snapshot = await readSnapshot(port, RULES);
+  const rules = await time(5, async () => runRules(RULES, snapshot));
+  console.log(`Audit d'un classeur de 10 000 lignes de devis + 10 000 lignes de dépenses (${RULES.length} règles)`);
+  console.log(`  chargement exceljs seul : ${load.toFixed(0)} ms`);
+  console.log(`  lecture de l'instantané : ${snapshotTime.toFixed(0)} ms ; règles : ${rules.toFixed(1)} ms (${runRules(RULES, snapshot).length} constats)`);
+  console.log(`  devis-cnc audit complet : ${cli.toFixed(0)} ms`);
+  console.log(`  rapport audit complet / chargement seul : ${(cli / load).toFixed(2)} (cible ≤ 1,5)`);
+}
+
+void main_();
