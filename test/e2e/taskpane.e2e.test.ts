@@ -79,6 +79,12 @@ describe('taskpane in Chromium', () => {
     await form.getByRole('button', { name: 'Ajouter la source' }).click();
     await page.getByText(/ajoutée à la ligne 31 de la feuille Plan de financement/).waitFor();
     await page.screenshot({ path: join(SHOTS, 'taskpane-source.png'), fullPage: true });
+    // The Contrôle tab audits the same workbook.
+    await page.getByRole('tab', { name: 'Contrôle' }).click();
+    await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
+    await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 22 règles').waitFor();
+    await page.getByRole('region', { name: 'Constats Bilan carbone' }).getByRole('button', { name: /^D17 — Bilan définitif non renseigné/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'taskpane-controle.png'), fullPage: true });
     await page.close();
   });
 
