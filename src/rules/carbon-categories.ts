@@ -1,4 +1,4 @@
-import { cellAt, numberIn } from './carbonShared';
+import { at as cellAt, num as numberIn } from './snapshot';
 import type { Rule } from './types';
 
 /** The postes the jury expects with figures, and the summary categories that count for each. */

@@ -1,4 +1,4 @@
-import { numberIn } from './carbonShared';
+import { num as numberIn } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import { cellAt, numberIn } from './carbonShared';
+import { at as cellAt, num as numberIn } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {

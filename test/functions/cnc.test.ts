@@ -1,20 +1,7 @@
+import { FakeCustomFunctionError, installCustomFunctions } from '../support/customFunctions';
 import { cncPoste } from '../../src/functions/core/cncPoste';
 
-class FakeCustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: FakeCustomFunctionError,
-    ErrorCode: { notAvailable: '#N/A', invalidValue: '#VALUE!' },
-  };
-});
+beforeAll(installCustomFunctions);
 
 // Imported after the CustomFunctions stand-in exists, as in Excel's runtime.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

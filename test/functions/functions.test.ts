@@ -1,22 +1,9 @@
+import { FakeCustomFunctionError, installCustomFunctions } from '../support/customFunctions';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 
-class FakeCustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: FakeCustomFunctionError,
-    ErrorCode: { notAvailable: '#N/A', invalidValue: '#VALUE!', divisionByZero: '#DIV/0!' },
-  };
-});
+beforeAll(installCustomFunctions);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const F = () => require('../../src/functions/functions') as typeof import('../../src/functions/functions');
