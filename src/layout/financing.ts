@@ -51,7 +51,6 @@ export interface FinancingLayout {
 }
 
 const num = (m: Money): number => toCellNumber(m);
-const CINEMA = new Set(['long-metrage', 'court-metrage']);
 
 /**
  * Plan de financement: a summary block (all formulas), the source table (nature derived from the
@@ -300,8 +299,4 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     firstRow: first,
     lastRow: last,
   };
-}
-
-export function isCinemaFormat(format: string): boolean {
-  return CINEMA.has(format);
 }

@@ -218,20 +218,9 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  /** Two syncs: does the name exist, then its range's address and values. */
+  /** Two syncs: does the name exist, then its range (through readNames). */
   async readName(name: string): Promise<RangeRead | null> {
-    return this.run(async (context) => {
-      const item = context.workbook.names.getItemOrNullObject(name);
-      item.load('name');
-      await context.sync();
-      if (item.isNullObject) return null;
-      const range = item.getRange();
-      range.load(['address', 'values']);
-      await context.sync();
-      const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(range.address);
-      if (!m || !m[1] || !m[2] || !m[3]) return null;
-      return { sheet: m[1].replace(/''/g, "'"), topLeft: `${m[2]}${m[3]}`, values: range.values };
-    });
+    return (await this.readNames([name]))[name] ?? null;
   }
 
   /** Two syncs for any number of names: which exist, then their ranges (values and formulas). */
