@@ -260,21 +260,16 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
   if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
   const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
   if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
-  if (!existsSync(input)) {
-    io.err(`Classeur introuvable : « ${input} ».`);
+  const loaded = await loadWorkbook(input);
+  if ('error' in loaded) {
+    io.err(loaded.error === 'fichier introuvable' ? `Classeur introuvable : « ${input} ».` : `« ${input} » n'est pas un classeur .xlsx lisible (${loaded.error}).`);
     return 2;
   }
   if (existsSync(target) && !force) {
     io.err(`Le fichier « ${target} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
     return 2;
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(input);
-  } catch (e) {
-    io.err(`« ${input} » n'est pas un classeur .xlsx lisible (${e instanceof Error ? e.message : String(e)}).`);
-    return 2;
-  }
+  const wb = loaded.wb;
   try {
     const { csv, rows } = await carbonCsv(new XlsxPort(wb));
     writeFileSync(target, csv, 'utf8');

@@ -140,6 +140,16 @@ export function absolute(address: string): string {
   return `$${columnLetter(col)}$${row}`;
 }
 
+/**
+ * Splits a sheet-qualified A1 reference, as Excel and exceljs write them:
+ * "'Plan de financement'!$B$22:$B$38" → { sheet: 'Plan de financement', start: 'B22', end: 'B38' }.
+ */
+export function splitReference(ref: string): { sheet: string; start: string; end: string } | null {
+  const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+  if (!m || !m[1] || !m[2] || !m[3]) return null;
+  return { sheet: m[1].replace(/''/g, "'"), start: `${m[2]}${m[3]}`, end: `${m[4] ?? m[2]}${m[5] ?? m[3]}` };
+}
+
 /** Quotes a sheet name for a formula or a defined name: 'Récapitulatif'. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -21,10 +21,8 @@ export interface Finding {
 export interface Snapshot {
   /** Ranges behind our workbook names (null when the name is missing). */
   ranges: Record<string, RangeRead | null>;
-  /** Used ranges of our sheets found by name (any case, any accents), keyed "devis", "recapitulatif"… — for workbooks built by hand. */
+  /** Used range of a sheet found by its name (any case, any accents) when our names are missing: key "devis". */
   sheets: Record<string, RangeRead | null>;
-  /** All sheet names of the workbook. */
-  sheetNames: string[];
 }
 
 export interface RuleContext {

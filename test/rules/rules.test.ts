@@ -18,7 +18,7 @@ const rule = (id: string): Rule => {
 };
 const range = (topLeft: string, values: unknown[][]): RangeRead => ({ sheet: 'Bilan carbone', topLeft, values });
 const run = (id: string, ranges: Snapshot['ranges']): Pick<Finding, 'messageId' | 'location'>[] =>
-  runRules([rule(id)], { ranges, sheets: {}, sheetNames: [] }).map((f) => ({ messageId: f.messageId, location: f.location }));
+  runRules([rule(id)], { ranges, sheets: {} }).map((f) => ({ messageId: f.messageId, location: f.location }));
 
 const summary = (overrides: Record<string, number>): RangeRead =>
   range(
@@ -79,7 +79,7 @@ describe('carbon-previsionnel-definitif', () => {
   });
 
   it('renders its message in French with the figures', () => {
-    const [f] = runRules([rule('carbon-previsionnel-definitif')], { ranges: { Carbone_TotalPrev: range('B17', [[1000]]), Carbone_TotalDef: range('D17', [[1200.04]]) }, sheets: {}, sheetNames: [] });
+    const [f] = runRules([rule('carbon-previsionnel-definitif')], { ranges: { Carbone_TotalPrev: range('B17', [[1000]]), Carbone_TotalDef: range('D17', [[1200.04]]) }, sheets: {} });
     expect(f && renderMessage(f.messageId, f.data)).toBe('Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e) : expliquez l’écart et l’effet des mesures.');
   });
 });

@@ -7,7 +7,7 @@ import type { RangeRead } from '../../src/workbook/port';
 
 const r = (sheet: string, topLeft: string, values: unknown[][], formulas?: unknown[][]): RangeRead => ({ sheet, topLeft, values, ...(formulas ? { formulas } : {}) });
 const one = (sheet: string, address: string, v: unknown): RangeRead => r(sheet, address, [[v]]);
-const snap = (ranges: Snapshot['ranges'], sheets: Snapshot['sheets'] = {}): Snapshot => ({ ranges, sheets, sheetNames: [] });
+const snap = (ranges: Snapshot['ranges'], sheets: Snapshot['sheets'] = {}): Snapshot => ({ ranges, sheets });
 const found = (id: string, s: Snapshot): string[] =>
   runRules(RULES.filter((x) => x.meta.id === id), s).map((f) => `${f.messageId}@${f.location ? `${f.location.sheet}!${f.location.address}` : '-'}`);
 

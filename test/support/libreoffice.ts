@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import { splitReference } from '../../src/layout/plan';
 
 /** Path of the LibreOffice binary, or null when it is not installed. */
 export function sofficePath(): string | null {
@@ -124,9 +125,9 @@ export async function namedValues(file: string, names: string[]): Promise<Record
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const ref = (wb.definedNames.getRanges(name).ranges as string[])[0];
-    const m = ref ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
-    if (!m || !m[1] || !m[2] || !m[3]) throw new Error(`Nom introuvable ou non ponctuel : ${name}`);
-    const cell = wb.getWorksheet(m[1].replace(/''/g, "'"))?.getCell(`${m[2]}${m[3]}`);
+    const parts = ref ? splitReference(ref) : null;
+    if (!parts || parts.start !== parts.end) throw new Error(`Nom introuvable ou non ponctuel : ${name}`);
+    const cell = wb.getWorksheet(parts.sheet)?.getCell(parts.start);
     out[name] = cell?.type === ExcelJS.ValueType.Formula ? cell.result : cell?.value;
   }
   return out;

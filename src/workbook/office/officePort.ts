@@ -1,5 +1,5 @@
 import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../layout/plan';
-import { a1, columnLetter, parseAddress, toExcelSerial } from '../../layout/plan';
+import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../layout/plan';
 import { CONDITIONAL, STYLES } from '../../layout/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
@@ -235,8 +235,8 @@ export class OfficePort implements WorkbookPort {
       const out: Record<string, RangeRead | null> = {};
       names.forEach((n, k) => {
         const r = ranges[k];
-        const m = r ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)/.exec(r.address) : null;
-        out[n] = r && m && m[1] && m[2] && m[3] ? { sheet: m[1].replace(/''/g, "'"), topLeft: `${m[2]}${m[3]}`, values: r.values, formulas: r.formulas } : null;
+        const ref = r ? splitReference(r.address) : null;
+        out[n] = r && ref ? { sheet: ref.sheet, topLeft: ref.start, values: r.values, formulas: r.formulas } : null;
       });
       return out;
     });
@@ -254,8 +254,8 @@ export class OfficePort implements WorkbookPort {
       const out: Record<string, RangeRead | null> = {};
       sheets.forEach((s, k) => {
         const u = used[k];
-        const m = u && !u.isNullObject ? /!\$?([A-Z]+)\$?(\d+)/.exec(u.address) : null;
-        out[s] = u && m && m[1] && m[2] ? { sheet: s, topLeft: `${m[1]}${m[2]}`, values: u.values, formulas: u.formulas } : null;
+        const ref = u && !u.isNullObject ? splitReference(u.address) : null;
+        out[s] = u && ref ? { sheet: s, topLeft: ref.start, values: u.values, formulas: u.formulas } : null;
       });
       return out;
     });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
-import { a1, parseAddress, quoteSheet } from '../../layout/plan';
+import { a1, parseAddress, quoteSheet, splitReference } from '../../layout/plan';
 import { CONDITIONAL, STYLES } from '../../layout/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
@@ -141,11 +141,6 @@ export class XlsxPort implements WorkbookPort {
     return out;
   }
 
-  /** Sheet names in workbook order. */
-  sheetNames(): string[] {
-    return this.workbook.worksheets.map((w) => w.name);
-  }
-
   private readBlock(ws: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number): RangeRead {
     const values: unknown[][] = [];
     const formulas: unknown[][] = [];
@@ -173,13 +168,11 @@ export class XlsxPort implements WorkbookPort {
   async readName(name: string): Promise<RangeRead | null> {
     const ref = (this.workbook.definedNames.getRanges(name).ranges as string[])[0];
     if (!ref) return null;
-    const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
-    if (!m || !m[1] || !m[2] || !m[3]) return null;
-    const sheet = m[1].replace(/''/g, "'");
-    const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) return null;
-    const start = parseAddress(`${m[2]}${m[3]}`);
-    const end = parseAddress(`${m[4] ?? m[2]}${m[5] ?? m[3]}`);
+    const parts = splitReference(ref);
+    const ws = parts ? this.workbook.getWorksheet(parts.sheet) : undefined;
+    if (!parts || !ws) return null;
+    const start = parseAddress(parts.start);
+    const end = parseAddress(parts.end);
     return this.readBlock(ws, start.row, start.col + 1, end.row, end.col + 1);
   }
 
