@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { exampleParameters } from '../src/domain/budget/templates';
-import { buildScaffoldPlan } from '../src/layout/workbook';
+import { buildScaffoldPlan } from '../src/sheets/workbook';
 import { RULES } from '../src/rules';
 import { readSnapshot, runRules } from '../src/rules/engine';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { buildScaffoldPlan } from '../src/layout/workbook';
+import { buildScaffoldPlan } from '../src/sheets/workbook';
 import { OfficePort } from '../src/workbook/office/officePort';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { bigBudget } from '../test/support/bigBudget';

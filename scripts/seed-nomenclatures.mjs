@@ -2,7 +2,7 @@
 // data/nomenclatures/, keeping every confidence mark and the sources each file cites.
 // Run by hand when the reference changes: `node scripts/seed-nomenclatures.mjs`.
 // The product never reads ../shared at run time; it reads the files written here.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,10 @@ function expandCode(code) {
 }
 
 for (const nom of ref.nomenclatures) {
+  // The chapter roles and the readable labels are ours (not in the reference): keep them.
+  const target = join(root, 'data', 'nomenclatures', `${nom.id}.json`);
+  const previous = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : null;
+  const displayLabels = new Map((previous?.chapters ?? []).flatMap((c) => c.lines.filter((l) => l.displayLabel).map((l) => [l.code, l.displayLabel])));
   const cited = new Set(nom.sources);
   const chapters = nom.chapters.map((ch) => {
     const lines = [];
@@ -45,6 +49,7 @@ for (const nom of ref.nomenclatures) {
           ...(line.labelHint ? { labelHint: line.labelHint } : {}),
           ...(line.note ? { note: line.note } : {}),
           ...(codes.length > 1 ? { seededFromRange: line.code } : {}),
+          ...(displayLabels.has(code) ? { displayLabel: displayLabels.get(code) } : {}),
         });
       }
     }
@@ -77,7 +82,8 @@ for (const nom of ref.nomenclatures) {
     sources: ref.sources.filter((s) => cited.has(s.id)),
     chapters,
     belowTheLine: nom.belowTheLine ?? [],
+    ...(previous?.roles ? { roles: previous.roles } : {}),
   };
-  writeFileSync(join(root, 'data', 'nomenclatures', `${nom.id}.json`), JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(target, JSON.stringify(out, null, 2) + '\n');
   console.log(`${nom.id}: ${chapters.length} chapitres, ${chapters.reduce((n, c) => n + c.lines.length, 0)} lignes`);
 }

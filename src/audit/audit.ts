@@ -1,5 +1,5 @@
 import criteria from '../../data/referentiels/criteres.json';
-import { makeNaming } from '../layout/naming';
+import { makeNaming } from '../sheets/model/naming';
 import { readSnapshot, runRules } from '../rules/engine';
 import { rulesFor } from '../rules';
 import { renderMessage } from '../rules/messages';

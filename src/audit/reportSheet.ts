@@ -1,4 +1,4 @@
-import type { CellPlan, SheetPlan, WorkbookPlan } from '../layout/plan';
+import type { CellPlan, SheetPlan, WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory } from '../workbook/port';
 import type { AuditReport } from './audit';
 import type { AuditState } from './state';

@@ -3,14 +3,17 @@ import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
 import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
-import { exampleBudget } from '../domain/budget/templates';
+import { findNomenclature, getNomenclature, listNomenclatures, rolesOf } from '../domain/nomenclature/nomenclature';
+import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { audit, isReferentiel, REFERENTIELS, type Referentiel } from '../audit/audit';
 import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
 import { rulesFor } from '../rules';
-import type { BudgetResult } from '../domain/budget/types';
+import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+
+const NOMENCLATURE_IDS = listNomenclatures().map((n) => n.id);
 
 export interface Io {
   out: (line: string) => void;
@@ -23,7 +26,7 @@ const defaultIo: Io = {
 };
 
 export const USAGE = `Usage :
-  devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--exemple] [--force]
+  devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
   devis-cnc audit FICHIER.xlsx… [--referentiel cpca|rncp40642|cpacp|cefpf|par|tous] [--format text|json|junit]
 
@@ -40,8 +43,11 @@ Options de « carbone » :
 
 Options de « new » :
   --out FICHIER.xlsx   fichier à écrire (obligatoire)
-  --format F           format de la production (défaut : long-metrage)
-  --exemple            remplit un long métrage d'exemple crédible (2 à 4 M€, 35 jours de tournage)
+  --format F           format de la production (défaut : long-metrage) ; la série et le documentaire
+                       utilisent la grille audiovisuelle (10 chapitres), les films la grille cinéma
+  --nomenclature N     grille du devis, si elle diffère de celle du format (${NOMENCLATURE_IDS.join(', ')})
+  --exemple            remplit l'exemple crédible du format : long métrage de 2,95 M€, court métrage
+                       de 15 min, série de 6 × 52 min, documentaire de 52 min
   --force              remplace le fichier s'il existe déjà
   --help               affiche cette aide
 
@@ -52,6 +58,7 @@ class UsageError extends Error {}
 interface NewOptions {
   out: string;
   format: ProductionFormat;
+  nomenclature: NomenclatureId | undefined;
   example: boolean;
   force: boolean;
 }
@@ -59,6 +66,7 @@ interface NewOptions {
 function parseNew(args: string[]): NewOptions {
   let out: string | undefined;
   let format: ProductionFormat = 'long-metrage';
+  let nomenclature: NomenclatureId | undefined;
   let example = false;
   let force = false;
   for (let i = 0; i < args.length; i += 1) {
@@ -79,6 +87,13 @@ function parseNew(args: string[]): NewOptions {
         format = f;
         break;
       }
+      case '--nomenclature': {
+        const id = next();
+        const nom = findNomenclature(id);
+        if (!nom) throw new UsageError(`Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`);
+        nomenclature = nom.id;
+        break;
+      }
       case '--exemple':
         example = true;
         break;
@@ -91,15 +106,16 @@ function parseNew(args: string[]): NewOptions {
   }
   if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
-  return { out, format, example, force };
+  return { out, format, nomenclature, example, force };
 }
 
 function formatTonnes(kg: Money): string {
   return kg.dividedBy(1000).toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2).replace('.', ',');
 }
 
-/** The récapitulatif as console lines (French formats). */
-export function recapLines(labels: { code: string; label: string }[], result: BudgetResult): string[] {
+/** The récapitulatif as console lines (French formats), in the rows of the nomenclature's roles. */
+export function recapLines(budget: BudgetInput, result: BudgetResult): string[] {
+  const roles = rolesOf(getNomenclature(budget.nomenclature));
   const total = result.total.amount;
   const pct = (v: typeof total): string => (total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total)));
   const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -109,13 +125,21 @@ export function recapLines(labels: { code: string; label: string }[], result: Bu
   const out = [
     `${pad('', 4)}${pad('Poste', 44)}${left('Montant', 18)}${left('%', 9)}${left('dont France', 18)}${left('dont étranger', 16)}`,
   ];
-  labels.forEach((ch, i) => {
+  const chapterLine = (i: number): void => {
+    const ch = budget.chapters[i];
     const r = result.chapters[i];
-    if (r) out.push(line(ch.code, ch.label, r.amount, r.france, r.foreign));
-  });
-  out.push(line('', 'Total des postes 1 à 9', result.subtotal.amount, result.subtotal.france, result.subtotal.foreign));
-  out.push(line('FG', 'Frais généraux', result.overheads.amount, result.overheads.france, result.overheads.foreign));
-  out.push(line('IMP', 'Imprévus', result.contingency.amount, result.contingency.france, result.contingency.foreign));
+    if (ch && r) out.push(line(ch.code, ch.label, r.amount, r.france, r.foreign));
+  };
+  const indices = budget.chapters.map((_, i) => i);
+  const isIndirect = (i: number): boolean => budget.chapters[i]?.code === roles.indirect.chapter;
+  indices.filter((i) => !isIndirect(i)).forEach(chapterLine);
+  out.push(line('', roles.subtotalLabel.replace(/ \(.*\)$/, ''), result.subtotal.amount, result.subtotal.france, result.subtotal.foreign));
+  if (roles.indirect.chapter === null) {
+    for (const l of roles.indirect.lines) {
+      const r = l.role === 'overheads' ? result.overheads : l.role === 'contingency' ? result.contingency : null;
+      if (r) out.push(line(l.code, l.label ?? l.code, r.amount, r.france, r.foreign));
+    }
+  } else indices.filter(isIndirect).forEach(chapterLine);
   out.push(line('', 'TOTAL GÉNÉRAL', result.total.amount, result.total.france, result.total.foreign));
   return out;
 }
@@ -129,7 +153,7 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'devis-cnc';
   wb.created = new Date();
-  const outcome = await scaffold(new XlsxPort(wb), { format: opts.format, example: opts.example, onConflict: 'refuse' });
+  const outcome = await scaffold(new XlsxPort(wb), { format: opts.format, ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}), example: opts.example, onConflict: 'refuse' });
   if (outcome.status !== 'done') {
     io.err(outcome.message);
     return 2;
@@ -156,14 +180,12 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
     io.err(`Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`);
     return 2;
   }
-  io.out(`Classeur écrit : ${opts.out} (${formatLabel(opts.format)}${opts.example ? ', exemple rempli' : ''})`);
+  io.out(`Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`);
   io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
   for (const s of outcome.skipped) io.out(`Note : ${s}`);
   io.out('');
   io.out('Récapitulatif');
-  const budget = opts.example ? exampleBudget() : null;
-  const labels = (budget?.chapters ?? []).map((c) => ({ code: c.code, label: c.label }));
-  if (budget) for (const l of recapLines(labels, outcome.result)) io.out(l);
+  if (opts.example) for (const l of recapLines(outcome.budget, outcome.result)) io.out(l);
   else io.out(`Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`);
   const f = outcome.financing;
   io.out('');

@@ -160,14 +160,16 @@ export function finIntensiteFunction(montants: any[][], natures: any[][]): numbe
 }
 
 /**
- * Estimation d'un crédit d'impôt : taux daté × dépenses éligibles en France, plafonné.
+ * Estimation d'un crédit d'impôt : taux daté × dépenses éligibles en France, plafonné (par minute pour l'audiovisuel).
  * @customfunction FIN.CREDIT_IMPOT FIN.CREDIT_IMPOT
  * @param depenses_eligibles Dépenses éligibles en France, en euros.
  * @param type Type : "cinéma", "audiovisuel", "documentaire" ou "international".
+ * @param [duree] Audiovisuel : durée de l'œuvre en minutes (le plafond est fixé par minute).
+ * @param [cout] Audiovisuel : coût de l'œuvre en euros (le plafond par minute dépend du coût à la minute).
  * @returns Crédit d'impôt estimé en euros.
  */
-export function finCreditImpotFunction(depenses_eligibles: number, type: string): number {
-  return unwrap(finCreditImpot(depenses_eligibles, type));
+export function finCreditImpotFunction(depenses_eligibles: number, type: string, duree?: number, cout?: number): number {
+  return unwrap(finCreditImpot(depenses_eligibles, type, duree, cout));
 }
 
 const KEYS: string[] = allFactors().map((f) => f.key);

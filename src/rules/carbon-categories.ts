@@ -1,12 +1,16 @@
-import { at as cellAt, num as numberIn } from './snapshot';
+import { categoryLabel } from '../domain/carbon/bilan';
+import { CARBON_NAMES } from '../sheets/carbon/contract';
+import { readCarbonSummary } from '../sheets/carbon/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { num } from './snapshot';
 import type { Rule } from './types';
 
-/** The postes the jury expects with figures, and the summary categories that count for each. */
+/** The postes the jury expects with figures, and the summary categories (ids of data/carbon) that count for each. */
 const GROUPS: { group: string; categories: string[] }[] = [
-  { group: 'transport', categories: ['Transports de personnes', 'Fret'] },
-  { group: 'matériel', categories: ['Moyens techniques', 'Décors et matériaux', 'Costumes'] },
-  { group: 'énergie', categories: ['Énergie (réseau, groupes électrogènes)'] },
-  { group: 'déchets', categories: ['Déchets'] },
+  { group: 'transport', categories: ['transport', 'fret'] },
+  { group: 'matériel', categories: ['moyens', 'decors', 'costumes'] },
+  { group: 'énergie', categories: ['energie'] },
+  { group: 'déchets', categories: ['dechets'] },
 ];
 
 export const rule: Rule = {
@@ -16,20 +20,21 @@ export const rule: Rule = {
     criteria: ['cpca:C1.4.2', 'par:C2.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Carbone_Synthese'],
-    sheet: 'Bilan carbone',
+    reads: [CARBON_NAMES.summary],
+    sheet: BASE_SHEETS.carbon,
   },
   check(ctx) {
-    const summary = ctx.snapshot.ranges.Carbone_Synthese;
+    const summary = readCarbonSummary(ctx.snapshot);
     if (!summary) {
-      ctx.report('sheet-missing', { sheet: 'Bilan carbone', name: 'Carbone_Synthese' }, null);
+      ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.summary }, null);
       return;
     }
     for (const g of GROUPS) {
-      const rows = summary.values.map((r, i) => ({ i, label: String(r[0] ?? ''), prev: numberIn(r[1]) })).filter((r) => g.categories.includes(r.label));
-      if (rows.every((r) => r.prev <= 0)) {
-        const at = rows[0] ? cellAt(summary, rows[0].i, 1) : cellAt(summary, 0, 0);
-        ctx.report('carbon-group-missing', { group: g.group, categories: g.categories.join(', ') }, at);
+      const labels = g.categories.map(categoryLabel);
+      const rows = summary.filter((r) => labels.includes(r.text('category')));
+      if (rows.every((r) => num(r.prev) <= 0)) {
+        const first = rows[0] ?? summary[0];
+        ctx.report('carbon-group-missing', { group: g.group, categories: labels.join(', ') }, first ? first.at(rows[0] ? 'prev' : 'category') : null);
       }
     }
   },

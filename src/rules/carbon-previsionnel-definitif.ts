@@ -1,4 +1,7 @@
-import { num as numberIn } from './snapshot';
+import { CARBON_NAMES } from '../sheets/carbon/contract';
+import { carbonFigure } from '../sheets/carbon/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,20 +11,19 @@ export const rule: Rule = {
     criteria: ['par:C4.2.2'],
     severity: 'avertissement',
     kind: 'semi',
-    reads: ['Carbone_TotalPrev', 'Carbone_TotalDef'],
-    sheet: 'Bilan carbone',
+    reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef],
+    sheet: BASE_SHEETS.carbon,
   },
   check(ctx) {
-    const prev = ctx.snapshot.ranges.Carbone_TotalPrev;
-    const def = ctx.snapshot.ranges.Carbone_TotalDef;
+    const prev = carbonFigure(ctx.snapshot, 'totalPrev');
+    const def = carbonFigure(ctx.snapshot, 'totalDef');
     if (!prev || !def) {
-      ctx.report('sheet-missing', { sheet: 'Bilan carbone', name: 'Carbone_TotalDef' }, null);
+      ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.totalDef }, null);
       return;
     }
-    const p = numberIn(prev.values[0]?.[0]);
-    const d = numberIn(def.values[0]?.[0]);
-    const at = { sheet: def.sheet, address: def.topLeft };
-    if (d <= 0) ctx.report('carbon-definitive-missing', {}, at);
-    else if (d > p) ctx.report('carbon-definitive-above', { definitive: Math.round(d * 10) / 10, forecast: Math.round(p * 10) / 10 }, at);
+    const p = num(prev.value);
+    const d = num(def.value);
+    if (d <= 0) ctx.report('carbon-definitive-missing', {}, def.location);
+    else if (d > p) ctx.report('carbon-definitive-above', { definitive: Math.round(d * 10) / 10, forecast: Math.round(p * 10) / 10 }, def.location);
   },
 };

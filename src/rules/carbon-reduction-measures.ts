@@ -1,4 +1,7 @@
-import { at as cellAt, num as numberIn } from './snapshot';
+import { CARBON_NAMES } from '../sheets/carbon/contract';
+import { readCarbonMeasures } from '../sheets/carbon/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { isBlank, num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,17 +11,17 @@ export const rule: Rule = {
     criteria: ['cpca:C1.4.2', 'par:C2.3'],
     severity: 'erreur',
     kind: 'semi',
-    reads: ['Carbone_Mesures'],
-    sheet: 'Bilan carbone',
+    reads: [CARBON_NAMES.measures],
+    sheet: BASE_SHEETS.carbon,
   },
   check(ctx) {
-    const measures = ctx.snapshot.ranges.Carbone_Mesures;
+    const measures = readCarbonMeasures(ctx.snapshot);
     if (!measures) {
-      ctx.report('sheet-missing', { sheet: 'Bilan carbone', name: 'Carbone_Mesures' }, null);
+      ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.measures }, null);
       return;
     }
-    // Columns A..L: B = mesure, H = économie estimée.
-    const ok = measures.values.some((r) => String(r[1] ?? '').trim() !== '' && numberIn(r[7]) > 0);
-    if (!ok) ctx.report('carbon-no-measure', {}, cellAt(measures, 0, 1));
+    const ok = measures.some((r) => !isBlank(r.label) && num(r.saving) > 0);
+    const first = measures[0];
+    if (!ok) ctx.report('carbon-no-measure', {}, first ? first.at('label') : null);
   },
 };

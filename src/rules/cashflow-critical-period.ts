@@ -1,4 +1,7 @@
-import { num, single } from './snapshot';
+import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
+import { cashflowFigure, readMeasures } from '../sheets/cashflow/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { isBlank, num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,15 +11,14 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.7', 'cpacp:C21'],
     severity: 'erreur',
     kind: 'semi',
-    reads: ['Treso_MoisDeficit', 'Treso_Besoin', 'Treso_Mesures'],
-    sheet: 'Trésorerie',
+    reads: [CASHFLOW_NAMES.deficitMonths, CASHFLOW_NAMES.need, CASHFLOW_NAMES.measures],
+    sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
-    const months = single(ctx.snapshot, 'Treso_MoisDeficit');
-    const need = single(ctx.snapshot, 'Treso_Besoin');
-    const measures = ctx.snapshot.ranges.Treso_Mesures;
+    const months = cashflowFigure(ctx.snapshot, 'deficitMonths');
+    const need = cashflowFigure(ctx.snapshot, 'need');
     if (!months || num(months.value) <= 0) return;
-    const written = (measures?.values ?? []).some((r) => String(r[0] ?? '').trim() !== '' || String(r[3] ?? '').trim() !== '');
+    const written = (readMeasures(ctx.snapshot) ?? []).some((r) => !isBlank(r.type) || !isBlank(r.description));
     if (!written) ctx.report('cashflow-no-measure', { months: num(months.value), need: num(need?.value).toFixed(2).replace('.', ',') }, months.location);
   },
 };

@@ -1,7 +1,10 @@
-import { at } from './snapshot';
+import { PHASE_LABELS } from '../domain/cashflow/months';
+import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
+import { readMonths } from '../sheets/cashflow/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
-const ORDER = ['Développement', 'Préparation', 'Tournage', 'Postproduction', 'Après livraison'];
+const ORDER: readonly string[] = PHASE_LABELS;
 
 export const rule: Rule = {
   meta: {
@@ -10,23 +13,19 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.7', 'cefpf:C2.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Treso_Phases', 'Treso_Mois'],
-    sheet: 'Trésorerie',
+    reads: [CASHFLOW_NAMES.phases, CASHFLOW_NAMES.months],
+    sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
-    const phases = ctx.snapshot.ranges.Treso_Phases;
-    const months = ctx.snapshot.ranges.Treso_Mois;
-    if (!phases) return;
     let previous = -1;
-    (phases.values[0] ?? []).forEach((p, j) => {
-      const k = ORDER.indexOf(String(p ?? ''));
-      if (k < 0) return;
+    for (const m of readMonths(ctx.snapshot) ?? []) {
+      const k = ORDER.indexOf(m.phase);
+      if (k < 0) continue;
       if (k < previous) {
-        const m = months?.values[0]?.[j];
-        const month = m instanceof Date ? m.toISOString().slice(0, 7) : String(m ?? '');
-        ctx.report('cashflow-phase-order', { month, phase: ORDER[k] ?? '', previous: ORDER[previous] ?? '' }, at(phases, 0, j));
+        const month = m.month instanceof Date ? m.month.toISOString().slice(0, 7) : String(m.month ?? '');
+        ctx.report('cashflow-phase-order', { month, phase: ORDER[k] ?? '', previous: ORDER[previous] ?? '' }, m.phaseAt);
       }
       previous = Math.max(previous, k);
-    });
+    }
   },
 };

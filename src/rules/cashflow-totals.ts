@@ -1,3 +1,5 @@
+import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
@@ -8,14 +10,15 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.7', 'rncp40642:C2.3', 'cefpf:C2.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Treso_EcartPlan', 'Treso_EcartDevis'],
-    sheet: 'Trésorerie',
+    reads: [CASHFLOW_NAMES.planGap, CASHFLOW_NAMES.devisGap],
+    sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
-    for (const [name, message] of [
-      ['Treso_EcartPlan', 'cashflow-gap-plan'],
-      ['Treso_EcartDevis', 'cashflow-gap-devis'],
+    for (const [key, message] of [
+      ['planGap', 'cashflow-gap-plan'],
+      ['devisGap', 'cashflow-gap-devis'],
     ] as const) {
+      const name = CASHFLOW_NAMES[key];
       const c = single(ctx.snapshot, name);
       if (!c) {
         ctx.report('name-missing', { name, what: 'écart de trésorerie' }, null);

@@ -1,7 +1,12 @@
 import { STATUSES } from '../domain/budget/types';
 import { chargeRateFact, statusLabel } from '../domain/facts/facts';
-import { looseForm } from '../domain/carbon/lookup';
-import { devisTable, isChapterRow, isNumber, num, single } from './snapshot';
+import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
+import { looseForm } from '../domain/text/looseForm';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { PARAMS_NAMES, chargeRateName } from '../sheets/params/contract';
+import { readNomenclature } from '../sheets/params/reader';
+import { chapterOfRows, devisTable, isNumber, num, single } from './snapshot';
 import type { Rule } from './types';
 
 const pct = (x: number): string => (Math.round(x * 1000) / 10).toString().replace('.', ',');
@@ -9,33 +14,36 @@ const pct = (x: number): string => (Math.round(x * 1000) / 10).toString().replac
 export const rule: Rule = {
   meta: {
     id: 'devis-charges',
-    title: 'Charges sociales : le chapitre 4 couvre les salaires, taux dans l’usage',
+    title: 'Charges sociales : le chapitre des charges couvre les salaires, taux dans l’usage',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Lignes', ...STATUSES.map((s) => `Param_TauxCharges_${statusLabel(s)}`)],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature, ...STATUSES.map(chargeRateName)],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);
     if (!table) return;
-    // Gross pay by status in chapters 1 to 3, and the chapter 4 amount.
-    let chapter = '';
+    const nom = readNomenclature(ctx.snapshot);
+    if (scaffoldProblem(nom) !== null) return;
+    const roles = rolesOf(nom);
+    // Gross pay by status in the pay chapters, and the charges chapter's amount.
+    const chapterOf = chapterOfRows(table);
     const gross = new Map<string, number>();
-    let chapter4 = 0;
+    let charges = 0;
     for (const r of table.rows) {
-      if (isChapterRow(r)) chapter = r.code;
+      const chapter = chapterOf.get(r.i) ?? '';
       if (!isNumber(r.amount) || /^total/i.test(r.label)) continue;
-      if (['1', '2', '3'].includes(chapter) && r.status !== '') gross.set(looseForm(r.status), (gross.get(looseForm(r.status)) ?? 0) + r.amount);
-      if (chapter === '4' && r.code !== '') chapter4 += r.amount;
+      if (roles.payChapters.includes(chapter) && r.status !== '') gross.set(looseForm(r.status), (gross.get(looseForm(r.status)) ?? 0) + r.amount);
+      if (chapter === roles.chargesChapter && r.code !== '') charges += r.amount;
     }
     const totalGross = [...gross.values()].reduce((a, b) => a + b, 0);
-    if (totalGross > 0 && chapter4 <= 0) {
+    if (totalGross > 0 && charges <= 0) {
       const status = [...gross.keys()].join(', ');
-      ctx.report('charges-missing', { status, gross: totalGross.toFixed(2).replace('.', ',') }, null);
+      ctx.report('charges-missing', { status, gross: totalGross.toFixed(2).replace('.', ','), chapter: roles.chargesChapter }, null);
     }
     for (const s of STATUSES) {
-      const cell = single(ctx.snapshot, `Param_TauxCharges_${statusLabel(s)}`);
+      const cell = single(ctx.snapshot, chargeRateName(s));
       if (!cell || !isNumber(cell.value)) continue;
       const [min, max] = chargeRateFact(s).range;
       if (cell.value < min.toNumber() || cell.value > max.toNumber()) {

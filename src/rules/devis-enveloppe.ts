@@ -1,3 +1,6 @@
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { PARAMS_NAMES } from '../sheets/params/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
@@ -10,12 +13,12 @@ export const rule: Rule = {
     criteria: ['par:C1.2.3', 'cpacp:C4', 'rncp40642:C2.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Total', 'Param_Enveloppe'],
-    sheet: 'Récapitulatif',
+    reads: [DEVIS_NAMES.total.amount, PARAMS_NAMES.envelope],
+    sheet: BASE_SHEETS.recap,
   },
   check(ctx) {
-    const total = single(ctx.snapshot, 'Devis_Total');
-    const env = single(ctx.snapshot, 'Param_Enveloppe');
+    const total = single(ctx.snapshot, DEVIS_NAMES.total.amount);
+    const env = single(ctx.snapshot, PARAMS_NAMES.envelope);
     if (!total || !env) return;
     if (!isNumber(env.value) || env.value <= 0) {
       ctx.report('envelope-missing', {}, env.location);

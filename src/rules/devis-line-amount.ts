@@ -1,3 +1,5 @@
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { Money, roundCents } from '../domain/money';
 import { devisTable, isNumber } from './snapshot';
 import type { Rule } from './types';
@@ -11,8 +13,8 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Lignes'],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);

@@ -1,17 +1,24 @@
-import { looseForm } from '../domain/carbon/lookup';
-import { DEFAULT_NOMENCLATURE, findNomenclature, getNomenclature, isValidCode } from '../domain/nomenclature/nomenclature';
-import { devisTable, isChapterRow, single } from './snapshot';
+import { isValidCode, rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
+import { looseForm } from '../domain/text/looseForm';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { PARAMS_NAMES } from '../sheets/params/contract';
+import { readNomenclature } from '../sheets/params/reader';
+import { devisTable, isChapterRow } from './snapshot';
 import type { Rule } from './types';
+
+/** Codes our own rows carry that are not postes (subtotal and total rows). */
+const ROW_CODES = /^(st|total)$/i;
 
 export const rule: Rule = {
   meta: {
     id: 'devis-nine-chapters',
-    title: 'Devis : les neuf postes de la nomenclature CNC, codes valides',
+    title: 'Devis : tous les chapitres de la nomenclature CNC (les neuf postes du cinéma, dix chapitres de l’audiovisuel), codes valides',
     criteria: ['cpca:C1.3.3', 'rncp40642:C1.5', 'cefpf:C1.5', 'cpacp:C3'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Lignes', 'Param_Nomenclature'],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);
@@ -19,17 +26,18 @@ export const rule: Rule = {
       ctx.report('devis-missing', {}, null);
       return;
     }
-    const nomId = String(single(ctx.snapshot, 'Param_Nomenclature')?.value ?? DEFAULT_NOMENCLATURE);
-    const nom = findNomenclature(nomId) ?? getNomenclature(DEFAULT_NOMENCLATURE);
+    const nom = readNomenclature(ctx.snapshot);
     const chapters = table.rows.filter(isChapterRow);
-    for (const ch of nom.chapters.slice(0, 9)) {
+    for (const ch of nom.chapters) {
       const row = chapters.find((r) => r.code === ch.code);
-      if (!row) ctx.report('devis-chapter-missing', { code: ch.code, label: ch.label }, null);
+      if (!row) ctx.report('devis-chapter-missing', { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id }, null);
       else if (looseForm(row.label) !== looseForm(ch.label)) ctx.report('devis-chapter-label', { code: ch.code, found: row.label, expected: ch.label }, table.locate(row.i, 'label'));
     }
+    // Frais généraux and imprévus kept below the subtotal carry their own codes (FG, IMP).
+    const indirect = new Set(scaffoldProblem(nom) === null ? rolesOf(nom).indirect.lines.map((l) => looseForm(l.code)) : []);
     const valid = new Map<string, boolean>();
     for (const r of table.rows) {
-      if (r.code === '' || /^(fg|imp|st|total)$/i.test(r.code)) continue;
+      if (r.code === '' || ROW_CODES.test(r.code) || indirect.has(looseForm(r.code))) continue;
       let ok = valid.get(r.code);
       if (ok === undefined) {
         ok = isValidCode(nom, r.code);

@@ -1,3 +1,6 @@
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { PARAMS_NAMES } from '../sheets/params/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
@@ -10,16 +13,16 @@ export const rule: Rule = {
     criteria: ['cpca:C1.3.3', 'cpacp:C4'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Param_TauxFG', 'Param_PlafondFG', 'Devis_Imprevus'],
-    sheet: 'Paramètres',
+    reads: [PARAMS_NAMES.overheadsRate, PARAMS_NAMES.overheadsCap, DEVIS_NAMES.contingency.amount],
+    sheet: BASE_SHEETS.params,
   },
   check(ctx) {
-    const rate = single(ctx.snapshot, 'Param_TauxFG');
-    const cap = single(ctx.snapshot, 'Param_PlafondFG');
+    const rate = single(ctx.snapshot, PARAMS_NAMES.overheadsRate);
+    const cap = single(ctx.snapshot, PARAMS_NAMES.overheadsCap);
     if (rate && cap && isNumber(rate.value) && isNumber(cap.value) && rate.value > cap.value + 1e-12) {
       ctx.report('overheads-cap', { rate: pct(rate.value), cap: pct(cap.value) }, rate.location);
     }
-    const imp = single(ctx.snapshot, 'Devis_Imprevus');
+    const imp = single(ctx.snapshot, DEVIS_NAMES.contingency.amount);
     if (imp && isNumber(imp.value) && imp.value <= 0) ctx.report('contingency-missing', {}, imp.location);
   },
 };

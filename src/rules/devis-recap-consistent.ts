@@ -1,7 +1,15 @@
-import { at, isNumber, num, single } from './snapshot';
+import { listNomenclatures } from '../domain/nomenclature/nomenclature';
+import { DEVIS_NAMES, chapterNames } from '../sheets/devis/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { RECAP_NAMES } from '../sheets/recap/contract';
+import { readRecap, recapFigure } from '../sheets/recap/reader';
+import { isNumber, num, single } from './snapshot';
 import type { Rule } from './types';
 
 const fmt = (n: number): string => n.toFixed(2).replace('.', ',');
+
+/** Every chapter code of every nomenclature: the récap rows whose Devis total the rule reads. */
+const CHAPTER_CODES = [...new Set(listNomenclatures().flatMap((n) => n.chapters.map((c) => c.code)))];
 
 export const rule: Rule = {
   meta: {
@@ -10,24 +18,24 @@ export const rule: Rule = {
     criteria: ['cpca:C1.3.3', 'cpacp:C6'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Recap_Lignes', 'Recap_Total', 'Devis_Total', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => `Devis_Poste${k}`)],
-    sheet: 'Récapitulatif',
+    reads: [RECAP_NAMES.lines, RECAP_NAMES.total, DEVIS_NAMES.total.amount, ...CHAPTER_CODES.map((c) => chapterNames(c).amount)],
+    sheet: BASE_SHEETS.recap,
   },
   check(ctx) {
-    const recap = ctx.snapshot.ranges.Recap_Lignes;
+    const recap = readRecap(ctx.snapshot);
     if (!recap) {
-      ctx.report('name-missing', { name: 'Recap_Lignes', what: 'tableau du récapitulatif' }, null);
+      ctx.report('name-missing', { name: RECAP_NAMES.lines, what: 'tableau du récapitulatif' }, null);
       return;
     }
-    recap.values.forEach((row, i) => {
-      const code = String(row[0] ?? '').trim();
-      if (!/^[1-9]$/.test(code)) return;
-      const devis = single(ctx.snapshot, `Devis_Poste${code}`);
-      if (!devis || !isNumber(row[2])) return;
-      if (Math.abs(num(row[2]) - num(devis.value)) > 0.005) ctx.report('recap-mismatch', { code, recap: fmt(num(row[2])), devis: fmt(num(devis.value)) }, at(recap, i, 2));
-    });
-    const rt = single(ctx.snapshot, 'Recap_Total');
-    const dt = single(ctx.snapshot, 'Devis_Total');
+    for (const row of recap) {
+      const code = row.text('code');
+      if (!CHAPTER_CODES.includes(code)) continue;
+      const devis = single(ctx.snapshot, chapterNames(code).amount);
+      if (!devis || !isNumber(row.amount)) continue;
+      if (Math.abs(num(row.amount) - num(devis.value)) > 0.005) ctx.report('recap-mismatch', { code, recap: fmt(num(row.amount)), devis: fmt(num(devis.value)) }, row.at('amount'));
+    }
+    const rt = recapFigure(ctx.snapshot, 'total');
+    const dt = single(ctx.snapshot, DEVIS_NAMES.total.amount);
     if (rt && dt && isNumber(rt.value) && isNumber(dt.value) && Math.abs(rt.value - dt.value) > 0.005) {
       ctx.report('recap-total-mismatch', { recap: fmt(rt.value), devis: fmt(dt.value) }, rt.location);
     }

@@ -1,4 +1,6 @@
-import { looseForm } from '../domain/carbon/lookup';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { looseForm } from '../domain/text/looseForm';
 import { devisTable, isNumber } from './snapshot';
 import type { Rule } from './types';
 
@@ -11,8 +13,8 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.5', 'rncp40642:C2.3'],
     severity: 'erreur',
     kind: 'semi',
-    reads: ['Devis_Lignes'],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);

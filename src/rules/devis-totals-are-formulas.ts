@@ -1,4 +1,10 @@
-import { at, devisTable, isFormula, isNumber, isTotalRow } from './snapshot';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { FINANCING_NAMES, SUMMARY_COLUMNS } from '../sheets/financing/contract';
+import { RECAP_NAMES } from '../sheets/recap/contract';
+import { readRecap } from '../sheets/recap/reader';
+import { devisTable, isFormula, isNumber, isTotalRow, readTable } from './snapshot';
+import type { Location } from './types';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,8 +14,8 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.5', 'cpacp:C20'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Lignes', 'Recap_Lignes', 'Fin_Synthese'],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines, RECAP_NAMES.lines, FINANCING_NAMES.summary],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);
@@ -25,18 +31,15 @@ export const rule: Rule = {
         }
       }
     }
-    for (const [name, cols, what] of [
-      ['Recap_Lignes', [2, 3, 4, 5], 'récapitulatif'],
-      ['Fin_Synthese', [1], 'synthèse du plan de financement'],
-    ] as const) {
-      const range = ctx.snapshot.ranges[name];
-      if (!range) continue;
-      range.values.forEach((row, i) => {
-        for (const j of cols) {
-          const v = row[j];
-          if (isNumber(v) && !isFormula(range.formulas?.[i]?.[j])) ctx.report('typed-total', { value: String(v).replace('.', ','), what }, at(range, i, j));
-        }
-      });
+    const typed = (v: unknown, formula: unknown, what: string, where: Location): void => {
+      if (isNumber(v) && !isFormula(formula)) ctx.report('typed-total', { value: String(v).replace('.', ','), what }, where);
+    };
+    for (const row of readRecap(ctx.snapshot) ?? []) {
+      for (const k of ['amount', 'share', 'france', 'foreign'] as const) typed(row[k], row.formula(k), 'récapitulatif', row.at(k));
+    }
+    const summary = ctx.snapshot.ranges[FINANCING_NAMES.summary];
+    if (summary) {
+      for (const row of readTable(summary, SUMMARY_COLUMNS)) typed(row.value, row.formula('value'), 'synthèse du plan de financement', row.at('value'));
     }
   },
 };

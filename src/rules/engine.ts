@@ -1,4 +1,4 @@
-import { looseForm } from '../domain/carbon/lookup';
+import { looseForm } from '../domain/text/looseForm';
 import type { WorkbookPort } from '../workbook/port';
 import type { Finding, Rule, Snapshot } from './types';
 

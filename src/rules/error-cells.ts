@@ -1,8 +1,14 @@
+import { CARBON_NAMES } from '../sheets/carbon/contract';
+import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { RECAP_NAMES } from '../sheets/recap/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { at, isExcelError } from './snapshot';
 import type { Rule } from './types';
 
 /** Every range another rule reads, scanned for Excel errors. */
-export const AUDITED = ['Devis_Lignes', 'Recap_Lignes', 'Fin_Tableau', 'Fin_Synthese', 'Treso_SoldeCumule', 'Carbone_Synthese', 'Carbone_Lignes'];
+export const AUDITED = [DEVIS_NAMES.lines, RECAP_NAMES.lines, FINANCING_NAMES.table, FINANCING_NAMES.summary, CASHFLOW_NAMES.cumulative, CARBON_NAMES.summary, CARBON_NAMES.lines];
 
 export const rule: Rule = {
   meta: {
@@ -12,11 +18,11 @@ export const rule: Rule = {
     severity: 'erreur',
     kind: 'auto',
     reads: AUDITED,
-    sheet: 'Devis',
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     for (const name of AUDITED) {
-      const r = ctx.snapshot.ranges[name] ?? (name === 'Devis_Lignes' ? ctx.snapshot.sheets.devis : null);
+      const r = ctx.snapshot.ranges[name] ?? (name === DEVIS_NAMES.lines ? ctx.snapshot.sheets.devis : null);
       if (!r) continue;
       r.values.forEach((row, i) =>
         row.forEach((v, j) => {

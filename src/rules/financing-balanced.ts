@@ -1,4 +1,7 @@
-import { isNumber, single } from './snapshot';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { financingFigure } from '../sheets/financing/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { isNumber } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,13 +11,13 @@ export const rule: Rule = {
     criteria: ['cpca:C1.4.1', 'cpacp:C6'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Fin_Ecart'],
-    sheet: 'Plan de financement',
+    reads: [FINANCING_NAMES.gap],
+    sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const gap = single(ctx.snapshot, 'Fin_Ecart');
+    const gap = financingFigure(ctx.snapshot, 'gap');
     if (!gap) {
-      ctx.report('name-missing', { name: 'Fin_Ecart', what: 'écart du plan de financement' }, null);
+      ctx.report('name-missing', { name: FINANCING_NAMES.gap, what: 'écart du plan de financement' }, null);
       return;
     }
     if (isNumber(gap.value) && Math.abs(gap.value) >= 0.005) ctx.report('financing-unbalanced', { gap: gap.value.toFixed(2).replace('.', ',') }, gap.location);

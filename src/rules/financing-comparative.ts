@@ -1,4 +1,7 @@
-import { at } from './snapshot';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { readComparison } from '../sheets/financing/reader';
+import { isBlank } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,15 +11,14 @@ export const rule: Rule = {
     criteria: ['cpca:C1.4.1'],
     severity: 'erreur',
     kind: 'semi',
-    reads: ['Fin_Comparatif'],
-    sheet: 'Plan de financement',
+    reads: [FINANCING_NAMES.comparison],
+    sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const c = ctx.snapshot.ranges.Fin_Comparatif;
-    if (!c) return;
-    // Columns B..L: aide B(0), avantages J(8), inconvénients K(9).
-    const filled = (v: unknown): boolean => String(v ?? '').trim() !== '';
-    const count = c.values.filter((r) => filled(r[0]) && filled(r[8]) && filled(r[9])).length;
-    if (count < 2) ctx.report('financing-comparative-short', { count }, at(c, 0, 0));
+    const rows = readComparison(ctx.snapshot);
+    if (!rows) return;
+    const count = rows.filter((r) => !isBlank(r.aid) && !isBlank(r.advantages) && !isBlank(r.drawbacks)).length;
+    const first = rows[0];
+    if (count < 2 && first) ctx.report('financing-comparative-short', { count }, first.at('aid'));
   },
 };

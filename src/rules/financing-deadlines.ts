@@ -1,5 +1,9 @@
-import { looseForm } from '../domain/carbon/lookup';
-import { at, isNumber } from './snapshot';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { looseForm } from '../domain/text/looseForm';
+import { PUBLIC } from '../domain/financing/types';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { readSources } from '../sheets/financing/reader';
+import { isBlank, isNumber } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -9,19 +13,15 @@ export const rule: Rule = {
     criteria: ['cpca:C1.4.1', 'cpacp:C5'],
     severity: 'erreur',
     kind: 'semi',
-    reads: ['Fin_Tableau'],
-    sheet: 'Plan de financement',
+    reads: [FINANCING_NAMES.table],
+    sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const t = ctx.snapshot.ranges.Fin_Tableau;
-    if (!t) return;
-    // Header row first: Source B(1), Nature D(3), Montant F(5), Date limite H(7), Éligibilité I(8).
-    t.values.slice(1).forEach((row, k) => {
-      const i = k + 1;
-      if (!isNumber(row[5]) || row[5] <= 0 || looseForm(String(row[3] ?? '')) !== 'public') return;
-      const source = String(row[1] ?? '');
-      if (row[7] === null || row[7] === undefined || row[7] === '') ctx.report('financing-deadline-missing', { source }, at(t, i, 7));
-      if (String(row[8] ?? '').trim() === '') ctx.report('financing-eligibility-missing', { source }, at(t, i, 8));
-    });
+    for (const row of readSources(ctx.snapshot) ?? []) {
+      if (!isNumber(row.amount) || row.amount <= 0 || looseForm(row.text('nature')) !== looseForm(PUBLIC)) continue;
+      const source = row.text('source');
+      if (isBlank(row.deadline)) ctx.report('financing-deadline-missing', { source }, row.at('deadline'));
+      if (isBlank(row.eligibility)) ctx.report('financing-eligibility-missing', { source }, row.at('eligibility'));
+    }
   },
 };

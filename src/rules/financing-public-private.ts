@@ -1,4 +1,7 @@
-import { isNumber, num, single } from './snapshot';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { financingFigure } from '../sheets/financing/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { isNumber, num } from './snapshot';
 import type { Rule } from './types';
 
 const pct = (x: number): string => (Math.round(x * 1000) / 10).toString().replace('.', ',');
@@ -10,16 +13,16 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.6', 'cpacp:C5'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Fin_Public', 'Fin_Prive', 'Fin_Intensite', 'Fin_Plafond'],
-    sheet: 'Plan de financement',
+    reads: [FINANCING_NAMES.publicTotal, FINANCING_NAMES.privateTotal, FINANCING_NAMES.intensity, FINANCING_NAMES.ceiling],
+    sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const pub = single(ctx.snapshot, 'Fin_Public');
-    const priv = single(ctx.snapshot, 'Fin_Prive');
+    const pub = financingFigure(ctx.snapshot, 'publicTotal');
+    const priv = financingFigure(ctx.snapshot, 'privateTotal');
     if (pub && num(pub.value) <= 0) ctx.report('financing-no-public', {}, pub.location);
     if (priv && num(priv.value) <= 0) ctx.report('financing-no-private', {}, priv.location);
-    const intensity = single(ctx.snapshot, 'Fin_Intensite');
-    const ceiling = single(ctx.snapshot, 'Fin_Plafond');
+    const intensity = financingFigure(ctx.snapshot, 'intensity');
+    const ceiling = financingFigure(ctx.snapshot, 'ceiling');
     if (intensity && ceiling && isNumber(intensity.value) && isNumber(ceiling.value) && intensity.value > ceiling.value + 1e-9) {
       ctx.report('financing-over-ceiling', { intensity: pct(intensity.value), ceiling: pct(ceiling.value) }, intensity.location);
     }

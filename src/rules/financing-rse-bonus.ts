@@ -1,4 +1,7 @@
-import { num, single } from './snapshot';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { financingFigure } from '../sheets/financing/reader';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,11 +11,11 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.6'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Fin_NbBonusRSE'],
-    sheet: 'Plan de financement',
+    reads: [FINANCING_NAMES.rseCount],
+    sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const n = single(ctx.snapshot, 'Fin_NbBonusRSE');
+    const n = financingFigure(ctx.snapshot, 'rseCount');
     if (n && num(n.value) < 1) ctx.report('financing-no-rse', {}, n.location);
   },
 };

@@ -1,10 +1,14 @@
+import { BASE_SHEETS } from '../sheets/model/naming';
 import { parseAmount } from '../domain/money';
 import { STATUSES } from '../domain/budget/types';
-import { statusLabel } from '../domain/facts/facts';
-import { at, devisTable, isExcelError, single, type DevisField } from './snapshot';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { FINANCING_NAMES } from '../sheets/financing/contract';
+import { readSources } from '../sheets/financing/reader';
+import { PARAMS_NAMES, chargeRateName } from '../sheets/params/contract';
+import { devisTable, isExcelError, single } from './snapshot';
 import type { Rule } from './types';
 
-const NUMBER_PARAMS = ['Param_Enveloppe', 'Param_TauxFG', 'Param_TauxImprevus', 'Param_Duree', ...STATUSES.map((s) => `Param_TauxCharges_${statusLabel(s)}`)];
+const NUMBER_PARAMS = [PARAMS_NAMES.envelope, PARAMS_NAMES.overheadsRate, PARAMS_NAMES.contingencyRate, PARAMS_NAMES.duration, ...STATUSES.map(chargeRateName)];
 
 export const rule: Rule = {
   meta: {
@@ -13,8 +17,8 @@ export const rule: Rule = {
     criteria: ['cpacp:C20', 'rncp40642:C1.5'],
     severity: 'erreur',
     kind: 'auto',
-    reads: ['Devis_Lignes', 'Fin_Tableau', ...NUMBER_PARAMS],
-    sheet: 'Devis',
+    reads: [DEVIS_NAMES.lines, FINANCING_NAMES.table, ...NUMBER_PARAMS],
+    sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
     const flag = (v: unknown, location: { sheet: string; address: string }): void => {
@@ -26,14 +30,12 @@ export const rule: Rule = {
     const table = devisTable(ctx.snapshot);
     if (table) {
       for (const r of table.rows) {
-        for (const f of ['quantity', 'count', 'rate', 'foreign'] as DevisField[]) {
-          const v = f === 'quantity' ? r.quantity : f === 'count' ? r.count : f === 'rate' ? r.rate : r.foreign;
-          if (table.columns[f] !== undefined) flag(v, table.locate(r.i, f));
+        for (const f of ['quantity', 'count', 'rate', 'foreign'] as const) {
+          if (table.columns[f] !== undefined) flag(r[f], table.locate(r.i, f));
         }
       }
     }
-    const fin = ctx.snapshot.ranges.Fin_Tableau;
-    fin?.values.slice(1).forEach((row, k) => flag(row[5], at(fin, k + 1, 5)));
+    for (const row of readSources(ctx.snapshot) ?? []) flag(row.amount, row.at('amount'));
     for (const name of NUMBER_PARAMS) {
       const c = single(ctx.snapshot, name);
       if (c) flag(c.value, c.location);

@@ -1,12 +1,9 @@
-import type { RangeRead } from '../workbook/port';
+import type { Location, Snapshot } from '../sheets/model/snapshot';
+
+export type { Location, Snapshot };
 
 export type Severity = 'erreur' | 'avertissement' | 'info';
 export type RuleKind = 'auto' | 'semi' | 'manual';
-
-export interface Location {
-  sheet: string;
-  address: string;
-}
 
 /** What a rule reports; the text comes from the French catalogue (messages.ts). */
 export interface Finding {
@@ -15,14 +12,6 @@ export interface Finding {
   data: Record<string, string | number>;
   severity: Severity;
   location: Location | null;
-}
-
-/** The workbook as rules see it, read in advance in one batch. */
-export interface Snapshot {
-  /** Ranges behind our workbook names (null when the name is missing). */
-  ranges: Record<string, RangeRead | null>;
-  /** Used range of a sheet found by its name (any case, any accents) when our names are missing: key "devis". */
-  sheets: Record<string, RangeRead | null>;
 }
 
 export interface RuleContext {

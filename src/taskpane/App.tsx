@@ -26,7 +26,7 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       <main className={styles.root}>
         <Title3 as="h1">Devis CNC</Title3>
         <Text>
-          Crée les feuilles Paramètres, Devis (nomenclature CNC, 9 postes), Récapitulatif, Plan de financement, Trésorerie, Bilan
+          Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10 chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
           carbone et Facteurs, reliées par des formules.
         </Text>
         {host ? (

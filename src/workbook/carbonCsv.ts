@@ -1,21 +1,26 @@
-import { makeNaming } from '../layout/naming';
+import { CARBON_LINE_COLUMNS, CARBON_NAMES } from '../sheets/carbon/contract';
+import { makeNaming } from '../sheets/model/naming';
+import { isBlank, readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort } from './port';
 
-/** Columns of the CSV export, in order (documented in the README). */
-export const CARBON_CSV_COLUMNS = [
-  'Catégorie',
-  'Poste',
-  'Clé du facteur',
-  'Facteur (kgCO2e/unité)',
-  'Unité',
-  'Quantité prévisionnelle',
-  'Multiplicateur',
-  'Prévisionnel (kgCO2e)',
-  'Quantité définitive',
-  'Définitif (kgCO2e)',
-  'Source du facteur',
-  'Hypothèse',
-] as const;
+/** Columns of the CSV export, in order (documented in the README), each from a column of the carbon lines. */
+const CSV: readonly (readonly [CarbonLineKey, string])[] = [
+  ['category', 'Catégorie'],
+  ['label', 'Poste'],
+  ['key', 'Clé du facteur'],
+  ['factor', 'Facteur (kgCO2e/unité)'],
+  ['unit', 'Unité'],
+  ['quantityPrev', 'Quantité prévisionnelle'],
+  ['multiplier', 'Multiplicateur'],
+  ['prev', 'Prévisionnel (kgCO2e)'],
+  ['quantityDef', 'Quantité définitive'],
+  ['def', 'Définitif (kgCO2e)'],
+  ['source', 'Source du facteur'],
+  ['assumption', 'Hypothèse'],
+];
+type CarbonLineKey = (typeof CARBON_LINE_COLUMNS.keys)[number];
+
+export const CARBON_CSV_COLUMNS: readonly string[] = CSV.map(([, header]) => header);
 
 export class CarbonExportError extends Error {}
 
@@ -34,10 +39,9 @@ function cell(v: unknown): string {
  * item, quantity, unit. Reads the sheet through the port; writes nothing to the workbook.
  */
 export async function carbonCsv(port: WorkbookPort, suffix: number | null = null): Promise<{ csv: string; rows: number }> {
-  const name = makeNaming(suffix).name('Carbone_Lignes');
-  const range = await port.readName(name);
-  if (!range) throw new CarbonExportError(`Feuille Bilan carbone introuvable (nom ${name}) : créez le classeur avec « devis-cnc new » ou le volet.`);
-  const lines = range.values.filter((r) => r[2] !== null && r[2] !== undefined && r[2] !== '');
-  const body = [CARBON_CSV_COLUMNS.join(';'), ...lines.map((r) => CARBON_CSV_COLUMNS.map((_, i) => cell(r[i])).join(';'))];
+  const range = await port.readName(makeNaming(suffix).name(CARBON_NAMES.lines));
+  if (!range) throw new CarbonExportError('Pas de bilan carbone dans ce classeur : créez-le avec « devis-cnc new » ou le volet (onglet Créer).');
+  const lines = readTable(range, CARBON_LINE_COLUMNS).filter((r) => !isBlank(r.key));
+  const body = [CARBON_CSV_COLUMNS.join(';'), ...lines.map((r) => CSV.map(([k]) => cell(r[k])).join(';'))];
   return { csv: `\ufeff${body.join('\r\n')}\r\n`, rows: lines.length };
 }

@@ -1,4 +1,5 @@
-import type { CellPlan, WorkbookPlan } from '../layout/plan';
+import type { CellPlan, WorkbookPlan } from '../sheets/model/plan';
+import type { RangeRead } from '../sheets/model/snapshot';
 
 /** A sheet as the scaffold sees it before writing: does it exist, does it hold anything. */
 export interface SheetState {
@@ -12,15 +13,7 @@ export interface WorkbookInventory {
   names: string[];
 }
 
-/** The cells a workbook name covers, with their values (formula results for formula cells). */
-export interface RangeRead {
-  sheet: string;
-  /** A1 address of the top-left cell, e.g. "B22". */
-  topLeft: string;
-  values: unknown[][];
-  /** Formulas ("=…"), or the constant itself where a cell holds no formula; when read. */
-  formulas?: unknown[][];
-}
+export type { RangeRead };
 
 export interface ApplyReport {
   /** What the adapter could not do, in French, e.g. a chart exceljs cannot draw. */

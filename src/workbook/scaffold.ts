@@ -1,16 +1,22 @@
 import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
-import type { BudgetResult } from '../domain/budget/types';
+import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+import { exampleAvailable } from '../domain/examples/examples';
+import { defaultNomenclature, formatLabel } from '../domain/facts/facts';
+import { getNomenclature, scaffoldProblem } from '../domain/nomenclature/nomenclature';
+import type { NomenclatureId } from '../domain/nomenclature/types';
 import type { CashflowModel } from '../domain/cashflow/model';
 import type { BilanResult } from '../domain/carbon/bilan';
 import type { FinancingResult } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
-import { makeNaming, BASE_SHEETS, type SheetKey } from '../layout/naming';
-import { buildScaffoldPlan } from '../layout/workbook';
-import type { WorkbookPlan } from '../layout/plan';
+import { makeNaming, BASE_SHEETS, type SheetKey } from '../sheets/model/naming';
+import { buildScaffoldPlan } from '../sheets/workbook';
+import type { WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory, WorkbookPort } from './port';
 
 export interface ScaffoldRequest {
   format: ProductionFormat;
+  /** The devis grid; the format's default when absent. A grid that cannot be scaffolded is refused. */
+  nomenclature?: NomenclatureId;
   example: boolean;
   /** What to do when a target sheet exists and is not empty: refuse, or write beside it. */
   onConflict: 'refuse' | 'beside';
@@ -22,6 +28,7 @@ export type ScaffoldOutcome =
   | {
       status: 'done';
       sheets: string[];
+      budget: BudgetInput;
       result: BudgetResult;
       financing: FinancingResult;
       cashflow: CashflowModel;
@@ -30,14 +37,13 @@ export type ScaffoldOutcome =
       skipped: string[];
       suffix: number | null;
     }
-  | { status: 'conflict'; sheets: string[]; names: string[]; message: string };
+  | { status: 'conflict'; sheets: string[]; names: string[]; message: string }
+  /** Nothing was read or written: the grid or the example cannot be scaffolded. */
+  | { status: 'refused'; message: string };
 
 export class ScaffoldError extends Error {}
 
-/** The example is a feature film; the other formats start blank. */
-export function exampleAvailable(format: ProductionFormat): boolean {
-  return format === 'long-metrage';
-}
+export { exampleAvailable };
 
 /** Smallest suffix (2, 3, …) with no non-empty sheet and no workbook name already taken. */
 export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) => string[]): number {
@@ -54,7 +60,24 @@ export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) =
 }
 
 /**
- * Creates Paramètres, Devis and Récapitulatif through a port. Never overwrites a non-empty sheet
+ * Why a request cannot be scaffolded (French, for the user), or null: a grid without roles or
+ * labels, or an example asked in a grid other than its own.
+ */
+export function scaffoldRefusal(request: Pick<ScaffoldRequest, 'format' | 'nomenclature' | 'example'>): string | null {
+  const nomenclature = request.nomenclature ?? defaultNomenclature(request.format);
+  const problem = scaffoldProblem(getNomenclature(nomenclature));
+  if (problem) return problem;
+  if (request.example) {
+    if (!exampleAvailable(request.format)) return `Pas d’exemple pour le format ${formatLabel(request.format)}.`;
+    const own = exampleBudget(request.format).nomenclature;
+    if (own !== nomenclature) return `L’exemple ${formatLabel(request.format)} est écrit dans la nomenclature ${own} : choisissez-la, ou partez d’un devis vierge en ${nomenclature}.`;
+  }
+  return null;
+}
+
+/**
+ * Creates the seven sheets (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
+ * Bilan carbone, Facteurs) through a port. Never overwrites a non-empty sheet
  * or an existing workbook name: refuses with the list of what is in the way, or writes beside it
  * under suffixed names ("Devis (2)", Devis_Total_2) when asked to.
  */
@@ -63,14 +86,13 @@ export async function scaffold(
   request: ScaffoldRequest,
   onProgress: (step: ScaffoldProgress) => void = () => undefined,
 ): Promise<ScaffoldOutcome> {
-  if (request.example && !exampleAvailable(request.format)) {
-    throw new ScaffoldError("L'exemple n'existe que pour le format long métrage.");
-  }
+  const refusal = scaffoldRefusal(request);
+  if (refusal) return { status: 'refused', message: refusal };
   onProgress('inventaire');
   const inv = await port.inventory();
   onProgress('calcul');
-  const budget = request.example ? exampleBudget() : blankBudget(request.format);
-  const production = request.example ? exampleParameters() : null;
+  const budget = request.example ? exampleBudget(request.format) : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format));
+  const production = request.example ? exampleParameters(request.format) : null;
   const build = (suffix: number | null) =>
     buildScaffoldPlan({ format: request.format, budget, production, suffix, ...(request.example ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}) });
   let built = build(null);
@@ -102,6 +124,7 @@ export async function scaffold(
   return {
     status: 'done',
     sheets: built.plan.sheets.map((s) => s.name),
+    budget,
     result: built.result,
     financing: built.financing,
     cashflow: built.cashflow,

@@ -2,9 +2,10 @@ import { categoryByLabel } from '../domain/financing/categories';
 import type { SourceStatus } from '../domain/financing/types';
 import { MILESTONES } from '../domain/financing/types';
 import { Money, toCellNumber } from '../domain/money';
-import { FIN_COLUMNS } from '../layout/financing';
-import { makeNaming } from '../layout/naming';
-import { NUMFMT, columnLetter, parseAddress, type CellPlan } from '../layout/plan';
+import { FINANCING_NAMES, SOURCE_COLUMNS as S, milestoneColumn } from '../sheets/financing/contract';
+import { NO } from '../sheets/model/labels';
+import { makeNaming } from '../sheets/model/naming';
+import { NUMFMT, parseAddress, type CellPlan } from '../sheets/model/plan';
 import type { WorkbookPort } from './port';
 
 export interface NewSource {
@@ -30,9 +31,9 @@ export async function addSource(port: WorkbookPort, source: NewSource, suffix: n
   const category = categoryByLabel(source.category);
   if (!category) throw new SourceError(`Catégorie inconnue « ${source.category} » : choisissez une catégorie du tableau des catégories.`);
   const naming = makeNaming(suffix);
-  const table = await port.readName(naming.name('Fin_Sources'));
+  const table = await port.readName(naming.name(FINANCING_NAMES.sources));
   if (!table) {
-    throw new SourceError(`Le plan de financement est introuvable (nom ${naming.name('Fin_Sources')}) : créez d'abord le classeur.`);
+    throw new SourceError('Pas de plan de financement dans ce classeur : créez d’abord le classeur (onglet Créer).');
   }
   const index = table.values.findIndex((r) => r[0] === null || r[0] === undefined || r[0] === '');
   if (index < 0) {
@@ -41,17 +42,16 @@ export async function addSource(port: WorkbookPort, source: NewSource, suffix: n
     );
   }
   const row = parseAddress(table.topLeft).row + index;
-  const C = FIN_COLUMNS;
   const cells: CellPlan[] = [
-    { address: `${C.source}${row}`, value: label },
-    { address: `${C.category}${row}`, value: category.label },
-    { address: `${C.status}${row}`, value: source.status },
-    { address: `${C.amount}${row}`, value: toCellNumber(source.amount), numFmt: NUMFMT.euro },
-    { address: `${C.rse}${row}`, value: 'Non' },
-    ...(source.deadline ? [{ address: `${C.deadline}${row}`, value: source.deadline, numFmt: NUMFMT.date }] : []),
+    { address: S.cell('source', row), value: label },
+    { address: S.cell('category', row), value: category.label },
+    { address: S.cell('status', row), value: source.status },
+    { address: S.cell('amount', row), value: toCellNumber(source.amount), numFmt: NUMFMT.euro },
+    { address: S.cell('rse', row), value: NO },
+    ...(source.deadline ? [{ address: S.cell('deadline', row), value: source.deadline, numFmt: NUMFMT.date }] : []),
     ...MILESTONES.map((_, i) => {
       const share = category.defaultProfile[i];
-      return { address: `${columnLetter(C.firstMilestone + i)}${row}`, value: share && !share.isZero() ? toCellNumber(share) : null, numFmt: NUMFMT.percent };
+      return { address: `${milestoneColumn(i)}${row}`, value: share && !share.isZero() ? toCellNumber(share) : null, numFmt: NUMFMT.percent };
     }),
   ];
   await port.writeCells(table.sheet, cells);

@@ -55,6 +55,7 @@ describe('devis-cnc new', () => {
     [['new', '--out', 'x.csv'], 'doit finir par .xlsx'],
     [['new', '--out', 'x.xlsx', '--format', 'clip'], 'Format inconnu « clip »'],
     [['new', '--out', 'x.xlsx', '--bavard'], 'Option inconnue « --bavard »'],
+    [['new', '--out', 'x.xlsx', '--nomenclature', 'cnc-1984'], 'Nomenclature inconnue « cnc-1984 » : choisissez parmi cnc-classique, cnc-2018, cnc-audiovisuel.'],
     [['audit-tout'], 'Commande inconnue « audit-tout »'],
   ])('%p is a usage error (exit 2): %s', async (argv, message) => {
     const c = capture();
@@ -62,12 +63,29 @@ describe('devis-cnc new', () => {
     expect(c.err.join('\n')).toContain(message);
   });
 
-  it('refuses the example for a série (exit 2, nothing written)', async () => {
-    const file = join(dir, 'serie.xlsx');
+  it('refuses a grid that cannot be scaffolded with its reason (exit 2, nothing written)', async () => {
+    const file = join(dir, 'cnc-2018.xlsx');
     const c = capture();
-    expect(await main(['new', '--out', file, '--format', 'serie', '--exemple'], c.io)).toBe(2);
-    expect(c.err.join('\n')).toContain("L'exemple n'existe que pour le format long métrage.");
+    expect(await main(['new', '--out', file, '--nomenclature', 'cnc-2018'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu (12, 13, 16, 17, 41, 42…) ; chapitre 8 sans poste connu');
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses an example asked in another grid than its own (exit 2, nothing written)', async () => {
+    const file = join(dir, 'serie-classique.xlsx');
+    const c = capture();
+    expect(await main(['new', '--out', file, '--format', 'serie', '--nomenclature', 'classique', '--exemple'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('L’exemple Série est écrit dans la nomenclature cnc-audiovisuel');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('writes a blank série in the audiovisual grid, and a blank one in the grid asked for', async () => {
+    const c = capture();
+    expect(await main(['new', '--out', join(dir, 'serie-vierge.xlsx'), '--format', 'serie'], c.io)).toBe(0);
+    expect(c.out[0]).toBe(`Classeur écrit : ${join(dir, 'serie-vierge.xlsx')} (Série, nomenclature cnc-audiovisuel)`);
+    const d = capture();
+    expect(await main(['new', '--out', join(dir, 'serie-cinema.xlsx'), '--format', 'serie', '--nomenclature', 'cnc-classique'], d.io)).toBe(0);
+    expect(d.out[0]).toContain('(Série, nomenclature cnc-classique)');
   });
 
   it('says clearly when the file cannot be written (exit 2)', async () => {
@@ -135,6 +153,6 @@ describe('devis-cnc new', () => {
     await wb.xlsx.writeFile(plain);
     const d = capture();
     expect(await main(['carbone', plain], d.io)).toBe(2);
-    expect(d.err.join('\n')).toContain('Feuille Bilan carbone introuvable (nom Carbone_Lignes)');
+    expect(d.err.join('\n')).toContain('Pas de bilan carbone dans ce classeur');
   });
 });

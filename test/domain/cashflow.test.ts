@@ -12,6 +12,9 @@ import {
   type CashflowDates,
 } from '../../src/domain/cashflow';
 import { Money, sum } from '../../src/domain/money';
+import { getNomenclature, paymentProfileOf } from '../../src/domain/nomenclature/nomenclature';
+
+const profile = (code: string) => paymentProfileOf(getNomenclature('cnc-classique'), code);
 
 const m = (s: string | number): Money => new Money(s);
 const d = (s: string): Date => new Date(`${s}T00:00:00Z`);
@@ -92,12 +95,12 @@ describe('receipts, payments and the critical period', () => {
   });
 
   it('spreads a chapter by phase weights, evenly inside each phase, summing to 100 %', () => {
-    const shares = defaultPaymentShares('2', DATES); // prépa 30 %, tournage 55 %, postprod 15 %
+    const shares = defaultPaymentShares(profile('2'), DATES); // prépa 30 %, tournage 55 %, postprod 15 %
     expect(shares.map((x) => x.toFixed(4))).toEqual([
       '0.0000', '0.0000', '0.0000', '0.0000', '0.3000', '0.1834', '0.1833', '0.1833', '0.0375', '0.0375', '0.0375', '0.0375', '0.0000',
     ]);
     // No development months: chapter 1's development weight moves to preparation.
-    const noDev = defaultPaymentShares('1', { ...DATES, devStart: null });
+    const noDev = defaultPaymentShares(profile('1'), { ...DATES, devStart: null });
     expect(noDev[0]?.toFixed()).toBe('1');
   });
 
@@ -123,7 +126,7 @@ describe('receipts, payments and the critical period', () => {
   });
 
   it('sizes a blank workbook from the typical calendar, all zeros until dates are known', () => {
-    const model = buildCashflow({ dates: null, format: 'long-metrage', sources: [null, null], payments: [{ code: '2', label: 'Personnel', amount: m(0) }] });
+    const model = buildCashflow({ dates: null, format: 'long-metrage', sources: [null, null], payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2') }] });
     expect(model.months).toHaveLength(11); // 2 prép. + 2 tournage + 6 postprod + après livraison
     expect(model.months.every((x) => x === null)).toBe(true);
     expect(sum(model.payments[0]?.shares ?? []).toFixed()).toBe('1');

@@ -1,4 +1,4 @@
-import { applicableCeiling, ceilingRules, computeFinancing, exampleFinancing, financingCategories, taxCreditEstimate, taxCreditFact } from '../../src/domain/financing';
+import { applicableCeiling, ceilingRules, computeFinancing, exampleFinancing, financingCategories, taxCreditCap, taxCreditEstimate, taxCreditFact } from '../../src/domain/financing';
 import type { FinancingContext, FinancingSource } from '../../src/domain/financing';
 import { Money } from '../../src/domain/money';
 
@@ -72,11 +72,12 @@ describe('financing summary', () => {
 
   it('classes every category public or private from data, tax credits public', () => {
     const cats = financingCategories();
-    expect(cats).toHaveLength(21);
+    expect(cats).toHaveLength(23);
     expect(cats.filter((c) => c.nature === 'Public').map((c) => c.label)).toEqual([
       'Soutien automatique CNC',
       'Avance sur recettes',
       'Autre aide sélective CNC',
+      'Fonds de soutien audiovisuel (FSA)',
       'Aide régionale',
       'Fonds européens (Eurimages, Europe Créative)',
       "Crédit d'impôt cinéma",
@@ -88,7 +89,7 @@ describe('financing summary', () => {
 
   it('builds an example plan that balances the devis with ≥ 6 sources and the tax credit at its estimate', () => {
     const tc = taxCreditFact('long-metrage');
-    const estimate = taxCreditEstimate(tc.rate, m('2600613.00'), tc.cap);
+    const estimate = taxCreditEstimate(tc.rate, m('2600613.00'), taxCreditCap(tc, m('2953096.16'), 105));
     const sources = exampleFinancing(m('2953096.16'), estimate);
     expect(sources.length).toBeGreaterThanOrEqual(6);
     expect(sources.reduce((a, s) => a.plus(s.amount), m('0')).toFixed(2)).toBe('2953096.16');

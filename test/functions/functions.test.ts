@@ -142,10 +142,22 @@ describe('FIN.*', () => {
 
   it.each([
     [2600613, 'cinéma', 780183.9],
-    [1000000, 'audiovisuel', 250000],
     [1000000, 'International', 300000],
     [200000000, 'cinema', 30000000],
   ])('FIN.CREDIT_IMPOT(%p; %p) = %p', (base, type, expected) => expect(F().finCreditImpotFunction(base, type)).toBe(expected));
+
+  it('FIN.CREDIT_IMPOT caps the audiovisual credit per minute, from the cost per minute', () => {
+    // 52 min for 1 200 000 €: 23 077 €/min, band 20 000–25 000 € → 3 000 €/min × 52 = 156 000 € < 25 % × 1 000 000 €.
+    expect(F().finCreditImpotFunction(1000000, 'audiovisuel', 52, 1200000)).toBe(156000);
+    // 312 min for 4 000 000 €: 12 821 €/min → 1 500 €/min × 312 = 468 000 €; 25 % × 400 000 € = 100 000 € stays under it.
+    expect(F().finCreditImpotFunction(400000, 'audiovisuel', 312, 4000000)).toBe(100000);
+    // Documentary: 1 150 €/min whatever the cost: 52 min → 59 800 €.
+    expect(F().finCreditImpotFunction(300000, 'documentaire', 52, 250000)).toBe(59800);
+    expect(excelError(() => F().finCreditImpotFunction(1000000, 'audiovisuel'))).toEqual([
+      '#VALUE!',
+      'Crédit d’impôt audiovisuel : plafonné par minute produite ; indiquez la durée (minutes) et le coût de l’œuvre (3e et 4e arguments).',
+    ]);
+  });
 });
 
 describe('functions.json', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAddress } from '../../src/layout/plan';
+import { parseAddress } from '../../src/sheets/model/plan';
 import { blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
 
 const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');

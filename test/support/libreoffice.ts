@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { splitReference } from '../../src/layout/plan';
+import { splitReference } from '../../src/sheets/model/plan';
 
 /** Path of the LibreOffice binary, or null when it is not installed. */
 export function sofficePath(): string | null {

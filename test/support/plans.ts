@@ -1,7 +1,7 @@
 import { blankBudget, exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
 import type { ProductionFormat } from '../../src/domain/facts/facts';
-import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/layout/workbook';
-import type { CellPlan, SheetPlan } from '../../src/layout/plan';
+import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/sheets/workbook';
+import type { CellPlan, SheetPlan } from '../../src/sheets/model/plan';
 
 export function examplePlan(suffix: number | null = null): ScaffoldPlan {
   return buildScaffoldPlan({ format: 'long-metrage', budget: exampleBudget(), production: exampleParameters(), suffix });

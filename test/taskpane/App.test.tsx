@@ -44,15 +44,34 @@ describe('taskpane', () => {
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
     expect(screen.getByText(/Total général : 2 953 096,16 €/)).toBeTruthy();
-    expect(host.requests).toEqual([{ format: 'long-metrage', example: true, onConflict: 'refuse' }]);
+    expect(host.requests).toEqual([{ format: 'long-metrage', nomenclature: 'cnc-classique', example: true, onConflict: 'refuse' }]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
   });
 
-  it('disables the example for another format', () => {
-    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+  it('creates the series example in the audiovisual grid', async () => {
+    const wb = new ExcelJS.Workbook();
+    const host = workbookHost(wb);
+    render(<App host={host} />);
     fireEvent.change(screen.getByRole('combobox', { name: 'Format de la production' }), { target: { value: 'serie' } });
-    const box = screen.getByRole('checkbox', { name: /disponible pour le long métrage/ }) as HTMLInputElement;
+    expect((screen.getByRole('combobox', { name: 'Nomenclature du devis' }) as HTMLSelectElement).value).toBe('cnc-audiovisuel');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Remplir avec l'exemple \(série\)/ }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    expect(await screen.findByText('Classeur créé')).toBeTruthy();
+    expect(host.requests).toEqual([{ format: 'serie', nomenclature: 'cnc-audiovisuel', example: true, onConflict: 'refuse' }]);
+    expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('Devis de production — grille audiovisuelle CNC (10 chapitres)');
+  });
+
+  it('refuses a grid that cannot be scaffolded, with its reason, and the example in another grid', () => {
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), { target: { value: 'cnc-2018' } });
+    expect(screen.getByText(/La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Créer le classeur' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), { target: { value: 'cnc-audiovisuel' } });
+    const box = screen.getByRole('checkbox', { name: /L’exemple Long métrage est écrit dans la nomenclature cnc-classique/ }) as HTMLInputElement;
     expect(box.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Créer le classeur' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('asks before touching a non-empty sheet, then writes beside it', async () => {
@@ -134,7 +153,7 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
     });
-    expect(await screen.findByText(/Le plan de financement est introuvable \(nom Fin_Sources\) : créez d'abord le classeur\./)).toBeTruthy();
+    expect(await screen.findByText(/Pas de plan de financement dans ce classeur : créez d’abord le classeur/)).toBeTruthy();
   });
 
   it('exports the Bilan carbone as CSV after creating the example', async () => {
@@ -156,7 +175,7 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
     });
-    expect(await screen.findByText(/Feuille Bilan carbone introuvable \(nom Carbone_Lignes\)/)).toBeTruthy();
+    expect(await screen.findByText(/Pas de bilan carbone dans ce classeur/)).toBeTruthy();
   });
 
   it('runs the audit in the Contrôle tab, lists findings by sheet and selects the cell in Excel (office-addin-mock)', async () => {

@@ -1,4 +1,4 @@
-import { buildScaffoldPlan } from '../../src/layout/workbook';
+import { buildScaffoldPlan } from '../../src/sheets/workbook';
 import { OfficePort, styleRectangles } from '../../src/workbook/office/officePort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { addSource } from '../../src/workbook/sources';

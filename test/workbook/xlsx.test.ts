@@ -83,9 +83,10 @@ describe('xlsx adapter', () => {
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Bilan carbone', 'Devis', 'Facteurs', 'Paramètres', 'Plan de financement', 'Récapitulatif', 'Trésorerie']);
   });
 
-  it('refuses the example for another format than the feature film', async () => {
-    await expect(scaffold(new XlsxPort(new ExcelJS.Workbook()), { format: 'serie', example: true, onConflict: 'refuse' })).rejects.toThrow(
-      "L'exemple n'existe que pour le format long métrage.",
-    );
+  it('refuses, without reading or writing, a grid that cannot be scaffolded', async () => {
+    const wb = new ExcelJS.Workbook();
+    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', nomenclature: 'cnc-2018', example: false, onConflict: 'refuse' });
+    expect(outcome.status).toBe('refused');
+    expect(wb.worksheets).toHaveLength(0);
   });
 });

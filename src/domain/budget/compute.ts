@@ -1,6 +1,9 @@
 import { Money, ZERO, roundCents, sum } from '../money';
+import { getNomenclature, rolesOf } from '../nomenclature/nomenclature';
 import type {
   BudgetInput,
+  ChapterInput,
+  IndirectRateRole,
   BudgetResult,
   ChapterResult,
   ItemResult,
@@ -9,9 +12,6 @@ import type {
   Split,
   Status,
 } from './types';
-
-/** Chapters whose pay lines carry social charges in chapter 4 (droits artistiques, personnel, interprétation). */
-export const PAY_CHAPTERS: readonly string[] = ['1', '2', '3'];
 
 /** Line amount = quantité × nombre × taux, rounded to the cent. A blank factor counts as 0, as in a spreadsheet. */
 export function lineAmount(line: Pick<LineInput, 'quantity' | 'count' | 'rate'>): Money {
@@ -34,11 +34,12 @@ export function sumSplits(parts: readonly Split[]): Split {
   };
 }
 
-/** Gross pay by status over the pay chapters (1 to 3): the base of the chapter 4 charges. */
+/** Gross pay by status over the nomenclature's pay chapters: the base of the charges chapter. */
 export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
+  const payChapters = rolesOf(getNomenclature(input.nomenclature)).payChapters;
   const out: Record<Status, Money> = { technicien: ZERO, cadre: ZERO, artiste: ZERO, auteur: ZERO };
   for (const ch of input.chapters) {
-    if (!PAY_CHAPTERS.includes(ch.code)) continue;
+    if (!payChapters.includes(ch.code)) continue;
     for (const item of ch.items) {
       const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
       for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(lineAmount(l));
@@ -61,7 +62,8 @@ export function rateLine(base: Split, rate: Money): RateLine {
  */
 export function computeBudget(input: BudgetInput): BudgetResult {
   const pay = grossPayByStatus(input);
-  const chapters: ChapterResult[] = input.chapters.map((ch) => {
+  const indirectCode = rolesOf(getNomenclature(input.nomenclature)).indirect.chapter;
+  const chapterResult = (ch: ChapterInput, rates: Record<IndirectRateRole, RateLine> | null): ChapterResult => {
     const items: ItemResult[] = ch.items.map((item) => {
       switch (item.kind) {
         case 'line':
@@ -76,15 +78,23 @@ export function computeBudget(input: BudgetInput): BudgetResult {
           const amount = roundCents(base.times(rate));
           return { kind: 'charges', base, rate, amount, foreign: ZERO, france: amount };
         }
+        case 'rate':
+          if (!rates) throw new Error(`Ligne ${item.code} : un taux du sous-total n'a sa place que dans le chapitre des dépenses indirectes`);
+          return { kind: 'rate', role: item.role, ...rates[item.role] };
       }
     });
     return { code: ch.code, items, ...sumSplits(items) };
-  });
-  const subtotal = sumSplits(chapters);
+  };
+  const base = input.chapters.filter((ch) => ch.code !== indirectCode).map((ch) => chapterResult(ch, null));
+  const subtotal = sumSplits(base);
   const overheads = rateLine(subtotal, input.params.overheadsRate);
   const contingency = rateLine(subtotal, input.params.contingencyRate);
-  const total = sumSplits([subtotal, overheads, contingency]);
-  return { chapters, subtotal, overheads, contingency, total };
+  const indirectChapter = input.chapters.find((ch) => ch.code === indirectCode);
+  const indirectResult = indirectChapter ? chapterResult(indirectChapter, { overheads, contingency }) : null;
+  const chapters = input.chapters.map((ch) => (ch === indirectChapter && indirectResult ? indirectResult : (base.find((b) => b.code === ch.code) ?? chapterResult(ch, null))));
+  const indirect = indirectResult ? sumSplits([indirectResult]) : sumSplits([overheads, contingency]);
+  const total = sumSplits([subtotal, indirect]);
+  return { chapters, subtotal, overheads, contingency, indirect, total };
 }
 
 export { Money };

@@ -1,50 +1,42 @@
-import example from '../../../data/exemples/long-metrage.json';
 import { Money } from '../money';
-import { chargesLines, defaultParams, type ProductionFormat } from '../facts/facts';
-import { getNomenclature } from '../nomenclature/nomenclature';
-import type { NomenclatureId } from '../nomenclature/types';
+import { defaultNomenclature, defaultParams, type ProductionFormat } from '../facts/facts';
+import { exampleData, type ExampleGroup, type ExampleLine } from '../examples/examples';
+import { findNomenclature, getNomenclature, lineLabel, rolesOf } from '../nomenclature/nomenclature';
+import type { NomenclatureChapter, NomenclatureData, NomenclatureId } from '../nomenclature/types';
 import type { BudgetInput, ChapterInput, ItemInput, LineInput, Status } from './types';
 import { STATUSES } from './types';
 
-/** Chapter code whose lines are the computed social charges. */
-export const CHARGES_CHAPTER = '4';
-
-function chargesItems(nomenclature: NomenclatureId): ItemInput[] {
-  return chargesLines(nomenclature).map((c) => ({ kind: 'charges', code: c.code, label: c.label, status: c.status }));
-}
-
 /**
  * A blank devis in a nomenclature: every chapter with its known postes as empty lines (labels
- * from data), chapter 4 as computed charges lines, parameters from data for the format.
+ * from data), the charges chapter as computed charges lines and, in an indirect chapter
+ * (audiovisuel 10), frais généraux and imprévus as rates of the subtotal, all from the
+ * nomenclature's roles; parameters from data for the format.
  */
-export function blankBudget(format: ProductionFormat, nomenclature: NomenclatureId = 'cnc-classique'): BudgetInput {
+export function blankBudget(format: ProductionFormat, nomenclature: NomenclatureId = defaultNomenclature(format)): BudgetInput {
   const nom = getNomenclature(nomenclature);
   const chapters: ChapterInput[] = nom.chapters.map((ch) => ({
     code: ch.code,
     label: ch.label,
-    items:
-      ch.code === CHARGES_CHAPTER
-        ? chargesItems(nomenclature)
-        : ch.lines.map((l) => ({ kind: 'line', code: l.code, label: l.label ?? `Poste ${l.code}` })),
+    items: chapterItems(nom, ch),
   }));
   return { nomenclature, chapters, params: defaultParams(format) };
 }
 
-interface ExampleLine {
-  code: string;
-  label: string;
-  status?: string;
-  quantity: string;
-  unit: string;
-  count: string;
-  rate: string;
-  foreign?: string;
-  justification: string;
-}
-interface ExampleGroup {
-  code: string;
-  label: string;
-  lines: ExampleLine[];
+function chapterItems(nom: NomenclatureData, ch: NomenclatureChapter): ItemInput[] {
+  const roles = rolesOf(nom);
+  const blank = (code: string, label: string | null): ItemInput => ({ kind: 'line', code, label: label ?? `Poste ${code}` });
+  if (ch.code === roles.chargesChapter) {
+    return roles.chargesLines.map((c) => ({ kind: 'charges', code: c.code, label: c.label, status: c.status }));
+  }
+  if (ch.code === roles.indirect.chapter) {
+    return roles.indirect.lines.map((l): ItemInput => {
+      const known = ch.lines.find((x) => x.code === l.code);
+      const label = l.label ?? (known ? lineLabel(known) : null);
+      if (l.role === 'line') return blank(l.code, label);
+      return { kind: 'rate', code: l.code, label: label ?? l.code, role: l.role, ...(l.justification ? { justification: l.justification } : {}) };
+    });
+  }
+  return ch.lines.map((l) => blank(l.code, lineLabel(l)));
 }
 
 function isStatus(s: string | undefined): s is Status {
@@ -82,40 +74,51 @@ export interface ProductionParameters {
   firstOrSecondFilm: boolean;
 }
 
-export function exampleParameters(): ProductionParameters {
-  const p = example.parameters;
+const date = (s: string | null): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+/** The production parameters that come with a format's example (title, dates, enveloppe). */
+export function exampleParameters(format: ProductionFormat = 'long-metrage'): ProductionParameters {
+  const p = exampleData(format).parameters;
   return {
     title: p.title,
     durationMinutes: p.durationMinutes,
     prepWeeks: p.prepWeeks,
     shootingDays: p.shootingDays,
     postWeeks: p.postWeeks,
-    devStart: new Date(`${p.devStart}T00:00:00Z`),
-    prepStart: new Date(`${p.prepStart}T00:00:00Z`),
-    shootStart: new Date(`${p.shootStart}T00:00:00Z`),
-    shootEnd: new Date(`${p.shootEnd}T00:00:00Z`),
-    padDelivery: new Date(`${p.padDelivery}T00:00:00Z`),
+    devStart: date(p.devStart),
+    prepStart: date(p.prepStart),
+    shootStart: date(p.shootStart),
+    shootEnd: date(p.shootEnd),
+    padDelivery: date(p.padDelivery),
     envelope: new Money(p.envelope),
     firstOrSecondFilm: p.firstOrSecondFilm,
   };
 }
 
-/** The example feature film (data/exemples/long-metrage.json) in the classic nomenclature. */
-export function exampleBudget(): BudgetInput {
-  const base = blankBudget(example.format as ProductionFormat, 'cnc-classique');
-  const byCode = new Map(example.chapters.map((c) => [c.code, c.items as (ExampleLine | ExampleGroup)[]]));
+/**
+ * A format's example devis (data/exemples/<format>.json) in its nomenclature: every chapter's
+ * lines from the example; the charges chapter and the indirect rates stay computed, and the
+ * ordinary lines of the indirect chapter (production déléguée, frais financiers) are filled when
+ * the example gives them.
+ */
+export function exampleBudget(format: ProductionFormat = 'long-metrage'): BudgetInput {
+  const example = exampleData(format);
+  const nomenclature = findNomenclature(example.nomenclature)?.id;
+  if (!nomenclature) throw new Error(`Nomenclature inconnue dans l'exemple ${example.id} : ${example.nomenclature}`);
+  const base = blankBudget(format, nomenclature);
+  const roles = rolesOf(getNomenclature(nomenclature));
+  const byCode = new Map(example.chapters.map((c) => [c.code, c.items]));
+  const toItem = (it: ExampleLine | ExampleGroup): ItemInput =>
+    'lines' in it ? { kind: 'group', code: it.code, label: it.label, lines: it.lines.map(toLine) } : { kind: 'line', ...toLine(it) };
   const chapters = base.chapters.map((ch) => {
-    if (ch.code === CHARGES_CHAPTER) return ch;
+    if (ch.code === roles.chargesChapter) return ch;
     const items = byCode.get(ch.code);
-    if (!items) throw new Error(`Chapitre ${ch.code} absent de l'exemple`);
-    return {
-      ...ch,
-      items: items.map((it): ItemInput =>
-        'lines' in it
-          ? { kind: 'group', code: it.code, label: it.label, lines: it.lines.map(toLine) }
-          : { kind: 'line', ...toLine(it) },
-      ),
-    };
+    if (ch.code === roles.indirect.chapter) {
+      const given = new Map((items ?? []).map((it) => [it.code, it]));
+      return { ...ch, items: ch.items.map((item) => (item.kind === 'line' && given.has(item.code) ? toItem(given.get(item.code) as ExampleLine) : item)) };
+    }
+    if (!items) throw new Error(`Chapitre ${ch.code} absent de l'exemple ${example.id}`);
+    return { ...ch, items: items.map(toItem) };
   });
   return { ...base, chapters };
 }

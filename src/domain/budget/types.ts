@@ -23,8 +23,13 @@ export type ItemInput =
   | ({ kind: 'line' } & LineInput)
   /** A sous-poste with detail lines under it; its total is the sum of its lines. */
   | { kind: 'group'; code: string; label: string; lines: LineInput[] }
-  /** A chapter 4 line computed from the gross pay of the given statuses in chapters 1 to 3. */
-  | { kind: 'charges'; code: string; label: string; status: Status; justification?: string };
+  /** A charges-chapter line computed from the gross pay of one status in the pay chapters. */
+  | { kind: 'charges'; code: string; label: string; status: Status; justification?: string }
+  /** An indirect cost inside the indirect chapter (audiovisuel 10): a rate of the subtotal. */
+  | { kind: 'rate'; code: string; label: string; role: IndirectRateRole; justification?: string };
+
+/** Which rate of the Paramètres an indirect line applies to the subtotal. */
+export type IndirectRateRole = 'overheads' | 'contingency';
 
 export interface ChapterInput {
   code: string;
@@ -54,7 +59,8 @@ export interface Split {
 export type ItemResult =
   | ({ kind: 'line' } & Split)
   | ({ kind: 'group'; lines: Split[] } & Split)
-  | ({ kind: 'charges'; base: Money; rate: Money } & Split);
+  | ({ kind: 'charges'; base: Money; rate: Money } & Split)
+  | ({ kind: 'rate'; role: IndirectRateRole } & RateLine);
 
 export interface ChapterResult extends Split {
   code: string;
@@ -68,9 +74,11 @@ export interface RateLine extends Split {
 
 export interface BudgetResult {
   chapters: ChapterResult[];
-  /** Total des postes 1 à 9 (coût de fabrication). */
+  /** Every chapter but the indirect one (classic: total des postes 1 à 9, coût de fabrication). */
   subtotal: Split;
   overheads: RateLine;
   contingency: RateLine;
+  /** What the indirect costs add to the subtotal: FG + imprévus below it, or the indirect chapter's total. */
+  indirect: Split;
   total: Split;
 }

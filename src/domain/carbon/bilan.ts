@@ -1,5 +1,6 @@
 import bilan from '../../../data/carbon/bilan.json';
-import example from '../../../data/exemples/long-metrage.json';
+import { exampleData } from '../examples/examples';
+import type { ProductionFormat } from '../facts/facts';
 import { Money, ZERO, sum } from '../money';
 import { factorByKey } from './factors';
 
@@ -87,7 +88,8 @@ export function computeBilan(lines: CarbonLine[], measures: CarbonMeasure[]): Bi
   return { lines: computed, categories: byCategory, totalPrev, totalDef, totalSavings: sum(measures.map((m) => m.saving)), top3 };
 }
 
-export function exampleCarbon(): { lines: CarbonLine[]; measures: CarbonMeasure[] } {
+export function exampleCarbon(format: ProductionFormat = 'long-metrage'): { lines: CarbonLine[]; measures: CarbonMeasure[] } {
+  const example = exampleData(format);
   return {
     lines: example.carbon.lines.map((l) => ({
       category: l.category,

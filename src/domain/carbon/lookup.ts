@@ -1,18 +1,6 @@
-/** Normalises a user's word for comparison: lower case, no accents, '.', '-', '_' and spaces unified. */
-export function normaliseAlias(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[‐–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { looseForm, normaliseAlias } from '../text/looseForm';
 
-/** A looser form for matching: punctuation between words ignored ("train.tgv" = "train tgv"). */
-export function looseForm(text: string): string {
-  return normaliseAlias(text).replace(/[._\-/]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
+export { looseForm, normaliseAlias };
 
 function levenshtein(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,5 +1,6 @@
 import { Money, ZERO, sum } from '../money';
-import { PHASES, paymentPhaseWeights, type Phase } from '../financing/categories';
+import { PHASES, type Phase } from '../financing/categories';
+import type { PhaseWeights } from '../nomenclature/types';
 import { allocateCumulative, allocateLargestRemainder } from './allocate';
 import { cashflowMonths, milestoneList, phaseOf, type CashflowDates, type PhaseLabel } from './months';
 
@@ -14,15 +15,15 @@ const PHASE_OF_LABEL: Record<PhaseLabel, Phase | null> = {
 const BASIS_POINT = new Money('0.0001');
 
 /**
- * Default monthly payment shares of a devis line (chapter code, FG or IMP): its phase weights from
- * data, each spread evenly over the months of the phase, in basis points (largest remainder), so
+ * Default monthly payment shares of a devis line (a chapter or an indirect line): its phase weights
+ * from the nomenclature's roles, each spread evenly over the months of the phase, in basis points (largest remainder), so
  * the shares sum to exactly 100 %. A phase without months hands its weight to the next phase that
  * has some (or the previous one at the end).
  */
-export function defaultPaymentShares(code: string, dates: CashflowDates): Money[] {
+export function defaultPaymentShares(profile: PhaseWeights, dates: CashflowDates): Money[] {
   const months = cashflowMonths(dates);
   const phases = months.map((m) => PHASE_OF_LABEL[phaseOf(m, dates)]);
-  const weights = paymentPhaseWeights(code);
+  const weights: Record<Phase, Money> = { dev: new Money(profile.dev), prepa: new Money(profile.prepa), tournage: new Money(profile.tournage), postprod: new Money(profile.postprod) };
   const counts = new Map<Phase, number>(PHASES.map((p) => [p, phases.filter((x) => x === p).length]));
   const effective = new Map<Phase, Money>(PHASES.map((p) => [p, ZERO]));
   PHASES.forEach((p, i) => {

@@ -2,6 +2,8 @@ import data from '../../../data/finance/financement.json';
 import { Money, ZERO } from '../money';
 import type { ProductionFormat } from '../facts/facts';
 import type { FinancingSource } from '../financing/types';
+import type { IndirectRateRole } from '../budget/types';
+import type { PhaseWeights } from '../nomenclature/types';
 import { allocateCumulative } from './allocate';
 import { defaultPaymentShares, receiptsByMonth, summarise, type CashflowSummary } from './compute';
 import { addMonths, cashflowMonths, milestoneList, phaseOf, type CashflowDates } from './months';
@@ -10,6 +12,10 @@ export interface PaymentLine {
   code: string;
   label: string;
   amount: Money;
+  /** Default spread over the phases (from the nomenclature's roles). */
+  profile: PhaseWeights;
+  /** Set for frais généraux or imprévus kept below the subtotal (not a chapter). */
+  role?: IndirectRateRole;
 }
 
 export interface CashflowInput {
@@ -54,7 +60,7 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
     return { label: s?.label ?? '', amount, parts };
   });
   const payments = input.payments.map((p) => {
-    const shares = defaultPaymentShares(p.code, calendar);
+    const shares = defaultPaymentShares(p.profile, calendar);
     const parts = known ? allocateCumulative(p.amount, shares) : Array<Money>(monthCount).fill(ZERO);
     return { ...p, shares, parts };
   });

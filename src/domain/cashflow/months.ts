@@ -9,7 +9,9 @@ export interface CashflowDates {
   padDelivery: Date;
 }
 
-export type PhaseLabel = 'Développement' | 'Préparation' | 'Tournage' | 'Postproduction' | 'Après livraison';
+/** The phases of a production, in calendar order, as the sheet writes them. */
+export const PHASE_LABELS = ['Développement', 'Préparation', 'Tournage', 'Postproduction', 'Après livraison'] as const;
+export type PhaseLabel = (typeof PHASE_LABELS)[number];
 
 /** First day of the month, UTC. */
 export function monthStart(d: Date): Date {

@@ -2,6 +2,7 @@ import charges from '../../../data/finance/charges-sociales.json';
 import overheads from '../../../data/finance/frais-generaux.json';
 import { Money } from '../money';
 import type { BudgetParams, Status } from '../budget/types';
+import { findNomenclature, getNomenclature, rolesOf } from '../nomenclature/nomenclature';
 import type { NomenclatureId } from '../nomenclature/types';
 
 /** How sure a fact is: read in the source, read in a secondary source, or recalled (unverified). */
@@ -27,6 +28,7 @@ interface FormatRow {
   id: string;
   label: string;
   defaultDurationMinutes: number;
+  nomenclature: string;
   overheads: { rate: string; cap: string; mark: string; source: string };
   contingency: { rate: string; mark: string; source: string };
 }
@@ -44,6 +46,14 @@ export function formatLabel(format: ProductionFormat): string {
 export function formatFromLabel(label: string): ProductionFormat | undefined {
   const row = (overheads.formats as FormatRow[]).find((f) => f.label.toLowerCase() === label.trim().toLowerCase());
   return row && isFormat(row.id) ? row.id : undefined;
+}
+
+/** The devis grid a format uses by default: cinema grid for films, audiovisual grid for séries and documentaires. */
+export function defaultNomenclature(format: ProductionFormat): NomenclatureId {
+  const id = formatRow(format).nomenclature;
+  const nom = findNomenclature(id);
+  if (!nom) throw new Error(`Nomenclature inconnue pour le format ${format} : ${id}`);
+  return nom.id;
 }
 
 export function defaultDurationMinutes(format: ProductionFormat): number {
@@ -113,12 +123,9 @@ export interface ChargesLineDef {
   status: Status;
 }
 
-/** The computed chapter 4 lines of a nomenclature (one per status). */
+/** The computed lines of a nomenclature's charges chapter (one per status), from its roles. */
 export function chargesLines(nomenclature: NomenclatureId): ChargesLineDef[] {
-  const table = charges.chapter4Lines as unknown as Record<string, ChargesLineDef[] | string>;
-  const lines = table[nomenclature];
-  if (!Array.isArray(lines)) throw new Error(`Pas de lignes de charges pour la nomenclature ${nomenclature}`);
-  return lines;
+  return rolesOf(getNomenclature(nomenclature)).chargesLines;
 }
 
 /** French wording of a mark, for the Paramètres sheet and the taskpane. */

@@ -1,5 +1,5 @@
 import data from '../../../data/finance/financement.json';
-import { Money } from '../money';
+import { Money, roundCents } from '../money';
 import type { CeilingRules, FinancingCategory, Nature } from './types';
 import type { ProductionFormat } from '../facts/facts';
 
@@ -65,39 +65,69 @@ export function ceilingFacts(): { key: keyof CeilingRules; label: string; value:
   ];
 }
 
+/** A band of the audiovisual tax credit's per-minute ceiling: from a cost per minute, the ceiling per minute. */
+export interface PerMinuteBand {
+  fromCostPerMinute: Money;
+  capPerMinute: Money;
+}
+
 export interface TaxCreditFact {
   label: string;
-  categoryLabel: string;
+  /** Label of the plan category the credit is booked under; null when the format has no tax credit. */
+  categoryLabel: string | null;
   rate: Money;
-  cap: Money;
+  /** A fixed ceiling (cinema: 30 M€), or null when the ceiling is per minute. */
+  cap: Money | null;
+  /** The audiovisual ceiling per minute produced, by cost per minute (ascending). */
+  perMinute: PerMinuteBand[] | null;
+  perMinuteMark: string | null;
   mark: string;
   source: string;
   capSource: string;
 }
 
+interface TaxCreditRow {
+  label: string;
+  category: string | null;
+  rate: string;
+  mark: string;
+  source: string;
+  cap: string | null;
+  capSource: string;
+  perMinuteCap?: { mark: string; bands: { fromCostPerMinute: string; capPerMinute: string }[] };
+}
+
+/** The tax credit of a format, from data: cinema (long métrage), none (court métrage), audiovisual (série, documentaire). */
 export function taxCreditFact(format: ProductionFormat): TaxCreditFact {
-  const t = (data.taxCredit as Record<string, { label: string; category: string; rate: string; mark: string; source: string; cap: string; capSource: string }>)[format];
+  const t = (data.taxCredit as Record<string, TaxCreditRow>)[format];
   if (!t) throw new Error(`Pas de crédit d'impôt pour le format ${format}`);
   return {
     label: t.label,
-    categoryLabel: categoryById(t.category).label,
+    categoryLabel: t.category === null ? null : categoryById(t.category).label,
     rate: new Money(t.rate),
-    cap: new Money(t.cap),
+    cap: t.cap === null ? null : new Money(t.cap),
+    perMinute: t.perMinuteCap ? t.perMinuteCap.bands.map((b) => ({ fromCostPerMinute: new Money(b.fromCostPerMinute), capPerMinute: new Money(b.capPerMinute) })) : null,
+    perMinuteMark: t.perMinuteCap?.mark ?? null,
     mark: t.mark,
     source: t.source,
     capSource: t.capSource,
   };
 }
 
+/**
+ * The ceiling of a format's tax credit: the fixed cap, or the per-minute ceiling of the band the
+ * cost per minute falls in × the minutes produced (0 while the duration is unknown), as the
+ * Paramètres formula computes it.
+ */
+export function taxCreditCap(fact: TaxCreditFact, devisTotal: Money, minutes: number): Money {
+  if (fact.cap !== null) return fact.cap;
+  if (!fact.perMinute || minutes <= 0) return new Money(0);
+  const perMinuteCost = devisTotal.dividedBy(minutes);
+  const band = [...fact.perMinute].reverse().find((b) => perMinuteCost.gte(b.fromCostPerMinute)) ?? fact.perMinute[0];
+  return roundCents((band?.capPerMinute ?? new Money(0)).times(minutes));
+}
+
 export type Phase = 'dev' | 'prepa' | 'tournage' | 'postprod';
 export const PHASES: readonly Phase[] = ['dev', 'prepa', 'tournage', 'postprod'];
 
-/** Default share of each devis line (chapters 1–9, FG, IMP) per phase. */
-export function paymentPhaseWeights(code: string): Record<Phase, Money> {
-  const row = (data.paymentProfiles.chapters as Record<string, Record<Phase, string>>)[code];
-  if (!row) throw new Error(`Pas de profil de décaissement pour ${code}`);
-  return { dev: new Money(row.dev), prepa: new Money(row.prepa), tournage: new Money(row.tournage), postprod: new Money(row.postprod) };
-}
-
-export const PAYMENT_PROFILE_NOTE: string = data.paymentProfiles.note;
 export const RECEIPT_PROFILE_NOTE: string = data.profileNote;

@@ -1,6 +1,6 @@
 import { Money, ZERO, roundCents, sum } from '../money';
 import { categoryByLabel } from './categories';
-import type { CeilingRules, FinancingContext, FinancingResult, FinancingSource } from './types';
+import { PUBLIC, SOURCE_STATUS, type CeilingRules, type FinancingContext, type FinancingResult, type FinancingSource } from './types';
 
 const CINEMA = new Set(['long-metrage', 'court-metrage']);
 
@@ -38,14 +38,14 @@ export function taxCreditEstimate(rate: Money, eligibleFrance: Money, cap: Money
 }
 
 export function isPublic(source: FinancingSource): boolean {
-  return categoryByLabel(source.category)?.nature === 'Public';
+  return categoryByLabel(source.category)?.nature === PUBLIC;
 }
 
 /** The plan summary: total, balance against the devis, shares, intensity and its ceiling, tax credit. */
 export function computeFinancing(sources: FinancingSource[], ctx: FinancingContext): FinancingResult {
   const total = sum(sources.map((s) => s.amount));
   const publicTotal = sum(sources.filter(isPublic).map((s) => s.amount));
-  const acquired = sum(sources.filter((s) => s.status === 'Acquis').map((s) => s.amount));
+  const acquired = sum(sources.filter((s) => s.status === SOURCE_STATUS.acquired).map((s) => s.amount));
   const usesCinemaTaxCredit = sources.some((s) => s.category === 'Crédit d\'impôt cinéma');
   const { rate, rule } = applicableCeiling(ctx.format, ctx.firstOrSecondFilm, ctx.devisTotal, ctx.durationMinutes, usesCinemaTaxCredit, ctx.ceilings);
   const taxCreditInPlan = sum(sources.filter((s) => s.category.startsWith('Crédit d\'impôt')).map((s) => s.amount));

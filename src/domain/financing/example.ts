@@ -1,4 +1,5 @@
-import example from '../../../data/exemples/long-metrage.json';
+import { exampleData } from '../examples/examples';
+import type { ProductionFormat } from '../facts/facts';
 import { Money, sum } from '../money';
 import { categoryById } from './categories';
 import type { ComparedAid, FinancingSource, SourceStatus } from './types';
@@ -13,12 +14,12 @@ export interface MeasureInput {
 }
 
 /**
- * The example plan (data/exemples/long-metrage.json). Two amounts are derived, as a producer
+ * A format's example plan (data/exemples/<format>.json). Two amounts are derived, as a producer
  * would: the tax credit equals the sheet's estimate, and the producer contribution balances the
  * plan against the devis total.
  */
-export function exampleFinancing(devisTotal: Money, taxCreditEstimate: Money): FinancingSource[] {
-  const rows = example.financing.sources;
+export function exampleFinancing(devisTotal: Money, taxCreditEstimate: Money, format: ProductionFormat = 'long-metrage'): FinancingSource[] {
+  const rows = exampleData(format).financing.sources;
   const fixed = (a: string): Money | null => (a === 'balance' || a === 'taxCreditEstimate' ? null : new Money(a));
   const known = sum(rows.map((r) => fixed(r.amount)).filter((m): m is Money => m !== null));
   const hasBalance = rows.some((r) => r.amount === 'balance');
@@ -32,18 +33,18 @@ export function exampleFinancing(devisTotal: Money, taxCreditEstimate: Money): F
       category: category.label,
       status: r.status as SourceStatus,
       amount: r.amount === 'balance' ? balance : r.amount === 'taxCreditEstimate' ? credit : new Money(r.amount),
-      deadline: date(r.deadline),
-      eligibility: r.eligibility,
-      advantages: r.advantages,
-      drawbacks: r.drawbacks,
-      rseBonus: r.rseBonus,
+      deadline: date(r.deadline ?? null),
+      eligibility: r.eligibility ?? '',
+      advantages: r.advantages ?? '',
+      drawbacks: r.drawbacks ?? '',
+      rseBonus: r.rseBonus ?? false,
       profile: category.defaultProfile,
     };
   });
 }
 
-export function exampleComparison(): ComparedAid[] {
-  return example.financing.comparison.map((c) => ({
+export function exampleComparison(format: ProductionFormat = 'long-metrage'): ComparedAid[] {
+  return exampleData(format).financing.comparison.map((c) => ({
     aid: c.aid,
     amount: new Money(c.amount),
     deadline: date(c.deadline),
@@ -54,6 +55,6 @@ export function exampleComparison(): ComparedAid[] {
   }));
 }
 
-export function exampleMeasures(): MeasureInput[] {
-  return example.financing.measures.map((m) => ({ type: m.type, amount: new Money(m.amount), date: date(m.date), description: m.description }));
+export function exampleMeasures(format: ProductionFormat = 'long-metrage'): MeasureInput[] {
+  return exampleData(format).financing.measures.map((m) => ({ type: m.type, amount: new Money(m.amount), date: date(m.date), description: m.description }));
 }

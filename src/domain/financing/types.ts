@@ -1,7 +1,14 @@
 import type { Money } from '../money';
 
-export type Nature = 'Public' | 'Privé';
-export type SourceStatus = 'Acquis' | 'Sollicité' | 'Envisagé';
+/** Nature of a source for the public-aid intensity test. */
+export const NATURES = ['Public', 'Privé'] as const;
+export type Nature = (typeof NATURES)[number];
+export const PUBLIC: Nature = 'Public';
+export const PRIVATE: Nature = 'Privé';
+
+/** Status of a source in the plan; only an acquired source counts in the share acquired. */
+export const SOURCE_STATUS = { acquired: 'Acquis', requested: 'Sollicité', planned: 'Envisagé' } as const;
+export type SourceStatus = (typeof SOURCE_STATUS)[keyof typeof SOURCE_STATUS];
 
 /** The milestones a receipt is scheduled on (one percentage each in the plan). */
 export const MILESTONES = ['dev', 'prepa', 'tournage', 'fin-tournage', 'livraison', 'apres'] as const;

@@ -7,6 +7,8 @@ import type {
   NomenclatureData,
   NomenclatureId,
   NomenclatureLine,
+  NomenclatureRoles,
+  PhaseWeights,
 } from './types';
 
 const ALL: Record<NomenclatureId, NomenclatureData> = {
@@ -169,4 +171,48 @@ export function lookupLabel(nom: NomenclatureData, code: string): LabelLookup | 
 export function chapterOf(nom: NomenclatureData, code: string): NomenclatureChapter | undefined {
   const res = resolveCode(nom, code);
   return res.kind === 'unknown' ? undefined : res.chapter;
+}
+
+/** The label the scaffold writes for a line: the readable form when we wrote one, else the source's. */
+export function lineLabel(line: NomenclatureLine): string | null {
+  return line.displayLabel ?? line.label;
+}
+
+/**
+ * Why a nomenclature cannot be written as a devis yet (French, for the user), or null when it can:
+ * its chapter roles must be known and every poste must have a label.
+ */
+export function scaffoldProblem(nom: NomenclatureData): string | null {
+  const unlabelled = nom.chapters.flatMap((c) => c.lines.filter((l) => lineLabel(l) === null).map((l) => l.code));
+  const empty = nom.chapters.filter((c) => c.lines.length === 0).map((c) => c.code);
+  const parts: string[] = [];
+  if (unlabelled.length > 0) parts.push(`${unlabelled.length} poste${unlabelled.length > 1 ? 's' : ''} sans libellé connu (${unlabelled.slice(0, 6).join(', ')}${unlabelled.length > 6 ? '…' : ''})`);
+  if (empty.length > 0) parts.push(`chapitre${empty.length > 1 ? 's' : ''} ${empty.join(', ')} sans poste connu`);
+  if (!nom.roles) parts.push('rôles des chapitres (charges, frais généraux, imprévus) non décrits');
+  if (parts.length === 0) return null;
+  return `La nomenclature ${nom.id} ne peut pas encore servir de modèle de devis : ${parts.join(' ; ')}. Choisissez cnc-classique (cinéma) ou cnc-audiovisuel (séries, documentaires).`;
+}
+
+/** The chapter roles of a nomenclature the scaffold can write; throws for one it cannot (check scaffoldProblem first). */
+export function rolesOf(nom: NomenclatureData): NomenclatureRoles {
+  if (!nom.roles) throw new Error(scaffoldProblem(nom) ?? `Rôles absents : ${nom.id}`);
+  return nom.roles;
+}
+
+/** Chapters summed into the subtotal the indirect costs are based on: all but the indirect chapter. */
+export function baseChapterCodes(nom: NomenclatureData): string[] {
+  const indirect = rolesOf(nom).indirect.chapter;
+  return nom.chapters.map((c) => c.code).filter((c) => c !== indirect);
+}
+
+/** Phase weights of a chapter or indirect line's payments, from the nomenclature's roles. */
+export function paymentProfileOf(nom: NomenclatureData, code: string): PhaseWeights {
+  const w = rolesOf(nom).paymentProfiles.byCode[code];
+  if (!w) throw new Error(`Pas de profil de décaissement pour ${code} dans ${nom.id}`);
+  return w;
+}
+
+/** "1 à 9": the span of chapter codes, for labels. */
+export function chapterSpan(codes: readonly string[]): string {
+  return codes.length === 0 ? '' : codes.length === 1 ? (codes[0] ?? '') : `${codes[0] ?? ''} à ${codes[codes.length - 1] ?? ''}`;
 }

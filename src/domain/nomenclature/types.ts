@@ -10,6 +10,8 @@ export interface NomenclatureLine {
   labelHint?: string;
   note?: string;
   seededFromRange?: string;
+  /** A readable form of the label, written by us where the source label is a raw spreadsheet heading. */
+  displayLabel?: string;
 }
 
 export interface NomenclatureChapter {
@@ -38,6 +40,64 @@ export interface NomenclatureData {
   sources: NomenclatureSource[];
   chapters: NomenclatureChapter[];
   openPoints: string[];
+  /** What each chapter is for; absent for a grid the scaffold cannot write yet. */
+  roles?: NomenclatureRoles;
+}
+
+/** Employment statuses a charges line can carry (same ids as the budget's). */
+export type ChargesStatus = 'technicien' | 'cadre' | 'artiste' | 'auteur';
+
+/** A computed line of the charges chapter: the charges on the gross pay of one status. */
+export interface ChargesLineRole {
+  code: string;
+  label: string;
+  status: ChargesStatus;
+}
+
+/**
+ * A line of the indirect costs: a rate of the subtotal (frais généraux, imprévus) or an ordinary
+ * line of the indirect chapter (production déléguée, frais financiers) whose label is the
+ * nomenclature's.
+ */
+export interface IndirectLineRole {
+  role: 'overheads' | 'contingency' | 'line';
+  code: string;
+  label?: string;
+  justification?: string;
+}
+
+export interface PhaseWeights {
+  dev: string;
+  prepa: string;
+  tournage: string;
+  postprod: string;
+}
+
+/** The roles of a nomenclature's chapters: data, so a 10-chapter grid needs no code change. */
+export interface NomenclatureRoles {
+  note: string;
+  /** Title row of the Devis sheet. */
+  devisTitle: string;
+  /** Chapters whose salaried lines carry a status and get charged in the charges chapter. */
+  payChapters: string[];
+  /** The chapter whose lines are the computed charges. */
+  chargesChapter: string;
+  chargesLines: ChargesLineRole[];
+  /** Label of the subtotal the indirect costs are based on (every chapter but the indirect one). */
+  subtotalLabel: string;
+  /** Indirect costs: in a chapter of their own (audiovisuel: "10") or below the subtotal (null). */
+  indirect: { chapter: string | null; lines: IndirectLineRole[] };
+  /** What a tax credit's eligible base takes (used by the tax-credit estimate). */
+  taxCreditEligibility: {
+    note: string;
+    source: string;
+    mark: string;
+    eligibleChapters: string[];
+    excludedCodes: { code: string; why: string }[];
+    performersAboveMinima?: string;
+  };
+  /** Default spread of each chapter's payments (and of each indirect rate line) over the phases. */
+  paymentProfiles: { note: string; mark: string; byCode: Record<string, PhaseWeights> };
 }
 
 export type NomenclatureId = 'cnc-classique' | 'cnc-2018' | 'cnc-audiovisuel';

@@ -4,7 +4,7 @@ import { Money, ZERO, parseAmount, roundCents } from '../../domain/money';
 import { chapterOf, DEFAULT_NOMENCLATURE, findNomenclature, getNomenclature, isValidCode, listNomenclatures } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { fail, ok, type Result } from '../../domain/result';
-import { looseForm } from '../../domain/carbon/lookup';
+import { looseForm } from '../../domain/text/looseForm';
 
 function nomenclatureArg(nomenclature: unknown): Result<NomenclatureData> {
   if (nomenclature === null || nomenclature === undefined || nomenclature === '') return ok(getNomenclature(DEFAULT_NOMENCLATURE));

@@ -1,9 +1,9 @@
 import data from '../../../data/finance/financement.json';
-import { taxCreditFact } from '../../domain/financing/categories';
+import { taxCreditCap, taxCreditFact } from '../../domain/financing/categories';
 import { taxCreditEstimate } from '../../domain/financing/compute';
 import { Money, ZERO } from '../../domain/money';
 import { fail, ok, type Result } from '../../domain/result';
-import { looseForm } from '../../domain/carbon/lookup';
+import { looseForm } from '../../domain/text/looseForm';
 import type { ProductionFormat } from '../../domain/facts/facts';
 
 /** FIN.INTENSITE: public share of a financing — sum of amounts whose nature is "Public" over the total. */
@@ -33,8 +33,12 @@ interface TaxCreditType {
   cap?: string;
 }
 
-/** FIN.CREDIT_IMPOT: rate × eligible French expenses, capped, for "cinéma", "audiovisuel", "documentaire" or "international". */
-export function finCreditImpot(expenses: unknown, type: unknown): Result<number> {
+/**
+ * FIN.CREDIT_IMPOT: rate × eligible French expenses, capped, for "cinéma", "audiovisuel",
+ * "documentaire" or "international". The audiovisual credit is capped per minute produced: its
+ * ceiling needs the duration (minutes) and the cost of the work.
+ */
+export function finCreditImpot(expenses: unknown, type: unknown, minutes?: unknown, cost?: unknown): Result<number> {
   if (typeof expenses !== 'number' || !Number.isFinite(expenses) || expenses < 0) {
     return fail('invalidValue', `Dépenses éligibles : un montant positif est attendu (reçu « ${String(expenses)} »).`);
   }
@@ -45,7 +49,12 @@ export function finCreditImpot(expenses: unknown, type: unknown): Result<number>
   const base = new Money(String(expenses));
   if (t.format) {
     const fact = taxCreditFact(t.format as ProductionFormat);
-    return ok(taxCreditEstimate(fact.rate, base, fact.cap).toNumber());
+    if (fact.cap !== null) return ok(taxCreditEstimate(fact.rate, base, fact.cap).toNumber());
+    const given = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+    if (!given(minutes) || !given(cost)) {
+      return fail('invalidValue', 'Crédit d’impôt audiovisuel : plafonné par minute produite ; indiquez la durée (minutes) et le coût de l’œuvre (3e et 4e arguments).');
+    }
+    return ok(taxCreditEstimate(fact.rate, base, taxCreditCap(fact, new Money(String(cost)), minutes)).toNumber());
   }
   return ok(taxCreditEstimate(new Money(t.rate ?? '0'), base, new Money(t.cap ?? '0')).toNumber());
 }

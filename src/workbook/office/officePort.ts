@@ -1,6 +1,6 @@
-import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../layout/plan';
-import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../layout/plan';
-import { CONDITIONAL, STYLES } from '../../layout/styles';
+import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../sheets/model/plan';
+import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../sheets/model/plan';
+import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 /** Excel.run, injected so tests pass a mock context (office-addin-mock) and count syncs. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { CellPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
-import { a1, parseAddress, quoteSheet, splitReference } from '../../layout/plan';
-import { CONDITIONAL, STYLES } from '../../layout/styles';
+import type { CellPlan, SheetPlan, WorkbookPlan } from '../../sheets/model/plan';
+import { a1, parseAddress, quoteSheet, splitReference } from '../../sheets/model/plan';
+import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 function argb(hex: string): string {

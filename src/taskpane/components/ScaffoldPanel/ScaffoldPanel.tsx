@@ -12,9 +12,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FORMATS, formatLabel, type ProductionFormat } from '../../../domain/facts/facts';
+import { FORMATS, defaultNomenclature, formatLabel, type ProductionFormat } from '../../../domain/facts/facts';
+import { getNomenclature, listNomenclatures, scaffoldProblem } from '../../../domain/nomenclature/nomenclature';
+import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
-import { exampleAvailable, type ScaffoldOutcome, type ScaffoldProgress } from '../../../workbook/scaffold';
+import { scaffoldRefusal, type ScaffoldOutcome, type ScaffoldProgress } from '../../../workbook/scaffold';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
@@ -39,17 +41,22 @@ type State =
 export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreated?: (suffix: number | null) => void }): JSX.Element {
   const styles = useStyles();
   const [format, setFormat] = useState<ProductionFormat>('long-metrage');
+  /** null: the format's own grid. */
+  const [nomenclature, setNomenclature] = useState<NomenclatureId | null>(null);
   const [example, setExample] = useState(false);
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const canExample = exampleAvailable(format);
+  const grid = nomenclature ?? defaultNomenclature(format);
+  const exampleRefusal = scaffoldRefusal({ format, nomenclature: grid, example: true });
+  const canExample = exampleRefusal === null;
+  const gridRefusal = scaffoldProblem(getNomenclature(grid));
 
   const run = async (onConflict: 'refuse' | 'beside'): Promise<void> => {
     setState({ kind: 'working', step: 'inventaire' });
     try {
-      const outcome = await host.scaffold({ format, example: example && canExample, onConflict }, (step) =>
+      const outcome = await host.scaffold({ format, nomenclature: grid, example: example && canExample, onConflict }, (step) =>
         setState({ kind: 'working', step }),
       );
-      setState(outcome.status === 'done' ? { kind: 'done', outcome } : { kind: 'conflict', message: outcome.message });
+      setState(outcome.status === 'done' ? { kind: 'done', outcome } : outcome.status === 'conflict' ? { kind: 'conflict', message: outcome.message } : { kind: 'error', message: outcome.message });
       if (outcome.status === 'done') onCreated?.(outcome.suffix);
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -60,7 +67,14 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
   return (
     <section aria-label="Créer le classeur" className={styles.form}>
       <Field label="Format de la production">
-        <Select value={format} disabled={working} onChange={(_, d) => setFormat(d.value as ProductionFormat)}>
+        <Select
+          value={format}
+          disabled={working}
+          onChange={(_, d) => {
+            setFormat(d.value as ProductionFormat);
+            setNomenclature(null);
+          }}
+        >
           {FORMATS.map((f) => (
             <option key={f} value={f}>
               {formatLabel(f)}
@@ -68,14 +82,31 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
           ))}
         </Select>
       </Field>
+      <Field
+        label="Nomenclature du devis"
+        validationState={gridRefusal ? 'error' : 'none'}
+        validationMessage={gridRefusal ?? (nomenclature === null ? `Grille du format : ${getNomenclature(grid).title}` : undefined)}
+      >
+        <Select value={grid} disabled={working} onChange={(_, d) => setNomenclature(d.value as NomenclatureId)}>
+          {listNomenclatures().map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.id}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Checkbox
-        label={canExample ? "Remplir avec l'exemple (long métrage de fiction)" : "Remplir avec l'exemple (disponible pour le long métrage)"}
+        label={
+          canExample
+            ? `Remplir avec l'exemple (${formatLabel(format).toLowerCase()})`
+            : `Remplir avec l'exemple (${gridRefusal ? 'indisponible dans cette nomenclature' : (exampleRefusal ?? '')})`
+        }
         checked={example && canExample}
         disabled={!canExample || working}
         onChange={(_, d) => setExample(d.checked === true)}
       />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={working} onClick={() => void run('refuse')}>
+        <Button appearance="primary" disabled={working || gridRefusal !== null} onClick={() => void run('refuse')}>
           Créer le classeur
         </Button>
       </div>

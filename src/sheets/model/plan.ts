@@ -108,6 +108,8 @@ export const NUMFMT = {
   date: 'dd/mm/yyyy',
   integer: '0',
   general: 'General',
+  /** Text: set on code cells before their value, so Excel keeps "2.10" as typed. */
+  text: '@',
 } as const;
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */

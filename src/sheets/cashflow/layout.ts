@@ -1,22 +1,27 @@
-import { milestoneLabels, PAYMENT_PROFILE_NOTE } from '../domain/financing/categories';
-import type { CashflowModel } from '../domain/cashflow/model';
-import type { MeasureInput } from '../domain/financing/example';
-import { Money, ZERO, sum, toCellNumber } from '../domain/money';
-import type { Naming } from './naming';
-import { NUMFMT, a1, absolute, columnLetter, type CellPlan, type ChartPlan, type NamePlan, type SheetPlan } from './plan';
+import { milestoneLabels } from '../../domain/financing/categories';
+import { PHASE_LABELS } from '../../domain/cashflow/months';
+import type { CashflowModel } from '../../domain/cashflow/model';
+import type { MeasureInput } from '../../domain/financing/example';
+import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
+import type { Naming } from '../model/naming';
+import { DEVIS_NAMES, chapterNames } from '../devis/contract';
+import { FINANCING_NAMES } from '../financing/contract';
+import { LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
+import { CASHFLOW_NAMES as T, FIRST_MONTH_COL, JALON_ROW, MONTH_FORMAT, MONTH_ROW, PHASE_ROW } from './contract';
+
+const PH = PHASE_LABELS;
+import { NUMFMT, a1, absolute, columnLetter, type CellPlan, type ChartPlan, type NamePlan, type SheetPlan } from '../model/plan';
 
 const num = (m: Money): number => toCellNumber(m);
-const FIRST_MONTH_COL = 5; // F
-const MONTH_ROW = 6;
-const PHASE_ROW = 7;
-const JALON_ROW = 4;
 const FREE_MEASURE_ROWS = 3;
-export const MONTH_FORMAT = 'mmm yyyy';
+export { MONTH_FORMAT };
 
 export interface CashflowLayoutInput {
   model: CashflowModel;
   measures: MeasureInput[];
   naming: Naming;
+  /** Where the default payment profiles come from (the nomenclature's roles), shown under them. */
+  profileNote: string;
 }
 
 /**
@@ -51,37 +56,37 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   const monthOf = (name: string): string => `IF(N(${n(name)})=0,"",DATE(YEAR(${n(name)}),MONTH(${n(name)}),1))`;
   const jalonFormulas = [
     `${firstCol}${MONTH_ROW}`,
-    monthOf('Param_DebutPrepa'),
-    monthOf('Param_DebutTournage'),
-    monthOf('Param_FinTournage'),
-    monthOf('Param_LivraisonPAD'),
+    monthOf(P.prepStart),
+    monthOf(P.shootStart),
+    monthOf(P.shootEnd),
+    monthOf(P.padDelivery),
     `IF(${mc(4)}${JALON_ROW}="","",EDATE(${mc(4)}${JALON_ROW},1))`,
   ];
   milestoneLabels().forEach((label, i) => {
     cells.push({ address: `${mc(i)}${JALON_ROW - 1}`, value: label, style: 'header' });
     cells.push({ address: `${mc(i)}${JALON_ROW}`, formula: jalonFormulas[i] ?? '', result: dateOrBlank(model.jalons[i] ?? null), numFmt: MONTH_FORMAT, style: 'computed' });
   });
-  names.push({ name: n('Treso_Jalons'), sheet: sheetName, ref: `$${mc(0)}$${JALON_ROW}:$${mc(5)}$${JALON_ROW}` });
+  names.push({ name: n(T.jalons), sheet: sheetName, ref: `$${mc(0)}$${JALON_ROW}:$${mc(5)}$${JALON_ROW}` });
   const J = (i: number): string => `$${mc(i)}$${JALON_ROW}`;
 
   // Month and phase headers.
   ['N°', 'Libellé', 'Montant', 'Total échéancé', 'Écart'].forEach((h, i) => cells.push({ address: `${columnLetter(i)}${MONTH_ROW}`, value: h, style: 'header' }));
   cells.push({ address: `B${PHASE_ROW}`, value: 'Phase', style: 'header' });
-  const start = `IF(AND(N(${n('Param_DebutDev')})>0,N(${n('Param_DebutDev')})<N(${n('Param_DebutPrepa')})),${n('Param_DebutDev')},${n('Param_DebutPrepa')})`;
+  const start = `IF(AND(N(${n(P.devStart)})>0,N(${n(P.devStart)})<N(${n(P.prepStart)})),${n(P.devStart)},${n(P.prepStart)})`;
   for (let k = 0; k < M; k += 1) {
     const c = mc(k);
-    const formula = k === 0 ? `IF(N(${n('Param_DebutPrepa')})=0,"",DATE(YEAR(${start}),MONTH(${start}),1))` : `IF(${mc(k - 1)}${MONTH_ROW}="","",EDATE(${mc(k - 1)}${MONTH_ROW},1))`;
+    const formula = k === 0 ? `IF(N(${n(P.prepStart)})=0,"",DATE(YEAR(${start}),MONTH(${start}),1))` : `IF(${mc(k - 1)}${MONTH_ROW}="","",EDATE(${mc(k - 1)}${MONTH_ROW},1))`;
     cells.push({ address: `${c}${MONTH_ROW}`, formula, result: dateOrBlank(model.months[k] ?? null), numFmt: MONTH_FORMAT, style: 'header' });
     const m = `${c}$${MONTH_ROW}`;
     cells.push({
       address: `${c}${PHASE_ROW}`,
-      formula: `IF(${m}="","",IF(${m}<${J(1)},"Développement",IF(${m}<${J(2)},"Préparation",IF(${m}<=${J(3)},"Tournage",IF(${m}<=${J(4)},"Postproduction","Après livraison")))))`,
+      formula: `IF(${m}="","",IF(${m}<${J(1)},"${PH[0]}",IF(${m}<${J(2)},"${PH[1]}",IF(${m}<=${J(3)},"${PH[2]}",IF(${m}<=${J(4)},"${PH[3]}","${PH[4]}")))))`,
       result: model.phases[k] ?? '',
       style: 'computed',
     });
   }
-  names.push({ name: n('Treso_Mois'), sheet: sheetName, ref: `$${firstCol}$${MONTH_ROW}:$${lastCol}$${MONTH_ROW}` });
-  names.push({ name: n('Treso_Phases'), sheet: sheetName, ref: `$${firstCol}$${PHASE_ROW}:$${lastCol}$${PHASE_ROW}` });
+  names.push({ name: n(T.months), sheet: sheetName, ref: `$${firstCol}$${MONTH_ROW}:$${lastCol}$${MONTH_ROW}` });
+  names.push({ name: n(T.phases), sheet: sheetName, ref: `$${firstCol}$${PHASE_ROW}:$${lastCol}$${PHASE_ROW}` });
 
   const rowTotals = (row: number, parts: Money[], amount: Money): void => {
     cells.push({ address: `D${row}`, formula: `SUM(${monthRange(row)})`, result: num(sum(parts)), numFmt: NUMFMT.euro, style: 'computed' });
@@ -95,14 +100,14 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   const recFirst = row;
   model.receipts.forEach((r, i) => {
     cells.push({ address: `A${row}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
-    cells.push({ address: `B${row}`, formula: `INDEX(${n('Fin_Sources')},$A${row})&""`, result: r.label, style: 'computed' });
-    cells.push({ address: `C${row}`, formula: `N(INDEX(${n('Fin_Montants')},$A${row}))`, result: num(r.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({ address: `B${row}`, formula: `INDEX(${n(FINANCING_NAMES.sources)},$A${row})&""`, result: r.label, style: 'computed' });
+    cells.push({ address: `C${row}`, formula: `N(INDEX(${n(FINANCING_NAMES.amounts)},$A${row}))`, result: num(r.amount), numFmt: NUMFMT.euro, style: 'computed' });
     rowTotals(row, r.parts, r.amount);
-    const profile = `INDEX(${n('Fin_Echeancier')},$A${row},0)`;
+    const profile = `INDEX(${n(FINANCING_NAMES.schedule)},$A${row},0)`;
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
-      const upTo = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n('Treso_Jalons')}<=${m})),2)`;
-      const before = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n('Treso_Jalons')}<${m})),2)`;
+      const upTo = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<=${m})),2)`;
+      const before = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<${m})),2)`;
       cells.push({
         address: `${mc(k)}${row}`,
         formula: k === 0 ? `IF(${m}="",0,${upTo})` : `IF(${m}="",0,${upTo}-${before})`,
@@ -144,13 +149,13 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   const profHeader = profTitle + 1;
   const profFirst = profHeader + 1;
 
-  const devisName = (code: string): string => (code === 'FG' ? 'Devis_FraisGeneraux' : code === 'IMP' ? 'Devis_Imprevus' : `Devis_Poste${code}`);
+  const devisName = (p: CashflowModel['payments'][number]): string => (p.role ? DEVIS_NAMES[p.role].amount : chapterNames(p.code).amount);
   model.payments.forEach((p, i) => {
     const r = payFirst + i;
     const pr = profFirst + i;
     cells.push({ address: `A${r}`, value: p.code, style: 'label' });
     cells.push({ address: `B${r}`, value: p.label, style: 'label' });
-    cells.push({ address: `C${r}`, formula: n(devisName(p.code)), result: num(p.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({ address: `C${r}`, formula: n(devisName(p)), result: num(p.amount), numFmt: NUMFMT.euro, style: 'computed' });
     rowTotals(r, p.parts, p.amount);
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
@@ -183,20 +188,20 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
       style: 'total',
     });
   }
-  names.push({ name: n('Treso_TotalEncaissements'), sheet: sheetName, ref: absolute(`D${recTotal}`) });
-  names.push({ name: n('Treso_TotalDecaissements'), sheet: sheetName, ref: absolute(`D${payTotal}`) });
-  names.push({ name: n('Treso_SoldeCumule'), sheet: sheetName, ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}` });
+  names.push({ name: n(T.totalReceipts), sheet: sheetName, ref: absolute(`D${recTotal}`) });
+  names.push({ name: n(T.totalPayments), sheet: sheetName, ref: absolute(`D${payTotal}`) });
+  names.push({ name: n(T.cumulative), sheet: sheetName, ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}` });
 
   // ---- Critical period
   cells.push({ address: `A${critTitle}`, value: 'PÉRIODE CRITIQUE', style: 'section' });
   const s = model.summary;
   const critical: { label: string; name: string; formula: string; result: number | Date | string; numFmt: string }[] = [
-    { label: 'Solde cumulé le plus bas', name: 'Treso_SoldeMin', formula: `MIN(${monthRange(cumRow)})`, result: num(s.lowest), numFmt: NUMFMT.euro },
-    { label: 'Mois du solde le plus bas', name: 'Treso_MoisCritique', formula: `INDEX(${n('Treso_Mois')},MATCH(C${crit},${monthRange(cumRow)},0))`, result: model.lowestMonth ?? '', numFmt: MONTH_FORMAT },
-    { label: 'Nombre de mois en déficit (solde cumulé négatif)', name: 'Treso_MoisDeficit', formula: `COUNTIF(${monthRange(cumRow)},"<0")`, result: s.deficitMonths, numFmt: NUMFMT.integer },
-    { label: 'Besoin de financement à court terme', name: 'Treso_Besoin', formula: `MAX(0,-C${crit})`, result: num(s.need), numFmt: NUMFMT.euro },
-    { label: 'Écart total encaissements − plan de financement (doit être nul)', name: 'Treso_EcartPlan', formula: `D${recTotal}-${n('Fin_Total')}`, result: num(s.totalReceipts.minus(totalReceiptsAmount)), numFmt: NUMFMT.euro },
-    { label: 'Écart total décaissements − devis (doit être nul)', name: 'Treso_EcartDevis', formula: `D${payTotal}-${n('Devis_Total')}`, result: num(s.totalPayments.minus(totalPaymentsAmount)), numFmt: NUMFMT.euro },
+    { label: 'Solde cumulé le plus bas', name: T.lowest, formula: `MIN(${monthRange(cumRow)})`, result: num(s.lowest), numFmt: NUMFMT.euro },
+    { label: 'Mois du solde le plus bas', name: T.criticalMonth, formula: `INDEX(${n(T.months)},MATCH(C${crit},${monthRange(cumRow)},0))`, result: model.lowestMonth ?? '', numFmt: MONTH_FORMAT },
+    { label: 'Nombre de mois en déficit (solde cumulé négatif)', name: T.deficitMonths, formula: `COUNTIF(${monthRange(cumRow)},"<0")`, result: s.deficitMonths, numFmt: NUMFMT.integer },
+    { label: 'Besoin de financement à court terme', name: T.need, formula: `MAX(0,-C${crit})`, result: num(s.need), numFmt: NUMFMT.euro },
+    { label: 'Écart total encaissements − plan de financement (doit être nul)', name: T.planGap, formula: `D${recTotal}-${n(FINANCING_NAMES.total)}`, result: num(s.totalReceipts.minus(totalReceiptsAmount)), numFmt: NUMFMT.euro },
+    { label: 'Écart total décaissements − devis (doit être nul)', name: T.devisGap, formula: `D${payTotal}-${n(DEVIS_NAMES.total.amount)}`, result: num(s.totalPayments.minus(totalPaymentsAmount)), numFmt: NUMFMT.euro },
   ];
   critical.forEach((c, i) => {
     const r = crit + i;
@@ -216,14 +221,14 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
     cells.push({ address: `D${r}`, value: m?.date ?? null, numFmt: NUMFMT.date, style: 'input' });
     cells.push({ address: `E${r}`, value: m?.description ?? null, style: 'input' });
   });
-  names.push({ name: n('Treso_Mesures'), sheet: sheetName, ref: `$B$${measFirst}:$E$${measLast}` });
+  names.push({ name: n(T.measures), sheet: sheetName, ref: `$B$${measFirst}:$E$${measLast}` });
   const measTotal = sum(input.measures.map((m) => m.amount));
   cells.push({ address: `B${measLast + 1}`, value: 'Total des mesures', style: 'subtotal' });
   cells.push({ address: `C${measLast + 1}`, formula: `SUM(C${measFirst}:C${measLast})`, result: num(measTotal), numFmt: NUMFMT.euro, style: 'subtotal' });
   cells.push({ address: `B${measLast + 2}`, value: 'Besoin non couvert par les mesures', style: 'total' });
   const uncovered = s.need.minus(measTotal);
-  cells.push({ address: `C${measLast + 2}`, formula: `MAX(0,C${crit + 3}-C${measLast + 1})`, result: num(uncovered.isPositive() ? uncovered : ZERO), numFmt: NUMFMT.euro, style: 'total' });
-  names.push({ name: n('Treso_BesoinNonCouvert'), sheet: sheetName, ref: absolute(`C${measLast + 2}`) });
+  cells.push({ address: `C${measLast + 2}`, formula: `MAX(0,${n(T.need)}-C${measLast + 1})`, result: num(uncovered.isPositive() ? uncovered : ZERO), numFmt: NUMFMT.euro, style: 'total' });
+  names.push({ name: n(T.uncoveredNeed), sheet: sheetName, ref: absolute(`C${measLast + 2}`) });
 
   // ---- Monthly payment profiles (inputs)
   cells.push({ address: `A${profTitle}`, value: 'PROFILS DE DÉCAISSEMENT (% du montant par mois, modifiables)', style: 'section' });
@@ -243,7 +248,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
     p.shares.forEach((sh, k) => cells.push({ address: `${mc(k)}${r}`, value: sh.isZero() ? null : num(sh), numFmt: NUMFMT.rate, style: 'input' }));
   });
   const profLast = profFirst + model.payments.length - 1;
-  cells.push({ address: `B${profLast + 1}`, value: PAYMENT_PROFILE_NOTE, style: 'note' });
+  cells.push({ address: `B${profLast + 1}`, value: input.profileNote, style: 'note' });
 
   return {
     sheet: {
@@ -253,7 +258,7 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
       freezeRows: PHASE_ROW,
       freezeCols: 2,
       validations: [
-        { range: `B${measFirst}:B${measLast}`, kind: 'list', listName: n('Liste_Mesures'), error: 'Choisissez un type de mesure de la liste (feuille Paramètres).' },
+        { range: `B${measFirst}:B${measLast}`, kind: 'list', listName: n(LIST_NAMES.measures), error: 'Choisissez un type de mesure de la liste (feuille Paramètres).' },
         { range: `${firstCol}${profFirst}:${lastCol}${profLast}`, kind: 'decimalMin0', error: 'Saisissez un pourcentage positif (pas de texte).' },
       ],
       conditionalFormats: [

@@ -1,23 +1,24 @@
 import { computeBudget } from '../domain/budget/compute';
+import { getNomenclature, paymentProfileOf, rolesOf } from '../domain/nomenclature/nomenclature';
 import { ZERO } from '../domain/money';
 import type { ProductionParameters } from '../domain/budget/templates';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 import { buildCashflow, type CashflowModel, type PaymentLine } from '../domain/cashflow/model';
 import type { CashflowDates } from '../domain/cashflow/months';
-import { ceilingRules, taxCreditFact } from '../domain/financing/categories';
+import { ceilingRules, taxCreditCap, taxCreditFact } from '../domain/financing/categories';
 import { taxCreditEstimate } from '../domain/financing/compute';
 import { exampleComparison, exampleFinancing, exampleMeasures, type MeasureInput } from '../domain/financing/example';
 import type { ComparedAid, FinancingContext, FinancingResult, FinancingSource } from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
-import { cashflowSheet } from './cashflow';
-import { carbonSheet, factorsSheet } from './carbon';
+import { cashflowSheet } from './cashflow/layout';
+import { carbonSheet, factorsSheet } from './carbon/layout';
 import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } from '../domain/carbon/bilan';
-import { devisSheet } from './devis';
-import { financingSheet } from './financing';
-import { makeNaming, type Naming } from './naming';
-import { paramsSheet } from './params';
-import type { WorkbookPlan } from './plan';
-import { recapSheet } from './recap';
+import { devisSheet } from './devis/layout';
+import { financingSheet } from './financing/layout';
+import { makeNaming, type Naming } from './model/naming';
+import { paramsSheet } from './params/layout';
+import type { WorkbookPlan } from './model/plan';
+import { recapSheet } from './recap/layout';
 
 export interface FinancingInput {
   sources: FinancingSource[];
@@ -52,13 +53,22 @@ export function cashflowDates(p: ProductionParameters | null): CashflowDates | n
   return { devStart: p.devStart, prepStart: p.prepStart, shootStart: p.shootStart, shootEnd: p.shootEnd, padDelivery: p.padDelivery };
 }
 
-/** The devis lines the Trésorerie pays out: the nine chapters, frais généraux and imprévus. */
+/**
+ * The devis lines the Trésorerie pays out: every chapter (the indirect one included, audiovisuel
+ * 10) and, in a grid that keeps them below the subtotal, frais généraux and imprévus; each with
+ * its default phase profile from the nomenclature's roles.
+ */
 export function paymentLines(budget: BudgetInput, result: BudgetResult): PaymentLine[] {
-  return [
-    ...budget.chapters.map((c, i) => ({ code: c.code, label: c.label, amount: result.chapters[i]?.amount ?? ZERO })),
-    { code: 'FG', label: 'Frais généraux', amount: result.overheads.amount },
-    { code: 'IMP', label: 'Imprévus', amount: result.contingency.amount },
-  ];
+  const nom = getNomenclature(budget.nomenclature);
+  const roles = rolesOf(nom);
+  const chapters = budget.chapters.map((c, i) => ({ code: c.code, label: c.label, amount: result.chapters[i]?.amount ?? ZERO, profile: paymentProfileOf(nom, c.code) }));
+  const below =
+    roles.indirect.chapter === null
+      ? roles.indirect.lines.flatMap((l) =>
+          l.role === 'line' ? [] : [{ code: l.code, label: l.label ?? l.code, amount: (l.role === 'overheads' ? result.overheads : result.contingency).amount, profile: paymentProfileOf(nom, l.code), role: l.role }],
+        )
+      : [];
+  return [...chapters, ...below];
 }
 
 /** Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone and Facteurs as one plan. */
@@ -66,6 +76,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);
   const result = computeBudget(input.budget);
   const tc = taxCreditFact(input.format);
+  const tcCap = taxCreditCap(tc, result.total.amount, input.production?.durationMinutes ?? 0);
   const context: FinancingContext = {
     format: input.format,
     firstOrSecondFilm: input.production?.firstOrSecondFilm ?? false,
@@ -73,25 +84,25 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     devisTotal: result.total.amount,
     eligibleFrance: result.subtotal.france,
     taxCreditRate: tc.rate,
-    taxCreditCap: tc.cap,
+    taxCreditCap: tcCap,
     ceilings: ceilingRules(),
   };
   const financing: FinancingInput =
     input.financing === 'exemple'
       ? {
-          sources: exampleFinancing(result.total.amount, taxCreditEstimate(tc.rate, result.subtotal.france, tc.cap)),
-          comparison: exampleComparison(),
-          measures: exampleMeasures(),
+          sources: exampleFinancing(result.total.amount, taxCreditEstimate(tc.rate, result.subtotal.france, tcCap), input.format),
+          comparison: exampleComparison(input.format),
+          measures: exampleMeasures(input.format),
         }
       : (input.financing ?? { sources: [], comparison: [], measures: [] });
 
-  const params = paramsSheet({ format: input.format, nomenclature: input.budget.nomenclature, params: input.budget.params, production: input.production, naming });
+  const params = paramsSheet({ format: input.format, nomenclature: input.budget.nomenclature, params: input.budget.params, production: input.production, naming, taxCreditCap: tcCap });
   const devis = devisSheet(input.budget, result, naming);
   const recap = recapSheet(input.budget, result, input.production, naming);
   const fin = financingSheet({ sources: financing.sources, comparison: financing.comparison, context, budget: result, naming });
   const cashflow = buildCashflow({ dates: cashflowDates(input.production), format: input.format, sources: fin.rows, payments: paymentLines(input.budget, result) });
-  const treso = cashflowSheet({ model: cashflow, measures: financing.measures, naming });
-  const carbonInput = input.carbon === 'exemple' ? exampleCarbon() : (input.carbon ?? { lines: [], measures: [] });
+  const treso = cashflowSheet({ model: cashflow, measures: financing.measures, naming, profileNote: rolesOf(getNomenclature(input.budget.nomenclature)).paymentProfiles.note });
+  const carbonInput = input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
   const carbon = carbonSheet(carbonInput.lines, carbonInput.measures, naming);
   const factors = factorsSheet(naming);
   return {

@@ -1,0 +1,43 @@
+import { contiguousColumns } from '../model/contract';
+
+/** Columns left of the months, for the receipt, payment and profile rows. */
+export const CASHFLOW_COLUMNS = contiguousColumns('A', {
+  rank: 'N°',
+  label: 'Libellé',
+  amount: 'Montant',
+  scheduled: 'Total échéancé',
+  gap: 'Écart',
+});
+
+/** The first month sits right of the fixed columns. */
+export const FIRST_MONTH_COL = 5;
+export const JALON_ROW = 4;
+export const MONTH_ROW = 6;
+export const PHASE_ROW = 7;
+export const MONTH_FORMAT = 'mmm yyyy';
+
+/** Columns of the cash measures table (named Treso_Mesures from `type`). */
+export const MEASURE_COLUMNS = contiguousColumns('A', {
+  rank: 'N°',
+  type: 'Type de mesure',
+  amount: 'Montant',
+  date: 'Échéance',
+  description: 'Description',
+});
+
+export const CASHFLOW_NAMES = {
+  jalons: 'Treso_Jalons',
+  months: 'Treso_Mois',
+  phases: 'Treso_Phases',
+  totalReceipts: 'Treso_TotalEncaissements',
+  totalPayments: 'Treso_TotalDecaissements',
+  cumulative: 'Treso_SoldeCumule',
+  lowest: 'Treso_SoldeMin',
+  criticalMonth: 'Treso_MoisCritique',
+  deficitMonths: 'Treso_MoisDeficit',
+  need: 'Treso_Besoin',
+  planGap: 'Treso_EcartPlan',
+  devisGap: 'Treso_EcartDevis',
+  measures: 'Treso_Mesures',
+  uncoveredNeed: 'Treso_BesoinNonCouvert',
+} as const;

@@ -1,0 +1,22 @@
+import { readTable, single, type SingleCell, type Snapshot, type TableRow } from '../model/snapshot';
+import { COMPARISON_COLUMNS, FINANCING_NAMES, SOURCE_COLUMNS, type FinancingNameKey } from './contract';
+
+export type SourceRow = TableRow<(typeof SOURCE_COLUMNS.keys)[number]>;
+export type ComparisonRow = TableRow<(typeof COMPARISON_COLUMNS.keys)[number]>;
+
+/** The rows of the source table (Fin_Tableau, its header row left out); null when the plan is missing. */
+export function readSources(s: Snapshot): SourceRow[] | null {
+  const range = s.ranges[FINANCING_NAMES.table];
+  return range ? readTable(range, SOURCE_COLUMNS, 1) : null;
+}
+
+/** The rows of the comparative study of aids (Fin_Comparatif); null when missing. */
+export function readComparison(s: Snapshot): ComparisonRow[] | null {
+  const range = s.ranges[FINANCING_NAMES.comparison];
+  return range ? readTable(range, COMPARISON_COLUMNS) : null;
+}
+
+/** One named figure of the plan's summary (Fin_Total, Fin_Ecart…). */
+export function financingFigure(s: Snapshot, key: FinancingNameKey): SingleCell | null {
+  return single(s, FINANCING_NAMES[key]);
+}

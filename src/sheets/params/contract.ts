@@ -1,0 +1,73 @@
+import type { Status } from '../../domain/budget/types';
+import { statusLabel } from '../../domain/facts/facts';
+import type { CeilingRules } from '../../domain/financing/types';
+import { contiguousColumns } from '../model/contract';
+
+/** Paramètres: one value per row, each behind a workbook name other sheets and rules read. */
+export const PARAMS_NAMES = {
+  title: 'Param_Titre',
+  format: 'Param_Format',
+  nomenclature: 'Param_Nomenclature',
+  duration: 'Param_Duree',
+  prepWeeks: 'Param_SemainesPrepa',
+  shootingDays: 'Param_JoursTournage',
+  postWeeks: 'Param_SemainesPostprod',
+  devStart: 'Param_DebutDev',
+  prepStart: 'Param_DebutPrepa',
+  shootStart: 'Param_DebutTournage',
+  shootEnd: 'Param_FinTournage',
+  padDelivery: 'Param_LivraisonPAD',
+  envelope: 'Param_Enveloppe',
+  firstOrSecondFilm: 'Param_PremierFilm',
+  overheadsRate: 'Param_TauxFG',
+  overheadsCap: 'Param_PlafondFG',
+  contingencyRate: 'Param_TauxImprevus',
+  taxCreditRate: 'Param_TauxCI',
+  taxCreditCap: 'Param_PlafondCI',
+  /** Audiovisual tax credit: the per-minute ceiling table (cost per minute from, ceiling per minute). */
+  taxCreditBandFrom: 'Param_CIMinute_Seuils',
+  taxCreditBandCap: 'Param_CIMinute_Plafonds',
+} as const;
+
+/** Workbook names of the public-aid ceilings and thresholds. */
+export const CEILING_NAMES: Readonly<Record<keyof CeilingRules, string>> = {
+  cinemaBase: 'Param_PlafondCinema',
+  cinemaDerogation: 'Param_PlafondCinemaDerog',
+  cinemaWithoutTaxCredit: 'Param_PlafondCinemaSansCI',
+  cinemaSmallBudget: 'Param_SeuilPetitBudgetCinema',
+  avBase: 'Param_PlafondAV',
+  avDerogation: 'Param_PlafondAVDerog',
+  avDocumentary: 'Param_PlafondDocu',
+  avSmallBudgetPerHour: 'Param_SeuilAVHeure',
+  avDocumentaryPerHour: 'Param_SeuilDocuHeure',
+};
+
+/** Workbook name of the charge rate of a status, e.g. Param_TauxCharges_Technicien. */
+export function chargeRateName(status: Status): string {
+  return `Param_TauxCharges_${statusLabel(status)}`;
+}
+
+/** The validation lists kept on the sheet (the user can extend them). */
+export const LIST_NAMES = {
+  statuses: 'Liste_Statuts',
+  units: 'Liste_Unites',
+  formats: 'Liste_Formats',
+  yesNo: 'Liste_OuiNon',
+  sourceStatuses: 'Liste_StatutsSource',
+  measures: 'Liste_Mesures',
+  natures: 'Liste_Natures',
+} as const;
+
+export type ListKey = keyof typeof LIST_NAMES;
+
+/** Columns of the parameter rows: label, value (named), name, source, mark. */
+export const PARAMS_COLUMNS = contiguousColumns('A', {
+  label: 'Paramètre',
+  value: 'Valeur',
+  name: 'Nom',
+  source: 'Source',
+  mark: 'Fiabilité',
+});
+
+/** First parameter row (row 4 holds the headers). */
+export const PARAMS_FIRST_ROW = 5;
