@@ -149,3 +149,43 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a 10-chapter grid from its roles (audiovisuel), no code change', () => {
+  it('puts frais généraux and imprévus inside chapter 10, as forfaits of chapters 1 to 9', () => {
+    const base = blankBudget('serie');
+    expect(base.nomenclature).toBe('cnc-audiovisuel');
+    expect(base.chapters.map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(base.chapters[9]?.items.map((i) => `${i.code} ${i.kind}`)).toEqual(['10.a line', '10.b rate', '10.c line', '10.d rate']);
+    expect(base.chapters[3]?.items.map((i) => (i.kind === 'charges' ? `${i.code} ${i.status}` : i.kind))).toEqual(['4.d technicien', '4.e cadre', '4.f artiste', '4.a auteur']);
+    // By hand: a technician's 10 000 € in chapter 2, a 5 000 € camera in 7, the producer's 3 000 € in 10.a.
+    const line = (code: string, rate: string, status?: Status): ItemInput => ({ kind: 'line', code, label: code, quantity: m('1'), count: m('1'), rate: m(rate), ...(status ? { status } : {}) });
+    const budget: BudgetInput = {
+      ...base,
+      chapters: base.chapters.map((ch) => {
+        if (ch.code === '2') return { ...ch, items: [line('2.n', '10000', 'technicien')] };
+        if (ch.code === '7') return { ...ch, items: [line('7.a', '5000')] };
+        if (ch.code === '10') return { ...ch, items: ch.items.map((i) => (i.code === '10.a' ? line('10.a', '3000') : i)) };
+        return ch;
+      }),
+    };
+    const r = computeBudget(budget);
+    const rate = budget.params.chargeRates.technicien;
+    const charges = m('10000').times(rate).toDecimalPlaces(2, Money.ROUND_HALF_UP);
+    const subtotal = m('15000').plus(charges);
+    expect(r.subtotal.amount.toFixed(2)).toBe(subtotal.toFixed(2));
+    // Série: fiction forfaits of the 2016 AV accord, FG 10 %, imprévus 7 %.
+    expect(r.overheads.amount.toFixed(2)).toBe(subtotal.times('0.10').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2));
+    expect(r.contingency.amount.toFixed(2)).toBe(subtotal.times('0.07').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2));
+    const ten = r.chapters[9];
+    expect(ten?.amount.toFixed(2)).toBe(m('3000').plus(r.overheads.amount).plus(r.contingency.amount).toFixed(2));
+    expect(r.total.amount.toFixed(2)).toBe(subtotal.plus(ten?.amount ?? m('0')).toFixed(2));
+    expect(r.indirect.amount.equals(ten?.amount ?? m('-1'))).toBe(true);
+  });
+
+  it('keeps FG and imprévus below the subtotal in the cinema grid', () => {
+    const r = computeBudget(exampleBudget());
+    expect(r.chapters).toHaveLength(9);
+    expect(r.indirect.amount.equals(r.overheads.amount.plus(r.contingency.amount))).toBe(true);
+    expect(r.total.amount.toFixed(2)).toBe('2953096.16');
+  });
+});

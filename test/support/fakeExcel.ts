@@ -39,12 +39,15 @@ export interface RecordedSheet {
 
 export interface Recorder {
   sheets: Map<string, RecordedSheet>;
+  /** Every values/formats write, in the order queued: which property of which range. */
+  writes: { sheet: string; address: string; property: 'formulas' | 'numberFormat'; value: unknown[][] }[];
   names: { name: string; ref: string; sheet: string; comment?: string }[];
   /** Queued operations since the start, for size measurements. */
   operations: number;
 }
 
-function makeRange(address: string, rec: Recorder): RecordedRange {
+function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRange {
+  const stored: { formulas?: unknown[][]; numberFormat?: string[][] } = {};
   const range: RecordedRange = {
     address,
     format: {
@@ -77,6 +80,16 @@ function makeRange(address: string, rec: Recorder): RecordedRange {
       range.merged = true;
     },
   };
+  for (const property of ['formulas', 'numberFormat'] as const) {
+    Object.defineProperty(range, property, {
+      enumerable: true,
+      get: () => stored[property],
+      set: (value: unknown[][]) => {
+        (stored as Record<string, unknown>)[property] = value;
+        rec.writes.push({ sheet: sheetName, address, property, value });
+      },
+    });
+  }
   rec.operations += 1;
   return range;
 }
@@ -95,7 +108,7 @@ function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet
       },
     },
     getRange(address: string) {
-      const r = makeRange(address, rec);
+      const r = makeRange(address, rec, name);
       sheet.ranges.push(r);
       return r;
     },
@@ -159,7 +172,7 @@ export function createFakeExcel(
   /** Ranges behind existing names, for readName: name → { address, values }. */
   namedRanges: Record<string, { address: string; values: unknown[][] }> = {},
 ): FakeExcel {
-  const recorder: Recorder = { sheets: new Map(), names: [], operations: 0 };
+  const recorder: Recorder = { sheets: new Map(), names: [], operations: 0, writes: [] };
   for (const [name] of Object.entries(existing)) recorder.sheets.set(name, makeSheet(name, false, recorder));
   const usedRange = (name: string) => ({
     isNullObject: existing[name] === true,

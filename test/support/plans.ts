@@ -4,7 +4,7 @@ import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/sheets/workbook'
 import type { CellPlan, SheetPlan } from '../../src/sheets/model/plan';
 
 export function examplePlan(suffix: number | null = null): ScaffoldPlan {
-  return buildScaffoldPlan({ format: 'long-metrage', budget: exampleBudget(), production: exampleParameters(), suffix });
+  return buildScaffoldPlan({ format: 'long-metrage', budget: exampleBudget(), production: exampleParameters(), financing: 'exemple', carbon: 'exemple', suffix });
 }
 
 export function blankPlan(format: ProductionFormat = 'long-metrage'): ScaffoldPlan {
@@ -21,7 +21,7 @@ export function cell(s: SheetPlan, address: string): CellPlan | undefined {
   return s.cells.find((c) => c.address === address);
 }
 
-/** Workbook names a formula uses (our prefixes). */
+/** Workbook names a formula uses (every prefix of our contracts). */
 export function namesIn(formula: string): string[] {
-  return formula.match(/\b(?:Param|Devis|Liste|Recap)_[A-Za-z0-9_]+/g) ?? [];
+  return formula.match(/\b(?:Param|Devis|Liste|Recap|Fin|Treso|Carbone|Fact)_[A-Za-z0-9_]+/g) ?? [];
 }

@@ -1,4 +1,5 @@
 import { buildScaffoldPlan } from '../../src/sheets/workbook';
+import { parseAddress } from '../../src/sheets/model/plan';
 import { OfficePort, styleRectangles } from '../../src/workbook/office/officePort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { addSource } from '../../src/workbook/sources';
@@ -18,6 +19,36 @@ describe('Office.js adapter (office-addin-mock)', () => {
     const devis = fake.recorder.sheets.get('Devis');
     const cells = devis ? writtenCells(devis) : new Map();
     expect([...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length).toBe(lines + 9 + 4 + 2);
+  });
+
+  it('sets the text format of every code cell before its value (so "2.10" stays text), in the same sync', async () => {
+    const fake = createFakeExcel();
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const { plan } = examplePlan();
+    await new OfficePort(fake.run).applyPlan(plan);
+    expect(sync).toHaveBeenCalledTimes(1);
+    const inside = (cell: string, range: string): boolean => {
+      const [from, to] = range.split(':');
+      const c = parseAddress(cell);
+      const f = parseAddress(from ?? cell);
+      const t = parseAddress(to ?? from ?? cell);
+      return c.col >= f.col && c.col <= t.col && c.row >= f.row && c.row <= t.row;
+    };
+    let checked = 0;
+    for (const sheet of plan.sheets) {
+      for (const c of sheet.cells.filter((x) => x.numFmt === '@')) {
+        const writes = fake.recorder.writes.filter((w) => w.sheet === sheet.name && inside(c.address, w.address));
+        const first = writes[0];
+        expect([c.address, first?.property]).toEqual([c.address, 'numberFormat']);
+        const { row, col } = parseAddress(c.address);
+        const start = parseAddress(first?.address.split(':')[0] ?? c.address);
+        expect(first?.value[row - start.row]?.[col - start.col]).toBe('@');
+        expect(writes.findIndex((w) => w.property === 'formulas')).toBeGreaterThan(0);
+        checked += 1;
+      }
+    }
+    // Every code cell of the Devis and the Récapitulatif, the free lines' code cells included.
+    expect(checked).toBe(139);
   });
 
   it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {

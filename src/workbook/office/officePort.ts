@@ -1,4 +1,4 @@
-import type { CellPlan, SheetPlan, StyleKey, WorkbookPlan } from '../../sheets/model/plan';
+import { NUMFMT, type CellPlan, type SheetPlan, type StyleKey, type WorkbookPlan } from '../../sheets/model/plan';
 import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
@@ -86,6 +86,35 @@ export function styleRectangles(sheet: SheetPlan): Map<StyleKey, string[]> {
   return out;
 }
 
+/** Vertical runs of consecutive text-format cells ("A5:A17"), so their format goes before their values. */
+export function textRuns(plan: SheetPlan): { address: string; rows: number }[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of plan.cells) {
+    if (c.numFmt !== NUMFMT.text) continue;
+    const { col, row } = parseAddress(c.address);
+    byCol.set(col, [...(byCol.get(col) ?? []), row]);
+  }
+  const runs: { address: string; rows: number }[] = [];
+  for (const [col, rows] of byCol) {
+    rows.sort((x, y) => x - y);
+    let start = rows[0] ?? 0;
+    let prev = start;
+    const flush = (): void => {
+      runs.push({ address: `${a1(col, start)}:${a1(col, prev)}`, rows: prev - start + 1 });
+    };
+    for (const r of rows.slice(1)) {
+      if (r === prev) continue;
+      if (r !== prev + 1) {
+        flush();
+        start = r;
+      }
+      prev = r;
+    }
+    if (rows.length > 0) flush();
+  }
+  return runs;
+}
+
 function applyStyle(range: Excel.Range, style: StyleKey): void {
   const s = STYLES[style];
   if (s.bold) range.format.font.bold = true;
@@ -113,7 +142,10 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
     if (f && c.numFmt) f[col] = c.numFmt;
   }
   const block = ws.getRange(`A1:${a1(cols - 1, rows)}`);
-  // Values and formulas first, formats second (Office performance guidance).
+  // Text cells (CNC codes) get their "@" format before their value: Excel parses text written
+  // through the API like typed input, and "2.10" would otherwise become the number 2.1.
+  for (const run of textRuns(plan)) ws.getRange(run.address).numberFormat = Array.from({ length: run.rows }, () => [NUMFMT.text]);
+  // Values and formulas first, the other formats second (Office performance guidance).
   block.formulas = formulas;
   block.numberFormat = formats;
   for (const [style, rects] of styleRectangles(plan)) {
