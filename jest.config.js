@@ -8,7 +8,9 @@ module.exports = {
   },
   // office-addin-mock needs only the OfficeApp enum of office-addin-manifest; its main entry pulls
   // an ESM-only dependency jest cannot load, so point it at the enum module itself.
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
+  },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
   testTimeout: 30000,

@@ -3,7 +3,11 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const { functionsNamespace, applyNamespaceToManifest, applyNamespaceToMetadata } = require('./tools/namespace');
+const {
+  functionsNamespace,
+  applyNamespaceToManifest,
+  applyNamespaceToMetadata,
+} = require('./tools/namespace');
 
 const urlDev = 'https://localhost:3000/';
 // The public address of the built add-in; the manifest keeps localhost when it is not set.
@@ -17,12 +21,18 @@ class NamespaceMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('NamespaceMetadataPlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: 'NamespaceMetadataPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        {
+          name: 'NamespaceMetadataPlugin',
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE,
+        },
         () => {
           const asset = compilation.getAsset('functions.json');
           if (!asset || this.ns === '') return;
           const json = applyNamespaceToMetadata(asset.source.source().toString(), this.ns);
-          compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(JSON.stringify(json, null, 2)));
+          compilation.updateAsset(
+            'functions.json',
+            new compiler.webpack.sources.RawSource(JSON.stringify(json, null, 2)),
+          );
         },
       );
     });
@@ -48,9 +58,20 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: true } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: 'tsconfig.json',
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: true },
+            },
+          },
         },
-        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext][query]' } },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name][ext][query]' },
+        },
       ],
     },
     plugins: [
@@ -61,7 +82,11 @@ module.exports = async (env, options) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'functions', 'commands'],
       }),
-      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/taskpane/preview.html', chunks: ['preview'] }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/taskpane/preview.html',
+        chunks: ['preview'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]' },

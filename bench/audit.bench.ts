@@ -32,12 +32,25 @@ async function main_(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-audit-bench-'));
   const file = join(dir, 'grand.xlsx');
   const wb = new ExcelJS.Workbook();
-  const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(10_000), production: exampleParameters(), financing: 'exemple', carbon: 'exemple' });
+  const { plan } = buildScaffoldPlan({
+    format: 'long-metrage',
+    budget: bigBudget(10_000),
+    production: exampleParameters(),
+    financing: 'exemple',
+    carbon: 'exemple',
+  });
   await new XlsxPort(wb).applyPlan(plan);
   const expenses = wb.addWorksheet('Dépenses');
   expenses.addRow(['Date', 'Code', 'Nature', 'Fournisseur', 'Montant', 'Justificatif']);
   for (let i = 0; i < 10_000; i += 1) {
-    expenses.addRow([new Date(Date.UTC(2027, i % 12, 1 + (i % 28))), `${1 + (i % 9)}.${1 + (i % 5)}`, `Dépense ${i + 1}`, `Fournisseur ${i % 50}`, 100 + (i % 900) + 0.25, `Facture ${i + 1}`]);
+    expenses.addRow([
+      new Date(Date.UTC(2027, i % 12, 1 + (i % 28))),
+      `${1 + (i % 9)}.${1 + (i % 5)}`,
+      `Dépense ${i + 1}`,
+      `Fournisseur ${i % 50}`,
+      100 + (i % 900) + 0.25,
+      `Facture ${i + 1}`,
+    ]);
   }
   await wb.xlsx.writeFile(file);
 
@@ -59,9 +72,13 @@ async function main_(): Promise<void> {
   const snapshotTime = await time(3, () => readSnapshot(port, RULES));
   const snapshot = await readSnapshot(port, RULES);
   const rules = await time(5, async () => runRules(RULES, snapshot));
-  console.log(`Audit d'un classeur de 10 000 lignes de devis + 10 000 lignes de dépenses (${RULES.length} règles)`);
+  console.log(
+    `Audit d'un classeur de 10 000 lignes de devis + 10 000 lignes de dépenses (${RULES.length} règles)`,
+  );
   console.log(`  chargement exceljs seul : ${load.toFixed(0)} ms`);
-  console.log(`  lecture de l'instantané : ${snapshotTime.toFixed(0)} ms ; règles : ${rules.toFixed(1)} ms (${runRules(RULES, snapshot).length} constats)`);
+  console.log(
+    `  lecture de l'instantané : ${snapshotTime.toFixed(0)} ms ; règles : ${rules.toFixed(1)} ms (${runRules(RULES, snapshot).length} constats)`,
+  );
   console.log(`  devis-cnc audit complet : ${cli.toFixed(0)} ms`);
   console.log(`  rapport audit complet / chargement seul : ${(cli / load).toFixed(2)} (cible ≤ 1,5)`);
 }

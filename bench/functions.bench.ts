@@ -25,14 +25,35 @@ function perCall(label: string, call: (i: number) => unknown): number {
   return us;
 }
 
-const modes = ['train.tgv', 'TGV', 'voiture gazole', 'utilitaire', 'avion', 'Avion moyen-courrier sans traînées'];
+const modes = [
+  'train.tgv',
+  'TGV',
+  'voiture gazole',
+  'utilitaire',
+  'avion',
+  'Avion moyen-courrier sans traînées',
+];
 const codes = ['3', '2.4', '2.4.1', '9.5', '1'];
-const transport = perCall('CARBON.TRANSPORT(mode; km; personnes)', (i) => carbonTransportFunction(modes[i % modes.length] ?? 'tgv', 100 + (i % 900), 1 + (i % 12)));
+const transport = perCall('CARBON.TRANSPORT(mode; km; personnes)', (i) =>
+  carbonTransportFunction(modes[i % modes.length] ?? 'tgv', 100 + (i % 900), 1 + (i % 12)),
+);
 const poste = perCall('CNC.POSTE(code)', (i) => cncPosteFunction(codes[i % codes.length] ?? '3'));
 
 const root = join(__dirname, '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'devis-cnc-bench-'));
-execFileSync(process.execPath, [join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outDir=${out}`], { cwd: root, stdio: 'pipe' });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'),
+    '--mode',
+    'production',
+    '--env',
+    `outDir=${out}`,
+  ],
+  { cwd: root, stdio: 'pipe' },
+);
 const kib = (f: string): string => (statSync(join(out, f)).size / 1024).toFixed(1);
-console.log(`Paquet functions.js (production) : ${kib('functions.js')} Kio ; taskpane.js : ${kib('taskpane.js')} Kio`);
+console.log(
+  `Paquet functions.js (production) : ${kib('functions.js')} Kio ; taskpane.js : ${kib('taskpane.js')} Kio`,
+);
 console.log(`Rapport CARBON.TRANSPORT / CNC.POSTE : ${(transport / poste).toFixed(1)}`);

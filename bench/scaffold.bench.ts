@@ -13,7 +13,12 @@ import { bigBudget } from '../test/support/bigBudget';
 import { exampleBudget, exampleParameters } from '../src/domain/budget/templates';
 
 /** A stand-in Excel context that accepts every Office.js call and counts sync() round trips. */
-function countingContext(): { context: Excel.RequestContext; syncs: () => number; calls: () => number; payload: () => number } {
+function countingContext(): {
+  context: Excel.RequestContext;
+  syncs: () => number;
+  calls: () => number;
+  payload: () => number;
+} {
   let syncs = 0;
   let calls = 0;
   let payload = 0;
@@ -35,7 +40,12 @@ function countingContext(): { context: Excel.RequestContext; syncs: () => number
     },
   };
   const proxy: () => void = new Proxy(function stub() {}, handler);
-  return { context: proxy as unknown as Excel.RequestContext, syncs: () => syncs, calls: () => calls, payload: () => payload };
+  return {
+    context: proxy as unknown as Excel.RequestContext,
+    syncs: () => syncs,
+    calls: () => calls,
+    payload: () => payload,
+  };
 }
 
 function median(values: number[]): number {
@@ -46,7 +56,12 @@ function median(values: number[]): number {
 async function measure(lines: number | 'exemple', runs: number) {
   // The example's dates, so the Trésorerie has its 13 months of formulas; the example's plan for the example.
   const budget = lines === 'exemple' ? exampleBudget() : bigBudget(lines);
-  const input = { format: 'long-metrage' as const, budget, production: exampleParameters(), ...(lines === 'exemple' ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}) };
+  const input = {
+    format: 'long-metrage' as const,
+    budget,
+    production: exampleParameters(),
+    ...(lines === 'exemple' ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}),
+  };
   const planTimes: number[] = [];
   const writeTimes: number[] = [];
   let plan = buildScaffoldPlan(input).plan;
@@ -67,7 +82,17 @@ async function measure(lines: number | 'exemple', runs: number) {
   await new OfficePort((batch) => batch(counting.context)).applyPlan(plan);
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
   const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
-  return { lines, cells, formulas, plan: median(planTimes), write: median(writeTimes), bytes, syncs: counting.syncs(), calls: counting.calls(), payload: counting.payload() };
+  return {
+    lines,
+    cells,
+    formulas,
+    plan: median(planTimes),
+    write: median(writeTimes),
+    bytes,
+    syncs: counting.syncs(),
+    calls: counting.calls(),
+    payload: counting.payload(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -76,7 +101,9 @@ async function main(): Promise<void> {
   const large = await measure(5000, 3);
   const row = (r: typeof small): string =>
     `${r.lines === 'exemple' ? ' exemple (88 lignes)' : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
-  console.log('Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes');
+  console.log(
+    'Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes',
+  );
   console.log(row(example));
   console.log(row(small));
   console.log(row(large));
@@ -84,7 +111,9 @@ async function main(): Promise<void> {
   console.log(
     `Rapports 5000/100 (×${n} lignes) : plan ×${(large.plan / small.plan).toFixed(1)}, xlsx ×${(large.write / small.write).toFixed(1)}, context.sync() ×${(large.syncs / small.syncs).toFixed(0)}`,
   );
-  console.log(`Écriture xlsx / génération du plan : ${(small.write / small.plan).toFixed(1)} à 100 lignes, ${(large.write / large.plan).toFixed(1)} à 5000 lignes`);
+  console.log(
+    `Écriture xlsx / génération du plan : ${(small.write / small.plan).toFixed(1)} à 100 lignes, ${(large.write / large.plan).toFixed(1)} à 5000 lignes`,
+  );
 }
 
 void main();

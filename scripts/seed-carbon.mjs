@@ -10,13 +10,18 @@ const ref = JSON.parse(readFileSync(join(root, '..', 'shared', 'reference', 'car
 const seededOn = process.env.SEED_DATE ?? new Date().toISOString().slice(0, 10);
 // Base Carbone car factors are the defaults (carbon-facts.md §5: the NGC-computed car values embed
 // ecoinvent data whose reuse is restricted).
-const excluded = new Set(ref.factors.filter((f) => f.key.endsWith('.ngc') && f.key.startsWith('car.')).map((f) => f.key));
+const excluded = new Set(
+  ref.factors.filter((f) => f.key.endsWith('.ngc') && f.key.startsWith('car.')).map((f) => f.key),
+);
 const out = {
   seededFrom: 'shared/reference/carbon-factors.json',
   referenceVersion: ref.version,
   seededOn,
   note: ref.note,
-  excluded: [...excluded].map((k) => ({ key: k, why: 'Valeur NGC intégrant des données ecoinvent à réutilisation restreinte (carbon-facts.md §5) : le facteur Base Carbone correspondant est utilisé.' })),
+  excluded: [...excluded].map((k) => ({
+    key: k,
+    why: 'Valeur NGC intégrant des données ecoinvent à réutilisation restreinte (carbon-facts.md §5) : le facteur Base Carbone correspondant est utilisé.',
+  })),
   sources: ref.sources.map((s) => ({ id: s.id, title: s.title, url: s.url ?? null })),
   factors: ref.factors
     .filter((f) => !excluded.has(f.key))

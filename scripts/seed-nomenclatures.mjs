@@ -29,7 +29,11 @@ for (const nom of ref.nomenclatures) {
   // The chapter roles and the readable labels are ours (not in the reference): keep them.
   const target = join(root, 'data', 'nomenclatures', `${nom.id}.json`);
   const previous = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : null;
-  const displayLabels = new Map((previous?.chapters ?? []).flatMap((c) => c.lines.filter((l) => l.displayLabel).map((l) => [l.code, l.displayLabel])));
+  const displayLabels = new Map(
+    (previous?.chapters ?? []).flatMap((c) =>
+      c.lines.filter((l) => l.displayLabel).map((l) => [l.code, l.displayLabel]),
+    ),
+  );
   const cited = new Set(nom.sources);
   const chapters = nom.chapters.map((ch) => {
     const lines = [];
@@ -85,5 +89,7 @@ for (const nom of ref.nomenclatures) {
     ...(previous?.roles ? { roles: previous.roles } : {}),
   };
   writeFileSync(target, JSON.stringify(out, null, 2) + '\n');
-  console.log(`${nom.id}: ${chapters.length} chapitres, ${chapters.reduce((n, c) => n + c.lines.length, 0)} lignes`);
+  console.log(
+    `${nom.id}: ${chapters.length} chapitres, ${chapters.reduce((n, c) => n + c.lines.length, 0)} lignes`,
+  );
 }

@@ -23,7 +23,10 @@ function applyNamespaceToManifest(xml, ns) {
   if (ns === '') return xml;
   return xml
     .replace(MARKER, '<Namespace resid="Functions.Namespace"/>')
-    .replace('<bt:ShortStrings>', `<bt:ShortStrings>\n        <bt:String id="Functions.Namespace" DefaultValue="${ns}"/>`);
+    .replace(
+      '<bt:ShortStrings>',
+      `<bt:ShortStrings>\n        <bt:String id="Functions.Namespace" DefaultValue="${ns}"/>`,
+    );
 }
 
 function applyNamespaceToMetadata(json, ns) {

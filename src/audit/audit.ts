@@ -47,22 +47,47 @@ export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
   const rules = rulesFor('tous');
   return criteria.criteria
     .filter((c) => (referentiel === 'tous' || c.referentiel === referentiel) && /semi|manual/.test(c.kind))
-    .map((c) => ({ criterion: c.id, text: c.text, sheet: c.sheet, kind: c.kind, rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id), ticked: false, comment: '' }));
+    .map((c) => ({
+      criterion: c.id,
+      text: c.text,
+      sheet: c.sheet,
+      kind: c.kind,
+      rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id),
+      ticked: false,
+      comment: '',
+    }));
 }
 
 /** Audits a workbook through its port: one snapshot read, pure rules, French messages. Writes nothing. */
-export async function audit(port: WorkbookPort, referentiel: Referentiel, suffix: number | null = null): Promise<AuditReport> {
+export async function audit(
+  port: WorkbookPort,
+  referentiel: Referentiel,
+  suffix: number | null = null,
+): Promise<AuditReport> {
   const rules = rulesFor(referentiel);
   const naming = makeNaming(suffix);
   const snapshot = await readSnapshot(port, rules, (n) => naming.name(n));
   const raw = runRules(rules, snapshot);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const findings = raw
-    .map((f) => ({ ...f, message: renderMessage(f.messageId, f.data), criteria: byId.get(f.ruleId)?.meta.criteria ?? [], title: byId.get(f.ruleId)?.meta.title ?? f.ruleId }))
-    .sort((a, b) => (a.location?.sheet ?? '').localeCompare(b.location?.sheet ?? '') || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    .map((f) => ({
+      ...f,
+      message: renderMessage(f.messageId, f.data),
+      criteria: byId.get(f.ruleId)?.meta.criteria ?? [],
+      title: byId.get(f.ruleId)?.meta.title ?? f.ruleId,
+    }))
+    .sort(
+      (a, b) =>
+        (a.location?.sheet ?? '').localeCompare(b.location?.sheet ?? '') ||
+        SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+    );
   const counts: Record<Severity, number> = { erreur: 0, avertissement: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   const state = await readState(port);
-  const checklist = checklistFor(referentiel).map((c) => ({ ...c, ticked: state.ticks[c.criterion]?.ticked ?? false, comment: state.ticks[c.criterion]?.comment ?? '' }));
+  const checklist = checklistFor(referentiel).map((c) => ({
+    ...c,
+    ticked: state.ticks[c.criterion]?.ticked ?? false,
+    comment: state.ticks[c.criterion]?.comment ?? '',
+  }));
   return { referentiel, rules: rules.length, findings, counts, checklist };
 }

@@ -11,14 +11,22 @@ export function renderText(file: string, r: AuditReport): string[] {
       const list = inSheet.filter((f) => f.severity === sev);
       if (!list.length) continue;
       out.push(`    ${sev} (${list.length})`);
-      for (const f of list) out.push(`      ${f.location ? `${f.location.address} — ` : ''}${f.message} [${f.criteria.join(', ')}]`);
+      for (const f of list)
+        out.push(
+          `      ${f.location ? `${f.location.address} — ` : ''}${f.message} [${f.criteria.join(', ')}]`,
+        );
     }
   }
   if (!r.findings.length) out.push('  Aucun constat.');
-  out.push(`Résumé : ${r.counts.erreur} erreur(s), ${r.counts.avertissement} avertissement(s), ${r.counts.info} info(s).`);
+  out.push(
+    `Résumé : ${r.counts.erreur} erreur(s), ${r.counts.avertissement} avertissement(s), ${r.counts.info} info(s).`,
+  );
   if (r.checklist.length) {
     out.push(`À juger par une personne (${r.checklist.length} critère(s)) :`);
-    for (const c of r.checklist) out.push(`  [${c.ticked ? 'x' : ' '}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`);
+    for (const c of r.checklist)
+      out.push(
+        `  [${c.ticked ? 'x' : ' '}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`,
+      );
   }
   return out;
 }
@@ -51,7 +59,14 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
                 sheet: f.location?.sheet ?? null,
                 address: f.location?.address ?? null,
               })),
-              checklist: x.report.checklist.map((c) => ({ criterion: c.criterion, sheet: c.sheet, text: c.text, rules: c.rules, ticked: c.ticked, comment: c.comment })),
+              checklist: x.report.checklist.map((c) => ({
+                criterion: c.criterion,
+                sheet: c.sheet,
+                text: c.text,
+                rules: c.rules,
+                ticked: c.ticked,
+                comment: c.comment,
+              })),
             }
           : { file: x.file, ok: false, error: x.error },
       ),
@@ -61,18 +76,27 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
   );
 }
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** JUnit XML: one suite per file, one case per rule; an erreur finding fails its case. */
 export function renderJunit(results: FileResult[], ruleIds: string[]): string {
   const suites = results.map((x) => {
-    if (!x.report) return `  <testsuite name="${xml(x.file)}" tests="1" failures="0" errors="1"><testcase classname="devis-cnc" name="lecture"><error message="${xml(x.error ?? '')}"/></testcase></testsuite>`;
+    if (!x.report)
+      return `  <testsuite name="${xml(x.file)}" tests="1" failures="0" errors="1"><testcase classname="devis-cnc" name="lecture"><error message="${xml(x.error ?? '')}"/></testcase></testsuite>`;
     const cases = ruleIds.map((id) => {
       const errors = x.report?.findings.filter((f) => f.ruleId === id && f.severity === 'erreur') ?? [];
-      const body = errors.map((f) => `<failure message="${xml(f.message)}">${xml(`${f.location ? `${f.location.sheet}!${f.location.address} ` : ''}${f.message}`)}</failure>`).join('');
+      const body = errors
+        .map(
+          (f) =>
+            `<failure message="${xml(f.message)}">${xml(`${f.location ? `${f.location.sheet}!${f.location.address} ` : ''}${f.message}`)}</failure>`,
+        )
+        .join('');
       return `    <testcase classname="${xml(x.report?.referentiel ?? '')}" name="${xml(id)}">${body}</testcase>`;
     });
-    const failures = ruleIds.filter((id) => x.report?.findings.some((f) => f.ruleId === id && f.severity === 'erreur')).length;
+    const failures = ruleIds.filter((id) =>
+      x.report?.findings.some((f) => f.ruleId === id && f.severity === 'erreur'),
+    ).length;
     return `  <testsuite name="${xml(x.file)}" tests="${ruleIds.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;

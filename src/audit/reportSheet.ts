@@ -17,9 +17,15 @@ export function reportSheetName(inv: WorkbookInventory): string {
 export function reportPlan(name: string, report: AuditReport, state: AuditState, date: Date): WorkbookPlan {
   const cells: CellPlan[] = [
     { address: 'A1', value: `Rapport de contrôle — référentiel ${report.referentiel}`, style: 'title' },
-    { address: 'A2', value: `Établi le ${date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} par Devis CNC (${report.rules} règles). ${report.counts.erreur} erreur(s), ${report.counts.avertissement} avertissement(s), ${report.counts.info} info(s).`, style: 'note' },
+    {
+      address: 'A2',
+      value: `Établi le ${date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} par Devis CNC (${report.rules} règles). ${report.counts.erreur} erreur(s), ${report.counts.avertissement} avertissement(s), ${report.counts.info} info(s).`,
+      style: 'note',
+    },
   ];
-  ['Feuille', 'Cellule', 'Gravité', 'Constat', 'Critères', 'Règle'].forEach((h, i) => cells.push({ address: `${'ABCDEF'[i]}4`, value: h, style: 'header' }));
+  ['Feuille', 'Cellule', 'Gravité', 'Constat', 'Critères', 'Règle'].forEach((h, i) =>
+    cells.push({ address: `${'ABCDEF'[i]}4`, value: h, style: 'header' }),
+  );
   report.findings.forEach((f, i) => {
     const r = 5 + i;
     cells.push({ address: `A${r}`, value: f.location?.sheet ?? '—' });
@@ -32,7 +38,9 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
   let row = 6 + report.findings.length;
   cells.push({ address: `A${row}`, value: 'Critères jugés par une personne', style: 'section' });
   row += 1;
-  ['Critère', 'Feuille', 'Coché', 'Commentaire', 'Texte du critère'].forEach((h, i) => cells.push({ address: `${'ABCDE'[i]}${row}`, value: h, style: 'header' }));
+  ['Critère', 'Feuille', 'Coché', 'Commentaire', 'Texte du critère'].forEach((h, i) =>
+    cells.push({ address: `${'ABCDE'[i]}${row}`, value: h, style: 'header' }),
+  );
   for (const c of report.checklist) {
     row += 1;
     const t = state.ticks[c.criterion];
@@ -42,6 +50,14 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
     cells.push({ address: `D${row}`, value: t?.comment ?? '' });
     cells.push({ address: `E${row}`, value: c.text });
   }
-  const sheet: SheetPlan = { name, cells, columnWidths: [22, 10, 14, 90, 30, 28], freezeRows: 4, validations: [], conditionalFormats: [], print: { orientation: 'landscape', repeatRows: 4 } };
+  const sheet: SheetPlan = {
+    name,
+    cells,
+    columnWidths: [22, 10, 14, 90, 30, 28],
+    freezeRows: 4,
+    validations: [],
+    conditionalFormats: [],
+    print: { orientation: 'landscape', repeatRows: 4 },
+  };
   return { sheets: [sheet], names: [], charts: [] };
 }

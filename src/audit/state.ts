@@ -1,3 +1,4 @@
+import { cellText } from '../domain/text/cellText';
 import type { WorkbookPort } from '../workbook/port';
 import { isReferentiel, type Referentiel } from './audit';
 
@@ -18,9 +19,11 @@ export async function readState(port: WorkbookPort): Promise<AuditState> {
   const read = (await port.readSheets([STATE_SHEET]))[STATE_SHEET];
   const state: AuditState = { referentiel: null, ticks: {} };
   for (const row of read?.values ?? []) {
-    const key = String(row[0] ?? '');
-    if (key === 'referentiel' && isReferentiel(String(row[1] ?? ''))) state.referentiel = String(row[1]) as Referentiel;
-    if (key.includes(':')) state.ticks[key] = { ticked: row[1] === 'Oui' || row[1] === true, comment: String(row[2] ?? '') };
+    const key = cellText(row[0]);
+    if (key === 'referentiel' && isReferentiel(cellText(row[1])))
+      state.referentiel = cellText(row[1]) as Referentiel;
+    if (key.includes(':'))
+      state.ticks[key] = { ticked: row[1] === 'Oui' || row[1] === true, comment: cellText(row[2]) };
   }
   return state;
 }

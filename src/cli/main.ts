@@ -3,7 +3,12 @@ import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
 import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
-import { findNomenclature, getNomenclature, listNomenclatures, rolesOf } from '../domain/nomenclature/nomenclature';
+import {
+  findNomenclature,
+  getNomenclature,
+  listNomenclatures,
+  rolesOf,
+} from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
@@ -83,14 +88,18 @@ function parseNew(args: string[]): NewOptions {
         break;
       case '--format': {
         const f = next();
-        if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
+        if (!isFormat(f))
+          throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
         format = f;
         break;
       }
       case '--nomenclature': {
         const id = next();
         const nom = findNomenclature(id);
-        if (!nom) throw new UsageError(`Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`);
+        if (!nom)
+          throw new UsageError(
+            `Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`,
+          );
         nomenclature = nom.id;
         break;
       }
@@ -117,10 +126,17 @@ function formatTonnes(kg: Money): string {
 export function recapLines(budget: BudgetInput, result: BudgetResult): string[] {
   const roles = rolesOf(getNomenclature(budget.nomenclature));
   const total = result.total.amount;
-  const pct = (v: typeof total): string => (total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total)));
+  const pct = (v: typeof total): string =>
+    total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total));
   const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
   const left = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-  const line = (code: string, label: string, amount: typeof total, france: typeof total, foreign: typeof total): string =>
+  const line = (
+    code: string,
+    label: string,
+    amount: typeof total,
+    france: typeof total,
+    foreign: typeof total,
+  ): string =>
     `${pad(code, 4)}${pad(label, 44)}${left(formatEuros(amount), 18)}${left(pct(amount), 9)}${left(formatEuros(france), 18)}${left(formatEuros(foreign), 16)}`;
   const out = [
     `${pad('', 4)}${pad('Poste', 44)}${left('Montant', 18)}${left('%', 9)}${left('dont France', 18)}${left('dont étranger', 16)}`,
@@ -133,10 +149,19 @@ export function recapLines(budget: BudgetInput, result: BudgetResult): string[] 
   const indices = budget.chapters.map((_, i) => i);
   const isIndirect = (i: number): boolean => budget.chapters[i]?.code === roles.indirect.chapter;
   indices.filter((i) => !isIndirect(i)).forEach(chapterLine);
-  out.push(line('', roles.subtotalLabel.replace(/ \(.*\)$/, ''), result.subtotal.amount, result.subtotal.france, result.subtotal.foreign));
+  out.push(
+    line(
+      '',
+      roles.subtotalLabel.replace(/ \(.*\)$/, ''),
+      result.subtotal.amount,
+      result.subtotal.france,
+      result.subtotal.foreign,
+    ),
+  );
   if (roles.indirect.chapter === null) {
     for (const l of roles.indirect.lines) {
-      const r = l.role === 'overheads' ? result.overheads : l.role === 'contingency' ? result.contingency : null;
+      const r =
+        l.role === 'overheads' ? result.overheads : l.role === 'contingency' ? result.contingency : null;
       if (r) out.push(line(l.code, l.label ?? l.code, r.amount, r.france, r.foreign));
     }
   } else indices.filter(isIndirect).forEach(chapterLine);
@@ -153,7 +178,12 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'devis-cnc';
   wb.created = new Date();
-  const outcome = await scaffold(new XlsxPort(wb), { format: opts.format, ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}), example: opts.example, onConflict: 'refuse' });
+  const outcome = await scaffold(new XlsxPort(wb), {
+    format: opts.format,
+    ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}),
+    example: opts.example,
+    onConflict: 'refuse',
+  });
   if (outcome.status !== 'done') {
     io.err(outcome.message);
     return 2;
@@ -177,33 +207,53 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
       ENOSPC: 'disque plein',
       EISDIR: 'le chemin désigne un dossier',
     };
-    io.err(`Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`);
+    io.err(
+      `Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`,
+    );
     return 2;
   }
-  io.out(`Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`);
+  io.out(
+    `Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`,
+  );
   io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
   for (const s of outcome.skipped) io.out(`Note : ${s}`);
   io.out('');
   io.out('Récapitulatif');
   if (opts.example) for (const l of recapLines(outcome.budget, outcome.result)) io.out(l);
-  else io.out(`Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`);
+  else
+    io.out(
+      `Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`,
+    );
   const f = outcome.financing;
   io.out('');
   io.out('Plan de financement');
-  io.out(`  Total ${formatEuros(f.total)} pour ${f.sourceCount} source(s) ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`);
-  io.out(`  Aides publiques ${formatEuros(f.publicTotal)}, intensité ${formatPercent(f.intensity)} pour un plafond de ${formatPercent(f.ceiling)} (${f.ceilingRule})`);
+  io.out(
+    `  Total ${formatEuros(f.total)} pour ${f.sourceCount} source(s) ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`,
+  );
+  io.out(
+    `  Aides publiques ${formatEuros(f.publicTotal)}, intensité ${formatPercent(f.intensity)} pour un plafond de ${formatPercent(f.ceiling)} (${f.ceilingRule})`,
+  );
   io.out(`  Crédit d'impôt estimé ${formatEuros(f.taxCreditEstimate)}`);
   const c = outcome.cashflow;
-  const month = c.lowestMonth ? c.lowestMonth.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'dates à saisir dans Paramètres';
+  const month = c.lowestMonth
+    ? c.lowestMonth.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : 'dates à saisir dans Paramètres';
   io.out('');
   io.out('Trésorerie');
-  io.out(`  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`);
+  io.out(
+    `  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`,
+  );
   const b = outcome.carbon;
   io.out('');
   io.out('Bilan carbone (estimation de préparation ; bilan à déposer via un calculateur homologué)');
-  io.out(`  Prévisionnel ${formatTonnes(b.totalPrev)} tCO2e ; après mesures ${formatTonnes(b.totalPrev.minus(b.totalSavings))} tCO2e`);
+  io.out(
+    `  Prévisionnel ${formatTonnes(b.totalPrev)} tCO2e ; après mesures ${formatTonnes(b.totalPrev.minus(b.totalSavings))} tCO2e`,
+  );
   const top = b.top3.map((i) => b.categories[i]).filter((x) => x !== undefined);
-  if (top.length) io.out(`  Plus gros postes : ${top.map((x) => `${x.label} ${formatTonnes(x.prev)} t (${formatPercent(x.prevShare)})`).join(' ; ')}`);
+  if (top.length)
+    io.out(
+      `  Plus gros postes : ${top.map((x) => `${x.label} ${formatTonnes(x.prev)} t (${formatPercent(x.prevShare)})`).join(' ; ')}`,
+    );
   return 0;
 }
 
@@ -236,11 +286,13 @@ async function runAudit(args: string[], io: Io): Promise<number> {
     };
     if (a === '--referentiel') {
       const v = value().toLowerCase();
-      if (!isReferentiel(v)) throw new UsageError(`Référentiel inconnu « ${v} » : ${REFERENTIELS.join(', ')}.`);
+      if (!isReferentiel(v))
+        throw new UsageError(`Référentiel inconnu « ${v} » : ${REFERENTIELS.join(', ')}.`);
       referentiel = v;
     } else if (a === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'junit') throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
+      if (v !== 'text' && v !== 'json' && v !== 'junit')
+        throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
       format = v;
     } else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
     else files.push(a);
@@ -258,7 +310,13 @@ async function runAudit(args: string[], io: Io): Promise<number> {
     results.push({ file, report: await audit(new XlsxPort(loaded.wb), referentiel) });
   }
   if (format === 'json') io.out(renderJson(referentiel, results));
-  else if (format === 'junit') io.out(renderJunit(results, rulesFor(referentiel).map((r) => r.meta.id)));
+  else if (format === 'junit')
+    io.out(
+      renderJunit(
+        results,
+        rulesFor(referentiel).map((r) => r.meta.id),
+      ),
+    );
   else for (const r of results) if (r.report) for (const l of renderText(r.file, r.report)) io.out(l);
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => (r.report?.counts.erreur ?? 0) > 0) ? 1 : 0;
@@ -284,7 +342,11 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
   if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
   const loaded = await loadWorkbook(input);
   if ('error' in loaded) {
-    io.err(loaded.error === 'fichier introuvable' ? `Classeur introuvable : « ${input} ».` : `« ${input} » n'est pas un classeur .xlsx lisible (${loaded.error}).`);
+    io.err(
+      loaded.error === 'fichier introuvable'
+        ? `Classeur introuvable : « ${input} ».`
+        : `« ${input} » n'est pas un classeur .xlsx lisible (${loaded.error}).`,
+    );
     return 2;
   }
   if (existsSync(target) && !force) {

@@ -6,4 +6,7 @@ export type Issue = { code: 'notAvailable' | 'invalidValue' | 'divisionByZero'; 
 export type Result<T> = { ok: true; value: T } | { ok: false; issue: Issue };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T>(code: Issue['code'], message: string): Result<T> => ({ ok: false, issue: { code, message } });
+export const fail = <T>(code: Issue['code'], message: string): Result<T> => ({
+  ok: false,
+  issue: { code, message },
+});

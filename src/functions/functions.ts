@@ -5,7 +5,14 @@
  * =CNC.POSTE() and =CARBON.TRANSPORT(). French descriptions; errors through toExcelError.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel ranges of mixed values arrive as any[][] */
-import { energyEmissions, factorLookup, hotelEmissions, mealEmissions, transportEmissions, wasteEmissions } from '../domain/carbon/compute';
+import {
+  energyEmissions,
+  factorLookup,
+  hotelEmissions,
+  mealEmissions,
+  transportEmissions,
+  wasteEmissions,
+} from '../domain/carbon/compute';
 import { allFactors, describeSource } from '../domain/carbon/factors';
 import { cncCharges, cncChapitre, cncTotal, cncValide } from './core/cnc';
 import { cncPoste } from './core/cncPoste';
@@ -79,7 +86,12 @@ export function cncChargesFunction(brut: number, statut: string): number {
  * @param aller_retour VRAI pour compter l'aller et le retour.
  * @returns kgCO2e.
  */
-export function carbonTransportFunction(mode: string, km: number, personnes?: number, aller_retour?: boolean): number {
+export function carbonTransportFunction(
+  mode: string,
+  km: number,
+  personnes?: number,
+  aller_retour?: boolean,
+): number {
   return kg(transportEmissions(mode, km, personnes, aller_retour));
 }
 
@@ -168,7 +180,12 @@ export function finIntensiteFunction(montants: any[][], natures: any[][]): numbe
  * @param [cout] Audiovisuel : coût de l'œuvre en euros (le plafond par minute dépend du coût à la minute).
  * @returns Crédit d'impôt estimé en euros.
  */
-export function finCreditImpotFunction(depenses_eligibles: number, type: string, duree?: number, cout?: number): number {
+export function finCreditImpotFunction(
+  depenses_eligibles: number,
+  type: string,
+  duree?: number,
+  cout?: number,
+): number {
   return unwrap(finCreditImpot(depenses_eligibles, type, duree, cout));
 }
 

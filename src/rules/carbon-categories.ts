@@ -34,7 +34,11 @@ export const rule: Rule = {
       const rows = summary.filter((r) => labels.includes(r.text('category')));
       if (rows.every((r) => num(r.prev) <= 0)) {
         const first = rows[0] ?? summary[0];
-        ctx.report('carbon-group-missing', { group: g.group, categories: labels.join(', ') }, first ? first.at(rows[0] ? 'prev' : 'category') : null);
+        ctx.report(
+          'carbon-group-missing',
+          { group: g.group, categories: labels.join(', ') },
+          first ? first.at(rows[0] ? 'prev' : 'category') : null,
+        );
       }
     }
   },

@@ -24,6 +24,11 @@ export const rule: Rule = {
     const p = num(prev.value);
     const d = num(def.value);
     if (d <= 0) ctx.report('carbon-definitive-missing', {}, def.location);
-    else if (d > p) ctx.report('carbon-definitive-above', { definitive: Math.round(d * 10) / 10, forecast: Math.round(p * 10) / 10 }, def.location);
+    else if (d > p)
+      ctx.report(
+        'carbon-definitive-above',
+        { definitive: Math.round(d * 10) / 10, forecast: Math.round(p * 10) / 10 },
+        def.location,
+      );
   },
 };

@@ -18,7 +18,14 @@ export const rule: Rule = {
     const months = cashflowFigure(ctx.snapshot, 'deficitMonths');
     const need = cashflowFigure(ctx.snapshot, 'need');
     if (!months || num(months.value) <= 0) return;
-    const written = (readMeasures(ctx.snapshot) ?? []).some((r) => !isBlank(r.type) || !isBlank(r.description));
-    if (!written) ctx.report('cashflow-no-measure', { months: num(months.value), need: num(need?.value).toFixed(2).replace('.', ',') }, months.location);
+    const written = (readMeasures(ctx.snapshot) ?? []).some(
+      (r) => !isBlank(r.type) || !isBlank(r.description),
+    );
+    if (!written)
+      ctx.report(
+        'cashflow-no-measure',
+        { months: num(months.value), need: num(need?.value).toFixed(2).replace('.', ',') },
+        months.location,
+      );
   },
 };

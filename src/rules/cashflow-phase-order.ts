@@ -1,3 +1,4 @@
+import { cellText } from '../domain/text/cellText';
 import { PHASE_LABELS } from '../domain/cashflow/months';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { readMonths } from '../sheets/cashflow/reader';
@@ -22,8 +23,12 @@ export const rule: Rule = {
       const k = ORDER.indexOf(m.phase);
       if (k < 0) continue;
       if (k < previous) {
-        const month = m.month instanceof Date ? m.month.toISOString().slice(0, 7) : String(m.month ?? '');
-        ctx.report('cashflow-phase-order', { month, phase: ORDER[k] ?? '', previous: ORDER[previous] ?? '' }, m.phaseAt);
+        const month = m.month instanceof Date ? m.month.toISOString().slice(0, 7) : cellText(m.month);
+        ctx.report(
+          'cashflow-phase-order',
+          { month, phase: ORDER[k] ?? '', previous: ORDER[previous] ?? '' },
+          m.phaseAt,
+        );
       }
       previous = Math.max(previous, k);
     }

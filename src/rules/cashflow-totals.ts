@@ -24,7 +24,8 @@ export const rule: Rule = {
         ctx.report('name-missing', { name, what: 'écart de trésorerie' }, null);
         continue;
       }
-      if (isNumber(c.value) && Math.abs(c.value) >= 0.005) ctx.report(message, { gap: c.value.toFixed(2).replace('.', ',') }, c.location);
+      if (isNumber(c.value) && Math.abs(c.value) >= 0.005)
+        ctx.report(message, { gap: c.value.toFixed(2).replace('.', ',') }, c.location);
     }
   },
 };

@@ -34,20 +34,34 @@ export const rule: Rule = {
     for (const r of table.rows) {
       const chapter = chapterOf.get(r.i) ?? '';
       if (!isNumber(r.amount) || /^total/i.test(r.label)) continue;
-      if (roles.payChapters.includes(chapter) && r.status !== '') gross.set(looseForm(r.status), (gross.get(looseForm(r.status)) ?? 0) + r.amount);
+      if (roles.payChapters.includes(chapter) && r.status !== '')
+        gross.set(looseForm(r.status), (gross.get(looseForm(r.status)) ?? 0) + r.amount);
       if (chapter === roles.chargesChapter && r.code !== '') charges += r.amount;
     }
     const totalGross = [...gross.values()].reduce((a, b) => a + b, 0);
     if (totalGross > 0 && charges <= 0) {
       const status = [...gross.keys()].join(', ');
-      ctx.report('charges-missing', { status, gross: totalGross.toFixed(2).replace('.', ','), chapter: roles.chargesChapter }, null);
+      ctx.report(
+        'charges-missing',
+        { status, gross: totalGross.toFixed(2).replace('.', ','), chapter: roles.chargesChapter },
+        null,
+      );
     }
     for (const s of STATUSES) {
       const cell = single(ctx.snapshot, chargeRateName(s));
       if (!cell || !isNumber(cell.value)) continue;
       const [min, max] = chargeRateFact(s).range;
       if (cell.value < min.toNumber() || cell.value > max.toNumber()) {
-        ctx.report('charges-rate-range', { status: statusLabel(s), rate: pct(num(cell.value)), min: pct(min.toNumber()), max: pct(max.toNumber()) }, cell.location);
+        ctx.report(
+          'charges-rate-range',
+          {
+            status: statusLabel(s),
+            rate: pct(num(cell.value)),
+            min: pct(min.toNumber()),
+            max: pct(max.toNumber()),
+          },
+          cell.location,
+        );
       }
     }
   },

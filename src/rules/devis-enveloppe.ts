@@ -25,7 +25,11 @@ export const rule: Rule = {
       return;
     }
     if (isNumber(total.value) && total.value > env.value + 0.005) {
-      ctx.report('envelope-over', { total: fr(total.value), envelope: fr(env.value), gap: fr(total.value - env.value) }, total.location);
+      ctx.report(
+        'envelope-over',
+        { total: fr(total.value), envelope: fr(env.value), gap: fr(total.value - env.value) },
+        total.location,
+      );
     }
   },
 };

@@ -23,7 +23,12 @@ export const rule: Rule = {
       if (!isNumber(r.quantity) || !isNumber(r.count) || !isNumber(r.rate) || !isNumber(r.amount)) continue;
       const expected = roundCents(new Money(String(r.quantity)).times(String(r.count)).times(String(r.rate)));
       const amount = new Money(String(r.amount));
-      if (amount.minus(expected).abs().gt('0.005')) ctx.report('line-amount', { amount: fr(amount), expected: fr(expected) }, table.locate(r.i, 'amount'));
+      if (amount.minus(expected).abs().gt('0.005'))
+        ctx.report(
+          'line-amount',
+          { amount: fr(amount), expected: fr(expected) },
+          table.locate(r.i, 'amount'),
+        );
     }
   },
 };

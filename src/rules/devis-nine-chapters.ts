@@ -13,7 +13,8 @@ const ROW_CODES = /^(st|total)$/i;
 export const rule: Rule = {
   meta: {
     id: 'devis-nine-chapters',
-    title: 'Devis : tous les chapitres de la nomenclature CNC (les neuf postes du cinéma, dix chapitres de l’audiovisuel), codes valides',
+    title:
+      'Devis : tous les chapitres de la nomenclature CNC (les neuf postes du cinéma, dix chapitres de l’audiovisuel), codes valides',
     criteria: ['cpca:C1.3.3', 'rncp40642:C1.5', 'cefpf:C1.5', 'cpacp:C3'],
     severity: 'erreur',
     kind: 'auto',
@@ -30,11 +31,23 @@ export const rule: Rule = {
     const chapters = table.rows.filter(isChapterRow);
     for (const ch of nom.chapters) {
       const row = chapters.find((r) => r.code === ch.code);
-      if (!row) ctx.report('devis-chapter-missing', { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id }, null);
-      else if (looseForm(row.label) !== looseForm(ch.label)) ctx.report('devis-chapter-label', { code: ch.code, found: row.label, expected: ch.label }, table.locate(row.i, 'label'));
+      if (!row)
+        ctx.report(
+          'devis-chapter-missing',
+          { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id },
+          null,
+        );
+      else if (looseForm(row.label) !== looseForm(ch.label))
+        ctx.report(
+          'devis-chapter-label',
+          { code: ch.code, found: row.label, expected: ch.label },
+          table.locate(row.i, 'label'),
+        );
     }
     // Frais généraux and imprévus kept below the subtotal carry their own codes (FG, IMP).
-    const indirect = new Set(scaffoldProblem(nom) === null ? rolesOf(nom).indirect.lines.map((l) => looseForm(l.code)) : []);
+    const indirect = new Set(
+      scaffoldProblem(nom) === null ? rolesOf(nom).indirect.lines.map((l) => looseForm(l.code)) : [],
+    );
     const valid = new Map<string, boolean>();
     for (const r of table.rows) {
       if (r.code === '' || ROW_CODES.test(r.code) || indirect.has(looseForm(r.code))) continue;
@@ -43,7 +56,8 @@ export const rule: Rule = {
         ok = isValidCode(nom, r.code);
         valid.set(r.code, ok);
       }
-      if (!ok) ctx.report('devis-code-unknown', { code: r.code, nomenclature: nom.id }, table.locate(r.i, 'code'));
+      if (!ok)
+        ctx.report('devis-code-unknown', { code: r.code, nomenclature: nom.id }, table.locate(r.i, 'code'));
     }
   },
 };

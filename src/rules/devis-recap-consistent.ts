@@ -18,7 +18,12 @@ export const rule: Rule = {
     criteria: ['cpca:C1.3.3', 'cpacp:C6'],
     severity: 'erreur',
     kind: 'auto',
-    reads: [RECAP_NAMES.lines, RECAP_NAMES.total, DEVIS_NAMES.total.amount, ...CHAPTER_CODES.map((c) => chapterNames(c).amount)],
+    reads: [
+      RECAP_NAMES.lines,
+      RECAP_NAMES.total,
+      DEVIS_NAMES.total.amount,
+      ...CHAPTER_CODES.map((c) => chapterNames(c).amount),
+    ],
     sheet: BASE_SHEETS.recap,
   },
   check(ctx) {
@@ -32,7 +37,12 @@ export const rule: Rule = {
       if (!CHAPTER_CODES.includes(code)) continue;
       const devis = single(ctx.snapshot, chapterNames(code).amount);
       if (!devis || !isNumber(row.amount)) continue;
-      if (Math.abs(num(row.amount) - num(devis.value)) > 0.005) ctx.report('recap-mismatch', { code, recap: fmt(num(row.amount)), devis: fmt(num(devis.value)) }, row.at('amount'));
+      if (Math.abs(num(row.amount) - num(devis.value)) > 0.005)
+        ctx.report(
+          'recap-mismatch',
+          { code, recap: fmt(num(row.amount)), devis: fmt(num(devis.value)) },
+          row.at('amount'),
+        );
     }
     const rt = recapFigure(ctx.snapshot, 'total');
     const dt = single(ctx.snapshot, DEVIS_NAMES.total.amount);

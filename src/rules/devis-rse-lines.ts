@@ -4,7 +4,22 @@ import { looseForm } from '../domain/text/looseForm';
 import { devisTable, isNumber } from './snapshot';
 import type { Rule } from './types';
 
-const WORDS = ['accessib', 'eco-prod', 'ecoprod', 'eco prod', 'inclusion', 'prevention', 'rse', 'vhss', 'handicap', 'audiodescription', 'sous-titrage sme', 'diversite', 'dechets', 'bilan carbone'];
+const WORDS = [
+  'accessib',
+  'eco-prod',
+  'ecoprod',
+  'eco prod',
+  'inclusion',
+  'prevention',
+  'rse',
+  'vhss',
+  'handicap',
+  'audiodescription',
+  'sous-titrage sme',
+  'diversite',
+  'dechets',
+  'bilan carbone',
+];
 
 export const rule: Rule = {
   meta: {

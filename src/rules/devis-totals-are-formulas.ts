@@ -26,20 +26,34 @@ export const rule: Rule = {
         for (const f of ['amount', 'france'] as const) {
           const v = f === 'amount' ? r.amount : r.france;
           if (isNumber(v) && !isFormula(r.formula(f))) {
-            ctx.report('typed-total', { value: String(v).replace('.', ','), what: isTotalRow(r) ? `total « ${r.label} »` : f === 'amount' ? `montant de la ligne ${r.code}` : `dont France de la ligne ${r.code}` }, table.locate(r.i, f));
+            ctx.report(
+              'typed-total',
+              {
+                value: String(v).replace('.', ','),
+                what: isTotalRow(r)
+                  ? `total « ${r.label} »`
+                  : f === 'amount'
+                    ? `montant de la ligne ${r.code}`
+                    : `dont France de la ligne ${r.code}`,
+              },
+              table.locate(r.i, f),
+            );
           }
         }
       }
     }
     const typed = (v: unknown, formula: unknown, what: string, where: Location): void => {
-      if (isNumber(v) && !isFormula(formula)) ctx.report('typed-total', { value: String(v).replace('.', ','), what }, where);
+      if (isNumber(v) && !isFormula(formula))
+        ctx.report('typed-total', { value: String(v).replace('.', ','), what }, where);
     };
     for (const row of readRecap(ctx.snapshot) ?? []) {
-      for (const k of ['amount', 'share', 'france', 'foreign'] as const) typed(row[k], row.formula(k), 'récapitulatif', row.at(k));
+      for (const k of ['amount', 'share', 'france', 'foreign'] as const)
+        typed(row[k], row.formula(k), 'récapitulatif', row.at(k));
     }
     const summary = ctx.snapshot.ranges[FINANCING_NAMES.summary];
     if (summary) {
-      for (const row of readTable(summary, SUMMARY_COLUMNS)) typed(row.value, row.formula('value'), 'synthèse du plan de financement', row.at('value'));
+      for (const row of readTable(summary, SUMMARY_COLUMNS))
+        typed(row.value, row.formula('value'), 'synthèse du plan de financement', row.at('value'));
     }
   },
 };

@@ -7,7 +7,11 @@ import type { Finding, Rule, Snapshot } from './types';
  * Only when the devis names are missing (a devis built by hand) does it list the sheets and read
  * the used range of the one named "Devis" without regard to case and accents.
  */
-export async function readSnapshot(port: WorkbookPort, rules: readonly Rule[], suffix: (name: string) => string = (n) => n): Promise<Snapshot> {
+export async function readSnapshot(
+  port: WorkbookPort,
+  rules: readonly Rule[],
+  suffix: (name: string) => string = (n) => n,
+): Promise<Snapshot> {
   const names = [...new Set(rules.flatMap((r) => r.meta.reads))];
   const read = await port.readNames(names.map(suffix));
   const ranges: Snapshot['ranges'] = {};
@@ -15,7 +19,9 @@ export async function readSnapshot(port: WorkbookPort, rules: readonly Rule[], s
   const sheets: Snapshot['sheets'] = {};
   if (!ranges.Devis_Lignes) {
     const { sheets: all } = await port.inventory();
-    const devis = all.map((s) => s.name).find((n) => looseForm(n) === 'devis' || looseForm(n).startsWith('devis '));
+    const devis = all
+      .map((s) => s.name)
+      .find((n) => looseForm(n) === 'devis' || looseForm(n).startsWith('devis '));
     if (devis) {
       const got = await port.readSheets([devis]);
       sheets.devis = got[devis] ?? null;
@@ -34,7 +40,13 @@ export function runRules(rules: readonly Rule[], snapshot: Snapshot): Finding[] 
     try {
       rule.check({ snapshot, report });
     } catch (e) {
-      findings.push({ ruleId: rule.meta.id, messageId: 'rule-crashed', data: { detail: e instanceof Error ? e.message : String(e) }, severity: 'avertissement', location: null });
+      findings.push({
+        ruleId: rule.meta.id,
+        messageId: 'rule-crashed',
+        data: { detail: e instanceof Error ? e.message : String(e) },
+        severity: 'avertissement',
+        location: null,
+      });
     }
   }
   return findings;

@@ -8,7 +8,15 @@ import { at, isExcelError } from './snapshot';
 import type { Rule } from './types';
 
 /** Every range another rule reads, scanned for Excel errors. */
-export const AUDITED = [DEVIS_NAMES.lines, RECAP_NAMES.lines, FINANCING_NAMES.table, FINANCING_NAMES.summary, CASHFLOW_NAMES.cumulative, CARBON_NAMES.summary, CARBON_NAMES.lines];
+export const AUDITED = [
+  DEVIS_NAMES.lines,
+  RECAP_NAMES.lines,
+  FINANCING_NAMES.table,
+  FINANCING_NAMES.summary,
+  CASHFLOW_NAMES.cumulative,
+  CARBON_NAMES.summary,
+  CARBON_NAMES.lines,
+];
 
 export const rule: Rule = {
   meta: {

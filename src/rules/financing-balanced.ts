@@ -20,6 +20,7 @@ export const rule: Rule = {
       ctx.report('name-missing', { name: FINANCING_NAMES.gap, what: 'écart du plan de financement' }, null);
       return;
     }
-    if (isNumber(gap.value) && Math.abs(gap.value) >= 0.005) ctx.report('financing-unbalanced', { gap: gap.value.toFixed(2).replace('.', ',') }, gap.location);
+    if (isNumber(gap.value) && Math.abs(gap.value) >= 0.005)
+      ctx.report('financing-unbalanced', { gap: gap.value.toFixed(2).replace('.', ',') }, gap.location);
   },
 };

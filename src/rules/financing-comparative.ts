@@ -17,7 +17,9 @@ export const rule: Rule = {
   check(ctx) {
     const rows = readComparison(ctx.snapshot);
     if (!rows) return;
-    const count = rows.filter((r) => !isBlank(r.aid) && !isBlank(r.advantages) && !isBlank(r.drawbacks)).length;
+    const count = rows.filter(
+      (r) => !isBlank(r.aid) && !isBlank(r.advantages) && !isBlank(r.drawbacks),
+    ).length;
     const first = rows[0];
     if (count < 2 && first) ctx.report('financing-comparative-short', { count }, first.at('aid'));
   },

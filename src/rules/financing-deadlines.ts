@@ -18,10 +18,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const row of readSources(ctx.snapshot) ?? []) {
-      if (!isNumber(row.amount) || row.amount <= 0 || looseForm(row.text('nature')) !== looseForm(PUBLIC)) continue;
+      if (!isNumber(row.amount) || row.amount <= 0 || looseForm(row.text('nature')) !== looseForm(PUBLIC))
+        continue;
       const source = row.text('source');
       if (isBlank(row.deadline)) ctx.report('financing-deadline-missing', { source }, row.at('deadline'));
-      if (isBlank(row.eligibility)) ctx.report('financing-eligibility-missing', { source }, row.at('eligibility'));
+      if (isBlank(row.eligibility))
+        ctx.report('financing-eligibility-missing', { source }, row.at('eligibility'));
     }
   },
 };

@@ -13,7 +13,12 @@ export const rule: Rule = {
     criteria: ['rncp40642:C1.6', 'cpacp:C5'],
     severity: 'erreur',
     kind: 'auto',
-    reads: [FINANCING_NAMES.publicTotal, FINANCING_NAMES.privateTotal, FINANCING_NAMES.intensity, FINANCING_NAMES.ceiling],
+    reads: [
+      FINANCING_NAMES.publicTotal,
+      FINANCING_NAMES.privateTotal,
+      FINANCING_NAMES.intensity,
+      FINANCING_NAMES.ceiling,
+    ],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
@@ -23,8 +28,18 @@ export const rule: Rule = {
     if (priv && num(priv.value) <= 0) ctx.report('financing-no-private', {}, priv.location);
     const intensity = financingFigure(ctx.snapshot, 'intensity');
     const ceiling = financingFigure(ctx.snapshot, 'ceiling');
-    if (intensity && ceiling && isNumber(intensity.value) && isNumber(ceiling.value) && intensity.value > ceiling.value + 1e-9) {
-      ctx.report('financing-over-ceiling', { intensity: pct(intensity.value), ceiling: pct(ceiling.value) }, intensity.location);
+    if (
+      intensity &&
+      ceiling &&
+      isNumber(intensity.value) &&
+      isNumber(ceiling.value) &&
+      intensity.value > ceiling.value + 1e-9
+    ) {
+      ctx.report(
+        'financing-over-ceiling',
+        { intensity: pct(intensity.value), ceiling: pct(ceiling.value) },
+        intensity.location,
+      );
     }
   },
 };

@@ -1,42 +1,60 @@
 /** The one French message catalogue: rules give an id and data, the taskpane and the CLI render. */
 export const MESSAGES: Record<string, string> = {
   'rule-crashed': 'Contrôle interrompu sur cette règle ({detail}) : le classeur a une forme inattendue.',
-  'name-missing': 'Donnée introuvable : le nom de classeur {name} ({what}) manque. Le classeur a-t-il été créé avec Devis CNC ?',
-  'devis-missing': 'Devis introuvable : ni le nom Devis_Lignes ni une feuille « Devis » avec une ligne d’en-têtes (Code, Montant…).',
-  'devis-chapter-missing': 'Le chapitre {code} « {label} » manque au devis (les {count} chapitres de la nomenclature {nomenclature} sont attendus).',
+  'name-missing':
+    'Donnée introuvable : le nom de classeur {name} ({what}) manque. Le classeur a-t-il été créé avec Devis CNC ?',
+  'devis-missing':
+    'Devis introuvable : ni le nom Devis_Lignes ni une feuille « Devis » avec une ligne d’en-têtes (Code, Montant…).',
+  'devis-chapter-missing':
+    'Le chapitre {code} « {label} » manque au devis (les {count} chapitres de la nomenclature {nomenclature} sont attendus).',
   'devis-chapter-label': 'Le chapitre {code} s’intitule « {found} » au lieu de « {expected} ».',
   'devis-code-unknown': 'Code « {code} » inconnu dans la nomenclature {nomenclature}.',
   'recap-mismatch': 'Récapitulatif : le poste {code} vaut {recap} € alors que le devis donne {devis} €.',
-  'recap-total-mismatch': 'Le total général du récapitulatif ({recap} €) diffère de celui du devis ({devis} €).',
-  'typed-total': 'Nombre saisi ({value}) là où une formule est attendue ({what}) : un total doit se recalculer.',
+  'recap-total-mismatch':
+    'Le total général du récapitulatif ({recap} €) diffère de celui du devis ({devis} €).',
+  'typed-total':
+    'Nombre saisi ({value}) là où une formule est attendue ({what}) : un total doit se recalculer.',
   'line-amount': 'Montant {amount} € au lieu de quantité × nombre × taux = {expected} €.',
-  'charges-missing': 'Des salaires au statut {status} ({gross} €) n’ont pas de charges au chapitre {chapter}.',
-  'charges-rate-range': 'Taux de charges {status} de {rate} % hors de la fourchette d’usage ({min} à {max} %) : vérifiez-le.',
+  'charges-missing':
+    'Des salaires au statut {status} ({gross} €) n’ont pas de charges au chapitre {chapter}.',
+  'charges-rate-range':
+    'Taux de charges {status} de {rate} % hors de la fourchette d’usage ({min} à {max} %) : vérifiez-le.',
   'overheads-cap': 'Frais généraux à {rate} % au-dessus du plafond de {cap} % (source : feuille Paramètres).',
   'contingency-missing': 'Pas d’imprévus au devis : prévoyez une marge pour aléas.',
   'envelope-over': 'Le devis ({total} €) dépasse l’enveloppe budgétaire ({envelope} €) de {gap} €.',
-  'envelope-missing': 'Enveloppe budgétaire non renseignée (Paramètres) : impossible de vérifier le respect de l’enveloppe.',
-  'rse-lines-missing': 'Aucune ligne chiffrée pour l’accessibilité, l’éco-production, l’inclusion ou la prévention (RSE).',
+  'envelope-missing':
+    'Enveloppe budgétaire non renseignée (Paramètres) : impossible de vérifier le respect de l’enveloppe.',
+  'rse-lines-missing':
+    'Aucune ligne chiffrée pour l’accessibilité, l’éco-production, l’inclusion ou la prévention (RSE).',
   'financing-unbalanced': 'Plan de financement déséquilibré : écart de {gap} € avec le devis.',
   'financing-few-sources': '{count} source(s) de financement : au moins 5 sont attendues.',
   'financing-no-public': 'Aucune source publique au plan de financement.',
   'financing-no-private': 'Aucune source privée au plan de financement.',
-  'financing-over-ceiling': 'Intensité des aides publiques de {intensity} % au-dessus du plafond de {ceiling} %.',
-  'financing-no-rse': 'Aucune source ou bonus lié à un engagement environnemental ou social (colonne Bonus RSE).',
+  'financing-over-ceiling':
+    'Intensité des aides publiques de {intensity} % au-dessus du plafond de {ceiling} %.',
+  'financing-no-rse':
+    'Aucune source ou bonus lié à un engagement environnemental ou social (colonne Bonus RSE).',
   'financing-deadline-missing': 'Source publique « {source} » sans date limite de dépôt / échéance.',
   'financing-eligibility-missing': 'Source publique « {source} » sans conditions ni critères d’éligibilité.',
-  'financing-comparative-short': 'Étude comparative : {count} aide(s) comparée(s) avec avantages et inconvénients ; au moins 2 sont attendues.',
+  'financing-comparative-short':
+    'Étude comparative : {count} aide(s) comparée(s) avec avantages et inconvénients ; au moins 2 sont attendues.',
   'cashflow-gap-plan': 'Trésorerie : les encaissements diffèrent du plan de financement de {gap} €.',
   'cashflow-gap-devis': 'Trésorerie : les décaissements diffèrent du devis de {gap} €.',
-  'cashflow-phase-order': 'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
+  'cashflow-phase-order':
+    'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
   'cashflow-no-measure': '{months} mois en déficit de trésorerie (besoin {need} €) et aucune mesure écrite.',
   'error-cell': 'Erreur {error} dans une cellule contrôlée.',
   'text-number': 'Texte « {text} » dans une cellule numérique{hint}.',
-  'sheet-missing': 'La feuille {sheet} est introuvable (nom {name}) : créez-la avec le volet ou « devis-cnc new ».',
-  'carbon-group-missing': 'Aucune émission chiffrée pour le poste « {group} » (catégories : {categories}) : le bilan doit chiffrer transport, matériel, énergie et déchets.',
-  'carbon-no-measure': 'Aucune mesure de réduction chiffrée : proposez au moins une mesure avec son économie estimée (kgCO2e).',
-  'carbon-definitive-missing': 'Bilan définitif non renseigné (total définitif nul) : à compléter au coût définitif pour comparer avec le prévisionnel.',
-  'carbon-definitive-above': 'Le bilan définitif ({definitive} kgCO2e) dépasse le prévisionnel ({forecast} kgCO2e) : expliquez l’écart et l’effet des mesures.',
+  'sheet-missing':
+    'La feuille {sheet} est introuvable (nom {name}) : créez-la avec le volet ou « devis-cnc new ».',
+  'carbon-group-missing':
+    'Aucune émission chiffrée pour le poste « {group} » (catégories : {categories}) : le bilan doit chiffrer transport, matériel, énergie et déchets.',
+  'carbon-no-measure':
+    'Aucune mesure de réduction chiffrée : proposez au moins une mesure avec son économie estimée (kgCO2e).',
+  'carbon-definitive-missing':
+    'Bilan définitif non renseigné (total définitif nul) : à compléter au coût définitif pour comparer avec le prévisionnel.',
+  'carbon-definitive-above':
+    'Le bilan définitif ({definitive} kgCO2e) dépasse le prévisionnel ({forecast} kgCO2e) : expliquez l’écart et l’effet des mesures.',
 };
 
 /** Renders a message with its data, e.g. {group} → « Énergie ». */

@@ -8,7 +8,13 @@ import { PARAMS_NAMES, chargeRateName } from '../sheets/params/contract';
 import { devisTable, isExcelError, single } from './snapshot';
 import type { Rule } from './types';
 
-const NUMBER_PARAMS = [PARAMS_NAMES.envelope, PARAMS_NAMES.overheadsRate, PARAMS_NAMES.contingencyRate, PARAMS_NAMES.duration, ...STATUSES.map(chargeRateName)];
+const NUMBER_PARAMS = [
+  PARAMS_NAMES.envelope,
+  PARAMS_NAMES.overheadsRate,
+  PARAMS_NAMES.contingencyRate,
+  PARAMS_NAMES.duration,
+  ...STATUSES.map(chargeRateName),
+];
 
 export const rule: Rule = {
   meta: {
@@ -24,7 +30,9 @@ export const rule: Rule = {
     const flag = (v: unknown, location: { sheet: string; address: string }): void => {
       if (typeof v !== 'string' || v.trim() === '' || isExcelError(v)) return;
       const parsed = parseAmount(v);
-      const hint = parsed.ok ? ` : nombre saisi comme texte, à ressaisir comme nombre (${parsed.value.toFixed()})` : '';
+      const hint = parsed.ok
+        ? ` : nombre saisi comme texte, à ressaisir comme nombre (${parsed.value.toFixed()})`
+        : '';
       ctx.report('text-number', { text: v, hint }, location);
     };
     const table = devisTable(ctx.snapshot);

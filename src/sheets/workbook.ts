@@ -7,8 +7,18 @@ import { buildCashflow, type CashflowModel, type PaymentLine } from '../domain/c
 import type { CashflowDates } from '../domain/cashflow/months';
 import { ceilingRules, taxCreditCap, taxCreditFact } from '../domain/financing/categories';
 import { taxCreditEstimate } from '../domain/financing/compute';
-import { exampleComparison, exampleFinancing, exampleMeasures, type MeasureInput } from '../domain/financing/example';
-import type { ComparedAid, FinancingContext, FinancingResult, FinancingSource } from '../domain/financing/types';
+import {
+  exampleComparison,
+  exampleFinancing,
+  exampleMeasures,
+  type MeasureInput,
+} from '../domain/financing/example';
+import type {
+  ComparedAid,
+  FinancingContext,
+  FinancingResult,
+  FinancingSource,
+} from '../domain/financing/types';
 import type { ProductionFormat } from '../domain/facts/facts';
 import { cashflowSheet } from './cashflow/layout';
 import { carbonSheet, factorsSheet } from './carbon/layout';
@@ -50,7 +60,13 @@ export interface ScaffoldPlan {
 /** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
 export function cashflowDates(p: ProductionParameters | null): CashflowDates | null {
   if (!p?.prepStart || !p.shootStart || !p.shootEnd || !p.padDelivery) return null;
-  return { devStart: p.devStart, prepStart: p.prepStart, shootStart: p.shootStart, shootEnd: p.shootEnd, padDelivery: p.padDelivery };
+  return {
+    devStart: p.devStart,
+    prepStart: p.prepStart,
+    shootStart: p.shootStart,
+    shootEnd: p.shootEnd,
+    padDelivery: p.padDelivery,
+  };
 }
 
 /**
@@ -61,11 +77,26 @@ export function cashflowDates(p: ProductionParameters | null): CashflowDates | n
 export function paymentLines(budget: BudgetInput, result: BudgetResult): PaymentLine[] {
   const nom = getNomenclature(budget.nomenclature);
   const roles = rolesOf(nom);
-  const chapters = budget.chapters.map((c, i) => ({ code: c.code, label: c.label, amount: result.chapters[i]?.amount ?? ZERO, profile: paymentProfileOf(nom, c.code) }));
+  const chapters = budget.chapters.map((c, i) => ({
+    code: c.code,
+    label: c.label,
+    amount: result.chapters[i]?.amount ?? ZERO,
+    profile: paymentProfileOf(nom, c.code),
+  }));
   const below =
     roles.indirect.chapter === null
       ? roles.indirect.lines.flatMap((l) =>
-          l.role === 'line' ? [] : [{ code: l.code, label: l.label ?? l.code, amount: (l.role === 'overheads' ? result.overheads : result.contingency).amount, profile: paymentProfileOf(nom, l.code), role: l.role }],
+          l.role === 'line'
+            ? []
+            : [
+                {
+                  code: l.code,
+                  label: l.label ?? l.code,
+                  amount: (l.role === 'overheads' ? result.overheads : result.contingency).amount,
+                  profile: paymentProfileOf(nom, l.code),
+                  role: l.role,
+                },
+              ],
         )
       : [];
   return [...chapters, ...below];
@@ -90,25 +121,61 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const financing: FinancingInput =
     input.financing === 'exemple'
       ? {
-          sources: exampleFinancing(result.total.amount, taxCreditEstimate(tc.rate, result.subtotal.france, tcCap), input.format),
+          sources: exampleFinancing(
+            result.total.amount,
+            taxCreditEstimate(tc.rate, result.subtotal.france, tcCap),
+            input.format,
+          ),
           comparison: exampleComparison(input.format),
           measures: exampleMeasures(input.format),
         }
       : (input.financing ?? { sources: [], comparison: [], measures: [] });
 
-  const params = paramsSheet({ format: input.format, nomenclature: input.budget.nomenclature, params: input.budget.params, production: input.production, naming, taxCreditCap: tcCap });
+  const params = paramsSheet({
+    format: input.format,
+    nomenclature: input.budget.nomenclature,
+    params: input.budget.params,
+    production: input.production,
+    naming,
+    taxCreditCap: tcCap,
+  });
   const devis = devisSheet(input.budget, result, naming);
   const recap = recapSheet(input.budget, result, input.production, naming);
-  const fin = financingSheet({ sources: financing.sources, comparison: financing.comparison, context, budget: result, naming });
-  const cashflow = buildCashflow({ dates: cashflowDates(input.production), format: input.format, sources: fin.rows, payments: paymentLines(input.budget, result) });
-  const treso = cashflowSheet({ model: cashflow, measures: financing.measures, naming, profileNote: rolesOf(getNomenclature(input.budget.nomenclature)).paymentProfiles.note });
-  const carbonInput = input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
+  const fin = financingSheet({
+    sources: financing.sources,
+    comparison: financing.comparison,
+    context,
+    budget: result,
+    naming,
+  });
+  const cashflow = buildCashflow({
+    dates: cashflowDates(input.production),
+    format: input.format,
+    sources: fin.rows,
+    payments: paymentLines(input.budget, result),
+  });
+  const treso = cashflowSheet({
+    model: cashflow,
+    measures: financing.measures,
+    naming,
+    profileNote: rolesOf(getNomenclature(input.budget.nomenclature)).paymentProfiles.note,
+  });
+  const carbonInput =
+    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
   const carbon = carbonSheet(carbonInput.lines, carbonInput.measures, naming);
   const factors = factorsSheet(naming);
   return {
     plan: {
       sheets: [params.sheet, devis.sheet, recap.sheet, fin.sheet, treso.sheet, carbon.sheet, factors.sheet],
-      names: [...params.names, ...devis.names, ...recap.names, ...fin.names, ...treso.names, ...carbon.names, ...factors.names],
+      names: [
+        ...params.names,
+        ...devis.names,
+        ...recap.names,
+        ...fin.names,
+        ...treso.names,
+        ...carbon.names,
+        ...factors.names,
+      ],
       charts: [...recap.charts, ...treso.charts],
     },
     result,

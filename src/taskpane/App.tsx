@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Divider, FluentProvider, Tab, TabList, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  Divider,
+  FluentProvider,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
@@ -26,7 +36,8 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       <main className={styles.root}>
         <Title3 as="h1">Devis CNC</Title3>
         <Text>
-          Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10 chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
+          Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
+          chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
           carbone et Facteurs, reliées par des formules.
         </Text>
         {host ? (

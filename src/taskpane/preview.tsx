@@ -18,7 +18,8 @@ const port = new XlsxPort(workbook);
 const host: TaskpaneHost = hostFromPort(port);
 
 /** What the in-memory workbook holds, for the browser test. */
-(window as unknown as { previewSheets: () => string[] }).previewSheets = () => workbook.worksheets.map((w) => w.name);
+(window as unknown as { previewSheets: () => string[] }).previewSheets = () =>
+  workbook.worksheets.map((w) => w.name);
 
 const container = document.getElementById('container');
 if (container) createRoot(container).render(<App host={host} />);

@@ -1,3 +1,4 @@
+import { cellText } from '../domain/text/cellText';
 import { CARBON_LINE_COLUMNS, CARBON_NAMES } from '../sheets/carbon/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isBlank, readTable } from '../sheets/model/snapshot';
@@ -28,8 +29,8 @@ function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v).replace('.', ',');
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && v !== null && 'error' in v) return String((v as { error: unknown }).error);
-  const s = String(v);
+  if (typeof v === 'object' && v !== null && 'error' in v) return String(v.error);
+  const s = cellText(v);
   return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -38,9 +39,15 @@ function cell(v: unknown): string {
  * one row per line that has a factor key — the order of Carbon'Clap's manual entry: category,
  * item, quantity, unit. Reads the sheet through the port; writes nothing to the workbook.
  */
-export async function carbonCsv(port: WorkbookPort, suffix: number | null = null): Promise<{ csv: string; rows: number }> {
+export async function carbonCsv(
+  port: WorkbookPort,
+  suffix: number | null = null,
+): Promise<{ csv: string; rows: number }> {
   const range = await port.readName(makeNaming(suffix).name(CARBON_NAMES.lines));
-  if (!range) throw new CarbonExportError('Pas de bilan carbone dans ce classeur : créez-le avec « devis-cnc new » ou le volet (onglet Créer).');
+  if (!range)
+    throw new CarbonExportError(
+      'Pas de bilan carbone dans ce classeur : créez-le avec « devis-cnc new » ou le volet (onglet Créer).',
+    );
   const lines = readTable(range, CARBON_LINE_COLUMNS).filter((r) => !isBlank(r.key));
   const body = [CARBON_CSV_COLUMNS.join(';'), ...lines.map((r) => CSV.map(([k]) => cell(r[k])).join(';'))];
   return { csv: `\ufeff${body.join('\r\n')}\r\n`, rows: lines.length };

@@ -63,14 +63,18 @@ export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) =
  * Why a request cannot be scaffolded (French, for the user), or null: a grid without roles or
  * labels, or an example asked in a grid other than its own.
  */
-export function scaffoldRefusal(request: Pick<ScaffoldRequest, 'format' | 'nomenclature' | 'example'>): string | null {
+export function scaffoldRefusal(
+  request: Pick<ScaffoldRequest, 'format' | 'nomenclature' | 'example'>,
+): string | null {
   const nomenclature = request.nomenclature ?? defaultNomenclature(request.format);
   const problem = scaffoldProblem(getNomenclature(nomenclature));
   if (problem) return problem;
   if (request.example) {
-    if (!exampleAvailable(request.format)) return `Pas d’exemple pour le format ${formatLabel(request.format)}.`;
+    if (!exampleAvailable(request.format))
+      return `Pas d’exemple pour le format ${formatLabel(request.format)}.`;
     const own = exampleBudget(request.format).nomenclature;
-    if (own !== nomenclature) return `L’exemple ${formatLabel(request.format)} est écrit dans la nomenclature ${own} : choisissez-la, ou partez d’un devis vierge en ${nomenclature}.`;
+    if (own !== nomenclature)
+      return `L’exemple ${formatLabel(request.format)} est écrit dans la nomenclature ${own} : choisissez-la, ou partez d’un devis vierge en ${nomenclature}.`;
   }
   return null;
 }
@@ -91,10 +95,18 @@ export async function scaffold(
   onProgress('inventaire');
   const inv = await port.inventory();
   onProgress('calcul');
-  const budget = request.example ? exampleBudget(request.format) : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format));
+  const budget = request.example
+    ? exampleBudget(request.format)
+    : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format));
   const production = request.example ? exampleParameters(request.format) : null;
   const build = (suffix: number | null) =>
-    buildScaffoldPlan({ format: request.format, budget, production, suffix, ...(request.example ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}) });
+    buildScaffoldPlan({
+      format: request.format,
+      budget,
+      production,
+      suffix,
+      ...(request.example ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}),
+    });
   let built = build(null);
 
   const blocking = built.plan.sheets
@@ -107,7 +119,10 @@ export async function scaffold(
     if (request.onConflict === 'refuse') {
       const parts: string[] = [];
       if (blocking.length) parts.push(`feuille(s) non vide(s) : ${blocking.join(', ')}`);
-      if (takenNames.length) parts.push(`${takenNames.length} nom(s) de classeur déjà définis (par ex. ${takenNames.slice(0, 3).join(', ')})`);
+      if (takenNames.length)
+        parts.push(
+          `${takenNames.length} nom(s) de classeur déjà définis (par ex. ${takenNames.slice(0, 3).join(', ')})`,
+        );
       return {
         status: 'conflict',
         sheets: blocking,

@@ -24,16 +24,26 @@ export class SourceError extends Error {}
  * its category's default payment milestones. The summary (ranges over the table) and the
  * Trésorerie (which reads the table row by row) pick it up by formula.
  */
-export async function addSource(port: WorkbookPort, source: NewSource, suffix: number | null = null): Promise<{ sheet: string; row: number }> {
+export async function addSource(
+  port: WorkbookPort,
+  source: NewSource,
+  suffix: number | null = null,
+): Promise<{ sheet: string; row: number }> {
   const label = source.label.trim();
   if (label === '') throw new SourceError('Indiquez le nom de la source.');
-  if (!source.amount.isFinite() || source.amount.lte(0)) throw new SourceError('Le montant doit être un nombre positif.');
+  if (!source.amount.isFinite() || source.amount.lte(0))
+    throw new SourceError('Le montant doit être un nombre positif.');
   const category = categoryByLabel(source.category);
-  if (!category) throw new SourceError(`Catégorie inconnue « ${source.category} » : choisissez une catégorie du tableau des catégories.`);
+  if (!category)
+    throw new SourceError(
+      `Catégorie inconnue « ${source.category} » : choisissez une catégorie du tableau des catégories.`,
+    );
   const naming = makeNaming(suffix);
   const table = await port.readName(naming.name(FINANCING_NAMES.sources));
   if (!table) {
-    throw new SourceError('Pas de plan de financement dans ce classeur : créez d’abord le classeur (onglet Créer).');
+    throw new SourceError(
+      'Pas de plan de financement dans ce classeur : créez d’abord le classeur (onglet Créer).',
+    );
   }
   const index = table.values.findIndex((r) => r[0] === null || r[0] === undefined || r[0] === '');
   if (index < 0) {
@@ -48,10 +58,16 @@ export async function addSource(port: WorkbookPort, source: NewSource, suffix: n
     { address: S.cell('status', row), value: source.status },
     { address: S.cell('amount', row), value: toCellNumber(source.amount), numFmt: NUMFMT.euro },
     { address: S.cell('rse', row), value: NO },
-    ...(source.deadline ? [{ address: S.cell('deadline', row), value: source.deadline, numFmt: NUMFMT.date }] : []),
+    ...(source.deadline
+      ? [{ address: S.cell('deadline', row), value: source.deadline, numFmt: NUMFMT.date }]
+      : []),
     ...MILESTONES.map((_, i) => {
       const share = category.defaultProfile[i];
-      return { address: `${milestoneColumn(i)}${row}`, value: share && !share.isZero() ? toCellNumber(share) : null, numFmt: NUMFMT.percent };
+      return {
+        address: `${milestoneColumn(i)}${row}`,
+        value: share && !share.isZero() ? toCellNumber(share) : null,
+        numFmt: NUMFMT.percent,
+      };
     }),
   ];
   await port.writeCells(table.sheet, cells);

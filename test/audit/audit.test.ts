@@ -27,7 +27,10 @@ interface JsonFinding {
   address: string | null;
 }
 
-async function auditJson(file: string, referentiel = 'tous'): Promise<{ code: number; findings: JsonFinding[]; err: string[] }> {
+async function auditJson(
+  file: string,
+  referentiel = 'tous',
+): Promise<{ code: number; findings: JsonFinding[]; err: string[] }> {
   const c = capture();
   const code = await main(['audit', file, '--referentiel', referentiel, '--format', 'json'], c.io);
   const parsed = JSON.parse(c.out.join('\n')) as { files: { findings?: JsonFinding[] }[] };
@@ -35,7 +38,12 @@ async function auditJson(file: string, referentiel = 'tous'): Promise<{ code: nu
 }
 
 const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
-const pick = (f: JsonFinding): [string, string, string | null, string | null] => [f.ruleId, f.severity, f.sheet, f.address];
+const pick = (f: JsonFinding): [string, string, string | null, string | null] => [
+  f.ruleId,
+  f.severity,
+  f.sheet,
+  f.address,
+];
 
 describe('devis-cnc audit', () => {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-audit-'));
@@ -62,14 +70,32 @@ describe('devis-cnc audit', () => {
     const saved = editWithLibreOffice(example, join(dir, 'libreoffice.xlsx'), [], profile);
     const r = await auditJson(saved);
     expect(r.code).toBe(0);
-    expect(r.findings.map(pick)).toEqual([['carbon-previsionnel-definitif', 'avertissement', 'Bilan carbone', 'D17']]);
+    expect(r.findings.map(pick)).toEqual([
+      ['carbon-previsionnel-definitif', 'avertissement', 'Bilan carbone', 'D17'],
+    ]);
   });
 
   const cases: [string, LoOperation[], [string, string, string | null, string | null]][] = [
-    ['a subtotal replaced by a typed number', [{ op: 'set', sheet: 'Devis', cell: 'H59', value: 703900 }], ['devis-totals-are-formulas', 'erreur', 'Devis', 'H59']],
-    ['chapter 9 deleted', [{ op: 'deleteRows', sheet: 'Devis', row: 138, count: 10 }], ['devis-nine-chapters', 'erreur', null, null]],
-    ['the plan unbalanced by 1 €', [{ op: 'set', sheet: 'Plan de financement', cell: 'F23', value: 250001 }], ['financing-balanced', 'erreur', 'Plan de financement', 'C7']],
-    ['the intensity over its ceiling', [{ op: 'set', sheet: 'Plan de financement', cell: 'F24', value: 900000 }], ['financing-public-private', 'erreur', 'Plan de financement', 'C12']],
+    [
+      'a subtotal replaced by a typed number',
+      [{ op: 'set', sheet: 'Devis', cell: 'H59', value: 703900 }],
+      ['devis-totals-are-formulas', 'erreur', 'Devis', 'H59'],
+    ],
+    [
+      'chapter 9 deleted',
+      [{ op: 'deleteRows', sheet: 'Devis', row: 138, count: 10 }],
+      ['devis-nine-chapters', 'erreur', null, null],
+    ],
+    [
+      'the plan unbalanced by 1 €',
+      [{ op: 'set', sheet: 'Plan de financement', cell: 'F23', value: 250001 }],
+      ['financing-balanced', 'erreur', 'Plan de financement', 'C7'],
+    ],
+    [
+      'the intensity over its ceiling',
+      [{ op: 'set', sheet: 'Plan de financement', cell: 'F24', value: 900000 }],
+      ['financing-public-private', 'erreur', 'Plan de financement', 'C12'],
+    ],
     [
       'a deficit month without a measure',
       [
@@ -80,12 +106,25 @@ describe('devis-cnc audit', () => {
       ],
       ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C48'],
     ],
-    ['a #REF! in the récap', [{ op: 'formula', sheet: 'Récapitulatif', cell: 'C7', formula: '=#REF!' }], ['error-cells', 'erreur', 'Récapitulatif', 'C7']],
-    ['"1 234,56 €" typed in a taux cell', [{ op: 'set', sheet: 'Devis', cell: 'G6', value: '1 234,56 €' }], ['text-in-number-cells', 'erreur', 'Devis', 'G6']],
+    [
+      'a #REF! in the récap',
+      [{ op: 'formula', sheet: 'Récapitulatif', cell: 'C7', formula: '=#REF!' }],
+      ['error-cells', 'erreur', 'Récapitulatif', 'C7'],
+    ],
+    [
+      '"1 234,56 €" typed in a taux cell',
+      [{ op: 'set', sheet: 'Devis', cell: 'G6', value: '1 234,56 €' }],
+      ['text-in-number-cells', 'erreur', 'Devis', 'G6'],
+    ],
   ];
 
   it.each(cases)('%s → exit 1 with the finding at its address', async (name, ops, expected) => {
-    const file = editWithLibreOffice(example, join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.xlsx`), ops, profile);
+    const file = editWithLibreOffice(
+      example,
+      join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.xlsx`),
+      ops,
+      profile,
+    );
     const r = await auditJson(file);
     expect(r.code).toBe(1);
     expect(r.findings.map(pick)).toContainEqual(expected);
@@ -107,7 +146,9 @@ describe('devis-cnc audit', () => {
     ]);
     const xml = c.out.join('\n');
     expect(xml).toContain(`<testsuite name="${example}" tests="22" failures="0" errors="0">`);
-    expect(xml).toContain('<testcase classname="devis-cnc" name="lecture"><error message="ce n’est pas un classeur .xlsx lisible');
+    expect(xml).toContain(
+      '<testcase classname="devis-cnc" name="lecture"><error message="ce n’est pas un classeur .xlsx lisible',
+    );
   });
 
   it.each([
@@ -133,12 +174,17 @@ describe('devis-cnc audit', () => {
     const { saveState } = await import('../../src/audit/state');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(example);
-    await saveState(new XlsxPort(wb), { referentiel: 'cpca', ticks: { 'cpca:C1.4.1': { ticked: true, comment: 'Vu en soutenance' } } });
+    await saveState(new XlsxPort(wb), {
+      referentiel: 'cpca',
+      ticks: { 'cpca:C1.4.1': { ticked: true, comment: 'Vu en soutenance' } },
+    });
     const ticked = join(dir, 'coches.xlsx');
     await wb.xlsx.writeFile(ticked);
     const c = capture();
     expect(await main(['audit', ticked, '--referentiel', 'cpca'], c.io)).toBe(0);
-    expect(c.out.join('\n')).toContain('[x] cpca:C1.4.1 (Plan de financement) — Chaque option de financement');
+    expect(c.out.join('\n')).toContain(
+      '[x] cpca:C1.4.1 (Plan de financement) — Chaque option de financement',
+    );
     expect(c.out.join('\n')).toContain('commentaire : Vu en soutenance');
   });
 });

@@ -21,14 +21,24 @@ describe('devis-cnc new', () => {
     expect(await main(['new', '--out', file, '--exemple'], c.io)).toBe(0);
     expect(existsSync(file)).toBe(true);
     const text = c.out.join('\n');
-    expect(text).toContain('Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs');
-    expect(text).toContain('Total 2\u202f953\u202f096,16\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)');
+    expect(text).toContain(
+      'Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs',
+    );
+    expect(text).toContain(
+      'Total 2\u202f953\u202f096,16\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
+    );
     expect(text).toContain('intensité 45,0\u00a0% pour un plafond de 60,0\u00a0%');
-    expect(text).toContain('solde cumulé le plus bas -1\u202f351\u202f131,18\u00a0€ (septembre 2027) ; 10 mois en déficit');
+    expect(text).toContain(
+      'solde cumulé le plus bas -1\u202f351\u202f131,18\u00a0€ (septembre 2027) ; 10 mois en déficit',
+    );
     expect(text).toContain('Prévisionnel 85,94 tCO2e ; après mesures 71,93 tCO2e');
-    expect(text).toContain('Plus gros postes : Décors et matériaux 58,20 t (67,7\u00a0%) ; Hébergement 8,62 t (10,0\u00a0%) ; Transports de personnes 4,41 t (5,1\u00a0%)');
+    expect(text).toContain(
+      'Plus gros postes : Décors et matériaux 58,20 t (67,7\u00a0%) ; Hébergement 8,62 t (10,0\u00a0%) ; Transports de personnes 4,41 t (5,1\u00a0%)',
+    );
     expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
-    expect(text).toMatch(/TOTAL GÉNÉRAL\s+2\u202f953\u202f096,16\u00a0€\s+100,0\u00a0%\s+2\u202f912\u202f686,56\u00a0€\s+40\u202f409,60\u00a0€/);
+    expect(text).toMatch(
+      /TOTAL GÉNÉRAL\s+2\u202f953\u202f096,16\u00a0€\s+100,0\u00a0%\s+2\u202f912\u202f686,56\u00a0€\s+40\u202f409,60\u00a0€/,
+    );
     expect(c.err).toEqual([]);
   });
 
@@ -38,7 +48,7 @@ describe('devis-cnc new', () => {
     const before = hash(file);
     const c = capture();
     expect(await main(['new', '--out', file], c.io)).toBe(2);
-    expect(c.err.join('\n')).toContain('existe déjà : rien n\'a été écrit. Ajoutez --force');
+    expect(c.err.join('\n')).toContain("existe déjà : rien n'a été écrit. Ajoutez --force");
     expect(hash(file)).toBe(before);
   });
 
@@ -55,7 +65,10 @@ describe('devis-cnc new', () => {
     [['new', '--out', 'x.csv'], 'doit finir par .xlsx'],
     [['new', '--out', 'x.xlsx', '--format', 'clip'], 'Format inconnu « clip »'],
     [['new', '--out', 'x.xlsx', '--bavard'], 'Option inconnue « --bavard »'],
-    [['new', '--out', 'x.xlsx', '--nomenclature', 'cnc-1984'], 'Nomenclature inconnue « cnc-1984 » : choisissez parmi cnc-classique, cnc-2018, cnc-audiovisuel.'],
+    [
+      ['new', '--out', 'x.xlsx', '--nomenclature', 'cnc-1984'],
+      'Nomenclature inconnue « cnc-1984 » : choisissez parmi cnc-classique, cnc-2018, cnc-audiovisuel.',
+    ],
     [['audit-tout'], 'Commande inconnue « audit-tout »'],
   ])('%p is a usage error (exit 2): %s', async (argv, message) => {
     const c = capture();
@@ -67,14 +80,21 @@ describe('devis-cnc new', () => {
     const file = join(dir, 'cnc-2018.xlsx');
     const c = capture();
     expect(await main(['new', '--out', file, '--nomenclature', 'cnc-2018'], c.io)).toBe(2);
-    expect(c.err.join('\n')).toContain('La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu (12, 13, 16, 17, 41, 42…) ; chapitre 8 sans poste connu');
+    expect(c.err.join('\n')).toContain(
+      'La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu (12, 13, 16, 17, 41, 42…) ; chapitre 8 sans poste connu',
+    );
     expect(existsSync(file)).toBe(false);
   });
 
   it('refuses an example asked in another grid than its own (exit 2, nothing written)', async () => {
     const file = join(dir, 'serie-classique.xlsx');
     const c = capture();
-    expect(await main(['new', '--out', file, '--format', 'serie', '--nomenclature', 'classique', '--exemple'], c.io)).toBe(2);
+    expect(
+      await main(
+        ['new', '--out', file, '--format', 'serie', '--nomenclature', 'classique', '--exemple'],
+        c.io,
+      ),
+    ).toBe(2);
     expect(c.err.join('\n')).toContain('L’exemple Série est écrit dans la nomenclature cnc-audiovisuel');
     expect(existsSync(file)).toBe(false);
   });
@@ -82,9 +102,24 @@ describe('devis-cnc new', () => {
   it('writes a blank série in the audiovisual grid, and a blank one in the grid asked for', async () => {
     const c = capture();
     expect(await main(['new', '--out', join(dir, 'serie-vierge.xlsx'), '--format', 'serie'], c.io)).toBe(0);
-    expect(c.out[0]).toBe(`Classeur écrit : ${join(dir, 'serie-vierge.xlsx')} (Série, nomenclature cnc-audiovisuel)`);
+    expect(c.out[0]).toBe(
+      `Classeur écrit : ${join(dir, 'serie-vierge.xlsx')} (Série, nomenclature cnc-audiovisuel)`,
+    );
     const d = capture();
-    expect(await main(['new', '--out', join(dir, 'serie-cinema.xlsx'), '--format', 'serie', '--nomenclature', 'cnc-classique'], d.io)).toBe(0);
+    expect(
+      await main(
+        [
+          'new',
+          '--out',
+          join(dir, 'serie-cinema.xlsx'),
+          '--format',
+          'serie',
+          '--nomenclature',
+          'cnc-classique',
+        ],
+        d.io,
+      ),
+    ).toBe(0);
     expect(d.out[0]).toContain('(Série, nomenclature cnc-classique)');
   });
 
@@ -93,7 +128,9 @@ describe('devis-cnc new', () => {
     writeFileSync(blocker, 'x');
     const c = capture();
     expect(await main(['new', '--out', join(blocker, 'devis.xlsx')], c.io)).toBe(2);
-    expect(c.err.join('\n')).toMatch(/Impossible d'écrire « .*devis\.xlsx » : un élément du chemin n’est pas un dossier\. Rien n'a été écrit\./);
+    expect(c.err.join('\n')).toMatch(
+      /Impossible d'écrire « .*devis\.xlsx » : un élément du chemin n’est pas un dossier\. Rien n'a été écrit\./,
+    );
   });
 
   it('prints help with exit 0', async () => {
@@ -112,7 +149,10 @@ describe('devis-cnc new', () => {
     expect(c.out.join('\n')).toContain('Bilan carbone exporté : 29 poste(s)');
     expect(hash(book)).toBe(before);
     const csv = readFileSync(csvFile, 'utf8');
-    const rows = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const rows = csv
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(rows).toHaveLength(30);
     expect(rows[0]).toBe(
       'Catégorie;Poste;Clé du facteur;Facteur (kgCO2e/unité);Unité;Quantité prévisionnelle;Multiplicateur;Prévisionnel (kgCO2e);Quantité définitive;Définitif (kgCO2e);Source du facteur;Hypothèse',

@@ -34,20 +34,65 @@ describe('line amount = quantité × nombre × taux, to the cent', () => {
 function smallBudget(): BudgetInput {
   const base = blankBudget('long-metrage');
   const items: Record<string, ItemInput[]> = {
-    '1': [{ kind: 'line', code: '1.2', label: 'Scénario', status: 'auteur', quantity: m('1'), count: m('1'), rate: m('10000') }],
+    '1': [
+      {
+        kind: 'line',
+        code: '1.2',
+        label: 'Scénario',
+        status: 'auteur',
+        quantity: m('1'),
+        count: m('1'),
+        rate: m('10000'),
+      },
+    ],
     '2': [
       {
         kind: 'group',
         code: '2.4',
         label: 'Image',
         lines: [
-          { code: '2.4.1', label: 'Chef opérateur', status: 'cadre', quantity: m('9'), count: m('1'), rate: m('3500') },
-          { code: '2.4.2', label: 'Assistant', status: 'technicien', quantity: m('8'), count: m('1'), rate: m('2000'), foreign: m('2000') },
+          {
+            code: '2.4.1',
+            label: 'Chef opérateur',
+            status: 'cadre',
+            quantity: m('9'),
+            count: m('1'),
+            rate: m('3500'),
+          },
+          {
+            code: '2.4.2',
+            label: 'Assistant',
+            status: 'technicien',
+            quantity: m('8'),
+            count: m('1'),
+            rate: m('2000'),
+            foreign: m('2000'),
+          },
         ],
       },
     ],
-    '3': [{ kind: 'line', code: '3.2', label: 'Seconds rôles', status: 'artiste', quantity: m('6'), count: m('4'), rate: m('1200') }],
-    '7': [{ kind: 'line', code: '7.1', label: 'Caméra', quantity: m('7'), count: m('1'), rate: m('6500'), foreign: m('1000') }],
+    '3': [
+      {
+        kind: 'line',
+        code: '3.2',
+        label: 'Seconds rôles',
+        status: 'artiste',
+        quantity: m('6'),
+        count: m('4'),
+        rate: m('1200'),
+      },
+    ],
+    '7': [
+      {
+        kind: 'line',
+        code: '7.1',
+        label: 'Caméra',
+        quantity: m('7'),
+        count: m('1'),
+        rate: m('6500'),
+        foreign: m('1000'),
+      },
+    ],
   };
   return {
     ...base,
@@ -67,7 +112,12 @@ describe('computeBudget', () => {
     expect(ch('2')?.foreign.toFixed(2)).toBe('2000.00');
     expect(ch('3')?.amount.toFixed(2)).toBe('28800.00');
     // Charges: 16 000 × 55 % = 8 800; 31 500 × 60 % = 18 900; 28 800 × 50 % = 14 400; 10 000 × 1.1 % = 110.
-    expect(ch('4')?.items.map((i) => i.amount.toFixed(2))).toEqual(['8800.00', '18900.00', '14400.00', '110.00']);
+    expect(ch('4')?.items.map((i) => i.amount.toFixed(2))).toEqual([
+      '8800.00',
+      '18900.00',
+      '14400.00',
+      '110.00',
+    ]);
     expect(ch('4')?.amount.toFixed(2)).toBe('42210.00');
     expect(ch('7')?.amount.toFixed(2)).toBe('45500.00');
     // Subtotal 10 000 + 47 500 + 28 800 + 42 210 + 45 500 = 174 010; étranger 3 000.
@@ -87,7 +137,22 @@ describe('computeBudget', () => {
     const withStatusElsewhere: BudgetInput = {
       ...b,
       chapters: b.chapters.map((ch) =>
-        ch.code === '7' ? { ...ch, items: [{ kind: 'line', code: '7.9', label: 'x', status: 'technicien', quantity: m('1'), count: m('1'), rate: m('999') }] } : ch,
+        ch.code === '7'
+          ? {
+              ...ch,
+              items: [
+                {
+                  kind: 'line',
+                  code: '7.9',
+                  label: 'x',
+                  status: 'technicien',
+                  quantity: m('1'),
+                  count: m('1'),
+                  rate: m('999'),
+                },
+              ],
+            }
+          : ch,
       ),
     };
     expect(grossPayByStatus(withStatusElsewhere).technicien.toFixed(2)).toBe('16000.00');
@@ -103,48 +168,77 @@ describe('computeBudget', () => {
   });
 });
 
-const STATUS: fc.Arbitrary<Status | undefined> = fc.constantFrom<Status | undefined>('technicien', 'cadre', 'artiste', 'auteur', undefined);
+const STATUS: fc.Arbitrary<Status | undefined> = fc.constantFrom<Status | undefined>(
+  'technicien',
+  'cadre',
+  'artiste',
+  'auteur',
+  undefined,
+);
 const cents = fc.integer({ min: 0, max: 5_000_000 }).map((c) => new Money(c).dividedBy(100));
 const qty = fc.integer({ min: 0, max: 4000 }).map((c) => new Money(c).dividedBy(4));
-const lineArb = fc.record({ status: STATUS, quantity: qty, count: fc.integer({ min: 0, max: 40 }).map((n) => new Money(n)), rate: cents, foreignShare: fc.integer({ min: 0, max: 100 }) });
+const lineArb = fc.record({
+  status: STATUS,
+  quantity: qty,
+  count: fc.integer({ min: 0, max: 40 }).map((n) => new Money(n)),
+  rate: cents,
+  foreignShare: fc.integer({ min: 0, max: 100 }),
+});
 
 describe('properties', () => {
   it('chapter totals sum to the total général to the cent; France + étranger = montant', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(lineArb, { maxLength: 12 }), { minLength: 9, maxLength: 9 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 15 }), (chapters, fg, imp) => {
-        const base = blankBudget('long-metrage');
-        const budget: BudgetInput = {
-          ...base,
-          params: { ...defaultParams('long-metrage'), overheadsRate: new Money(fg).dividedBy(100), contingencyRate: new Money(imp).dividedBy(100) },
-          chapters: base.chapters.map((ch, ci) =>
-            ch.code === '4'
-              ? ch
-              : {
-                  ...ch,
-                  items: (chapters[ci] ?? []).map((l, li): ItemInput => {
-                    const amount = l.quantity.times(l.count).times(l.rate).toDecimalPlaces(2, Money.ROUND_HALF_UP);
-                    return {
-                      kind: 'line',
-                      code: `${ch.code}.${li + 20}`,
-                      label: 'ligne',
-                      ...(l.status ? { status: l.status } : {}),
-                      quantity: l.quantity,
-                      count: l.count,
-                      rate: l.rate,
-                      foreign: amount.times(l.foreignShare).dividedBy(100).toDecimalPlaces(2, Money.ROUND_DOWN),
-                    };
-                  }),
-                },
-          ),
-        };
-        const r = computeBudget(budget);
-        expect(sum(r.chapters.map((c) => c.amount)).equals(r.subtotal.amount)).toBe(true);
-        expect(r.subtotal.amount.plus(r.overheads.amount).plus(r.contingency.amount).equals(r.total.amount)).toBe(true);
-        expect(r.total.amount.decimalPlaces()).toBeLessThanOrEqual(2);
-        for (const s of [r.total, r.subtotal, r.overheads, r.contingency, ...r.chapters]) {
-          expect(s.france.plus(s.foreign).equals(s.amount)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(lineArb, { maxLength: 12 }), { minLength: 9, maxLength: 9 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 15 }),
+        (chapters, fg, imp) => {
+          const base = blankBudget('long-metrage');
+          const budget: BudgetInput = {
+            ...base,
+            params: {
+              ...defaultParams('long-metrage'),
+              overheadsRate: new Money(fg).dividedBy(100),
+              contingencyRate: new Money(imp).dividedBy(100),
+            },
+            chapters: base.chapters.map((ch, ci) =>
+              ch.code === '4'
+                ? ch
+                : {
+                    ...ch,
+                    items: (chapters[ci] ?? []).map((l, li): ItemInput => {
+                      const amount = l.quantity
+                        .times(l.count)
+                        .times(l.rate)
+                        .toDecimalPlaces(2, Money.ROUND_HALF_UP);
+                      return {
+                        kind: 'line',
+                        code: `${ch.code}.${li + 20}`,
+                        label: 'ligne',
+                        ...(l.status ? { status: l.status } : {}),
+                        quantity: l.quantity,
+                        count: l.count,
+                        rate: l.rate,
+                        foreign: amount
+                          .times(l.foreignShare)
+                          .dividedBy(100)
+                          .toDecimalPlaces(2, Money.ROUND_DOWN),
+                      };
+                    }),
+                  },
+            ),
+          };
+          const r = computeBudget(budget);
+          expect(sum(r.chapters.map((c) => c.amount)).equals(r.subtotal.amount)).toBe(true);
+          expect(
+            r.subtotal.amount.plus(r.overheads.amount).plus(r.contingency.amount).equals(r.total.amount),
+          ).toBe(true);
+          expect(r.total.amount.decimalPlaces()).toBeLessThanOrEqual(2);
+          for (const s of [r.total, r.subtotal, r.overheads, r.contingency, ...r.chapters]) {
+            expect(s.france.plus(s.foreign).equals(s.amount)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -155,16 +249,32 @@ describe('a 10-chapter grid from its roles (audiovisuel), no code change', () =>
     const base = blankBudget('serie');
     expect(base.nomenclature).toBe('cnc-audiovisuel');
     expect(base.chapters.map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(base.chapters[9]?.items.map((i) => `${i.code} ${i.kind}`)).toEqual(['10.a line', '10.b rate', '10.c line', '10.d rate']);
-    expect(base.chapters[3]?.items.map((i) => (i.kind === 'charges' ? `${i.code} ${i.status}` : i.kind))).toEqual(['4.d technicien', '4.e cadre', '4.f artiste', '4.a auteur']);
+    expect(base.chapters[9]?.items.map((i) => `${i.code} ${i.kind}`)).toEqual([
+      '10.a line',
+      '10.b rate',
+      '10.c line',
+      '10.d rate',
+    ]);
+    expect(
+      base.chapters[3]?.items.map((i) => (i.kind === 'charges' ? `${i.code} ${i.status}` : i.kind)),
+    ).toEqual(['4.d technicien', '4.e cadre', '4.f artiste', '4.a auteur']);
     // By hand: a technician's 10 000 € in chapter 2, a 5 000 € camera in 7, the producer's 3 000 € in 10.a.
-    const line = (code: string, rate: string, status?: Status): ItemInput => ({ kind: 'line', code, label: code, quantity: m('1'), count: m('1'), rate: m(rate), ...(status ? { status } : {}) });
+    const line = (code: string, rate: string, status?: Status): ItemInput => ({
+      kind: 'line',
+      code,
+      label: code,
+      quantity: m('1'),
+      count: m('1'),
+      rate: m(rate),
+      ...(status ? { status } : {}),
+    });
     const budget: BudgetInput = {
       ...base,
       chapters: base.chapters.map((ch) => {
         if (ch.code === '2') return { ...ch, items: [line('2.n', '10000', 'technicien')] };
         if (ch.code === '7') return { ...ch, items: [line('7.a', '5000')] };
-        if (ch.code === '10') return { ...ch, items: ch.items.map((i) => (i.code === '10.a' ? line('10.a', '3000') : i)) };
+        if (ch.code === '10')
+          return { ...ch, items: ch.items.map((i) => (i.code === '10.a' ? line('10.a', '3000') : i)) };
         return ch;
       }),
     };
@@ -174,10 +284,16 @@ describe('a 10-chapter grid from its roles (audiovisuel), no code change', () =>
     const subtotal = m('15000').plus(charges);
     expect(r.subtotal.amount.toFixed(2)).toBe(subtotal.toFixed(2));
     // Série: fiction forfaits of the 2016 AV accord, FG 10 %, imprévus 7 %.
-    expect(r.overheads.amount.toFixed(2)).toBe(subtotal.times('0.10').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2));
-    expect(r.contingency.amount.toFixed(2)).toBe(subtotal.times('0.07').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2));
+    expect(r.overheads.amount.toFixed(2)).toBe(
+      subtotal.times('0.10').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2),
+    );
+    expect(r.contingency.amount.toFixed(2)).toBe(
+      subtotal.times('0.07').toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2),
+    );
     const ten = r.chapters[9];
-    expect(ten?.amount.toFixed(2)).toBe(m('3000').plus(r.overheads.amount).plus(r.contingency.amount).toFixed(2));
+    expect(ten?.amount.toFixed(2)).toBe(
+      m('3000').plus(r.overheads.amount).plus(r.contingency.amount).toFixed(2),
+    );
     expect(r.total.amount.toFixed(2)).toBe(subtotal.plus(ten?.amount ?? m('0')).toFixed(2));
     expect(r.indirect.amount.equals(ten?.amount ?? m('-1'))).toBe(true);
   });

@@ -32,13 +32,43 @@ describe('months and phases', () => {
   it('runs from the development month to PAD, then one month after delivery', () => {
     const months = cashflowMonths(DATES);
     expect(months.map(iso)).toEqual([
-      '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
     ]);
     expect(months.map((x) => phaseOf(x, DATES))).toEqual([
-      'Développement', 'Développement', 'Développement', 'Développement', 'Préparation',
-      'Tournage', 'Tournage', 'Tournage', 'Postproduction', 'Postproduction', 'Postproduction', 'Postproduction', 'Après livraison',
+      'Développement',
+      'Développement',
+      'Développement',
+      'Développement',
+      'Préparation',
+      'Tournage',
+      'Tournage',
+      'Tournage',
+      'Postproduction',
+      'Postproduction',
+      'Postproduction',
+      'Postproduction',
+      'Après livraison',
     ]);
-    expect(milestoneList(DATES).map(iso)).toEqual(['2026-11', '2027-03', '2027-04', '2027-06', '2027-10', '2027-11']);
+    expect(milestoneList(DATES).map(iso)).toEqual([
+      '2026-11',
+      '2027-03',
+      '2027-04',
+      '2027-06',
+      '2027-10',
+      '2027-11',
+    ]);
   });
 
   it('starts at preparation when there is no development date', () => {
@@ -46,7 +76,9 @@ describe('months and phases', () => {
   });
 
   it('refuses a PAD delivery before the start of preparation', () => {
-    expect(() => cashflowMonths({ ...DATES, padDelivery: d('2026-01-01') })).toThrow('la livraison PAD précède');
+    expect(() => cashflowMonths({ ...DATES, padDelivery: d('2026-01-01') })).toThrow(
+      'la livraison PAD précède',
+    );
   });
 });
 
@@ -54,10 +86,17 @@ describe('allocations', () => {
   it.each([
     ['100', ['1', '1', '1'], '0.01', ['33.34', '33.33', '33.33']],
     ['1', ['0.55', '0.45'], '0.0001', ['0.5500', '0.4500']],
-    ['1', ['1', '1', '1', '1', '1', '1', '1'], '0.0001', ['0.1429', '0.1429', '0.1429', '0.1429', '0.1428', '0.1428', '0.1428']],
+    [
+      '1',
+      ['1', '1', '1', '1', '1', '1', '1'],
+      '0.0001',
+      ['0.1429', '0.1429', '0.1429', '0.1429', '0.1428', '0.1428', '0.1428'],
+    ],
     ['0.05', ['1', '1', '1', '1', '1', '1'], '0.01', ['0.01', '0.01', '0.01', '0.01', '0.01', '0.00']],
   ])('largest remainder: %s over %j by %s', (total, weights, unit, expected) => {
-    expect(allocateLargestRemainder(m(total), weights.map(m), m(unit)).map((x) => x.toFixed(unit.length - 2))).toEqual(expected);
+    expect(
+      allocateLargestRemainder(m(total), weights.map(m), m(unit)).map((x) => x.toFixed(unit.length - 2)),
+    ).toEqual(expected);
   });
 
   it.each([
@@ -70,7 +109,9 @@ describe('allocations', () => {
   });
 
   const cents = fc.integer({ min: 0, max: 1_000_000_000 }).map((c) => m(c).dividedBy(100));
-  const weights = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 24 }).filter((w) => w.some((x) => x > 0));
+  const weights = fc
+    .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 24 })
+    .filter((w) => w.some((x) => x > 0));
 
   it('property: every allocation sums to its amount to the cent, each part within one cent of its share', () => {
     fc.assert(
@@ -81,7 +122,14 @@ describe('allocations', () => {
         expect(sum(shares).equals(m(1))).toBe(true);
         const parts = allocateCumulative(amount, shares);
         expect(sum(parts).equals(amount)).toBe(true);
-        parts.forEach((p, i) => expect(p.minus(amount.times(shares[i] ?? 0)).abs().lte('0.01')).toBe(true));
+        parts.forEach((p, i) =>
+          expect(
+            p
+              .minus(amount.times(shares[i] ?? 0))
+              .abs()
+              .lte('0.01'),
+          ).toBe(true),
+        );
       }),
       { numRuns: 300 },
     );
@@ -91,13 +139,39 @@ describe('allocations', () => {
 describe('receipts, payments and the critical period', () => {
   it('places a presale 20/60/20 on preparation, shooting and delivery months', () => {
     const parts = receiptsByMonth(m('700000'), ['0', '0.2', '0.6', '0', '0.2', '0'].map(m), DATES);
-    expect(parts.map((x) => x.toFixed(0))).toEqual(['0', '0', '0', '0', '140000', '420000', '0', '0', '0', '0', '0', '140000', '0']);
+    expect(parts.map((x) => x.toFixed(0))).toEqual([
+      '0',
+      '0',
+      '0',
+      '0',
+      '140000',
+      '420000',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '140000',
+      '0',
+    ]);
   });
 
   it('spreads a chapter by phase weights, evenly inside each phase, summing to 100 %', () => {
     const shares = defaultPaymentShares(profile('2'), DATES); // prépa 30 %, tournage 55 %, postprod 15 %
     expect(shares.map((x) => x.toFixed(4))).toEqual([
-      '0.0000', '0.0000', '0.0000', '0.0000', '0.3000', '0.1834', '0.1833', '0.1833', '0.0375', '0.0375', '0.0375', '0.0375', '0.0000',
+      '0.0000',
+      '0.0000',
+      '0.0000',
+      '0.0000',
+      '0.3000',
+      '0.1834',
+      '0.1833',
+      '0.1833',
+      '0.0375',
+      '0.0375',
+      '0.0375',
+      '0.0375',
+      '0.0000',
     ]);
     // No development months: chapter 1's development weight moves to preparation.
     const noDev = defaultPaymentShares(profile('1'), { ...DATES, devStart: null });
@@ -114,19 +188,35 @@ describe('receipts, payments and the critical period', () => {
   });
 
   it('property: the final cumulative balance equals total receipts − total payments', () => {
-    const row = (n: number) => fc.array(fc.integer({ min: 0, max: 10_000_000 }).map((c) => m(c).dividedBy(100)), { minLength: n, maxLength: n });
+    const row = (n: number) =>
+      fc.array(
+        fc.integer({ min: 0, max: 10_000_000 }).map((c) => m(c).dividedBy(100)),
+        { minLength: n, maxLength: n },
+      );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 18 }).chain((n) => fc.tuple(fc.constant(n), fc.array(row(n), { maxLength: 8 }), fc.array(row(n), { maxLength: 8 }))), ([n, rec, pay]) => {
-        const s = summarise(rec, pay, n);
-        expect(s.cumulative[n - 1]?.equals(s.totalReceipts.minus(s.totalPayments))).toBe(true);
-        expect(s.need.gte(0)).toBe(true);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 18 })
+          .chain((n) =>
+            fc.tuple(fc.constant(n), fc.array(row(n), { maxLength: 8 }), fc.array(row(n), { maxLength: 8 })),
+          ),
+        ([n, rec, pay]) => {
+          const s = summarise(rec, pay, n);
+          expect(s.cumulative[n - 1]?.equals(s.totalReceipts.minus(s.totalPayments))).toBe(true);
+          expect(s.need.gte(0)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('sizes a blank workbook from the typical calendar, all zeros until dates are known', () => {
-    const model = buildCashflow({ dates: null, format: 'long-metrage', sources: [null, null], payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2') }] });
+    const model = buildCashflow({
+      dates: null,
+      format: 'long-metrage',
+      sources: [null, null],
+      payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2') }],
+    });
     expect(model.months).toHaveLength(11); // 2 prép. + 2 tournage + 6 postprod + après livraison
     expect(model.months.every((x) => x === null)).toBe(true);
     expect(sum(model.payments[0]?.shares ?? []).toFixed()).toBe('1');

@@ -1,4 +1,13 @@
-import { applicableCeiling, ceilingRules, computeFinancing, exampleFinancing, financingCategories, taxCreditCap, taxCreditEstimate, taxCreditFact } from '../../src/domain/financing';
+import {
+  applicableCeiling,
+  ceilingRules,
+  computeFinancing,
+  exampleFinancing,
+  financingCategories,
+  taxCreditCap,
+  taxCreditEstimate,
+  taxCreditFact,
+} from '../../src/domain/financing';
 import type { FinancingContext, FinancingSource } from '../../src/domain/financing';
 import { Money } from '../../src/domain/money';
 
@@ -17,11 +26,14 @@ describe('public-aid ceiling', () => {
     ['documentaire', false, '130000', 52, false, '0.8', 'art. 311-19'], // 150 000 €/h
     ['documentaire', false, '131000', 52, false, '0.5', 'art. 311-18'],
     ['documentaire', false, '90000', 0, false, '0.5', 'art. 311-18'],
-  ] as const)('%s, 1er/2e film %s, coût %s, %i min, crédit d’impôt %s → %s (%s)', (format, first, cost, minutes, credit, rate, article) => {
-    const r = applicableCeiling(format, first, m(cost), minutes, credit, rules);
-    expect(r.rate.toFixed()).toBe(rate);
-    expect(r.rule).toContain(article);
-  });
+  ] as const)(
+    '%s, 1er/2e film %s, coût %s, %i min, crédit d’impôt %s → %s (%s)',
+    (format, first, cost, minutes, credit, rate, article) => {
+      const r = applicableCeiling(format, first, m(cost), minutes, credit, rules);
+      expect(r.rate.toFixed()).toBe(rate);
+      expect(r.rule).toContain(article);
+    },
+  );
 });
 
 describe('financing summary', () => {
@@ -35,7 +47,13 @@ describe('financing summary', () => {
     taxCreditCap: m('30000000'),
     ceilings: rules,
   });
-  const src = (label: string, category: string, amount: string, status: FinancingSource['status'] = 'Acquis', rseBonus = false): FinancingSource => ({
+  const src = (
+    label: string,
+    category: string,
+    amount: string,
+    status: FinancingSource['status'] = 'Acquis',
+    rseBonus = false,
+  ): FinancingSource => ({
     label,
     category,
     status,

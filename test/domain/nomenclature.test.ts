@@ -75,7 +75,15 @@ describe('nomenclatures seeded from the reference', () => {
     expect(parentCode(n2018, '1911')).toBe('191');
     expect(childrenOf(n2018, '19').map((l) => l.code)).toEqual(['1911']);
     expect(childrenOf(n2018, '1').map((l) => l.code)).toEqual(['11', '12', '13', '16', '17', '19']);
-    expect(childrenOf(classique, '3').map((l) => l.code)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7']);
+    expect(childrenOf(classique, '3').map((l) => l.code)).toEqual([
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
+    ]);
   });
 
   it('accepts aliases and trims codes', () => {

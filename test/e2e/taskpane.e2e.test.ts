@@ -15,7 +15,13 @@ jest.setTimeout(180_000);
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-output');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 let server: Server;
 let browser: Browser;
@@ -24,24 +30,47 @@ let base = '';
 beforeAll(async () => {
   expect(existsSync(CHROMIUM)).toBe(true);
   const out = mkdtempSync(join(tmpdir(), 'devis-cnc-addin-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'development', '--env', `outDir=${out}`], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
+      '--mode',
+      'development',
+      '--env',
+      `outDir=${out}`,
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
   server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(out, path);
     if (!file.startsWith(out) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -69,7 +98,17 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Classeur créé').waitFor();
     expect(await page.getByText(/Total général : 2\u202f953\u202f096,16\u00a0€/).count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets())).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
+    expect(
+      await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets()),
+    ).toEqual([
+      'Paramètres',
+      'Devis',
+      'Récapitulatif',
+      'Plan de financement',
+      'Trésorerie',
+      'Bilan carbone',
+      'Facteurs',
+    ]);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
     // Then a source, typed as a French amount, through the "Ajouter une source" form.
     const form = page.getByRole('region', { name: 'Ajouter une source' });
@@ -83,7 +122,10 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
     await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 22 règles').waitFor();
-    await page.getByRole('region', { name: 'Constats Bilan carbone' }).getByRole('button', { name: /^D17 — Bilan définitif non renseigné/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Constats Bilan carbone' })
+      .getByRole('button', { name: /^D17 — Bilan définitif non renseigné/ })
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, 'taskpane-controle.png'), fullPage: true });
     await page.close();
   });
@@ -95,11 +137,21 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Feuilles existantes').waitFor();
     await page.screenshot({ path: join(SHOTS, 'taskpane-conflit.png') });
-    const sheets = () => page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets());
+    const sheets = () =>
+      page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets());
     expect(await sheets()).toEqual(['Devis']);
     await page.getByRole('button', { name: 'Créer à côté' }).click();
     await page.getByText('Classeur créé').waitFor();
-    expect(await sheets()).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
+    expect(await sheets()).toEqual([
+      'Devis',
+      'Paramètres (2)',
+      'Devis (2)',
+      'Récapitulatif (2)',
+      'Plan de financement (2)',
+      'Trésorerie (2)',
+      'Bilan carbone (2)',
+      'Facteurs (2)',
+    ]);
     await page.close();
   });
 });

@@ -35,7 +35,10 @@ describe('=CNC.POSTE()', () => {
   it('gives #VALUE! for an unknown nomenclature or an empty code', () => {
     expect(cncPoste('3', 'belge')).toEqual({
       ok: false,
-      issue: { code: 'invalidValue', message: 'Nomenclature inconnue « belge » : utilisez cnc-classique, cnc-2018, cnc-audiovisuel.' },
+      issue: {
+        code: 'invalidValue',
+        message: 'Nomenclature inconnue « belge » : utilisez cnc-classique, cnc-2018, cnc-audiovisuel.',
+      },
     });
     expect(cncPoste('', undefined)).toMatchObject({ ok: false, issue: { code: 'invalidValue' } });
   });

@@ -24,7 +24,9 @@ describe('CNC.*', () => {
     ['2.4.1', undefined, 'Personnel'],
     ['31', '2018', 'Équipe artistique'],
     ['10.b', 'audiovisuel', 'Imprévus, frais généraux, production déléguée'],
-  ])('CNC.CHAPITRE(%p; %p) = %p', (code, nom, label) => expect(F().cncChapitreFunction(code, nom)).toBe(label));
+  ])('CNC.CHAPITRE(%p; %p) = %p', (code, nom, label) =>
+    expect(F().cncChapitreFunction(code, nom)).toBe(label),
+  );
 
   it.each([
     ['3', true],
@@ -40,7 +42,9 @@ describe('CNC.*', () => {
     ['2.1', 300],
     ['2.10', 3000],
     ['3', 5],
-  ])('CNC.TOTAL(%p) separates 2.1 from 2.10: %p', (code, total) => expect(F().cncTotalFunction(code, codes, amounts)).toBe(total));
+  ])('CNC.TOTAL(%p) separates 2.1 from 2.10: %p', (code, total) =>
+    expect(F().cncTotalFunction(code, codes, amounts)).toBe(total),
+  );
 
   it('CNC.TOTAL on 2018 codes sums by digit prefix', () => {
     expect(F().cncTotalFunction('21', [['21'], ['211'], ['2111'], ['22']], [[1], [2], [4], [8]])).toBe(7);
@@ -59,10 +63,15 @@ describe('CNC.*', () => {
     [1000, 'cadre', 600],
     [1234.56, 'ARTISTE', 617.28],
     [10000, 'Auteur', 110],
-  ])('CNC.CHARGES(%p; %p) = %p (rates of data/finance/charges-sociales.json)', (gross, status, charges) => expect(F().cncChargesFunction(gross, status)).toBe(charges));
+  ])('CNC.CHARGES(%p; %p) = %p (rates of data/finance/charges-sociales.json)', (gross, status, charges) =>
+    expect(F().cncChargesFunction(gross, status)).toBe(charges),
+  );
 
   it('CNC.CHARGES names the statuses when one is unknown', () => {
-    expect(excelError(() => F().cncChargesFunction(1000, 'stagiaire'))).toEqual(['#N/A', 'Statut inconnu « stagiaire » : Technicien, Cadre, Artiste, Auteur.']);
+    expect(excelError(() => F().cncChargesFunction(1000, 'stagiaire'))).toEqual([
+      '#N/A',
+      'Statut inconnu « stagiaire » : Technicien, Cadre, Artiste, Auteur.',
+    ]);
   });
 });
 
@@ -97,7 +106,9 @@ describe('CARBON.*', () => {
   });
 
   it('suggests close modes for a typo', () => {
-    expect(excelError(() => F().carbonTransportFunction('tvg', 10))[1]).toBe('Mode de transport inconnu « tvg ». Modes proches : ter, tgv, bus.');
+    expect(excelError(() => F().carbonTransportFunction('tvg', 10))[1]).toBe(
+      'Mode de transport inconnu « tvg ». Modes proches : ter, tgv, bus.',
+    );
   });
 
   it.each([
@@ -107,7 +118,9 @@ describe('CARBON.*', () => {
     [1500, 'groupe électrogène', 3.1 * 1500],
     [1500, 'HVO', 0.465 * 1500],
     [200, 'gaz naturel', 0.215 * 200],
-  ])('CARBON.ENERGIE(%p; %p)', (q, source, expected) => expect(F().carbonEnergieFunction(q, source)).toBeCloseTo(expected, 9));
+  ])('CARBON.ENERGIE(%p; %p)', (q, source, expected) =>
+    expect(F().carbonEnergieFunction(q, source)).toBeCloseTo(expected, 9),
+  );
 
   it('CARBON.HEBERGEMENT, CARBON.REPAS, CARBON.DECHETS', () => {
     expect(F().carbonHebergementFunction(870)).toBeCloseTo(9.91 * 870, 9);
@@ -127,7 +140,10 @@ describe('CARBON.*', () => {
     expect(F().carbonFacteurFunction('train.tgv')).toBe(0.00293);
     expect(F().carbonSourceFunction('train.tgv')).toMatch(/^ADEME Impact CO2 .* — millésime 2022$/);
     expect(F().carbonSourceFunction('hvo100.litre')).toMatch(/NON VÉRIFIÉ$/);
-    expect(excelError(() => F().carbonFacteurFunction('train.tgw'))).toEqual(['#N/A', expect.stringContaining('Clés proches : train.tgv')]);
+    expect(excelError(() => F().carbonFacteurFunction('train.tgw'))).toEqual([
+      '#N/A',
+      expect.stringContaining('Clés proches : train.tgv'),
+    ]);
     // NGC car values (ecoinvent data, restricted reuse) are not shipped: Base Carbone is the default.
     expect(excelError(() => F().carbonFacteurFunction('car.petrol.ngc'))[0]).toBe('#N/A');
   });
@@ -137,14 +153,19 @@ describe('FIN.*', () => {
   it('FIN.INTENSITE divides public amounts by the total', () => {
     expect(F().finIntensiteFunction([[100], [300], [null]], [['Public'], ['Privé'], ['']])).toBe(0.25);
     expect(excelError(() => F().finIntensiteFunction([[0]], [['Public']]))[0]).toBe('#DIV/0!');
-    expect(excelError(() => F().finIntensiteFunction([[10]], [['Mixte']]))).toEqual(['#VALUE!', 'Nature « Mixte » à la 1e cellule : Public ou Privé attendu.']);
+    expect(excelError(() => F().finIntensiteFunction([[10]], [['Mixte']]))).toEqual([
+      '#VALUE!',
+      'Nature « Mixte » à la 1e cellule : Public ou Privé attendu.',
+    ]);
   });
 
   it.each([
     [2600613, 'cinéma', 780183.9],
     [1000000, 'International', 300000],
     [200000000, 'cinema', 30000000],
-  ])('FIN.CREDIT_IMPOT(%p; %p) = %p', (base, type, expected) => expect(F().finCreditImpotFunction(base, type)).toBe(expected));
+  ])('FIN.CREDIT_IMPOT(%p; %p) = %p', (base, type, expected) =>
+    expect(F().finCreditImpotFunction(base, type)).toBe(expected),
+  );
 
   it('FIN.CREDIT_IMPOT caps the audiovisual credit per minute, from the cost per minute', () => {
     // 52 min for 1 200 000 €: 23 077 €/min, band 20 000–25 000 € → 3 000 €/min × 52 = 156 000 € < 25 % × 1 000 000 €.
@@ -162,13 +183,15 @@ describe('FIN.*', () => {
 
 describe('functions.json', () => {
   it('matches its golden file (generated from the JSDoc)', async () => {
-    const result = await generateCustomFunctionsMetadata(join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'));
+    const result = await generateCustomFunctionsMetadata(
+      join(__dirname, '..', '..', 'src', 'functions', 'functions.ts'),
+    );
     expect(result.errors).toEqual([]);
-    const generated = JSON.parse(result.metadataJson);
+    const generated = JSON.parse(result.metadataJson) as { functions: { name: string }[] };
     const file = join(__dirname, '..', 'fixtures', 'functions.json');
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(generated, null, 2) + '\n');
     expect(generated).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    expect(generated.functions.map((f: { name: string }) => f.name)).toEqual([
+    expect(generated.functions.map((f) => f.name)).toEqual([
       'CNC.POSTE',
       'CNC.CHAPITRE',
       'CNC.VALIDE',

@@ -7,14 +7,14 @@ const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');
 
 describe('golden sheet plans', () => {
   it.each(['long-metrage', 'documentaire'] as const)('blank %s plan matches its golden file', (format) => {
-    const plan = JSON.parse(JSON.stringify(blankPlan(format).plan));
+    const plan = JSON.parse(JSON.stringify(blankPlan(format).plan)) as unknown;
     const file = join(GOLDEN, `blank-${format}.json`);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
     expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 
   it('example plan matches its golden file', () => {
-    const plan = JSON.parse(JSON.stringify(examplePlan().plan));
+    const plan = JSON.parse(JSON.stringify(examplePlan().plan)) as unknown;
     const file = join(GOLDEN, 'example-long-metrage.json');
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
     expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
@@ -28,7 +28,8 @@ describe('plan invariants', () => {
 
   it('defines every workbook name a formula or a validation uses', () => {
     for (const s of plan.sheets) {
-      for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(defined).toContain(n);
+      for (const c of s.cells)
+        if (c.formula) for (const n of namesIn(c.formula)) expect(defined).toContain(n);
       for (const v of s.validations) if (v.listName) expect(defined).toContain(v.listName);
     }
   });
@@ -36,7 +37,10 @@ describe('plan invariants', () => {
   it('gives every formula cell a cached result from the domain', () => {
     const formulas = plan.sheets.flatMap((s) => s.cells.filter((c) => c.formula));
     expect(formulas.length).toBeGreaterThan(300);
-    for (const c of formulas) expect(typeof c.result === 'number' || typeof c.result === 'string' || c.result instanceof Date).toBe(true);
+    for (const c of formulas)
+      expect(typeof c.result === 'number' || typeof c.result === 'string' || c.result instanceof Date).toBe(
+        true,
+      );
     // Text results only where a formula yields a label (nature, phase, rule, source name).
     const texts = formulas.filter((c) => typeof c.result === 'string');
     for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(/);
@@ -62,13 +66,17 @@ describe('plan invariants', () => {
     for (const code of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
       const name = plan.names.find((n) => n.name === `Devis_Poste${code}`);
       const totalRow = parseAddress((name?.ref ?? '').replace(/\$/g, '')).row;
-      const header = devis.cells.find((c) => c.address.startsWith('A') && c.value === code && c.style === 'chapter');
+      const header = devis.cells.find(
+        (c) => c.address.startsWith('A') && c.value === code && c.style === 'chapter',
+      );
       const headerRow = parseAddress(header?.address ?? 'A0').row;
       // The SUBTOTAL runs from the chapter header to the row just above the total: inserting a
       // row anywhere between them extends the range in Excel and LibreOffice.
       expect(cell(devis, `H${totalRow}`)?.formula).toBe(`SUBTOTAL(9,H${headerRow}:H${totalRow - 1})`);
       // Every line of the chapter lies inside, and the free line just above the total is an input row.
-      const lineRows = devis.cells.filter((c) => c.address.startsWith('H') && c.formula?.startsWith('ROUND(')).map((c) => parseAddress(c.address).row);
+      const lineRows = devis.cells
+        .filter((c) => c.address.startsWith('H') && c.formula?.startsWith('ROUND('))
+        .map((c) => parseAddress(c.address).row);
       const inside = lineRows.filter((r) => r > headerRow && r < totalRow);
       expect(inside.length).toBeGreaterThan(1);
       expect(cell(devis, `D${totalRow - 1}`)?.style).toBe('input');
@@ -84,13 +92,22 @@ describe('plan invariants', () => {
       'SUMIF($C$5:$C$73,"Auteur",$H$5:$H$73)',
     ]);
     const p3 = plan.names.find((n) => n.name === 'Devis_Poste3');
-    expect(p3?.ref).toBe("$H$73");
+    expect(p3?.ref).toBe('$H$73');
   });
 
   it('writes beside existing sheets under suffixed sheet and workbook names only', () => {
     const beside = examplePlan(2).plan;
-    expect(beside.sheets.map((s) => s.name)).toEqual(['Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
+    expect(beside.sheets.map((s) => s.name)).toEqual([
+      'Paramètres (2)',
+      'Devis (2)',
+      'Récapitulatif (2)',
+      'Plan de financement (2)',
+      'Trésorerie (2)',
+      'Bilan carbone (2)',
+      'Facteurs (2)',
+    ]);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);
-    for (const s of beside.sheets) for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);
+    for (const s of beside.sheets)
+      for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);
   });
 });

@@ -14,7 +14,11 @@ const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 type Node = Record<string, unknown>;
 
 /** Every object node of the parsed XML, depth first, with its tag name. */
-function walk(node: unknown, tag = '', out: { tag: string; node: Node }[] = []): { tag: string; node: Node }[] {
+function walk(
+  node: unknown,
+  tag = '',
+  out: { tag: string; node: Node }[] = [],
+): { tag: string; node: Node }[] {
   if (Array.isArray(node)) node.forEach((n) => walk(n, tag, out));
   else if (node && typeof node === 'object') {
     out.push({ tag, node: node as Node });
@@ -24,15 +28,25 @@ function walk(node: unknown, tag = '', out: { tag: string; node: Node }[] = []):
 }
 
 function parse(xml: string) {
-  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    removeNSPrefix: true,
+    isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+  });
   return walk(parser.parse(xml));
 }
 
-function checkManifest(xml: string): { resids: string[]; ids: Set<string>; nodes: { tag: string; node: Node }[] } {
+function checkManifest(xml: string): {
+  resids: string[];
+  ids: Set<string>;
+  nodes: { tag: string; node: Node }[];
+} {
   expect(XMLValidator.validate(xml)).toBe(true);
   const nodes = parse(xml);
   const resources = new Set(
-    nodes.filter((n) => ['Image', 'Url', 'String'].includes(n.tag) && typeof n.node['@_id'] === 'string').map((n) => String(n.node['@_id'])),
+    nodes
+      .filter((n) => ['Image', 'Url', 'String'].includes(n.tag) && typeof n.node['@_id'] === 'string')
+      .map((n) => String(n.node['@_id'])),
   );
   const resids = nodes.map((n) => n.node['@_resid']).filter((r): r is string => typeof r === 'string');
   return { resids, ids: resources, nodes };
@@ -68,7 +82,9 @@ describe('manifest.xml (offline checks)', () => {
     expect(manifest).toContain('<Host Name="Workbook"/>');
     expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');
     expect(nodes.some((n) => n.tag === 'Action' && n.node['@_type'] === 'ShowTaskpane')).toBe(true);
-    expect(nodes.some((n) => n.tag === 'ExtensionPoint' && n.node['@_type'] === 'CustomFunctions')).toBe(true);
+    expect(nodes.some((n) => n.tag === 'ExtensionPoint' && n.node['@_type'] === 'CustomFunctions')).toBe(
+      true,
+    );
     expect(nodes.some((n) => n.tag === 'Namespace')).toBe(false);
   });
 
@@ -88,11 +104,16 @@ describe('functions.json generated from the JSDoc', () => {
   beforeAll(async () => {
     const result = await generateCustomFunctionsMetadata(join(ROOT, 'src', 'functions', 'functions.ts'));
     expect(result.errors).toEqual([]);
-    functions = JSON.parse(result.metadataJson).functions;
+    functions = (JSON.parse(result.metadataJson) as { functions: typeof functions }).functions;
   });
 
   it('has valid, unique ids and names carrying their own prefix', () => {
-    expect(functions.map((f) => f.name.split('.')[0])).toEqual([...Array(5).fill('CNC'), ...Array(7).fill('CARBON'), 'FIN', 'FIN']);
+    expect(functions.map((f) => f.name.split('.')[0])).toEqual([
+      ...Array<string>(5).fill('CNC'),
+      ...Array<string>(7).fill('CARBON'),
+      'FIN',
+      'FIN',
+    ]);
     const ids = functions.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const f of functions) {

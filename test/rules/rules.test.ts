@@ -16,7 +16,11 @@ const rule = (id: string): Rule => {
   if (!r) throw new Error(id);
   return r;
 };
-const range = (topLeft: string, values: unknown[][]): RangeRead => ({ sheet: 'Bilan carbone', topLeft, values });
+const range = (topLeft: string, values: unknown[][]): RangeRead => ({
+  sheet: 'Bilan carbone',
+  topLeft,
+  values,
+});
 const run = (id: string, ranges: Snapshot['ranges']): Pick<Finding, 'messageId' | 'location'>[] =>
   runRules([rule(id)], { ranges, sheets: {} }).map((f) => ({ messageId: f.messageId, location: f.location }));
 
@@ -40,7 +44,11 @@ const summary = (overrides: Record<string, number>): RangeRead =>
 
 describe('carbon-categories', () => {
   it.each([
-    ['all four postes with figures', { 'Fret': 10, 'Costumes': 5, 'Énergie (réseau, groupes électrogènes)': 1, 'Déchets': 2 }, []],
+    [
+      'all four postes with figures',
+      { Fret: 10, Costumes: 5, 'Énergie (réseau, groupes électrogènes)': 1, Déchets: 2 },
+      [],
+    ],
     [
       'energy and waste missing',
       { 'Transports de personnes': 10, 'Moyens techniques': 5 },
@@ -54,16 +62,39 @@ describe('carbon-categories', () => {
   });
 
   it('reports a missing sheet without crashing', () => {
-    expect(run('carbon-categories', { Carbone_Synthese: null })).toEqual([{ messageId: 'sheet-missing', location: null }]);
+    expect(run('carbon-categories', { Carbone_Synthese: null })).toEqual([
+      { messageId: 'sheet-missing', location: null },
+    ]);
   });
 });
 
 describe('carbon-reduction-measures', () => {
-  const row = (mesure: string, saving: unknown): unknown[] => ['Énergie', mesure, null, null, null, null, null, saving, null, null, null, null];
+  const row = (mesure: string, saving: unknown): unknown[] => [
+    'Énergie',
+    mesure,
+    null,
+    null,
+    null,
+    null,
+    null,
+    saving,
+    null,
+    null,
+    null,
+    null,
+  ];
   it.each([
     ['one costed measure', [row('Raccordement au réseau', 4096.8)], []],
-    ['a measure without saving', [row('Tri des déchets', null)], [{ messageId: 'carbon-no-measure', location: { sheet: 'Bilan carbone', address: 'B52' } }]],
-    ['a saving typed as text', [row('Covoiturage', '1 000')], [{ messageId: 'carbon-no-measure', location: { sheet: 'Bilan carbone', address: 'B52' } }]],
+    [
+      'a measure without saving',
+      [row('Tri des déchets', null)],
+      [{ messageId: 'carbon-no-measure', location: { sheet: 'Bilan carbone', address: 'B52' } }],
+    ],
+    [
+      'a saving typed as text',
+      [row('Covoiturage', '1 000')],
+      [{ messageId: 'carbon-no-measure', location: { sheet: 'Bilan carbone', address: 'B52' } }],
+    ],
   ])('%s', (_, values, expected) => {
     expect(run('carbon-reduction-measures', { Carbone_Mesures: range('A52', values) })).toEqual(expected);
   });
@@ -72,15 +103,33 @@ describe('carbon-reduction-measures', () => {
 describe('carbon-previsionnel-definitif', () => {
   it.each([
     [1000, 800, []],
-    [1000, 0, [{ messageId: 'carbon-definitive-missing', location: { sheet: 'Bilan carbone', address: 'D17' } }]],
-    [1000, 1200, [{ messageId: 'carbon-definitive-above', location: { sheet: 'Bilan carbone', address: 'D17' } }]],
+    [
+      1000,
+      0,
+      [{ messageId: 'carbon-definitive-missing', location: { sheet: 'Bilan carbone', address: 'D17' } }],
+    ],
+    [
+      1000,
+      1200,
+      [{ messageId: 'carbon-definitive-above', location: { sheet: 'Bilan carbone', address: 'D17' } }],
+    ],
   ])('prévisionnel %p, définitif %p', (p, d, expected) => {
-    expect(run('carbon-previsionnel-definitif', { Carbone_TotalPrev: range('B17', [[p]]), Carbone_TotalDef: range('D17', [[d]]) })).toEqual(expected);
+    expect(
+      run('carbon-previsionnel-definitif', {
+        Carbone_TotalPrev: range('B17', [[p]]),
+        Carbone_TotalDef: range('D17', [[d]]),
+      }),
+    ).toEqual(expected);
   });
 
   it('renders its message in French with the figures', () => {
-    const [f] = runRules([rule('carbon-previsionnel-definitif')], { ranges: { Carbone_TotalPrev: range('B17', [[1000]]), Carbone_TotalDef: range('D17', [[1200.04]]) }, sheets: {} });
-    expect(f && renderMessage(f.messageId, f.data)).toBe('Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e) : expliquez l’écart et l’effet des mesures.');
+    const [f] = runRules([rule('carbon-previsionnel-definitif')], {
+      ranges: { Carbone_TotalPrev: range('B17', [[1000]]), Carbone_TotalDef: range('D17', [[1200.04]]) },
+      sheets: {},
+    });
+    expect(f && renderMessage(f.messageId, f.data)).toBe(
+      'Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e) : expliquez l’écart et l’effet des mesures.',
+    );
   });
 });
 
@@ -112,7 +161,9 @@ describe('carbon rules on the example workbook', () => {
     await scaffold(port, { format: 'long-metrage', example: true, onConflict: 'refuse' });
     const carbon = RULES.filter((r) => r.meta.id.startsWith('carbon-'));
     const findings = runRules(carbon, await readSnapshot(port, carbon));
-    expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([['carbon-previsionnel-definitif', 'avertissement', { sheet: 'Bilan carbone', address: 'D17' }]]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([
+      ['carbon-previsionnel-definitif', 'avertissement', { sheet: 'Bilan carbone', address: 'D17' }],
+    ]);
   });
 
   it('flags every carbon criterion on a blank workbook', async () => {
@@ -121,6 +172,13 @@ describe('carbon rules on the example workbook', () => {
     await scaffold(port, { format: 'documentaire', example: false, onConflict: 'refuse' });
     const carbon = RULES.filter((r) => r.meta.id.startsWith('carbon-'));
     const findings = runRules(carbon, await readSnapshot(port, carbon));
-    expect(findings.map((f) => f.messageId)).toEqual(['carbon-group-missing', 'carbon-group-missing', 'carbon-group-missing', 'carbon-group-missing', 'carbon-no-measure', 'carbon-definitive-missing']);
+    expect(findings.map((f) => f.messageId)).toEqual([
+      'carbon-group-missing',
+      'carbon-group-missing',
+      'carbon-group-missing',
+      'carbon-group-missing',
+      'carbon-no-measure',
+      'carbon-definitive-missing',
+    ]);
   });
 });

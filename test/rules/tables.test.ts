@@ -5,13 +5,33 @@ import type { RangeRead } from '../../src/workbook/port';
 
 /* A valid / invalid table per rule, over small in-memory snapshots. */
 
-const r = (sheet: string, topLeft: string, values: unknown[][], formulas?: unknown[][]): RangeRead => ({ sheet, topLeft, values, ...(formulas ? { formulas } : {}) });
+const r = (sheet: string, topLeft: string, values: unknown[][], formulas?: unknown[][]): RangeRead => ({
+  sheet,
+  topLeft,
+  values,
+  ...(formulas ? { formulas } : {}),
+});
 const one = (sheet: string, address: string, v: unknown): RangeRead => r(sheet, address, [[v]]);
 const snap = (ranges: Snapshot['ranges'], sheets: Snapshot['sheets'] = {}): Snapshot => ({ ranges, sheets });
 const found = (id: string, s: Snapshot): string[] =>
-  runRules(RULES.filter((x) => x.meta.id === id), s).map((f) => `${f.messageId}@${f.location ? `${f.location.sheet}!${f.location.address}` : '-'}`);
+  runRules(
+    RULES.filter((x) => x.meta.id === id),
+    s,
+  ).map((f) => `${f.messageId}@${f.location ? `${f.location.sheet}!${f.location.address}` : '-'}`);
 
-const HEAD = ['Code', 'Libellé', 'Statut', 'Quantité', 'Unité', 'Nombre', 'Taux', 'Montant', 'dont France', 'dont étranger', 'Justification'];
+const HEAD = [
+  'Code',
+  'Libellé',
+  'Statut',
+  'Quantité',
+  'Unité',
+  'Nombre',
+  'Taux',
+  'Montant',
+  'dont France',
+  'dont étranger',
+  'Justification',
+];
 const CHAPTERS: [string, string][] = [
   ['1', 'DROITS ARTISTIQUES'],
   ['2', 'PERSONNEL'],
@@ -25,7 +45,9 @@ const CHAPTERS: [string, string][] = [
 ];
 
 /** A small devis on the Devis sheet from A4: header, chapters with one line each. */
-function devis(opts: { drop?: string; line?: unknown[]; typedAmount?: boolean; charges?: number } = {}): RangeRead {
+function devis(
+  opts: { drop?: string; line?: unknown[]; typedAmount?: boolean; charges?: number } = {},
+): RangeRead {
   const values: unknown[][] = [HEAD];
   const formulas: unknown[][] = [HEAD];
   for (const [code, label] of CHAPTERS) {
@@ -36,69 +58,306 @@ function devis(opts: { drop?: string; line?: unknown[]; typedAmount?: boolean; c
       code === '2' && opts.line
         ? opts.line
         : code === '4'
-          ? [`4.1.1`, 'Charges techniciens', null, 1000, 'Brut', 1, 0.55, opts.charges ?? 550, opts.charges ?? 550, null, '']
-          : [`${code}.1`, 'Ligne', code === '2' ? 'Technicien' : null, 1, 'Forfait', 1, 1000, 1000, 1000, null, code === '9' ? 'Référent éco-production' : ''];
+          ? [
+              `4.1.1`,
+              'Charges techniciens',
+              null,
+              1000,
+              'Brut',
+              1,
+              0.55,
+              opts.charges ?? 550,
+              opts.charges ?? 550,
+              null,
+              '',
+            ]
+          : [
+              `${code}.1`,
+              'Ligne',
+              code === '2' ? 'Technicien' : null,
+              1,
+              'Forfait',
+              1,
+              1000,
+              1000,
+              1000,
+              null,
+              code === '9' ? 'Référent éco-production' : '',
+            ];
     values.push(line);
-    formulas.push(line.map((v, j) => (j === 7 || j === 8 ? (opts.typedAmount && code === '5' ? v : '=ROUND(D*F*G,2)') : v)));
+    formulas.push(
+      line.map((v, j) =>
+        j === 7 || j === 8 ? (opts.typedAmount && code === '5' ? v : '=ROUND(D*F*G,2)') : v,
+      ),
+    );
   }
   return r('Devis', 'A4', values, formulas);
 }
 
 function withoutRse(range: RangeRead): RangeRead {
-  return { ...range, values: range.values.map((row) => row.map((v) => (v === 'Référent éco-production' ? 'Assurance tournage' : v))) };
+  return {
+    ...range,
+    values: range.values.map((row) =>
+      row.map((v) => (v === 'Référent éco-production' ? 'Assurance tournage' : v)),
+    ),
+  };
 }
 
 describe.each([
-  ['devis-nine-chapters', snap({ Devis_Lignes: devis(), Param_Nomenclature: one('Paramètres', 'B7', 'cnc-classique') }), []],
+  [
+    'devis-nine-chapters',
+    snap({ Devis_Lignes: devis(), Param_Nomenclature: one('Paramètres', 'B7', 'cnc-classique') }),
+    [],
+  ],
   ['devis-nine-chapters', snap({ Devis_Lignes: devis({ drop: '6' }) }), ['devis-chapter-missing@-']],
-  ['devis-nine-chapters', snap({ Devis_Lignes: devis({ line: ['2.x', 'Inconnu', null, 1, null, 1, 1, 1, 1, null, ''] }) }), ['devis-code-unknown@Devis!A8']],
+  [
+    'devis-nine-chapters',
+    snap({ Devis_Lignes: devis({ line: ['2.x', 'Inconnu', null, 1, null, 1, 1, 1, 1, null, ''] }) }),
+    ['devis-code-unknown@Devis!A8'],
+  ],
   ['devis-nine-chapters', snap({}, { devis: devis() }), []],
   ['devis-nine-chapters', snap({}), ['devis-missing@-']],
   ['devis-totals-are-formulas', snap({ Devis_Lignes: devis() }), []],
-  ['devis-totals-are-formulas', snap({ Devis_Lignes: devis({ typedAmount: true }) }), ['typed-total@Devis!H14', 'typed-total@Devis!I14']],
+  [
+    'devis-totals-are-formulas',
+    snap({ Devis_Lignes: devis({ typedAmount: true }) }),
+    ['typed-total@Devis!H14', 'typed-total@Devis!I14'],
+  ],
   ['devis-line-amount', snap({ Devis_Lignes: devis() }), []],
-  ['devis-line-amount', snap({ Devis_Lignes: devis({ line: ['2.1', 'Chef op', 'Cadre', 9, 'Semaine', 1, 3500, 31000, 31000, null, ''] }) }), ['line-amount@Devis!H8']],
-  ['devis-charges', snap({ Devis_Lignes: devis(), Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.55) }), []],
-  ['devis-charges', snap({ Devis_Lignes: devis({ charges: 0 }), Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.2) }), ['charges-missing@-', 'charges-rate-range@Paramètres!B21']],
-  ['devis-overheads', snap({ Param_TauxFG: one('Paramètres', 'B25', 0.07), Param_PlafondFG: one('Paramètres', 'B26', 0.07), Devis_Imprevus: one('Devis', 'H151', 10) }), []],
-  ['devis-overheads', snap({ Param_TauxFG: one('Paramètres', 'B25', 0.08), Param_PlafondFG: one('Paramètres', 'B26', 0.07), Devis_Imprevus: one('Devis', 'H151', 0) }), ['overheads-cap@Paramètres!B25', 'contingency-missing@Devis!H151']],
-  ['devis-enveloppe', snap({ Devis_Total: one('Devis', 'H152', 100), Param_Enveloppe: one('Paramètres', 'B17', 100) }), []],
-  ['devis-enveloppe', snap({ Devis_Total: one('Devis', 'H152', 100.01), Param_Enveloppe: one('Paramètres', 'B17', 100) }), ['envelope-over@Devis!H152']],
-  ['devis-enveloppe', snap({ Devis_Total: one('Devis', 'H152', 100), Param_Enveloppe: one('Paramètres', 'B17', null) }), ['envelope-missing@Paramètres!B17']],
+  [
+    'devis-line-amount',
+    snap({
+      Devis_Lignes: devis({
+        line: ['2.1', 'Chef op', 'Cadre', 9, 'Semaine', 1, 3500, 31000, 31000, null, ''],
+      }),
+    }),
+    ['line-amount@Devis!H8'],
+  ],
+  [
+    'devis-charges',
+    snap({ Devis_Lignes: devis(), Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.55) }),
+    [],
+  ],
+  [
+    'devis-charges',
+    snap({
+      Devis_Lignes: devis({ charges: 0 }),
+      Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.2),
+    }),
+    ['charges-missing@-', 'charges-rate-range@Paramètres!B21'],
+  ],
+  [
+    'devis-overheads',
+    snap({
+      Param_TauxFG: one('Paramètres', 'B25', 0.07),
+      Param_PlafondFG: one('Paramètres', 'B26', 0.07),
+      Devis_Imprevus: one('Devis', 'H151', 10),
+    }),
+    [],
+  ],
+  [
+    'devis-overheads',
+    snap({
+      Param_TauxFG: one('Paramètres', 'B25', 0.08),
+      Param_PlafondFG: one('Paramètres', 'B26', 0.07),
+      Devis_Imprevus: one('Devis', 'H151', 0),
+    }),
+    ['overheads-cap@Paramètres!B25', 'contingency-missing@Devis!H151'],
+  ],
+  [
+    'devis-enveloppe',
+    snap({ Devis_Total: one('Devis', 'H152', 100), Param_Enveloppe: one('Paramètres', 'B17', 100) }),
+    [],
+  ],
+  [
+    'devis-enveloppe',
+    snap({ Devis_Total: one('Devis', 'H152', 100.01), Param_Enveloppe: one('Paramètres', 'B17', 100) }),
+    ['envelope-over@Devis!H152'],
+  ],
+  [
+    'devis-enveloppe',
+    snap({ Devis_Total: one('Devis', 'H152', 100), Param_Enveloppe: one('Paramètres', 'B17', null) }),
+    ['envelope-missing@Paramètres!B17'],
+  ],
   ['devis-rse-lines', snap({ Devis_Lignes: devis() }), []],
   ['devis-rse-lines', snap({ Devis_Lignes: withoutRse(devis()) }), ['rse-lines-missing@-']],
-  ['devis-recap-consistent', snap({ Recap_Lignes: r('Récapitulatif', 'A4', [['Code', 'Poste', 'Montant'], ['1', 'Droits', 10]]), Devis_Poste1: one('Devis', 'H16', 10) }), []],
-  ['devis-recap-consistent', snap({ Recap_Lignes: r('Récapitulatif', 'A4', [['Code', 'Poste', 'Montant'], ['1', 'Droits', 10]]), Devis_Poste1: one('Devis', 'H16', 12) }), ['recap-mismatch@Récapitulatif!C5']],
+  [
+    'devis-recap-consistent',
+    snap({
+      Recap_Lignes: r('Récapitulatif', 'A4', [
+        ['Code', 'Poste', 'Montant'],
+        ['1', 'Droits', 10],
+      ]),
+      Devis_Poste1: one('Devis', 'H16', 10),
+    }),
+    [],
+  ],
+  [
+    'devis-recap-consistent',
+    snap({
+      Recap_Lignes: r('Récapitulatif', 'A4', [
+        ['Code', 'Poste', 'Montant'],
+        ['1', 'Droits', 10],
+      ]),
+      Devis_Poste1: one('Devis', 'H16', 12),
+    }),
+    ['recap-mismatch@Récapitulatif!C5'],
+  ],
   ['financing-balanced', snap({ Fin_Ecart: one('Plan de financement', 'C7', 0.004) }), []],
-  ['financing-balanced', snap({ Fin_Ecart: one('Plan de financement', 'C7', -1) }), ['financing-unbalanced@Plan de financement!C7']],
+  [
+    'financing-balanced',
+    snap({ Fin_Ecart: one('Plan de financement', 'C7', -1) }),
+    ['financing-unbalanced@Plan de financement!C7'],
+  ],
   ['financing-min-sources', snap({ Fin_NbSources: one('Plan de financement', 'C9', 5) }), []],
-  ['financing-min-sources', snap({ Fin_NbSources: one('Plan de financement', 'C9', 4) }), ['financing-few-sources@Plan de financement!C9']],
-  ['financing-public-private', snap({ Fin_Public: one('P', 'C10', 1), Fin_Prive: one('P', 'C11', 1), Fin_Intensite: one('P', 'C12', 0.5), Fin_Plafond: one('P', 'C13', 0.5) }), []],
-  ['financing-public-private', snap({ Fin_Public: one('P', 'C10', 0), Fin_Prive: one('P', 'C11', 1), Fin_Intensite: one('P', 'C12', 0.61), Fin_Plafond: one('P', 'C13', 0.6) }), ['financing-no-public@P!C10', 'financing-over-ceiling@P!C12']],
+  [
+    'financing-min-sources',
+    snap({ Fin_NbSources: one('Plan de financement', 'C9', 4) }),
+    ['financing-few-sources@Plan de financement!C9'],
+  ],
+  [
+    'financing-public-private',
+    snap({
+      Fin_Public: one('P', 'C10', 1),
+      Fin_Prive: one('P', 'C11', 1),
+      Fin_Intensite: one('P', 'C12', 0.5),
+      Fin_Plafond: one('P', 'C13', 0.5),
+    }),
+    [],
+  ],
+  [
+    'financing-public-private',
+    snap({
+      Fin_Public: one('P', 'C10', 0),
+      Fin_Prive: one('P', 'C11', 1),
+      Fin_Intensite: one('P', 'C12', 0.61),
+      Fin_Plafond: one('P', 'C13', 0.6),
+    }),
+    ['financing-no-public@P!C10', 'financing-over-ceiling@P!C12'],
+  ],
   ['financing-rse-bonus', snap({ Fin_NbBonusRSE: one('P', 'C18', 1) }), []],
   ['financing-rse-bonus', snap({ Fin_NbBonusRSE: one('P', 'C18', 0) }), ['financing-no-rse@P!C18']],
   [
     'financing-deadlines',
-    snap({ Fin_Tableau: r('P', 'A21', [HEAD, [1, 'Région', 'Aide régionale', 'Public', 'Sollicité', 300000, 0.1, new Date(), 'Tourner en région', '', '']]) }),
+    snap({
+      Fin_Tableau: r('P', 'A21', [
+        HEAD,
+        [
+          1,
+          'Région',
+          'Aide régionale',
+          'Public',
+          'Sollicité',
+          300000,
+          0.1,
+          new Date(),
+          'Tourner en région',
+          '',
+          '',
+        ],
+      ]),
+    }),
     [],
   ],
   [
     'financing-deadlines',
-    snap({ Fin_Tableau: r('P', 'A21', [HEAD, [1, 'Région', 'Aide régionale', 'Public', 'Sollicité', 300000, 0.1, null, '', '', ''], [2, 'Chaîne', 'Préachat', 'Privé', 'Acquis', 1, 0, null, '', '', '']]) }),
+    snap({
+      Fin_Tableau: r('P', 'A21', [
+        HEAD,
+        [1, 'Région', 'Aide régionale', 'Public', 'Sollicité', 300000, 0.1, null, '', '', ''],
+        [2, 'Chaîne', 'Préachat', 'Privé', 'Acquis', 1, 0, null, '', '', ''],
+      ]),
+    }),
     ['financing-deadline-missing@P!H22', 'financing-eligibility-missing@P!I22'],
   ],
-  ['financing-comparative', snap({ Fin_Comparatif: r('P', 'B44', [['A', 1, 2, 3, 4, 5, 6, 7, 'plus', 'moins'], ['B', 1, 2, 3, 4, 5, 6, 7, 'plus', 'moins']]) }), []],
-  ['financing-comparative', snap({ Fin_Comparatif: r('P', 'B44', [['A', 1, 2, 3, 4, 5, 6, 7, 'plus', '']]) }), ['financing-comparative-short@P!B44']],
-  ['cashflow-totals', snap({ Treso_EcartPlan: one('T', 'C52', 0), Treso_EcartDevis: one('T', 'C53', 0) }), []],
-  ['cashflow-totals', snap({ Treso_EcartPlan: one('T', 'C52', 10), Treso_EcartDevis: one('T', 'C53', -0.01) }), ['cashflow-gap-plan@T!C52', 'cashflow-gap-devis@T!C53']],
-  ['cashflow-phase-order', snap({ Treso_Phases: r('T', 'F7', [['Développement', 'Préparation', 'Tournage', 'Postproduction']]) }), []],
-  ['cashflow-phase-order', snap({ Treso_Phases: r('T', 'F7', [['Préparation', 'Tournage', 'Préparation']]) }), ['cashflow-phase-order@T!H7']],
-  ['cashflow-critical-period', snap({ Treso_MoisDeficit: one('T', 'C48', 3), Treso_Mesures: r('T', 'B55', [['Crédit relais', 1, null, 'Banque']]) }), []],
-  ['cashflow-critical-period', snap({ Treso_MoisDeficit: one('T', 'C48', 3), Treso_Besoin: one('T', 'C50', 10), Treso_Mesures: r('T', 'B55', [[null, null, null, null]]) }), ['cashflow-no-measure@T!C48']],
-  ['error-cells', snap({ Recap_Lignes: r('Récapitulatif', 'A4', [['Code', 'Poste', 'Montant'], ['1', 'Droits', 10]]) }), []],
-  ['error-cells', snap({ Recap_Lignes: r('Récapitulatif', 'A4', [['Code', 'Poste', 'Montant'], ['1', 'Droits', { error: '#REF!' }], ['2', 'Personnel', '#DIV/0!']]) }), ['error-cell@Récapitulatif!C5', 'error-cell@Récapitulatif!C6']],
-  ['text-in-number-cells', snap({ Devis_Lignes: devis(), Param_Enveloppe: one('Paramètres', 'B17', 3200000) }), []],
-  ['text-in-number-cells', snap({ Devis_Lignes: devis({ line: ['2.1', 'Chef op', 'Cadre', 'neuf', 'Semaine', 1, '3 500,00 €', 0, 0, null, ''] }), Param_Enveloppe: one('Paramètres', 'B17', '3,2 M€') }), ['text-number@Devis!D8', 'text-number@Devis!G8', 'text-number@Paramètres!B17']],
+  [
+    'financing-comparative',
+    snap({
+      Fin_Comparatif: r('P', 'B44', [
+        ['A', 1, 2, 3, 4, 5, 6, 7, 'plus', 'moins'],
+        ['B', 1, 2, 3, 4, 5, 6, 7, 'plus', 'moins'],
+      ]),
+    }),
+    [],
+  ],
+  [
+    'financing-comparative',
+    snap({ Fin_Comparatif: r('P', 'B44', [['A', 1, 2, 3, 4, 5, 6, 7, 'plus', '']]) }),
+    ['financing-comparative-short@P!B44'],
+  ],
+  [
+    'cashflow-totals',
+    snap({ Treso_EcartPlan: one('T', 'C52', 0), Treso_EcartDevis: one('T', 'C53', 0) }),
+    [],
+  ],
+  [
+    'cashflow-totals',
+    snap({ Treso_EcartPlan: one('T', 'C52', 10), Treso_EcartDevis: one('T', 'C53', -0.01) }),
+    ['cashflow-gap-plan@T!C52', 'cashflow-gap-devis@T!C53'],
+  ],
+  [
+    'cashflow-phase-order',
+    snap({ Treso_Phases: r('T', 'F7', [['Développement', 'Préparation', 'Tournage', 'Postproduction']]) }),
+    [],
+  ],
+  [
+    'cashflow-phase-order',
+    snap({ Treso_Phases: r('T', 'F7', [['Préparation', 'Tournage', 'Préparation']]) }),
+    ['cashflow-phase-order@T!H7'],
+  ],
+  [
+    'cashflow-critical-period',
+    snap({
+      Treso_MoisDeficit: one('T', 'C48', 3),
+      Treso_Mesures: r('T', 'B55', [['Crédit relais', 1, null, 'Banque']]),
+    }),
+    [],
+  ],
+  [
+    'cashflow-critical-period',
+    snap({
+      Treso_MoisDeficit: one('T', 'C48', 3),
+      Treso_Besoin: one('T', 'C50', 10),
+      Treso_Mesures: r('T', 'B55', [[null, null, null, null]]),
+    }),
+    ['cashflow-no-measure@T!C48'],
+  ],
+  [
+    'error-cells',
+    snap({
+      Recap_Lignes: r('Récapitulatif', 'A4', [
+        ['Code', 'Poste', 'Montant'],
+        ['1', 'Droits', 10],
+      ]),
+    }),
+    [],
+  ],
+  [
+    'error-cells',
+    snap({
+      Recap_Lignes: r('Récapitulatif', 'A4', [
+        ['Code', 'Poste', 'Montant'],
+        ['1', 'Droits', { error: '#REF!' }],
+        ['2', 'Personnel', '#DIV/0!'],
+      ]),
+    }),
+    ['error-cell@Récapitulatif!C5', 'error-cell@Récapitulatif!C6'],
+  ],
+  [
+    'text-in-number-cells',
+    snap({ Devis_Lignes: devis(), Param_Enveloppe: one('Paramètres', 'B17', 3200000) }),
+    [],
+  ],
+  [
+    'text-in-number-cells',
+    snap({
+      Devis_Lignes: devis({
+        line: ['2.1', 'Chef op', 'Cadre', 'neuf', 'Semaine', 1, '3 500,00 €', 0, 0, null, ''],
+      }),
+      Param_Enveloppe: one('Paramètres', 'B17', '3,2 M€'),
+    }),
+    ['text-number@Devis!D8', 'text-number@Devis!G8', 'text-number@Paramètres!B17'],
+  ],
 ] as [string, Snapshot, string[]][])('%s', (id, snapshot, expected) => {
   it(`gives ${expected.length ? expected.join(', ') : 'no finding'}`, () => {
     expect(found(id, snapshot)).toEqual(expected);
@@ -107,6 +366,29 @@ describe.each([
 
 it('covers every registered rule with a table', () => {
   // Carbon rules have theirs in rules.test.ts.
-  const covered = new Set(['devis-nine-chapters', 'devis-totals-are-formulas', 'devis-line-amount', 'devis-charges', 'devis-overheads', 'devis-enveloppe', 'devis-rse-lines', 'devis-recap-consistent', 'financing-balanced', 'financing-min-sources', 'financing-public-private', 'financing-rse-bonus', 'financing-deadlines', 'financing-comparative', 'cashflow-totals', 'cashflow-phase-order', 'cashflow-critical-period', 'error-cells', 'text-in-number-cells', 'carbon-categories', 'carbon-reduction-measures', 'carbon-previsionnel-definitif']);
+  const covered = new Set([
+    'devis-nine-chapters',
+    'devis-totals-are-formulas',
+    'devis-line-amount',
+    'devis-charges',
+    'devis-overheads',
+    'devis-enveloppe',
+    'devis-rse-lines',
+    'devis-recap-consistent',
+    'financing-balanced',
+    'financing-min-sources',
+    'financing-public-private',
+    'financing-rse-bonus',
+    'financing-deadlines',
+    'financing-comparative',
+    'cashflow-totals',
+    'cashflow-phase-order',
+    'cashflow-critical-period',
+    'error-cells',
+    'text-in-number-cells',
+    'carbon-categories',
+    'carbon-reduction-measures',
+    'carbon-previsionnel-definitif',
+  ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
 });

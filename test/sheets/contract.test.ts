@@ -5,7 +5,11 @@ import { SOURCE_COLUMNS, milestoneColumn } from '../../src/sheets/financing/cont
 import { readSources } from '../../src/sheets/financing/reader';
 
 describe('table columns', () => {
-  const t = tableColumns({ aid: { header: 'Aide', col: 'B' }, amount: { header: 'Montant', col: 'F' }, retained: { header: 'Retenue', col: 'L' } });
+  const t = tableColumns({
+    aid: { header: 'Aide', col: 'B' },
+    amount: { header: 'Montant', col: 'F' },
+    retained: { header: 'Retenue', col: 'L' },
+  });
 
   it('gives letters, cells, ranges and positions by key', () => {
     expect([t.first, t.last]).toEqual(['B', 'L']);
@@ -26,14 +30,23 @@ describe('table columns', () => {
   });
 
   it('puts the plan milestones right of the RSE bonus and their total after them', () => {
-    expect([milestoneColumn(0), milestoneColumn(5), SOURCE_COLUMNS.letter('scheduleTotal')]).toEqual(['M', 'R', 'S']);
+    expect([milestoneColumn(0), milestoneColumn(5), SOURCE_COLUMNS.letter('scheduleTotal')]).toEqual([
+      'M',
+      'R',
+      'S',
+    ]);
   });
 });
 
 describe('readers', () => {
   it('reads a table by its contract letters wherever the named range starts, with exact addresses', () => {
     const t = tableColumns({ aid: { header: 'Aide', col: 'B' }, amount: { header: 'Montant', col: 'F' } });
-    const range: RangeRead = { sheet: 'Plan', topLeft: 'B40', values: [['Région', null, null, null, 300000]], formulas: [['Région', null, null, null, '=1+1']] };
+    const range: RangeRead = {
+      sheet: 'Plan',
+      topLeft: 'B40',
+      values: [['Région', null, null, null, 300000]],
+      formulas: [['Région', null, null, null, '=1+1']],
+    };
     const [row] = readTable(range, t);
     expect(row?.aid).toBe('Région');
     expect(row?.amount).toBe(300000);
@@ -49,7 +62,10 @@ describe('readers', () => {
     line[SOURCE_COLUMNS.index('source')] = 'Canal+ — préachat';
     line[SOURCE_COLUMNS.index('amount')] = 700000;
     line[SOURCE_COLUMNS.index('deadline')] = '';
-    const rows = readSources({ ranges: { Fin_Tableau: { sheet: 'Plan de financement', topLeft: 'A21', values: [header, line] } }, sheets: {} });
+    const rows = readSources({
+      ranges: { Fin_Tableau: { sheet: 'Plan de financement', topLeft: 'A21', values: [header, line] } },
+      sheets: {},
+    });
     expect(rows).toHaveLength(1);
     expect(rows?.[0]?.source).toBe('Canal+ — préachat');
     expect(rows?.[0]?.amount).toBe(700000);

@@ -29,5 +29,8 @@ export function bigBudget(lines: number): BudgetInput {
     });
     perChapter.set(ch.code, items);
   }
-  return { ...base, chapters: base.chapters.map((c) => (c.code === '4' ? c : { ...c, items: perChapter.get(c.code) ?? [] })) };
+  return {
+    ...base,
+    chapters: base.chapters.map((c) => (c.code === '4' ? c : { ...c, items: perChapter.get(c.code) ?? [] })),
+  };
 }

@@ -28,9 +28,23 @@ export interface RecordedSheet {
   created: boolean;
   ranges: RecordedRange[];
   frozenRows?: number;
-  charts: { type: string; source: string; seriesBy: string; title: { text?: string }; legend: { visible?: boolean }; position?: string; xAxis?: string }[];
+  charts: {
+    type: string;
+    source: string;
+    seriesBy: string;
+    title: { text?: string };
+    legend: { visible?: boolean };
+    position?: string;
+    xAxis?: string;
+  }[];
   activated: boolean;
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string; setPrintTitleRows(rows: string): void };
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: unknown;
+    printTitleRows?: string;
+    setPrintTitleRows(rows: string): void;
+  };
   getRange(address: string): RecordedRange;
   frozenAt?: string;
   freezePanes: { freezeRows(n: number): void; freezeAt(range: RecordedRange): void };
@@ -65,7 +79,11 @@ function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRang
       added: [],
       add(type: string) {
         rec.operations += 1;
-        const cf = { type, cellValue: { format: { font: {}, fill: {} }, rule: undefined as unknown }, topBottom: { format: { font: {}, fill: {} }, rule: undefined as unknown } };
+        const cf = {
+          type,
+          cellValue: { format: { font: {}, fill: {} }, rule: undefined as unknown },
+          topBottom: { format: { font: {}, fill: {} }, rule: undefined as unknown },
+        };
         this.added.push(cf);
         return cf;
       },
@@ -234,13 +252,19 @@ export function createFakeExcel(
         add(name: string, range: RecordedRange, comment?: string) {
           recorder.operations += 1;
           const sheet = [...recorder.sheets.values()].find((s) => s.ranges.includes(range));
-          recorder.names.push({ name, ref: range.address, sheet: sheet?.name ?? '?', ...(comment ? { comment } : {}) });
+          recorder.names.push({
+            name,
+            ref: range.address,
+            sheet: sheet?.name ?? '?',
+            ...(comment ? { comment } : {}),
+          });
         },
       },
     },
   });
   // Collections' items, set after population (office-addin-mock does not model arrays of proxies).
-  const wb = (mock as unknown as { workbook: { worksheets: { items: unknown }; names: { items: unknown } } }).workbook;
+  const wb = (mock as unknown as { workbook: { worksheets: { items: unknown }; names: { items: unknown } } })
+    .workbook;
   wb.worksheets.items = items;
   wb.names.items = existingNames.map((name) => ({ name }));
   const context = mock as unknown as Excel.RequestContext;

@@ -8,7 +8,8 @@ import { splitReference } from '../../src/sheets/model/plan';
 
 /** Path of the LibreOffice binary, or null when it is not installed. */
 export function sofficePath(): string | null {
-  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']) if (existsSync(p)) return p;
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice'])
+    if (existsSync(p)) return p;
   return null;
 }
 
@@ -33,13 +34,26 @@ export function recalcProfile(): string {
 }
 
 /** Opens the file in headless LibreOffice (recalculating on load) and saves it as .xlsx in outDir. */
-export function recalcWithLibreOffice(input: string, outDir: string, profile: string = recalcProfile()): string {
+export function recalcWithLibreOffice(
+  input: string,
+  outDir: string,
+  profile: string = recalcProfile(),
+): string {
   const soffice = sofficePath();
   if (!soffice) throw new Error('LibreOffice (soffice) est introuvable : installez libreoffice-calc.');
   mkdirSync(outDir, { recursive: true });
   execFileSync(
     soffice,
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input],
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      input,
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
   const out = join(outDir, basename(input));
@@ -67,8 +81,10 @@ function resultOf(cell: ExcelJS.Cell | undefined): unknown {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === undefined || v === null || v === '' ? 0 : null);
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  const num = (v: unknown): number | null =>
+    typeof v === 'number' ? v : v === undefined || v === null || v === '' ? 0 : null;
   const x = num(a);
   const y = num(b);
   if (x !== null && y !== null) return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
@@ -95,7 +111,13 @@ export async function compareFormulaCells(original: string, recomputed: string):
         const cached = resultOf(cell);
         const recomputedValue = resultOf(other?.getCell(cell.address));
         if (!same(cached, recomputedValue)) {
-          mismatches.push({ sheet: ws.name, address: cell.address, formula: cell.formula, cached, recomputed: recomputedValue });
+          mismatches.push({
+            sheet: ws.name,
+            address: cell.address,
+            formula: cell.formula,
+            cached,
+            recomputed: recomputedValue,
+          });
         }
       });
     });
@@ -110,10 +132,18 @@ export type LoOperation =
   | { op: 'formula'; sheet: string; cell: string; formula: string };
 
 /** Edits a copy of the file in LibreOffice (UNO, python3-uno), recalculates, saves to `output`. */
-export function editWithLibreOffice(input: string, output: string, ops: LoOperation[], profile: string = recalcProfile()): string {
+export function editWithLibreOffice(
+  input: string,
+  output: string,
+  ops: LoOperation[],
+  profile: string = recalcProfile(),
+): string {
   const opsFile = join(mkdtempSync(join(tmpdir(), 'devis-cnc-ops-')), 'ops.json');
   writeFileSync(opsFile, JSON.stringify(ops));
-  execFileSync('/usr/bin/python3', [join(__dirname, 'lo_edit.py'), profile, input, output, opsFile], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync('/usr/bin/python3', [join(__dirname, 'lo_edit.py'), profile, input, output, opsFile], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
   if (!existsSync(output)) throw new Error(`LibreOffice n'a pas écrit ${output}`);
   return output;
 }
@@ -124,7 +154,7 @@ export async function namedValues(file: string, names: string[]): Promise<Record
   await wb.xlsx.readFile(file);
   const out: Record<string, unknown> = {};
   for (const name of names) {
-    const ref = (wb.definedNames.getRanges(name).ranges as string[])[0];
+    const ref = wb.definedNames.getRanges(name).ranges[0];
     const parts = ref ? splitReference(ref) : null;
     if (!parts || parts.start !== parts.end) throw new Error(`Nom introuvable ou non ponctuel : ${name}`);
     const cell = wb.getWorksheet(parts.sheet)?.getCell(parts.start);

@@ -4,7 +4,14 @@ import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/sheets/workbook'
 import type { CellPlan, SheetPlan } from '../../src/sheets/model/plan';
 
 export function examplePlan(suffix: number | null = null): ScaffoldPlan {
-  return buildScaffoldPlan({ format: 'long-metrage', budget: exampleBudget(), production: exampleParameters(), financing: 'exemple', carbon: 'exemple', suffix });
+  return buildScaffoldPlan({
+    format: 'long-metrage',
+    budget: exampleBudget(),
+    production: exampleParameters(),
+    financing: 'exemple',
+    carbon: 'exemple',
+    suffix,
+  });
 }
 
 export function blankPlan(format: ProductionFormat = 'long-metrage'): ScaffoldPlan {

@@ -44,34 +44,62 @@ describe('taskpane', () => {
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
     expect(screen.getByText(/Total général : 2 953 096,16 €/)).toBeTruthy();
-    expect(host.requests).toEqual([{ format: 'long-metrage', nomenclature: 'cnc-classique', example: true, onConflict: 'refuse' }]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
+    expect(host.requests).toEqual([
+      { format: 'long-metrage', nomenclature: 'cnc-classique', example: true, onConflict: 'refuse' },
+    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Paramètres',
+      'Devis',
+      'Récapitulatif',
+      'Plan de financement',
+      'Trésorerie',
+      'Bilan carbone',
+      'Facteurs',
+    ]);
   });
 
   it('creates the series example in the audiovisual grid', async () => {
     const wb = new ExcelJS.Workbook();
     const host = workbookHost(wb);
     render(<App host={host} />);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Format de la production' }), { target: { value: 'serie' } });
-    expect((screen.getByRole('combobox', { name: 'Nomenclature du devis' }) as HTMLSelectElement).value).toBe('cnc-audiovisuel');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format de la production' }), {
+      target: { value: 'serie' },
+    });
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Nomenclature du devis' }).value).toBe(
+      'cnc-audiovisuel',
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: /Remplir avec l'exemple \(série\)/ }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
-    expect(host.requests).toEqual([{ format: 'serie', nomenclature: 'cnc-audiovisuel', example: true, onConflict: 'refuse' }]);
-    expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('Devis de production — grille audiovisuelle CNC (10 chapitres)');
+    expect(host.requests).toEqual([
+      { format: 'serie', nomenclature: 'cnc-audiovisuel', example: true, onConflict: 'refuse' },
+    ]);
+    expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe(
+      'Devis de production — grille audiovisuelle CNC (10 chapitres)',
+    );
   });
 
   it('refuses a grid that cannot be scaffolded, with its reason, and the example in another grid', () => {
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), { target: { value: 'cnc-2018' } });
-    expect(screen.getByText(/La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Créer le classeur' }) as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), { target: { value: 'cnc-audiovisuel' } });
-    const box = screen.getByRole('checkbox', { name: /L’exemple Long métrage est écrit dans la nomenclature cnc-classique/ }) as HTMLInputElement;
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), {
+      target: { value: 'cnc-2018' },
+    });
+    expect(
+      screen.getByText(
+        /La nomenclature cnc-2018 ne peut pas encore servir de modèle de devis : 20 postes sans libellé connu/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Créer le classeur' }).disabled).toBe(true);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Nomenclature du devis' }), {
+      target: { value: 'cnc-audiovisuel' },
+    });
+    const box = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: /L’exemple Long métrage est écrit dans la nomenclature cnc-classique/,
+    });
     expect(box.disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Créer le classeur' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Créer le classeur' }).disabled).toBe(false);
   });
 
   it('asks before touching a non-empty sheet, then writes beside it', async () => {
@@ -84,13 +112,24 @@ describe('taskpane', () => {
     });
     const warning = await screen.findByText('Feuilles existantes');
     const bar = warning.closest('[role="group"]') ?? document.body;
-    expect(within(bar as HTMLElement).getByText(/Rien n'a été modifié : feuille\(s\) non vide\(s\) : Devis/)).toBeTruthy();
+    expect(
+      within(bar as HTMLElement).getByText(/Rien n'a été modifié : feuille\(s\) non vide\(s\) : Devis/),
+    ).toBeTruthy();
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis']);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer à côté' }));
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Devis',
+      'Paramètres (2)',
+      'Devis (2)',
+      'Récapitulatif (2)',
+      'Plan de financement (2)',
+      'Trésorerie (2)',
+      'Bilan carbone (2)',
+      'Facteurs (2)',
+    ]);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
   });
 
@@ -116,28 +155,36 @@ describe('taskpane', () => {
     });
     await screen.findByText('Classeur créé');
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Plateforme — préachat' } });
-    fireEvent.change(within(form).getByRole('combobox', { name: 'Catégorie' }), { target: { value: 'Préachat plateforme (SMAD)' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: '200 000 €' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), {
+      target: { value: 'Plateforme — préachat' },
+    });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Catégorie' }), {
+      target: { value: 'Préachat plateforme (SMAD)' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), {
+      target: { value: '200 000 €' },
+    });
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
     });
     expect(await screen.findByText('Source ajoutée')).toBeTruthy();
     expect(screen.getByText(/ajoutée à la ligne 31 de la feuille Plan de financement/)).toBeTruthy();
     const plan = wb.getWorksheet('Plan de financement');
-    expect([plan?.getCell('B31').value, plan?.getCell('C31').value, plan?.getCell('F31').value, plan?.getCell('N31').value]).toEqual([
-      'Plateforme — préachat',
-      'Préachat plateforme (SMAD)',
-      200000,
-      0.2,
-    ]);
+    expect([
+      plan?.getCell('B31').value,
+      plan?.getCell('C31').value,
+      plan?.getCell('F31').value,
+      plan?.getCell('N31').value,
+    ]).toEqual(['Plateforme — préachat', 'Préachat plateforme (SMAD)', 200000, 0.2]);
   });
 
   it('refuses an amount that is not a number, with a French message at the field', async () => {
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: 'beaucoup' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), {
+      target: { value: 'beaucoup' },
+    });
     expect(within(form).getByText('Montant : un nombre est attendu, par exemple 150 000 €.')).toBeTruthy();
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
@@ -153,7 +200,9 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
     });
-    expect(await screen.findByText(/Pas de plan de financement dans ce classeur : créez d’abord le classeur/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Pas de plan de financement dans ce classeur : créez d’abord le classeur/),
+    ).toBeTruthy();
   });
 
   it('exports the Bilan carbone as CSV after creating the example', async () => {
@@ -167,7 +216,9 @@ describe('taskpane', () => {
     });
     expect(await screen.findByText('29 poste(s) exporté(s) dans bilan-carbone.csv.')).toBeTruthy();
     expect(saved[0]?.[0]).toBe('bilan-carbone.csv');
-    expect(saved[0]?.[1].split('\r\n')[1]).toMatch(/^Transports de personnes;Équipe Paris–Lyon en TGV;train\.tgv;0,00293;/);
+    expect(saved[0]?.[1].split('\r\n')[1]).toMatch(
+      /^Transports de personnes;Équipe Paris–Lyon en TGV;train\.tgv;0,00293;/,
+    );
   });
 
   it('says why the export is impossible before the workbook exists', async () => {
@@ -182,7 +233,10 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     const excel = createFakeExcel({ 'Bilan carbone': false });
-    const host: TaskpaneHost = { ...hostFromPort(new XlsxPort(wb)), selectCell: (sheet, address) => new OfficePort(excel.run).selectCell(sheet, address) };
+    const host: TaskpaneHost = {
+      ...hostFromPort(new XlsxPort(wb)),
+      selectCell: (sheet, address) => new OfficePort(excel.run).selectCell(sheet, address),
+    };
     render(<App host={host} />);
     fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Référentiel' }), { target: { value: 'par' } });
@@ -191,7 +245,9 @@ describe('taskpane', () => {
     });
     expect(await screen.findByText(/0 erreur\(s\), 1 avertissement\(s\), 0 info\(s\)/)).toBeTruthy();
     const carbon = screen.getByRole('region', { name: 'Constats Bilan carbone' });
-    const finding = within(carbon).getByRole('button', { name: /^D17 — Bilan définitif non renseigné.*\[par:C4\.2\.2\]$/ });
+    const finding = within(carbon).getByRole('button', {
+      name: /^D17 — Bilan définitif non renseigné.*\[par:C4\.2\.2\]$/,
+    });
     await act(async () => {
       fireEvent.click(finding);
     });
@@ -211,7 +267,9 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     fireEvent.click(await screen.findByRole('checkbox', { name: /^cpca:C1\.4\.1/ }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire cpca:C1.4.1' }), { target: { value: 'Étude comparative convaincante' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire cpca:C1.4.1' }), {
+      target: { value: 'Étude comparative convaincante' },
+    });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les coches' }));
     });
@@ -219,12 +277,18 @@ describe('taskpane', () => {
     const state = wb.getWorksheet('Contrôle_État');
     expect(state?.state).toBe('hidden');
     expect([state?.getCell('A2').value, state?.getCell('B2').value]).toEqual(['referentiel', 'cpca']);
-    expect([state?.getCell('A3').value, state?.getCell('B3').value, state?.getCell('C3').value]).toEqual(['cpca:C1.4.1', 'Oui', 'Étude comparative convaincante']);
+    expect([state?.getCell('A3').value, state?.getCell('B3').value, state?.getCell('C3').value]).toEqual([
+      'cpca:C1.4.1',
+      'Oui',
+      'Étude comparative convaincante',
+    ]);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
     });
     expect(await screen.findByText('Rapport écrit dans la feuille « Contrôle (2) ».')).toBeTruthy();
     expect(wb.getWorksheet('Contrôle')?.getCell('A1').value).toBe('Mes notes');
-    expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe('Rapport de contrôle — référentiel cpca');
+    expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe(
+      'Rapport de contrôle — référentiel cpca',
+    );
   });
 });

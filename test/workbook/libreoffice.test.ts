@@ -7,7 +7,14 @@ import { computeBudget, exampleBudget, type ItemInput } from '../../src/domain/b
 import { Money } from '../../src/domain/money';
 import { addSource } from '../../src/workbook/sources';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
-import { compareFormulaCells, editWithLibreOffice, namedValues, recalcProfile, recalcWithLibreOffice, sofficePath } from '../support/libreoffice';
+import {
+  compareFormulaCells,
+  editWithLibreOffice,
+  namedValues,
+  recalcProfile,
+  recalcWithLibreOffice,
+  sofficePath,
+} from '../support/libreoffice';
 
 /*
  * LibreOffice, a spreadsheet program we did not write, recalculates every formula of our
@@ -90,38 +97,74 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     await wb.xlsx.readFile(example);
     const cell = wb.getWorksheet('Devis')?.getCell('H152');
     if (!cell) throw new Error('no total cell');
-    cell.value = { formula: cell.formula, result: 2953096.17 } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: cell.formula, result: 2953096.17 };
     const broken = join(dir, 'faux.xlsx');
     await wb.xlsx.writeFile(broken);
     const recomputed = recalcWithLibreOffice(broken, join(dir, 'lo-faux'), profile);
     const { mismatches } = await compareFormulaCells(broken, recomputed);
-    expect(mismatches).toEqual([{ sheet: 'Devis', address: 'H152', formula: 'H149+H150+H151', cached: 2953096.17, recomputed: 2953096.16 }]);
+    expect(mismatches).toEqual([
+      {
+        sheet: 'Devis',
+        address: 'H152',
+        formula: 'H149+H150+H151',
+        cached: 2953096.17,
+        recomputed: 2953096.16,
+      },
+    ]);
   });
 
   it('carries a source row inserted in the plan and a changed devis line through to the summary and the cash flow', async () => {
-    const edited = editWithLibreOffice(example, join(dir, 'insertion.xlsx'), [
-      // A new row inside the source table (rows 22–38), as a person inserts it, with the nature formula copied.
-      { op: 'insertRow', sheet: 'Plan de financement', row: 25 },
-      { op: 'set', sheet: 'Plan de financement', cell: 'B25', value: 'Plateforme — préachat' },
-      { op: 'set', sheet: 'Plan de financement', cell: 'C25', value: 'Préachat plateforme (SMAD)' },
-      { op: 'formula', sheet: 'Plan de financement', cell: 'D25', formula: '=IF(C25="";"";IFERROR(INDEX(Fin_CatNatures;MATCH(C25;Fin_CatLibelles;0));"Catégorie inconnue"))' },
-      { op: 'set', sheet: 'Plan de financement', cell: 'E25', value: 'Sollicité' },
-      { op: 'set', sheet: 'Plan de financement', cell: 'F25', value: 200000 },
-      { op: 'set', sheet: 'Plan de financement', cell: 'N25', value: 0.5 },
-      { op: 'set', sheet: 'Plan de financement', cell: 'O25', value: 0.5 },
-      // The rights to the novel double: quantity 1 → 2 on Devis line 1.1.
-      { op: 'set', sheet: 'Devis', cell: 'D6', value: 2 },
-    ], profile);
+    const edited = editWithLibreOffice(
+      example,
+      join(dir, 'insertion.xlsx'),
+      [
+        // A new row inside the source table (rows 22–38), as a person inserts it, with the nature formula copied.
+        { op: 'insertRow', sheet: 'Plan de financement', row: 25 },
+        { op: 'set', sheet: 'Plan de financement', cell: 'B25', value: 'Plateforme — préachat' },
+        { op: 'set', sheet: 'Plan de financement', cell: 'C25', value: 'Préachat plateforme (SMAD)' },
+        {
+          op: 'formula',
+          sheet: 'Plan de financement',
+          cell: 'D25',
+          formula:
+            '=IF(C25="";"";IFERROR(INDEX(Fin_CatNatures;MATCH(C25;Fin_CatLibelles;0));"Catégorie inconnue"))',
+        },
+        { op: 'set', sheet: 'Plan de financement', cell: 'E25', value: 'Sollicité' },
+        { op: 'set', sheet: 'Plan de financement', cell: 'F25', value: 200000 },
+        { op: 'set', sheet: 'Plan de financement', cell: 'N25', value: 0.5 },
+        { op: 'set', sheet: 'Plan de financement', cell: 'O25', value: 0.5 },
+        // The rights to the novel double: quantity 1 → 2 on Devis line 1.1.
+        { op: 'set', sheet: 'Devis', cell: 'D6', value: 2 },
+      ],
+      profile,
+    );
     const budget = exampleBudget();
     const changed = {
       ...budget,
       chapters: budget.chapters.map((c) =>
-        c.code === '1' ? { ...c, items: c.items.map((i): ItemInput => (i.kind === 'line' && i.code === '1.1' ? { ...i, quantity: new Money(2) } : i)) } : c,
+        c.code === '1'
+          ? {
+              ...c,
+              items: c.items.map((i): ItemInput =>
+                i.kind === 'line' && i.code === '1.1' ? { ...i, quantity: new Money(2) } : i,
+              ),
+            }
+          : c,
       ),
     };
     const newTotal = computeBudget(changed).total.amount.toNumber();
     expect(newTotal).toBe(3021035.36); // + 60 000 droits, + 660 charges auteur, + 12 % FG et imprévus
-    const v = await namedValues(edited, ['Devis_Total', 'Fin_Total', 'Fin_Prive', 'Fin_Ecart', 'Fin_NbSources', 'Treso_TotalEncaissements', 'Treso_TotalDecaissements', 'Treso_EcartPlan', 'Treso_EcartDevis']);
+    const v = await namedValues(edited, [
+      'Devis_Total',
+      'Fin_Total',
+      'Fin_Prive',
+      'Fin_Ecart',
+      'Fin_NbSources',
+      'Treso_TotalEncaissements',
+      'Treso_TotalDecaissements',
+      'Treso_EcartPlan',
+      'Treso_EcartDevis',
+    ]);
     expect(v.Devis_Total).toBe(newTotal);
     expect(v.Fin_Total).toBe(3153096.16);
     expect(v.Fin_Prive).toBe(1822912.26);
@@ -137,13 +180,29 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(example);
     const port = new XlsxPort(wb);
-    const added = await addSource(port, { label: 'Mécénat d’entreprise', category: 'Placement de produit / partenariat', status: 'Acquis', amount: new Money('45000') });
+    const added = await addSource(port, {
+      label: 'Mécénat d’entreprise',
+      category: 'Placement de produit / partenariat',
+      status: 'Acquis',
+      amount: new Money('45000'),
+    });
     expect(added).toEqual({ sheet: 'Plan de financement', row: 31 });
     const file = join(dir, 'source-ajoutee.xlsx');
     await wb.xlsx.writeFile(file);
     const recomputed = recalcWithLibreOffice(file, join(dir, 'lo-source'), profile);
-    const v = await namedValues(recomputed, ['Fin_Total', 'Fin_Ecart', 'Fin_NbSources', 'Treso_TotalEncaissements', 'Treso_EcartPlan']);
-    expect(v).toMatchObject({ Fin_Total: 2998096.16, Fin_NbSources: 10, Treso_TotalEncaissements: 2998096.16, Treso_EcartPlan: 0 });
+    const v = await namedValues(recomputed, [
+      'Fin_Total',
+      'Fin_Ecart',
+      'Fin_NbSources',
+      'Treso_TotalEncaissements',
+      'Treso_EcartPlan',
+    ]);
+    expect(v).toMatchObject({
+      Fin_Total: 2998096.16,
+      Fin_NbSources: 10,
+      Treso_TotalEncaissements: 2998096.16,
+      Treso_EcartPlan: 0,
+    });
     expect(Number(v.Fin_Ecart)).toBeCloseTo(45000, 6); // a difference of two doubles
   });
 });

@@ -12,13 +12,19 @@ describe('Office.js adapter (office-addin-mock)', () => {
   it.each([100, 5000])('applies a whole plan of %i devis lines in one context.sync()', async (lines) => {
     const fake = createFakeExcel();
     const sync = jest.spyOn(fake.mock, 'sync');
-    const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(lines), production: null });
+    const { plan } = buildScaffoldPlan({
+      format: 'long-metrage',
+      budget: bigBudget(lines),
+      production: null,
+    });
     const port = new OfficePort(fake.run);
     await port.applyPlan(plan);
     expect(sync).toHaveBeenCalledTimes(1);
     const devis = fake.recorder.sheets.get('Devis');
     const cells = devis ? writtenCells(devis) : new Map();
-    expect([...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length).toBe(lines + 9 + 4 + 2);
+    expect([...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length).toBe(
+      lines + 9 + 4 + 2,
+    );
   });
 
   it('sets the text format of every code cell before its value (so "2.10" stays text), in the same sync', async () => {
@@ -37,7 +43,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
     let checked = 0;
     for (const sheet of plan.sheets) {
       for (const c of sheet.cells.filter((x) => x.numFmt === '@')) {
-        const writes = fake.recorder.writes.filter((w) => w.sheet === sheet.name && inside(c.address, w.address));
+        const writes = fake.recorder.writes.filter(
+          (w) => w.sheet === sheet.name && inside(c.address, w.address),
+        );
         const first = writes[0];
         expect([c.address, first?.property]).toEqual([c.address, 'numberFormat']);
         const { row, col } = parseAddress(c.address);
@@ -62,15 +70,32 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(cells.get('H6')).toBe('=ROUND(D6*F6*G6,2)');
     expect(cells.get('G6')).toBe(60000);
     expect(devis.frozenRows).toBe(4);
-    expect(devis.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$4:$4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(devis.pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$4:$4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     expect(devis.ranges.find((r) => r.address === 'A2:K2')?.merged).toBe(true);
-    const statusList = devis.ranges.find((r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list);
-    expect(statusList?.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '=Liste_Statuts' } });
-    expect(fake.recorder.names.find((n) => n.name === 'Devis_Total')).toEqual({ name: 'Devis_Total', ref: 'H152', sheet: 'Devis' });
+    const statusList = devis.ranges.find(
+      (r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list,
+    );
+    expect(statusList?.dataValidation.rule).toEqual({
+      list: { inCellDropDown: true, source: '=Liste_Statuts' },
+    });
+    expect(fake.recorder.names.find((n) => n.name === 'Devis_Total')).toEqual({
+      name: 'Devis_Total',
+      ref: 'H152',
+      sheet: 'Devis',
+    });
     expect(fake.recorder.names).toHaveLength(plan.names.length);
     const recap = fake.recorder.sheets.get('Récapitulatif');
     expect(recap?.charts).toHaveLength(1);
-    expect(recap?.charts[0]).toMatchObject({ type: 'BarClustered', source: 'B5:C13', title: { text: 'Répartition du devis par poste' } });
+    expect(recap?.charts[0]).toMatchObject({
+      type: 'BarClustered',
+      source: 'B5:C13',
+      title: { text: 'Répartition du devis par poste' },
+    });
     const params = fake.recorder.sheets.get('Paramètres');
     // Dates are written as Excel serial numbers: 1 March 2027 = 46447.
     expect(params && writtenCells(params).get('B13')).toBe(46447);
@@ -79,7 +104,11 @@ describe('Office.js adapter (office-addin-mock)', () => {
   it('takes two syncs to inventory, one to apply, and refuses a non-empty sheet without writing', async () => {
     const fake = createFakeExcel({ Devis: false, Feuil1: true });
     const sync = jest.spyOn(fake.mock, 'sync');
-    const outcome = await scaffold(new OfficePort(fake.run), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    const outcome = await scaffold(new OfficePort(fake.run), {
+      format: 'long-metrage',
+      example: false,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('conflict');
     expect(sync).toHaveBeenCalledTimes(2);
     expect([...fake.recorder.sheets.keys()]).toEqual(['Devis', 'Feuil1']);
@@ -89,7 +118,11 @@ describe('Office.js adapter (office-addin-mock)', () => {
   it('scaffolds a full example in three syncs, reusing an empty sheet', async () => {
     const fake = createFakeExcel({ Devis: true });
     const sync = jest.spyOn(fake.mock, 'sync');
-    const outcome = await scaffold(new OfficePort(fake.run), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    const outcome = await scaffold(new OfficePort(fake.run), {
+      format: 'long-metrage',
+      example: true,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('done');
     expect(sync).toHaveBeenCalledTimes(3);
     expect(fake.recorder.sheets.get('Devis')?.created).toBe(false);
@@ -118,19 +151,24 @@ describe('Office.js adapter (office-addin-mock)', () => {
     });
     const sync = jest.spyOn(fake.mock, 'sync');
     const port = new OfficePort(fake.run);
-    const done = await addSource(port, { label: 'Mécène', category: 'Placement de produit / partenariat', status: 'Acquis', amount: new Money('15000') });
+    const done = await addSource(port, {
+      label: 'Mécène',
+      category: 'Placement de produit / partenariat',
+      status: 'Acquis',
+      amount: new Money('15000'),
+    });
     expect(done).toEqual({ sheet: 'Plan de financement', row: 24 });
     expect(sync).toHaveBeenCalledTimes(3);
     const sheet = fake.recorder.sheets.get('Plan de financement');
     const written = new Map(sheet?.ranges.map((r) => [r.address, r.formulas?.[0]?.[0]]));
-    expect([written.get('B24'), written.get('C24'), written.get('E24'), written.get('F24'), written.get('N24'), written.get('O24')]).toEqual([
-      'Mécène',
-      'Placement de produit / partenariat',
-      'Acquis',
-      15000,
-      0.5,
-      0.5,
-    ]);
+    expect([
+      written.get('B24'),
+      written.get('C24'),
+      written.get('E24'),
+      written.get('F24'),
+      written.get('N24'),
+      written.get('O24'),
+    ]).toEqual(['Mécène', 'Placement de produit / partenariat', 'Acquis', 15000, 0.5, 0.5]);
     expect(await port.readName('Inconnu')).toBeNull();
   });
 

@@ -6,21 +6,33 @@ import { scaffold } from '../../src/workbook/scaffold';
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(buffer as ArrayBuffer);
+  await back.xlsx.load(buffer);
   return back;
 }
 
 function nameRef(wb: ExcelJS.Workbook, name: string): string[] {
-  return (wb.definedNames.getRanges(name).ranges as string[]) ?? [];
+  return wb.definedNames.getRanges(name).ranges ?? [];
 }
 
 describe('xlsx adapter', () => {
   it('writes formulas with their cached results, names, lists and frozen headers, and reads them back', async () => {
     const wb = new ExcelJS.Workbook();
-    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    const outcome = await scaffold(new XlsxPort(wb), {
+      format: 'long-metrage',
+      example: true,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('done');
     const back = await roundTrip(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Récapitulatif', 'Plan de financement', 'Trésorerie', 'Bilan carbone', 'Facteurs']);
+    expect(back.worksheets.map((w) => w.name)).toEqual([
+      'Paramètres',
+      'Devis',
+      'Récapitulatif',
+      'Plan de financement',
+      'Trésorerie',
+      'Bilan carbone',
+      'Facteurs',
+    ]);
 
     expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$152']);
     const devis = back.getWorksheet('Devis');
@@ -31,9 +43,17 @@ describe('xlsx adapter', () => {
     expect(devis?.getCell('H6').result).toBe(60000);
     expect(devis?.getCell('C6').value).toBe('Auteur');
     expect(devis?.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(devis?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(devis?.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    });
     expect(devis?.getCell('A2').isMerged).toBe(true);
-    const dv = (devis as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const dv = (
+      devis as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
     expect(Object.values(dv).some((v) => v.type === 'list' && v.formulae[0] === 'Liste_Statuts')).toBe(true);
 
     const recap = back.getWorksheet('Récapitulatif');
@@ -52,7 +72,11 @@ describe('xlsx adapter', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
     const before = Buffer.from(await wb.xlsx.writeBuffer());
-    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    const outcome = await scaffold(new XlsxPort(wb), {
+      format: 'long-metrage',
+      example: false,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('conflict');
     if (outcome.status === 'conflict') {
       expect(outcome.sheets).toEqual(['Devis']);
@@ -66,9 +90,22 @@ describe('xlsx adapter', () => {
   it('writes beside when asked, with suffixed sheets and names, and keeps the user sheet intact', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Devis').getCell('B2').value = 'Mon devis à la main';
-    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'beside' });
+    const outcome = await scaffold(new XlsxPort(wb), {
+      format: 'long-metrage',
+      example: true,
+      onConflict: 'beside',
+    });
     expect(outcome.status === 'done' && outcome.suffix).toBe(2);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', 'Paramètres (2)', 'Devis (2)', 'Récapitulatif (2)', 'Plan de financement (2)', 'Trésorerie (2)', 'Bilan carbone (2)', 'Facteurs (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Devis',
+      'Paramètres (2)',
+      'Devis (2)',
+      'Récapitulatif (2)',
+      'Plan de financement (2)',
+      'Trésorerie (2)',
+      'Bilan carbone (2)',
+      'Facteurs (2)',
+    ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
     expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$152"]);
@@ -78,14 +115,31 @@ describe('xlsx adapter', () => {
   it('reuses an empty sheet of the same name', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Devis');
-    const outcome = await scaffold(new XlsxPort(wb), { format: 'serie', example: false, onConflict: 'refuse' });
+    const outcome = await scaffold(new XlsxPort(wb), {
+      format: 'serie',
+      example: false,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('done');
-    expect(wb.worksheets.map((w) => w.name).sort()).toEqual(['Bilan carbone', 'Devis', 'Facteurs', 'Paramètres', 'Plan de financement', 'Récapitulatif', 'Trésorerie']);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
+      'Bilan carbone',
+      'Devis',
+      'Facteurs',
+      'Paramètres',
+      'Plan de financement',
+      'Récapitulatif',
+      'Trésorerie',
+    ]);
   });
 
   it('refuses, without reading or writing, a grid that cannot be scaffolded', async () => {
     const wb = new ExcelJS.Workbook();
-    const outcome = await scaffold(new XlsxPort(wb), { format: 'long-metrage', nomenclature: 'cnc-2018', example: false, onConflict: 'refuse' });
+    const outcome = await scaffold(new XlsxPort(wb), {
+      format: 'long-metrage',
+      nomenclature: 'cnc-2018',
+      example: false,
+      onConflict: 'refuse',
+    });
     expect(outcome.status).toBe('refused');
     expect(wb.worksheets).toHaveLength(0);
   });

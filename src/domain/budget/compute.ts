@@ -63,7 +63,10 @@ export function rateLine(base: Split, rate: Money): RateLine {
 export function computeBudget(input: BudgetInput): BudgetResult {
   const pay = grossPayByStatus(input);
   const indirectCode = rolesOf(getNomenclature(input.nomenclature)).indirect.chapter;
-  const chapterResult = (ch: ChapterInput, rates: Record<IndirectRateRole, RateLine> | null): ChapterResult => {
+  const chapterResult = (
+    ch: ChapterInput,
+    rates: Record<IndirectRateRole, RateLine> | null,
+  ): ChapterResult => {
     const items: ItemResult[] = ch.items.map((item) => {
       switch (item.kind) {
         case 'line':
@@ -79,7 +82,10 @@ export function computeBudget(input: BudgetInput): BudgetResult {
           return { kind: 'charges', base, rate, amount, foreign: ZERO, france: amount };
         }
         case 'rate':
-          if (!rates) throw new Error(`Ligne ${item.code} : un taux du sous-total n'a sa place que dans le chapitre des dépenses indirectes`);
+          if (!rates)
+            throw new Error(
+              `Ligne ${item.code} : un taux du sous-total n'a sa place que dans le chapitre des dépenses indirectes`,
+            );
           return { kind: 'rate', role: item.role, ...rates[item.role] };
       }
     });
@@ -91,7 +97,11 @@ export function computeBudget(input: BudgetInput): BudgetResult {
   const contingency = rateLine(subtotal, input.params.contingencyRate);
   const indirectChapter = input.chapters.find((ch) => ch.code === indirectCode);
   const indirectResult = indirectChapter ? chapterResult(indirectChapter, { overheads, contingency }) : null;
-  const chapters = input.chapters.map((ch) => (ch === indirectChapter && indirectResult ? indirectResult : (base.find((b) => b.code === ch.code) ?? chapterResult(ch, null))));
+  const chapters = input.chapters.map((ch) =>
+    ch === indirectChapter && indirectResult
+      ? indirectResult
+      : (base.find((b) => b.code === ch.code) ?? chapterResult(ch, null)),
+  );
   const indirect = indirectResult ? sumSplits([indirectResult]) : sumSplits([overheads, contingency]);
   const total = sumSplits([subtotal, indirect]);
   return { chapters, subtotal, overheads, contingency, indirect, total };

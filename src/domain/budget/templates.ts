@@ -12,7 +12,10 @@ import { STATUSES } from './types';
  * (audiovisuel 10), frais généraux and imprévus as rates of the subtotal, all from the
  * nomenclature's roles; parameters from data for the format.
  */
-export function blankBudget(format: ProductionFormat, nomenclature: NomenclatureId = defaultNomenclature(format)): BudgetInput {
+export function blankBudget(
+  format: ProductionFormat,
+  nomenclature: NomenclatureId = defaultNomenclature(format),
+): BudgetInput {
   const nom = getNomenclature(nomenclature);
   const chapters: ChapterInput[] = nom.chapters.map((ch) => ({
     code: ch.code,
@@ -24,16 +27,31 @@ export function blankBudget(format: ProductionFormat, nomenclature: Nomenclature
 
 function chapterItems(nom: NomenclatureData, ch: NomenclatureChapter): ItemInput[] {
   const roles = rolesOf(nom);
-  const blank = (code: string, label: string | null): ItemInput => ({ kind: 'line', code, label: label ?? `Poste ${code}` });
+  const blank = (code: string, label: string | null): ItemInput => ({
+    kind: 'line',
+    code,
+    label: label ?? `Poste ${code}`,
+  });
   if (ch.code === roles.chargesChapter) {
-    return roles.chargesLines.map((c) => ({ kind: 'charges', code: c.code, label: c.label, status: c.status }));
+    return roles.chargesLines.map((c) => ({
+      kind: 'charges',
+      code: c.code,
+      label: c.label,
+      status: c.status,
+    }));
   }
   if (ch.code === roles.indirect.chapter) {
     return roles.indirect.lines.map((l): ItemInput => {
       const known = ch.lines.find((x) => x.code === l.code);
       const label = l.label ?? (known ? lineLabel(known) : null);
       if (l.role === 'line') return blank(l.code, label);
-      return { kind: 'rate', code: l.code, label: label ?? l.code, role: l.role, ...(l.justification ? { justification: l.justification } : {}) };
+      return {
+        kind: 'rate',
+        code: l.code,
+        label: label ?? l.code,
+        role: l.role,
+        ...(l.justification ? { justification: l.justification } : {}),
+      };
     });
   }
   return ch.lines.map((l) => blank(l.code, lineLabel(l)));
@@ -44,7 +62,8 @@ function isStatus(s: string | undefined): s is Status {
 }
 
 function toLine(l: ExampleLine): LineInput {
-  if (l.status !== undefined && !isStatus(l.status)) throw new Error(`Statut inconnu dans l'exemple : ${l.status}`);
+  if (l.status !== undefined && !isStatus(l.status))
+    throw new Error(`Statut inconnu dans l'exemple : ${l.status}`);
   return {
     code: l.code,
     label: l.label,
@@ -104,18 +123,26 @@ export function exampleParameters(format: ProductionFormat = 'long-metrage'): Pr
 export function exampleBudget(format: ProductionFormat = 'long-metrage'): BudgetInput {
   const example = exampleData(format);
   const nomenclature = findNomenclature(example.nomenclature)?.id;
-  if (!nomenclature) throw new Error(`Nomenclature inconnue dans l'exemple ${example.id} : ${example.nomenclature}`);
+  if (!nomenclature)
+    throw new Error(`Nomenclature inconnue dans l'exemple ${example.id} : ${example.nomenclature}`);
   const base = blankBudget(format, nomenclature);
   const roles = rolesOf(getNomenclature(nomenclature));
   const byCode = new Map(example.chapters.map((c) => [c.code, c.items]));
   const toItem = (it: ExampleLine | ExampleGroup): ItemInput =>
-    'lines' in it ? { kind: 'group', code: it.code, label: it.label, lines: it.lines.map(toLine) } : { kind: 'line', ...toLine(it) };
+    'lines' in it
+      ? { kind: 'group', code: it.code, label: it.label, lines: it.lines.map(toLine) }
+      : { kind: 'line', ...toLine(it) };
   const chapters = base.chapters.map((ch) => {
     if (ch.code === roles.chargesChapter) return ch;
     const items = byCode.get(ch.code);
     if (ch.code === roles.indirect.chapter) {
       const given = new Map((items ?? []).map((it) => [it.code, it]));
-      return { ...ch, items: ch.items.map((item) => (item.kind === 'line' && given.has(item.code) ? toItem(given.get(item.code) as ExampleLine) : item)) };
+      return {
+        ...ch,
+        items: ch.items.map((item) =>
+          item.kind === 'line' && given.has(item.code) ? toItem(given.get(item.code) as ExampleLine) : item,
+        ),
+      };
     }
     if (!items) throw new Error(`Chapitre ${ch.code} absent de l'exemple ${example.id}`);
     return { ...ch, items: items.map(toItem) };

@@ -67,7 +67,9 @@ export function computeBilan(lines: CarbonLine[], measures: CarbonMeasure[]): Bi
   const totalPrev = sum(computed.map((c) => c.prev));
   const totalDef = sum(computed.map((c) => c.def));
   const byCategory = carbonCategories().map((cat) => {
-    const labelled = lines.map((l, i) => ({ l, c: computed[i] })).filter((x) => categoryLabel(x.l.category) === cat.label);
+    const labelled = lines
+      .map((l, i) => ({ l, c: computed[i] }))
+      .filter((x) => categoryLabel(x.l.category) === cat.label);
     const prev = sum(labelled.map((x) => x.c?.prev ?? ZERO));
     const def = sum(labelled.map((x) => x.c?.def ?? ZERO));
     return {
@@ -85,10 +87,20 @@ export function computeBilan(lines: CarbonLine[], measures: CarbonMeasure[]): Bi
     .sort((a, b) => b.v.comparedTo(a.v) || a.i - b.i)
     .slice(0, 3)
     .map((x) => x.i);
-  return { lines: computed, categories: byCategory, totalPrev, totalDef, totalSavings: sum(measures.map((m) => m.saving)), top3 };
+  return {
+    lines: computed,
+    categories: byCategory,
+    totalPrev,
+    totalDef,
+    totalSavings: sum(measures.map((m) => m.saving)),
+    top3,
+  };
 }
 
-export function exampleCarbon(format: ProductionFormat = 'long-metrage'): { lines: CarbonLine[]; measures: CarbonMeasure[] } {
+export function exampleCarbon(format: ProductionFormat = 'long-metrage'): {
+  lines: CarbonLine[];
+  measures: CarbonMeasure[];
+} {
   const example = exampleData(format);
   return {
     lines: example.carbon.lines.map((l) => ({
@@ -100,6 +112,11 @@ export function exampleCarbon(format: ProductionFormat = 'long-metrage'): { line
       quantityDef: null,
       assumption: l.assumption,
     })),
-    measures: example.carbon.measures.map((m) => ({ category: m.category, label: m.label, saving: new Money(m.saving), assumption: m.assumption })),
+    measures: example.carbon.measures.map((m) => ({
+      category: m.category,
+      label: m.label,
+      saving: new Money(m.saving),
+      assumption: m.assumption,
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import { cellText } from '../text/cellText';
 import alias from '../../../data/carbon/alias.json';
 import { Money } from '../money';
 import { fail, ok, type Result } from '../result';
@@ -21,12 +22,24 @@ interface ModeDef {
 const MODES = alias.transport.modes as ModeDef[];
 const MODE_BY_ALIAS = new Map<string, ModeDef>();
 for (const m of MODES) for (const a of [m.id, m.key, ...m.aliases]) MODE_BY_ALIAS.set(looseForm(a), m);
-const PLANE_ALIASES = new Map(Object.entries(alias.transport.planes.aliases).map(([k, v]) => [looseForm(k), v as { force: string | null; rf: boolean }]));
-const PLANE_BANDS = alias.transport.planes.bands as { id: string; maxKm: number | null; rf: string; noRf: string }[];
+const PLANE_ALIASES = new Map(
+  Object.entries(alias.transport.planes.aliases).map(([k, v]) => [looseForm(k), v]),
+);
+const PLANE_BANDS = alias.transport.planes.bands as {
+  id: string;
+  maxKm: number | null;
+  rf: string;
+  noRf: string;
+}[];
 
 /** Every word CARBON.TRANSPORT accepts (ids and French aliases), for suggestions and the README. */
 export function transportModeNames(): string[] {
-  return [...new Set([...MODES.flatMap((m) => [m.id, ...m.aliases]), ...Object.keys(alias.transport.planes.aliases)])];
+  return [
+    ...new Set([
+      ...MODES.flatMap((m) => [m.id, ...m.aliases]),
+      ...Object.keys(alias.transport.planes.aliases),
+    ]),
+  ];
 }
 
 function factorOrFail(key: string): Result<EmissionFactor> {
@@ -37,15 +50,19 @@ function factorOrFail(key: string): Result<EmissionFactor> {
 /** A non-negative number from a cell argument, or a French message naming the argument. */
 export function quantity(value: unknown, what: string, unit: string): Result<Money> {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    if (value < 0) return fail('invalidValue', `${what} négative : ${String(value).replace('.', ',')} ${unit}.`);
+    if (value < 0)
+      return fail('invalidValue', `${what} négative : ${String(value).replace('.', ',')} ${unit}.`);
     return ok(new Money(String(value)));
   }
-  if (value === null || value === undefined || value === '') return fail('invalidValue', `${what} manquante : un nombre de ${unit} est attendu.`);
-  return fail('invalidValue', `${what} : un nombre de ${unit} est attendu (reçu « ${String(value)} »).`);
+  if (value === null || value === undefined || value === '')
+    return fail('invalidValue', `${what} manquante : un nombre de ${unit} est attendu.`);
+  return fail('invalidValue', `${what} : un nombre de ${unit} est attendu (reçu « ${cellText(value)} »).`);
 }
 
 function planeKey(force: string | null, rf: boolean, km: Money): string {
-  const band = force ? PLANE_BANDS.find((b) => b.id === force) : PLANE_BANDS.find((b) => b.maxKm === null || km.lte(b.maxKm));
+  const band = force
+    ? PLANE_BANDS.find((b) => b.id === force)
+    : PLANE_BANDS.find((b) => b.maxKm === null || km.lte(b.maxKm));
   const chosen = band ?? PLANE_BANDS[PLANE_BANDS.length - 1];
   if (!chosen) throw new Error('Bandes de distance avion absentes des données');
   return rf ? chosen.rf : chosen.noRf;
@@ -64,15 +81,23 @@ function truthy(v: unknown): boolean {
  * passengers. Planes choose their distance band from the km of one trip; contrails included
  * unless the mode says "sans traînées".
  */
-export function transportEmissions(mode: unknown, km: unknown, persons?: unknown, roundTrip?: unknown): Result<Emission> {
-  const name = looseForm(String(mode ?? ''));
+export function transportEmissions(
+  mode: unknown,
+  km: unknown,
+  persons?: unknown,
+  roundTrip?: unknown,
+): Result<Emission> {
+  const name = looseForm(cellText(mode));
   const dist = quantity(km, 'Distance', 'kilomètres');
   if (!dist.ok) return dist;
   const plane = PLANE_ALIASES.get(name);
   const def = plane ? null : MODE_BY_ALIAS.get(name);
   if (!plane && !def) {
-    const near = closeMatches(String(mode ?? ''), transportModeNames());
-    return fail('notAvailable', `Mode de transport inconnu « ${String(mode ?? '')} ». Modes proches : ${near.join(', ')}.`);
+    const near = closeMatches(cellText(mode), transportModeNames());
+    return fail(
+      'notAvailable',
+      `Mode de transport inconnu « ${cellText(mode)} ». Modes proches : ${near.join(', ')}.`,
+    );
   }
   const key = plane ? planeKey(plane.force, plane.rf, dist.value) : (def as ModeDef).key;
   const basis: Basis = plane ? 'passenger' : (def as ModeDef).basis;
@@ -105,11 +130,17 @@ function aliasMap(table: Record<string, string>): Map<string, string> {
 }
 
 function byAlias(table: Record<string, string>, word: unknown, what: string): Result<EmissionFactor> {
-  const w = looseForm(String(word ?? ''));
-  const key = aliasMap(table).get(w) ?? (factorByKey(String(word ?? '')) ? String(word) : undefined);
+  const w = looseForm(cellText(word));
+  const key = aliasMap(table).get(w) ?? (factorByKey(cellText(word)) ? cellText(word) : undefined);
   if (!key) {
-    const near = closeMatches(String(word ?? ''), Object.keys(table).filter((k) => k !== ''));
-    return fail('notAvailable', `${what} inconnu(e) « ${String(word ?? '')} ». Valeurs proches : ${near.join(', ')}.`);
+    const near = closeMatches(
+      cellText(word),
+      Object.keys(table).filter((k) => k !== ''),
+    );
+    return fail(
+      'notAvailable',
+      `${what} inconnu(e) « ${cellText(word)} ». Valeurs proches : ${near.join(', ')}.`,
+    );
   }
   return factorOrFail(key);
 }
@@ -141,23 +172,38 @@ export function wasteEmissions(tonnes: unknown, type: unknown, treatment?: unkno
   if (!q.ok) return q;
   const types = alias.waste.types as Record<string, string>;
   const treatments = alias.waste.treatments as Record<string, string>;
-  const t = Object.entries(types).find(([k]) => looseForm(k) === looseForm(String(type ?? '')))?.[1];
-  if (!t) return fail('notAvailable', `Type de déchet inconnu « ${String(type ?? '')} ». Valeurs proches : ${closeMatches(String(type ?? ''), Object.keys(types)).join(', ')}.`);
-  const tr = Object.entries(treatments).find(([k]) => looseForm(k) === looseForm(String(treatment ?? '')))?.[1];
-  if (!tr) return fail('notAvailable', `Traitement inconnu « ${String(treatment ?? '')} » : moyenne, incinération, stockage, recyclage, compostage ou méthanisation.`);
+  const t = Object.entries(types).find(([k]) => looseForm(k) === looseForm(cellText(type)))?.[1];
+  if (!t)
+    return fail(
+      'notAvailable',
+      `Type de déchet inconnu « ${cellText(type)} ». Valeurs proches : ${closeMatches(cellText(type), Object.keys(types)).join(', ')}.`,
+    );
+  const tr = Object.entries(treatments).find(([k]) => looseForm(k) === looseForm(cellText(treatment)))?.[1];
+  if (!tr)
+    return fail(
+      'notAvailable',
+      `Traitement inconnu « ${cellText(treatment)} » : moyenne, incinération, stockage, recyclage, compostage ou méthanisation.`,
+    );
   const key = `waste.${t}.${tr}`;
   const f = factorByKey(key);
   if (!f) {
     const firstWordOf = new Map<string, string>();
-    for (const [k, v] of Object.entries(treatments)) if (k !== '' && !firstWordOf.has(v) && factorByKey(`waste.${t}.${v}`)) firstWordOf.set(v, k);
-    return fail('notAvailable', `Pas de facteur pour « ${String(type)} » en « ${String(treatment || 'moyenne')} » : traitements disponibles ${[...firstWordOf.values()].join(', ')}.`);
+    for (const [k, v] of Object.entries(treatments))
+      if (k !== '' && !firstWordOf.has(v) && factorByKey(`waste.${t}.${v}`)) firstWordOf.set(v, k);
+    return fail(
+      'notAvailable',
+      `Pas de facteur pour « ${cellText(type)} » en « ${cellText(treatment) || 'moyenne'} » : traitements disponibles ${[...firstWordOf.values()].join(', ')}.`,
+    );
   }
   return ok({ kg: f.value.times(q.value), factor: f });
 }
 
 /** The factor of a key (CARBON.FACTEUR), or close keys when unknown. */
 export function factorLookup(key: unknown, keys: readonly string[]): Result<EmissionFactor> {
-  const f = factorByKey(String(key ?? ''));
+  const f = factorByKey(cellText(key));
   if (f) return ok(f);
-  return fail('notAvailable', `Clé de facteur inconnue « ${String(key ?? '')} ». Clés proches : ${closeMatches(String(key ?? ''), keys).join(', ')}.`);
+  return fail(
+    'notAvailable',
+    `Clé de facteur inconnue « ${cellText(key)} ». Clés proches : ${closeMatches(cellText(key), keys).join(', ')}.`,
+  );
 }

@@ -10,7 +10,10 @@ export function allocateLargestRemainder(total: Money, weights: readonly Money[]
   if (weights.length === 0) return [];
   if (wSum.isZero()) throw new Error('allocateLargestRemainder : la somme des poids est nulle');
   const units = total.dividedBy(unit);
-  if (!units.isInteger()) throw new Error(`allocateLargestRemainder : ${total.toFixed()} n'est pas un multiple de ${unit.toFixed()}`);
+  if (!units.isInteger())
+    throw new Error(
+      `allocateLargestRemainder : ${total.toFixed()} n'est pas un multiple de ${unit.toFixed()}`,
+    );
   const exact = weights.map((w) => units.times(w).dividedBy(wSum));
   const floors = exact.map((e) => e.floor());
   let leftover = units.minus(sum(floors)).toNumber();

@@ -23,17 +23,26 @@ const BASIS_POINT = new Money('0.0001');
 export function defaultPaymentShares(profile: PhaseWeights, dates: CashflowDates): Money[] {
   const months = cashflowMonths(dates);
   const phases = months.map((m) => PHASE_OF_LABEL[phaseOf(m, dates)]);
-  const weights: Record<Phase, Money> = { dev: new Money(profile.dev), prepa: new Money(profile.prepa), tournage: new Money(profile.tournage), postprod: new Money(profile.postprod) };
+  const weights: Record<Phase, Money> = {
+    dev: new Money(profile.dev),
+    prepa: new Money(profile.prepa),
+    tournage: new Money(profile.tournage),
+    postprod: new Money(profile.postprod),
+  };
   const counts = new Map<Phase, number>(PHASES.map((p) => [p, phases.filter((x) => x === p).length]));
   const effective = new Map<Phase, Money>(PHASES.map((p) => [p, ZERO]));
   PHASES.forEach((p, i) => {
     const w = weights[p];
     if (w.isZero()) return;
-    const target = [...PHASES.slice(i), ...PHASES.slice(0, i).reverse()].find((q) => (counts.get(q) ?? 0) > 0);
+    const target = [...PHASES.slice(i), ...PHASES.slice(0, i).reverse()].find(
+      (q) => (counts.get(q) ?? 0) > 0,
+    );
     if (!target) throw new Error('Aucun mois de production : vérifiez les dates des Paramètres.');
     effective.set(target, (effective.get(target) ?? ZERO).plus(w));
   });
-  const monthWeights = phases.map((p) => (p === null ? ZERO : (effective.get(p) ?? ZERO).dividedBy(counts.get(p) ?? 1)));
+  const monthWeights = phases.map((p) =>
+    p === null ? ZERO : (effective.get(p) ?? ZERO).dividedBy(counts.get(p) ?? 1),
+  );
   return allocateLargestRemainder(new Money(1), monthWeights, BASIS_POINT);
 }
 
@@ -61,7 +70,11 @@ export interface CashflowSummary {
 }
 
 /** Monthly totals, balance, cumulative balance and the critical period. */
-export function summarise(receiptRows: Money[][], paymentRows: Money[][], monthCount: number): CashflowSummary {
+export function summarise(
+  receiptRows: Money[][],
+  paymentRows: Money[][],
+  monthCount: number,
+): CashflowSummary {
   const col = (rows: Money[][], k: number): Money => sum(rows.map((r) => r[k] ?? ZERO));
   const receipts = Array.from({ length: monthCount }, (_, k) => col(receiptRows, k));
   const payments = Array.from({ length: monthCount }, (_, k) => col(paymentRows, k));

@@ -39,13 +39,24 @@ export interface CashflowModel {
 
 /** A typical calendar for a format (data/), to size a blank workbook's Trésorerie and its default profiles. */
 export function typicalDates(format: ProductionFormat): CashflowDates {
-  const s = (data.defaultSchedule as unknown as Record<string, { dev: number; prepa: number; tournage: number; postprod: number }>)[format];
+  const s = (
+    data.defaultSchedule as unknown as Record<
+      string,
+      { dev: number; prepa: number; tournage: number; postprod: number }
+    >
+  )[format];
   if (!s) throw new Error(`Pas de calendrier type pour ${format}`);
   const base = new Date(Date.UTC(2000, 0, 1));
   const prepStart = addMonths(base, s.dev);
   const shootStart = addMonths(prepStart, s.prepa);
   const shootEnd = addMonths(shootStart, Math.max(0, s.tournage - 1));
-  return { devStart: s.dev > 0 ? base : null, prepStart, shootStart, shootEnd, padDelivery: addMonths(shootEnd, s.postprod) };
+  return {
+    devStart: s.dev > 0 ? base : null,
+    prepStart,
+    shootStart,
+    shootEnd,
+    padDelivery: addMonths(shootEnd, s.postprod),
+  };
 }
 
 /** Everything the Trésorerie sheet shows, computed as its formulas compute it. */
@@ -56,7 +67,8 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
   const months = known ? cashflowMonths(known) : Array<Date | null>(monthCount).fill(null);
   const receipts = input.sources.map((s) => {
     const amount = s?.amount ?? ZERO;
-    const parts = known && s ? receiptsByMonth(amount, s.profile, known) : Array<Money>(monthCount).fill(ZERO);
+    const parts =
+      known && s ? receiptsByMonth(amount, s.profile, known) : Array<Money>(monthCount).fill(ZERO);
     return { label: s?.label ?? '', amount, parts };
   });
   const payments = input.payments.map((p) => {

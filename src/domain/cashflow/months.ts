@@ -10,7 +10,13 @@ export interface CashflowDates {
 }
 
 /** The phases of a production, in calendar order, as the sheet writes them. */
-export const PHASE_LABELS = ['Développement', 'Préparation', 'Tournage', 'Postproduction', 'Après livraison'] as const;
+export const PHASE_LABELS = [
+  'Développement',
+  'Préparation',
+  'Tournage',
+  'Postproduction',
+  'Après livraison',
+] as const;
 export type PhaseLabel = (typeof PHASE_LABELS)[number];
 
 /** First day of the month, UTC. */

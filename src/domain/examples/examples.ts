@@ -60,21 +60,36 @@ export interface ExampleData {
   financing: {
     note: string;
     sources: ExampleSource[];
-    comparison: { aid: string; amount: string; deadline: string | null; eligibility: string; advantages: string; drawbacks: string; retained: boolean }[];
+    comparison: {
+      aid: string;
+      amount: string;
+      deadline: string | null;
+      eligibility: string;
+      advantages: string;
+      drawbacks: string;
+      retained: boolean;
+    }[];
     measures: { type: string; amount: string; date: string | null; description: string }[];
   };
   carbon: {
     note: string;
-    lines: { category: string; label: string; key: string; quantity: string; multiplier: string; assumption: string }[];
+    lines: {
+      category: string;
+      label: string;
+      key: string;
+      quantity: string;
+      multiplier: string;
+      assumption: string;
+    }[];
     measures: { category: string; label: string; saving: string; assumption: string }[];
   };
 }
 
 const EXAMPLES: Record<ProductionFormat, ExampleData> = {
-  'long-metrage': longMetrage as ExampleData,
-  'court-metrage': courtMetrage as ExampleData,
-  serie: serie as ExampleData,
-  documentaire: documentaire as ExampleData,
+  'long-metrage': longMetrage,
+  'court-metrage': courtMetrage,
+  serie: serie,
+  documentaire: documentaire,
 };
 
 /** Every format has a filled example (data/exemples/<format>.json). */

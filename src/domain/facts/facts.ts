@@ -18,7 +18,12 @@ export interface Fact {
 }
 
 export type ProductionFormat = 'long-metrage' | 'court-metrage' | 'serie' | 'documentaire';
-export const FORMATS: readonly ProductionFormat[] = ['long-metrage', 'court-metrage', 'serie', 'documentaire'];
+export const FORMATS: readonly ProductionFormat[] = [
+  'long-metrage',
+  'court-metrage',
+  'serie',
+  'documentaire',
+];
 
 export function isFormat(value: string): value is ProductionFormat {
   return (FORMATS as readonly string[]).includes(value);
@@ -44,7 +49,9 @@ export function formatLabel(format: ProductionFormat): string {
 }
 
 export function formatFromLabel(label: string): ProductionFormat | undefined {
-  const row = (overheads.formats as FormatRow[]).find((f) => f.label.toLowerCase() === label.trim().toLowerCase());
+  const row = (overheads.formats as FormatRow[]).find(
+    (f) => f.label.toLowerCase() === label.trim().toLowerCase(),
+  );
   return row && isFormat(row.id) ? row.id : undefined;
 }
 

@@ -49,19 +49,89 @@ export function ceilingRules(): CeilingRules {
 }
 
 /** Every ceiling fact with its source, for the Paramètres sheet. */
-export function ceilingFacts(): { key: keyof CeilingRules; label: string; value: Money; mark: string; source: string; kind: 'rate' | 'amount' }[] {
+export function ceilingFacts(): {
+  key: keyof CeilingRules;
+  label: string;
+  value: Money;
+  mark: string;
+  source: string;
+  kind: 'rate' | 'amount';
+}[] {
   const c = data.intensity.cinema;
   const a = data.intensity.audiovisuel;
   return [
-    { key: 'cinemaBase', label: 'Plafond des aides publiques — cinéma', value: new Money(c.base.rate), mark: c.base.mark, source: c.base.source, kind: 'rate' },
-    { key: 'cinemaDerogation', label: 'Plafond — cinéma, 1er/2e film ou petit budget', value: new Money(c.derogation.rate), mark: c.derogation.mark, source: c.derogation.source, kind: 'rate' },
-    { key: 'cinemaWithoutTaxCredit', label: 'Plafond — cinéma, difficile ou petit budget sans crédit d’impôt', value: new Money(c.withoutTaxCredit.rate), mark: c.withoutTaxCredit.mark, source: c.withoutTaxCredit.source, kind: 'rate' },
-    { key: 'cinemaSmallBudget', label: 'Seuil petit budget — cinéma (coût)', value: new Money(c.smallBudget.amount), mark: c.smallBudget.mark, source: c.smallBudget.source, kind: 'amount' },
-    { key: 'avBase', label: 'Plafond des aides publiques — audiovisuel', value: new Money(a.base.rate), mark: a.base.mark, source: a.base.source, kind: 'rate' },
-    { key: 'avDerogation', label: 'Plafond — audiovisuel, difficile ou petit budget', value: new Money(a.derogation.rate), mark: a.derogation.mark, source: a.derogation.source, kind: 'rate' },
-    { key: 'avDocumentary', label: 'Plafond — documentaire de création', value: new Money(a.documentary.rate), mark: a.documentary.mark, source: a.documentary.source, kind: 'rate' },
-    { key: 'avSmallBudgetPerHour', label: 'Seuil petit budget — audiovisuel (€/heure)', value: new Money(a.smallBudgetPerHour.amount), mark: a.smallBudgetPerHour.mark, source: a.smallBudgetPerHour.source, kind: 'amount' },
-    { key: 'avDocumentaryPerHour', label: 'Seuil documentaire de création (€/heure)', value: new Money(a.documentaryPerHour.amount), mark: a.documentaryPerHour.mark, source: a.documentaryPerHour.source, kind: 'amount' },
+    {
+      key: 'cinemaBase',
+      label: 'Plafond des aides publiques — cinéma',
+      value: new Money(c.base.rate),
+      mark: c.base.mark,
+      source: c.base.source,
+      kind: 'rate',
+    },
+    {
+      key: 'cinemaDerogation',
+      label: 'Plafond — cinéma, 1er/2e film ou petit budget',
+      value: new Money(c.derogation.rate),
+      mark: c.derogation.mark,
+      source: c.derogation.source,
+      kind: 'rate',
+    },
+    {
+      key: 'cinemaWithoutTaxCredit',
+      label: 'Plafond — cinéma, difficile ou petit budget sans crédit d’impôt',
+      value: new Money(c.withoutTaxCredit.rate),
+      mark: c.withoutTaxCredit.mark,
+      source: c.withoutTaxCredit.source,
+      kind: 'rate',
+    },
+    {
+      key: 'cinemaSmallBudget',
+      label: 'Seuil petit budget — cinéma (coût)',
+      value: new Money(c.smallBudget.amount),
+      mark: c.smallBudget.mark,
+      source: c.smallBudget.source,
+      kind: 'amount',
+    },
+    {
+      key: 'avBase',
+      label: 'Plafond des aides publiques — audiovisuel',
+      value: new Money(a.base.rate),
+      mark: a.base.mark,
+      source: a.base.source,
+      kind: 'rate',
+    },
+    {
+      key: 'avDerogation',
+      label: 'Plafond — audiovisuel, difficile ou petit budget',
+      value: new Money(a.derogation.rate),
+      mark: a.derogation.mark,
+      source: a.derogation.source,
+      kind: 'rate',
+    },
+    {
+      key: 'avDocumentary',
+      label: 'Plafond — documentaire de création',
+      value: new Money(a.documentary.rate),
+      mark: a.documentary.mark,
+      source: a.documentary.source,
+      kind: 'rate',
+    },
+    {
+      key: 'avSmallBudgetPerHour',
+      label: 'Seuil petit budget — audiovisuel (€/heure)',
+      value: new Money(a.smallBudgetPerHour.amount),
+      mark: a.smallBudgetPerHour.mark,
+      source: a.smallBudgetPerHour.source,
+      kind: 'amount',
+    },
+    {
+      key: 'avDocumentaryPerHour',
+      label: 'Seuil documentaire de création (€/heure)',
+      value: new Money(a.documentaryPerHour.amount),
+      mark: a.documentaryPerHour.mark,
+      source: a.documentaryPerHour.source,
+      kind: 'amount',
+    },
   ];
 }
 
@@ -106,7 +176,12 @@ export function taxCreditFact(format: ProductionFormat): TaxCreditFact {
     categoryLabel: t.category === null ? null : categoryById(t.category).label,
     rate: new Money(t.rate),
     cap: t.cap === null ? null : new Money(t.cap),
-    perMinute: t.perMinuteCap ? t.perMinuteCap.bands.map((b) => ({ fromCostPerMinute: new Money(b.fromCostPerMinute), capPerMinute: new Money(b.capPerMinute) })) : null,
+    perMinute: t.perMinuteCap
+      ? t.perMinuteCap.bands.map((b) => ({
+          fromCostPerMinute: new Money(b.fromCostPerMinute),
+          capPerMinute: new Money(b.capPerMinute),
+        }))
+      : null,
     perMinuteMark: t.perMinuteCap?.mark ?? null,
     mark: t.mark,
     source: t.source,
@@ -123,7 +198,8 @@ export function taxCreditCap(fact: TaxCreditFact, devisTotal: Money, minutes: nu
   if (fact.cap !== null) return fact.cap;
   if (!fact.perMinute || minutes <= 0) return new Money(0);
   const perMinuteCost = devisTotal.dividedBy(minutes);
-  const band = [...fact.perMinute].reverse().find((b) => perMinuteCost.gte(b.fromCostPerMinute)) ?? fact.perMinute[0];
+  const band =
+    [...fact.perMinute].reverse().find((b) => perMinuteCost.gte(b.fromCostPerMinute)) ?? fact.perMinute[0];
   return roundCents((band?.capPerMinute ?? new Money(0)).times(minutes));
 }
 

@@ -1,6 +1,13 @@
 import { Money, ZERO, roundCents, sum } from '../money';
 import { categoryByLabel } from './categories';
-import { PUBLIC, SOURCE_STATUS, type CeilingRules, type FinancingContext, type FinancingResult, type FinancingSource } from './types';
+import {
+  PUBLIC,
+  SOURCE_STATUS,
+  type CeilingRules,
+  type FinancingContext,
+  type FinancingResult,
+  type FinancingSource,
+} from './types';
 
 const CINEMA = new Set(['long-metrage', 'court-metrage']);
 
@@ -20,15 +27,21 @@ export function applicableCeiling(
 ): { rate: Money; rule: string } {
   if (CINEMA.has(format)) {
     const difficult = firstOrSecondFilm || devisTotal.lte(rules.cinemaSmallBudget);
-    if (difficult && !usesCinemaTaxCredit) return { rate: rules.cinemaWithoutTaxCredit, rule: 'Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)' };
-    if (difficult) return { rate: rules.cinemaDerogation, rule: 'Cinéma, 1er/2e film ou petit budget (art. 211-21)' };
+    if (difficult && !usesCinemaTaxCredit)
+      return {
+        rate: rules.cinemaWithoutTaxCredit,
+        rule: 'Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)',
+      };
+    if (difficult)
+      return { rate: rules.cinemaDerogation, rule: 'Cinéma, 1er/2e film ou petit budget (art. 211-21)' };
     return { rate: rules.cinemaBase, rule: 'Cinéma, cas général (art. 211-20)' };
   }
   const perHour = durationMinutes > 0 ? devisTotal.times(60).dividedBy(durationMinutes) : null;
   if (format === 'documentaire' && perHour !== null && perHour.lte(rules.avDocumentaryPerHour)) {
     return { rate: rules.avDocumentary, rule: 'Documentaire de création ≤ 150 000 €/h (art. 311-19)' };
   }
-  if (perHour !== null && perHour.lte(rules.avSmallBudgetPerHour)) return { rate: rules.avDerogation, rule: 'Audiovisuel, petit budget (art. 311-19)' };
+  if (perHour !== null && perHour.lte(rules.avSmallBudgetPerHour))
+    return { rate: rules.avDerogation, rule: 'Audiovisuel, petit budget (art. 311-19)' };
   return { rate: rules.avBase, rule: 'Audiovisuel, cas général (art. 311-18)' };
 }
 
@@ -46,9 +59,18 @@ export function computeFinancing(sources: FinancingSource[], ctx: FinancingConte
   const total = sum(sources.map((s) => s.amount));
   const publicTotal = sum(sources.filter(isPublic).map((s) => s.amount));
   const acquired = sum(sources.filter((s) => s.status === SOURCE_STATUS.acquired).map((s) => s.amount));
-  const usesCinemaTaxCredit = sources.some((s) => s.category === 'Crédit d\'impôt cinéma');
-  const { rate, rule } = applicableCeiling(ctx.format, ctx.firstOrSecondFilm, ctx.devisTotal, ctx.durationMinutes, usesCinemaTaxCredit, ctx.ceilings);
-  const taxCreditInPlan = sum(sources.filter((s) => s.category.startsWith('Crédit d\'impôt')).map((s) => s.amount));
+  const usesCinemaTaxCredit = sources.some((s) => s.category === "Crédit d'impôt cinéma");
+  const { rate, rule } = applicableCeiling(
+    ctx.format,
+    ctx.firstOrSecondFilm,
+    ctx.devisTotal,
+    ctx.durationMinutes,
+    usesCinemaTaxCredit,
+    ctx.ceilings,
+  );
+  const taxCreditInPlan = sum(
+    sources.filter((s) => s.category.startsWith("Crédit d'impôt")).map((s) => s.amount),
+  );
   return {
     total,
     gap: total.minus(ctx.devisTotal),

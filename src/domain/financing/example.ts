@@ -18,21 +18,28 @@ export interface MeasureInput {
  * would: the tax credit equals the sheet's estimate, and the producer contribution balances the
  * plan against the devis total.
  */
-export function exampleFinancing(devisTotal: Money, taxCreditEstimate: Money, format: ProductionFormat = 'long-metrage'): FinancingSource[] {
+export function exampleFinancing(
+  devisTotal: Money,
+  taxCreditEstimate: Money,
+  format: ProductionFormat = 'long-metrage',
+): FinancingSource[] {
   const rows = exampleData(format).financing.sources;
-  const fixed = (a: string): Money | null => (a === 'balance' || a === 'taxCreditEstimate' ? null : new Money(a));
+  const fixed = (a: string): Money | null =>
+    a === 'balance' || a === 'taxCreditEstimate' ? null : new Money(a);
   const known = sum(rows.map((r) => fixed(r.amount)).filter((m): m is Money => m !== null));
   const hasBalance = rows.some((r) => r.amount === 'balance');
   const credit = rows.some((r) => r.amount === 'taxCreditEstimate') ? taxCreditEstimate : new Money(0);
   const balance = devisTotal.minus(known).minus(credit);
-  if (hasBalance && balance.isNegative()) throw new Error("L'exemple de plan dépasse le devis : l'apport producteur serait négatif.");
+  if (hasBalance && balance.isNegative())
+    throw new Error("L'exemple de plan dépasse le devis : l'apport producteur serait négatif.");
   return rows.map((r) => {
     const category = categoryById(r.category);
     return {
       label: r.label,
       category: category.label,
       status: r.status as SourceStatus,
-      amount: r.amount === 'balance' ? balance : r.amount === 'taxCreditEstimate' ? credit : new Money(r.amount),
+      amount:
+        r.amount === 'balance' ? balance : r.amount === 'taxCreditEstimate' ? credit : new Money(r.amount),
       deadline: date(r.deadline ?? null),
       eligibility: r.eligibility ?? '',
       advantages: r.advantages ?? '',
@@ -56,5 +63,10 @@ export function exampleComparison(format: ProductionFormat = 'long-metrage'): Co
 }
 
 export function exampleMeasures(format: ProductionFormat = 'long-metrage'): MeasureInput[] {
-  return exampleData(format).financing.measures.map((m) => ({ type: m.type, amount: new Money(m.amount), date: date(m.date), description: m.description }));
+  return exampleData(format).financing.measures.map((m) => ({
+    type: m.type,
+    amount: new Money(m.amount),
+    date: date(m.date),
+    description: m.description,
+  }));
 }

@@ -1,10 +1,21 @@
+import { cellText } from '../text/cellText';
 import { Money } from './decimal';
 
 export type ParseResult =
   | { ok: true; value: Money; wasText: boolean }
   | { ok: false; reason: 'vide' | 'erreur-excel' | 'texte-non-numerique'; detail: string };
 
-const EXCEL_ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!'];
+const EXCEL_ERRORS = [
+  '#REF!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#N/A',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+];
 
 /**
  * Reads an amount from a cell value. Numbers pass; French-formatted text ("1 234,56 €",
@@ -12,15 +23,16 @@ const EXCEL_ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', 
  * errors and other text are refused with a reason. Never returns a silent zero for bad input.
  */
 export function parseAmount(raw: unknown): ParseResult {
-  if (raw === null || raw === undefined || raw === '') return { ok: false, reason: 'vide', detail: 'cellule vide' };
+  if (raw === null || raw === undefined || raw === '')
+    return { ok: false, reason: 'vide', detail: 'cellule vide' };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, reason: 'texte-non-numerique', detail: String(raw) };
     return { ok: true, value: new Money(String(raw)), wasText: false };
   }
   if (typeof raw === 'object' && raw !== null && 'error' in raw) {
-    return { ok: false, reason: 'erreur-excel', detail: String((raw as { error: unknown }).error) };
+    return { ok: false, reason: 'erreur-excel', detail: String(raw.error) };
   }
-  const text = String(raw).trim();
+  const text = cellText(raw).trim();
   if (EXCEL_ERRORS.includes(text.toUpperCase())) return { ok: false, reason: 'erreur-excel', detail: text };
   let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$|^€|EUR$/i, '');
   let percent = false;

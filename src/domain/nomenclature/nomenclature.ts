@@ -104,7 +104,11 @@ export function isValidCode(nom: NomenclatureData, code: string): boolean {
 }
 
 /** Nearest known ancestor (a line or the chapter) of a code, as a normalised code. */
-function nearestKnownAncestor(nom: NomenclatureData, chapter: NomenclatureChapter, code: string): string | undefined {
+function nearestKnownAncestor(
+  nom: NomenclatureData,
+  chapter: NomenclatureChapter,
+  code: string,
+): string | undefined {
   for (let p = parentCode(nom, code); p !== undefined; p = parentCode(nom, p)) {
     if (sameCode(chapter.code, p) || chapter.lines.some((l) => sameCode(l.code, p))) return normaliseCode(p);
   }
@@ -183,11 +187,17 @@ export function lineLabel(line: NomenclatureLine): string | null {
  * its chapter roles must be known and every poste must have a label.
  */
 export function scaffoldProblem(nom: NomenclatureData): string | null {
-  const unlabelled = nom.chapters.flatMap((c) => c.lines.filter((l) => lineLabel(l) === null).map((l) => l.code));
+  const unlabelled = nom.chapters.flatMap((c) =>
+    c.lines.filter((l) => lineLabel(l) === null).map((l) => l.code),
+  );
   const empty = nom.chapters.filter((c) => c.lines.length === 0).map((c) => c.code);
   const parts: string[] = [];
-  if (unlabelled.length > 0) parts.push(`${unlabelled.length} poste${unlabelled.length > 1 ? 's' : ''} sans libellé connu (${unlabelled.slice(0, 6).join(', ')}${unlabelled.length > 6 ? '…' : ''})`);
-  if (empty.length > 0) parts.push(`chapitre${empty.length > 1 ? 's' : ''} ${empty.join(', ')} sans poste connu`);
+  if (unlabelled.length > 0)
+    parts.push(
+      `${unlabelled.length} poste${unlabelled.length > 1 ? 's' : ''} sans libellé connu (${unlabelled.slice(0, 6).join(', ')}${unlabelled.length > 6 ? '…' : ''})`,
+    );
+  if (empty.length > 0)
+    parts.push(`chapitre${empty.length > 1 ? 's' : ''} ${empty.join(', ')} sans poste connu`);
   if (!nom.roles) parts.push('rôles des chapitres (charges, frais généraux, imprévus) non décrits');
   if (parts.length === 0) return null;
   return `La nomenclature ${nom.id} ne peut pas encore servir de modèle de devis : ${parts.join(' ; ')}. Choisissez cnc-classique (cinéma) ou cnc-audiovisuel (séries, documentaires).`;
@@ -214,5 +224,9 @@ export function paymentProfileOf(nom: NomenclatureData, code: string): PhaseWeig
 
 /** "1 à 9": the span of chapter codes, for labels. */
 export function chapterSpan(codes: readonly string[]): string {
-  return codes.length === 0 ? '' : codes.length === 1 ? (codes[0] ?? '') : `${codes[0] ?? ''} à ${codes[codes.length - 1] ?? ''}`;
+  return codes.length === 0
+    ? ''
+    : codes.length === 1
+      ? (codes[0] ?? '')
+      : `${codes[0] ?? ''} à ${codes[codes.length - 1] ?? ''}`;
 }

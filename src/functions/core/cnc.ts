@@ -1,22 +1,36 @@
+import { cellText } from '../../domain/text/cellText';
 import { STATUSES, type Status } from '../../domain/budget/types';
 import { chargeRateFact, statusLabel } from '../../domain/facts/facts';
 import { Money, ZERO, parseAmount, roundCents } from '../../domain/money';
-import { chapterOf, DEFAULT_NOMENCLATURE, findNomenclature, getNomenclature, isValidCode, listNomenclatures } from '../../domain/nomenclature/nomenclature';
+import {
+  chapterOf,
+  DEFAULT_NOMENCLATURE,
+  findNomenclature,
+  getNomenclature,
+  isValidCode,
+  listNomenclatures,
+} from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { fail, ok, type Result } from '../../domain/result';
 import { looseForm } from '../../domain/text/looseForm';
 
 function nomenclatureArg(nomenclature: unknown): Result<NomenclatureData> {
-  if (nomenclature === null || nomenclature === undefined || nomenclature === '') return ok(getNomenclature(DEFAULT_NOMENCLATURE));
-  const nom = findNomenclature(String(nomenclature));
+  if (nomenclature === null || nomenclature === undefined || nomenclature === '')
+    return ok(getNomenclature(DEFAULT_NOMENCLATURE));
+  const nom = findNomenclature(cellText(nomenclature));
   if (nom) return ok(nom);
-  return fail('invalidValue', `Nomenclature inconnue « ${String(nomenclature)} » : utilisez ${listNomenclatures().map((n) => n.id).join(', ')}.`);
+  return fail(
+    'invalidValue',
+    `Nomenclature inconnue « ${cellText(nomenclature)} » : utilisez ${listNomenclatures()
+      .map((n) => n.id)
+      .join(', ')}.`,
+  );
 }
 
 /** A code typed in a cell: text as is, a number through its shortest form (2.1 → "2.1"). */
 export function codeText(code: unknown): string {
   if (typeof code === 'number') return String(code);
-  return String(code ?? '').trim();
+  return cellText(code).trim();
 }
 
 /** CNC.CHAPITRE: the label of the chapter a code belongs to ("2.4.1" → Personnel). */
@@ -26,7 +40,9 @@ export function cncChapitre(code: unknown, nomenclature?: unknown): Result<strin
   const text = codeText(code);
   if (text === '') return fail('invalidValue', 'Indiquez un code de poste, par exemple "2.4".');
   const ch = chapterOf(nom.value, text);
-  return ch ? ok(ch.label) : fail('notAvailable', `Code « ${text} » inconnu dans la nomenclature ${nom.value.id}.`);
+  return ch
+    ? ok(ch.label)
+    : fail('notAvailable', `Code « ${text} » inconnu dans la nomenclature ${nom.value.id}.`);
 }
 
 /** CNC.VALIDE: TRUE for a chapter, a known line or a user line under a known poste. */
@@ -56,7 +72,10 @@ export function cncTotal(code: unknown, codes: unknown[][], amounts: unknown[][]
   const flatCodes = codes.flat();
   const flatAmounts = amounts.flat();
   if (flatCodes.length !== flatAmounts.length) {
-    return fail('invalidValue', `Les plages de codes (${flatCodes.length} cellules) et de montants (${flatAmounts.length}) n'ont pas la même taille.`);
+    return fail(
+      'invalidValue',
+      `Les plages de codes (${flatCodes.length} cellules) et de montants (${flatAmounts.length}) n'ont pas la même taille.`,
+    );
   }
   const texts = flatCodes.map(codeText);
   const dotted = target.includes('.') || texts.some((t) => t.includes('.'));
@@ -74,22 +93,28 @@ export function cncTotal(code: unknown, codes: unknown[][], amounts: unknown[][]
     return fail(
       'invalidValue',
       parsed.ok
-        ? `Montant saisi comme texte à la ${i + 1}e cellule (code ${t}) : « ${String(raw)} » — saisissez un nombre.`
-        : `Montant non numérique à la ${i + 1}e cellule (code ${t}) : « ${String(raw)} ».`,
+        ? `Montant saisi comme texte à la ${i + 1}e cellule (code ${t}) : « ${cellText(raw)} » — saisissez un nombre.`
+        : `Montant non numérique à la ${i + 1}e cellule (code ${t}) : « ${cellText(raw)} ».`,
     );
   }
   return ok(total.toNumber());
 }
 
 function statusArg(status: unknown): Result<Status> {
-  const s = looseForm(String(status ?? ''));
+  const s = looseForm(cellText(status));
   const found = STATUSES.find((x) => looseForm(x) === s || looseForm(statusLabel(x)) === s);
-  return found ? ok(found) : fail('notAvailable', `Statut inconnu « ${String(status ?? '')} » : ${STATUSES.map(statusLabel).join(', ')}.`);
+  return found
+    ? ok(found)
+    : fail(
+        'notAvailable',
+        `Statut inconnu « ${cellText(status)} » : ${STATUSES.map(statusLabel).join(', ')}.`,
+      );
 }
 
 /** CNC.CHARGES: employer charges on a gross pay, at the dated rate of the status (rounded to the cent). */
 export function cncCharges(gross: unknown, status: unknown): Result<number> {
-  if (typeof gross !== 'number' || !Number.isFinite(gross)) return fail('invalidValue', `Salaire brut : un nombre est attendu (reçu « ${String(gross)} »).`);
+  if (typeof gross !== 'number' || !Number.isFinite(gross))
+    return fail('invalidValue', `Salaire brut : un nombre est attendu (reçu « ${String(gross)} »).`);
   if (gross < 0) return fail('invalidValue', 'Salaire brut négatif.');
   const s = statusArg(status);
   if (!s.ok) return s;

@@ -1,5 +1,13 @@
 import { allFactors, describeSource, FACTORS_SEEDED_ON } from '../../domain/carbon/factors';
-import { carbonCategories, categoryLabel, computeBilan, HOMOLOGATION_NOTE, type BilanResult, type CarbonLine, type CarbonMeasure } from '../../domain/carbon/bilan';
+import {
+  carbonCategories,
+  categoryLabel,
+  computeBilan,
+  HOMOLOGATION_NOTE,
+  type BilanResult,
+  type CarbonLine,
+  type CarbonMeasure,
+} from '../../domain/carbon/bilan';
 import { Money, ZERO, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { yesNo } from '../model/labels';
@@ -33,7 +41,8 @@ export function factorsSheet(naming: Naming): { sheet: SheetPlan; names: NamePla
       style: 'banner',
     },
   ];
-  for (const k of FC.keys) cells.push({ address: FC.cell(k, FACTOR_HEADER_ROW), value: FC.header(k), style: 'header' });
+  for (const k of FC.keys)
+    cells.push({ address: FC.cell(k, FACTOR_HEADER_ROW), value: FC.header(k), style: 'header' });
   const factors = allFactors();
   const fFirst = FACTOR_HEADER_ROW + 1;
   factors.forEach((f, i) => {
@@ -55,7 +64,17 @@ export function factorsSheet(naming: Naming): { sheet: SheetPlan; names: NamePla
     { name: n(FACTOR_NAMES.sources), sheet: name, ref: FC.range('source', fFirst, last) },
   ];
   return {
-    sheet: { name, cells, columnWidths: [30, 58, 12, 22, 14, 90, 11, 9], freezeRows: FACTOR_HEADER_ROW, validations: [], conditionalFormats: [], merges: [`A2:${FC.last}2`], rowHeights: { 2: 30 }, print: { orientation: 'landscape', repeatRows: FACTOR_HEADER_ROW } },
+    sheet: {
+      name,
+      cells,
+      columnWidths: [30, 58, 12, 22, 14, 90, 11, 9],
+      freezeRows: FACTOR_HEADER_ROW,
+      validations: [],
+      conditionalFormats: [],
+      merges: [`A2:${FC.last}2`],
+      rowHeights: { 2: 30 },
+      print: { orientation: 'landscape', repeatRows: FACTOR_HEADER_ROW },
+    },
     names,
   };
 }
@@ -96,46 +115,157 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
   const range = (k: (typeof L.keys)[number]): string => L.range(k, first, last);
 
   cells.push({ address: `A${sumTitle}`, value: 'Synthèse par catégorie (kgCO2e)', style: 'section' });
-  for (const k of SM.keys) cells.push({ address: SM.cell(k, sumHeader), value: SM.header(k), style: 'header' });
+  for (const k of SM.keys)
+    cells.push({ address: SM.cell(k, sumHeader), value: SM.header(k), style: 'header' });
   const sm = (k: (typeof SM.keys)[number], r: number): string => SM.cell(k, r);
   cats.forEach((c, i) => {
     const r = sumFirst + i;
     const res = result.categories[i];
     cells.push({ address: sm('category', r), value: c.label, style: 'label' });
-    cells.push({ address: sm('prev', r), formula: `SUMIF(${range('category')},${sm('category', r)},${range('prev')})`, result: num(res?.prev ?? ZERO), numFmt: KG, style: 'computed' });
-    cells.push({ address: sm('prevShare', r), formula: `IF(${absolute(sm('prev', sumTotal))}=0,0,${sm('prev', r)}/${absolute(sm('prev', sumTotal))})`, result: num(res?.prevShare ?? ZERO), numFmt: SHARE, style: 'computed' });
-    cells.push({ address: sm('def', r), formula: `SUMIF(${range('category')},${sm('category', r)},${range('def')})`, result: num(res?.def ?? ZERO), numFmt: KG, style: 'computed' });
-    cells.push({ address: sm('defShare', r), formula: `IF(${absolute(sm('def', sumTotal))}=0,0,${sm('def', r)}/${absolute(sm('def', sumTotal))})`, result: num(res?.defShare ?? ZERO), numFmt: SHARE, style: 'computed' });
-    cells.push({ address: sm('gap', r), formula: `${sm('def', r)}-${sm('prev', r)}`, result: num((res?.def ?? ZERO).minus(res?.prev ?? ZERO)), numFmt: KG, style: 'computed' });
+    cells.push({
+      address: sm('prev', r),
+      formula: `SUMIF(${range('category')},${sm('category', r)},${range('prev')})`,
+      result: num(res?.prev ?? ZERO),
+      numFmt: KG,
+      style: 'computed',
+    });
+    cells.push({
+      address: sm('prevShare', r),
+      formula: `IF(${absolute(sm('prev', sumTotal))}=0,0,${sm('prev', r)}/${absolute(sm('prev', sumTotal))})`,
+      result: num(res?.prevShare ?? ZERO),
+      numFmt: SHARE,
+      style: 'computed',
+    });
+    cells.push({
+      address: sm('def', r),
+      formula: `SUMIF(${range('category')},${sm('category', r)},${range('def')})`,
+      result: num(res?.def ?? ZERO),
+      numFmt: KG,
+      style: 'computed',
+    });
+    cells.push({
+      address: sm('defShare', r),
+      formula: `IF(${absolute(sm('def', sumTotal))}=0,0,${sm('def', r)}/${absolute(sm('def', sumTotal))})`,
+      result: num(res?.defShare ?? ZERO),
+      numFmt: SHARE,
+      style: 'computed',
+    });
+    cells.push({
+      address: sm('gap', r),
+      formula: `${sm('def', r)}-${sm('prev', r)}`,
+      result: num((res?.def ?? ZERO).minus(res?.prev ?? ZERO)),
+      numFmt: KG,
+      style: 'computed',
+    });
   });
   cells.push({ address: sm('category', sumTotal), value: 'Total (kgCO2e)', style: 'total' });
-  cells.push({ address: sm('prev', sumTotal), formula: `SUM(${SM.span('prev', sumFirst, sumLast)})`, result: num(result.totalPrev), numFmt: KG, style: 'total' });
-  cells.push({ address: sm('def', sumTotal), formula: `SUM(${SM.span('def', sumFirst, sumLast)})`, result: num(result.totalDef), numFmt: KG, style: 'total' });
-  cells.push({ address: sm('gap', sumTotal), formula: `${sm('def', sumTotal)}-${sm('prev', sumTotal)}`, result: num(result.totalDef.minus(result.totalPrev)), numFmt: KG, style: 'total' });
+  cells.push({
+    address: sm('prev', sumTotal),
+    formula: `SUM(${SM.span('prev', sumFirst, sumLast)})`,
+    result: num(result.totalPrev),
+    numFmt: KG,
+    style: 'total',
+  });
+  cells.push({
+    address: sm('def', sumTotal),
+    formula: `SUM(${SM.span('def', sumFirst, sumLast)})`,
+    result: num(result.totalDef),
+    numFmt: KG,
+    style: 'total',
+  });
+  cells.push({
+    address: sm('gap', sumTotal),
+    formula: `${sm('def', sumTotal)}-${sm('prev', sumTotal)}`,
+    result: num(result.totalDef.minus(result.totalPrev)),
+    numFmt: KG,
+    style: 'total',
+  });
   cells.push({ address: sm('category', sumTonnes), value: 'Total (tCO2e)', style: 'subtotal' });
-  cells.push({ address: sm('prev', sumTonnes), formula: `${sm('prev', sumTotal)}/1000`, result: num(result.totalPrev.dividedBy(1000)), numFmt: T, style: 'subtotal' });
-  cells.push({ address: sm('def', sumTonnes), formula: `${sm('def', sumTotal)}/1000`, result: num(result.totalDef.dividedBy(1000)), numFmt: T, style: 'subtotal' });
-  cells.push({ address: `H${sumTitle}`, value: 'Les trois catégories les plus émettrices (prévisionnel) sont surlignées.', style: 'note' });
+  cells.push({
+    address: sm('prev', sumTonnes),
+    formula: `${sm('prev', sumTotal)}/1000`,
+    result: num(result.totalPrev.dividedBy(1000)),
+    numFmt: T,
+    style: 'subtotal',
+  });
+  cells.push({
+    address: sm('def', sumTonnes),
+    formula: `${sm('def', sumTotal)}/1000`,
+    result: num(result.totalDef.dividedBy(1000)),
+    numFmt: T,
+    style: 'subtotal',
+  });
+  cells.push({
+    address: `H${sumTitle}`,
+    value: 'Les trois catégories les plus émettrices (prévisionnel) sont surlignées.',
+    style: 'note',
+  });
 
   cells.push({ address: `A${linesTitle}`, value: 'Postes d’émission', style: 'section' });
-  for (const k of L.keys) cells.push({ address: L.cell(k, linesHeader), value: L.header(k), style: 'header' });
+  for (const k of L.keys)
+    cells.push({ address: L.cell(k, linesHeader), value: L.header(k), style: 'header' });
   rows.forEach((l, i) => {
     const r = first + i;
     const res = l ? result.lines[i] : null;
     const at = (k: (typeof L.keys)[number]): string => L.cell(k, r);
-    const lookup = (nameOf: string, fallback: string): string => `IF(${at('key')}="","",IFERROR(INDEX(${n(nameOf)},MATCH(${at('key')},${n(FACTOR_NAMES.keys)},0)),${fallback}))`;
-    const emissions = (quantity: 'quantityPrev' | 'quantityDef'): string => `IF(${at('key')}="",0,${at('factor')}*N(${at(quantity)})*IF(${at('multiplier')}="",1,${at('multiplier')}))`;
+    const lookup = (nameOf: string, fallback: string): string =>
+      `IF(${at('key')}="","",IFERROR(INDEX(${n(nameOf)},MATCH(${at('key')},${n(FACTOR_NAMES.keys)},0)),${fallback}))`;
+    const emissions = (quantity: 'quantityPrev' | 'quantityDef'): string =>
+      `IF(${at('key')}="",0,${at('factor')}*N(${at(quantity)})*IF(${at('multiplier')}="",1,${at('multiplier')}))`;
     cells.push({ address: at('category'), value: l ? categoryLabel(l.category) : null, style: 'input' });
     cells.push({ address: at('label'), value: l?.label ?? null, style: 'input' });
     cells.push({ address: at('key'), value: l?.key ?? null, style: 'input' });
-    cells.push({ address: at('factor'), formula: lookup(FACTOR_NAMES.values, '"Clé inconnue"'), result: res?.factor ? num(res.factor) : l ? 'Clé inconnue' : '', numFmt: 'General', style: 'computed' });
-    cells.push({ address: at('unit'), formula: lookup(FACTOR_NAMES.units, '""'), result: res?.unit ?? '', style: 'computed' });
-    cells.push({ address: at('quantityPrev'), value: l?.quantityPrev ? num(l.quantityPrev) : null, numFmt: 'General', style: 'input' });
-    cells.push({ address: at('multiplier'), value: l?.multiplier ? num(l.multiplier) : null, numFmt: 'General', style: 'input' });
-    cells.push({ address: at('prev'), formula: emissions('quantityPrev'), result: num(res?.prev ?? ZERO), numFmt: KG, style: 'computed' });
-    cells.push({ address: at('quantityDef'), value: l?.quantityDef ? num(l.quantityDef) : null, numFmt: 'General', style: 'input' });
-    cells.push({ address: at('def'), formula: emissions('quantityDef'), result: num(res?.def ?? ZERO), numFmt: KG, style: 'computed' });
-    cells.push({ address: at('source'), formula: lookup(FACTOR_NAMES.sources, '""'), result: res?.source ? describeSourceText(l?.key ?? '') : '', style: 'note' });
+    cells.push({
+      address: at('factor'),
+      formula: lookup(FACTOR_NAMES.values, '"Clé inconnue"'),
+      result: res?.factor ? num(res.factor) : l ? 'Clé inconnue' : '',
+      numFmt: 'General',
+      style: 'computed',
+    });
+    cells.push({
+      address: at('unit'),
+      formula: lookup(FACTOR_NAMES.units, '""'),
+      result: res?.unit ?? '',
+      style: 'computed',
+    });
+    cells.push({
+      address: at('quantityPrev'),
+      value: l?.quantityPrev ? num(l.quantityPrev) : null,
+      numFmt: 'General',
+      style: 'input',
+    });
+    cells.push({
+      address: at('multiplier'),
+      value: l?.multiplier ? num(l.multiplier) : null,
+      numFmt: 'General',
+      style: 'input',
+    });
+    cells.push({
+      address: at('prev'),
+      formula: emissions('quantityPrev'),
+      result: num(res?.prev ?? ZERO),
+      numFmt: KG,
+      style: 'computed',
+    });
+    cells.push({
+      address: at('quantityDef'),
+      value: l?.quantityDef ? num(l.quantityDef) : null,
+      numFmt: 'General',
+      style: 'input',
+    });
+    cells.push({
+      address: at('def'),
+      formula: emissions('quantityDef'),
+      result: num(res?.def ?? ZERO),
+      numFmt: KG,
+      style: 'computed',
+    });
+    cells.push({
+      address: at('source'),
+      formula: lookup(FACTOR_NAMES.sources, '""'),
+      result: res?.source ? describeSourceText(l?.key ?? '') : '',
+      style: 'note',
+    });
     cells.push({ address: at('assumption'), value: l?.assumption ?? null, style: 'input' });
   });
 
@@ -149,7 +279,11 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
   for (const k of M.keys) cells.push({ address: M.cell(k, mHeader), value: M.header(k), style: 'header' });
   mRows.forEach((m, i) => {
     const r = mFirst + i;
-    cells.push({ address: M.cell('category', r), value: m ? categoryLabel(m.category) : null, style: 'input' });
+    cells.push({
+      address: M.cell('category', r),
+      value: m ? categoryLabel(m.category) : null,
+      style: 'input',
+    });
     cells.push({ address: M.cell('label', r), value: m?.label ?? null, style: 'input' });
     cells.push({ address: M.cell('saving', r), value: m ? num(m.saving) : null, numFmt: KG, style: 'input' });
     cells.push({ address: M.cell('assumption', r), value: m?.assumption ?? null, style: 'input' });
@@ -157,9 +291,25 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
   const mTotal = mLast + 1;
   const after = mTotal + 1;
   cells.push({ address: M.cell('label', mTotal), value: 'Total des économies estimées', style: 'subtotal' });
-  cells.push({ address: M.cell('saving', mTotal), formula: `SUM(${M.span('saving', mFirst, mLast)})`, result: num(result.totalSavings), numFmt: KG, style: 'subtotal' });
-  cells.push({ address: M.cell('label', after), value: 'Prévisionnel après mesures (kgCO2e)', style: 'total' });
-  cells.push({ address: M.cell('saving', after), formula: `${sm('prev', sumTotal)}-${M.cell('saving', mTotal)}`, result: num(result.totalPrev.minus(result.totalSavings)), numFmt: KG, style: 'total' });
+  cells.push({
+    address: M.cell('saving', mTotal),
+    formula: `SUM(${M.span('saving', mFirst, mLast)})`,
+    result: num(result.totalSavings),
+    numFmt: KG,
+    style: 'subtotal',
+  });
+  cells.push({
+    address: M.cell('label', after),
+    value: 'Prévisionnel après mesures (kgCO2e)',
+    style: 'total',
+  });
+  cells.push({
+    address: M.cell('saving', after),
+    formula: `${sm('prev', sumTotal)}-${M.cell('saving', mTotal)}`,
+    result: num(result.totalPrev.minus(result.totalSavings)),
+    numFmt: KG,
+    style: 'total',
+  });
 
   const names: NamePlan[] = [
     { name: n(CARBON_NAMES.totalPrev), sheet: name, ref: absolute(sm('prev', sumTotal)) },
@@ -177,10 +327,28 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
       columnWidths: [34, 48, 28, 16, 20, 16, 14, 18, 16, 18, 60, 60],
       freezeRows: 0,
       validations: [
-        { range: L.span('category', first, last), kind: 'list', listName: n(CARBON_NAMES.categories), error: 'Choisissez une catégorie de la synthèse.' },
-        { range: M.span('category', mFirst, mLast), kind: 'list', listName: n(CARBON_NAMES.categories), error: 'Choisissez une catégorie de la synthèse.' },
-        { range: `${L.cell('quantityPrev', first)}:${L.cell('multiplier', last)}`, kind: 'decimalMin0', error: 'Saisissez un nombre positif (pas de texte).' },
-        { range: L.span('quantityDef', first, last), kind: 'decimalMin0', error: 'Saisissez un nombre positif (pas de texte).' },
+        {
+          range: L.span('category', first, last),
+          kind: 'list',
+          listName: n(CARBON_NAMES.categories),
+          error: 'Choisissez une catégorie de la synthèse.',
+        },
+        {
+          range: M.span('category', mFirst, mLast),
+          kind: 'list',
+          listName: n(CARBON_NAMES.categories),
+          error: 'Choisissez une catégorie de la synthèse.',
+        },
+        {
+          range: `${L.cell('quantityPrev', first)}:${L.cell('multiplier', last)}`,
+          kind: 'decimalMin0',
+          error: 'Saisissez un nombre positif (pas de texte).',
+        },
+        {
+          range: L.span('quantityDef', first, last),
+          kind: 'decimalMin0',
+          error: 'Saisissez un nombre positif (pas de texte).',
+        },
       ],
       conditionalFormats: [{ range: SM.span('prev', sumFirst, sumLast), when: 'top3' }],
       merges: [`A2:${L.last}2`],

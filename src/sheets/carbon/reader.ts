@@ -1,5 +1,10 @@
 import { readTable, single, type SingleCell, type Snapshot, type TableRow } from '../model/snapshot';
-import { CARBON_LINE_COLUMNS, CARBON_MEASURE_COLUMNS, CARBON_NAMES, CARBON_SUMMARY_COLUMNS } from './contract';
+import {
+  CARBON_LINE_COLUMNS,
+  CARBON_MEASURE_COLUMNS,
+  CARBON_NAMES,
+  CARBON_SUMMARY_COLUMNS,
+} from './contract';
 
 export type CarbonSummaryRow = TableRow<(typeof CARBON_SUMMARY_COLUMNS.keys)[number]>;
 export type CarbonLineRow = TableRow<(typeof CARBON_LINE_COLUMNS.keys)[number]>;

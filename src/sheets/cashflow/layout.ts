@@ -7,10 +7,26 @@ import type { Naming } from '../model/naming';
 import { DEVIS_NAMES, chapterNames } from '../devis/contract';
 import { FINANCING_NAMES } from '../financing/contract';
 import { LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
-import { CASHFLOW_NAMES as T, FIRST_MONTH_COL, JALON_ROW, MONTH_FORMAT, MONTH_ROW, PHASE_ROW } from './contract';
+import {
+  CASHFLOW_NAMES as T,
+  FIRST_MONTH_COL,
+  JALON_ROW,
+  MONTH_FORMAT,
+  MONTH_ROW,
+  PHASE_ROW,
+} from './contract';
 
 const PH = PHASE_LABELS;
-import { NUMFMT, a1, absolute, columnLetter, type CellPlan, type ChartPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  NUMFMT,
+  a1,
+  absolute,
+  columnLetter,
+  type CellPlan,
+  type ChartPlan,
+  type NamePlan,
+  type SheetPlan,
+} from '../model/plan';
 
 const num = (m: Money): number => toCellNumber(m);
 const FREE_MEASURE_ROWS = 3;
@@ -30,7 +46,11 @@ export interface CashflowLayoutInput {
  * so a source inserted in the plan keeps its own milestones), payments per devis chapter spread by
  * editable monthly percentages, balances, the critical period and the measures.
  */
-export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; names: NamePlan[]; charts: ChartPlan[] } {
+export function cashflowSheet(input: CashflowLayoutInput): {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  charts: ChartPlan[];
+} {
   const { model, naming } = input;
   const n = (base: string): string => naming.name(base);
   const sheetName = naming.sheet('cashflow');
@@ -53,7 +73,8 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
 
   // Milestone months (row 4), named Treso_Jalons.
   cells.push({ address: `B${JALON_ROW - 1}`, value: 'Jalons de versement (mois)', style: 'section' });
-  const monthOf = (name: string): string => `IF(N(${n(name)})=0,"",DATE(YEAR(${n(name)}),MONTH(${n(name)}),1))`;
+  const monthOf = (name: string): string =>
+    `IF(N(${n(name)})=0,"",DATE(YEAR(${n(name)}),MONTH(${n(name)}),1))`;
   const jalonFormulas = [
     `${firstCol}${MONTH_ROW}`,
     monthOf(P.prepStart),
@@ -64,19 +85,36 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   ];
   milestoneLabels().forEach((label, i) => {
     cells.push({ address: `${mc(i)}${JALON_ROW - 1}`, value: label, style: 'header' });
-    cells.push({ address: `${mc(i)}${JALON_ROW}`, formula: jalonFormulas[i] ?? '', result: dateOrBlank(model.jalons[i] ?? null), numFmt: MONTH_FORMAT, style: 'computed' });
+    cells.push({
+      address: `${mc(i)}${JALON_ROW}`,
+      formula: jalonFormulas[i] ?? '',
+      result: dateOrBlank(model.jalons[i] ?? null),
+      numFmt: MONTH_FORMAT,
+      style: 'computed',
+    });
   });
   names.push({ name: n(T.jalons), sheet: sheetName, ref: `$${mc(0)}$${JALON_ROW}:$${mc(5)}$${JALON_ROW}` });
   const J = (i: number): string => `$${mc(i)}$${JALON_ROW}`;
 
   // Month and phase headers.
-  ['N°', 'Libellé', 'Montant', 'Total échéancé', 'Écart'].forEach((h, i) => cells.push({ address: `${columnLetter(i)}${MONTH_ROW}`, value: h, style: 'header' }));
+  ['N°', 'Libellé', 'Montant', 'Total échéancé', 'Écart'].forEach((h, i) =>
+    cells.push({ address: `${columnLetter(i)}${MONTH_ROW}`, value: h, style: 'header' }),
+  );
   cells.push({ address: `B${PHASE_ROW}`, value: 'Phase', style: 'header' });
   const start = `IF(AND(N(${n(P.devStart)})>0,N(${n(P.devStart)})<N(${n(P.prepStart)})),${n(P.devStart)},${n(P.prepStart)})`;
   for (let k = 0; k < M; k += 1) {
     const c = mc(k);
-    const formula = k === 0 ? `IF(N(${n(P.prepStart)})=0,"",DATE(YEAR(${start}),MONTH(${start}),1))` : `IF(${mc(k - 1)}${MONTH_ROW}="","",EDATE(${mc(k - 1)}${MONTH_ROW},1))`;
-    cells.push({ address: `${c}${MONTH_ROW}`, formula, result: dateOrBlank(model.months[k] ?? null), numFmt: MONTH_FORMAT, style: 'header' });
+    const formula =
+      k === 0
+        ? `IF(N(${n(P.prepStart)})=0,"",DATE(YEAR(${start}),MONTH(${start}),1))`
+        : `IF(${mc(k - 1)}${MONTH_ROW}="","",EDATE(${mc(k - 1)}${MONTH_ROW},1))`;
+    cells.push({
+      address: `${c}${MONTH_ROW}`,
+      formula,
+      result: dateOrBlank(model.months[k] ?? null),
+      numFmt: MONTH_FORMAT,
+      style: 'header',
+    });
     const m = `${c}$${MONTH_ROW}`;
     cells.push({
       address: `${c}${PHASE_ROW}`,
@@ -85,23 +123,58 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
       style: 'computed',
     });
   }
-  names.push({ name: n(T.months), sheet: sheetName, ref: `$${firstCol}$${MONTH_ROW}:$${lastCol}$${MONTH_ROW}` });
-  names.push({ name: n(T.phases), sheet: sheetName, ref: `$${firstCol}$${PHASE_ROW}:$${lastCol}$${PHASE_ROW}` });
+  names.push({
+    name: n(T.months),
+    sheet: sheetName,
+    ref: `$${firstCol}$${MONTH_ROW}:$${lastCol}$${MONTH_ROW}`,
+  });
+  names.push({
+    name: n(T.phases),
+    sheet: sheetName,
+    ref: `$${firstCol}$${PHASE_ROW}:$${lastCol}$${PHASE_ROW}`,
+  });
 
   const rowTotals = (row: number, parts: Money[], amount: Money): void => {
-    cells.push({ address: `D${row}`, formula: `SUM(${monthRange(row)})`, result: num(sum(parts)), numFmt: NUMFMT.euro, style: 'computed' });
-    cells.push({ address: `E${row}`, formula: `D${row}-C${row}`, result: num(sum(parts).minus(amount)), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({
+      address: `D${row}`,
+      formula: `SUM(${monthRange(row)})`,
+      result: num(sum(parts)),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    cells.push({
+      address: `E${row}`,
+      formula: `D${row}-C${row}`,
+      result: num(sum(parts).minus(amount)),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
   };
 
   // ---- Receipts
   let row = PHASE_ROW + 1;
-  cells.push({ address: `B${row}`, value: 'ENCAISSEMENTS — sources du plan de financement, dans l’ordre du plan', style: 'chapter' });
+  cells.push({
+    address: `B${row}`,
+    value: 'ENCAISSEMENTS — sources du plan de financement, dans l’ordre du plan',
+    style: 'chapter',
+  });
   row += 1;
   const recFirst = row;
   model.receipts.forEach((r, i) => {
     cells.push({ address: `A${row}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
-    cells.push({ address: `B${row}`, formula: `INDEX(${n(FINANCING_NAMES.sources)},$A${row})&""`, result: r.label, style: 'computed' });
-    cells.push({ address: `C${row}`, formula: `N(INDEX(${n(FINANCING_NAMES.amounts)},$A${row}))`, result: num(r.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({
+      address: `B${row}`,
+      formula: `INDEX(${n(FINANCING_NAMES.sources)},$A${row})&""`,
+      result: r.label,
+      style: 'computed',
+    });
+    cells.push({
+      address: `C${row}`,
+      formula: `N(INDEX(${n(FINANCING_NAMES.amounts)},$A${row}))`,
+      result: num(r.amount),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
     rowTotals(row, r.parts, r.amount);
     const profile = `INDEX(${n(FINANCING_NAMES.schedule)},$A${row},0)`;
     for (let k = 0; k < M; k += 1) {
@@ -122,11 +195,27 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   const recTotal = row;
   cells.push({ address: `B${recTotal}`, value: 'Total encaissements', style: 'subtotal' });
   const totalReceiptsAmount = sum(model.receipts.map((r) => r.amount));
-  for (const [c, v] of [['C', totalReceiptsAmount], ['D', model.summary.totalReceipts], ['E', model.summary.totalReceipts.minus(totalReceiptsAmount)]] as const) {
-    cells.push({ address: `${c}${recTotal}`, formula: c === 'E' ? `D${recTotal}-C${recTotal}` : `SUM(${c}${recFirst}:${c}${recLast})`, result: num(v), numFmt: NUMFMT.euro, style: 'subtotal' });
+  for (const [c, v] of [
+    ['C', totalReceiptsAmount],
+    ['D', model.summary.totalReceipts],
+    ['E', model.summary.totalReceipts.minus(totalReceiptsAmount)],
+  ] as const) {
+    cells.push({
+      address: `${c}${recTotal}`,
+      formula: c === 'E' ? `D${recTotal}-C${recTotal}` : `SUM(${c}${recFirst}:${c}${recLast})`,
+      result: num(v),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    });
   }
   for (let k = 0; k < M; k += 1) {
-    cells.push({ address: `${mc(k)}${recTotal}`, formula: `SUM(${mc(k)}${recFirst}:${mc(k)}${recLast})`, result: num(model.summary.receipts[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'subtotal' });
+    cells.push({
+      address: `${mc(k)}${recTotal}`,
+      formula: `SUM(${mc(k)}${recFirst}:${mc(k)}${recLast})`,
+      result: num(model.summary.receipts[k] ?? ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    });
   }
 
   // ---- Payments (amounts above, monthly % profiles at the bottom of the sheet)
@@ -149,37 +238,78 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   const profHeader = profTitle + 1;
   const profFirst = profHeader + 1;
 
-  const devisName = (p: CashflowModel['payments'][number]): string => (p.role ? DEVIS_NAMES[p.role].amount : chapterNames(p.code).amount);
+  const devisName = (p: CashflowModel['payments'][number]): string =>
+    p.role ? DEVIS_NAMES[p.role].amount : chapterNames(p.code).amount;
   model.payments.forEach((p, i) => {
     const r = payFirst + i;
     const pr = profFirst + i;
     cells.push({ address: `A${r}`, value: p.code, style: 'label' });
     cells.push({ address: `B${r}`, value: p.label, style: 'label' });
-    cells.push({ address: `C${r}`, formula: n(devisName(p)), result: num(p.amount), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({
+      address: `C${r}`,
+      formula: n(devisName(p)),
+      result: num(p.amount),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
     rowTotals(r, p.parts, p.amount);
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
       const upTo = `ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k)}${pr}),2)`;
       const before = k === 0 ? '' : `-ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k - 1)}${pr}),2)`;
-      cells.push({ address: `${mc(k)}${r}`, formula: `IF(${m}="",0,${upTo}${before})`, result: num(p.parts[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'computed' });
+      cells.push({
+        address: `${mc(k)}${r}`,
+        formula: `IF(${m}="",0,${upTo}${before})`,
+        result: num(p.parts[k] ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      });
     }
   });
   cells.push({ address: `B${payTotal}`, value: 'Total décaissements', style: 'subtotal' });
   const totalPaymentsAmount = sum(model.payments.map((p) => p.amount));
-  for (const [c, v] of [['C', totalPaymentsAmount], ['D', model.summary.totalPayments], ['E', model.summary.totalPayments.minus(totalPaymentsAmount)]] as const) {
-    cells.push({ address: `${c}${payTotal}`, formula: c === 'E' ? `D${payTotal}-C${payTotal}` : `SUM(${c}${payFirst}:${c}${payLast})`, result: num(v), numFmt: NUMFMT.euro, style: 'subtotal' });
+  for (const [c, v] of [
+    ['C', totalPaymentsAmount],
+    ['D', model.summary.totalPayments],
+    ['E', model.summary.totalPayments.minus(totalPaymentsAmount)],
+  ] as const) {
+    cells.push({
+      address: `${c}${payTotal}`,
+      formula: c === 'E' ? `D${payTotal}-C${payTotal}` : `SUM(${c}${payFirst}:${c}${payLast})`,
+      result: num(v),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    });
   }
   for (let k = 0; k < M; k += 1) {
-    cells.push({ address: `${mc(k)}${payTotal}`, formula: `SUM(${mc(k)}${payFirst}:${mc(k)}${payLast})`, result: num(model.summary.payments[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'subtotal' });
+    cells.push({
+      address: `${mc(k)}${payTotal}`,
+      formula: `SUM(${mc(k)}${payFirst}:${mc(k)}${payLast})`,
+      result: num(model.summary.payments[k] ?? ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    });
   }
 
   // ---- Balances
   cells.push({ address: `B${balanceRow}`, value: 'Solde du mois', style: 'total' });
   cells.push({ address: `B${cumRow}`, value: 'Solde cumulé', style: 'total' });
-  cells.push({ address: `D${balanceRow}`, formula: `SUM(${monthRange(balanceRow)})`, result: num(model.summary.totalReceipts.minus(model.summary.totalPayments)), numFmt: NUMFMT.euro, style: 'total' });
+  cells.push({
+    address: `D${balanceRow}`,
+    formula: `SUM(${monthRange(balanceRow)})`,
+    result: num(model.summary.totalReceipts.minus(model.summary.totalPayments)),
+    numFmt: NUMFMT.euro,
+    style: 'total',
+  });
   for (let k = 0; k < M; k += 1) {
     const c = mc(k);
-    cells.push({ address: `${c}${balanceRow}`, formula: `${c}${recTotal}-${c}${payTotal}`, result: num(model.summary.balance[k] ?? ZERO), numFmt: NUMFMT.euro, style: 'total' });
+    cells.push({
+      address: `${c}${balanceRow}`,
+      formula: `${c}${recTotal}-${c}${payTotal}`,
+      result: num(model.summary.balance[k] ?? ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
     cells.push({
       address: `${c}${cumRow}`,
       formula: k === 0 ? `${c}${balanceRow}` : `${mc(k - 1)}${cumRow}+${c}${balanceRow}`,
@@ -190,29 +320,87 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   }
   names.push({ name: n(T.totalReceipts), sheet: sheetName, ref: absolute(`D${recTotal}`) });
   names.push({ name: n(T.totalPayments), sheet: sheetName, ref: absolute(`D${payTotal}`) });
-  names.push({ name: n(T.cumulative), sheet: sheetName, ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}` });
+  names.push({
+    name: n(T.cumulative),
+    sheet: sheetName,
+    ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}`,
+  });
 
   // ---- Critical period
   cells.push({ address: `A${critTitle}`, value: 'PÉRIODE CRITIQUE', style: 'section' });
   const s = model.summary;
-  const critical: { label: string; name: string; formula: string; result: number | Date | string; numFmt: string }[] = [
-    { label: 'Solde cumulé le plus bas', name: T.lowest, formula: `MIN(${monthRange(cumRow)})`, result: num(s.lowest), numFmt: NUMFMT.euro },
-    { label: 'Mois du solde le plus bas', name: T.criticalMonth, formula: `INDEX(${n(T.months)},MATCH(C${crit},${monthRange(cumRow)},0))`, result: model.lowestMonth ?? '', numFmt: MONTH_FORMAT },
-    { label: 'Nombre de mois en déficit (solde cumulé négatif)', name: T.deficitMonths, formula: `COUNTIF(${monthRange(cumRow)},"<0")`, result: s.deficitMonths, numFmt: NUMFMT.integer },
-    { label: 'Besoin de financement à court terme', name: T.need, formula: `MAX(0,-C${crit})`, result: num(s.need), numFmt: NUMFMT.euro },
-    { label: 'Écart total encaissements − plan de financement (doit être nul)', name: T.planGap, formula: `D${recTotal}-${n(FINANCING_NAMES.total)}`, result: num(s.totalReceipts.minus(totalReceiptsAmount)), numFmt: NUMFMT.euro },
-    { label: 'Écart total décaissements − devis (doit être nul)', name: T.devisGap, formula: `D${payTotal}-${n(DEVIS_NAMES.total.amount)}`, result: num(s.totalPayments.minus(totalPaymentsAmount)), numFmt: NUMFMT.euro },
+  const critical: {
+    label: string;
+    name: string;
+    formula: string;
+    result: number | Date | string;
+    numFmt: string;
+  }[] = [
+    {
+      label: 'Solde cumulé le plus bas',
+      name: T.lowest,
+      formula: `MIN(${monthRange(cumRow)})`,
+      result: num(s.lowest),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Mois du solde le plus bas',
+      name: T.criticalMonth,
+      formula: `INDEX(${n(T.months)},MATCH(C${crit},${monthRange(cumRow)},0))`,
+      result: model.lowestMonth ?? '',
+      numFmt: MONTH_FORMAT,
+    },
+    {
+      label: 'Nombre de mois en déficit (solde cumulé négatif)',
+      name: T.deficitMonths,
+      formula: `COUNTIF(${monthRange(cumRow)},"<0")`,
+      result: s.deficitMonths,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Besoin de financement à court terme',
+      name: T.need,
+      formula: `MAX(0,-C${crit})`,
+      result: num(s.need),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Écart total encaissements − plan de financement (doit être nul)',
+      name: T.planGap,
+      formula: `D${recTotal}-${n(FINANCING_NAMES.total)}`,
+      result: num(s.totalReceipts.minus(totalReceiptsAmount)),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Écart total décaissements − devis (doit être nul)',
+      name: T.devisGap,
+      formula: `D${payTotal}-${n(DEVIS_NAMES.total.amount)}`,
+      result: num(s.totalPayments.minus(totalPaymentsAmount)),
+      numFmt: NUMFMT.euro,
+    },
   ];
   critical.forEach((c, i) => {
     const r = crit + i;
     cells.push({ address: `B${r}`, value: c.label, style: 'label' });
-    cells.push({ address: `C${r}`, formula: c.formula, result: c.result, numFmt: c.numFmt, style: i < 4 ? 'total' : 'computed' });
+    cells.push({
+      address: `C${r}`,
+      formula: c.formula,
+      result: c.result,
+      numFmt: c.numFmt,
+      style: i < 4 ? 'total' : 'computed',
+    });
     names.push({ name: n(c.name), sheet: sheetName, ref: absolute(`C${r}`) });
   });
 
   // ---- Measures
-  cells.push({ address: `A${measTitle}`, value: 'MESURES pour sécuriser la période critique', style: 'section' });
-  ['N°', 'Type de mesure', 'Montant', 'Échéance', 'Description'].forEach((h, i) => cells.push({ address: `${columnLetter(i)}${measHeader}`, value: h, style: 'header' }));
+  cells.push({
+    address: `A${measTitle}`,
+    value: 'MESURES pour sécuriser la période critique',
+    style: 'section',
+  });
+  ['N°', 'Type de mesure', 'Montant', 'Échéance', 'Description'].forEach((h, i) =>
+    cells.push({ address: `${columnLetter(i)}${measHeader}`, value: h, style: 'header' }),
+  );
   measRows.forEach((m, i) => {
     const r = measFirst + i;
     cells.push({ address: `A${r}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
@@ -224,28 +412,69 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
   names.push({ name: n(T.measures), sheet: sheetName, ref: `$B$${measFirst}:$E$${measLast}` });
   const measTotal = sum(input.measures.map((m) => m.amount));
   cells.push({ address: `B${measLast + 1}`, value: 'Total des mesures', style: 'subtotal' });
-  cells.push({ address: `C${measLast + 1}`, formula: `SUM(C${measFirst}:C${measLast})`, result: num(measTotal), numFmt: NUMFMT.euro, style: 'subtotal' });
+  cells.push({
+    address: `C${measLast + 1}`,
+    formula: `SUM(C${measFirst}:C${measLast})`,
+    result: num(measTotal),
+    numFmt: NUMFMT.euro,
+    style: 'subtotal',
+  });
   cells.push({ address: `B${measLast + 2}`, value: 'Besoin non couvert par les mesures', style: 'total' });
   const uncovered = s.need.minus(measTotal);
-  cells.push({ address: `C${measLast + 2}`, formula: `MAX(0,${n(T.need)}-C${measLast + 1})`, result: num(uncovered.isPositive() ? uncovered : ZERO), numFmt: NUMFMT.euro, style: 'total' });
+  cells.push({
+    address: `C${measLast + 2}`,
+    formula: `MAX(0,${n(T.need)}-C${measLast + 1})`,
+    result: num(uncovered.isPositive() ? uncovered : ZERO),
+    numFmt: NUMFMT.euro,
+    style: 'total',
+  });
   names.push({ name: n(T.uncoveredNeed), sheet: sheetName, ref: absolute(`C${measLast + 2}`) });
 
   // ---- Monthly payment profiles (inputs)
-  cells.push({ address: `A${profTitle}`, value: 'PROFILS DE DÉCAISSEMENT (% du montant par mois, modifiables)', style: 'section' });
+  cells.push({
+    address: `A${profTitle}`,
+    value: 'PROFILS DE DÉCAISSEMENT (% du montant par mois, modifiables)',
+    style: 'section',
+  });
   cells.push({ address: `B${profHeader}`, value: 'Poste', style: 'header' });
   cells.push({ address: `D${profHeader}`, value: 'Total %', style: 'header' });
   cells.push({ address: `E${profHeader}`, value: 'Écart à 100 %', style: 'header' });
   for (let k = 0; k < M; k += 1) {
-    cells.push({ address: `${mc(k)}${profHeader}`, formula: `${mc(k)}$${MONTH_ROW}`, result: dateOrBlank(model.months[k] ?? null), numFmt: MONTH_FORMAT, style: 'header' });
+    cells.push({
+      address: `${mc(k)}${profHeader}`,
+      formula: `${mc(k)}$${MONTH_ROW}`,
+      result: dateOrBlank(model.months[k] ?? null),
+      numFmt: MONTH_FORMAT,
+      style: 'header',
+    });
   }
   model.payments.forEach((p, i) => {
     const r = profFirst + i;
     cells.push({ address: `A${r}`, value: p.code, style: 'label' });
     cells.push({ address: `B${r}`, value: p.label, style: 'label' });
     const total = sum(p.shares);
-    cells.push({ address: `D${r}`, formula: `SUM(${monthRange(r)})`, result: num(total), numFmt: NUMFMT.rate, style: 'computed' });
-    cells.push({ address: `E${r}`, formula: `D${r}-1`, result: num(total.minus(1)), numFmt: NUMFMT.rate, style: 'computed' });
-    p.shares.forEach((sh, k) => cells.push({ address: `${mc(k)}${r}`, value: sh.isZero() ? null : num(sh), numFmt: NUMFMT.rate, style: 'input' }));
+    cells.push({
+      address: `D${r}`,
+      formula: `SUM(${monthRange(r)})`,
+      result: num(total),
+      numFmt: NUMFMT.rate,
+      style: 'computed',
+    });
+    cells.push({
+      address: `E${r}`,
+      formula: `D${r}-1`,
+      result: num(total.minus(1)),
+      numFmt: NUMFMT.rate,
+      style: 'computed',
+    });
+    p.shares.forEach((sh, k) =>
+      cells.push({
+        address: `${mc(k)}${r}`,
+        value: sh.isZero() ? null : num(sh),
+        numFmt: NUMFMT.rate,
+        style: 'input',
+      }),
+    );
   });
   const profLast = profFirst + model.payments.length - 1;
   cells.push({ address: `B${profLast + 1}`, value: input.profileNote, style: 'note' });
@@ -258,8 +487,17 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
       freezeRows: PHASE_ROW,
       freezeCols: 2,
       validations: [
-        { range: `B${measFirst}:B${measLast}`, kind: 'list', listName: n(LIST_NAMES.measures), error: 'Choisissez un type de mesure de la liste (feuille Paramètres).' },
-        { range: `${firstCol}${profFirst}:${lastCol}${profLast}`, kind: 'decimalMin0', error: 'Saisissez un pourcentage positif (pas de texte).' },
+        {
+          range: `B${measFirst}:B${measLast}`,
+          kind: 'list',
+          listName: n(LIST_NAMES.measures),
+          error: 'Choisissez un type de mesure de la liste (feuille Paramètres).',
+        },
+        {
+          range: `${firstCol}${profFirst}:${lastCol}${profLast}`,
+          kind: 'decimalMin0',
+          error: 'Saisissez un pourcentage positif (pas de texte).',
+        },
       ],
       conditionalFormats: [
         { range: monthRange(balanceRow), when: 'negative' },
@@ -279,7 +517,12 @@ export function cashflowSheet(input: CashflowLayoutInput): { sheet: SheetPlan; n
 }
 
 /** The chart of the cumulative balance (drawn by the Office adapter). */
-function cashflowChart(sheet: string, monthCount: number, cumulativeRow: number, anchorRow: number): ChartPlan {
+function cashflowChart(
+  sheet: string,
+  monthCount: number,
+  cumulativeRow: number,
+  anchorRow: number,
+): ChartPlan {
   const last = columnLetter(FIRST_MONTH_COL + monthCount - 1);
   return {
     sheet,

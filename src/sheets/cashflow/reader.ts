@@ -1,4 +1,13 @@
-import { at, readTable, single, type Location, type SingleCell, type Snapshot, type TableRow } from '../model/snapshot';
+import { cellText } from '../../domain/text/cellText';
+import {
+  at,
+  readTable,
+  single,
+  type Location,
+  type SingleCell,
+  type Snapshot,
+  type TableRow,
+} from '../model/snapshot';
 import { CASHFLOW_NAMES, MEASURE_COLUMNS } from './contract';
 
 export type MeasureRow = TableRow<(typeof MEASURE_COLUMNS.keys)[number]>;
@@ -21,7 +30,11 @@ export function readMonths(s: Snapshot): MonthColumn[] | null {
   const phases = s.ranges[CASHFLOW_NAMES.phases];
   const months = s.ranges[CASHFLOW_NAMES.months];
   if (!phases) return null;
-  return (phases.values[0] ?? []).map((p, j) => ({ month: months?.values[0]?.[j] ?? null, phase: String(p ?? ''), phaseAt: at(phases, 0, j) }));
+  return (phases.values[0] ?? []).map((p, j) => ({
+    month: months?.values[0]?.[j] ?? null,
+    phase: cellText(p),
+    phaseAt: at(phases, 0, j),
+  }));
 }
 
 export function cashflowFigure(s: Snapshot, key: keyof typeof CASHFLOW_NAMES): SingleCell | null {

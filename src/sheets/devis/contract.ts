@@ -44,4 +44,8 @@ export function chapterNames(code: string): Readonly<Record<SplitPart, string>> 
 }
 
 /** The devis column that holds each part of an amount. */
-export const PART_COLUMN: Readonly<Record<SplitPart, DevisColumn>> = { amount: 'amount', france: 'france', foreign: 'foreign' };
+export const PART_COLUMN: Readonly<Record<SplitPart, DevisColumn>> = {
+  amount: 'amount',
+  france: 'france',
+  foreign: 'foreign',
+};

@@ -1,11 +1,29 @@
-import type { BudgetInput, BudgetResult, ChapterInput, ChapterResult, IndirectRateRole, LineInput, RateLine, Split } from '../../domain/budget/types';
+import type {
+  BudgetInput,
+  BudgetResult,
+  ChapterInput,
+  ChapterResult,
+  IndirectRateRole,
+  LineInput,
+  RateLine,
+  Split,
+} from '../../domain/budget/types';
 import { statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { chapterSpan, getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import { LIST_NAMES, PARAMS_NAMES, chargeRateName } from '../params/contract';
-import { DEVIS_COLUMNS as C, DEVIS_FIRST_ROW, DEVIS_HEADER_ROW, DEVIS_NAMES, SPLIT_PARTS, chapterNames, type DevisColumn, type SplitPart } from './contract';
+import {
+  DEVIS_COLUMNS as C,
+  DEVIS_FIRST_ROW,
+  DEVIS_HEADER_ROW,
+  DEVIS_NAMES,
+  SPLIT_PARTS,
+  chapterNames,
+  type DevisColumn,
+  type SplitPart,
+} from './contract';
 
 export { DEVIS_FIRST_ROW };
 
@@ -21,7 +39,10 @@ export interface DevisRows {
 
 const num = (m: Money): number => toCellNumber(m);
 const ZERO_SPLIT: Split = { amount: ZERO, france: ZERO, foreign: ZERO };
-const RATE_NAME: Record<IndirectRateRole, string> = { overheads: PARAMS_NAMES.overheadsRate, contingency: PARAMS_NAMES.contingencyRate };
+const RATE_NAME: Record<IndirectRateRole, string> = {
+  overheads: PARAMS_NAMES.overheadsRate,
+  contingency: PARAMS_NAMES.contingencyRate,
+};
 
 /** Height of a chapter block: header, items (a sous-poste counts its lines), one free line, total. */
 function chapterHeight(ch: ChapterInput): number {
@@ -37,7 +58,11 @@ function chapterHeight(ch: ChapterInput): number {
  * (frais généraux and imprévus as rates of the subtotal, below it or in their own chapter) and the
  * total général. Every amount is a formula whose cached result is the domain's value.
  */
-export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Naming): { sheet: SheetPlan; names: NamePlan[]; rows: DevisRows } {
+export function devisSheet(
+  budget: BudgetInput,
+  result: BudgetResult,
+  naming: Naming,
+): { sheet: SheetPlan; names: NamePlan[]; rows: DevisRows } {
   const roles = rolesOf(getNomenclature(budget.nomenclature));
   const sheetName = naming.sheet('devis');
   const cells: CellPlan[] = [];
@@ -46,7 +71,8 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
   const n = (base: string): string => naming.name(base);
   const at = (k: DevisColumn, row: number): string => C.cell(k, row);
   const nameParts = (parts: Readonly<Record<SplitPart, string>>, row: number): void => {
-    for (const p of SPLIT_PARTS) names.push({ name: n(parts[p]), sheet: sheetName, ref: absolute(at(p, row)) });
+    for (const p of SPLIT_PARTS)
+      names.push({ name: n(parts[p]), sheet: sheetName, ref: absolute(at(p, row)) });
   };
 
   cells.push({ address: 'A1', value: roles.devisTitle, style: 'title' });
@@ -56,7 +82,8 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
       'Montants en euros HT. Montant = Quantité × Nombre × Taux, arrondi au centime ; dont France = Montant − dont étranger. Insérez vos lignes à l’intérieur d’un chapitre (la ligne libre de fin de chapitre est là pour ça) : les totaux les comptent.',
     style: 'banner',
   });
-  for (const k of C.keys) cells.push({ address: at(k, DEVIS_HEADER_ROW), value: C.header(k), style: 'header' });
+  for (const k of C.keys)
+    cells.push({ address: at(k, DEVIS_HEADER_ROW), value: C.header(k), style: 'header' });
 
   const indirectChapter = budget.chapters.find((c) => c.code === roles.indirect.chapter) ?? null;
   const baseChapters = budget.chapters.filter((c) => c !== indirectChapter);
@@ -78,16 +105,46 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
   const payRange = (k: DevisColumn): string => C.range(k, payFirst, payLast);
   const rateRows: Record<IndirectRateRole, number> = { overheads: 0, contingency: 0 };
 
-  const amountCells = (row: number, split: Split, style: 'computed' | 'subtotal' | 'total', amountFormula: string, foreign: 'input' | string): void => {
-    cells.push({ address: at('amount', row), formula: amountFormula, result: num(split.amount), numFmt: NUMFMT.euro, style });
-    cells.push({ address: at('france', row), formula: `${at('amount', row)}-${at('foreign', row)}`, result: num(split.france), numFmt: NUMFMT.euro, style });
+  const amountCells = (
+    row: number,
+    split: Split,
+    style: 'computed' | 'subtotal' | 'total',
+    amountFormula: string,
+    foreign: { formula: string } | 'input',
+  ): void => {
+    cells.push({
+      address: at('amount', row),
+      formula: amountFormula,
+      result: num(split.amount),
+      numFmt: NUMFMT.euro,
+      style,
+    });
+    cells.push({
+      address: at('france', row),
+      formula: `${at('amount', row)}-${at('foreign', row)}`,
+      result: num(split.france),
+      numFmt: NUMFMT.euro,
+      style,
+    });
     if (foreign === 'input') {
-      cells.push({ address: at('foreign', row), value: split.foreign.isZero() ? null : num(split.foreign), numFmt: NUMFMT.euro, style: 'input' });
+      cells.push({
+        address: at('foreign', row),
+        value: split.foreign.isZero() ? null : num(split.foreign),
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      });
     } else {
-      cells.push({ address: at('foreign', row), formula: foreign, result: num(split.foreign), numFmt: NUMFMT.euro, style });
+      cells.push({
+        address: at('foreign', row),
+        formula: foreign.formula,
+        result: num(split.foreign),
+        numFmt: NUMFMT.euro,
+        style,
+      });
     }
   };
-  const product = (row: number): string => `ROUND(${at('quantity', row)}*${at('count', row)}*${at('rate', row)},2)`;
+  const product = (row: number): string =>
+    `ROUND(${at('quantity', row)}*${at('count', row)}*${at('rate', row)},2)`;
   const code = (row: number, value: string | null, style: CellPlan['style']): void => {
     cells.push({ address: at('code', row), value, numFmt: NUMFMT.text, style });
   };
@@ -95,24 +152,58 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
   const lineRow = (row: number, line: LineInput | null, split: Split | null): void => {
     code(row, line?.code ?? null, line ? 'label' : 'input');
     cells.push({ address: at('label', row), value: line?.label ?? null, style: line ? 'label' : 'input' });
-    cells.push({ address: at('status', row), value: line?.status ? statusLabel(line.status) : null, style: 'input' });
-    cells.push({ address: at('quantity', row), value: line?.quantity ? num(line.quantity) : null, style: 'input' });
+    cells.push({
+      address: at('status', row),
+      value: line?.status ? statusLabel(line.status) : null,
+      style: 'input',
+    });
+    cells.push({
+      address: at('quantity', row),
+      value: line?.quantity ? num(line.quantity) : null,
+      style: 'input',
+    });
     cells.push({ address: at('unit', row), value: line?.unit ?? null, style: 'input' });
     cells.push({ address: at('count', row), value: line?.count ? num(line.count) : null, style: 'input' });
-    cells.push({ address: at('rate', row), value: line?.rate ? num(line.rate) : null, numFmt: NUMFMT.euro, style: 'input' });
+    cells.push({
+      address: at('rate', row),
+      value: line?.rate ? num(line.rate) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    });
     amountCells(row, split ?? ZERO_SPLIT, 'computed', product(row), 'input');
     cells.push({ address: at('justification', row), value: line?.justification ?? null, style: 'input' });
   };
 
   /** A rate of the subtotal (frais généraux, imprévus): base, rate from Paramètres, amount. */
-  const rateRow = (row: number, codeValue: string, label: string, role: IndirectRateRole, split: RateLine, justification: string): void => {
+  const rateRow = (
+    row: number,
+    codeValue: string,
+    label: string,
+    role: IndirectRateRole,
+    split: RateLine,
+    justification: string,
+  ): void => {
     code(row, codeValue, 'label');
     cells.push({ address: at('label', row), value: label, style: 'label' });
-    cells.push({ address: at('quantity', row), formula: at('amount', subtotal), result: num(split.base), numFmt: NUMFMT.euro, style: 'computed' });
+    cells.push({
+      address: at('quantity', row),
+      formula: at('amount', subtotal),
+      result: num(split.base),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
     cells.push({ address: at('unit', row), value: 'Sous-total', style: 'computed' });
     cells.push({ address: at('count', row), value: 1, style: 'computed' });
-    cells.push({ address: at('rate', row), formula: n(RATE_NAME[role]), result: num(split.rate), numFmt: NUMFMT.rate, style: 'computed' });
-    amountCells(row, split, 'computed', product(row), `ROUND(${at('foreign', subtotal)}*${at('rate', row)},2)`);
+    cells.push({
+      address: at('rate', row),
+      formula: n(RATE_NAME[role]),
+      result: num(split.rate),
+      numFmt: NUMFMT.rate,
+      style: 'computed',
+    });
+    amountCells(row, split, 'computed', product(row), {
+      formula: `ROUND(${at('foreign', subtotal)}*${at('rate', row)},2)`,
+    });
     cells.push({ address: at('justification', row), value: justification, style: 'note' });
     nameParts(role === 'overheads' ? DEVIS_NAMES.overheads : DEVIS_NAMES.contingency, row);
     rateRows[role] = row;
@@ -136,7 +227,13 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
         code(row, item.code, 'group');
         cells.push({ address: at('label', row), value: item.label, style: 'group' });
         for (const p of SPLIT_PARTS) {
-          cells.push({ address: at(p, row), formula: `SUBTOTAL(9,${C.span(p, first, last)})`, result: num(r[p]), numFmt: NUMFMT.euro, style: 'subtotal' });
+          cells.push({
+            address: at(p, row),
+            formula: `SUBTOTAL(9,${C.span(p, first, last)})`,
+            result: num(r[p]),
+            numFmt: NUMFMT.euro,
+            style: 'subtotal',
+          });
         }
         row += 1;
         item.lines.forEach((l, li) => {
@@ -147,10 +244,22 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
         const label = statusLabel(item.status);
         code(row, item.code, 'label');
         cells.push({ address: at('label', row), value: item.label, style: 'label' });
-        cells.push({ address: at('quantity', row), formula: `SUMIF(${payRange('status')},"${label}",${payRange('amount')})`, result: num(r.base), numFmt: NUMFMT.euro, style: 'computed' });
+        cells.push({
+          address: at('quantity', row),
+          formula: `SUMIF(${payRange('status')},"${label}",${payRange('amount')})`,
+          result: num(r.base),
+          numFmt: NUMFMT.euro,
+          style: 'computed',
+        });
         cells.push({ address: at('unit', row), value: 'Brut', style: 'computed' });
         cells.push({ address: at('count', row), value: 1, style: 'computed' });
-        cells.push({ address: at('rate', row), formula: n(chargeRateName(item.status)), result: num(r.rate), numFmt: NUMFMT.rate, style: 'computed' });
+        cells.push({
+          address: at('rate', row),
+          formula: n(chargeRateName(item.status)),
+          result: num(r.rate),
+          numFmt: NUMFMT.rate,
+          style: 'computed',
+        });
         amountCells(row, r, 'computed', product(row), 'input');
         cells.push({
           address: at('justification', row),
@@ -168,9 +277,19 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
     // One free line for the user's own entries, inside the chapter.
     lineRow(row, null, null);
     row += 1;
-    cells.push({ address: at('label', row), value: `Total ${chapter.code} — ${chapter.label}`, style: 'subtotal' });
+    cells.push({
+      address: at('label', row),
+      value: `Total ${chapter.code} — ${chapter.label}`,
+      style: 'subtotal',
+    });
     for (const p of SPLIT_PARTS) {
-      cells.push({ address: at(p, row), formula: `SUBTOTAL(9,${C.span(p, header, row - 1)})`, result: num(chResult[p]), numFmt: NUMFMT.euro, style: 'subtotal' });
+      cells.push({
+        address: at(p, row),
+        formula: `SUBTOTAL(9,${C.span(p, header, row - 1)})`,
+        result: num(chResult[p]),
+        numFmt: NUMFMT.euro,
+        style: 'subtotal',
+      });
     }
     nameParts(chapterNames(chapter.code), row);
     chapterTotals.set(chapter.code, row);
@@ -185,14 +304,21 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
   for (const ch of baseChapters) {
     const block = blocks.get(ch.code);
     if (!block) throw new Error(`Chapitre ${ch.code} sans place`);
-    if (chapterBlock(ch, resultOf(ch), block.header) !== block.total) throw new Error(`Plan du chapitre ${ch.code} incohérent`);
+    if (chapterBlock(ch, resultOf(ch), block.header) !== block.total)
+      throw new Error(`Plan du chapitre ${ch.code} incohérent`);
   }
 
   // Subtotal of the base chapters (coût de fabrication).
   const baseTotals = baseChapters.map((c) => chapterTotals.get(c.code) ?? 0);
   cells.push({ address: at('label', subtotal), value: roles.subtotalLabel, style: 'total' });
   for (const p of SPLIT_PARTS) {
-    cells.push({ address: at(p, subtotal), formula: `SUM(${baseTotals.map((r) => at(p, r)).join(',')})`, result: num(result.subtotal[p]), numFmt: NUMFMT.euro, style: 'total' });
+    cells.push({
+      address: at(p, subtotal),
+      formula: `SUM(${baseTotals.map((r) => at(p, r)).join(',')})`,
+      result: num(result.subtotal[p]),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
   }
   nameParts(DEVIS_NAMES.subtotal, subtotal);
 
@@ -216,10 +342,21 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
   const total = row;
   cells.push({ address: at('label', total), value: 'TOTAL GÉNÉRAL', style: 'total' });
   for (const p of SPLIT_PARTS) {
-    cells.push({ address: at(p, total), formula: [subtotal, ...indirectRows].map((r) => at(p, r)).join('+'), result: num(result.total[p]), numFmt: NUMFMT.euro, style: 'total' });
+    cells.push({
+      address: at(p, total),
+      formula: [subtotal, ...indirectRows].map((r) => at(p, r)).join('+'),
+      result: num(result.total[p]),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
   }
   nameParts(DEVIS_NAMES.total, total);
-  names.push({ name: n(DEVIS_NAMES.lines), sheet: sheetName, ref: C.block(DEVIS_HEADER_ROW, total), comment: 'Tableau du devis, en-têtes compris' });
+  names.push({
+    name: n(DEVIS_NAMES.lines),
+    sheet: sheetName,
+    ref: C.block(DEVIS_HEADER_ROW, total),
+    comment: 'Tableau du devis, en-têtes compris',
+  });
 
   const lastChapterTotal = Math.max(...chapterTotals.values());
   const dataRange = (k: DevisColumn): string => C.span(k, DEVIS_FIRST_ROW, lastChapterTotal);
@@ -230,12 +367,39 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
       columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60],
       freezeRows: DEVIS_HEADER_ROW,
       validations: [
-        { range: dataRange('status'), kind: 'list', listName: n(LIST_NAMES.statuses), error: 'Statut inconnu : choisissez Technicien, Cadre, Artiste ou Auteur (liste de la feuille Paramètres).' },
-        { range: dataRange('unit'), kind: 'list', listName: n(LIST_NAMES.units), error: 'Unité inconnue : choisissez une unité de la liste (feuille Paramètres).' },
-        { range: dataRange('quantity'), kind: 'decimalMin0', error: 'Saisissez un nombre positif (pas de texte).' },
-        { range: dataRange('count'), kind: 'decimalMin0', error: 'Saisissez un nombre positif (pas de texte).' },
-        { range: dataRange('rate'), kind: 'decimalMin0', error: 'Saisissez un montant positif en euros (pas de texte).' },
-        { range: dataRange('foreign'), kind: 'decimalMin0', error: 'Saisissez un montant positif en euros (pas de texte).' },
+        {
+          range: dataRange('status'),
+          kind: 'list',
+          listName: n(LIST_NAMES.statuses),
+          error:
+            'Statut inconnu : choisissez Technicien, Cadre, Artiste ou Auteur (liste de la feuille Paramètres).',
+        },
+        {
+          range: dataRange('unit'),
+          kind: 'list',
+          listName: n(LIST_NAMES.units),
+          error: 'Unité inconnue : choisissez une unité de la liste (feuille Paramètres).',
+        },
+        {
+          range: dataRange('quantity'),
+          kind: 'decimalMin0',
+          error: 'Saisissez un nombre positif (pas de texte).',
+        },
+        {
+          range: dataRange('count'),
+          kind: 'decimalMin0',
+          error: 'Saisissez un nombre positif (pas de texte).',
+        },
+        {
+          range: dataRange('rate'),
+          kind: 'decimalMin0',
+          error: 'Saisissez un montant positif en euros (pas de texte).',
+        },
+        {
+          range: dataRange('foreign'),
+          kind: 'decimalMin0',
+          error: 'Saisissez un montant positif en euros (pas de texte).',
+        },
       ],
       conditionalFormats: [],
       merges: [`A2:${C.last}2`],
@@ -243,6 +407,13 @@ export function devisSheet(budget: BudgetInput, result: BudgetResult, naming: Na
       print: { orientation: 'landscape', repeatRows: DEVIS_HEADER_ROW },
     },
     names,
-    rows: { chapterTotals, subtotal, overheads: rateRows.overheads, contingency: rateRows.contingency, total, lastRow: total },
+    rows: {
+      chapterTotals,
+      subtotal,
+      overheads: rateRows.overheads,
+      contingency: rateRows.contingency,
+      total,
+      lastRow: total,
+    },
   };
 }

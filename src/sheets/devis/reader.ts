@@ -1,3 +1,4 @@
+import { cellText } from '../../domain/text/cellText';
 import { looseForm } from '../../domain/text/looseForm';
 import { at, isFormula, type Location, type RangeRead, type Snapshot } from '../model/snapshot';
 import { DEVIS_COLUMNS, DEVIS_NAMES, type DevisColumn } from './contract';
@@ -32,7 +33,9 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
   foreign: ['etranger'],
   justification: ['commentaire', 'observations'],
 };
-const HEADERS = Object.fromEntries(DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]])) as Record<DevisColumn, string[]>;
+const HEADERS = Object.fromEntries(
+  DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),
+) as Record<DevisColumn, string[]>;
 
 export interface DevisTable {
   range: RangeRead;
@@ -63,7 +66,7 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
   let headerIndex = -1;
   const columns: Partial<Record<DevisColumn, number>> = {};
   for (let i = 0; i < Math.min(range.values.length, 30) && headerIndex < 0; i += 1) {
-    const row = (range.values[i] ?? []).map((v) => looseForm(String(v ?? '')));
+    const row = (range.values[i] ?? []).map((v) => looseForm(cellText(v)));
     if (!row.some((c) => HEADERS.code.includes(c))) continue;
     if (!row.some((c) => HEADERS.amount.includes(c))) continue;
     headerIndex = i;
@@ -79,7 +82,7 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
   };
   const rows: DevisRow[] = [];
   for (let i = headerIndex + 1; i < range.values.length; i += 1) {
-    const text = (f: DevisColumn): string => String(get(i, f, range.values) ?? '').trim();
+    const text = (f: DevisColumn): string => cellText(get(i, f, range.values)).trim();
     rows.push({
       i,
       code: text('code'),
@@ -100,7 +103,12 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
 
 /** A chapter header row: a one- or two-digit code with a label and no amount formula of its own. */
 export function isChapterRow(r: DevisRow): boolean {
-  return /^\d{1,2}$/.test(r.code) && r.label !== '' && !isFormula(r.formula('amount')) && (r.amount === null || r.amount === '');
+  return (
+    /^\d{1,2}$/.test(r.code) &&
+    r.label !== '' &&
+    !isFormula(r.formula('amount')) &&
+    (r.amount === null || r.amount === '')
+  );
 }
 
 /** A total row: "Total …" in the label column. */

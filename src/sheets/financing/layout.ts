@@ -1,7 +1,20 @@
 import type { BudgetResult } from '../../domain/budget/types';
-import { financingCategories, milestoneLabels, RECEIPT_PROFILE_NOTE } from '../../domain/financing/categories';
+import {
+  financingCategories,
+  milestoneLabels,
+  RECEIPT_PROFILE_NOTE,
+} from '../../domain/financing/categories';
 import { computeFinancing, isPublic } from '../../domain/financing/compute';
-import { MILESTONES, PRIVATE, PUBLIC, SOURCE_STATUS, type ComparedAid, type FinancingContext, type FinancingResult, type FinancingSource } from '../../domain/financing/types';
+import {
+  MILESTONES,
+  PRIVATE,
+  PUBLIC,
+  SOURCE_STATUS,
+  type ComparedAid,
+  type FinancingContext,
+  type FinancingResult,
+  type FinancingSource,
+} from '../../domain/financing/types';
 import { formatLabel } from '../../domain/facts/facts';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
@@ -99,9 +112,30 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   const privateTotal = sum(input.sources.filter((s) => !isPublic(s)).map((s) => s.amount));
   const balanced = result.gap.toDecimalPlaces(2).isZero();
   const gapNote = `IF(ROUND(${N('gap')},2)=0,"Plan équilibré",IF(${N('gap')}>0,"Excédent de financement","Besoin de financement à couvrir"))`;
-  const summary: { label: string; name: FinancingNameKey; formula: string; result: number | string; numFmt: string; style?: 'total'; note?: Omit<CellPlan, 'address'> }[] = [
-    { label: 'Total du financement', name: 'total', formula: S.cell('amount', totalRow), result: num(result.total), numFmt: NUMFMT.euro, style: 'total' },
-    { label: 'Coût du film (total général du devis)', name: 'filmCost', formula: devisTotal, result: num(ctx.devisTotal), numFmt: NUMFMT.euro },
+  const summary: {
+    label: string;
+    name: FinancingNameKey;
+    formula: string;
+    result: number | string;
+    numFmt: string;
+    style?: 'total';
+    note?: Omit<CellPlan, 'address'>;
+  }[] = [
+    {
+      label: 'Total du financement',
+      name: 'total',
+      formula: S.cell('amount', totalRow),
+      result: num(result.total),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    },
+    {
+      label: 'Coût du film (total général du devis)',
+      name: 'filmCost',
+      formula: devisTotal,
+      result: num(ctx.devisTotal),
+      numFmt: NUMFMT.euro,
+    },
     {
       label: 'Écart financement − devis (équilibré si nul)',
       name: 'gap',
@@ -109,13 +143,51 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       result: num(result.gap),
       numFmt: NUMFMT.euro,
       style: 'total',
-      note: { formula: gapNote, result: balanced ? 'Plan équilibré' : result.gap.isPositive() ? 'Excédent de financement' : 'Besoin de financement à couvrir', style: 'note' },
+      note: {
+        formula: gapNote,
+        result: balanced
+          ? 'Plan équilibré'
+          : result.gap.isPositive()
+            ? 'Excédent de financement'
+            : 'Besoin de financement à couvrir',
+        style: 'note',
+      },
     },
-    { label: 'Part acquise', name: 'acquiredShare', formula: `IF(${N('total')}=0,0,SUMIF(${col('status')},"${statuses.acquired}",${col('amount')})/${N('total')})`, result: num(result.total.isZero() ? ZERO : acquired.dividedBy(result.total)), numFmt: NUMFMT.percent },
-    { label: 'Nombre de sources', name: 'sourceCount', formula: `COUNTIF(${col('amount')},">0")`, result: result.sourceCount, numFmt: NUMFMT.integer },
-    { label: 'Aides publiques', name: 'publicTotal', formula: `SUMIF(${col('nature')},"${PUBLIC}",${col('amount')})`, result: num(result.publicTotal), numFmt: NUMFMT.euro },
-    { label: 'Financement privé', name: 'privateTotal', formula: `SUMIF(${col('nature')},"${PRIVATE}",${col('amount')})`, result: num(privateTotal), numFmt: NUMFMT.euro },
-    { label: 'Intensité des aides publiques (aides publiques / coût du film)', name: 'intensity', formula: `IF(${N('filmCost')}=0,0,${N('publicTotal')}/${N('filmCost')})`, result: num(result.intensity), numFmt: NUMFMT.percent },
+    {
+      label: 'Part acquise',
+      name: 'acquiredShare',
+      formula: `IF(${N('total')}=0,0,SUMIF(${col('status')},"${statuses.acquired}",${col('amount')})/${N('total')})`,
+      result: num(result.total.isZero() ? ZERO : acquired.dividedBy(result.total)),
+      numFmt: NUMFMT.percent,
+    },
+    {
+      label: 'Nombre de sources',
+      name: 'sourceCount',
+      formula: `COUNTIF(${col('amount')},">0")`,
+      result: result.sourceCount,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Aides publiques',
+      name: 'publicTotal',
+      formula: `SUMIF(${col('nature')},"${PUBLIC}",${col('amount')})`,
+      result: num(result.publicTotal),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Financement privé',
+      name: 'privateTotal',
+      formula: `SUMIF(${col('nature')},"${PRIVATE}",${col('amount')})`,
+      result: num(privateTotal),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Intensité des aides publiques (aides publiques / coût du film)',
+      name: 'intensity',
+      formula: `IF(${N('filmCost')}=0,0,${N('publicTotal')}/${N('filmCost')})`,
+      result: num(result.intensity),
+      numFmt: NUMFMT.percent,
+    },
     {
       label: 'Plafond applicable',
       name: 'ceiling',
@@ -124,43 +196,91 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       numFmt: NUMFMT.percent,
       note: { formula: ceilingFormula.rule, result: result.ceilingRule, style: 'note' },
     },
-    { label: 'Marge sous le plafond (négatif : plafond dépassé)', name: 'ceilingMargin', formula: `${N('ceiling')}-${N('intensity')}`, result: num(result.ceiling.minus(result.intensity)), numFmt: NUMFMT.percent },
+    {
+      label: 'Marge sous le plafond (négatif : plafond dépassé)',
+      name: 'ceilingMargin',
+      formula: `${N('ceiling')}-${N('intensity')}`,
+      result: num(result.ceiling.minus(result.intensity)),
+      numFmt: NUMFMT.percent,
+    },
     {
       label: 'Crédit d’impôt estimé (taux × dépenses France des postes 1 à 9)',
       name: 'taxCreditEstimate',
       formula: `MIN(${n(P.taxCreditCap)},ROUND(${n(P.taxCreditRate)}*${n(DEVIS_NAMES.subtotal.france)},2))`,
       result: num(estimate),
       numFmt: NUMFMT.euro,
-      note: { value: 'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : colonne « dont France » du devis.', style: 'note' },
+      note: {
+        value:
+          'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : colonne « dont France » du devis.',
+        style: 'note',
+      },
     },
-    { label: 'Crédit d’impôt inscrit au plan', name: 'taxCreditInPlan', formula: `SUMIF(${col('category')},"Crédit d'impôt*",${col('amount')})`, result: num(result.taxCreditInPlan), numFmt: NUMFMT.euro },
-    { label: 'Écart plan − estimation du crédit d’impôt', name: 'taxCreditGap', formula: `${N('taxCreditInPlan')}-${N('taxCreditEstimate')}`, result: num(result.taxCreditInPlan.minus(estimate)), numFmt: NUMFMT.euro },
-    { label: 'Sources avec bonus RSE (éco-production, inclusion…)', name: 'rseCount', formula: `COUNTIF(${col('rse')},"${YES}")`, result: result.rseCount, numFmt: NUMFMT.integer },
+    {
+      label: 'Crédit d’impôt inscrit au plan',
+      name: 'taxCreditInPlan',
+      formula: `SUMIF(${col('category')},"Crédit d'impôt*",${col('amount')})`,
+      result: num(result.taxCreditInPlan),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Écart plan − estimation du crédit d’impôt',
+      name: 'taxCreditGap',
+      formula: `${N('taxCreditInPlan')}-${N('taxCreditEstimate')}`,
+      result: num(result.taxCreditInPlan.minus(estimate)),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Sources avec bonus RSE (éco-production, inclusion…)',
+      name: 'rseCount',
+      formula: `COUNTIF(${col('rse')},"${YES}")`,
+      result: result.rseCount,
+      numFmt: NUMFMT.integer,
+    },
   ];
   summary.forEach((s, i) => {
     const row = FIN_SUMMARY_FIRST_ROW + i;
     cells.push({ address: SUM.cell('label', row), value: s.label, style: 'label' });
-    cells.push({ address: SUM.cell('value', row), formula: s.formula, result: s.result, numFmt: s.numFmt, style: s.style ?? 'computed' });
+    cells.push({
+      address: SUM.cell('value', row),
+      formula: s.formula,
+      result: s.result,
+      numFmt: s.numFmt,
+      style: s.style ?? 'computed',
+    });
     if (s.note) cells.push({ address: SUM.cell('note', row), ...s.note });
     names.push({ name: N(s.name), sheet: sheetName, ref: absolute(SUM.cell('value', row)) });
   });
   const summaryLast = FIN_SUMMARY_FIRST_ROW + summary.length - 1;
-  if (summaryLast + 2 >= FIN_TABLE_HEADER_ROW) throw new Error('La synthèse du plan déborde sur le tableau des sources');
-  const summaryRow = (key: FinancingNameKey): number => FIN_SUMMARY_FIRST_ROW + summary.findIndex((s) => s.name === key);
+  if (summaryLast + 2 >= FIN_TABLE_HEADER_ROW)
+    throw new Error('La synthèse du plan déborde sur le tableau des sources');
+  const summaryRow = (key: FinancingNameKey): number =>
+    FIN_SUMMARY_FIRST_ROW + summary.findIndex((s) => s.name === key);
 
   // ---- Source table
   cells.push({ address: `A${FIN_TABLE_HEADER_ROW - 1}`, value: 'Sources de financement', style: 'section' });
   const milestoneHeaders = milestoneLabels().map((l) => `% ${l}`);
-  const headers: [string, string][] = [...S.keys.map((k): [string, string] => [S.letter(k), S.header(k)]), ...milestoneHeaders.map((h, i): [string, string] => [milestoneColumn(i), h])];
+  const headers: [string, string][] = [
+    ...S.keys.map((k): [string, string] => [S.letter(k), S.header(k)]),
+    ...milestoneHeaders.map((h, i): [string, string] => [milestoneColumn(i), h]),
+  ];
   headers.sort(([a], [b]) => a.length - b.length || a.localeCompare(b));
-  for (const [letter, h] of headers) cells.push({ address: `${letter}${FIN_TABLE_HEADER_ROW}`, value: h, style: 'header' });
+  for (const [letter, h] of headers)
+    cells.push({ address: `${letter}${FIN_TABLE_HEADER_ROW}`, value: h, style: 'header' });
   rows.forEach((s, i) => {
     const r = first + i;
     const at = (k: (typeof S.keys)[number]): string => S.cell(k, r);
-    cells.push({ address: at('rank'), formula: `ROW()-${FIN_TABLE_HEADER_ROW}`, result: i + 1, numFmt: NUMFMT.integer, style: 'computed' });
+    cells.push({
+      address: at('rank'),
+      formula: `ROW()-${FIN_TABLE_HEADER_ROW}`,
+      result: i + 1,
+      numFmt: NUMFMT.integer,
+      style: 'computed',
+    });
     cells.push({ address: at('source'), value: s?.label ?? null, style: 'input' });
     cells.push({ address: at('category'), value: s?.category ?? null, style: 'input' });
-    const nature = s ? (financingCategories().find((c) => c.label === s.category)?.nature ?? 'Catégorie inconnue') : '';
+    const nature = s
+      ? (financingCategories().find((c) => c.label === s.category)?.nature ?? 'Catégorie inconnue')
+      : '';
     cells.push({
       address: at('nature'),
       formula: `IF(${at('category')}="","",IFERROR(INDEX(${N('categoryNatures')},MATCH(${at('category')},${N('categoryLabels')},0)),"Catégorie inconnue"))`,
@@ -168,7 +288,12 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       style: 'computed',
     });
     cells.push({ address: at('status'), value: s?.status ?? null, style: 'input' });
-    cells.push({ address: at('amount'), value: s ? num(s.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
+    cells.push({
+      address: at('amount'),
+      value: s ? num(s.amount) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    });
     cells.push({
       address: at('share'),
       formula: `IF(${devisTotal}=0,0,N(${at('amount')})/${devisTotal})`,
@@ -183,7 +308,12 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     cells.push({ address: at('rse'), value: s ? yesNo(s.rseBonus ?? false) : null, style: 'input' });
     for (let m = 0; m < MILESTONES.length; m += 1) {
       const share = s?.profile[m];
-      cells.push({ address: `${milestoneColumn(m)}${r}`, value: share && !share.isZero() ? num(share) : null, numFmt: NUMFMT.percent, style: 'input' });
+      cells.push({
+        address: `${milestoneColumn(m)}${r}`,
+        value: share && !share.isZero() ? num(share) : null,
+        numFmt: NUMFMT.percent,
+        style: 'input',
+      });
     }
     cells.push({
       address: at('scheduleTotal'),
@@ -194,8 +324,20 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     });
   });
   cells.push({ address: S.cell('source', totalRow), value: 'Total', style: 'total' });
-  cells.push({ address: S.cell('amount', totalRow), formula: `SUM(${S.span('amount', first, last)})`, result: num(result.total), numFmt: NUMFMT.euro, style: 'total' });
-  cells.push({ address: S.cell('share', totalRow), formula: `SUM(${S.span('share', first, last)})`, result: ctx.devisTotal.isZero() ? 0 : num(result.total.dividedBy(ctx.devisTotal)), numFmt: NUMFMT.percent, style: 'total' });
+  cells.push({
+    address: S.cell('amount', totalRow),
+    formula: `SUM(${S.span('amount', first, last)})`,
+    result: num(result.total),
+    numFmt: NUMFMT.euro,
+    style: 'total',
+  });
+  cells.push({
+    address: S.cell('share', totalRow),
+    formula: `SUM(${S.span('share', first, last)})`,
+    result: ctx.devisTotal.isZero() ? 0 : num(result.total.dividedBy(ctx.devisTotal)),
+    numFmt: NUMFMT.percent,
+    style: 'total',
+  });
   const tableNames: [FinancingNameKey, string][] = [
     ['sources', col('source')],
     ['categories', col('category')],
@@ -209,20 +351,38 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   ];
   for (const [name, ref] of tableNames) names.push({ name: N(name), sheet: sheetName, ref });
   names.push({ name: N('table'), sheet: sheetName, ref: S.block(FIN_TABLE_HEADER_ROW, totalRow) });
-  names.push({ name: N('summary'), sheet: sheetName, ref: `${absolute(SUM.cell('label', FIN_SUMMARY_FIRST_ROW))}:${absolute(SUM.cell('value', summaryLast))}` });
+  names.push({
+    name: N('summary'),
+    sheet: sheetName,
+    ref: `${absolute(SUM.cell('label', FIN_SUMMARY_FIRST_ROW))}:${absolute(SUM.cell('value', summaryLast))}`,
+  });
 
   // ---- Comparative study
   const compTitle = totalRow + 2;
   const compHeader = compTitle + 1;
   cells.push({ address: `A${compTitle}`, value: 'Étude comparative des aides', style: 'section' });
-  for (const k of CMP.keys) cells.push({ address: CMP.cell(k, compHeader), value: CMP.header(k), style: 'header' });
-  const compRows: (ComparedAid | null)[] = [...input.comparison, ...Array<null>(FREE_COMPARISON_ROWS).fill(null)];
+  for (const k of CMP.keys)
+    cells.push({ address: CMP.cell(k, compHeader), value: CMP.header(k), style: 'header' });
+  const compRows: (ComparedAid | null)[] = [
+    ...input.comparison,
+    ...Array<null>(FREE_COMPARISON_ROWS).fill(null),
+  ];
   const compFirst = compHeader + 1;
   compRows.forEach((a, i) => {
     const r = compFirst + i;
     cells.push({ address: CMP.cell('aid', r), value: a?.aid ?? null, style: 'input' });
-    cells.push({ address: CMP.cell('amount', r), value: a ? num(a.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
-    cells.push({ address: CMP.cell('deadline', r), value: a?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' });
+    cells.push({
+      address: CMP.cell('amount', r),
+      value: a ? num(a.amount) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    });
+    cells.push({
+      address: CMP.cell('deadline', r),
+      value: a?.deadline ?? null,
+      numFmt: NUMFMT.date,
+      style: 'input',
+    });
     cells.push({ address: CMP.cell('eligibility', r), value: a?.eligibility ?? null, style: 'input' });
     cells.push({ address: CMP.cell('advantages', r), value: a?.advantages ?? null, style: 'input' });
     cells.push({ address: CMP.cell('drawbacks', r), value: a?.drawbacks ?? null, style: 'input' });
@@ -230,25 +390,55 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   });
   const compLast = compFirst + compRows.length - 1;
   const compSummary = compLast + 1;
-  cells.push({ address: CMP.cell('aid', compSummary), value: 'Options comparées / retenues', style: 'subtotal' });
-  cells.push({ address: CMP.cell('amount', compSummary), formula: `COUNTA(${CMP.span('aid', compFirst, compLast)})`, result: input.comparison.length, numFmt: NUMFMT.integer, style: 'subtotal' });
-  cells.push({ address: CMP.cell('retained', compSummary), formula: `COUNTIF(${CMP.span('retained', compFirst, compLast)},"${YES}")`, result: input.comparison.filter((a) => a.retained).length, numFmt: NUMFMT.integer, style: 'subtotal' });
+  cells.push({
+    address: CMP.cell('aid', compSummary),
+    value: 'Options comparées / retenues',
+    style: 'subtotal',
+  });
+  cells.push({
+    address: CMP.cell('amount', compSummary),
+    formula: `COUNTA(${CMP.span('aid', compFirst, compLast)})`,
+    result: input.comparison.length,
+    numFmt: NUMFMT.integer,
+    style: 'subtotal',
+  });
+  cells.push({
+    address: CMP.cell('retained', compSummary),
+    formula: `COUNTIF(${CMP.span('retained', compFirst, compLast)},"${YES}")`,
+    result: input.comparison.filter((a) => a.retained).length,
+    numFmt: NUMFMT.integer,
+    style: 'subtotal',
+  });
   names.push({ name: N('comparison'), sheet: sheetName, ref: CMP.block(compFirst, compLast) });
   names.push({ name: N('comparedCount'), sheet: sheetName, ref: absolute(CMP.cell('amount', compSummary)) });
-  names.push({ name: N('retainedCount'), sheet: sheetName, ref: absolute(CMP.cell('retained', compSummary)) });
+  names.push({
+    name: N('retainedCount'),
+    sheet: sheetName,
+    ref: absolute(CMP.cell('retained', compSummary)),
+  });
 
   // ---- Category table (user-extendable)
   const catTitle = compSummary + 2;
   const catHeader = catTitle + 1;
-  cells.push({ address: `A${catTitle}`, value: 'Catégories de financement (extensible : ajoutez vos catégories dans les lignes libres)', style: 'section' });
-  for (const k of CAT.keys) cells.push({ address: CAT.cell(k, catHeader), value: CAT.header(k), style: 'header' });
+  cells.push({
+    address: `A${catTitle}`,
+    value: 'Catégories de financement (extensible : ajoutez vos catégories dans les lignes libres)',
+    style: 'section',
+  });
+  for (const k of CAT.keys)
+    cells.push({ address: CAT.cell(k, catHeader), value: CAT.header(k), style: 'header' });
   const categories = financingCategories();
   const catFirst = catHeader + 1;
   categories.forEach((c, i) => {
     const r = catFirst + i;
     cells.push({ address: CAT.cell('label', r), value: c.label, style: 'input' });
     cells.push({ address: CAT.cell('nature', r), value: c.nature, style: 'input' });
-    const mark = c.natureMark === 'verified' ? 'vérifié' : c.natureMark === 'secondary' ? 'source secondaire — à revérifier' : 'NON VÉRIFIÉ';
+    const mark =
+      c.natureMark === 'verified'
+        ? 'vérifié'
+        : c.natureMark === 'secondary'
+          ? 'source secondaire — à revérifier'
+          : 'NON VÉRIFIÉ';
     cells.push({ address: CAT.cell('source', r), value: `${c.natureSource} (${mark})`, style: 'note' });
   });
   const catLast = catFirst + categories.length + FREE_CATEGORY_ROWS - 1;
@@ -268,13 +458,42 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       columnWidths: [6, 50, 36, 14, 12, 16, 11, 16, 48, 36, 36, 11, 12, 12, 12, 12, 12, 12, 12],
       freezeRows: FIN_TABLE_HEADER_ROW,
       validations: [
-        { range: S.span('category', first, last), kind: 'list', listName: N('categoryLabels'), error: 'Catégorie inconnue : choisissez-la dans le tableau des catégories (bas de feuille) ou ajoutez-la à ce tableau.' },
-        { range: S.span('status', first, last), kind: 'list', listName: n(LIST_NAMES.sourceStatuses), error: `Statut : ${statuses.acquired}, ${statuses.requested} ou ${statuses.planned}.` },
+        {
+          range: S.span('category', first, last),
+          kind: 'list',
+          listName: N('categoryLabels'),
+          error:
+            'Catégorie inconnue : choisissez-la dans le tableau des catégories (bas de feuille) ou ajoutez-la à ce tableau.',
+        },
+        {
+          range: S.span('status', first, last),
+          kind: 'list',
+          listName: n(LIST_NAMES.sourceStatuses),
+          error: `Statut : ${statuses.acquired}, ${statuses.requested} ou ${statuses.planned}.`,
+        },
         { range: S.span('rse', first, last), kind: 'list', listName: n(LIST_NAMES.yesNo), error: yesNoError },
-        { range: CMP.span('retained', compFirst, compLast), kind: 'list', listName: n(LIST_NAMES.yesNo), error: yesNoError },
-        { range: CAT.span('nature', catFirst, catLast), kind: 'list', listName: n(LIST_NAMES.natures), error: `Nature : ${PUBLIC} ou ${PRIVATE}.` },
-        { range: S.span('amount', first, last), kind: 'decimalMin0', error: 'Saisissez un montant positif en euros (pas de texte).' },
-        { range: `${firstMilestone}${first}:${lastMilestone}${last}`, kind: 'decimalMin0', error: 'Saisissez un pourcentage positif (pas de texte).' },
+        {
+          range: CMP.span('retained', compFirst, compLast),
+          kind: 'list',
+          listName: n(LIST_NAMES.yesNo),
+          error: yesNoError,
+        },
+        {
+          range: CAT.span('nature', catFirst, catLast),
+          kind: 'list',
+          listName: n(LIST_NAMES.natures),
+          error: `Nature : ${PUBLIC} ou ${PRIVATE}.`,
+        },
+        {
+          range: S.span('amount', first, last),
+          kind: 'decimalMin0',
+          error: 'Saisissez un montant positif en euros (pas de texte).',
+        },
+        {
+          range: `${firstMilestone}${first}:${lastMilestone}${last}`,
+          kind: 'decimalMin0',
+          error: 'Saisissez un pourcentage positif (pas de texte).',
+        },
       ],
       conditionalFormats: [
         { range: SUM.cell('value', summaryRow('gap')), when: 'negative' },

@@ -62,7 +62,10 @@ export function tableColumns<K extends string>(spec: Readonly<Record<K, ColumnSp
 }
 
 /** A table whose columns follow each other from `firstCol`, in the order of `headers`. */
-export function contiguousColumns<K extends string>(firstCol: string, headers: Readonly<Record<K, string>>): TableColumns<K> {
+export function contiguousColumns<K extends string>(
+  firstCol: string,
+  headers: Readonly<Record<K, string>>,
+): TableColumns<K> {
   const start = colIndex(firstCol);
   const spec = {} as Record<K, ColumnSpec>;
   (Object.keys(headers) as K[]).forEach((k, i) => {

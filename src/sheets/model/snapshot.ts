@@ -1,3 +1,4 @@
+import { cellText } from '../../domain/text/cellText';
 import { a1, parseAddress } from './plan';
 import type { TableColumns } from './contract';
 
@@ -40,8 +41,9 @@ export function num(v: unknown): number {
 }
 
 export function isExcelError(v: unknown): string | null {
-  if (v && typeof v === 'object' && 'error' in v) return String((v as { error: unknown }).error);
-  if (typeof v === 'string' && /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/.test(v.trim())) return v.trim();
+  if (v && typeof v === 'object' && 'error' in v) return String(v.error);
+  if (typeof v === 'string' && /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/.test(v.trim()))
+    return v.trim();
   return null;
 }
 
@@ -82,15 +84,26 @@ export type TableRow<K extends string> = { readonly [P in K]: unknown } & {
  * name starts. `skip` rows at the top (a header row inside the name) are left out; row indices
  * stay those of the range.
  */
-export function readTable<K extends string>(range: RangeRead, columns: TableColumns<K>, skip = 0): TableRow<K>[] {
+export function readTable<K extends string>(
+  range: RangeRead,
+  columns: TableColumns<K>,
+  skip = 0,
+): TableRow<K>[] {
   const origin = parseAddress(range.topLeft).col;
-  const index = new Map<K, number>(columns.keys.map((k) => [k, parseAddress(`${columns.letter(k)}1`).col - origin]));
+  const index = new Map<K, number>(
+    columns.keys.map((k) => [k, parseAddress(`${columns.letter(k)}1`).col - origin]),
+  );
   const rows: TableRow<K>[] = [];
   for (let i = skip; i < range.values.length; i += 1) rows.push(tableRow(range, columns.keys, index, i));
   return rows;
 }
 
-function tableRow<K extends string>(range: RangeRead, keys: readonly K[], index: Map<K, number>, i: number): TableRow<K> {
+function tableRow<K extends string>(
+  range: RangeRead,
+  keys: readonly K[],
+  index: Map<K, number>,
+  i: number,
+): TableRow<K> {
   const values = range.values[i] ?? [];
   const j = (k: K): number => index.get(k) ?? -1;
   const row: Record<string, unknown> = {};
@@ -99,6 +112,6 @@ function tableRow<K extends string>(range: RangeRead, keys: readonly K[], index:
     i,
     at: (k: K) => at(range, i, j(k)),
     formula: (k: K) => range.formulas?.[i]?.[j(k)] ?? null,
-    text: (k: K) => String(values[j(k)] ?? '').trim(),
+    text: (k: K) => cellText(values[j(k)]).trim(),
   }) as unknown as TableRow<K>;
 }

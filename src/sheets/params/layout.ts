@@ -21,10 +21,26 @@ import { DEVIS_NAMES } from '../devis/contract';
 import { NATURES } from '../../domain/financing/types';
 import { YES_NO } from '../model/labels';
 import type { Naming } from '../model/naming';
-import { CEILING_NAMES, LIST_NAMES, PARAMS_COLUMNS as PC, PARAMS_FIRST_ROW, PARAMS_NAMES as P, chargeRateName, type ListKey } from './contract';
+import {
+  CEILING_NAMES,
+  LIST_NAMES,
+  PARAMS_COLUMNS as PC,
+  PARAMS_FIRST_ROW,
+  PARAMS_NAMES as P,
+  chargeRateName,
+  type ListKey,
+} from './contract';
 
 export { CEILING_NAMES, chargeRateName };
-import { NUMFMT, absolute, columnLetter, type CellPlan, type CellValue, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  NUMFMT,
+  absolute,
+  columnLetter,
+  type CellPlan,
+  type CellValue,
+  type NamePlan,
+  type SheetPlan,
+} from '../model/plan';
 
 const MEASURE_TYPES: readonly string[] = financement.measureTypes;
 
@@ -67,7 +83,8 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       'Cellules jaunes : à saisir. Chaque valeur porte un nom de classeur (colonne C) utilisé par les autres feuilles. Les taux viennent des données de l’outil avec leur source ; ils restent modifiables.',
     style: 'banner',
   });
-  for (const k of PC.keys) cells.push({ address: PC.cell(k, PARAMS_FIRST_ROW - 1), value: PC.header(k), style: 'header' });
+  for (const k of PC.keys)
+    cells.push({ address: PC.cell(k, PARAMS_FIRST_ROW - 1), value: PC.header(k), style: 'header' });
 
   const production: Row[] = [
     { label: 'Titre du projet', name: P.title, value: p?.title ?? null },
@@ -79,12 +96,37 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       source: getNomenclature(input.nomenclature).title,
     },
     { label: 'Durée (minutes)', name: P.duration, value: p?.durationMinutes ?? null, numFmt: NUMFMT.integer },
-    { label: 'Semaines de préparation', name: P.prepWeeks, value: p?.prepWeeks ?? null, numFmt: NUMFMT.integer },
-    { label: 'Jours de tournage', name: P.shootingDays, value: p?.shootingDays ?? null, numFmt: NUMFMT.integer },
-    { label: 'Semaines de postproduction', name: P.postWeeks, value: p?.postWeeks ?? null, numFmt: NUMFMT.integer },
-    { label: 'Début du développement (facultatif)', name: P.devStart, value: p?.devStart ?? null, numFmt: NUMFMT.date },
+    {
+      label: 'Semaines de préparation',
+      name: P.prepWeeks,
+      value: p?.prepWeeks ?? null,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Jours de tournage',
+      name: P.shootingDays,
+      value: p?.shootingDays ?? null,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Semaines de postproduction',
+      name: P.postWeeks,
+      value: p?.postWeeks ?? null,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Début du développement (facultatif)',
+      name: P.devStart,
+      value: p?.devStart ?? null,
+      numFmt: NUMFMT.date,
+    },
     { label: 'Début de préparation', name: P.prepStart, value: p?.prepStart ?? null, numFmt: NUMFMT.date },
-    { label: 'Premier jour de tournage', name: P.shootStart, value: p?.shootStart ?? null, numFmt: NUMFMT.date },
+    {
+      label: 'Premier jour de tournage',
+      name: P.shootStart,
+      value: p?.shootStart ?? null,
+      numFmt: NUMFMT.date,
+    },
     { label: 'Dernier jour de tournage', name: P.shootEnd, value: p?.shootEnd ?? null, numFmt: NUMFMT.date },
     { label: 'Livraison PAD', name: P.padDelivery, value: p?.padDelivery ?? null, numFmt: NUMFMT.date },
     {
@@ -161,23 +203,28 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       source: tc.capSource,
       mark: markLabel((tc.perMinuteMark ?? tc.mark) as FactMark),
     },
-    ...ceilingFacts().map(
-      (f): Row => ({
-        label: f.label,
-        name: CEILING_NAMES[f.key],
-        value: toCellNumber(f.value),
-        numFmt: f.kind === 'rate' ? NUMFMT.rate : NUMFMT.euro,
-        source: f.source,
-        mark: markLabel(f.mark as FactMark),
-      }),
-    ),
+    ...ceilingFacts().map((f): Row => ({
+      label: f.label,
+      name: CEILING_NAMES[f.key],
+      value: toCellNumber(f.value),
+      numFmt: f.kind === 'rate' ? NUMFMT.rate : NUMFMT.euro,
+      source: f.source,
+      mark: markLabel(f.mark as FactMark),
+    })),
   ];
 
   let row = PARAMS_FIRST_ROW;
   const writeRow = (r: Row): void => {
     cells.push({ address: PC.cell('label', row), value: r.label, style: 'label' });
     const fmt = r.numFmt ? { numFmt: r.numFmt } : {};
-    if (r.formula) cells.push({ address: PC.cell('value', row), formula: r.formula, result: r.value, style: 'computed', ...fmt });
+    if (r.formula)
+      cells.push({
+        address: PC.cell('value', row),
+        formula: r.formula,
+        result: r.value,
+        style: 'computed',
+        ...fmt,
+      });
     else cells.push({ address: PC.cell('value', row), value: r.value, style: 'input', ...fmt });
     cells.push({ address: PC.cell('name', row), value: naming.name(r.name), style: 'note' });
     if (r.source) cells.push({ address: PC.cell('source', row), value: r.source, style: 'note' });
@@ -202,20 +249,46 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
 
   // The audiovisual tax credit's ceiling per minute, by cost per minute (editable, named).
   if (tc.perMinute) {
-    cells.push({ address: PC.cell('label', row), value: 'Plafond du crédit d’impôt par minute, selon le coût à la minute', style: 'section' });
+    cells.push({
+      address: PC.cell('label', row),
+      value: 'Plafond du crédit d’impôt par minute, selon le coût à la minute',
+      style: 'section',
+    });
     row += 1;
-    cells.push({ address: PC.cell('label', row), value: 'Coût à la minute à partir de (€)', style: 'header' });
+    cells.push({
+      address: PC.cell('label', row),
+      value: 'Coût à la minute à partir de (€)',
+      style: 'header',
+    });
     cells.push({ address: PC.cell('value', row), value: 'Plafond par minute (€)', style: 'header' });
     cells.push({ address: PC.cell('source', row), value: tc.capSource, style: 'note' });
-    cells.push({ address: PC.cell('mark', row), value: markLabel((tc.perMinuteMark ?? tc.mark) as FactMark), style: 'note' });
+    cells.push({
+      address: PC.cell('mark', row),
+      value: markLabel((tc.perMinuteMark ?? tc.mark) as FactMark),
+      style: 'note',
+    });
     row += 1;
     const bandFirst = row;
     for (const b of tc.perMinute) {
-      cells.push({ address: PC.cell('label', row), value: toCellNumber(b.fromCostPerMinute), numFmt: NUMFMT.euro, style: 'input' });
-      cells.push({ address: PC.cell('value', row), value: toCellNumber(b.capPerMinute), numFmt: NUMFMT.euro, style: 'input' });
+      cells.push({
+        address: PC.cell('label', row),
+        value: toCellNumber(b.fromCostPerMinute),
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      });
+      cells.push({
+        address: PC.cell('value', row),
+        value: toCellNumber(b.capPerMinute),
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      });
       row += 1;
     }
-    names.push({ name: n(P.taxCreditBandFrom), sheet: sheetName, ref: PC.range('label', bandFirst, row - 1) });
+    names.push({
+      name: n(P.taxCreditBandFrom),
+      sheet: sheetName,
+      ref: PC.range('label', bandFirst, row - 1),
+    });
     names.push({ name: n(P.taxCreditBandCap), sheet: sheetName, ref: PC.range('value', bandFirst, row - 1) });
     row += 1;
   }

@@ -1,4 +1,9 @@
-import { DEFAULT_NOMENCLATURE, findNomenclature, getNomenclature } from '../../domain/nomenclature/nomenclature';
+import { cellText } from '../../domain/text/cellText';
+import {
+  DEFAULT_NOMENCLATURE,
+  findNomenclature,
+  getNomenclature,
+} from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { single, type SingleCell, type Snapshot } from '../model/snapshot';
 import { PARAMS_NAMES } from './contract';
@@ -9,6 +14,6 @@ export function paramCell(s: Snapshot, key: keyof typeof PARAMS_NAMES): SingleCe
 
 /** The nomenclature the workbook declares in Paramètres (the default one when absent or unknown). */
 export function readNomenclature(s: Snapshot): NomenclatureData {
-  const id = String(paramCell(s, 'nomenclature')?.value ?? DEFAULT_NOMENCLATURE);
+  const id = cellText(paramCell(s, 'nomenclature')?.value) || DEFAULT_NOMENCLATURE;
   return findNomenclature(id) ?? getNomenclature(DEFAULT_NOMENCLATURE);
 }

@@ -1,4 +1,10 @@
-import { NUMFMT, type CellPlan, type SheetPlan, type StyleKey, type WorkbookPlan } from '../../sheets/model/plan';
+import {
+  NUMFMT,
+  type CellPlan,
+  type SheetPlan,
+  type StyleKey,
+  type WorkbookPlan,
+} from '../../sheets/model/plan';
 import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
@@ -132,7 +138,9 @@ function applyStyle(range: Excel.Range, style: StyleKey): void {
 
 function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   const { rows, cols } = blockOf(plan);
-  const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array<string | number | boolean>(cols).fill(''));
+  const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () =>
+    Array<string | number | boolean>(cols).fill(''),
+  );
   const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
   for (const c of plan.cells) {
     const { col, row } = parseAddress(c.address);
@@ -144,7 +152,8 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   const block = ws.getRange(`A1:${a1(cols - 1, rows)}`);
   // Text cells (CNC codes) get their "@" format before their value: Excel parses text written
   // through the API like typed input, and "2.10" would otherwise become the number 2.1.
-  for (const run of textRuns(plan)) ws.getRange(run.address).numberFormat = Array.from({ length: run.rows }, () => [NUMFMT.text]);
+  for (const run of textRuns(plan))
+    ws.getRange(run.address).numberFormat = Array.from({ length: run.rows }, () => [NUMFMT.text]);
   // Values and formulas first, the other formats second (Office performance guidance).
   block.formulas = formulas;
   block.numberFormat = formats;
@@ -154,15 +163,18 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
   });
-  if (plan.freezeRows && plan.freezeCols) ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(plan.freezeCols - 1, plan.freezeRows)}`));
+  if (plan.freezeRows && plan.freezeCols)
+    ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(plan.freezeCols - 1, plan.freezeRows)}`));
   else if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
   for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    ws.getRange(`${row}:${row}`).format.rowHeight = height;
   if (plan.print) {
     ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     ws.pageLayout.paperSize = 'A4';
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (plan.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
+    if (plan.print.repeatRows)
+      ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
   }
   for (const v of plan.validations) {
     const dv = ws.getRange(v.range).dataValidation;
@@ -225,7 +237,12 @@ export class OfficePort implements WorkbookPort {
       const sheets = context.workbook.worksheets;
       const written = new Map<string, Excel.Worksheet>();
       for (const sheet of plan.sheets) {
-        written.set(sheet.name, this.emptySheets.has(sheet.name.toLowerCase()) ? sheets.getItem(sheet.name) : sheets.add(sheet.name));
+        written.set(
+          sheet.name,
+          this.emptySheets.has(sheet.name.toLowerCase())
+            ? sheets.getItem(sheet.name)
+            : sheets.add(sheet.name),
+        );
       }
       for (const name of plan.names) {
         const ws = written.get(name.sheet) ?? sheets.getItem(name.sheet);
@@ -237,7 +254,11 @@ export class OfficePort implements WorkbookPort {
       }
       for (const chart of plan.charts) {
         const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);
-        const c = ws.charts.add(chart.kind === 'line' ? 'Line' : 'BarClustered', ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
+        const c = ws.charts.add(
+          chart.kind === 'line' ? 'Line' : 'BarClustered',
+          ws.getRange(chart.source),
+          chart.seriesBy === 'rows' ? 'Rows' : 'Columns',
+        );
         c.title.text = chart.title;
         c.legend.visible = false;
         if (chart.categories) c.series.getItemAt(0).setXAxisValues(ws.getRange(chart.categories));
@@ -268,7 +289,8 @@ export class OfficePort implements WorkbookPort {
       names.forEach((n, k) => {
         const r = ranges[k];
         const ref = r ? splitReference(r.address) : null;
-        out[n] = r && ref ? { sheet: ref.sheet, topLeft: ref.start, values: r.values, formulas: r.formulas } : null;
+        out[n] =
+          r && ref ? { sheet: ref.sheet, topLeft: ref.start, values: r.values, formulas: r.formulas } : null;
       });
       return out;
     });

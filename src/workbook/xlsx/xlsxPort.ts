@@ -42,7 +42,10 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     throw new Error(`La feuille « ${plan.name} » n'est pas vide : elle ne sera pas écrasée.`);
   }
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(plan.name, plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {});
+  const ws = wb.addWorksheet(
+    plan.name,
+    plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {},
+  );
   plan.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -50,13 +53,14 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     const cell = ws.getCell(c.address);
     if (c.formula !== undefined) {
       const result = c.result instanceof Date ? c.result : (c.result ?? undefined);
-      cell.value = { formula: c.formula, ...(result !== undefined && result !== null ? { result } : {}) } as ExcelJS.CellFormulaValue;
+      cell.value = { formula: c.formula, ...(result !== undefined && result !== null ? { result } : {}) };
     } else if (c.value !== undefined && c.value !== null) {
       cell.value = c.value;
     }
     styleCell(cell, c);
   }
-  if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: plan.freezeCols ?? 0 }];
+  if (plan.freezeRows)
+    ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: plan.freezeCols ?? 0 }];
   for (const m of plan.merges ?? []) ws.mergeCells(m);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   if (plan.print) {
@@ -67,15 +71,36 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      ...(plan.print.repeatRows ? { printTitlesRow: `${plan.print.repeatRows}:${plan.print.repeatRows}` } : {}),
+      ...(plan.print.repeatRows
+        ? { printTitlesRow: `${plan.print.repeatRows}:${plan.print.repeatRows}` }
+        : {}),
     };
   }
   for (const v of plan.validations) {
     const validation: ExcelJS.DataValidation =
       v.kind === 'list'
-        ? { type: 'list', allowBlank: true, formulae: [v.listName ?? ''], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur refusée', error: v.error }
-        : { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur refusée', error: v.error };
-    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, validation);
+        ? {
+            type: 'list',
+            allowBlank: true,
+            formulae: [v.listName ?? ''],
+            showErrorMessage: true,
+            errorStyle: 'stop',
+            errorTitle: 'Valeur refusée',
+            error: v.error,
+          }
+        : {
+            type: 'decimal',
+            operator: 'greaterThanOrEqual',
+            allowBlank: true,
+            formulae: [0],
+            showErrorMessage: true,
+            errorStyle: 'stop',
+            errorTitle: 'Valeur refusée',
+            error: v.error,
+          };
+    (
+      ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(v.range, validation);
   }
   plan.conditionalFormats.forEach((cf, i) => {
     const look = CONDITIONAL[cf.when];
@@ -88,7 +113,13 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       rules: [
         cf.when === 'top3'
           ? { type: 'top10', rank: 3, percent: false, bottom: false, priority: i + 1, style }
-          : { type: 'cellIs', operator: cf.when === 'negative' ? 'lessThan' : 'greaterThan', formulae: ['0'], priority: i + 1, style },
+          : {
+              type: 'cellIs',
+              operator: cf.when === 'negative' ? 'lessThan' : 'greaterThan',
+              formulae: ['0'],
+              priority: i + 1,
+              style,
+            },
       ],
     });
   });
@@ -117,7 +148,8 @@ export class XlsxPort implements WorkbookPort {
     wb.calcProperties.fullCalcOnLoad = true;
     return {
       skipped: plan.charts.map(
-        (c) => `Graphique « ${c.title} » (feuille ${c.sheet}) non dessiné : exceljs ne sait pas créer de graphique ; il est créé par le complément dans Excel.`,
+        (c) =>
+          `Graphique « ${c.title} » (feuille ${c.sheet}) non dessiné : exceljs ne sait pas créer de graphique ; il est créé par le complément dans Excel.`,
       ),
     };
   }
@@ -154,7 +186,8 @@ export class XlsxPort implements WorkbookPort {
           frow.push(`=${cell.formula}`);
         } else {
           const v = cell.value;
-          const plain = v && typeof v === 'object' && 'richText' in v ? (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('') : v;
+          const plain =
+            v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : v;
           row.push(plain ?? null);
           frow.push(plain ?? null);
         }
@@ -166,7 +199,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   async readName(name: string): Promise<RangeRead | null> {
-    const ref = (this.workbook.definedNames.getRanges(name).ranges as string[])[0];
+    const ref = this.workbook.definedNames.getRanges(name).ranges[0];
     if (!ref) return null;
     const parts = splitReference(ref);
     const ws = parts ? this.workbook.getWorksheet(parts.sheet) : undefined;
@@ -188,7 +221,13 @@ export class XlsxPort implements WorkbookPort {
     if (!ws) throw new Error(`Feuille introuvable : ${sheet}`);
     for (const c of cells) {
       const cell = ws.getCell(c.address);
-      cell.value = c.formula !== undefined ? ({ formula: c.formula, ...(c.result !== undefined && c.result !== null ? { result: c.result } : {}) } as ExcelJS.CellFormulaValue) : (c.value ?? null);
+      cell.value =
+        c.formula !== undefined
+          ? {
+              formula: c.formula,
+              ...(c.result !== undefined && c.result !== null ? { result: c.result } : {}),
+            }
+          : (c.value ?? null);
       if (c.numFmt) cell.numFmt = c.numFmt;
     }
   }
@@ -197,7 +236,17 @@ export class XlsxPort implements WorkbookPort {
     const ws = this.workbook.getWorksheet(sheet);
     if (!ws) throw new Error(`Feuille introuvable : ${sheet}`);
     const frozen = ws.views[0];
-    ws.views = [{ ...(frozen ?? { state: 'normal' }), activeCell: address } as ExcelJS.WorksheetView];
-    this.workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: this.workbook.worksheets.indexOf(ws), visibility: 'visible' }];
+    ws.views = [{ ...(frozen ?? { state: 'normal' }), activeCell: address }];
+    this.workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 10000,
+        height: 20000,
+        firstSheet: 0,
+        activeTab: this.workbook.worksheets.indexOf(ws),
+        visibility: 'visible',
+      },
+    ];
   }
 }

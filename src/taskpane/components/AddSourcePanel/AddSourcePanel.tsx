@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { financingCategories, SOURCE_STATUSES } from '../../../domain/financing/categories';
 import type { SourceStatus } from '../../../domain/financing/types';
 import { formatEuros, parseAmount } from '../../../domain/money';
@@ -12,7 +23,11 @@ const useStyles = makeStyles({
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
 
 /** "Ajouter une source": one row appended to the plan de financement, picked up by the summary and the Trésorerie. */
 export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
@@ -24,7 +39,8 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
   const [amountText, setAmountText] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const parsed = amountText.trim() === '' ? null : parseAmount(amountText);
-  const amountError = parsed && !parsed.ok ? 'Montant : un nombre est attendu, par exemple 150 000 €.' : undefined;
+  const amountError =
+    parsed && !parsed.ok ? 'Montant : un nombre est attendu, par exemple 150 000 €.' : undefined;
 
   const submit = async (): Promise<void> => {
     if (!parsed || !parsed.ok || parsed.value.lte(0)) {
@@ -34,7 +50,10 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
     setState({ kind: 'working' });
     try {
       const { sheet, row } = await host.addSource({ label, category, status, amount: parsed.value }, suffix);
-      setState({ kind: 'done', message: `« ${label.trim()} » (${formatEuros(parsed.value)}) ajoutée à la ligne ${row} de la feuille ${sheet}.` });
+      setState({
+        kind: 'done',
+        message: `« ${label.trim()} » (${formatEuros(parsed.value)}) ajoutée à la ligne ${row} de la feuille ${sheet}.`,
+      });
       setLabel('');
       setAmountText('');
     } catch (e) {
@@ -49,7 +68,12 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
         <Input value={label} onChange={(_, d) => setLabel(d.value)} />
       </Field>
       <Field label="Catégorie">
-        <Select className={styles.fill} select={{ className: styles.fillSelect }} value={category} onChange={(_, d) => setCategory(d.value)}>
+        <Select
+          className={styles.fill}
+          select={{ className: styles.fillSelect }}
+          value={category}
+          onChange={(_, d) => setCategory(d.value)}
+        >
           {categories.map((c) => (
             <option key={c.id} value={c.label}>
               {c.label}
@@ -70,7 +94,11 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
         <Input value={amountText} onChange={(_, d) => setAmountText(d.value)} placeholder="150 000 €" />
       </Field>
       <div>
-        <Button appearance="secondary" disabled={state.kind === 'working' || label.trim() === ''} onClick={() => void submit()}>
+        <Button
+          appearance="secondary"
+          disabled={state.kind === 'working' || label.trim() === ''}
+          onClick={() => void submit()}
+        >
           Ajouter la source
         </Button>
       </div>

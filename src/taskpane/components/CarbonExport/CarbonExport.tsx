@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
@@ -19,7 +28,15 @@ export function downloadText(fileName: string, text: string): void {
 type State = { kind: 'idle' } | { kind: 'done'; rows: number } | { kind: 'error'; message: string };
 
 /** "Exporter le bilan carbone (CSV)": the lines of the Bilan carbone sheet, for re-entry in Carbon'Clap. */
-export function CarbonExport({ host, suffix, save = downloadText }: { host: TaskpaneHost; suffix: number | null; save?: (name: string, text: string) => void }): JSX.Element {
+export function CarbonExport({
+  host,
+  suffix,
+  save = downloadText,
+}: {
+  host: TaskpaneHost;
+  suffix: number | null;
+  save?: (name: string, text: string) => void;
+}): JSX.Element {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const run = async (): Promise<void> => {
@@ -34,7 +51,10 @@ export function CarbonExport({ host, suffix, save = downloadText }: { host: Task
   return (
     <section aria-label="Exporter le bilan carbone" className={styles.box}>
       <Subtitle2 as="h2">Bilan carbone</Subtitle2>
-      <Text>Le bilan déposé au CNC se fait dans un calculateur homologué (Carbon&apos;Clap, SeCO2, Carbon Stage) : exportez les postes pour les ressaisir.</Text>
+      <Text>
+        Le bilan déposé au CNC se fait dans un calculateur homologué (Carbon&apos;Clap, SeCO2, Carbon Stage) :
+        exportez les postes pour les ressaisir.
+      </Text>
       <div>
         <Button onClick={() => void run()}>Exporter le bilan carbone (CSV)</Button>
       </div>

@@ -22,19 +22,37 @@ import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  finding: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  finding: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  item: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
 });
 
 const LABELS: Record<Referentiel, string> = {
-  ...(Object.fromEntries(criteria.referentiels.map((r) => [r.id, `${r.id} — ${r.label}`])) as Record<Exclude<Referentiel, 'tous'>, string>),
+  ...(Object.fromEntries(criteria.referentiels.map((r) => [r.id, `${r.id} — ${r.label}`])) as Record<
+    Exclude<Referentiel, 'tous'>,
+    string
+  >),
   tous: 'Tous les référentiels',
 };
 
 const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
 
-type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; report: AuditReport } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; report: AuditReport }
+  | { kind: 'error'; message: string };
 
 /** The "Contrôle" tab: audit against a référentiel, findings that select their cell, ticks kept in the workbook, a report sheet. */
 export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
@@ -106,7 +124,8 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
       {report && (
         <>
           <Text weight="semibold">
-            {report.counts.erreur} erreur(s), {report.counts.avertissement} avertissement(s), {report.counts.info} info(s) — {report.rules} règles
+            {report.counts.erreur} erreur(s), {report.counts.avertissement} avertissement(s),{' '}
+            {report.counts.info} info(s) — {report.rules} règles
           </Text>
           {sheets.map((sheet) => {
             const inSheet = report.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
@@ -129,7 +148,9 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
                           className={styles.finding}
                           appearance="subtle"
                           disabled={!f.location}
-                          onClick={() => f.location && void host.selectCell(f.location.sheet, f.location.address)}
+                          onClick={() =>
+                            f.location && void host.selectCell(f.location.sheet, f.location.address)
+                          }
                         >
                           {f.location ? `${f.location.address} — ` : ''}
                           {f.message} [{f.criteria.join(', ')}]
@@ -150,7 +171,9 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
                 <Checkbox
                   label={`${c.criterion} (${c.sheet}) — ${c.text}`}
                   checked={t.ticked}
-                  onChange={(_, d) => setTicks({ ...ticks, [c.criterion]: { ...t, ticked: d.checked === true } })}
+                  onChange={(_, d) =>
+                    setTicks({ ...ticks, [c.criterion]: { ...t, ticked: d.checked === true } })
+                  }
                 />
                 <Input
                   aria-label={`Commentaire ${c.criterion}`}
@@ -162,10 +185,28 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
             );
           })}
           <div className={styles.row}>
-            <Button onClick={() => void act(async () => (await host.saveState(current()), 'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).'))}>
+            <Button
+              onClick={() =>
+                void act(
+                  async () => (
+                    await host.saveState(current()),
+                    'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).'
+                  ),
+                )
+              }
+            >
               Enregistrer les coches
             </Button>
-            <Button onClick={() => void act(async () => `Rapport écrit dans la feuille « ${await host.writeReport(report, current())} ».`)}>Rapport</Button>
+            <Button
+              onClick={() =>
+                void act(
+                  async () =>
+                    `Rapport écrit dans la feuille « ${await host.writeReport(report, current())} ».`,
+                )
+              }
+            >
+              Rapport
+            </Button>
           </div>
         </>
       )}

@@ -6,8 +6,8 @@ export function OutsideExcel(): JSX.Element {
     <MessageBar intent="info">
       <MessageBarBody>
         <MessageBarTitle>Ouvrez ce volet dans Excel</MessageBarTitle>
-        Ce complément agit sur un classeur Excel : chargez-le dans Excel (bouton « Devis CNC » de l’onglet Accueil). Hors
-        d’Excel, utilisez la ligne de commande « devis-cnc new ».
+        Ce complément agit sur un classeur Excel : chargez-le dans Excel (bouton « Devis CNC » de l’onglet
+        Accueil). Hors d’Excel, utilisez la ligne de commande « devis-cnc new ».
       </MessageBarBody>
     </MessageBar>
   );

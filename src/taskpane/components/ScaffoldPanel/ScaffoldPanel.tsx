@@ -12,8 +12,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { FORMATS, defaultNomenclature, formatLabel, type ProductionFormat } from '../../../domain/facts/facts';
-import { getNomenclature, listNomenclatures, scaffoldProblem } from '../../../domain/nomenclature/nomenclature';
+import {
+  FORMATS,
+  defaultNomenclature,
+  formatLabel,
+  type ProductionFormat,
+} from '../../../domain/facts/facts';
+import {
+  getNomenclature,
+  listNomenclatures,
+  scaffoldProblem,
+} from '../../../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
 import { scaffoldRefusal, type ScaffoldOutcome, type ScaffoldProgress } from '../../../workbook/scaffold';
@@ -38,7 +47,13 @@ type State =
   | { kind: 'conflict'; message: string }
   | { kind: 'error'; message: string };
 
-export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreated?: (suffix: number | null) => void }): JSX.Element {
+export function ScaffoldPanel({
+  host,
+  onCreated,
+}: {
+  host: TaskpaneHost;
+  onCreated?: (suffix: number | null) => void;
+}): JSX.Element {
   const styles = useStyles();
   const [format, setFormat] = useState<ProductionFormat>('long-metrage');
   /** null: the format's own grid. */
@@ -53,10 +68,17 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
   const run = async (onConflict: 'refuse' | 'beside'): Promise<void> => {
     setState({ kind: 'working', step: 'inventaire' });
     try {
-      const outcome = await host.scaffold({ format, nomenclature: grid, example: example && canExample, onConflict }, (step) =>
-        setState({ kind: 'working', step }),
+      const outcome = await host.scaffold(
+        { format, nomenclature: grid, example: example && canExample, onConflict },
+        (step) => setState({ kind: 'working', step }),
       );
-      setState(outcome.status === 'done' ? { kind: 'done', outcome } : outcome.status === 'conflict' ? { kind: 'conflict', message: outcome.message } : { kind: 'error', message: outcome.message });
+      setState(
+        outcome.status === 'done'
+          ? { kind: 'done', outcome }
+          : outcome.status === 'conflict'
+            ? { kind: 'conflict', message: outcome.message }
+            : { kind: 'error', message: outcome.message },
+      );
       if (outcome.status === 'done') onCreated?.(outcome.suffix);
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -85,9 +107,16 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
       <Field
         label="Nomenclature du devis"
         validationState={gridRefusal ? 'error' : 'none'}
-        validationMessage={gridRefusal ?? (nomenclature === null ? `Grille du format : ${getNomenclature(grid).title}` : undefined)}
+        validationMessage={
+          gridRefusal ??
+          (nomenclature === null ? `Grille du format : ${getNomenclature(grid).title}` : undefined)
+        }
       >
-        <Select value={grid} disabled={working} onChange={(_, d) => setNomenclature(d.value as NomenclatureId)}>
+        <Select
+          value={grid}
+          disabled={working}
+          onChange={(_, d) => setNomenclature(d.value as NomenclatureId)}
+        >
           {listNomenclatures().map((n) => (
             <option key={n.id} value={n.id}>
               {n.id}
@@ -106,7 +135,11 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
         onChange={(_, d) => setExample(d.checked === true)}
       />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={working || gridRefusal !== null} onClick={() => void run('refuse')}>
+        <Button
+          appearance="primary"
+          disabled={working || gridRefusal !== null}
+          onClick={() => void run('refuse')}
+        >
           Créer le classeur
         </Button>
       </div>
@@ -119,7 +152,8 @@ export function ScaffoldPanel({ host, onCreated }: { host: TaskpaneHost; onCreat
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Classeur créé</MessageBarTitle>
-            Feuilles : {state.outcome.sheets.join(', ')}. Total général : {formatEuros(state.outcome.result.total.amount)}.
+            Feuilles : {state.outcome.sheets.join(', ')}. Total général :{' '}
+            {formatEuros(state.outcome.result.total.amount)}.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,0 +1,246 @@
+/**
+ * JSON Schemas of the files in data/: what the code reads from each, so a hand edit that breaks a
+ * field fails `npm test` with the path and the reason instead of a wrong figure at run time.
+ */
+type Schema = Record<string, unknown>;
+
+const str: Schema = { type: 'string', minLength: 1 };
+const anyStr: Schema = { type: 'string' };
+/** Amounts and rates are decimal strings (read by decimal.js, never as JS floats). */
+const decimal: Schema = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' };
+const date: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const mark: Schema = { enum: ['verified', 'secondary', 'recalled'] };
+const confidence: Schema = { enum: ['verbatim', 'secondary', 'inferred'] };
+const status: Schema = { enum: ['technicien', 'cadre', 'artiste', 'auteur'] };
+const phaseWeights: Schema = obj({ dev: decimal, prepa: decimal, tournage: decimal, postprod: decimal });
+
+function obj(properties: Record<string, Schema>, optional: string[] = [], additional = false): Schema {
+  return { type: 'object', properties, required: Object.keys(properties).filter((k) => !optional.includes(k)), additionalProperties: additional };
+}
+function arr(items: Schema, minItems = 0): Schema {
+  return { type: 'array', items, minItems };
+}
+const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
+
+const nomenclatureLine = obj(
+  { code: str, label: nullable(str), confidence, existence: confidence, source: nullable(str), labelHint: str, note: str, seededFromRange: str, displayLabel: str },
+  ['existence', 'labelHint', 'note', 'seededFromRange', 'displayLabel'],
+);
+
+const roles = obj({
+  note: str,
+  devisTitle: str,
+  payChapters: arr(str, 1),
+  chargesChapter: str,
+  chargesLines: arr(obj({ code: str, label: str, status }), 1),
+  subtotalLabel: str,
+  indirect: obj({
+    chapter: nullable(str),
+    lines: arr(obj({ role: { enum: ['overheads', 'contingency', 'line'] }, code: str, label: str, justification: str }, ['label', 'justification']), 2),
+  }),
+  taxCreditEligibility: obj(
+    { note: str, source: str, mark, eligibleChapters: arr(str, 1), excludedCodes: arr(obj({ code: str, why: str })), performersAboveMinima: str },
+    ['performersAboveMinima'],
+  ),
+  paymentProfiles: obj({ note: str, mark, byCode: { type: 'object', additionalProperties: phaseWeights, minProperties: 1 } }),
+});
+
+export const NOMENCLATURE: Schema = {
+  ...obj(
+    {
+      id: { enum: ['cnc-classique', 'cnc-2018', 'cnc-audiovisuel'] },
+      title: str,
+      codeStyle: { enum: ['dotted', 'digits', 'lettered'] },
+      seededFrom: str,
+      seededOn: date,
+      confidenceLegend: { type: 'object' },
+      structure: {},
+      openPoints: arr(anyStr),
+      sources: arr(obj({ id: str, ref: str, what: str, kind: str }, ['kind'], true)),
+      chapters: arr(
+        obj(
+          { code: str, label: str, labelConfidence: confidence, codeConfidence: confidence, labelSource: nullable(str), note: str, lines: arr(nomenclatureLine), unnumberedLines: arr({ type: 'object' }) },
+          ['note', 'unnumberedLines'],
+        ),
+        1,
+      ),
+      belowTheLine: arr({ type: 'object' }),
+      roles,
+    },
+    ['roles'],
+  ),
+};
+
+const exampleLine = obj(
+  { code: str, label: str, status, quantity: decimal, unit: str, count: decimal, rate: decimal, foreign: decimal, justification: str },
+  ['status', 'foreign'],
+);
+
+export const EXAMPLE: Schema = obj({
+  id: str,
+  note: str,
+  format: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+  nomenclature: str,
+  parameters: obj({
+    title: str,
+    durationMinutes: { type: 'integer', minimum: 1 },
+    prepWeeks: { type: 'integer', minimum: 0 },
+    shootingDays: { type: 'integer', minimum: 1 },
+    postWeeks: { type: 'integer', minimum: 0 },
+    devStart: nullable(date),
+    prepStart: date,
+    shootStart: date,
+    shootEnd: date,
+    padDelivery: date,
+    envelope: decimal,
+    firstOrSecondFilm: { type: 'boolean' },
+  }),
+  chapters: arr(obj({ code: str, items: arr({ anyOf: [exampleLine, obj({ code: str, label: str, lines: arr(exampleLine, 1) })] }, 1) }), 1),
+  financing: obj({
+    note: str,
+    sources: arr(
+      obj(
+        {
+          label: str,
+          category: str,
+          status: { enum: ['Acquis', 'Sollicité', 'Envisagé'] },
+          amount: { anyOf: [decimal, { enum: ['balance', 'taxCreditEstimate'] }] },
+          deadline: nullable(date),
+          eligibility: anyStr,
+          advantages: anyStr,
+          drawbacks: anyStr,
+          rseBonus: { type: 'boolean' },
+        },
+        ['deadline', 'eligibility', 'advantages', 'drawbacks', 'rseBonus'],
+      ),
+      5,
+    ),
+    comparison: arr(obj({ aid: str, amount: decimal, deadline: nullable(date), eligibility: str, advantages: str, drawbacks: str, retained: { type: 'boolean' } }), 2),
+    measures: arr(obj({ type: str, amount: decimal, date: nullable(date), description: str })),
+  }),
+  carbon: obj({
+    note: str,
+    lines: arr(obj({ category: str, label: str, key: str, quantity: decimal, multiplier: decimal, assumption: str }), 1),
+    measures: arr(obj({ category: str, label: str, saving: decimal, assumption: str }), 1),
+  }),
+});
+
+const sourcedRate = obj({ rate: decimal, mark, source: str }, [], true);
+const sourcedAmount = obj({ amount: decimal, mark, source: str }, [], true);
+
+export const FINANCEMENT: Schema = obj(
+  {
+    id: str,
+    title: str,
+    seededFrom: str,
+    seededOn: date,
+    marks: obj({ verified: str, secondary: str, recalled: str }),
+    milestones: arr(obj({ id: str, label: str }), 6),
+    profileNote: str,
+    categories: arr(obj({ id: str, label: str, nature: { enum: ['Public', 'Privé'] }, natureMark: mark, natureSource: str, defaultProfile: { type: 'array', items: decimal, minItems: 6, maxItems: 6 } }), 1),
+    statuses: arr(str, 3),
+    intensity: obj({
+      cinema: obj({ base: sourcedRate, derogation: sourcedRate, withoutTaxCredit: sourcedRate, smallBudget: sourcedAmount }, [], true),
+      audiovisuel: obj({ base: sourcedRate, derogation: sourcedRate, documentary: sourcedRate, smallBudgetPerHour: sourcedAmount, documentaryPerHour: sourcedAmount }, [], true),
+    }),
+    taxCredit: {
+      type: 'object',
+      required: ['long-metrage', 'court-metrage', 'serie', 'documentaire'],
+      additionalProperties: obj(
+        {
+          label: str,
+          category: nullable(str),
+          rate: decimal,
+          mark,
+          source: str,
+          cap: nullable(decimal),
+          capSource: str,
+          perMinuteCap: obj({ mark, note: str, bands: arr(obj({ fromCostPerMinute: decimal, capPerMinute: decimal }), 1) }),
+        },
+        ['perMinuteCap'],
+      ),
+    },
+    defaultSchedule: { type: 'object' },
+    measureTypes: arr(str, 1),
+    taxCreditTypes: { type: 'object' },
+  },
+  [],
+  false,
+);
+
+const formatFacts = obj({
+  id: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+  label: str,
+  defaultDurationMinutes: { type: 'integer', minimum: 1 },
+  nomenclature: str,
+  overheads: obj({ rate: decimal, cap: decimal, mark, source: str, scope: str }, ['scope']),
+  contingency: obj({ rate: decimal, mark, source: str, scope: str }, ['scope']),
+});
+
+export const FRAIS_GENERAUX: Schema = obj(
+  { id: str, title: str, seededFrom: str, seededOn: date, marks: { type: 'object' }, formats: arr(formatFacts, 4), nomenclatureNote: str },
+  [],
+  true,
+);
+
+export const CHARGES: Schema = obj({
+  id: str,
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  marks: obj({ verified: str, secondary: str, recalled: str }),
+  statuses: arr(obj({ id: status, label: str, rate: decimal, range: { type: 'array', items: decimal, minItems: 2, maxItems: 2 }, mark, source: str, note: str }, ['note']), 4),
+  components: arr(obj({ label: str, rate: decimal, mark, source: str }, [], true)),
+});
+
+export const FACTEURS: Schema = obj({
+  seededFrom: str,
+  referenceVersion: str,
+  seededOn: date,
+  note: str,
+  excluded: arr(obj({ key: str, why: str })),
+  sources: arr(obj({ id: str, title: str, url: anyStr }, [], true)),
+  factors: arr(
+    obj(
+      { key: str, category: str, label: str, unit: str, value: decimal, source: str, year: nullable({ type: 'integer' }), verified: { type: 'boolean' }, ademeId: str, note: str },
+      ['ademeId', 'note'],
+      true,
+    ),
+    1,
+  ),
+});
+
+export const BILAN: Schema = obj({ title: str, seededFrom: str, seededOn: date, categories: arr(obj({ id: str, label: str }), 1), homologationNote: str, homologationSource: str });
+
+export const ALIAS: Schema = obj(
+  { title: str, seededOn: date, note: str, transport: { type: 'object' }, energy: { type: 'object', additionalProperties: str }, hotel: { type: 'object' }, meals: { type: 'object' }, waste: { type: 'object' } },
+  [],
+  false,
+);
+
+export const CRITERES: Schema = obj({
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  referentiels: arr(obj({ id: str, label: str }), 1),
+  kinds: obj({ auto: str, semi: str, manual: str }),
+  criteria: arr(obj({ id: { type: 'string', pattern: '^[a-z0-9]+:' }, referentiel: str, code: str, sheet: str, text: str, kind: { enum: ['auto', 'semi', 'auto+semi', 'manual'] } }), 1),
+});
+
+/** Each data file and its schema: a file missing here fails the test. */
+export const SCHEMAS: Record<string, Schema> = {
+  'carbon/alias.json': ALIAS,
+  'carbon/bilan.json': BILAN,
+  'carbon/facteurs.json': FACTEURS,
+  'exemples/court-metrage.json': EXAMPLE,
+  'exemples/documentaire.json': EXAMPLE,
+  'exemples/long-metrage.json': EXAMPLE,
+  'exemples/serie.json': EXAMPLE,
+  'finance/charges-sociales.json': CHARGES,
+  'finance/financement.json': FINANCEMENT,
+  'finance/frais-generaux.json': FRAIS_GENERAUX,
+  'nomenclatures/cnc-2018.json': NOMENCLATURE,
+  'nomenclatures/cnc-audiovisuel.json': NOMENCLATURE,
+  'nomenclatures/cnc-classique.json': NOMENCLATURE,
+  'referentiels/criteres.json': CRITERES,
+};
