@@ -21,7 +21,7 @@ export async function readState(port: WorkbookPort): Promise<AuditState> {
   for (const row of read?.values ?? []) {
     const key = cellText(row[0]);
     if (key === 'referentiel' && isReferentiel(cellText(row[1])))
-      state.referentiel = cellText(row[1]) as Referentiel;
+      state.referentiel = cellText(row[1]);
     if (key.includes(':'))
       state.ticks[key] = { ticked: row[1] === 'Oui' || row[1] === true, comment: cellText(row[2]) };
   }

@@ -33,7 +33,7 @@ const defaultIo: Io = {
 export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
-  devis-cnc audit FICHIER.xlsx… [--referentiel cpca|rncp40642|cpacp|cefpf|par|tous] [--format text|json|junit]
+  devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
 
 Commandes :
   new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,

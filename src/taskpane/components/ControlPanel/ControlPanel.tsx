@@ -15,8 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import criteria from '../../../../data/referentiels/criteres.json';
-import { REFERENTIELS, type AuditReport, type Referentiel } from '../../../audit/audit';
+import { REFERENTIELS, referentielLabel, type AuditReport, type Referentiel } from '../../../audit/audit';
 import type { AuditState, Tick } from '../../../audit/state';
 import type { TaskpaneHost } from '../../host';
 
@@ -37,14 +36,6 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
   },
 });
-
-const LABELS: Record<Referentiel, string> = {
-  ...(Object.fromEntries(criteria.referentiels.map((r) => [r.id, `${r.id} — ${r.label}`])) as Record<
-    Exclude<Referentiel, 'tous'>,
-    string
-  >),
-  tous: 'Tous les référentiels',
-};
 
 const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
 
@@ -99,10 +90,10 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
   return (
     <section aria-label="Contrôle" className={styles.box}>
       <Field label="Référentiel">
-        <Select value={referentiel} onChange={(_, d) => setReferentiel(d.value as Referentiel)}>
+        <Select value={referentiel} onChange={(_, d) => setReferentiel(d.value)}>
           {REFERENTIELS.map((r) => (
             <option key={r} value={r}>
-              {LABELS[r]}
+              {referentielLabel(r)}
             </option>
           ))}
         </Select>
