@@ -1,12 +1,19 @@
+import {
+  CHECKLIST_COLUMNS,
+  FINDING_COLUMNS,
+  REPORT_HEADER_ROW,
+  REPORT_SHEET,
+} from '../sheets/control/contract';
+import { yesNo } from '../sheets/model/labels';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory } from '../workbook/port';
 import type { AuditReport } from './audit';
 import type { AuditState } from './state';
 
-/** A free sheet name: "Contrôle", or "Contrôle (2)"… when a non-empty sheet has it. */
+/** A free sheet name: "Contrôle", or "Contrôle (2)"… when a sheet has it. */
 export function reportSheetName(inv: WorkbookInventory): string {
   for (let k = 1; k < 1000; k += 1) {
-    const name = k === 1 ? 'Contrôle' : `Contrôle (${k})`;
+    const name = k === 1 ? REPORT_SHEET : `${REPORT_SHEET} (${k})`;
     const s = inv.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!s) return name;
   }
@@ -15,6 +22,8 @@ export function reportSheetName(inv: WorkbookInventory): string {
 
 /** The audit written as a sheet: summary, findings (sheet, cell, severity, message, criteria), checklist with ticks. */
 export function reportPlan(name: string, report: AuditReport, state: AuditState, date: Date): WorkbookPlan {
+  const F = FINDING_COLUMNS;
+  const C = CHECKLIST_COLUMNS;
   const cells: CellPlan[] = [
     { address: 'A1', value: `Rapport de contrôle — référentiel ${report.referentiel}`, style: 'title' },
     {
@@ -23,41 +32,42 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
       style: 'note',
     },
   ];
-  ['Feuille', 'Cellule', 'Gravité', 'Constat', 'Critères', 'Règle'].forEach((h, i) =>
-    cells.push({ address: `${'ABCDEF'[i]}4`, value: h, style: 'header' }),
-  );
+  for (const k of F.keys)
+    cells.push({ address: F.cell(k, REPORT_HEADER_ROW), value: F.header(k), style: 'header' });
   report.findings.forEach((f, i) => {
-    const r = 5 + i;
-    cells.push({ address: `A${r}`, value: f.location?.sheet ?? '—' });
-    cells.push({ address: `B${r}`, value: f.location?.address ?? '—' });
-    cells.push({ address: `C${r}`, value: f.severity });
-    cells.push({ address: `D${r}`, value: f.message });
-    cells.push({ address: `E${r}`, value: f.criteria.join(', ') });
-    cells.push({ address: `F${r}`, value: f.ruleId });
+    const r = REPORT_HEADER_ROW + 1 + i;
+    cells.push({ address: F.cell('sheet', r), value: f.location?.sheet ?? '—' });
+    cells.push({ address: F.cell('address', r), value: f.location?.address ?? '—' });
+    cells.push({ address: F.cell('severity', r), value: f.severity });
+    cells.push({ address: F.cell('message', r), value: f.message });
+    cells.push({ address: F.cell('criteria', r), value: f.criteria.join(', ') });
+    cells.push({ address: F.cell('rule', r), value: f.ruleId });
   });
-  let row = 6 + report.findings.length;
-  cells.push({ address: `A${row}`, value: 'Critères jugés par une personne', style: 'section' });
+  let row = REPORT_HEADER_ROW + 2 + report.findings.length;
+  cells.push({
+    address: C.cell('criterion', row),
+    value: 'Critères jugés par une personne',
+    style: 'section',
+  });
   row += 1;
-  ['Critère', 'Feuille', 'Coché', 'Commentaire', 'Texte du critère'].forEach((h, i) =>
-    cells.push({ address: `${'ABCDE'[i]}${row}`, value: h, style: 'header' }),
-  );
+  for (const k of C.keys) cells.push({ address: C.cell(k, row), value: C.header(k), style: 'header' });
   for (const c of report.checklist) {
     row += 1;
     const t = state.ticks[c.criterion];
-    cells.push({ address: `A${row}`, value: c.criterion });
-    cells.push({ address: `B${row}`, value: c.sheet });
-    cells.push({ address: `C${row}`, value: t?.ticked ? 'Oui' : 'Non' });
-    cells.push({ address: `D${row}`, value: t?.comment ?? '' });
-    cells.push({ address: `E${row}`, value: c.text });
+    cells.push({ address: C.cell('criterion', row), value: c.criterion });
+    cells.push({ address: C.cell('sheet', row), value: c.sheet });
+    cells.push({ address: C.cell('ticked', row), value: yesNo(t?.ticked ?? false) });
+    cells.push({ address: C.cell('comment', row), value: t?.comment ?? '' });
+    cells.push({ address: C.cell('wording', row), value: c.text });
   }
   const sheet: SheetPlan = {
     name,
     cells,
     columnWidths: [22, 10, 14, 90, 30, 28],
-    freezeRows: 4,
+    freezeRows: REPORT_HEADER_ROW,
     validations: [],
     conditionalFormats: [],
-    print: { orientation: 'landscape', repeatRows: 4 },
+    print: { orientation: 'landscape', repeatRows: REPORT_HEADER_ROW },
   };
   return { sheets: [sheet], names: [], charts: [] };
 }

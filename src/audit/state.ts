@@ -1,9 +1,11 @@
 import { cellText } from '../domain/text/cellText';
+import { STATE_COLUMNS, STATE_REFERENTIEL_KEY, STATE_SETTING, STATE_SHEET } from '../sheets/control/contract';
+import { YES, yesNo } from '../sheets/model/labels';
+import { readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort } from '../workbook/port';
-import { isReferentiel, type Referentiel } from './audit';
+import { ALL_REFERENTIELS, isReferentiel, type Referentiel } from './audit';
 
-/** Hidden sheet where the taskpane keeps the chosen référentiel and the ticks (read by the CLI too). */
-export const STATE_SHEET = 'Contrôle_État';
+export { STATE_SHEET };
 
 export interface Tick {
   ticked: boolean;
@@ -18,21 +20,22 @@ export interface AuditState {
 export async function readState(port: WorkbookPort): Promise<AuditState> {
   const read = (await port.readSheets([STATE_SHEET]))[STATE_SHEET];
   const state: AuditState = { referentiel: null, ticks: {} };
-  for (const row of read?.values ?? []) {
-    const key = cellText(row[0]);
-    if (key === 'referentiel' && isReferentiel(cellText(row[1])))
-      state.referentiel = cellText(row[1]);
+  for (const row of read ? readTable(read, STATE_COLUMNS) : []) {
+    const key = row.text('key');
+    const value = cellText(row.value);
+    if (key === STATE_REFERENTIEL_KEY && isReferentiel(value)) state.referentiel = value;
     if (key.includes(':'))
-      state.ticks[key] = { ticked: row[1] === 'Oui' || row[1] === true, comment: cellText(row[2]) };
+      state.ticks[key] = { ticked: value === YES || row.value === true, comment: cellText(row.comment) };
   }
   return state;
 }
 
 export async function saveState(port: WorkbookPort, state: AuditState): Promise<void> {
+  const referentiel = state.referentiel ?? ALL_REFERENTIELS;
   const rows: (string | number | boolean | null)[][] = [
-    ['Clé', 'Valeur', 'Commentaire'],
-    ['referentiel', state.referentiel ?? 'tous', 'Référentiel choisi dans le volet Contrôle'],
-    ...Object.entries(state.ticks).map(([criterion, t]) => [criterion, t.ticked ? 'Oui' : 'Non', t.comment]),
+    STATE_COLUMNS.keys.map((k) => STATE_COLUMNS.header(k)),
+    [STATE_REFERENTIEL_KEY, referentiel, 'Référentiel choisi dans le volet Contrôle'],
+    ...Object.entries(state.ticks).map(([criterion, t]) => [criterion, yesNo(t.ticked), t.comment]),
   ];
-  await port.writeStateSheet(STATE_SHEET, rows);
+  await port.writeStateSheet(STATE_SHEET, rows, { [STATE_SETTING]: referentiel });
 }

@@ -35,8 +35,15 @@ export interface WorkbookPort {
   readNames(names: string[]): Promise<Record<string, RangeRead | null>>;
   /** Names of the sheets, with every used cell of the ones asked for (header detection). */
   readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>>;
-  /** Replaces the content of a hidden sheet of the add-in's own (created if missing) with rows of values. */
-  writeStateSheet(name: string, rows: (string | number | boolean | null)[][]): Promise<void>;
+  /**
+   * Replaces the content of a hidden sheet of the add-in's own (created if missing) with rows of
+   * values, and stores the settings given in the workbook's settings where the host has them.
+   */
+  writeStateSheet(
+    name: string,
+    rows: (string | number | boolean | null)[][],
+    settings?: Record<string, string>,
+  ): Promise<void>;
   /** Writes a few cells (values or formulas, formats) on an existing sheet, in one round trip. */
   writeCells(sheet: string, cells: CellPlan[]): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { FINANCING_NAMES, SOURCE_COLUMNS as S, milestoneColumn } from '../sheets
 import { NO } from '../sheets/model/labels';
 import { makeNaming } from '../sheets/model/naming';
 import { NUMFMT, parseAddress, type CellPlan } from '../sheets/model/plan';
+import { isBlank, readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort } from './port';
 
 export interface NewSource {
@@ -39,19 +40,22 @@ export async function addSource(
       `Catégorie inconnue « ${source.category} » : choisissez une catégorie du tableau des catégories.`,
     );
   const naming = makeNaming(suffix);
-  const table = await port.readName(naming.name(FINANCING_NAMES.sources));
-  if (!table) {
+  const tableName = naming.name(FINANCING_NAMES.table);
+  const read = await port.readName(tableName);
+  if (!read) {
     throw new SourceError(
       'Pas de plan de financement dans ce classeur : créez d’abord le classeur (onglet Créer).',
     );
   }
-  const index = table.values.findIndex((r) => r[0] === null || r[0] === undefined || r[0] === '');
-  if (index < 0) {
+  // The first row of the source table with no source (the total row has « Total » there).
+  const free = readTable(read, S, 1).find((r) => isBlank(r.source));
+  if (!free) {
     throw new SourceError(
       'Plus de ligne libre dans le tableau des sources : insérez une ligne à l’intérieur du tableau (au-dessus de la dernière source), recopiez-y la ligne voisine, puis saisissez la source.',
     );
   }
-  const row = parseAddress(table.topLeft).row + index;
+  const row = parseAddress(free.at('source').address).row;
+  const table = { sheet: read.sheet };
   const cells: CellPlan[] = [
     { address: S.cell('source', row), value: label },
     { address: S.cell('category', row), value: category.label },

@@ -146,8 +146,13 @@ describe('Office.js adapter (office-addin-mock)', () => {
   });
 
   it('reads a named range in two syncs and writes a source row in one', async () => {
-    const fake = createFakeExcel({ 'Plan de financement': false }, ['Fin_Sources'], {
-      Fin_Sources: { address: "'Plan de financement'!B22:B24", values: [['Apport'], ['CNC'], ['']] },
+    // Fin_Tableau from its header row (21): two sources, a free row, the total row.
+    const row = (source: string): string[] => ['', source, ...Array<string>(17).fill('')];
+    const fake = createFakeExcel({ 'Plan de financement': false }, ['Fin_Tableau'], {
+      Fin_Tableau: {
+        address: "'Plan de financement'!A21:S25",
+        values: [row('Source'), row('Apport'), row('CNC'), row(''), row('Total')],
+      },
     });
     const sync = jest.spyOn(fake.mock, 'sync');
     const port = new OfficePort(fake.run);

@@ -8,9 +8,11 @@ import { DEVIS_NAMES, chapterNames } from '../devis/contract';
 import { FINANCING_NAMES } from '../financing/contract';
 import { LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
 import {
+  CASHFLOW_COLUMNS as CC,
   CASHFLOW_NAMES as T,
   FIRST_MONTH_COL,
   JALON_ROW,
+  MEASURE_COLUMNS as MC,
   MONTH_FORMAT,
   MONTH_ROW,
   PHASE_ROW,
@@ -62,6 +64,9 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   const lastCol = mc(M - 1);
   const monthRange = (row: number): string => `${firstCol}${row}:${lastCol}${row}`;
   const dateOrBlank = (d: Date | null): Date | string => d ?? '';
+  const at = (k: (typeof CC.keys)[number], row: number): string => CC.cell(k, row);
+  const atAbsCol = (k: (typeof CC.keys)[number]): string => `$${CC.letter(k)}`;
+  const mAt = (k: (typeof MC.keys)[number], row: number): string => MC.cell(k, row);
 
   cells.push({ address: 'A1', value: 'Trésorerie prévisionnelle', style: 'title' });
   cells.push({
@@ -72,7 +77,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   });
 
   // Milestone months (row 4), named Treso_Jalons.
-  cells.push({ address: `B${JALON_ROW - 1}`, value: 'Jalons de versement (mois)', style: 'section' });
+  cells.push({ address: at('label', JALON_ROW - 1), value: 'Jalons de versement (mois)', style: 'section' });
   const monthOf = (name: string): string =>
     `IF(N(${n(name)})=0,"",DATE(YEAR(${n(name)}),MONTH(${n(name)}),1))`;
   const jalonFormulas = [
@@ -97,10 +102,8 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   const J = (i: number): string => `$${mc(i)}$${JALON_ROW}`;
 
   // Month and phase headers.
-  ['N°', 'Libellé', 'Montant', 'Total échéancé', 'Écart'].forEach((h, i) =>
-    cells.push({ address: `${columnLetter(i)}${MONTH_ROW}`, value: h, style: 'header' }),
-  );
-  cells.push({ address: `B${PHASE_ROW}`, value: 'Phase', style: 'header' });
+  for (const k of CC.keys) cells.push({ address: at(k, MONTH_ROW), value: CC.header(k), style: 'header' });
+  cells.push({ address: at('label', PHASE_ROW), value: 'Phase', style: 'header' });
   const start = `IF(AND(N(${n(P.devStart)})>0,N(${n(P.devStart)})<N(${n(P.prepStart)})),${n(P.devStart)},${n(P.prepStart)})`;
   for (let k = 0; k < M; k += 1) {
     const c = mc(k);
@@ -136,15 +139,15 @@ export function cashflowSheet(input: CashflowLayoutInput): {
 
   const rowTotals = (row: number, parts: Money[], amount: Money): void => {
     cells.push({
-      address: `D${row}`,
+      address: at('scheduled', row),
       formula: `SUM(${monthRange(row)})`,
       result: num(sum(parts)),
       numFmt: NUMFMT.euro,
       style: 'computed',
     });
     cells.push({
-      address: `E${row}`,
-      formula: `D${row}-C${row}`,
+      address: at('gap', row),
+      formula: `${at('scheduled', row)}-${at('amount', row)}`,
       result: num(sum(parts).minus(amount)),
       numFmt: NUMFMT.euro,
       style: 'computed',
@@ -154,33 +157,33 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   // ---- Receipts
   let row = PHASE_ROW + 1;
   cells.push({
-    address: `B${row}`,
+    address: at('label', row),
     value: 'ENCAISSEMENTS — sources du plan de financement, dans l’ordre du plan',
     style: 'chapter',
   });
   row += 1;
   const recFirst = row;
   model.receipts.forEach((r, i) => {
-    cells.push({ address: `A${row}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
+    cells.push({ address: at('rank', row), value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
     cells.push({
-      address: `B${row}`,
-      formula: `INDEX(${n(FINANCING_NAMES.sources)},$A${row})&""`,
+      address: at('label', row),
+      formula: `INDEX(${n(FINANCING_NAMES.sources)},${atAbsCol('rank')}${row})&""`,
       result: r.label,
       style: 'computed',
     });
     cells.push({
-      address: `C${row}`,
-      formula: `N(INDEX(${n(FINANCING_NAMES.amounts)},$A${row}))`,
+      address: at('amount', row),
+      formula: `N(INDEX(${n(FINANCING_NAMES.amounts)},${atAbsCol('rank')}${row}))`,
       result: num(r.amount),
       numFmt: NUMFMT.euro,
       style: 'computed',
     });
     rowTotals(row, r.parts, r.amount);
-    const profile = `INDEX(${n(FINANCING_NAMES.schedule)},$A${row},0)`;
+    const profile = `INDEX(${n(FINANCING_NAMES.schedule)},${atAbsCol('rank')}${row},0)`;
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
-      const upTo = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<=${m})),2)`;
-      const before = `ROUND($C${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<${m})),2)`;
+      const upTo = `ROUND(${atAbsCol('amount')}${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<=${m})),2)`;
+      const before = `ROUND(${atAbsCol('amount')}${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<${m})),2)`;
       cells.push({
         address: `${mc(k)}${row}`,
         formula: k === 0 ? `IF(${m}="",0,${upTo})` : `IF(${m}="",0,${upTo}-${before})`,
@@ -193,16 +196,19 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   });
   const recLast = row - 1;
   const recTotal = row;
-  cells.push({ address: `B${recTotal}`, value: 'Total encaissements', style: 'subtotal' });
+  cells.push({ address: at('label', recTotal), value: 'Total encaissements', style: 'subtotal' });
   const totalReceiptsAmount = sum(model.receipts.map((r) => r.amount));
-  for (const [c, v] of [
-    ['C', totalReceiptsAmount],
-    ['D', model.summary.totalReceipts],
-    ['E', model.summary.totalReceipts.minus(totalReceiptsAmount)],
+  for (const [k, v] of [
+    ['amount', totalReceiptsAmount],
+    ['scheduled', model.summary.totalReceipts],
+    ['gap', model.summary.totalReceipts.minus(totalReceiptsAmount)],
   ] as const) {
     cells.push({
-      address: `${c}${recTotal}`,
-      formula: c === 'E' ? `D${recTotal}-C${recTotal}` : `SUM(${c}${recFirst}:${c}${recLast})`,
+      address: at(k, recTotal),
+      formula:
+        k === 'gap'
+          ? `${at('scheduled', recTotal)}-${at('amount', recTotal)}`
+          : `SUM(${CC.span(k, recFirst, recLast)})`,
       result: num(v),
       numFmt: NUMFMT.euro,
       style: 'subtotal',
@@ -220,7 +226,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
 
   // ---- Payments (amounts above, monthly % profiles at the bottom of the sheet)
   row = recTotal + 2;
-  cells.push({ address: `B${row}`, value: 'DÉCAISSEMENTS — postes du devis', style: 'chapter' });
+  cells.push({ address: at('label', row), value: 'DÉCAISSEMENTS — postes du devis', style: 'chapter' });
   row += 1;
   const payFirst = row;
   const payLast = payFirst + model.payments.length - 1;
@@ -243,10 +249,10 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   model.payments.forEach((p, i) => {
     const r = payFirst + i;
     const pr = profFirst + i;
-    cells.push({ address: `A${r}`, value: p.code, style: 'label' });
-    cells.push({ address: `B${r}`, value: p.label, style: 'label' });
+    cells.push({ address: at('rank', r), value: p.code, style: 'label' });
+    cells.push({ address: at('label', r), value: p.label, style: 'label' });
     cells.push({
-      address: `C${r}`,
+      address: at('amount', r),
       formula: n(devisName(p)),
       result: num(p.amount),
       numFmt: NUMFMT.euro,
@@ -255,8 +261,9 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     rowTotals(r, p.parts, p.amount);
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
-      const upTo = `ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k)}${pr}),2)`;
-      const before = k === 0 ? '' : `-ROUND($C${r}*SUM($${firstCol}${pr}:${mc(k - 1)}${pr}),2)`;
+      const upTo = `ROUND(${atAbsCol('amount')}${r}*SUM($${firstCol}${pr}:${mc(k)}${pr}),2)`;
+      const before =
+        k === 0 ? '' : `-ROUND(${atAbsCol('amount')}${r}*SUM($${firstCol}${pr}:${mc(k - 1)}${pr}),2)`;
       cells.push({
         address: `${mc(k)}${r}`,
         formula: `IF(${m}="",0,${upTo}${before})`,
@@ -266,16 +273,19 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       });
     }
   });
-  cells.push({ address: `B${payTotal}`, value: 'Total décaissements', style: 'subtotal' });
+  cells.push({ address: at('label', payTotal), value: 'Total décaissements', style: 'subtotal' });
   const totalPaymentsAmount = sum(model.payments.map((p) => p.amount));
-  for (const [c, v] of [
-    ['C', totalPaymentsAmount],
-    ['D', model.summary.totalPayments],
-    ['E', model.summary.totalPayments.minus(totalPaymentsAmount)],
+  for (const [k, v] of [
+    ['amount', totalPaymentsAmount],
+    ['scheduled', model.summary.totalPayments],
+    ['gap', model.summary.totalPayments.minus(totalPaymentsAmount)],
   ] as const) {
     cells.push({
-      address: `${c}${payTotal}`,
-      formula: c === 'E' ? `D${payTotal}-C${payTotal}` : `SUM(${c}${payFirst}:${c}${payLast})`,
+      address: at(k, payTotal),
+      formula:
+        k === 'gap'
+          ? `${at('scheduled', payTotal)}-${at('amount', payTotal)}`
+          : `SUM(${CC.span(k, payFirst, payLast)})`,
       result: num(v),
       numFmt: NUMFMT.euro,
       style: 'subtotal',
@@ -292,10 +302,10 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   }
 
   // ---- Balances
-  cells.push({ address: `B${balanceRow}`, value: 'Solde du mois', style: 'total' });
-  cells.push({ address: `B${cumRow}`, value: 'Solde cumulé', style: 'total' });
+  cells.push({ address: at('label', balanceRow), value: 'Solde du mois', style: 'total' });
+  cells.push({ address: at('label', cumRow), value: 'Solde cumulé', style: 'total' });
   cells.push({
-    address: `D${balanceRow}`,
+    address: at('scheduled', balanceRow),
     formula: `SUM(${monthRange(balanceRow)})`,
     result: num(model.summary.totalReceipts.minus(model.summary.totalPayments)),
     numFmt: NUMFMT.euro,
@@ -318,8 +328,8 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       style: 'total',
     });
   }
-  names.push({ name: n(T.totalReceipts), sheet: sheetName, ref: absolute(`D${recTotal}`) });
-  names.push({ name: n(T.totalPayments), sheet: sheetName, ref: absolute(`D${payTotal}`) });
+  names.push({ name: n(T.totalReceipts), sheet: sheetName, ref: absolute(at('scheduled', recTotal)) });
+  names.push({ name: n(T.totalPayments), sheet: sheetName, ref: absolute(at('scheduled', payTotal)) });
   names.push({
     name: n(T.cumulative),
     sheet: sheetName,
@@ -327,7 +337,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   });
 
   // ---- Critical period
-  cells.push({ address: `A${critTitle}`, value: 'PÉRIODE CRITIQUE', style: 'section' });
+  cells.push({ address: at('rank', critTitle), value: 'PÉRIODE CRITIQUE', style: 'section' });
   const s = model.summary;
   const critical: {
     label: string;
@@ -346,7 +356,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     {
       label: 'Mois du solde le plus bas',
       name: T.criticalMonth,
-      formula: `INDEX(${n(T.months)},MATCH(C${crit},${monthRange(cumRow)},0))`,
+      formula: `INDEX(${n(T.months)},MATCH(${n(T.lowest)},${monthRange(cumRow)},0))`,
       result: model.lowestMonth ?? '',
       numFmt: MONTH_FORMAT,
     },
@@ -360,85 +370,96 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     {
       label: 'Besoin de financement à court terme',
       name: T.need,
-      formula: `MAX(0,-C${crit})`,
+      formula: `MAX(0,-${n(T.lowest)})`,
       result: num(s.need),
       numFmt: NUMFMT.euro,
     },
     {
       label: 'Écart total encaissements − plan de financement (doit être nul)',
       name: T.planGap,
-      formula: `D${recTotal}-${n(FINANCING_NAMES.total)}`,
+      formula: `${at('scheduled', recTotal)}-${n(FINANCING_NAMES.total)}`,
       result: num(s.totalReceipts.minus(totalReceiptsAmount)),
       numFmt: NUMFMT.euro,
     },
     {
       label: 'Écart total décaissements − devis (doit être nul)',
       name: T.devisGap,
-      formula: `D${payTotal}-${n(DEVIS_NAMES.total.amount)}`,
+      formula: `${at('scheduled', payTotal)}-${n(DEVIS_NAMES.total.amount)}`,
       result: num(s.totalPayments.minus(totalPaymentsAmount)),
       numFmt: NUMFMT.euro,
     },
   ];
   critical.forEach((c, i) => {
     const r = crit + i;
-    cells.push({ address: `B${r}`, value: c.label, style: 'label' });
+    cells.push({ address: at('label', r), value: c.label, style: 'label' });
     cells.push({
-      address: `C${r}`,
+      address: at('amount', r),
       formula: c.formula,
       result: c.result,
       numFmt: c.numFmt,
       style: i < 4 ? 'total' : 'computed',
     });
-    names.push({ name: n(c.name), sheet: sheetName, ref: absolute(`C${r}`) });
+    names.push({ name: n(c.name), sheet: sheetName, ref: absolute(at('amount', r)) });
   });
 
   // ---- Measures
   cells.push({
-    address: `A${measTitle}`,
+    address: mAt('rank', measTitle),
     value: 'MESURES pour sécuriser la période critique',
     style: 'section',
   });
-  ['N°', 'Type de mesure', 'Montant', 'Échéance', 'Description'].forEach((h, i) =>
-    cells.push({ address: `${columnLetter(i)}${measHeader}`, value: h, style: 'header' }),
-  );
+  for (const k of MC.keys) cells.push({ address: mAt(k, measHeader), value: MC.header(k), style: 'header' });
   measRows.forEach((m, i) => {
     const r = measFirst + i;
-    cells.push({ address: `A${r}`, value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
-    cells.push({ address: `B${r}`, value: m?.type ?? null, style: 'input' });
-    cells.push({ address: `C${r}`, value: m ? num(m.amount) : null, numFmt: NUMFMT.euro, style: 'input' });
-    cells.push({ address: `D${r}`, value: m?.date ?? null, numFmt: NUMFMT.date, style: 'input' });
-    cells.push({ address: `E${r}`, value: m?.description ?? null, style: 'input' });
+    cells.push({ address: mAt('rank', r), value: i + 1, numFmt: NUMFMT.integer, style: 'label' });
+    cells.push({ address: mAt('type', r), value: m?.type ?? null, style: 'input' });
+    cells.push({
+      address: mAt('amount', r),
+      value: m ? num(m.amount) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    });
+    cells.push({ address: mAt('date', r), value: m?.date ?? null, numFmt: NUMFMT.date, style: 'input' });
+    cells.push({ address: mAt('description', r), value: m?.description ?? null, style: 'input' });
   });
-  names.push({ name: n(T.measures), sheet: sheetName, ref: `$B$${measFirst}:$E$${measLast}` });
+  names.push({
+    name: n(T.measures),
+    sheet: sheetName,
+    ref: `${absolute(mAt('type', measFirst))}:${absolute(mAt('description', measLast))}`,
+  });
   const measTotal = sum(input.measures.map((m) => m.amount));
-  cells.push({ address: `B${measLast + 1}`, value: 'Total des mesures', style: 'subtotal' });
+  cells.push({ address: mAt('type', measLast + 1), value: 'Total des mesures', style: 'subtotal' });
   cells.push({
-    address: `C${measLast + 1}`,
-    formula: `SUM(C${measFirst}:C${measLast})`,
+    address: mAt('amount', measLast + 1),
+    formula: `SUM(${mAt('amount', measFirst)}:${mAt('amount', measLast)})`,
     result: num(measTotal),
     numFmt: NUMFMT.euro,
     style: 'subtotal',
   });
-  cells.push({ address: `B${measLast + 2}`, value: 'Besoin non couvert par les mesures', style: 'total' });
+  cells.push({
+    address: mAt('type', measLast + 2),
+    value: 'Besoin non couvert par les mesures',
+    style: 'total',
+  });
   const uncovered = s.need.minus(measTotal);
   cells.push({
-    address: `C${measLast + 2}`,
-    formula: `MAX(0,${n(T.need)}-C${measLast + 1})`,
+    address: mAt('amount', measLast + 2),
+    formula: `MAX(0,${n(T.need)}-${mAt('amount', measLast + 1)})`,
     result: num(uncovered.isPositive() ? uncovered : ZERO),
     numFmt: NUMFMT.euro,
     style: 'total',
   });
-  names.push({ name: n(T.uncoveredNeed), sheet: sheetName, ref: absolute(`C${measLast + 2}`) });
+  names.push({ name: n(T.uncoveredNeed), sheet: sheetName, ref: absolute(mAt('amount', measLast + 2)) });
 
   // ---- Monthly payment profiles (inputs)
   cells.push({
-    address: `A${profTitle}`,
+    address: at('rank', profTitle),
     value: 'PROFILS DE DÉCAISSEMENT (% du montant par mois, modifiables)',
     style: 'section',
   });
-  cells.push({ address: `B${profHeader}`, value: 'Poste', style: 'header' });
-  cells.push({ address: `D${profHeader}`, value: 'Total %', style: 'header' });
-  cells.push({ address: `E${profHeader}`, value: 'Écart à 100 %', style: 'header' });
+  cells.push({ address: at('label', profHeader), value: 'Poste', style: 'header' });
+  cells.push({ address: at('scheduled', profHeader), value: 'Total %', style: 'header' });
+  cells.push({ address: at('gap', profHeader), value: 'Écart à 100 %', style: 'header' });
   for (let k = 0; k < M; k += 1) {
     cells.push({
       address: `${mc(k)}${profHeader}`,
@@ -450,19 +471,19 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   }
   model.payments.forEach((p, i) => {
     const r = profFirst + i;
-    cells.push({ address: `A${r}`, value: p.code, style: 'label' });
-    cells.push({ address: `B${r}`, value: p.label, style: 'label' });
+    cells.push({ address: at('rank', r), value: p.code, style: 'label' });
+    cells.push({ address: at('label', r), value: p.label, style: 'label' });
     const total = sum(p.shares);
     cells.push({
-      address: `D${r}`,
+      address: at('scheduled', r),
       formula: `SUM(${monthRange(r)})`,
       result: num(total),
       numFmt: NUMFMT.rate,
       style: 'computed',
     });
     cells.push({
-      address: `E${r}`,
-      formula: `D${r}-1`,
+      address: at('gap', r),
+      formula: `${at('scheduled', r)}-1`,
       result: num(total.minus(1)),
       numFmt: NUMFMT.rate,
       style: 'computed',
@@ -477,7 +498,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     );
   });
   const profLast = profFirst + model.payments.length - 1;
-  cells.push({ address: `B${profLast + 1}`, value: input.profileNote, style: 'note' });
+  cells.push({ address: at('label', profLast + 1), value: input.profileNote, style: 'note' });
 
   return {
     sheet: {
@@ -488,7 +509,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       freezeCols: 2,
       validations: [
         {
-          range: `B${measFirst}:B${measLast}`,
+          range: `${mAt('type', measFirst)}:${mAt('type', measLast)}`,
           kind: 'list',
           listName: n(LIST_NAMES.measures),
           error: 'Choisissez un type de mesure de la liste (feuille Paramètres).',
@@ -504,8 +525,8 @@ export function cashflowSheet(input: CashflowLayoutInput): {
         { range: monthRange(balanceRow), when: 'positive' },
         { range: monthRange(cumRow), when: 'negative' },
         { range: monthRange(cumRow), when: 'positive' },
-        { range: `C${crit}`, when: 'negative' },
-        { range: `C${measLast + 2}`, when: 'positive' },
+        { range: at('amount', crit), when: 'negative' },
+        { range: at('amount', measLast + 2), when: 'positive' },
       ],
       merges: [`A2:${lastCol}2`],
       rowHeights: { 2: 30, [JALON_ROW - 1]: 30, [profHeader]: 30 },
@@ -531,6 +552,6 @@ function cashflowChart(
     source: `${a1(FIRST_MONTH_COL, cumulativeRow)}:${last}${cumulativeRow}`,
     seriesBy: 'rows',
     categories: `${a1(FIRST_MONTH_COL, MONTH_ROW)}:${last}${MONTH_ROW}`,
-    anchor: `B${anchorRow}`,
+    anchor: CC.cell('label', anchorRow),
   };
 }

@@ -315,8 +315,12 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  /** Two syncs: does the sheet exist; then clear, write, hide (and mirror the référentiel in settings). */
-  async writeStateSheet(name: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+  /** Two syncs: does the sheet exist; then clear, write, hide, and store the settings. */
+  async writeStateSheet(
+    name: string,
+    rows: (string | number | boolean | null)[][],
+    settings: Record<string, string> = {},
+  ): Promise<void> {
     await this.run(async (context) => {
       const found = context.workbook.worksheets.getItemOrNullObject(name);
       found.load('name');
@@ -327,8 +331,7 @@ export class OfficePort implements WorkbookPort {
       const grid = rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
       if (grid.length) ws.getRange(`A1:${a1(width - 1, grid.length)}`).values = grid;
       ws.visibility = 'Hidden';
-      const ref = rows.find((r) => r[0] === 'referentiel');
-      if (ref) context.workbook.settings.add('devisCnc.referentiel', String(ref[1] ?? ''));
+      for (const [key, value] of Object.entries(settings)) context.workbook.settings.add(key, value);
       await context.sync();
     });
   }

@@ -209,7 +209,12 @@ export class XlsxPort implements WorkbookPort {
     return this.readBlock(ws, start.row, start.col + 1, end.row, end.col + 1);
   }
 
-  async writeStateSheet(name: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+  /** exceljs has no workbook settings: the hidden sheet alone keeps the state. */
+  async writeStateSheet(
+    name: string,
+    rows: (string | number | boolean | null)[][],
+    _settings: Record<string, string> = {},
+  ): Promise<void> {
     const existing = this.workbook.getWorksheet(name);
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(name, { state: 'hidden' });
