@@ -66,9 +66,10 @@ export function milestoneList(dates: CashflowDates): Date[] {
 /** Phase of a month, as the sheet's formula decides it from the milestone months. */
 export function phaseOf(month: Date, dates: CashflowDates): PhaseLabel {
   const j = milestoneMonths(dates);
-  if (month < j.prepa) return 'Développement';
-  if (month < j.tournage) return 'Préparation';
-  if (month <= j['fin-tournage']) return 'Tournage';
-  if (month <= j.livraison) return 'Postproduction';
-  return 'Après livraison';
+  const [dev, prepa, tournage, postprod, after] = PHASE_LABELS;
+  if (month < j.prepa) return dev;
+  if (month < j.tournage) return prepa;
+  if (month <= j['fin-tournage']) return tournage;
+  if (month <= j.livraison) return postprod;
+  return after;
 }

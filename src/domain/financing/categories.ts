@@ -207,3 +207,33 @@ export type Phase = 'dev' | 'prepa' | 'tournage' | 'postprod';
 export const PHASES: readonly Phase[] = ['dev', 'prepa', 'tournage', 'postprod'];
 
 export const RECEIPT_PROFILE_NOTE: string = data.profileNote;
+
+/** Ids of the plan categories that are tax credits (cinema, audiovisual, international). */
+export const TAX_CREDIT_CATEGORY_IDS = [
+  'credit-impot-cinema',
+  'credit-impot-audiovisuel',
+  'credit-impot-international',
+] as const;
+
+/** Labels of the tax-credit categories, from data. */
+export function taxCreditCategoryLabels(): string[] {
+  return TAX_CREDIT_CATEGORY_IDS.map((id) => categoryById(id).label);
+}
+
+/** Label of the cinema tax credit's category (its presence decides the 70 % cinema ceiling). */
+export function cinemaTaxCreditLabel(): string {
+  return categoryById('credit-impot-cinema').label;
+}
+
+/**
+ * The rule behind each public-aid ceiling, as the plan shows it: one text for the domain and for
+ * the sheet formula that chooses the ceiling.
+ */
+export const CEILING_RULES = {
+  cinemaWithoutTaxCredit: 'Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)',
+  cinemaDerogation: 'Cinéma, 1er/2e film ou petit budget (art. 211-21)',
+  cinemaBase: 'Cinéma, cas général (art. 211-20)',
+  avDocumentary: 'Documentaire de création ≤ 150 000 €/h (art. 311-19)',
+  avDerogation: 'Audiovisuel, petit budget (art. 311-19)',
+  avBase: 'Audiovisuel, cas général (art. 311-18)',
+} as const;

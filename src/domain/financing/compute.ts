@@ -1,5 +1,5 @@
 import { Money, ZERO, roundCents, sum } from '../money';
-import { categoryByLabel } from './categories';
+import { CEILING_RULES, categoryByLabel, cinemaTaxCreditLabel, taxCreditCategoryLabels } from './categories';
 import {
   PUBLIC,
   SOURCE_STATUS,
@@ -28,21 +28,17 @@ export function applicableCeiling(
   if (CINEMA.has(format)) {
     const difficult = firstOrSecondFilm || devisTotal.lte(rules.cinemaSmallBudget);
     if (difficult && !usesCinemaTaxCredit)
-      return {
-        rate: rules.cinemaWithoutTaxCredit,
-        rule: 'Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)',
-      };
-    if (difficult)
-      return { rate: rules.cinemaDerogation, rule: 'Cinéma, 1er/2e film ou petit budget (art. 211-21)' };
-    return { rate: rules.cinemaBase, rule: 'Cinéma, cas général (art. 211-20)' };
+      return { rate: rules.cinemaWithoutTaxCredit, rule: CEILING_RULES.cinemaWithoutTaxCredit };
+    if (difficult) return { rate: rules.cinemaDerogation, rule: CEILING_RULES.cinemaDerogation };
+    return { rate: rules.cinemaBase, rule: CEILING_RULES.cinemaBase };
   }
   const perHour = durationMinutes > 0 ? devisTotal.times(60).dividedBy(durationMinutes) : null;
   if (format === 'documentaire' && perHour !== null && perHour.lte(rules.avDocumentaryPerHour)) {
-    return { rate: rules.avDocumentary, rule: 'Documentaire de création ≤ 150 000 €/h (art. 311-19)' };
+    return { rate: rules.avDocumentary, rule: CEILING_RULES.avDocumentary };
   }
   if (perHour !== null && perHour.lte(rules.avSmallBudgetPerHour))
-    return { rate: rules.avDerogation, rule: 'Audiovisuel, petit budget (art. 311-19)' };
-  return { rate: rules.avBase, rule: 'Audiovisuel, cas général (art. 311-18)' };
+    return { rate: rules.avDerogation, rule: CEILING_RULES.avDerogation };
+  return { rate: rules.avBase, rule: CEILING_RULES.avBase };
 }
 
 /** Tax-credit estimate: rate × eligible French expenses, capped; rounded to the cent. */
@@ -59,7 +55,7 @@ export function computeFinancing(sources: FinancingSource[], ctx: FinancingConte
   const total = sum(sources.map((s) => s.amount));
   const publicTotal = sum(sources.filter(isPublic).map((s) => s.amount));
   const acquired = sum(sources.filter((s) => s.status === SOURCE_STATUS.acquired).map((s) => s.amount));
-  const usesCinemaTaxCredit = sources.some((s) => s.category === "Crédit d'impôt cinéma");
+  const usesCinemaTaxCredit = sources.some((s) => s.category === cinemaTaxCreditLabel());
   const { rate, rule } = applicableCeiling(
     ctx.format,
     ctx.firstOrSecondFilm,
@@ -68,9 +64,8 @@ export function computeFinancing(sources: FinancingSource[], ctx: FinancingConte
     usesCinemaTaxCredit,
     ctx.ceilings,
   );
-  const taxCreditInPlan = sum(
-    sources.filter((s) => s.category.startsWith("Crédit d'impôt")).map((s) => s.amount),
-  );
+  const taxCredits = taxCreditCategoryLabels();
+  const taxCreditInPlan = sum(sources.filter((s) => taxCredits.includes(s.category)).map((s) => s.amount));
   return {
     total,
     gap: total.minus(ctx.devisTotal),

@@ -1,8 +1,11 @@
 import type { BudgetResult } from '../../domain/budget/types';
 import {
+  CEILING_RULES,
+  cinemaTaxCreditLabel,
   financingCategories,
   milestoneLabels,
   RECEIPT_PROFILE_NOTE,
+  taxCreditCategoryLabels,
 } from '../../domain/financing/categories';
 import { computeFinancing, isPublic } from '../../domain/financing/compute';
 import {
@@ -100,12 +103,14 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     const duree = n(P.duration);
     const cinema = `OR(${fmt}="${formatLabel('long-metrage')}",${fmt}="${formatLabel('court-metrage')}")`;
     const difficult = `OR(${n(P.firstOrSecondFilm)}="${YES}",${devisTotal}<=${p('cinemaSmallBudget')})`;
-    const noCredit = `COUNTIF(${N('categories')},"Crédit d'impôt cinéma")=0`;
+    const noCredit = `COUNTIF(${N('categories')},"${cinemaTaxCreditLabel()}")=0`;
     const cinemaRate = `IF(${difficult},IF(${noCredit},${p('cinemaWithoutTaxCredit')},${p('cinemaDerogation')}),${p('cinemaBase')})`;
     const perHour = `${devisTotal}*60/${duree}`;
-    const avRate = `IF(N(${duree})=0,${p('avBase')},IF(AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')}),${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
-    const cinemaRule = `IF(${difficult},IF(${noCredit},"Cinéma, difficile ou petit budget, sans crédit d’impôt (art. 211-22)","Cinéma, 1er/2e film ou petit budget (art. 211-21)"),"Cinéma, cas général (art. 211-20)")`;
-    const avRule = `IF(N(${duree})=0,"Audiovisuel, cas général (art. 311-18)",IF(AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')}),"Documentaire de création ≤ 150 000 €/h (art. 311-19)",IF(${perHour}<=${p('avSmallBudgetPerHour')},"Audiovisuel, petit budget (art. 311-19)","Audiovisuel, cas général (art. 311-18)")))`;
+    const isDocumentary = `AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')})`;
+    const avRate = `IF(N(${duree})=0,${p('avBase')},IF(${isDocumentary},${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
+    const R = (k: keyof typeof CEILING_RULES): string => `"${CEILING_RULES[k]}"`;
+    const cinemaRule = `IF(${difficult},IF(${noCredit},${R('cinemaWithoutTaxCredit')},${R('cinemaDerogation')}),${R('cinemaBase')})`;
+    const avRule = `IF(N(${duree})=0,${R('avBase')},IF(${isDocumentary},${R('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${R('avDerogation')},${R('avBase')})))`;
     return { rate: `IF(${cinema},${cinemaRate},${avRate})`, rule: `IF(${cinema},${cinemaRule},${avRule})` };
   })();
   const acquired = sum(input.sources.filter((s) => s.status === statuses.acquired).map((s) => s.amount));
@@ -218,7 +223,9 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     {
       label: 'Crédit d’impôt inscrit au plan',
       name: 'taxCreditInPlan',
-      formula: `SUMIF(${col('category')},"Crédit d'impôt*",${col('amount')})`,
+      formula: taxCreditCategoryLabels()
+        .map((label) => `SUMIF(${col('category')},"${label}",${col('amount')})`)
+        .join('+'),
       result: num(result.taxCreditInPlan),
       numFmt: NUMFMT.euro,
     },
