@@ -56,6 +56,7 @@ export const LIST_NAMES = {
   sourceStatuses: 'Liste_StatutsSource',
   measures: 'Liste_Mesures',
   natures: 'Liste_Natures',
+  nomenclatures: 'Liste_Nomenclatures',
 } as const;
 
 export type ListKey = keyof typeof LIST_NAMES;

@@ -14,7 +14,7 @@ import {
   type FactMark,
   type ProductionFormat,
 } from '../../domain/facts/facts';
-import { getNomenclature } from '../../domain/nomenclature/nomenclature';
+import { getNomenclature, listNomenclatures } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../../domain/nomenclature/types';
 import { toCellNumber, type Money } from '../../domain/money';
 import { DEVIS_NAMES } from '../devis/contract';
@@ -94,6 +94,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       name: P.nomenclature,
       value: getNomenclature(input.nomenclature).id,
       source: getNomenclature(input.nomenclature).title,
+      list: 'nomenclatures',
     },
     { label: 'Durée (minutes)', name: P.duration, value: p?.durationMinutes ?? null, numFmt: NUMFMT.integer },
     {
@@ -304,6 +305,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     { title: 'Statut des sources', name: LIST_NAMES.sourceStatuses, values: SOURCE_STATUSES },
     { title: 'Mesures de trésorerie', name: LIST_NAMES.measures, values: MEASURE_TYPES },
     { title: 'Nature', name: LIST_NAMES.natures, values: NATURES },
+    { title: 'Nomenclatures', name: LIST_NAMES.nomenclatures, values: listNomenclatures().map((x) => x.id) },
   ];
   lists.forEach((list, i) => {
     const col = columnLetter(i);
