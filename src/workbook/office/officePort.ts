@@ -342,8 +342,10 @@ export class OfficePort implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       for (const c of cells) {
         const range = ws.getRange(c.address);
+        // A text format goes before the value (a code stays text); other formats after it.
+        if (c.numFmt === NUMFMT.text) range.numberFormat = [[c.numFmt]];
         range.formulas = [[cellFormula(c)]];
-        if (c.numFmt) range.numberFormat = [[c.numFmt]];
+        if (c.numFmt && c.numFmt !== NUMFMT.text) range.numberFormat = [[c.numFmt]];
       }
       await context.sync();
     });
