@@ -11,6 +11,7 @@ import {
 } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
+import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { audit, isReferentiel, REFERENTIELS, type Referentiel } from '../audit/audit';
@@ -259,14 +260,16 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
 
 /** Loads an .xlsx for reading, with a French reason when it cannot be read. Never writes. */
 async function loadWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { error: string }> {
-  if (!existsSync(file)) return { error: `fichier introuvable` };
-  const size = statSync(file).size;
-  if (size === 0) return { error: 'fichier vide' };
+  const problem = inspectWorkbookFile(file);
+  if (problem) return { error: problem.message };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    return { error: 'ce n’est pas un classeur .xlsx lisible (fichier corrompu ou d’un autre format)' };
+    return {
+      error:
+        'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?)',
+    };
   }
   if (wb.worksheets.length === 0) return { error: 'classeur sans feuille' };
   return { wb };
@@ -345,7 +348,7 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
     io.err(
       loaded.error === 'fichier introuvable'
         ? `Classeur introuvable : « ${input} ».`
-        : `« ${input} » n'est pas un classeur .xlsx lisible (${loaded.error}).`,
+        : `Classeur illisible « ${input} » : ${loaded.error}.`,
     );
     return 2;
   }

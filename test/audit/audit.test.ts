@@ -139,7 +139,7 @@ describe('devis-cnc audit', () => {
     expect(await main(['audit', corrupt, example, empty, '--format', 'junit'], c.io)).toBe(2);
     expect(c.err).toEqual([
       `[1/3] ${corrupt}`,
-      `Illisible : ${corrupt} — ce n’est pas un classeur .xlsx lisible (fichier corrompu ou d’un autre format).`,
+      `Illisible : ${corrupt} — fichier texte (CSV ?) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le en .xlsx.`,
       `[2/3] ${example}`,
       `[3/3] ${empty}`,
       `Illisible : ${empty} — fichier vide.`,
@@ -147,7 +147,7 @@ describe('devis-cnc audit', () => {
     const xml = c.out.join('\n');
     expect(xml).toContain(`<testsuite name="${example}" tests="22" failures="0" errors="0">`);
     expect(xml).toContain(
-      '<testcase classname="devis-cnc" name="lecture"><error message="ce n’est pas un classeur .xlsx lisible',
+      '<testcase classname="devis-cnc" name="lecture"><error message="fichier texte (CSV ?)',
     );
   });
 

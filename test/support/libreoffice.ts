@@ -129,7 +129,9 @@ export type LoOperation =
   | { op: 'insertRow'; sheet: string; row: number }
   | { op: 'deleteRows'; sheet: string; row: number; count: number }
   | { op: 'set'; sheet: string; cell: string; value: string | number }
-  | { op: 'formula'; sheet: string; cell: string; formula: string };
+  | { op: 'formula'; sheet: string; cell: string; formula: string }
+  /** Save in another format ("MS Excel 97", "calc8" for .ods). */
+  | { op: 'store'; filter: string };
 
 /** Edits a copy of the file in LibreOffice (UNO, python3-uno), recalculates, saves to `output`. */
 export function editWithLibreOffice(

@@ -6,7 +6,8 @@ OPS is a list of {"op": "insertRow", "sheet": S, "row": N} (a new row N, rows be
 references and ranges across it grow as in any spreadsheet), {"op": "deleteRows", "sheet": S,
 "row": N, "count": K} (references into deleted rows become #REF!), {"op": "set", "sheet": S,
 "cell": "B25", "value": text|number} and {"op": "formula", "sheet": S, "cell": "D25",
-"formula": "=..."} (LibreOffice API syntax: English names, ';' separators).
+"formula": "=..."} (LibreOffice API syntax: English names, ';' separators), and
+{"op": "store", "filter": NAME} to save in another format ("MS Excel 97", "calc8" for .ods).
 """
 import json
 import os
@@ -47,7 +48,11 @@ def main():
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
         sheets = doc.Sheets
+        store_filter = "Calc MS Excel 2007 XML"
         for op in json.load(open(ops_path, encoding="utf-8")):
+            if op["op"] == "store":
+                store_filter = op["filter"]
+                continue
             sheet = sheets.getByName(op["sheet"])
             if op["op"] == "insertRow":
                 sheet.Rows.insertByIndex(op["row"] - 1, 1)
@@ -64,7 +69,7 @@ def main():
             else:
                 raise SystemExit("opération inconnue : %s" % op["op"])
         doc.calculateAll()
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", store_filter),))
         doc.close(True)
         try:
             desktop.terminate()
