@@ -9,6 +9,14 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('devis-cnc n’est pas compilé : lancez « npm run build:cli ».\n');
   process.exit(2);
 }
+// A reader that closes the pipe early (`devis-cnc audit x.xlsx | head -1`) ends our output, not the
+// command: stop writing, print no trace, keep the exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED')) return;
+    throw e;
+  });
+}
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => {
