@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../../domain/text/injection';
 import {
   NUMFMT,
   type CellPlan,
@@ -20,6 +21,9 @@ function cellFormula(c: CellPlan): string | number | boolean {
   const v = c.value;
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return toExcelSerial(v);
+  // Text is written through `formulas`: text Excel would run (=, +, -, @…) gets the quote prefix,
+  // so it stays the text the user or the file gave, never a formula.
+  if (typeof v === 'string' && looksLikeFormula(v)) return `'${v}`;
   return v;
 }
 
