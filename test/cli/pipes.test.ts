@@ -21,7 +21,11 @@ beforeAll(() => {
 function piped(args: string[]): { code: number; stderr: string } {
   const err = join(dir, `err-${args[0] ?? ''}-${Date.now()}.txt`);
   const quoted = args.map((a) => `'${a}'`).join(' ');
-  const r = spawnSync('bash', ['-c', `node '${BIN}' ${quoted} 2>'${err}' | head -c 0; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    ['-c', `node '${BIN}' ${quoted} 2>'${err}' | head -c 0; exit \${PIPESTATUS[0]}`],
+    { encoding: 'utf8' },
+  );
   return { code: r.status ?? -1, stderr: readFileSync(err, 'utf8') };
 }
 
