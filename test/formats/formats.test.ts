@@ -44,7 +44,7 @@ describe.each(FORMATS)('format %s, example', (format) => {
     expect(report.files[0]?.findings.filter((f) => f.severity === 'erreur')).toEqual([]);
   });
 
-  it('writes every code cell of the Devis and the Récapitulatif as text with the @ format', async () => {
+  it('writes every code cell of the Devis, the Récapitulatif and the Trésorerie as text with the @ format', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file(format));
     let codes = 0;
@@ -61,6 +61,16 @@ describe.each(FORMATS)('format %s, example', (format) => {
       });
     }
     expect(codes).toBeGreaterThan(40);
+    // The Trésorerie's payment and profile rows carry the devis codes too.
+    const treso = wb.getWorksheet('Trésorerie');
+    let tresoCodes = 0;
+    treso?.getColumn(1).eachCell((cell) => {
+      if (typeof cell.value === 'string' && /^(\d+|FG|IMP)$/.test(cell.value)) {
+        tresoCodes += 1;
+        expect([cell.address, cell.numFmt]).toEqual([cell.address, '@']);
+      }
+    });
+    expect(tresoCodes).toBeGreaterThanOrEqual(20);
   });
 
   it('is recomputed by LibreOffice to our cached values, every formula cell', async () => {

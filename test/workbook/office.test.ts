@@ -55,8 +55,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
         checked += 1;
       }
     }
-    // Every code cell of the Devis and the Récapitulatif, the free lines' code cells included.
-    expect(checked).toBe(139);
+    // Every code cell: Devis and Récapitulatif (139, free lines included), and the Trésorerie's
+    // 11 payment rows and their 11 profile rows (9 chapters, FG, IMP).
+    expect(checked).toBe(161);
   });
 
   it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {

@@ -249,7 +249,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   model.payments.forEach((p, i) => {
     const r = payFirst + i;
     const pr = profFirst + i;
-    cells.push({ address: at('rank', r), value: p.code, style: 'label' });
+    cells.push({ address: at('rank', r), value: p.code, numFmt: NUMFMT.text, style: 'label' });
     cells.push({ address: at('label', r), value: p.label, style: 'label' });
     cells.push({
       address: at('amount', r),
@@ -471,7 +471,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   }
   model.payments.forEach((p, i) => {
     const r = profFirst + i;
-    cells.push({ address: at('rank', r), value: p.code, style: 'label' });
+    cells.push({ address: at('rank', r), value: p.code, numFmt: NUMFMT.text, style: 'label' });
     cells.push({ address: at('label', r), value: p.label, style: 'label' });
     const total = sum(p.shares);
     cells.push({
