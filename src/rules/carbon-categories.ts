@@ -22,6 +22,10 @@ export const rule: Rule = {
     kind: 'auto',
     reads: [CARBON_NAMES.summary],
     sheet: BASE_SHEETS.carbon,
+    unlocated: {
+      'sheet-missing':
+        'la feuille Bilan carbone (ou sa synthèse) n’existe pas : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     const summary = readCarbonSummary(ctx.snapshot);

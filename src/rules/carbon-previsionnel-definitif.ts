@@ -13,6 +13,10 @@ export const rule: Rule = {
     kind: 'semi',
     reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef],
     sheet: BASE_SHEETS.carbon,
+    unlocated: {
+      'sheet-missing':
+        'la feuille Bilan carbone (ou ses totaux) n’existe pas : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     const prev = carbonFigure(ctx.snapshot, 'totalPrev');

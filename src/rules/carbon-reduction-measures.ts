@@ -13,6 +13,10 @@ export const rule: Rule = {
     kind: 'semi',
     reads: [CARBON_NAMES.measures],
     sheet: BASE_SHEETS.carbon,
+    unlocated: {
+      'sheet-missing':
+        'la feuille Bilan carbone (ou son tableau des mesures) n’existe pas : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     const measures = readCarbonMeasures(ctx.snapshot);

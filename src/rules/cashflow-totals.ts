@@ -12,6 +12,9 @@ export const rule: Rule = {
     kind: 'auto',
     reads: [CASHFLOW_NAMES.planGap, CASHFLOW_NAMES.devisGap],
     sheet: BASE_SHEETS.cashflow,
+    unlocated: {
+      'name-missing': 'la Trésorerie (ou son écart) n’existe pas : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     for (const [key, message] of [

@@ -6,7 +6,7 @@ import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES, chargeRateName } from '../sheets/params/contract';
 import { readNomenclature } from '../sheets/params/reader';
-import { chapterOfRows, devisTable, isNumber, num, single } from './snapshot';
+import { chapterOfRows, devisTable, isChapterRow, isNumber, num, single } from './snapshot';
 import type { Rule } from './types';
 
 const pct = (x: number): string => (Math.round(x * 1000) / 10).toString().replace('.', ',');
@@ -39,12 +39,14 @@ export const rule: Rule = {
       if (chapter === roles.chargesChapter && r.code !== '') charges += r.amount;
     }
     const totalGross = [...gross.values()].reduce((a, b) => a + b, 0);
+    const chargesRow = table.rows.find((r) => isChapterRow(r) && r.code === roles.chargesChapter);
     if (totalGross > 0 && charges <= 0) {
       const status = [...gross.keys()].join(', ');
       ctx.report(
         'charges-missing',
         { status, gross: totalGross.toFixed(2).replace('.', ','), chapter: roles.chargesChapter },
-        null,
+        // At the charges chapter's header, or at the table's header when the chapter is missing.
+        table.locate(chargesRow?.i ?? table.headerIndex, chargesRow ? 'label' : 'code'),
       );
     }
     for (const s of STATUSES) {

@@ -20,6 +20,9 @@ export const rule: Rule = {
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],
     sheet: BASE_SHEETS.devis,
+    unlocated: {
+      'devis-missing': 'aucun devis trouvé dans le classeur : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);
@@ -35,7 +38,7 @@ export const rule: Rule = {
         ctx.report(
           'devis-chapter-missing',
           { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id },
-          null,
+          table.locate(table.headerIndex, 'code'),
         );
       else if (looseForm(row.label) !== looseForm(ch.label))
         ctx.report(

@@ -25,6 +25,7 @@ export const rule: Rule = {
       ...CHAPTER_CODES.map((c) => chapterNames(c).amount),
     ],
     sheet: BASE_SHEETS.recap,
+    unlocated: { 'name-missing': 'le Récapitulatif n’existe pas : il n’y a pas de cellule à désigner' },
   },
   check(ctx) {
     const recap = readRecap(ctx.snapshot);

@@ -39,6 +39,6 @@ export const rule: Rule = {
       const text = looseForm(`${r.label} ${r.justification}`);
       return WORDS.some((w) => text.includes(w));
     });
-    if (!found) ctx.report('rse-lines-missing', {}, null);
+    if (!found) ctx.report('rse-lines-missing', {}, table.locate(table.headerIndex, 'label'));
   },
 };

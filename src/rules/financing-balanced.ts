@@ -13,6 +13,10 @@ export const rule: Rule = {
     kind: 'auto',
     reads: [FINANCING_NAMES.gap],
     sheet: BASE_SHEETS.financing,
+    unlocated: {
+      'name-missing':
+        'le plan de financement (ou son écart) n’existe pas : il n’y a pas de cellule à désigner',
+    },
   },
   check(ctx) {
     const gap = financingFigure(ctx.snapshot, 'gap');

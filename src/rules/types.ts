@@ -31,6 +31,12 @@ export interface RuleMeta {
   reads: string[];
   /** Where a person sees what the rule checks, for the checklist. */
   sheet: string;
+  /**
+   * The messages this rule reports without a cell, each with the reason it is workbook-level
+   * (a sheet or a name that does not exist has no cell to point at). Every other finding has a
+   * sheet and a cell: a meta-test enforces it.
+   */
+  unlocated?: Readonly<Record<string, string>>;
 }
 
 export interface Rule {

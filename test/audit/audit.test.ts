@@ -84,7 +84,7 @@ describe('devis-cnc audit', () => {
     [
       'chapter 9 deleted',
       [{ op: 'deleteRows', sheet: 'Devis', row: 138, count: 10 }],
-      ['devis-nine-chapters', 'erreur', null, null],
+      ['devis-nine-chapters', 'erreur', 'Devis', 'A4'],
     ],
     [
       'the plan unbalanced by 1 €',

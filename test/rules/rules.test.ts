@@ -142,6 +142,10 @@ describe('rule registry (meta-test)', () => {
     for (const r of RULES) {
       expect(existsSync(join(ROOT, 'docs', 'rules', `${r.meta.id}.md`))).toBe(true);
       expect(readFileSync(join(ROOT, 'docs', 'rules', 'README.md'), 'utf8')).toContain(`[${r.meta.id}]`);
+      // A finding the rule reports without a cell is documented on its page, with its reason.
+      const page = readFileSync(join(ROOT, 'docs', 'rules', `${r.meta.id}.md`), 'utf8');
+      for (const id of Object.keys(r.meta.unlocated ?? {}))
+        expect(page).toContain(`Constat sans cellule (\`${id}\`)`);
       expect(r.meta.criteria.length).toBeGreaterThan(0);
       for (const c of r.meta.criteria) expect(ids).toContain(c);
     }

@@ -103,13 +103,13 @@ function withoutRse(range: RangeRead): RangeRead {
   };
 }
 
-describe.each([
+const TABLES = [
   [
     'devis-nine-chapters',
     snap({ Devis_Lignes: devis(), Param_Nomenclature: one('Paramètres', 'B7', 'cnc-classique') }),
     [],
   ],
-  ['devis-nine-chapters', snap({ Devis_Lignes: devis({ drop: '6' }) }), ['devis-chapter-missing@-']],
+  ['devis-nine-chapters', snap({ Devis_Lignes: devis({ drop: '6' }) }), ['devis-chapter-missing@Devis!A4']],
   [
     'devis-nine-chapters',
     snap({ Devis_Lignes: devis({ line: ['2.x', 'Inconnu', null, 1, null, 1, 1, 1, 1, null, ''] }) }),
@@ -144,7 +144,7 @@ describe.each([
       Devis_Lignes: devis({ charges: 0 }),
       Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.2),
     }),
-    ['charges-missing@-', 'charges-rate-range@Paramètres!B21'],
+    ['charges-missing@Devis!B11', 'charges-rate-range@Paramètres!B21'],
   ],
   [
     'devis-overheads',
@@ -180,7 +180,7 @@ describe.each([
     ['envelope-missing@Paramètres!B17'],
   ],
   ['devis-rse-lines', snap({ Devis_Lignes: devis() }), []],
-  ['devis-rse-lines', snap({ Devis_Lignes: withoutRse(devis()) }), ['rse-lines-missing@-']],
+  ['devis-rse-lines', snap({ Devis_Lignes: withoutRse(devis()) }), ['rse-lines-missing@Devis!B4']],
   [
     'devis-recap-consistent',
     snap({
@@ -358,9 +358,33 @@ describe.each([
     }),
     ['text-number@Devis!D8', 'text-number@Devis!G8', 'text-number@Paramètres!B17'],
   ],
-] as [string, Snapshot, string[]][])('%s', (id, snapshot, expected) => {
+] as [string, Snapshot, string[]][];
+
+describe.each(TABLES)('%s', (id, snapshot, expected) => {
   it(`gives ${expected.length ? expected.join(', ') : 'no finding'}`, () => {
     expect(found(id, snapshot)).toEqual(expected);
+  });
+});
+
+describe('every finding is located', () => {
+  // Every rule over every snapshot of the tables and over an empty workbook: a finding without a
+  // cell must be one its rule declares workbook-level (meta.unlocated), with the reason.
+  const snapshots = [...TABLES.map(([, s]) => s), snap({})];
+  it.each(RULES.map((x) => [x.meta.id, x] as const))('%s', (_id, rule) => {
+    const unlocated = rule.meta.unlocated ?? {};
+    for (const reason of Object.values(unlocated)) expect(reason.length).toBeGreaterThan(20);
+    for (const s of snapshots) {
+      for (const f of runRules([rule], s)) {
+        if (f.location) {
+          expect(f.location.sheet).not.toBe('');
+          expect(f.location.address).toMatch(/^[A-Z]+\d+$/);
+        } else
+          expect([f.messageId, Object.keys(unlocated)]).toEqual([
+            f.messageId,
+            expect.arrayContaining([f.messageId]),
+          ]);
+      }
+    }
   });
 });
 
