@@ -377,7 +377,7 @@ describe('every finding is located', () => {
       for (const f of runRules([rule], s)) {
         if (f.location) {
           expect(f.location.sheet).not.toBe('');
-          expect(f.location.address).toMatch(/^[A-Z]+\d+$/);
+          expect(f.location.address).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
         } else
           expect([f.messageId, Object.keys(unlocated)]).toEqual([
             f.messageId,

@@ -180,8 +180,12 @@ export class XlsxPort implements WorkbookPort {
       const row: unknown[] = [];
       const frow: unknown[] = [];
       for (let c = c1; c <= c2; c += 1) {
-        const cell = ws.getCell(r, c);
-        if (cell.type === ExcelJS.ValueType.Formula) {
+        // findCell, not getCell: reading never creates a cell (the audit leaves the workbook as it was).
+        const cell = ws.findCell(r, c);
+        if (!cell) {
+          row.push(null);
+          frow.push(null);
+        } else if (cell.type === ExcelJS.ValueType.Formula) {
           row.push(cell.result ?? null);
           frow.push(`=${cell.formula}`);
         } else {
