@@ -1,8 +1,9 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { DEFAULT_ZIP_LIMITS, zipProblem, type ZipLimits } from './zipGuard';
 
 /** Why a file given as a workbook cannot be read as an .xlsx, found before handing it to exceljs. */
 export interface FileProblem {
-  code: 'missing' | 'folder' | 'empty' | 'encrypted' | 'xls' | 'ods' | 'text' | 'unknown';
+  code: 'missing' | 'folder' | 'empty' | 'encrypted' | 'xls' | 'ods' | 'text' | 'limits' | 'unknown';
   /** One line of French, for the user. */
   message: string;
 }
@@ -38,9 +39,13 @@ function looksLikeText(buf: Buffer): boolean {
 /**
  * Tells, from the file's first bytes, what a file that is not an .xlsx is: a folder, an empty
  * file, a workbook protected by a password (an encrypted compound file), an .xls (Excel 97-2003),
- * an .ods (LibreOffice), a text or CSV file. Null when it starts as a zip, as an .xlsx does.
+ * an .ods (LibreOffice), a text or CSV file, a zip over the limits of zipGuard.ts (checked before
+ * anything is inflated). Null for a zip within them, as an .xlsx is.
  */
-export function inspectWorkbookFile(file: string): FileProblem | null {
+export function inspectWorkbookFile(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): FileProblem | null {
   if (!existsSync(file)) return { code: 'missing', message: 'fichier introuvable' };
   const st = statSync(file);
   if (st.isDirectory())
@@ -61,7 +66,8 @@ export function inspectWorkbookFile(file: string): FileProblem | null {
     if (start.subarray(0, 200).includes('application/vnd.oasis.opendocument')) {
       return { code: 'ods', message: 'format OpenDocument (.ods, LibreOffice) : enregistrez-le en .xlsx' };
     }
-    return null;
+    const tooBig = zipProblem(file, limits);
+    return tooBig ? { code: 'limits', message: tooBig } : null;
   }
   if (looksLikeText(start)) {
     return {

@@ -1,0 +1,99 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/**
+ * Limits checked on an .xlsx (a zip) before anything is inflated, from its central directory:
+ * the declared size of each entry, its compression ratio, the number of entries and their total.
+ * A genuine 50 000-line workbook stays far below them; a "zip bomb" (5 MB on disk, a sheet that
+ * inflates to 1.2 GB) is refused at once, without reading it.
+ */
+export interface ZipLimits {
+  /** Largest uncompressed entry (one sheet's XML), in bytes. */
+  maxEntryBytes: number;
+  /** Largest total uncompressed size, in bytes. */
+  maxTotalBytes: number;
+  /** Largest compression ratio of an entry larger than `ratioFloorBytes`. */
+  maxRatio: number;
+  /** Entries smaller than this are not held to the ratio (tiny files compress oddly). */
+  ratioFloorBytes: number;
+  /** Most entries. */
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxEntries: 10_000,
+};
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const MIB = 1024 * 1024;
+
+const mib = (n: number): string => `${Math.round(n / MIB).toLocaleString('fr-FR')} Mio`;
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  const n = readSync(fd, buf, 0, length, position);
+  return buf.subarray(0, n);
+}
+
+/**
+ * Checks a zip's central directory against the limits; returns a one-line French reason to
+ * refuse the file, or null. Reads only the end of the file and the directory (a few kilobytes).
+ * A zip whose directory cannot be found is left to the reader (which reports it as corrupt).
+ */
+export function zipProblem(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const tailLength = Math.min(size, 65_557);
+    const tail = readAt(fd, size - tailLength, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i -= 1) {
+      if (tail.readUInt32LE(i) === EOCD) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return null;
+    const entries = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    if (entries === 0xffff || dirOffset === 0xffffffff)
+      return 'classeur trop volumineux (archive ZIP64) : refusé par prudence';
+    if (entries > limits.maxEntries)
+      return `classeur refusé : ${entries.toLocaleString('fr-FR')} fichiers dans l’archive (limite ${limits.maxEntries.toLocaleString('fr-FR')})`;
+    if (dirOffset + dirSize > size) return null;
+    const dir = readAt(fd, dirOffset, dirSize);
+    let total = 0;
+    for (let p = 0, k = 0; k < entries && p + 46 <= dir.length; k += 1) {
+      if (dir.readUInt32LE(p) !== CENTRAL) return null;
+      const compressed = dir.readUInt32LE(p + 20);
+      const uncompressed = dir.readUInt32LE(p + 24);
+      const nameLength = dir.readUInt16LE(p + 28);
+      const extra = dir.readUInt16LE(p + 30);
+      const comment = dir.readUInt16LE(p + 32);
+      const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
+      if (uncompressed === 0xffffffff || compressed === 0xffffffff)
+        return `classeur trop volumineux (${name} dépasse 4 Gio) : refusé par prudence`;
+      if (uncompressed > limits.maxEntryBytes) {
+        return `classeur refusé : ${name} se décompresse en ${mib(uncompressed)} (limite ${mib(limits.maxEntryBytes)})`;
+      }
+      if (
+        uncompressed >= limits.ratioFloorBytes &&
+        uncompressed > limits.maxRatio * Math.max(1, compressed)
+      ) {
+        return `classeur refusé : ${name} est comprimé ${Math.round(uncompressed / Math.max(1, compressed)).toLocaleString('fr-FR')} fois (limite ${limits.maxRatio} fois), signe d’une archive piégée`;
+      }
+      total += uncompressed;
+      if (total > limits.maxTotalBytes)
+        return `classeur refusé : plus de ${mib(limits.maxTotalBytes)} une fois décompressé`;
+      p += 46 + nameLength + extra + comment;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
