@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
 import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
 import {
@@ -12,12 +12,23 @@ import {
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
-import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { audit, isReferentiel, REFERENTIELS, type Referentiel } from '../audit/audit';
 import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
 import { rulesFor } from '../rules';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+
+/**
+ * exceljs and the xlsx adapter, loaded only by the commands that read or write a workbook:
+ * `--help` and usage errors answer without them (loading exceljs is most of a start-up).
+ */
+async function xlsx(): Promise<{
+  ExcelJS: typeof ExcelJS;
+  XlsxPort: typeof import('../workbook/xlsx/xlsxPort').XlsxPort;
+}> {
+  const [lib, port] = await Promise.all([import('exceljs'), import('../workbook/xlsx/xlsxPort')]);
+  return { ExcelJS: lib.default, XlsxPort: port.XlsxPort };
+}
 
 const NOMENCLATURE_IDS = listNomenclatures().map((n) => n.id);
 
@@ -176,6 +187,7 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
     io.err(`Le fichier « ${opts.out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
     return 2;
   }
+  const { ExcelJS, XlsxPort } = await xlsx();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'devis-cnc';
   wb.created = new Date();
@@ -262,6 +274,7 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
 async function loadWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { error: string }> {
   const problem = inspectWorkbookFile(file);
   if (problem) return { error: problem.message };
+  const { ExcelJS } = await xlsx();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
@@ -310,6 +323,7 @@ async function runAudit(args: string[], io: Io): Promise<number> {
       results.push({ file, error: loaded.error });
       continue;
     }
+    const { XlsxPort } = await xlsx();
     results.push({ file, report: await audit(new XlsxPort(loaded.wb), referentiel) });
   }
   if (format === 'json') io.out(renderJson(referentiel, results));
@@ -358,6 +372,7 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
   }
   const wb = loaded.wb;
   try {
+    const { XlsxPort } = await xlsx();
     const { csv, rows } = await carbonCsv(new XlsxPort(wb));
     writeFileSync(target, csv, 'utf8');
     io.out(`Bilan carbone exporté : ${rows} poste(s) dans ${target}`);
