@@ -7,6 +7,15 @@ it('audits 40 mutated example workbooks: no crash, same report twice, findings l
   await expect(fuzzAudit(40)).resolves.toEqual({ runs: 40, seed: undefined });
 });
 
+it('leaves the workbook as it was when its Devis is renamed and rows are deleted (found by the fuzzer at run 1 826)', async () => {
+  const mutations = [
+    { kind: 'deleteRows', sheet: 4, row: 1, count: 2 },
+    { kind: 'renameSheet', sheet: 1, name: 'Budget' },
+    { kind: 'deleteRows', sheet: 0, row: 1, count: 1 },
+  ] as const;
+  expect(await fuzzOnce('long-metrage', [...mutations])).toEqual([]);
+});
+
 it('audits a workbook without its Devis, and one with #REF! in a line, without a crash', async () => {
   expect(await fuzzOnce('serie', [{ kind: 'deleteSheet', sheet: 1 }])).toEqual([]);
   expect(

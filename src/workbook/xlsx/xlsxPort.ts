@@ -29,7 +29,8 @@ function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
     const row = ws.findRow(r);
     if (!row || !row.hasValues) continue;
     for (let c = 1; c <= row.cellCount; c += 1) {
-      const v = row.getCell(c).value;
+      // findCell, not getCell: looking never creates a cell.
+      const v = row.findCell(c)?.value;
       if (v !== null && v !== undefined && v !== '') return false;
     }
   }
