@@ -1,13 +1,17 @@
 // Copies the emission factors from ../shared/reference/carbon-factors.json into
 // data/carbon/facteurs.json, keeping value, unit, source, year and the verified flag.
 // Run by hand when the reference changes: `node scripts/seed-carbon.mjs`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ref = JSON.parse(readFileSync(join(root, '..', 'shared', 'reference', 'carbon-factors.json'), 'utf8'));
 const seededOn = process.env.SEED_DATE ?? new Date().toISOString().slice(0, 10);
+const target = join(root, 'data', 'carbon', 'facteurs.json');
+const previousTitles = existsSync(target)
+  ? new Map(JSON.parse(readFileSync(target, 'utf8')).sources.map((s) => [s.id, s.publicTitle]))
+  : new Map();
 // Base Carbone car factors are the defaults (carbon-facts.md §5: the NGC-computed car values embed
 // ecoinvent data whose reuse is restricted).
 const excluded = new Set(
@@ -22,7 +26,13 @@ const out = {
     key: k,
     why: 'Valeur NGC intégrant des données ecoinvent à réutilisation restreinte (carbon-facts.md §5) : le facteur Base Carbone correspondant est utilisé.',
   })),
-  sources: ref.sources.map((s) => ({ id: s.id, title: s.title, url: s.url ?? null })),
+  // publicTitle is ours (what a user reads as the source): kept from the previous file.
+  sources: ref.sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    publicTitle: previousTitles.get(s.id) ?? s.title,
+    url: s.url ?? null,
+  })),
   factors: ref.factors
     .filter((f) => !excluded.has(f.key))
     .map((f) => ({

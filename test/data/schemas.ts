@@ -199,7 +199,7 @@ export const FACTEURS: Schema = obj({
   seededOn: date,
   note: str,
   excluded: arr(obj({ key: str, why: str })),
-  sources: arr(obj({ id: str, title: str, url: anyStr }, [], true)),
+  sources: arr(obj({ id: str, title: str, publicTitle: str, url: anyStr }, [], true)),
   factors: arr(
     obj(
       { key: str, category: str, label: str, unit: str, value: decimal, source: str, year: nullable({ type: 'integer' }), verified: { type: 'boolean' }, ademeId: str, note: str },

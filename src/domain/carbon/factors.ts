@@ -8,7 +8,10 @@ export interface EmissionFactor {
   unit: string;
   value: Money;
   source: string;
+  /** The source as a user reads it: a public reference, never a repository, a package or a commit. */
   sourceTitle: string;
+  /** ADEME's element id in the Base Carbone®, where the factor has one. */
+  ademeId: string | null;
   year: number | null;
   verified: boolean;
   note?: string;
@@ -22,7 +25,8 @@ const FACTORS: EmissionFactor[] = data.factors.map((f) => ({
   unit: f.unit,
   value: new Money(f.value),
   source: f.source,
-  sourceTitle: SOURCES.get(f.source)?.title ?? f.source,
+  sourceTitle: SOURCES.get(f.source)?.publicTitle ?? f.source,
+  ademeId: 'ademeId' in f && typeof f.ademeId === 'string' ? f.ademeId : null,
   year: f.year,
   verified: f.verified,
   ...(f.note ? { note: f.note } : {}),
@@ -40,7 +44,8 @@ export function factorByKey(key: string): EmissionFactor | undefined {
 /** "ABC … (2024), non vérifié" — what CARBON.SOURCE returns and the Facteurs sheet shows. */
 export function describeSource(f: EmissionFactor): string {
   const vintage = f.year === null ? 'millésime non lu' : `millésime ${f.year}`;
-  return `${f.sourceTitle} — ${vintage}${f.verified ? '' : ' — NON VÉRIFIÉ'}`;
+  const element = f.ademeId ? `, Base Carbone® id ${f.ademeId}` : '';
+  return `${f.sourceTitle}${element} — ${vintage}${f.verified ? '' : ' — NON VÉRIFIÉ'}`;
 }
 
 export const FACTORS_SEEDED_ON: string = data.seededOn;
