@@ -174,7 +174,46 @@ export function devisSheet(
     cells.push({ address: at('justification', row), value: line?.justification ?? null, style: 'input' });
   };
 
-  /** A rate of the subtotal (frais généraux, imprévus): base, rate from Paramètres, amount. */
+  /**
+   * A computed line: base (a formula) × 1 × a rate from Paramètres — the charges of a status on
+   * its gross pay, or a rate of the subtotal (frais généraux, imprévus).
+   */
+  const baseRateRow = (
+    row: number,
+    line: {
+      code: string;
+      label: string;
+      baseFormula: string;
+      unit: string;
+      rateName: string;
+      justification: string;
+    },
+    split: Split & { base: Money; rate: Money },
+    foreign: { formula: string } | 'input',
+  ): void => {
+    code(row, line.code, 'label');
+    cells.push({ address: at('label', row), value: line.label, style: 'label' });
+    cells.push({
+      address: at('quantity', row),
+      formula: line.baseFormula,
+      result: num(split.base),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    cells.push({ address: at('unit', row), value: line.unit, style: 'computed' });
+    cells.push({ address: at('count', row), value: 1, style: 'computed' });
+    cells.push({
+      address: at('rate', row),
+      formula: n(line.rateName),
+      result: num(split.rate),
+      numFmt: NUMFMT.rate,
+      style: 'computed',
+    });
+    amountCells(row, split, 'computed', product(row), foreign);
+    cells.push({ address: at('justification', row), value: line.justification, style: 'note' });
+  };
+
+  /** A rate of the subtotal (frais généraux, imprévus), named for the other sheets. */
   const rateRow = (
     row: number,
     codeValue: string,
@@ -183,28 +222,19 @@ export function devisSheet(
     split: RateLine,
     justification: string,
   ): void => {
-    code(row, codeValue, 'label');
-    cells.push({ address: at('label', row), value: label, style: 'label' });
-    cells.push({
-      address: at('quantity', row),
-      formula: at('amount', subtotal),
-      result: num(split.base),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-    cells.push({ address: at('unit', row), value: 'Sous-total', style: 'computed' });
-    cells.push({ address: at('count', row), value: 1, style: 'computed' });
-    cells.push({
-      address: at('rate', row),
-      formula: n(RATE_NAME[role]),
-      result: num(split.rate),
-      numFmt: NUMFMT.rate,
-      style: 'computed',
-    });
-    amountCells(row, split, 'computed', product(row), {
-      formula: `ROUND(${at('foreign', subtotal)}*${at('rate', row)},2)`,
-    });
-    cells.push({ address: at('justification', row), value: justification, style: 'note' });
+    baseRateRow(
+      row,
+      {
+        code: codeValue,
+        label,
+        baseFormula: at('amount', subtotal),
+        unit: 'Sous-total',
+        rateName: RATE_NAME[role],
+        justification,
+      },
+      split,
+      { formula: `ROUND(${at('foreign', subtotal)}*${at('rate', row)},2)` },
+    );
     nameParts(role === 'overheads' ? DEVIS_NAMES.overheads : DEVIS_NAMES.contingency, row);
     rateRows[role] = row;
   };
@@ -242,30 +272,19 @@ export function devisSheet(
         });
       } else if (item.kind === 'charges' && r.kind === 'charges') {
         const label = statusLabel(item.status);
-        code(row, item.code, 'label');
-        cells.push({ address: at('label', row), value: item.label, style: 'label' });
-        cells.push({
-          address: at('quantity', row),
-          formula: `SUMIF(${payRange('status')},"${label}",${payRange('amount')})`,
-          result: num(r.base),
-          numFmt: NUMFMT.euro,
-          style: 'computed',
-        });
-        cells.push({ address: at('unit', row), value: 'Brut', style: 'computed' });
-        cells.push({ address: at('count', row), value: 1, style: 'computed' });
-        cells.push({
-          address: at('rate', row),
-          formula: n(chargeRateName(item.status)),
-          result: num(r.rate),
-          numFmt: NUMFMT.rate,
-          style: 'computed',
-        });
-        amountCells(row, r, 'computed', product(row), 'input');
-        cells.push({
-          address: at('justification', row),
-          value: `Brut des chapitres ${chapterSpan(roles.payChapters)} au statut « ${label} » × taux de charges de la feuille Paramètres`,
-          style: 'note',
-        });
+        baseRateRow(
+          row,
+          {
+            code: item.code,
+            label: item.label,
+            baseFormula: `SUMIF(${payRange('status')},"${label}",${payRange('amount')})`,
+            unit: 'Brut',
+            rateName: chargeRateName(item.status),
+            justification: `Brut des chapitres ${chapterSpan(roles.payChapters)} au statut « ${label} » × taux de charges de la feuille Paramètres`,
+          },
+          r,
+          'input',
+        );
         row += 1;
       } else if (item.kind === 'rate' && r.kind === 'rate') {
         rateRow(row, item.code, item.label, item.role, r, item.justification ?? '');
