@@ -4,7 +4,7 @@ import { readSnapshot, runRules } from '../rules/engine';
 import { rulesFor } from '../rules';
 import { renderMessage } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
-import type { WorkbookPort } from '../workbook/port';
+import type { WorkbookReader } from '../workbook/port';
 import { readState } from './state';
 
 /** 'tous', or the id of a référentiel of data/referentiels/criteres.json (adding one is data only). */
@@ -74,7 +74,7 @@ export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
 
 /** Audits a workbook through its port: one snapshot read, pure rules, French messages. Writes nothing. */
 export async function audit(
-  port: WorkbookPort,
+  port: WorkbookReader,
   referentiel: Referentiel,
   suffix: number | null = null,
 ): Promise<AuditReport> {

@@ -2,7 +2,7 @@ import { cellText } from '../domain/text/cellText';
 import { STATE_COLUMNS, STATE_REFERENTIEL_KEY, STATE_SETTING, STATE_SHEET } from '../sheets/control/contract';
 import { YES, yesNo } from '../sheets/model/labels';
 import { readTable } from '../sheets/model/snapshot';
-import type { WorkbookPort } from '../workbook/port';
+import type { WorkbookPort, WorkbookReader } from '../workbook/port';
 import { ALL_REFERENTIELS, isReferentiel, type Referentiel } from './audit';
 
 export { STATE_SHEET };
@@ -17,7 +17,7 @@ export interface AuditState {
   ticks: Record<string, Tick>;
 }
 
-export async function readState(port: WorkbookPort): Promise<AuditState> {
+export async function readState(port: WorkbookReader): Promise<AuditState> {
   const read = (await port.readSheets([STATE_SHEET]))[STATE_SHEET];
   const state: AuditState = { referentiel: null, ticks: {} };
   for (const row of read ? readTable(read, STATE_COLUMNS) : []) {

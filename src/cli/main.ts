@@ -13,7 +13,8 @@ import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, ScaffoldError } from '../workbook/scaffold';
 import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
-import { audit, isReferentiel, REFERENTIELS, type Referentiel } from '../audit/audit';
+import { audit, isReferentiel, REFERENTIELS, type AuditReport, type Referentiel } from '../audit/audit';
+import type { WorkbookReader } from '../workbook/port';
 import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
 import { rulesFor } from '../rules';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
@@ -270,22 +271,36 @@ async function runNew(opts: NewOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** Loads an .xlsx for reading, with a French reason when it cannot be read. Never writes. */
-async function loadWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook } | { error: string }> {
+/**
+ * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
+ * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
+ */
+async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
   const problem = inspectWorkbookFile(file);
   if (problem) return { error: problem.message };
-  const { ExcelJS } = await xlsx();
-  const wb = new ExcelJS.Workbook();
+  const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
   try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    return {
-      error:
-        'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?)',
-    };
+    const reader = await XlsxReader.open(file);
+    if ((await reader.inventory()).sheets.length === 0) return { error: 'classeur sans feuille' };
+    return { reader };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { error: e.message };
+    throw e;
   }
-  if (wb.worksheets.length === 0) return { error: 'classeur sans feuille' };
-  return { wb };
+}
+
+/** The audit of one workbook; a sheet over the reader's limits, met while streaming, is an error for this file only. */
+async function auditOrError(
+  reader: WorkbookReader,
+  referentiel: Referentiel,
+): Promise<{ report: AuditReport } | { error: string }> {
+  const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
+  try {
+    return { report: await audit(reader, referentiel) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { error: e.message };
+    throw e;
+  }
 }
 
 async function runAudit(args: string[], io: Io): Promise<number> {
@@ -317,14 +332,14 @@ async function runAudit(args: string[], io: Io): Promise<number> {
   const results: FileResult[] = [];
   for (const [k, file] of files.entries()) {
     if (files.length > 1) io.err(`[${k + 1}/${files.length}] ${file}`);
-    const loaded = await loadWorkbook(file);
-    if ('error' in loaded) {
-      io.err(`Illisible : ${file} — ${loaded.error}.`);
-      results.push({ file, error: loaded.error });
+    const opened = await openWorkbook(file);
+    const report = 'error' in opened ? opened : await auditOrError(opened.reader, referentiel);
+    if ('error' in report) {
+      io.err(`Illisible : ${file} — ${report.error}.`);
+      results.push({ file, error: report.error });
       continue;
     }
-    const { XlsxPort } = await xlsx();
-    results.push({ file, report: await audit(new XlsxPort(loaded.wb), referentiel) });
+    results.push({ file, report: report.report });
   }
   if (format === 'json') io.out(renderJson(referentiel, results));
   else if (format === 'junit')
@@ -357,12 +372,12 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
   if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
   const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
   if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
-  const loaded = await loadWorkbook(input);
-  if ('error' in loaded) {
+  const opened = await openWorkbook(input);
+  if ('error' in opened) {
     io.err(
-      loaded.error === 'fichier introuvable'
+      opened.error === 'fichier introuvable'
         ? `Classeur introuvable : « ${input} ».`
-        : `Classeur illisible « ${input} » : ${loaded.error}.`,
+        : `Classeur illisible « ${input} » : ${opened.error}.`,
     );
     return 2;
   }
@@ -370,16 +385,19 @@ async function runCarbon(args: string[], io: Io): Promise<number> {
     io.err(`Le fichier « ${target} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
     return 2;
   }
-  const wb = loaded.wb;
   try {
-    const { XlsxPort } = await xlsx();
-    const { csv, rows } = await carbonCsv(new XlsxPort(wb));
+    const { csv, rows } = await carbonCsv(opened.reader);
     writeFileSync(target, csv, 'utf8');
     io.out(`Bilan carbone exporté : ${rows} poste(s) dans ${target}`);
     return 0;
   } catch (e) {
     if (e instanceof CarbonExportError) {
       io.err(e.message);
+      return 2;
+    }
+    const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
+    if (e instanceof XlsxReadError) {
+      io.err(`Classeur illisible « ${input} » : ${e.message}.`);
       return 2;
     }
     throw e;

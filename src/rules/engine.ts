@@ -1,14 +1,15 @@
 import { looseForm } from '../domain/text/looseForm';
-import type { WorkbookPort } from '../workbook/port';
+import type { WorkbookReader } from '../workbook/port';
 import type { Finding, Rule, Snapshot } from './types';
 
 /**
  * Reads what the rules need in one batch: every workbook name they read (values and formulas).
  * Only when the devis names are missing (a devis built by hand) does it list the sheets and read
- * the used range of the one named "Devis" without regard to case and accents.
+ * the used range of the one named "Devis" without regard to case and accents. When a rule looks
+ * at any sheet (readsWorkbook), every sheet's used range is read too, once.
  */
 export async function readSnapshot(
-  port: WorkbookPort,
+  port: WorkbookReader,
   rules: readonly Rule[],
   suffix: (name: string) => string = (n) => n,
 ): Promise<Snapshot> {
@@ -27,7 +28,19 @@ export async function readSnapshot(
       sheets.devis = got[devis] ?? null;
     }
   }
-  return { ranges, sheets };
+  if (!rules.some((r) => r.meta.readsWorkbook)) return { ranges, sheets };
+  const inventory = await port.inventory();
+  const sheetNames = inventory.sheets.map((s) => s.name);
+  const grid = await port.readSheets(sheetNames);
+  return {
+    ranges,
+    sheets,
+    workbook: {
+      sheets: sheetNames.map((n) => grid[n]).filter((r): r is NonNullable<typeof r> => !!r),
+      names: inventory.names,
+      localNames: inventory.localNames ?? [],
+    },
+  };
 }
 
 /** Runs rules over a snapshot; pure. A rule that throws is reported, never crashes the audit. */

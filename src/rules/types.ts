@@ -29,6 +29,8 @@ export interface RuleMeta {
   kind: RuleKind;
   /** Workbook names the rule reads. */
   reads: string[];
+  /** The rule looks at every sheet of the workbook (snapshot.workbook), not only our names. */
+  readsWorkbook?: boolean;
   /** Where a person sees what the rule checks, for the checklist. */
   sheet: string;
   /**

@@ -3,7 +3,7 @@ import { cellText } from '../domain/text/cellText';
 import { CARBON_LINE_COLUMNS, CARBON_NAMES } from '../sheets/carbon/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isBlank, readTable } from '../sheets/model/snapshot';
-import type { WorkbookPort } from './port';
+import type { WorkbookReader } from './port';
 
 /** Columns of the CSV export, in order (documented in the README), each from a column of the carbon lines. */
 const CSV: readonly (readonly [CarbonLineKey, string])[] = [
@@ -41,7 +41,7 @@ function cell(v: unknown): string {
  * item, quantity, unit. Reads the sheet through the port; writes nothing to the workbook.
  */
 export async function carbonCsv(
-  port: WorkbookPort,
+  port: WorkbookReader,
   suffix: number | null = null,
 ): Promise<{ csv: string; rows: number }> {
   const range = await port.readName(makeNaming(suffix).name(CARBON_NAMES.lines));

@@ -11,6 +11,8 @@ export interface WorkbookInventory {
   sheets: SheetState[];
   /** Workbook-scoped defined names already present. */
   names: string[];
+  /** Names scoped to one sheet (where the adapter can list them). */
+  localNames?: { sheet: string; name: string }[];
 }
 
 export type { RangeRead };
@@ -20,21 +22,25 @@ export interface ApplyReport {
   skipped: string[];
 }
 
-/**
- * The only door to a workbook. Adapters: Office.js (taskpane, functions) and exceljs (CLI, tests).
- * Each call is a constant number of round trips, whatever the size of the plan.
- */
-export interface WorkbookPort {
+/** What reading a workbook needs (the audit, the carbon export): no call here writes. */
+export interface WorkbookReader {
   inventory(): Promise<WorkbookInventory>;
-  /** Writes a whole plan. Sheets named in the plan must not exist or be empty. */
-  applyPlan(plan: WorkbookPlan): Promise<ApplyReport>;
-  selectCell(sheet: string, address: string): Promise<void>;
   /** Reads the range a workbook name refers to; null when the name does not exist. */
   readName(name: string): Promise<RangeRead | null>;
   /** Reads many names at once, with formulas, in a constant number of round trips. */
   readNames(names: string[]): Promise<Record<string, RangeRead | null>>;
   /** Names of the sheets, with every used cell of the ones asked for (header detection). */
   readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>>;
+}
+
+/**
+ * The only door to a workbook. Adapters: Office.js (taskpane, functions) and exceljs (CLI, tests).
+ * Each call is a constant number of round trips, whatever the size of the plan.
+ */
+export interface WorkbookPort extends WorkbookReader {
+  /** Writes a whole plan. Sheets named in the plan must not exist or be empty. */
+  applyPlan(plan: WorkbookPlan): Promise<ApplyReport>;
+  selectCell(sheet: string, address: string): Promise<void>;
   /**
    * Replaces the content of a hidden sheet of the add-in's own (created if missing) with rows of
    * values, and stores the settings given in the workbook's settings where the host has them.

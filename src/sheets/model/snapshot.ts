@@ -10,6 +10,8 @@ export interface RangeRead {
   values: unknown[][];
   /** Formulas ("=…"), or the constant itself where a cell holds no formula; when read. */
   formulas?: unknown[][];
+  /** The used range went on past what the reader's limits let it read (rows left out at the end). */
+  truncated?: boolean;
 }
 
 /** A cell of the workbook: sheet and A1 address. */
@@ -24,6 +26,19 @@ export interface Snapshot {
   ranges: Record<string, RangeRead | null>;
   /** Used range of a sheet found by its name (any case, any accents) when our names are missing: key "devis". */
   sheets: Record<string, RangeRead | null>;
+  /**
+   * Every sheet's used range with its formulas, and the workbook's names: read only when a rule
+   * looks at any sheet (the generic spreadsheet-risk checks).
+   */
+  workbook?: WorkbookRead;
+}
+
+export interface WorkbookRead {
+  sheets: RangeRead[];
+  /** Workbook-scoped names. */
+  names: string[];
+  /** Names scoped to one sheet. */
+  localNames: { sheet: string; name: string }[];
 }
 
 /** The cell at row i, column j of a read range. */

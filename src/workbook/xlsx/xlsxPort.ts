@@ -134,6 +134,7 @@ export class XlsxPort implements WorkbookPort {
     return {
       sheets: this.workbook.worksheets.map((ws) => ({ name: ws.name, empty: isEmptySheet(ws) })),
       names: this.workbook.definedNames.model.map((n) => n.name),
+      localNames: [],
     };
   }
 
@@ -183,7 +184,8 @@ export class XlsxPort implements WorkbookPort {
       for (let c = c1; c <= c2; c += 1) {
         // findCell, not getCell: reading never creates a cell (the audit leaves the workbook as it was).
         const cell = ws.findCell(r, c);
-        if (!cell) {
+        // A merged cell other than the top-left one is empty, as Excel reads it (exceljs lends it the master's value).
+        if (!cell || (cell.isMerged && cell.master !== cell)) {
           row.push(null);
           frow.push(null);
         } else if (cell.type === ExcelJS.ValueType.Formula) {

@@ -4,7 +4,9 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
  * Limits checked on an .xlsx (a zip) before anything is inflated, from its central directory:
  * the declared size of each entry, its compression ratio, the number of entries and their total.
  * A genuine 50 000-line workbook stays far below them; a "zip bomb" (5 MB on disk, a sheet that
- * inflates to 1.2 GB) is refused at once, without reading it.
+ * inflates to 1.2 GB) is refused at once, without reading it. The streaming reader
+ * (xlsxReader.ts) holds each entry to its declared size while inflating, and counts cells, so a
+ * zip that lies in its directory is stopped too.
  */
 export interface ZipLimits {
   /** Largest uncompressed entry (one sheet's XML), in bytes. */
@@ -27,24 +29,38 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 };
 
+/** One file of the archive, as its central directory declares it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  /** Offset of the entry's local header. */
+  localOffset: number;
+}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const MIB = 1024 * 1024;
 
 const mib = (n: number): string => `${Math.round(n / MIB).toLocaleString('fr-FR')} Mio`;
 
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buf = Buffer.alloc(length);
   const n = readSync(fd, buf, 0, length, position);
   return buf.subarray(0, n);
 }
 
 /**
- * Checks a zip's central directory against the limits; returns a one-line French reason to
- * refuse the file, or null. Reads only the end of the file and the directory (a few kilobytes).
- * A zip whose directory cannot be found is left to the reader (which reports it as corrupt).
+ * The central directory of a zip, read from the end of the file (a few kilobytes), or a one-line
+ * French reason to refuse it (ZIP64, too many entries), or null when no directory is found (the
+ * reader then reports the file as corrupt).
  */
-export function zipProblem(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {
+export function readZipDirectory(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { entries: ZipEntry[] } | { problem: string } | null {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -58,42 +74,65 @@ export function zipProblem(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
       }
     }
     if (eocd < 0) return null;
-    const entries = tail.readUInt16LE(eocd + 10);
+    const count = tail.readUInt16LE(eocd + 10);
     const dirSize = tail.readUInt32LE(eocd + 12);
     const dirOffset = tail.readUInt32LE(eocd + 16);
-    if (entries === 0xffff || dirOffset === 0xffffffff)
-      return 'classeur trop volumineux (archive ZIP64) : refusé par prudence';
-    if (entries > limits.maxEntries)
-      return `classeur refusé : ${entries.toLocaleString('fr-FR')} fichiers dans l’archive (limite ${limits.maxEntries.toLocaleString('fr-FR')})`;
+    if (count === 0xffff || dirOffset === 0xffffffff)
+      return { problem: 'classeur trop volumineux (archive ZIP64) : refusé par prudence' };
+    if (count > limits.maxEntries)
+      return {
+        problem: `classeur refusé : ${count.toLocaleString('fr-FR')} fichiers dans l’archive (limite ${limits.maxEntries.toLocaleString('fr-FR')})`,
+      };
     if (dirOffset + dirSize > size) return null;
     const dir = readAt(fd, dirOffset, dirSize);
-    let total = 0;
-    for (let p = 0, k = 0; k < entries && p + 46 <= dir.length; k += 1) {
+    const entries: ZipEntry[] = [];
+    for (let p = 0, k = 0; k < count && p + 46 <= dir.length; k += 1) {
       if (dir.readUInt32LE(p) !== CENTRAL) return null;
-      const compressed = dir.readUInt32LE(p + 20);
-      const uncompressed = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
       const extra = dir.readUInt16LE(p + 30);
       const comment = dir.readUInt16LE(p + 32);
-      const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-      if (uncompressed === 0xffffffff || compressed === 0xffffffff)
-        return `classeur trop volumineux (${name} dépasse 4 Gio) : refusé par prudence`;
-      if (uncompressed > limits.maxEntryBytes) {
-        return `classeur refusé : ${name} se décompresse en ${mib(uncompressed)} (limite ${mib(limits.maxEntryBytes)})`;
-      }
-      if (
-        uncompressed >= limits.ratioFloorBytes &&
-        uncompressed > limits.maxRatio * Math.max(1, compressed)
-      ) {
-        return `classeur refusé : ${name} est comprimé ${Math.round(uncompressed / Math.max(1, compressed)).toLocaleString('fr-FR')} fois (limite ${limits.maxRatio} fois), signe d’une archive piégée`;
-      }
-      total += uncompressed;
-      if (total > limits.maxTotalBytes)
-        return `classeur refusé : plus de ${mib(limits.maxTotalBytes)} une fois décompressé`;
+      entries.push({
+        name: dir.toString('utf8', p + 46, p + 46 + nameLength),
+        method: dir.readUInt16LE(p + 10),
+        compressed: dir.readUInt32LE(p + 20),
+        uncompressed: dir.readUInt32LE(p + 24),
+        localOffset: dir.readUInt32LE(p + 42),
+      });
       p += 46 + nameLength + extra + comment;
     }
-    return null;
+    return { entries };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The first entry of a directory that breaks a limit, as a one-line French reason; or null. */
+export function entriesProblem(entries: readonly ZipEntry[], limits: ZipLimits): string | null {
+  let total = 0;
+  for (const { name, compressed, uncompressed } of entries) {
+    if (uncompressed === 0xffffffff || compressed === 0xffffffff)
+      return `classeur trop volumineux (${name} dépasse 4 Gio) : refusé par prudence`;
+    if (uncompressed > limits.maxEntryBytes) {
+      return `classeur refusé : ${name} se décompresse en ${mib(uncompressed)} (limite ${mib(limits.maxEntryBytes)})`;
+    }
+    if (uncompressed >= limits.ratioFloorBytes && uncompressed > limits.maxRatio * Math.max(1, compressed)) {
+      return `classeur refusé : ${name} est comprimé ${Math.round(uncompressed / Math.max(1, compressed)).toLocaleString('fr-FR')} fois (limite ${limits.maxRatio} fois), signe d’une archive piégée`;
+    }
+    total += uncompressed;
+    if (total > limits.maxTotalBytes)
+      return `classeur refusé : plus de ${mib(limits.maxTotalBytes)} une fois décompressé`;
+  }
+  return null;
+}
+
+/**
+ * Checks a zip's central directory against the limits; returns a one-line French reason to
+ * refuse the file, or null. Reads only the end of the file and the directory (a few kilobytes).
+ * A zip whose directory cannot be found is left to the reader (which reports it as corrupt).
+ */
+export function zipProblem(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {
+  const dir = readZipDirectory(file, limits);
+  if (!dir) return null;
+  if ('problem' in dir) return dir.problem;
+  return entriesProblem(dir.entries, limits);
 }
