@@ -13,6 +13,7 @@ import { rule as devisOverheads } from './devis-overheads';
 import { rule as devisRecapConsistent } from './devis-recap-consistent';
 import { rule as devisRseLines } from './devis-rse-lines';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
+import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
 import { rule as financingBalanced } from './financing-balanced';
 import { rule as financingComparative } from './financing-comparative';
@@ -20,6 +21,10 @@ import { rule as financingDeadlines } from './financing-deadlines';
 import { rule as financingMinSources } from './financing-min-sources';
 import { rule as financingPublicPrivate } from './financing-public-private';
 import { rule as financingRseBonus } from './financing-rse-bonus';
+import { rule as formulaInconsistent } from './formula-inconsistent';
+import { rule as formulaShortRange } from './formula-short-range';
+import { rule as formulaUndefinedName } from './formula-undefined-name';
+import { rule as paramsCoherence } from './params-coherence';
 import { rule as textInNumberCells } from './text-in-number-cells';
 import type { Rule } from './types';
 
@@ -43,6 +48,11 @@ export const RULES: readonly Rule[] = [
   cashflowCriticalPeriod,
   errorCells,
   textInNumberCells,
+  formulaInconsistent,
+  formulaShortRange,
+  formulaUndefinedName,
+  derivedOutOfBounds,
+  paramsCoherence,
   carbonCategories,
   carbonReductionMeasures,
   carbonPrevisionnelDefinitif,

@@ -44,6 +44,26 @@ export const MESSAGES: Record<string, string> = {
     'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
   'cashflow-no-measure': '{months} mois en déficit de trésorerie (besoin {need} €) et aucune mesure écrite.',
   'error-cell': 'Erreur {error} dans une cellule contrôlée.',
+  'formula-inconsistent':
+    'Formule différente de ses voisines : {found} ; la colonne (ou la ligne) attend {expected}. Recopiez la formule voisine ou expliquez l’exception.',
+  'formula-typed-value':
+    'Valeur saisie « {found} » au milieu de formules : la colonne (ou la ligne) attend {expected}, qui se recalcule.',
+  'formula-short-range':
+    'Le total {formula} laisse de côté la cellule voisine {omitted} ({value}) : étendez la plage si elle en fait partie.',
+  'formula-undefined-name':
+    'La formule {formula} utilise un nom qui n’existe pas dans le classeur ({names}) : Excel affichera #NOM? au prochain calcul.',
+  'derived-negative': '« {header} » négatif ({value}) : une part d’un montant ne peut pas être négative.',
+  'derived-foreign-above':
+    'Dépense à l’étranger ({value}) supérieure au montant de la ligne ({header} : {amount}).',
+  'derived-share': '« {header} » à {value} % : une part doit rester entre 0 et 100 %.',
+  'params-date-order': 'Date de {what} ({date}) antérieure à la date de {before} ({other}).',
+  'params-shooting-days':
+    '{days} jours de tournage pour {calendar} jours de calendrier entre le début et la fin du tournage.',
+  'params-prep-weeks':
+    '{weeks} semaines de préparation alors que {span} semaines séparent le début de la préparation du début du tournage.',
+  'params-post-weeks':
+    '{weeks} semaines de postproduction alors que {span} semaines séparent la fin du tournage de la livraison.',
+  'params-rate-bounds': 'Le {what} vaut {value} % : un taux est compris entre 0 et 100 %.',
   'text-number': 'Texte « {text} » dans une cellule numérique{hint}.',
   'sheet-missing':
     'La feuille {sheet} est introuvable (nom {name}) : créez-la avec le volet ou « devis-cnc new ».',

@@ -13,6 +13,41 @@ const r = (sheet: string, topLeft: string, values: unknown[][], formulas?: unkno
 });
 const one = (sheet: string, address: string, v: unknown): RangeRead => r(sheet, address, [[v]]);
 const snap = (ranges: Snapshot['ranges'], sheets: Snapshot['sheets'] = {}): Snapshot => ({ ranges, sheets });
+/** A whole workbook for the generic checks: its sheets' used ranges and its names. */
+const book = (
+  sheets: RangeRead[],
+  names: string[] = [],
+  localNames: { sheet: string; name: string }[] = [],
+): Snapshot => ({ ranges: {}, sheets: {}, workbook: { sheets, names, localNames } });
+/** A sheet from A1 where a string starting with "=" is a formula (its value given after "→"). */
+const sheet = (name: string, rows: unknown[][]): RangeRead => ({
+  sheet: name,
+  topLeft: 'A1',
+  values: rows.map((row) =>
+    row.map((c) => (typeof c === 'string' && c.startsWith('=') ? Number(c.split('→')[1] ?? 0) : c)),
+  ),
+  formulas: rows.map((row) =>
+    row.map((c) => (typeof c === 'string' && c.startsWith('=') ? (c.split('→')[0] ?? '').trim() : c)),
+  ),
+});
+const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+const params = (over: Record<string, unknown> = {}): Snapshot => {
+  const base: Record<string, [string, unknown]> = {
+    Param_DebutDev: ['B12', null],
+    Param_DebutPrepa: ['B13', day(2027, 3, 1)],
+    Param_DebutTournage: ['B14', day(2027, 4, 26)],
+    Param_FinTournage: ['B15', day(2027, 6, 11)],
+    Param_LivraisonPAD: ['B16', day(2027, 10, 29)],
+    Param_SemainesPrepa: ['B9', 8],
+    Param_JoursTournage: ['B10', 35],
+    Param_SemainesPostprod: ['B11', 18],
+    Param_TauxFG: ['B25', 0.07],
+  };
+  const ranges: Snapshot['ranges'] = {};
+  for (const [name, [cell, v]] of Object.entries(base))
+    ranges[name] = one('Paramètres', cell, name in over ? over[name] : v);
+  return snap(ranges);
+};
 const found = (id: string, s: Snapshot): string[] =>
   runRules(
     RULES.filter((x) => x.meta.id === id),
@@ -358,6 +393,111 @@ const TABLES = [
     }),
     ['text-number@Devis!D8', 'text-number@Devis!G8', 'text-number@Paramètres!B17'],
   ],
+  [
+    'formula-inconsistent',
+    book([
+      sheet('Feuil1', [
+        ['Poste', 'Qté', 'Taux', 'Montant'],
+        ['a', 2, 10, '=B2*C2 →20'],
+        ['b', 3, 10, '=B3*C3 →30'],
+        ['c', 4, 10, '=B4*C4 →40'],
+      ]),
+    ]),
+    [],
+  ],
+  [
+    'formula-inconsistent',
+    book([
+      sheet('Feuil1', [
+        ['Poste', 'Qté', 'Taux', 'Montant'],
+        ['a', 2, 10, '=B2*C2 →20'],
+        ['b', 3, 10, '=B3*10 →30'],
+        ['c', 4, 10, '=B4*C4 →40'],
+        ['d', 5, 10, 50],
+        ['e', 6, 10, '=B6*C6 →60'],
+      ]),
+      // Across a row: months side by side, one typed.
+      sheet('Mois', [
+        ['Mois', 1, 2, 3, 4, 5],
+        ['Double', '=B1*2 →2', '=C1*2 →4', 99, '=E1*2 →8', '=F1*2 →10'],
+      ]),
+    ]),
+    ['formula-inconsistent@Feuil1!D3', 'formula-typed-value@Feuil1!D5', 'formula-typed-value@Mois!D2'],
+  ],
+  ['formula-short-range', book([sheet('Feuil1', [['Montant'], [10], [20], [30], ['=SUM(A2:A4) →60']])]), []],
+  [
+    'formula-short-range',
+    book([
+      sheet('Feuil1', [['Montant'], [10], [20], [30], ['=SUM(A3:A4) →50']]),
+      sheet('Ligne', [[10, 20, 30, '=SUM(A1:B1) →30']]),
+    ]),
+    ['formula-short-range@Feuil1!A5', 'formula-short-range@Ligne!D1'],
+  ],
+  [
+    'formula-undefined-name',
+    book(
+      [
+        sheet('Feuil1', [
+          ['=Taux*2 →1', '=Local_X →1', '=LET(x,1,x+1) →2', '=SUM(Table1[Montant]) →3', '="Taux2"&A1 →0'],
+        ]),
+      ],
+      ['Taux'],
+      [{ sheet: 'Feuil1', name: 'Local_X' }],
+    ),
+    [],
+  ],
+  [
+    'formula-undefined-name',
+    book(
+      [sheet('Feuil1', [['=Taux2*2 →1', '=Feuil2!Local_X →1', '=taux*2 →1'], ['=A1+Frais_Gen →1']])],
+      ['Taux'],
+      [{ sheet: 'Feuil1', name: 'Local_X' }],
+    ),
+    [
+      'formula-undefined-name@Feuil1!A1',
+      'formula-undefined-name@Feuil1!B1',
+      'formula-undefined-name@Feuil1!A2',
+    ],
+  ],
+  [
+    'derived-out-of-bounds',
+    book([
+      sheet('Budget', [
+        ['Code', 'Montant', 'dont France', 'dont étranger', '% du devis'],
+        ['1', 100, 80, 20, 0.5],
+        ['3', 50, 50, 0, 0.3],
+      ]),
+    ]),
+    [],
+  ],
+  [
+    'derived-out-of-bounds',
+    book([
+      sheet('Budget', [
+        ['Code', 'Montant', 'dont France', 'dont étranger', '% du devis'],
+        ['1', 100, 80, 20, 0.5],
+        ['2', 100, '=B3-D3 →-10', 110, 1.2],
+        ['3', 50, 50, 0, 0.3],
+      ]),
+    ]),
+    ['derived-negative@Budget!C3', 'derived-foreign-above@Budget!D3', 'derived-share@Budget!E3'],
+  ],
+  ['params-coherence', params(), []],
+  [
+    'params-coherence',
+    params({
+      Param_DebutDev: day(2027, 5, 1),
+      Param_JoursTournage: 60,
+      Param_SemainesPostprod: 30,
+      Param_TauxFG: -0.07,
+    }),
+    [
+      'params-date-order@Paramètres!B13',
+      'params-shooting-days@Paramètres!B10',
+      'params-post-weeks@Paramètres!B11',
+      'params-rate-bounds@Paramètres!B25',
+    ],
+  ],
 ] as [string, Snapshot, string[]][];
 
 describe.each(TABLES)('%s', (id, snapshot, expected) => {
@@ -410,6 +550,11 @@ it('covers every registered rule with a table', () => {
     'cashflow-critical-period',
     'error-cells',
     'text-in-number-cells',
+    'formula-inconsistent',
+    'formula-short-range',
+    'formula-undefined-name',
+    'derived-out-of-bounds',
+    'params-coherence',
     'carbon-categories',
     'carbon-reduction-measures',
     'carbon-previsionnel-definitif',

@@ -165,7 +165,7 @@ describe('streaming xlsx reader', () => {
     // Lie in the central directory: the devis sheet declares 1 000 bytes.
     const bytes = readFileSync(padded);
     const name = Buffer.from('xl/worksheets/sheet2.xml');
-    for (let p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; ) {
+    for (let p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0;) {
       if (bytes.subarray(p + 46, p + 46 + name.length).equals(name)) bytes.writeUInt32LE(1000, p + 24);
       p = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4);
     }

@@ -5,7 +5,14 @@ import { a1, parseAddress, splitReference } from '../../sheets/model/plan';
 import { shiftFormula } from '../../sheets/model/formula';
 import type { RangeRead, WorkbookInventory, WorkbookReader } from '../port';
 import { attribute, attributes, decodeXml, XmlScanner, type XmlHandler } from './xmlScan';
-import { DEFAULT_ZIP_LIMITS, entriesProblem, readAt, readZipDirectory, type ZipEntry, type ZipLimits } from './zipGuard';
+import {
+  DEFAULT_ZIP_LIMITS,
+  entriesProblem,
+  readAt,
+  readZipDirectory,
+  type ZipEntry,
+  type ZipLimits,
+} from './zipGuard';
 
 /**
  * Limits of the streaming reader, on top of the zip's (checked on its directory before anything
@@ -37,6 +44,14 @@ function builtInDate(id: number): boolean {
 /** As exceljs decides it: a format showing y, m, d, h, s or b outside quotes and brackets. */
 function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * A string of its own. Text handed over by the scanner is a slice of a whole chunk of the part;
+ * kept as is, one short formula would keep its 256 KiB chunk alive, and the whole sheet with it.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function excelToDate(serial: number, date1904: boolean): Date {
@@ -110,7 +125,10 @@ export class XlsxReader implements WorkbookReader {
           date1904 = v === '1' || v === 'true';
         } else if (tag === 'definedName' && !selfClosing) {
           const a = attributes(attrs);
-          nameOpen = { name: a.name ?? '', local: a.localSheetId !== undefined ? Number(a.localSheetId) : null };
+          nameOpen = {
+            name: a.name ?? '',
+            local: a.localSheetId !== undefined ? Number(a.localSheetId) : null,
+          };
           nameText = '';
         }
       },
@@ -182,7 +200,7 @@ export class XlsxReader implements WorkbookReader {
         if (tag === 't') inT = false;
         else if (tag === 'rPh') phonetic -= 1;
         else if (tag === 'si') {
-          strings.push(text);
+          strings.push(own(text));
           budget.cells += 1;
           if (budget.cells > limits.maxCells) throw new XlsxReadError(tooManyCells(limits));
         }
@@ -471,7 +489,7 @@ class SheetParser implements XmlHandler {
       this.count();
     }
     vr[col - 1] = value;
-    fr[col - 1] = formula !== null ? `=${formula}` : value;
+    fr[col - 1] = formula !== null ? own(`=${formula}`) : value;
     if (col > this.maxCol) this.maxCol = col;
   }
 
@@ -484,13 +502,13 @@ class SheetParser implements XmlHandler {
       }
       case 'str':
         // A formula whose text result is empty: no value, as exceljs reads it.
-        return raw === '' ? null : decodeXml(raw);
+        return raw === '' ? null : own(decodeXml(raw));
       case 'inlineStr':
-        return decodeXml(raw);
+        return own(decodeXml(raw));
       case 'b':
         return raw === '' ? null : raw === '1' || raw === 'true';
       case 'e':
-        return raw === '' ? null : { error: decodeXml(raw) };
+        return raw === '' ? null : { error: own(decodeXml(raw)) };
       case 'd': {
         const d = new Date(raw);
         return raw === '' || Number.isNaN(d.getTime()) ? null : d;
@@ -498,7 +516,7 @@ class SheetParser implements XmlHandler {
       default: {
         if (raw.trim() === '') return null;
         const n = Number(raw);
-        if (!Number.isFinite(n)) return decodeXml(raw);
+        if (!Number.isFinite(n)) return own(decodeXml(raw));
         return this.dateStyles[this.style] ? excelToDate(n, this.date1904) : n;
       }
     }

@@ -1,0 +1,97 @@
+/*
+ * Reading cost, in one run, each measured in its own process with /usr/bin/time (CPU = user +
+ * system, peak RSS):
+ *   - `devis-cnc audit` of a 50 000-line devis workbook, against LibreOffice opening and
+ *     exporting the same file (target: less CPU than LibreOffice, peak RSS under 200 MiB);
+ *   - exceljs loading the whole file, the reference of the in-memory adapter;
+ *   - `devis-cnc --help` against `node -e 0` (target: within 2×).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { exampleParameters } from '../src/domain/budget/templates';
+import { buildScaffoldPlan } from '../src/sheets/workbook';
+import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
+import { bigBudget } from '../test/support/bigBudget';
+import { recalcProfile } from '../test/support/libreoffice';
+
+interface Cost {
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+  status: number;
+}
+
+const BIN = resolve(__dirname, '..', '..', 'bin', 'devis-cnc.js');
+
+/** Runs a command under /usr/bin/time -v; seconds of wall and CPU, peak RSS in MiB. */
+function measure(cmd: string, args: string[]): Cost {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const field = (label: string): number => {
+    const m = new RegExp(`${label}: ([\\d.:]+)`).exec(r.stderr);
+    return m?.[1]
+      ? Number(m[1].includes(':') ? m[1].split(':').reduce((a, b) => a * 60 + Number(b), 0) : m[1])
+      : NaN;
+  };
+  return {
+    wall: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),
+    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    status: r.status ?? -1,
+  };
+}
+
+const fmt = (c: Cost): string =>
+  `${c.wall.toFixed(2)} s écoulées, ${c.cpu.toFixed(2)} s CPU, ${c.rssMiB.toFixed(0)} Mio au plus`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-read-bench-'));
+  const file = join(dir, 'devis-50000.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const { plan } = buildScaffoldPlan({
+    format: 'long-metrage',
+    budget: bigBudget(50_000),
+    production: exampleParameters(),
+    financing: 'exemple',
+    carbon: 'exemple',
+  });
+  await new XlsxPort(wb).applyPlan(plan);
+  await wb.xlsx.writeFile(file);
+  console.log(
+    `Classeur de 50 000 lignes de devis : ${(statSync(file).size / 2 ** 20).toFixed(1)} Mo sur disque`,
+  );
+
+  const auditCost = measure(process.execPath, [BIN, 'audit', file, '--format', 'json']);
+  const load = measure(process.execPath, [
+    '-e',
+    `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(file)}).then(()=>0)`,
+  ]);
+  const profile = recalcProfile();
+  const lo = measure('/usr/bin/soffice', [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--norestore',
+    '--convert-to',
+    'xlsx:Calc MS Excel 2007 XML',
+    '--outdir',
+    join(dir, 'lo'),
+    file,
+  ]);
+  console.log(`  devis-cnc audit : ${fmt(auditCost)} (code de sortie ${auditCost.status})`);
+  console.log(`  exceljs, chargement complet : ${fmt(load)}`);
+  console.log(`  LibreOffice, ouverture et export : ${fmt(lo)}`);
+  console.log(
+    `  CPU audit / CPU LibreOffice : ${(auditCost.cpu / lo.cpu).toFixed(2)} (cible < 1) ; CPU audit / CPU chargement exceljs : ${(auditCost.cpu / load.cpu).toFixed(2)} ; mémoire audit ${auditCost.rssMiB.toFixed(0)} Mio (cible < 200)`,
+  );
+
+  const help = measure(process.execPath, [BIN, '--help']);
+  const bare = measure(process.execPath, ['-e', '0']);
+  console.log(
+    `devis-cnc --help : ${help.wall.toFixed(2)} s ; node -e 0 : ${bare.wall.toFixed(2)} s ; rapport ${(help.wall / bare.wall).toFixed(2)} (cible ≤ 2)`,
+  );
+  execFileSync('rm', ['-rf', dir]);
+}
+
+void main();

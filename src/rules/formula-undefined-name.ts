@@ -1,0 +1,39 @@
+import { namesUsed } from '../sheets/model/formula';
+import { isFormula } from './snapshot';
+import { at } from './snapshot';
+import type { Rule } from './types';
+
+export const rule: Rule = {
+  meta: {
+    id: 'formula-undefined-name',
+    title: 'Les formules n’utilisent que des noms qui existent',
+    criteria: ['cpacp:C20', 'rncp40642:C1.5'],
+    severity: 'erreur',
+    kind: 'auto',
+    reads: [],
+    readsWorkbook: true,
+    sheet: 'Toutes les feuilles',
+  },
+  check(ctx) {
+    const wb = ctx.snapshot.workbook;
+    if (!wb) return;
+    const global = new Set(wb.names.map((n) => n.toLowerCase()));
+    const local = new Set(wb.localNames.map((n) => `${n.sheet.toLowerCase()}!${n.name.toLowerCase()}`));
+    const defined = (sheet: string, name: string): boolean =>
+      global.has(name.toLowerCase()) || local.has(`${sheet.toLowerCase()}!${name.toLowerCase()}`);
+    for (const range of wb.sheets) {
+      range.formulas?.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (!isFormula(f)) return;
+          const missing = namesUsed(f as string).filter((u) => !defined(u.sheet ?? range.sheet, u.name));
+          if (!missing.length) return;
+          ctx.report(
+            'formula-undefined-name',
+            { names: [...new Set(missing.map((u) => u.name))].join(', '), formula: f as string },
+            at(range, i, j),
+          );
+        }),
+      );
+    }
+  },
+};
