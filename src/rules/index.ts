@@ -25,6 +25,7 @@ import { rule as formulaInconsistent } from './formula-inconsistent';
 import { rule as formulaShortRange } from './formula-short-range';
 import { rule as formulaUndefinedName } from './formula-undefined-name';
 import { rule as paramsCoherence } from './params-coherence';
+import { rule as sheetReadPartial } from './sheet-read-partial';
 import { rule as textInNumberCells } from './text-in-number-cells';
 import type { Rule } from './types';
 
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   formulaUndefinedName,
   derivedOutOfBounds,
   paramsCoherence,
+  sheetReadPartial,
   carbonCategories,
   carbonReductionMeasures,
   carbonPrevisionnelDefinitif,

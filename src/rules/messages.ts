@@ -56,6 +56,8 @@ export const MESSAGES: Record<string, string> = {
   'derived-foreign-above':
     'Dépense à l’étranger ({value}) supérieure au montant de la ligne ({header} : {amount}).',
   'derived-share': '« {header} » à {value} % : une part doit rester entre 0 et 100 %.',
+  'sheet-read-partial':
+    'Feuille lue en partie : à partir de la ligne {row}, elle dépasse ce qu’un contrôle lit d’un coup ; les contrôles de formules n’ont pas vu la suite.',
   'params-date-order': 'Date de {what} ({date}) antérieure à la date de {before} ({other}).',
   'params-shooting-days':
     '{days} jours de tournage pour {calendar} jours de calendrier entre le début et la fin du tournage.',

@@ -483,6 +483,12 @@ const TABLES = [
     ['derived-negative@Budget!C3', 'derived-foreign-above@Budget!D3', 'derived-share@Budget!E3'],
   ],
   ['params-coherence', params(), []],
+  ['sheet-read-partial', book([sheet('Dépenses', [['Date'], [1]])]), []],
+  [
+    'sheet-read-partial',
+    book([{ ...sheet('Dépenses', [['Date'], [1], [2]]), truncated: true }]),
+    ['sheet-read-partial@Dépenses!A4'],
+  ],
   [
     'params-coherence',
     params({
@@ -555,6 +561,7 @@ it('covers every registered rule with a table', () => {
     'formula-undefined-name',
     'derived-out-of-bounds',
     'params-coherence',
+    'sheet-read-partial',
     'carbon-categories',
     'carbon-reduction-measures',
     'carbon-previsionnel-definitif',

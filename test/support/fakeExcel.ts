@@ -1,4 +1,8 @@
 import { OfficeMockObject } from 'office-addin-mock';
+import { a1, parseAddress } from '../../src/sheets/model/plan';
+
+const parseA1 = (address: string): { col: number; row: number } =>
+  parseAddress(address.replace(/^.*!/, '').replace(/\$/g, ''));
 
 /**
  * A recording stand-in for the part of the Excel object model the Office adapter uses. Proxies
@@ -189,19 +193,67 @@ export function createFakeExcel(
   existingNames: string[] = [],
   /** Ranges behind existing names, for readName: name → { address, values }. */
   namedRanges: Record<string, { address: string; values: unknown[][] }> = {},
+  /** Content of existing sheets, for readSheets: name → its used range (values only). */
+  content: Record<string, { address: string; values: unknown[][]; formulas: unknown[][] }> = {},
+  /** Names scoped to a sheet: sheet → names. */
+  sheetNames: Record<string, string[]> = {},
 ): FakeExcel {
   const recorder: Recorder = { sheets: new Map(), names: [], operations: 0, writes: [] };
   for (const [name] of Object.entries(existing)) recorder.sheets.set(name, makeSheet(name, false, recorder));
-  const usedRange = (name: string) => ({
-    isNullObject: existing[name] === true,
+  /** A read-only range over stored rows, from its top-left (row, col), as Excel returns it. */
+  const block = (sheet: string, row: number, col: number, values: unknown[][], formulas: unknown[][]) => {
+    const rows = values.length;
+    const cols = values[0]?.length ?? 0;
+    const range = {
+      isNullObject: false,
+      address: `${sheet}!${a1(col, row)}:${a1(col + cols - 1, row + rows - 1)}`,
+      rowCount: rows,
+      columnCount: cols,
+      values,
+      formulas,
+      load() {
+        return range;
+      },
+      getCell(r: number, c: number) {
+        return {
+          getResizedRange(dr: number, dc: number) {
+            const slice = <T>(m: T[][]): T[][] => m.slice(r, r + dr + 1).map((x) => x.slice(c, c + dc + 1));
+            return block(sheet, row + r, col + c, slice(values), slice(formulas));
+          },
+        };
+      },
+    };
+    return range;
+  };
+  const usedRange = (name: string) => {
+    const c = content[name];
+    if (!c) {
+      return {
+        isNullObject: existing[name] === true,
+        load() {
+          return this;
+        },
+      };
+    }
+    const [start] = c.address.split(':');
+    const { col, row } = parseA1(start ?? 'A1');
+    return block(`'${name}'`, row, col, c.values, c.formulas);
+  };
+  const sheetObject = (name: string) => ({
+    name,
+    isNullObject: false,
     load() {
       return this;
     },
-  });
-  const items = Object.keys(existing).map((name) => ({
-    name,
     getUsedRangeOrNullObject: () => usedRange(name),
-  }));
+    names: {
+      items: (sheetNames[name] ?? []).map((n) => ({ name: n })),
+      load() {
+        return undefined;
+      },
+    },
+  });
+  const items = Object.keys(existing).map(sheetObject);
   const mock = new OfficeMockObject({
     application: {
       suspendApiCalculationUntilNextSync() {
@@ -224,6 +276,15 @@ export function createFakeExcel(
           const s = recorder.sheets.get(name);
           if (!s) throw new Error(`ItemNotFound ${name}`);
           return s;
+        },
+        getItemOrNullObject(name: string) {
+          if (name in existing) return sheetObject(name);
+          return {
+            isNullObject: true,
+            load() {
+              return this;
+            },
+          };
         },
       },
       names: {

@@ -47,6 +47,9 @@ describe('taskpane', () => {
     expect(host.requests).toEqual([
       { format: 'long-metrage', nomenclature: 'cnc-classique', example: true, onConflict: 'refuse' },
     ]);
+    // What the adapter could not draw is said, not hidden (here: exceljs draws no chart).
+    expect(screen.getByText('Présentation incomplète')).toBeTruthy();
+    expect(screen.getByText(/Graphique « .+ » \(feuille Trésorerie\) non dessiné/)).toBeTruthy();
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Paramètres',
       'Devis',

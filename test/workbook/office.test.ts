@@ -9,30 +9,33 @@ import { createFakeExcel, writtenCells } from '../support/fakeExcel';
 import { examplePlan } from '../support/plans';
 
 describe('Office.js adapter (office-addin-mock)', () => {
-  it.each([100, 5000])('applies a whole plan of %i devis lines in one context.sync()', async (lines) => {
-    const fake = createFakeExcel();
-    const sync = jest.spyOn(fake.mock, 'sync');
-    const { plan } = buildScaffoldPlan({
-      format: 'long-metrage',
-      budget: bigBudget(lines),
-      production: null,
-    });
-    const port = new OfficePort(fake.run);
-    await port.applyPlan(plan);
-    expect(sync).toHaveBeenCalledTimes(1);
-    const devis = fake.recorder.sheets.get('Devis');
-    const cells = devis ? writtenCells(devis) : new Map();
-    expect([...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length).toBe(
-      lines + 9 + 4 + 2,
-    );
-  });
+  it.each([100, 5000])(
+    'applies a whole plan of %i devis lines in two context.sync(): data, then cosmetics',
+    async (lines) => {
+      const fake = createFakeExcel();
+      const sync = jest.spyOn(fake.mock, 'sync');
+      const { plan } = buildScaffoldPlan({
+        format: 'long-metrage',
+        budget: bigBudget(lines),
+        production: null,
+      });
+      const port = new OfficePort(fake.run);
+      expect(await port.applyPlan(plan)).toEqual({ skipped: [] });
+      expect(sync).toHaveBeenCalledTimes(2);
+      const devis = fake.recorder.sheets.get('Devis');
+      const cells = devis ? writtenCells(devis) : new Map();
+      expect(
+        [...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length,
+      ).toBe(lines + 9 + 4 + 2);
+    },
+  );
 
-  it('sets the text format of every code cell before its value (so "2.10" stays text), in the same sync', async () => {
+  it('sets the text format of every code cell before its value (so "2.10" stays text), in the data sync', async () => {
     const fake = createFakeExcel();
     const sync = jest.spyOn(fake.mock, 'sync');
     const { plan } = examplePlan();
     await new OfficePort(fake.run).applyPlan(plan);
-    expect(sync).toHaveBeenCalledTimes(1);
+    expect(sync).toHaveBeenCalledTimes(2);
     const inside = (cell: string, range: string): boolean => {
       const [from, to] = range.split(':');
       const c = parseAddress(cell);
@@ -102,7 +105,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(params && writtenCells(params).get('B13')).toBe(46447);
   });
 
-  it('takes two syncs to inventory, one to apply, and refuses a non-empty sheet without writing', async () => {
+  it('takes two syncs to inventory, two to apply, and refuses a non-empty sheet without writing', async () => {
     const fake = createFakeExcel({ Devis: false, Feuil1: true });
     const sync = jest.spyOn(fake.mock, 'sync');
     const outcome = await scaffold(new OfficePort(fake.run), {
@@ -116,7 +119,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(fake.recorder.operations).toBe(0);
   });
 
-  it('scaffolds a full example in three syncs, reusing an empty sheet', async () => {
+  it('scaffolds a full example in four syncs, reusing an empty sheet', async () => {
     const fake = createFakeExcel({ Devis: true });
     const sync = jest.spyOn(fake.mock, 'sync');
     const outcome = await scaffold(new OfficePort(fake.run), {
@@ -125,9 +128,88 @@ describe('Office.js adapter (office-addin-mock)', () => {
       onConflict: 'refuse',
     });
     expect(outcome.status).toBe('done');
-    expect(sync).toHaveBeenCalledTimes(3);
+    expect(sync).toHaveBeenCalledTimes(4);
     expect(fake.recorder.sheets.get('Devis')?.created).toBe(false);
     expect(fake.recorder.sheets.get('Paramètres')?.created).toBe(true);
+  });
+
+  it('keeps the data when Excel refuses the cosmetics batch, and says what is missing', async () => {
+    const fake = createFakeExcel();
+    const real = fake.mock.sync.bind(fake.mock);
+    const sync = jest.spyOn(fake.mock, 'sync');
+    let calls = 0;
+    sync.mockImplementation(async () => {
+      calls += 1;
+      // The second round trip (charts, print setup, conditional formats) is refused.
+      if (calls === 2) throw new Error('InvalidArgument : graphique refusé');
+      return real();
+    });
+    const { plan } = examplePlan();
+    const report = await new OfficePort(fake.run).applyPlan(plan);
+    expect(report.skipped).toEqual([
+      'Mise en forme incomplète (graphiques, mise en page, mises en forme conditionnelles) : Excel l’a refusée (InvalidArgument : graphique refusé). Les feuilles, les formules, les noms et les listes sont écrits et justes ; seule la présentation manque.',
+    ]);
+    expect(sync).toHaveBeenCalledTimes(2);
+    // The first batch went through whole: every sheet, every name, the devis total.
+    expect([...fake.recorder.sheets.keys()]).toEqual(plan.sheets.map((x) => x.name));
+    expect(fake.recorder.names.map((n) => n.name)).toEqual(plan.names.map((n) => n.name));
+    const devis = fake.recorder.sheets.get('Devis');
+    expect(devis && writtenCells(devis).get('H152')).toBe('=H149+H150+H151');
+  });
+
+  it('reads used ranges values-only, capped, in three syncs, and says when a sheet was cut', async () => {
+    const rows = 50;
+    const values = Array.from({ length: rows }, (_, i) => [`Ligne ${i + 1}`, i, i * 2]);
+    const formulas = values.map((r, i) => [r[0], r[1], `=B${i + 1}*2`]);
+    const fake = createFakeExcel(
+      { Grand: false, Petit: false, Vide: true },
+      [],
+      {},
+      {
+        Grand: { address: 'Grand!A1:C50', values, formulas },
+        Petit: {
+          address: 'Petit!B2:C3',
+          values: [
+            [1, 2],
+            [3, 4],
+          ],
+          formulas: [
+            [1, 2],
+            [3, '=B3+1'],
+          ],
+        },
+      },
+      { Grand: ['Local_Taux'] },
+    );
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const port = new OfficePort(fake.run);
+    const read = await port.readSheets(['Grand', 'Petit', 'Vide', 'Absente'], 33);
+    expect(sync).toHaveBeenCalledTimes(3);
+    // 33 cells: 11 rows of 3 columns of Grand, then nothing left for Petit.
+    expect(read.Grand).toEqual({
+      sheet: 'Grand',
+      topLeft: 'A1',
+      values: values.slice(0, 11),
+      formulas: formulas.slice(0, 11),
+      truncated: true,
+    });
+    expect(read.Petit).toEqual({ sheet: 'Petit', topLeft: 'B2', values: [], formulas: [], truncated: true });
+    expect(read.Vide).toBeNull();
+    expect(read.Absente).toBeNull();
+    const whole = await port.readSheets(['Petit']);
+    expect(whole.Petit).toEqual({
+      sheet: 'Petit',
+      topLeft: 'B2',
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+      formulas: [
+        [1, 2],
+        [3, '=B3+1'],
+      ],
+    });
+    expect((await port.inventory()).localNames).toEqual([{ sheet: 'Grand', name: 'Local_Taux' }]);
   });
 
   it('selects a cell', async () => {

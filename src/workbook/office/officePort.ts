@@ -173,13 +173,6 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
     ws.getRange(`${row}:${row}`).format.rowHeight = height;
-  if (plan.print) {
-    ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    ws.pageLayout.paperSize = 'A4';
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (plan.print.repeatRows)
-      ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
-  }
   for (const v of plan.validations) {
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule =
@@ -187,6 +180,20 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
         ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
         : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
     dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
+  }
+}
+
+/**
+ * What a sheet looks like beyond its data: print setup and conditional formats. Queued in a
+ * second batch, after the data is in: if Excel refuses one of them, the workbook is whole.
+ */
+function queueCosmetics(ws: Excel.Worksheet, plan: SheetPlan): void {
+  if (plan.print) {
+    ws.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    ws.pageLayout.paperSize = 'A4';
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.repeatRows)
+      ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
   }
   for (const cf of plan.conditionalFormats) {
     const look = CONDITIONAL[cf.when];
@@ -204,9 +211,14 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
   }
 }
 
+/** Most cells `readSheets` asks Excel for in one call: a response stays far below the 5 MB limit of Excel on the web. */
+export const OFFICE_READ_CELLS = 100_000;
+
 /**
- * WorkbookPort over Office.js. `inventory` costs two `context.sync()` calls and `applyPlan` one,
- * whatever the number of devis lines: every write of a plan is queued, then sent in one batch.
+ * WorkbookPort over Office.js. `inventory` costs two `context.sync()` calls and `applyPlan` two,
+ * whatever the number of devis lines: the data (sheets, names, values, formulas, formats, lists)
+ * in one batch, the cosmetics (charts, print setup, conditional formats) in a second one that may
+ * fail without undoing the first.
  */
 export class OfficePort implements WorkbookPort {
   /** Sheets the last inventory found empty: reused rather than added. */
@@ -223,10 +235,16 @@ export class OfficePort implements WorkbookPort {
       await context.sync();
       const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true));
       for (const u of used) u.load('address');
+      // Names scoped to a sheet (ExcelApi 1.4), in the same round trip.
+      const local = sheets.items.map((ws) => ws.names);
+      for (const l of local) l.load('items/name');
       await context.sync();
       const inventory: WorkbookInventory = {
         sheets: sheets.items.map((ws, i) => ({ name: ws.name, empty: used[i]?.isNullObject ?? true })),
         names: names.items.map((n) => n.name),
+        localNames: sheets.items.flatMap((ws, i) =>
+          (local[i]?.items ?? []).map((n) => ({ sheet: ws.name, name: n.name })),
+        ),
       };
       this.emptySheets = new Set(inventory.sheets.filter((s) => s.empty).map((s) => s.name.toLowerCase()));
       return inventory;
@@ -256,22 +274,37 @@ export class OfficePort implements WorkbookPort {
         const ws = written.get(sheet.name);
         if (ws) queueSheet(ws, sheet);
       }
-      for (const chart of plan.charts) {
-        const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);
-        const c = ws.charts.add(
-          chart.kind === 'line' ? 'Line' : 'BarClustered',
-          ws.getRange(chart.source),
-          chart.seriesBy === 'rows' ? 'Rows' : 'Columns',
-        );
-        c.title.text = chart.title;
-        c.legend.visible = false;
-        if (chart.categories) c.series.getItemAt(0).setXAxisValues(ws.getRange(chart.categories));
-        c.setPosition(chart.anchor);
-      }
       const first = plan.sheets[1] ?? plan.sheets[0];
       if (first) written.get(first.name)?.activate();
       await context.sync();
-      return { skipped: [] };
+      // Cosmetics in a second batch: the data above is in the workbook whatever happens here.
+      try {
+        for (const sheet of plan.sheets) {
+          const ws = written.get(sheet.name);
+          if (ws) queueCosmetics(ws, sheet);
+        }
+        for (const chart of plan.charts) {
+          const ws = written.get(chart.sheet) ?? context.workbook.worksheets.getItem(chart.sheet);
+          const c = ws.charts.add(
+            chart.kind === 'line' ? 'Line' : 'BarClustered',
+            ws.getRange(chart.source),
+            chart.seriesBy === 'rows' ? 'Rows' : 'Columns',
+          );
+          c.title.text = chart.title;
+          c.legend.visible = false;
+          if (chart.categories) c.series.getItemAt(0).setXAxisValues(ws.getRange(chart.categories));
+          c.setPosition(chart.anchor);
+        }
+        await context.sync();
+        return { skipped: [] };
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        return {
+          skipped: [
+            `Mise en forme incomplète (graphiques, mise en page, mises en forme conditionnelles) : Excel l’a refusée (${detail}). Les feuilles, les formules, les noms et les listes sont écrits et justes ; seule la présentation manque.`,
+          ],
+        };
+      }
     });
   }
 
@@ -300,20 +333,49 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  /** Two syncs: the used range of each sheet asked for that exists. */
-  async readSheets(sheets: string[]): Promise<Record<string, RangeRead | null>> {
+  /**
+   * Three syncs: which sheets exist; the size of their used range, values only (a sheet formatted
+   * down to row 1 048 576 is not read to its end); then values and formulas, at most `maxCells`
+   * cells in all, taken in order. A sheet read in part says so (`truncated`).
+   */
+  async readSheets(
+    sheets: string[],
+    maxCells: number = OFFICE_READ_CELLS,
+  ): Promise<Record<string, RangeRead | null>> {
     return this.run(async (context) => {
       const ws = sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s));
       for (const w of ws) w.load('name');
       await context.sync();
-      const used = ws.map((w) => (w.isNullObject ? null : w.getUsedRangeOrNullObject()));
-      for (const u of used) u?.load(['address', 'values', 'formulas']);
+      const used = ws.map((w) => (w.isNullObject ? null : w.getUsedRangeOrNullObject(true)));
+      for (const u of used) u?.load(['address', 'rowCount', 'columnCount']);
+      await context.sync();
+      let budget = maxCells;
+      const reads = used.map((u) => {
+        if (!u || u.isNullObject) return null;
+        const cols = Math.max(1, u.columnCount);
+        const rows = Math.max(0, Math.min(u.rowCount, Math.floor(budget / cols)));
+        budget -= rows * cols;
+        const range =
+          rows === 0 ? null : rows < u.rowCount ? u.getCell(0, 0).getResizedRange(rows - 1, cols - 1) : u;
+        range?.load(['address', 'values', 'formulas']);
+        return { used: u, range, truncated: rows < u.rowCount };
+      });
       await context.sync();
       const out: Record<string, RangeRead | null> = {};
       sheets.forEach((s, k) => {
-        const u = used[k];
-        const ref = u && !u.isNullObject ? splitReference(u.address) : null;
-        out[s] = u && ref ? { sheet: s, topLeft: ref.start, values: u.values, formulas: u.formulas } : null;
+        const r = reads[k];
+        const ref = r ? splitReference(r.range?.address ?? r.used.address) : null;
+        if (!r || !ref) {
+          out[s] = null;
+          return;
+        }
+        out[s] = {
+          sheet: s,
+          topLeft: ref.start,
+          values: r.range?.values ?? [],
+          formulas: r.range?.formulas ?? [],
+          ...(r.truncated ? { truncated: true } : {}),
+        };
       });
       return out;
     });

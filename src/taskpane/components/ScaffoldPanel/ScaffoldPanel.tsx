@@ -157,6 +157,14 @@ export function ScaffoldPanel({
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.kind === 'done' && state.outcome.skipped.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Présentation incomplète</MessageBarTitle>
+            {state.outcome.skipped.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.kind === 'conflict' && (
         <MessageBar intent="warning">
           <MessageBarBody>
