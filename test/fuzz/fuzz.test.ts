@@ -1,9 +1,10 @@
-import { fuzzAudit, fuzzOnce, violations } from '../support/fuzzAudit';
+import { boundingReference } from '../../src/sheets/model/plan';
+import { fuzzAudit, fuzzOnce, fuzzRandom, violations } from '../support/fuzzAudit';
 
 /* A short fuzz run of the audit in every `npm test`; `npm run fuzz -- --runs N` runs longer. */
 jest.setTimeout(300_000);
 
-it('audits 40 mutated example workbooks: no crash, same report twice, findings located, file untouched', async () => {
+it('audits 40 mutated and random workbooks: no crash, same report twice and through exceljs, findings located, file untouched', async () => {
   await expect(fuzzAudit(40)).resolves.toEqual({ runs: 40, seed: undefined });
 });
 
@@ -14,6 +15,40 @@ it('leaves the workbook as it was when its Devis is renamed and rows are deleted
     { kind: 'deleteRows', sheet: 0, row: 1, count: 1 },
   ] as const;
   expect(await fuzzOnce('long-metrage', [...mutations])).toEqual([]);
+});
+
+it('reads a name split in two areas by an inserted row as the rectangle around them (found by the fuzzer)', async () => {
+  // exceljs writes Devis_Lignes as "Devis!$A$4:$K$4,Devis!$A$6:$K$153" after a row is inserted at 5.
+  expect(boundingReference('Devis!$A$4:$K$4,Devis!$A$6:$K$153')).toEqual({
+    sheet: 'Devis',
+    start: 'A4',
+    end: 'K153',
+  });
+  expect(boundingReference("'Plan, v2'!$B$2,'Plan, v2'!$C$9")).toEqual({
+    sheet: 'Plan, v2',
+    start: 'B2',
+    end: 'C9',
+  });
+  expect(boundingReference('Devis!$A$1,Récap!$A$1')).toBeNull();
+  expect(await fuzzOnce('long-metrage', [{ kind: 'insertRows', sheet: 1, row: 5, count: 1 }])).toEqual([]);
+});
+
+it('audits a random workbook with a name on a missing sheet, unknown names and a LET formula', async () => {
+  expect(
+    await fuzzRandom({
+      sheets: [
+        {
+          name: 'Budget prévisionnel',
+          cells: [
+            { row: 1, col: 1, value: 'Compte' },
+            { row: 2, col: 1, value: { formula: 'Nom_Inconnu+1', result: 3 } },
+            { row: 3, col: 1, value: { formula: 'LET(x,1,x+1)' } },
+          ],
+        },
+      ],
+      names: [{ name: 'Devis_Lignes', sheet: 3, ref: '$A$1:$L$60' }],
+    }),
+  ).toEqual([]);
 });
 
 it('audits a workbook without its Devis, and one with #REF! in a line, without a crash', async () => {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
@@ -7,14 +10,18 @@ import { audit, type AuditReport } from '../../src/audit/audit';
 import { RULES } from '../../src/rules';
 import { buildScaffoldPlan } from '../../src/sheets/workbook';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
 
 /**
  * Fuzzing the audit: the example workbooks of every format, mutated as people and files mutate
  * them — cells retyped (text, French amounts, huge strings, Excel errors, dates, formula-looking
- * text, booleans, blanks), rows inserted and deleted, sheets renamed or deleted, workbook names
- * deleted — then audited. Each run asserts: the audit does not throw and no rule crashes, the
- * report is the same when run twice, every finding has a sheet and a cell unless its rule declares
- * it workbook-level, and the workbook is not modified by the audit.
+ * text, booleans, blanks, formulas), rows inserted and deleted, sheets renamed or deleted,
+ * workbook names deleted — and random workbooks built from nothing (sheets, cells, formulas,
+ * names, some pointing nowhere); each written to a file and audited as `devis-cnc audit` does,
+ * through the streaming reader. Each run asserts: the audit does not throw and no rule crashes,
+ * the report is the same when run twice, the exceljs adapter reading the same bytes gives the same
+ * report, every finding has a sheet and a cell unless its rule declares it workbook-level, and
+ * the file is not modified.
  */
 
 const SHEETS = [
@@ -29,7 +36,29 @@ const SHEETS = [
 
 type CellValue = string | number | boolean | Date | null | { error: string };
 
-const value: fc.Arbitrary<CellValue> = fc.oneof(
+type FormulaCell = { formula: string; result?: number };
+const formula: fc.Arbitrary<FormulaCell> = fc
+  .record({
+    text: fc.constantFrom(
+      'A1*2',
+      'SUM(A1:A5)',
+      'SUBTOTAL(9,B2:B4)',
+      'Nom_Inconnu+1',
+      'Feuil1!B2',
+      "'Devis'!H6",
+      'IF(A1="","",A1)',
+      'LET(x,1,x+1)',
+      'Table1[Montant]',
+      'Devis_Total*0,5',
+      '#REF!+1',
+      'ROUND(D6*F6*G6,2)',
+    ),
+    result: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: undefined }),
+  })
+  .map(({ text, result }) => ({ formula: text, ...(result !== undefined ? { result } : {}) }));
+
+const value: fc.Arbitrary<CellValue | FormulaCell> = fc.oneof(
+  formula,
   fc.string({ maxLength: 12 }),
   fc.constantFrom(
     '1 234,56 €',
@@ -58,7 +87,7 @@ const value: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 export type Mutation =
-  | { kind: 'set'; sheet: number; row: number; col: number; value: CellValue }
+  | { kind: 'set'; sheet: number; row: number; col: number; value: CellValue | FormulaCell }
   | { kind: 'insertRows'; sheet: number; row: number; count: number }
   | { kind: 'deleteRows'; sheet: number; row: number; count: number }
   | { kind: 'renameSheet'; sheet: number; name: string }
@@ -172,25 +201,97 @@ async function exampleBytes(format: ProductionFormat): Promise<ExcelJS.Buffer> {
   return bytes;
 }
 
-/** One run: a format's example, a list of mutations, audited twice from the same bytes. */
+const DIR = mkdtempSync(join(tmpdir(), 'devis-cnc-fuzz-'));
+let fileCount = 0;
+
+/** Audits bytes as the CLI does (a file, the streaming reader), twice, then through exceljs. */
+async function auditBytes(bytes: ExcelJS.Buffer): Promise<string[]> {
+  fileCount += 1;
+  const file = join(DIR, `run-${fileCount}.xlsx`);
+  writeFileSync(file, Buffer.from(bytes));
+  try {
+    const hash = (): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = hash();
+    const report = await audit(await XlsxReader.open(file), 'tous');
+    const again = await audit(await XlsxReader.open(file), 'tous');
+    const after = hash();
+    const out = violations(report, again, before, after);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const other = await audit(new XlsxPort(wb), 'tous');
+    if (JSON.stringify(other) !== JSON.stringify(report))
+      out.push('le lecteur en flux et l’adaptateur exceljs donnent des rapports différents');
+    return out;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** One run: a format's example, a list of mutations, audited from the same bytes. */
 export async function fuzzOnce(format: ProductionFormat, mutations: Mutation[]): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await exampleBytes(format));
   for (const m of mutations) mutate(wb, m);
-  const bytes = await wb.xlsx.writeBuffer();
-  const loaded = async (): Promise<ExcelJS.Workbook> => {
-    const w = new ExcelJS.Workbook();
-    await w.xlsx.load(bytes);
-    return w;
-  };
-  const first = await loaded();
-  // The workbook's whole model (cells, names, sheets), not its bytes: exceljs stamps the save time.
-  const model = (): string => createHash('sha256').update(JSON.stringify(first.model)).digest('hex');
-  const before = model();
-  const report = await audit(new XlsxPort(first), 'tous');
-  const after = model();
-  const again = await audit(new XlsxPort(await loaded()), 'tous');
-  return violations(report, again, before, after);
+  return auditBytes(await wb.xlsx.writeBuffer());
+}
+
+/** A workbook built from nothing: sheets with cells and formulas, names, some pointing nowhere. */
+export interface RandomBook {
+  sheets: { name: string; cells: { row: number; col: number; value: CellValue | FormulaCell }[] }[];
+  names: { name: string; sheet: number; ref: string }[];
+}
+
+const randomBook: fc.Arbitrary<RandomBook> = fc.record({
+  sheets: fc.uniqueArray(
+    fc.record({
+      name: fc.constantFrom(
+        'Devis',
+        'Budget prévisionnel',
+        'Feuil1',
+        'Paramètres',
+        'Trésorerie',
+        'Dépenses',
+        'Récap',
+      ),
+      cells: fc.array(
+        fc.record({ row: fc.integer({ min: 1, max: 60 }), col: fc.integer({ min: 1, max: 12 }), value }),
+        { maxLength: 80 },
+      ),
+    }),
+    { minLength: 1, maxLength: 4, selector: (x) => x.name },
+  ),
+  names: fc.array(
+    fc.record({
+      name: fc.constantFrom(
+        'Devis_Lignes',
+        'Devis_Total',
+        'Param_Enveloppe',
+        'Taux',
+        'Fin_Tableau',
+        'Treso_Phases',
+      ),
+      sheet: fc.nat(5),
+      ref: fc.constantFrom('$A$1', '$A$1:$L$60', '$B$2:$B$9', '$H$6'),
+    }),
+    { maxLength: 6 },
+  ),
+});
+
+/** One run on a random workbook. */
+export async function fuzzRandom(book: RandomBook): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of book.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const c of s.cells) ws.getCell(c.row, c.col).value = c.value as ExcelJS.CellValue;
+  }
+  const seen = new Set<string>();
+  for (const n of book.names) {
+    if (seen.has(n.name)) continue;
+    seen.add(n.name);
+    const target = book.sheets[n.sheet]?.name ?? 'Absente';
+    wb.definedNames.add(`'${target}'!${n.ref}`, n.name);
+  }
+  return auditBytes(await wb.xlsx.writeBuffer());
 }
 
 /** The violations of the last failing run, for the report (fast-check prints the counter-example). */
@@ -201,20 +302,26 @@ export async function fuzzAudit(
   runs: number,
   seed?: number,
 ): Promise<{ runs: number; seed: number | undefined }> {
+  const input = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        format: fc.constantFrom(...FORMATS),
+        mutations: fc.array(mutation, { minLength: 1, maxLength: 8 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ book: randomBook }) },
+  );
   await fc.assert(
-    fc.asyncProperty(
-      fc.constantFrom(...FORMATS),
-      fc.array(mutation, { minLength: 1, maxLength: 8 }),
-      async (format, mutations) => {
-        const broken = await fuzzOnce(format, mutations).catch((e: unknown) => [
-          `exception : ${e instanceof Error ? e.message : String(e)}`,
-        ]);
-        if (broken.length > 0) {
-          lastViolations.splice(0, lastViolations.length, ...broken);
-          throw new Error(broken.join(' ; '));
-        }
-      },
-    ),
+    fc.asyncProperty(input, async (x) => {
+      const broken = await ('book' in x ? fuzzRandom(x.book) : fuzzOnce(x.format, x.mutations)).catch(
+        (e: unknown) => [`exception : ${e instanceof Error ? e.message : String(e)}`],
+      );
+      if (broken.length > 0) {
+        lastViolations.splice(0, lastViolations.length, ...broken);
+        throw new Error(broken.join(' ; '));
+      }
+    }),
     { numRuns: runs, ...(seed !== undefined ? { seed } : {}) },
   );
   return { runs, seed };

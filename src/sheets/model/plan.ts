@@ -152,6 +152,33 @@ export function splitReference(ref: string): { sheet: string; start: string; end
   return { sheet: m[1].replace(/''/g, "'"), start: `${m[2]}${m[3]}`, end: `${m[4] ?? m[2]}${m[5] ?? m[3]}` };
 }
 
+/**
+ * The rectangle covering every area of a defined name on one sheet: "Devis!$A$4:$K$4,Devis!$A$6:$K$153"
+ * (a name split by a row inserted in its middle, as some programs write it) → Devis A4:K153. Null
+ * when the areas are on different sheets or one cannot be read.
+ */
+export function boundingReference(ref: string): { sheet: string; start: string; end: string } | null {
+  const areas = ref.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
+  let out: { sheet: string; c1: number; r1: number; c2: number; r2: number } | null = null;
+  for (const area of areas) {
+    const parts = splitReference(area.trim());
+    if (!parts) return null;
+    const a = parseAddress(parts.start);
+    const b = parseAddress(parts.end);
+    if (out && out.sheet !== parts.sheet) return null;
+    out = out
+      ? {
+          sheet: out.sheet,
+          c1: Math.min(out.c1, a.col),
+          r1: Math.min(out.r1, a.row),
+          c2: Math.max(out.c2, b.col),
+          r2: Math.max(out.r2, b.row),
+        }
+      : { sheet: parts.sheet, c1: a.col, r1: a.row, c2: b.col, r2: b.row };
+  }
+  return out ? { sheet: out.sheet, start: a1(out.c1, out.r1), end: a1(out.c2, out.r2) } : null;
+}
+
 /** Quotes a sheet name for a formula or a defined name: 'Récapitulatif'. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../sheets/model/plan';
-import { a1, parseAddress, quoteSheet, splitReference } from '../../sheets/model/plan';
+import { a1, boundingReference, parseAddress, quoteSheet } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
@@ -206,9 +206,10 @@ export class XlsxPort implements WorkbookPort {
   }
 
   async readName(name: string): Promise<RangeRead | null> {
-    const ref = this.workbook.definedNames.getRanges(name).ranges[0];
-    if (!ref) return null;
-    const parts = splitReference(ref);
+    const refs = this.workbook.definedNames.getRanges(name).ranges;
+    if (!refs.length) return null;
+    // A name in several areas of one sheet reads as the rectangle around them.
+    const parts = boundingReference(refs.join(','));
     const ws = parts ? this.workbook.getWorksheet(parts.sheet) : undefined;
     if (!parts || !ws) return null;
     const start = parseAddress(parts.start);

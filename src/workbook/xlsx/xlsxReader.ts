@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
-import { a1, parseAddress, splitReference } from '../../sheets/model/plan';
+import { a1, boundingReference, parseAddress } from '../../sheets/model/plan';
 import { shiftFormula } from '../../sheets/model/formula';
 import type { RangeRead, WorkbookInventory, WorkbookReader } from '../port';
 import { attribute, attributes, decodeXml, XmlScanner, type XmlHandler } from './xmlScan';
@@ -235,7 +235,7 @@ export class XlsxReader implements WorkbookReader {
     const defined =
       this.definedNames.find((n) => n.local === null && n.name.toLowerCase() === lower) ??
       this.definedNames.find((n) => n.name.toLowerCase() === lower);
-    const parts = defined ? splitReference(defined.ref) : null;
+    const parts = defined ? boundingReference(defined.ref) : null;
     const info = parts ? this.sheets.find((s) => s.name === parts.sheet) : undefined;
     if (!parts || !info) return null;
     const start = parseAddress(parts.start);
