@@ -24,6 +24,17 @@ export interface Grid {
   at(i: number, j: number): Location;
 }
 
+/** One string per distinct formula form: a column of 50 000 filled formulas holds one. */
+const FORMS = new Map<string, string>();
+
+function interned(form: string): string {
+  const known = FORMS.get(form);
+  if (known !== undefined) return known;
+  if (FORMS.size > 100_000) FORMS.clear();
+  FORMS.set(form, form);
+  return form;
+}
+
 export function grid(range: RangeRead): Grid {
   const { col, row } = parseAddress(range.topLeft);
   const rows = range.values.length;
@@ -42,7 +53,7 @@ export function grid(range: RangeRead): Grid {
     const f = formula(i, j);
     const v = value(i, j);
     const k = f
-      ? `F${relativeForm(f, row + i, col + j + 1)}`
+      ? interned(`F${relativeForm(f, row + i, col + j + 1)}`)
       : typeof v === 'number' || typeof v === 'boolean' || v instanceof Date
         ? 'N'
         : isBlank(v)

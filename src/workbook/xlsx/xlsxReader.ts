@@ -263,7 +263,7 @@ export class XlsxReader implements WorkbookReader {
       // read up to where the budget allows, and says so.
       const cols = Math.max(1, cells.cols);
       const rows = Math.min(cells.rows, Math.max(1, Math.floor(this.limits.maxCells / cols)));
-      const read = block(name, cells, 1, 1, rows, cols);
+      const read = whole(name, cells, rows, cols);
       if (rows < cells.rows) read.truncated = true;
       out[name] = read;
     }
@@ -311,6 +311,25 @@ function block(sheet: string, cells: SheetCells, r1: number, c1: number, r2: num
   return { sheet, topLeft: a1(c1 - 1, r1), values, formulas };
 }
 
+/**
+ * The first `rows` rows of a sheet from A1, `cols` wide, sharing the cached rows (padded in
+ * place) rather than copying them: reading every sheet for the generic checks costs no second
+ * copy of a 50 000-line devis.
+ */
+function whole(sheet: string, cells: SheetCells, rows: number, cols: number): RangeRead {
+  const values: unknown[][] = [];
+  const formulas: unknown[][] = [];
+  for (let r = 0; r < rows; r += 1) {
+    const vr = (cells.values[r] ??= []);
+    const fr = (cells.formulas[r] ??= []);
+    while (vr.length < cols) vr.push(null);
+    while (fr.length < cols) fr.push(null);
+    values.push(vr);
+    formulas.push(fr);
+  }
+  return { sheet, topLeft: 'A1', values, formulas };
+}
+
 /** Inflates one zip entry as a stream into an XML handler, held to the entry's declared size. */
 async function streamEntry(file: string, entry: ZipEntry, handler: XmlHandler): Promise<void> {
   const fd = openSync(file, 'r');
@@ -330,7 +349,7 @@ async function streamEntry(file: string, entry: ZipEntry, handler: XmlHandler): 
     end: start + Math.max(0, entry.compressed) - 1,
     highWaterMark: 1 << 20,
   });
-  const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 1 << 18 })) : raw;
+  const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: 1 << 16 })) : raw;
   let size = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
