@@ -7,26 +7,14 @@ import type { Finding, Severity } from '../rules/types';
 import type { WorkbookReader } from '../workbook/port';
 import { readState } from './state';
 
-/** 'tous', or the id of a référentiel of data/referentiels/criteres.json (adding one is data only). */
-export type Referentiel = string;
-export const ALL_REFERENTIELS = 'tous';
-
-/** The référentiels of data/referentiels/criteres.json, then 'tous'. */
-export const REFERENTIELS: readonly Referentiel[] = [
-  ...criteria.referentiels.map((r) => r.id),
+export {
   ALL_REFERENTIELS,
-];
-
-export function isReferentiel(x: string): boolean {
-  return REFERENTIELS.includes(x);
-}
-
-/** How a référentiel reads in a list: "cpca — <title>", or "Tous les référentiels". */
-export function referentielLabel(id: Referentiel): string {
-  if (id === ALL_REFERENTIELS) return 'Tous les référentiels';
-  const r = criteria.referentiels.find((x) => x.id === id);
-  return r ? `${r.id} — ${r.label}` : id;
-}
+  isReferentiel,
+  REFERENTIELS,
+  referentielLabel,
+  type Referentiel,
+} from './referentiels';
+import { type Referentiel } from './referentiels';
 
 export interface ReportedFinding extends Finding {
   message: string;

@@ -1,0 +1,361 @@
+/* The commands of the CLI, loaded only when one runs (`--help` answers without them). */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
+import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
+import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclature/nomenclature';
+import type { NomenclatureId } from '../domain/nomenclature/types';
+import { scaffold } from '../workbook/scaffold';
+import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
+import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
+import { audit, type AuditReport } from '../audit/audit';
+import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
+import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
+import type { WorkbookReader } from '../workbook/port';
+import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
+import { rulesFor } from '../rules';
+import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+
+/**
+ * exceljs and the xlsx adapter, loaded only by the commands that read or write a workbook:
+ * `--help` and usage errors answer without them (loading exceljs is most of a start-up).
+ */
+async function xlsx(): Promise<{
+  ExcelJS: typeof ExcelJS;
+  XlsxPort: typeof import('../workbook/xlsx/xlsxPort').XlsxPort;
+}> {
+  const [lib, port] = await Promise.all([import('exceljs'), import('../workbook/xlsx/xlsxPort')]);
+  return { ExcelJS: lib.default, XlsxPort: port.XlsxPort };
+}
+
+export interface NewOptions {
+  out: string;
+  format: ProductionFormat;
+  nomenclature: NomenclatureId | undefined;
+  example: boolean;
+  force: boolean;
+}
+
+export function parseNew(args: string[]): NewOptions {
+  let out: string | undefined;
+  let format: ProductionFormat = 'long-metrage';
+  let nomenclature: NomenclatureId | undefined;
+  let example = false;
+  let force = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i];
+    const next = (): string => {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    switch (a) {
+      case '--out':
+        out = next();
+        break;
+      case '--format': {
+        const f = next();
+        if (!isFormat(f))
+          throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
+        format = f;
+        break;
+      }
+      case '--nomenclature': {
+        const id = next();
+        const nom = findNomenclature(id);
+        if (!nom)
+          throw new UsageError(
+            `Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`,
+          );
+        nomenclature = nom.id;
+        break;
+      }
+      case '--exemple':
+        example = true;
+        break;
+      case '--force':
+        force = true;
+        break;
+      default:
+        throw new UsageError(`Option inconnue « ${a} ».`);
+    }
+  }
+  if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
+  return { out, format, nomenclature, example, force };
+}
+
+function formatTonnes(kg: Money): string {
+  return kg.dividedBy(1000).toDecimalPlaces(2, Money.ROUND_HALF_UP).toFixed(2).replace('.', ',');
+}
+
+/** The récapitulatif as console lines (French formats), in the rows of the nomenclature's roles. */
+export function recapLines(budget: BudgetInput, result: BudgetResult): string[] {
+  const roles = rolesOf(getNomenclature(budget.nomenclature));
+  const total = result.total.amount;
+  const pct = (v: typeof total): string =>
+    total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total));
+  const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  const left = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+  const line = (
+    code: string,
+    label: string,
+    amount: typeof total,
+    france: typeof total,
+    foreign: typeof total,
+  ): string =>
+    `${pad(code, 4)}${pad(label, 44)}${left(formatEuros(amount), 18)}${left(pct(amount), 9)}${left(formatEuros(france), 18)}${left(formatEuros(foreign), 16)}`;
+  const out = [
+    `${pad('', 4)}${pad('Poste', 44)}${left('Montant', 18)}${left('%', 9)}${left('dont France', 18)}${left('dont étranger', 16)}`,
+  ];
+  const chapterLine = (i: number): void => {
+    const ch = budget.chapters[i];
+    const r = result.chapters[i];
+    if (ch && r) out.push(line(ch.code, ch.label, r.amount, r.france, r.foreign));
+  };
+  const indices = budget.chapters.map((_, i) => i);
+  const isIndirect = (i: number): boolean => budget.chapters[i]?.code === roles.indirect.chapter;
+  indices.filter((i) => !isIndirect(i)).forEach(chapterLine);
+  out.push(
+    line(
+      '',
+      roles.subtotalLabel.replace(/ \(.*\)$/, ''),
+      result.subtotal.amount,
+      result.subtotal.france,
+      result.subtotal.foreign,
+    ),
+  );
+  if (roles.indirect.chapter === null) {
+    for (const l of roles.indirect.lines) {
+      const r =
+        l.role === 'overheads' ? result.overheads : l.role === 'contingency' ? result.contingency : null;
+      if (r) out.push(line(l.code, l.label ?? l.code, r.amount, r.france, r.foreign));
+    }
+  } else indices.filter(isIndirect).forEach(chapterLine);
+  out.push(line('', 'TOTAL GÉNÉRAL', result.total.amount, result.total.france, result.total.foreign));
+  return out;
+}
+
+export async function runNew(opts: NewOptions, io: Io): Promise<number> {
+  const target = resolve(opts.out);
+  if (existsSync(target) && !opts.force) {
+    io.err(`Le fichier « ${opts.out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return 2;
+  }
+  const { ExcelJS, XlsxPort } = await xlsx();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'devis-cnc';
+  wb.created = new Date();
+  const outcome = await scaffold(new XlsxPort(wb), {
+    format: opts.format,
+    ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}),
+    example: opts.example,
+    onConflict: 'refuse',
+  });
+  if (outcome.status !== 'done') {
+    io.err(outcome.message);
+    return 2;
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Write beside, then rename: a failed write never leaves a half-written file.
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, buffer);
+    renameSync(tmp, target);
+  } catch (e) {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why: Record<string, string> = {
+      EACCES: 'permission refusée',
+      EPERM: 'permission refusée',
+      ENOTDIR: 'un élément du chemin n’est pas un dossier',
+      EEXIST: 'un élément du chemin n’est pas un dossier',
+      EROFS: 'système de fichiers en lecture seule',
+      ENOSPC: 'disque plein',
+      EISDIR: 'le chemin désigne un dossier',
+    };
+    io.err(
+      `Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`,
+    );
+    return 2;
+  }
+  io.out(
+    `Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`,
+  );
+  io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
+  for (const s of outcome.skipped) io.out(`Note : ${s}`);
+  io.out('');
+  io.out('Récapitulatif');
+  if (opts.example) for (const l of recapLines(outcome.budget, outcome.result)) io.out(l);
+  else
+    io.out(
+      `Devis vierge : total général ${formatEuros(outcome.result.total.amount)} (à remplir dans la feuille Devis).`,
+    );
+  const f = outcome.financing;
+  io.out('');
+  io.out('Plan de financement');
+  io.out(
+    `  Total ${formatEuros(f.total)} pour ${f.sourceCount} source(s) ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`,
+  );
+  io.out(
+    `  Aides publiques ${formatEuros(f.publicTotal)}, intensité ${formatPercent(f.intensity)} pour un plafond de ${formatPercent(f.ceiling)} (${f.ceilingRule})`,
+  );
+  io.out(`  Crédit d'impôt estimé ${formatEuros(f.taxCreditEstimate)}`);
+  const c = outcome.cashflow;
+  const month = c.lowestMonth
+    ? c.lowestMonth.toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : 'dates à saisir dans Paramètres';
+  io.out('');
+  io.out('Trésorerie');
+  io.out(
+    `  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`,
+  );
+  const b = outcome.carbon;
+  io.out('');
+  io.out('Bilan carbone (estimation de préparation ; bilan à déposer via un calculateur homologué)');
+  io.out(
+    `  Prévisionnel ${formatTonnes(b.totalPrev)} tCO2e ; après mesures ${formatTonnes(b.totalPrev.minus(b.totalSavings))} tCO2e`,
+  );
+  const top = b.top3.map((i) => b.categories[i]).filter((x) => x !== undefined);
+  if (top.length)
+    io.out(
+      `  Plus gros postes : ${top.map((x) => `${x.label} ${formatTonnes(x.prev)} t (${formatPercent(x.prevShare)})`).join(' ; ')}`,
+    );
+  return 0;
+}
+
+/**
+ * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
+ * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
+ */
+async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
+  const problem = inspectWorkbookFile(file);
+  if (problem) return { error: problem.message };
+  const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
+  try {
+    const reader = await XlsxReader.open(file);
+    if ((await reader.inventory()).sheets.length === 0) return { error: 'classeur sans feuille' };
+    return { reader };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { error: e.message };
+    throw e;
+  }
+}
+
+/** The audit of one workbook; a sheet over the reader's limits, met while streaming, is an error for this file only. */
+async function auditOrError(
+  reader: WorkbookReader,
+  referentiel: Referentiel,
+): Promise<{ report: AuditReport } | { error: string }> {
+  const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
+  try {
+    return { report: await audit(reader, referentiel) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { error: e.message };
+    throw e;
+  }
+}
+
+export async function runAudit(args: string[], io: Io): Promise<number> {
+  const files: string[] = [];
+  let referentiel: Referentiel = 'tous';
+  let format: 'text' | 'json' | 'junit' = 'text';
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    const value = (): string => {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    if (a === '--referentiel') {
+      const v = value().toLowerCase();
+      if (!isReferentiel(v))
+        throw new UsageError(`Référentiel inconnu « ${v} » : ${REFERENTIELS.join(', ')}.`);
+      referentiel = v;
+    } else if (a === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'junit')
+        throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
+      format = v;
+    } else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else files.push(a);
+  }
+  if (!files.length) throw new UsageError('Indiquez au moins un classeur : devis-cnc audit FICHIER.xlsx');
+  const results: FileResult[] = [];
+  for (const [k, file] of files.entries()) {
+    if (files.length > 1) io.err(`[${k + 1}/${files.length}] ${file}`);
+    const opened = await openWorkbook(file);
+    const report = 'error' in opened ? opened : await auditOrError(opened.reader, referentiel);
+    if ('error' in report) {
+      io.err(`Illisible : ${file} — ${report.error}.`);
+      results.push({ file, error: report.error });
+      continue;
+    }
+    results.push({ file, report: report.report });
+  }
+  if (format === 'json') io.out(renderJson(referentiel, results));
+  else if (format === 'junit')
+    io.out(
+      renderJunit(
+        results,
+        rulesFor(referentiel).map((r) => r.meta.id),
+      ),
+    );
+  else for (const r of results) if (r.report) for (const l of renderText(r.file, r.report)) io.out(l);
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => (r.report?.counts.erreur ?? 0) > 0) ? 1 : 0;
+}
+
+export async function runCarbon(args: string[], io: Io): Promise<number> {
+  let input: string | undefined;
+  let out: string | undefined;
+  let force = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    if (a === '--out') {
+      out = args[i + 1];
+      if (!out || out.startsWith('--')) throw new UsageError("L'option --out attend une valeur.");
+      i += 1;
+    } else if (a === '--force') force = true;
+    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else if (input === undefined) input = a;
+    else throw new UsageError(`Un seul classeur à la fois (reçu aussi « ${a} »).`);
+  }
+  if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
+  const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
+  if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
+  const opened = await openWorkbook(input);
+  if ('error' in opened) {
+    io.err(
+      opened.error === 'fichier introuvable'
+        ? `Classeur introuvable : « ${input} ».`
+        : `Classeur illisible « ${input} » : ${opened.error}.`,
+    );
+    return 2;
+  }
+  if (existsSync(target) && !force) {
+    io.err(`Le fichier « ${target} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return 2;
+  }
+  try {
+    const { csv, rows } = await carbonCsv(opened.reader);
+    writeFileSync(target, csv, 'utf8');
+    io.out(`Bilan carbone exporté : ${rows} poste(s) dans ${target}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CarbonExportError) {
+      io.err(e.message);
+      return 2;
+    }
+    const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
+    if (e instanceof XlsxReadError) {
+      io.err(`Classeur illisible « ${input} » : ${e.message}.`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,46 @@
+import { FORMATS } from '../domain/facts/facts';
+import { listNomenclatures } from '../domain/nomenclature/nomenclature';
+import { REFERENTIELS } from '../audit/referentiels';
+
+/** What `--help` and a usage error need, and nothing more: the commands load on demand. */
+export const NOMENCLATURE_IDS = listNomenclatures().map((n) => n.id);
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const defaultIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+export const USAGE = `Usage :
+  devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
+  devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
+  devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
+
+Commandes :
+  new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
+            Bilan carbone, Facteurs) avec formules vivantes
+  audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
+            code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
+  carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
+            ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
+
+Options de « carbone » :
+  --out FICHIER.csv    fichier à écrire (défaut : le classeur avec l'extension .csv)
+
+Options de « new » :
+  --out FICHIER.xlsx   fichier à écrire (obligatoire)
+  --format F           format de la production (défaut : long-metrage) ; la série et le documentaire
+                       utilisent la grille audiovisuelle (10 chapitres), les films la grille cinéma
+  --nomenclature N     grille du devis, si elle diffère de celle du format (${NOMENCLATURE_IDS.join(', ')})
+  --exemple            remplit l'exemple crédible du format : long métrage de 2,95 M€, court métrage
+                       de 15 min, série de 6 × 52 min, documentaire de 52 min
+  --force              remplace le fichier s'il existe déjà
+  --help               affiche cette aide
+
+Codes de sortie : 0 succès, 2 erreur d'utilisation ou fichier refusé.`;
+
+export class UsageError extends Error {}
