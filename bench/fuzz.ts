@@ -18,7 +18,7 @@ async function run(): Promise<void> {
   await fuzzAudit(runs, seed);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
-    `Fuzz du contrôle : ${runs} classeurs mutés, aucun plantage, rapports identiques deux fois, constats situés, classeurs intacts (${s} s)`,
+    `Fuzz du contrôle : ${runs} classeurs (exemples mutés et classeurs aléatoires), aucun plantage, rapports identiques deux fois et par exceljs, constats situés, fichiers intacts (${s} s)`,
   );
 }
 

@@ -67,10 +67,10 @@ export function cncTotalFunction(code: string, codes: any[][], montants: any[][]
 }
 
 /**
- * Charges patronales d'un salaire brut au taux daté du statut (Technicien, Cadre, Artiste, Auteur), arrondies au centime.
+ * Charges patronales d'un salaire brut au taux daté du statut (Technicien, Cadre, Artiste, Auteur, Permanent, Prestataire), majoration des CDDU courts comprise pour les intermittents, arrondies au centime.
  * @customfunction CNC.CHARGES CNC.CHARGES
  * @param brut Salaire brut en euros.
- * @param statut Technicien, Cadre, Artiste ou Auteur.
+ * @param statut Technicien, Cadre, Artiste, Auteur, Permanent ou Prestataire.
  * @returns Charges en euros.
  */
 export function cncChargesFunction(brut: number, statut: string): number {

@@ -27,14 +27,16 @@ export const rule: Rule = {
     const nom = readNomenclature(ctx.snapshot);
     if (scaffoldProblem(nom) !== null) return;
     const roles = rolesOf(nom);
-    // Gross pay by status in the pay chapters, and the charges chapter's amount.
+    // Gross pay by status in every chapter but the charges and indirect ones (a prestataire's
+    // invoice carries none), and the charges chapter's amount.
     const chapterOf = chapterOfRows(table);
     const gross = new Map<string, number>();
     let charges = 0;
     for (const r of table.rows) {
       const chapter = chapterOf.get(r.i) ?? '';
       if (!isNumber(r.amount) || /^total/i.test(r.label)) continue;
-      if (roles.payChapters.includes(chapter) && r.status !== '')
+      const salaried = r.status !== '' && looseForm(r.status) !== looseForm(statusLabel('prestataire'));
+      if (chapter !== roles.chargesChapter && chapter !== roles.indirect.chapter && salaried)
         gross.set(looseForm(r.status), (gross.get(looseForm(r.status)) ?? 0) + r.amount);
       if (chapter === roles.chargesChapter && r.code !== '') charges += r.amount;
     }

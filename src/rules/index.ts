@@ -10,6 +10,7 @@ import { rule as devisEnveloppe } from './devis-enveloppe';
 import { rule as devisLineAmount } from './devis-line-amount';
 import { rule as devisNineChapters } from './devis-nine-chapters';
 import { rule as devisOverheads } from './devis-overheads';
+import { rule as devisProtocolCaps } from './devis-protocol-caps';
 import { rule as devisRecapConsistent } from './devis-recap-consistent';
 import { rule as devisRseLines } from './devis-rse-lines';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   devisLineAmount,
   devisCharges,
   devisOverheads,
+  devisProtocolCaps,
   devisEnveloppe,
   devisRseLines,
   financingBalanced,

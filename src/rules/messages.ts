@@ -20,6 +20,10 @@ export const MESSAGES: Record<string, string> = {
   'charges-rate-range':
     'Taux de charges {status} de {rate} % hors de la fourchette d’usage ({min} à {max} %) : vérifiez-le.',
   'overheads-cap': 'Frais généraux à {rate} % au-dessus du plafond de {cap} % (source : feuille Paramètres).',
+  'protocol-overheads-over':
+    'Frais généraux de {amount} ({share} de la base) au-dessus du plafond de {cap} : {limit} sur une base de {base} (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : {gap}.',
+  'protocol-fee-over':
+    'Rémunération du producteur délégué, charges comprises, de {amount} ({share} de la base) au-dessus du plafond de {cap} : {limit} sur une base de {base} (Protocole du 16/12/2010 art. 2.11). Dépassement : {gap}.',
   'contingency-missing': 'Pas d’imprévus au devis : prévoyez une marge pour aléas.',
   'envelope-over': 'Le devis ({total} €) dépasse l’enveloppe budgétaire ({envelope} €) de {gap} €.',
   'envelope-missing':

@@ -113,7 +113,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     firstOrSecondFilm: input.production?.firstOrSecondFilm ?? false,
     durationMinutes: input.production?.durationMinutes ?? 0,
     devisTotal: result.total.amount,
-    eligibleFrance: result.subtotal.france,
+    eligibleFrance: result.bases.taxCredit,
     taxCreditRate: tc.rate,
     taxCreditCap: tcCap,
     ceilings: ceilingRules(),
@@ -123,7 +123,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
       ? {
           sources: exampleFinancing(
             result.total.amount,
-            taxCreditEstimate(tc.rate, result.subtotal.france, tcCap),
+            taxCreditEstimate(tc.rate, result.bases.taxCredit, tcCap),
             input.format,
           ),
           comparison: exampleComparison(input.format),

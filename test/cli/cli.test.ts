@@ -25,11 +25,11 @@ describe('devis-cnc new', () => {
       'Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs',
     );
     expect(text).toContain(
-      'Total 2\u202f953\u202f096,16\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
+      'Total 2\u202f914\u202f142,90\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
     );
-    expect(text).toContain('intensité 45,0\u00a0% pour un plafond de 60,0\u00a0%');
+    expect(text).toContain('intensité 43,0\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f351\u202f131,18\u00a0€ (septembre 2027) ; 10 mois en déficit',
+      'solde cumulé le plus bas -1\u202f276\u202f608,48\u00a0€ (septembre 2027) ; 9 mois en déficit',
     );
     expect(text).toContain('Prévisionnel 85,94 tCO2e ; après mesures 71,93 tCO2e');
     expect(text).toContain(
@@ -37,7 +37,7 @@ describe('devis-cnc new', () => {
     );
     expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
     expect(text).toMatch(
-      /TOTAL GÉNÉRAL\s+2\u202f953\u202f096,16\u00a0€\s+100,0\u00a0%\s+2\u202f912\u202f686,56\u00a0€\s+40\u202f409,60\u00a0€/,
+      /TOTAL GÉNÉRAL\s+2\u202f914\u202f142,90\u00a0€\s+100,0\u00a0%\s+2\u202f878\u202f062,90\u00a0€\s+36\u202f080,00\u00a0€/,
     );
     expect(c.err).toEqual([]);
   });

@@ -11,7 +11,7 @@ const decimal: Schema = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' };
 const date: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const mark: Schema = { enum: ['verified', 'secondary', 'recalled'] };
 const confidence: Schema = { enum: ['verbatim', 'secondary', 'inferred'] };
-const status: Schema = { enum: ['technicien', 'cadre', 'artiste', 'auteur'] };
+const status: Schema = { enum: ['technicien', 'cadre', 'artiste', 'auteur', 'permanent', 'prestataire'] };
 const phaseWeights: Schema = obj({ dev: decimal, prepa: decimal, tournage: decimal, postprod: decimal });
 
 function obj(properties: Record<string, Schema>, optional: string[] = [], additional = false): Schema {
@@ -42,8 +42,9 @@ const roles = obj({
     { note: str, source: str, mark, eligibleChapters: arr(str, 1), excludedCodes: arr(obj({ code: str, why: str })), performersAboveMinima: str },
     ['performersAboveMinima'],
   ),
+  protocol: obj({ note: str, source: str, mark, producerFeeCodes: arr(str, 1), financialCostsCodes: arr(str), producerFeeCap: decimal }),
   paymentProfiles: obj({ note: str, mark, byCode: { type: 'object', additionalProperties: phaseWeights, minProperties: 1 } }),
-});
+}, ['protocol']);
 
 export const NOMENCLATURE: Schema = {
   ...obj(
@@ -189,8 +190,9 @@ export const CHARGES: Schema = obj({
   seededFrom: str,
   seededOn: date,
   marks: obj({ verified: str, secondary: str, recalled: str }),
-  statuses: arr(obj({ id: status, label: str, rate: decimal, range: { type: 'array', items: decimal, minItems: 2, maxItems: 2 }, mark, source: str, note: str }, ['note']), 4),
+  statuses: arr(obj({ id: status, label: str, rate: decimal, range: { type: 'array', items: decimal, minItems: 2, maxItems: 2 }, mark, source: str, note: str, intermittent: { type: 'boolean' } }, ['note']), 6),
   components: arr(obj({ label: str, rate: decimal, mark, source: str }, [], true)),
+  shortContractSurcharge: obj({ label: str, rate: decimal, mark, source: str, note: str }),
 });
 
 export const FACTEURS: Schema = obj({

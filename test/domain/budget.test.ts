@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   blankBudget,
+  chargeRate,
   computeBudget,
   exampleBudget,
   grossPayByStatus,
@@ -103,36 +104,44 @@ function smallBudget(): BudgetInput {
 describe('computeBudget', () => {
   it('computes a small devis exactly, by hand', () => {
     const b = smallBudget();
-    // Rates from data: technicien 55 %, cadre 60 %, artiste 50 %, auteur 1.1 %; FG 7 %, imprévus 5 %.
+    // Rates from data: technicien 55 %, cadre 60 %, artiste 50 % (+0,5 point on short CDDU for these
+    // three intermittent statuses), auteur 1.1 %, permanent 43 %; FG 7 %, imprévus 5 %.
     expect(b.params.chargeRates.technicien.toFixed()).toBe('0.55');
+    expect(b.params.shortContractSurcharge.toFixed()).toBe('0.005');
     const r = computeBudget(b);
     const ch = (code: string) => r.chapters.find((c) => c.code === code);
     expect(ch('1')?.amount.toFixed(2)).toBe('10000.00');
     expect(ch('2')?.amount.toFixed(2)).toBe('47500.00'); // 31 500 + 16 000
     expect(ch('2')?.foreign.toFixed(2)).toBe('2000.00');
     expect(ch('3')?.amount.toFixed(2)).toBe('28800.00');
-    // Charges: 16 000 × 55 % = 8 800; 31 500 × 60 % = 18 900; 28 800 × 50 % = 14 400; 10 000 × 1.1 % = 110.
+    // Charges: 16 000 × 55,5 % = 8 880; 31 500 × 60,5 % = 19 057.50; no permanent staff: 0;
+    // 28 800 × 50,5 % = 14 544; 10 000 × 1.1 % = 110.
     expect(ch('4')?.items.map((i) => i.amount.toFixed(2))).toEqual([
-      '8800.00',
-      '18900.00',
-      '14400.00',
+      '8880.00',
+      '19057.50',
+      '0.00',
+      '14544.00',
       '110.00',
     ]);
-    expect(ch('4')?.amount.toFixed(2)).toBe('42210.00');
+    expect(ch('4')?.amount.toFixed(2)).toBe('42591.50');
     expect(ch('7')?.amount.toFixed(2)).toBe('45500.00');
-    // Subtotal 10 000 + 47 500 + 28 800 + 42 210 + 45 500 = 174 010; étranger 3 000.
-    expect(r.subtotal.amount.toFixed(2)).toBe('174010.00');
+    // Subtotal 10 000 + 47 500 + 28 800 + 42 591.50 + 45 500 = 174 391.50; étranger 3 000.
+    expect(r.subtotal.amount.toFixed(2)).toBe('174391.50');
     expect(r.subtotal.foreign.toFixed(2)).toBe('3000.00');
-    // FG 7 % = 12 180.70 (étranger 210.00); imprévus 5 % = 8 700.50 (étranger 150.00).
-    expect(r.overheads.amount.toFixed(2)).toBe('12180.70');
-    expect(r.overheads.foreign.toFixed(2)).toBe('210.00');
-    expect(r.contingency.amount.toFixed(2)).toBe('8700.50');
-    expect(r.total.amount.toFixed(2)).toBe('194891.20');
-    expect(r.total.france.toFixed(2)).toBe('191531.20');
-    expect(r.total.foreign.toFixed(2)).toBe('3360.00');
+    // No producer's fee nor frais financiers: the protocol's base is the subtotal.
+    expect(r.bases.protocol?.toFixed(2)).toBe('174391.50');
+    // FG 7 % = 12 207.405 → 12 207.41, all French spend; imprévus 5 % = 8 719.575 → 8 719.58.
+    expect(r.overheads.amount.toFixed(2)).toBe('12207.41');
+    expect(r.overheads.foreign.toFixed(2)).toBe('0.00');
+    expect(r.contingency.amount.toFixed(2)).toBe('8719.58');
+    expect(r.total.amount.toFixed(2)).toBe('195318.49');
+    expect(r.total.france.toFixed(2)).toBe('192318.49');
+    expect(r.total.foreign.toFixed(2)).toBe('3000.00');
+    // Nothing excluded from the tax credit's list: its base is the subtotal's French spend.
+    expect(r.bases.taxCredit.toFixed(2)).toBe('171391.50');
   });
 
-  it('takes the charges base from chapters 1 to 3 only', () => {
+  it('charges a salaried line in any chapter (a technicien in chapter 7), not a prestataire', () => {
     const b = smallBudget();
     const withStatusElsewhere: BudgetInput = {
       ...b,
@@ -155,16 +164,87 @@ describe('computeBudget', () => {
           : ch,
       ),
     };
-    expect(grossPayByStatus(withStatusElsewhere).technicien.toFixed(2)).toBe('16000.00');
+    expect(grossPayByStatus(withStatusElsewhere).technicien.toFixed(2)).toBe('16999.00');
+    const invoiced: BudgetInput = {
+      ...withStatusElsewhere,
+      chapters: withStatusElsewhere.chapters.map((ch) =>
+        ch.code === '7'
+          ? {
+              ...ch,
+              items: ch.items.map((i) => (i.kind === 'line' ? { ...i, status: 'prestataire' as const } : i)),
+            }
+          : ch,
+      ),
+    };
+    expect(grossPayByStatus(invoiced).technicien.toFixed(2)).toBe('16000.00');
+    // A prestataire's invoice carries no charges: its rate is 0.
+    const r = computeBudget(invoiced);
+    expect(r.chapters.find((c) => c.code === '4')?.amount.toFixed(2)).toBe('42591.50');
+  });
+
+  it('puts the producer fee with its charges and the frais financiers outside the protocol base, and the excluded codes outside the tax credit base', () => {
+    const b = smallBudget();
+    const withFee: BudgetInput = {
+      ...b,
+      chapters: b.chapters.map((ch) =>
+        ch.code === '2'
+          ? {
+              ...ch,
+              items: [
+                ...ch.items,
+                {
+                  kind: 'line',
+                  code: '2.1',
+                  label: 'Producteur',
+                  status: 'permanent',
+                  quantity: m('1'),
+                  count: m('1'),
+                  rate: m('10000'),
+                },
+              ],
+            }
+          : ch.code === '9'
+            ? {
+                ...ch,
+                items: [
+                  {
+                    kind: 'line',
+                    code: '9.4',
+                    label: 'Frais financiers',
+                    quantity: m('1'),
+                    count: m('1'),
+                    rate: m('2000'),
+                  },
+                ],
+              }
+            : ch,
+      ),
+    };
+    const r = computeBudget(withFee);
+    // Fee 10 000 + charges 43 % = 4 300; frais financiers 2 000.
+    expect(r.bases.producerFee.toFixed(2)).toBe('14300.00');
+    expect(r.bases.financialCosts.toFixed(2)).toBe('2000.00');
+    // Subtotal 174 391.50 + 10 000 + 4 300 (permanent charges) + 2 000 = 190 691.50.
+    expect(r.subtotal.amount.toFixed(2)).toBe('190691.50');
+    expect(r.bases.protocol?.toFixed(2)).toBe('174391.50');
+    expect(r.overheads.amount.toFixed(2)).toBe('12207.41');
+    expect(r.bases.overheadsCapAmount?.toFixed(2)).toBe('12207.41');
+    expect(r.bases.producerFeeCapAmount?.toFixed(2)).toBe('8719.58');
+    // Tax credit: 187 691.50 French, less the fee, its charges and the frais financiers = 171 391.50.
+    expect(r.bases.taxCredit.toFixed(2)).toBe('171391.50');
   });
 
   it('gives the example feature film between 2 and 4 M€ with lines in every chapter', () => {
     const b = exampleBudget();
     const r = computeBudget(b);
-    expect(r.total.amount.toFixed(2)).toBe('2953096.16');
+    expect(r.total.amount.toFixed(2)).toBe('2914142.90');
     expect(r.total.amount.gte(2_000_000) && r.total.amount.lte(4_000_000)).toBe(true);
     for (const ch of r.chapters) expect(ch.amount.gt(0)).toBe(true);
-    expect(r.total.foreign.toFixed(2)).toBe('40409.60');
+    // Spend abroad: Belgian vehicles and lodging, a foreign lab; FG and imprévus stay French.
+    expect(r.total.foreign.toFixed(2)).toBe('36080.00');
+    // Both protocol caps hold, compared as amounts on the protocol's base.
+    expect(r.overheads.amount.lte(r.bases.overheadsCapAmount ?? m('0'))).toBe(true);
+    expect(r.bases.producerFee.lte(r.bases.producerFeeCapAmount ?? m('0'))).toBe(true);
   });
 });
 
@@ -257,7 +337,7 @@ describe('a 10-chapter grid from its roles (audiovisuel), no code change', () =>
     ]);
     expect(
       base.chapters[3]?.items.map((i) => (i.kind === 'charges' ? `${i.code} ${i.status}` : i.kind)),
-    ).toEqual(['4.d technicien', '4.e cadre', '4.f artiste', '4.a auteur']);
+    ).toEqual(['4.d technicien', '4.e cadre', '4.c permanent', '4.f artiste', '4.a auteur']);
     // By hand: a technician's 10 000 € in chapter 2, a 5 000 € camera in 7, the producer's 3 000 € in 10.a.
     const line = (code: string, rate: string, status?: Status): ItemInput => ({
       kind: 'line',
@@ -279,7 +359,7 @@ describe('a 10-chapter grid from its roles (audiovisuel), no code change', () =>
       }),
     };
     const r = computeBudget(budget);
-    const rate = budget.params.chargeRates.technicien;
+    const rate = chargeRate(budget, 'technicien');
     const charges = m('10000').times(rate).toDecimalPlaces(2, Money.ROUND_HALF_UP);
     const subtotal = m('15000').plus(charges);
     expect(r.subtotal.amount.toFixed(2)).toBe(subtotal.toFixed(2));
@@ -302,6 +382,6 @@ describe('a 10-chapter grid from its roles (audiovisuel), no code change', () =>
     const r = computeBudget(exampleBudget());
     expect(r.chapters).toHaveLength(9);
     expect(r.indirect.amount.equals(r.overheads.amount.plus(r.contingency.amount))).toBe(true);
-    expect(r.total.amount.toFixed(2)).toBe('2953096.16');
+    expect(r.total.amount.toFixed(2)).toBe('2914142.90');
   });
 });

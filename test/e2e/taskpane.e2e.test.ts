@@ -97,7 +97,7 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('checkbox', { name: /Remplir avec l'exemple/ }).check();
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Classeur créé').waitFor();
-    expect(await page.getByText(/Total général : 2\u202f953\u202f096,16\u00a0€/).count()).toBe(1);
+    expect(await page.getByText(/Total général : 2\u202f914\u202f142,90\u00a0€/).count()).toBe(1);
     expect(
       await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets()),
     ).toEqual([
@@ -121,7 +121,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 28 règles').waitFor();
+    await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 29 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', { name: /^D17 — Bilan définitif non renseigné/ })

@@ -126,8 +126,8 @@ describe('the audiovisual formats carry the audiovisual grid and credit', () => 
     expect(v.Param_PlafondCI).toBe(624000);
     expect(v.Fin_CreditImpotEstime).toBe(624000);
     // Frais généraux: the fiction forfait of 10 % of chapters 1 to 9, inside chapter 10.
-    expect(v.Devis_FraisGeneraux).toBe(434116.64);
-    expect(v.Devis_TotalPostes).toBe(4341166.4);
+    expect(v.Devis_FraisGeneraux).toBe(435035.44);
+    expect(v.Devis_TotalPostes).toBe(4350354.4);
     expect(Number(v.Devis_TotalPostes) + Number(v.Devis_Poste10)).toBeCloseTo(Number(v.Devis_Total), 2);
   });
 

@@ -59,10 +59,13 @@ describe('CNC.*', () => {
   });
 
   it.each([
-    [1000, 'Technicien', 550],
-    [1000, 'cadre', 600],
-    [1234.56, 'ARTISTE', 617.28],
+    // Intermittents: the status rate + 0,5 point for CDDU of 3 months or less.
+    [1000, 'Technicien', 555],
+    [1000, 'cadre', 605],
+    [1234.56, 'ARTISTE', 623.45],
     [10000, 'Auteur', 110],
+    [1000, 'Permanent', 430],
+    [5000, 'prestataire', 0],
   ])('CNC.CHARGES(%p; %p) = %p (rates of data/finance/charges-sociales.json)', (gross, status, charges) =>
     expect(F().cncChargesFunction(gross, status)).toBe(charges),
   );
@@ -70,7 +73,7 @@ describe('CNC.*', () => {
   it('CNC.CHARGES names the statuses when one is unknown', () => {
     expect(excelError(() => F().cncChargesFunction(1000, 'stagiaire'))).toEqual([
       '#N/A',
-      'Statut inconnu « stagiaire » : Technicien, Cadre, Artiste, Auteur.',
+      'Statut inconnu « stagiaire » : Technicien, Cadre, Artiste, Auteur, Permanent, Prestataire.',
     ]);
   });
 });

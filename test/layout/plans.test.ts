@@ -50,7 +50,7 @@ describe('plan invariants', () => {
     const total = plan.names.find((n) => n.name === 'Devis_Total');
     const c = cell(devis, (total?.ref ?? '').replace(/\$/g, ''));
     expect(c?.formula).toMatch(/^H\d+\+H\d+\+H\d+$/);
-    expect(c?.result).toBe(2953096.16);
+    expect(c?.result).toBe(2914142.9);
     expect(c?.value).toBeUndefined();
   });
 
@@ -83,13 +83,22 @@ describe('plan invariants', () => {
     }
   });
 
-  it('computes chapter 4 by SUMIF over chapters 1 to 3 and the rate name', () => {
+  it('computes chapter 4 by SUMIF over every other base chapter (1–3 and 5–9) and the rate names', () => {
     const charges = devis.cells.filter((c) => c.address.startsWith('D') && c.formula?.startsWith('SUMIF('));
-    expect(charges.map((c) => c.formula)).toEqual([
-      'SUMIF($C$5:$C$73,"Technicien",$H$5:$H$73)',
-      'SUMIF($C$5:$C$73,"Cadre",$H$5:$H$73)',
-      'SUMIF($C$5:$C$73,"Artiste",$H$5:$H$73)',
-      'SUMIF($C$5:$C$73,"Auteur",$H$5:$H$73)',
+    const sumif = (status: string): string =>
+      `SUMIF($C$5:$C$73,"${status}",$H$5:$H$73)+SUMIF($C$84:$C$148,"${status}",$H$84:$H$148)`;
+    expect(charges.map((c) => c.formula)).toEqual(
+      ['Technicien', 'Cadre', 'Permanent', 'Artiste', 'Auteur'].map(sumif),
+    );
+    const rates = devis.cells.filter(
+      (c) => c.address.startsWith('G') && c.formula?.startsWith('Param_TauxCharges'),
+    );
+    expect(rates.map((c) => c.formula)).toEqual([
+      'Param_TauxCharges_Technicien+Param_MajorationCDDU',
+      'Param_TauxCharges_Cadre+Param_MajorationCDDU',
+      'Param_TauxCharges_Permanent',
+      'Param_TauxCharges_Artiste+Param_MajorationCDDU',
+      'Param_TauxCharges_Auteur',
     ]);
     const p3 = plan.names.find((n) => n.name === 'Devis_Poste3');
     expect(p3?.ref).toBe('$H$73');

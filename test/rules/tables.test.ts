@@ -1,5 +1,6 @@
 import { RULES } from '../../src/rules';
 import { runRules } from '../../src/rules/engine';
+import { renderMessage } from '../../src/rules/messages';
 import type { Snapshot } from '../../src/rules/types';
 import type { RangeRead } from '../../src/workbook/port';
 
@@ -199,6 +200,33 @@ const TABLES = [
     }),
     ['overheads-cap@Paramètres!B25', 'contingency-missing@Devis!H151'],
   ],
+  // The protocol's worked example: postes 1–9 of 2 636 693 € with a fee of 90 000 € + 54 000 € of
+  // charges and 40 000 € of frais financiers: base 2 452 693 €, FG cap 171 688,51 €, fee cap 122 634,65 €.
+  [
+    'devis-protocol-caps',
+    snap({
+      Devis_FraisGeneraux: one('Devis', 'H151', 171688.51),
+      Devis_RemunProducteur: one('Devis', 'H156', 122634.65),
+      Devis_BaseProtocole: one('Devis', 'H158', 2452693),
+      Param_PlafondFG: one('Paramètres', 'B29', 0.07),
+      Param_PlafondRemunProducteur: one('Paramètres', 'B30', 0.05),
+    }),
+    [],
+  ],
+  [
+    'devis-protocol-caps',
+    snap({
+      // 7 % of the postes 1–9 (fee and frais financiers included): 12 880 € over the cap.
+      Devis_FraisGeneraux: one('Devis', 'H151', 184568.51),
+      Devis_RemunProducteur: one('Devis', 'H156', 144000),
+      Devis_BaseProtocole: one('Devis', 'H158', 2452693),
+      Param_PlafondFG: one('Paramètres', 'B29', 0.07),
+      Param_PlafondRemunProducteur: one('Paramètres', 'B30', 0.05),
+    }),
+    ['protocol-overheads-over@Devis!H151', 'protocol-fee-over@Devis!H156'],
+  ],
+  // An audiovisual grid has no protocol base: nothing to judge.
+  ['devis-protocol-caps', snap({ Devis_FraisGeneraux: one('Devis', 'H160', 500000) }), []],
   [
     'devis-enveloppe',
     snap({ Devis_Total: one('Devis', 'H152', 100), Param_Enveloppe: one('Paramètres', 'B17', 100) }),
@@ -542,6 +570,7 @@ it('covers every registered rule with a table', () => {
     'devis-line-amount',
     'devis-charges',
     'devis-overheads',
+    'devis-protocol-caps',
     'devis-enveloppe',
     'devis-rse-lines',
     'devis-recap-consistent',
@@ -567,4 +596,20 @@ it('covers every registered rule with a table', () => {
     'carbon-previsionnel-definitif',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
+});
+
+it('tells the protocol overshoot in euros, with the base and the gap', () => {
+  const findings = runRules(
+    RULES.filter((x) => x.meta.id === 'devis-protocol-caps'),
+    snap({
+      Devis_FraisGeneraux: one('Devis', 'H151', 184568.51),
+      Devis_RemunProducteur: one('Devis', 'H156', 100000),
+      Devis_BaseProtocole: one('Devis', 'H158', 2452693),
+      Param_PlafondFG: one('Paramètres', 'B29', 0.07),
+      Param_PlafondRemunProducteur: one('Paramètres', 'B30', 0.05),
+    }),
+  );
+  expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
+    'Frais généraux de 184 568,51 € (7,5 % de la base) au-dessus du plafond de 7,0 % : 171 688,51 € sur une base de 2 452 693,00 € (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : 12 880,00 €.',
+  ]);
 });

@@ -68,18 +68,18 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Devis_Total',
     ]);
     expect(v.Fin_Ecart).toBe(0);
-    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.450437, 6);
+    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.430152, 6);
     expect(v.Fin_Plafond).toBe(0.6);
     expect(v.Fin_NbSources).toBe(9);
     expect(v.Fin_NbBonusRSE).toBe(1);
     expect(v.Fin_EcartCreditImpot).toBe(0);
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_EcartDevis).toBe(0);
-    expect(v.Treso_TotalEncaissements).toBe(2953096.16);
-    expect(v.Treso_TotalDecaissements).toBe(2953096.16);
+    expect(v.Treso_TotalEncaissements).toBe(2914142.9);
+    expect(v.Treso_TotalDecaissements).toBe(2914142.9);
     expect(v.Treso_MoisCritique).toEqual(new Date('2027-09-01T00:00:00Z'));
-    expect(v.Treso_MoisDeficit).toBe(10);
-    expect(v.Treso_Besoin).toBe(1351131.18);
+    expect(v.Treso_MoisDeficit).toBe(9);
+    expect(v.Treso_Besoin).toBe(1276608.48);
     expect(v.Treso_BesoinNonCouvert).toBe(0);
   });
 
@@ -95,9 +95,9 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
   it('catches a wrong cached value (so LibreOffice really recalculated)', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(example);
-    const cell = wb.getWorksheet('Devis')?.getCell('H152');
+    const cell = wb.getWorksheet('Devis')?.getCell('H153');
     if (!cell) throw new Error('no total cell');
-    cell.value = { formula: cell.formula, result: 2953096.17 };
+    cell.value = { formula: cell.formula, result: 2914142.91 };
     const broken = join(dir, 'faux.xlsx');
     await wb.xlsx.writeFile(broken);
     const recomputed = recalcWithLibreOffice(broken, join(dir, 'lo-faux'), profile);
@@ -105,10 +105,10 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(mismatches).toEqual([
       {
         sheet: 'Devis',
-        address: 'H152',
-        formula: 'H149+H150+H151',
-        cached: 2953096.17,
-        recomputed: 2953096.16,
+        address: 'H153',
+        formula: 'H150+H151+H152',
+        cached: 2914142.91,
+        recomputed: 2914142.9,
       },
     ]);
   });
@@ -153,7 +153,8 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       ),
     };
     const newTotal = computeBudget(changed).total.amount.toNumber();
-    expect(newTotal).toBe(3021035.36); // + 60 000 droits, + 660 charges auteur, + 12 % FG et imprévus
+    // + 60 000 droits, + 660 charges auteur (1,1 %), + 7 % de FG (base du protocole) et 5 % d'imprévus sur 60 660.
+    expect(newTotal).toBe(2982082.1);
     const v = await namedValues(edited, [
       'Devis_Total',
       'Fin_Total',
@@ -166,11 +167,11 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Treso_EcartDevis',
     ]);
     expect(v.Devis_Total).toBe(newTotal);
-    expect(v.Fin_Total).toBe(3153096.16);
-    expect(v.Fin_Prive).toBe(1822912.26);
+    expect(v.Fin_Total).toBe(3114142.9);
+    expect(v.Fin_Prive).toBe(1860617.91);
     expect(v.Fin_NbSources).toBe(10);
-    expect(Number(v.Fin_Ecart)).toBeCloseTo(3153096.16 - newTotal, 6);
-    expect(v.Treso_TotalEncaissements).toBe(3153096.16);
+    expect(Number(v.Fin_Ecart)).toBeCloseTo(3114142.9 - newTotal, 6);
+    expect(v.Treso_TotalEncaissements).toBe(3114142.9);
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_TotalDecaissements).toBe(newTotal);
     expect(v.Treso_EcartDevis).toBe(0);
@@ -198,9 +199,9 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Treso_EcartPlan',
     ]);
     expect(v).toMatchObject({
-      Fin_Total: 2998096.16,
+      Fin_Total: 2959142.9,
       Fin_NbSources: 10,
-      Treso_TotalEncaissements: 2998096.16,
+      Treso_TotalEncaissements: 2959142.9,
       Treso_EcartPlan: 0,
     });
     expect(Number(v.Fin_Ecart)).toBeCloseTo(45000, 6); // a difference of two doubles

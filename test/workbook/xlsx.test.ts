@@ -34,11 +34,11 @@ describe('xlsx adapter', () => {
       'Facteurs',
     ]);
 
-    expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$152']);
+    expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$153']);
     const devis = back.getWorksheet('Devis');
-    const total = devis?.getCell('H152');
-    expect(total?.formula).toBe('H149+H150+H151');
-    expect(total?.result).toBe(2953096.16);
+    const total = devis?.getCell('H153');
+    expect(total?.formula).toBe('H150+H151+H152');
+    expect(total?.result).toBe(2914142.9);
     expect(devis?.getCell('H6').formula).toBe('ROUND(D6*F6*G6,2)');
     expect(devis?.getCell('H6').result).toBe(60000);
     expect(devis?.getCell('C6').value).toBe('Auteur');
@@ -61,7 +61,7 @@ describe('xlsx adapter', () => {
     expect(recap?.getCell('C5').result).toBe(285500);
     expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$17"]);
     expect(back.getWorksheet('Paramètres')?.getCell('B17').value).toBe(3200000);
-    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$42:$A$45"]);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$46:$A$51"]);
     expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
     // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
@@ -108,7 +108,7 @@ describe('xlsx adapter', () => {
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
-    expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$152"]);
+    expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$153"]);
     expect(back.getWorksheet('Récapitulatif (2)')?.getCell('C5').formula).toBe('Devis_Poste1_2');
   });
 

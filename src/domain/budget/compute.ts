@@ -1,9 +1,11 @@
 import { Money, ZERO, roundCents, sum } from '../money';
 import { getNomenclature, rolesOf } from '../nomenclature/nomenclature';
+import { isIntermittent } from '../facts/facts';
 import type {
   BudgetInput,
   ChapterInput,
   IndirectRateRole,
+  BudgetBases,
   BudgetResult,
   ChapterResult,
   ItemResult,
@@ -12,6 +14,7 @@ import type {
   Split,
   Status,
 } from './types';
+import { STATUSES } from './types';
 
 /** Line amount = quantité × nombre × taux, rounded to the cent. A blank factor counts as 0, as in a spreadsheet. */
 export function lineAmount(line: Pick<LineInput, 'quantity' | 'count' | 'rate'>): Money {
@@ -34,12 +37,16 @@ export function sumSplits(parts: readonly Split[]): Split {
   };
 }
 
-/** Gross pay by status over the nomenclature's pay chapters: the base of the charges chapter. */
+/**
+ * Gross pay by status over every chapter but the charges chapter and the indirect one: the base
+ * of the charges chapter. A salaried construction crew in chapter 5 or drivers in chapter 6 are
+ * charged like the crew of chapter 2.
+ */
 export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
-  const payChapters = rolesOf(getNomenclature(input.nomenclature)).payChapters;
-  const out: Record<Status, Money> = { technicien: ZERO, cadre: ZERO, artiste: ZERO, auteur: ZERO };
+  const roles = rolesOf(getNomenclature(input.nomenclature));
+  const out = Object.fromEntries(STATUSES.map((s) => [s, ZERO])) as Record<Status, Money>;
   for (const ch of input.chapters) {
-    if (!payChapters.includes(ch.code)) continue;
+    if (ch.code === roles.chargesChapter || ch.code === roles.indirect.chapter) continue;
     for (const item of ch.items) {
       const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
       for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(lineAmount(l));
@@ -48,11 +55,105 @@ export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
   return out;
 }
 
-/** amount = round(base × rate); the foreign part follows the base's foreign part at the same rate. */
-export function rateLine(base: Split, rate: Money): RateLine {
-  const amount = roundCents(base.amount.times(rate));
-  const foreign = roundCents(base.foreign.times(rate));
-  return { base: base.amount, rate, amount, foreign, france: amount.minus(foreign) };
+/** The charges rate of a status: its Paramètres rate, plus the short-CDDU surcharge for intermittents. */
+export function chargeRate(input: Pick<BudgetInput, 'params'>, status: Status): Money {
+  const rate = input.params.chargeRates[status];
+  return isIntermittent(status) ? rate.plus(input.params.shortContractSurcharge) : rate;
+}
+
+/**
+ * amount = round(base × rate), all of it French spend: the frais généraux and imprévus of a French
+ * production company are not prorated into "dont étranger".
+ */
+export function rateLine(base: Money, rate: Money): RateLine {
+  const amount = roundCents(base.times(rate));
+  return { base, rate, amount, foreign: ZERO, france: amount };
+}
+
+/** Does a devis code fall under one of these codes ("2.1" covers "2.1" and "2.1.3")? */
+export function underCode(code: string, codes: readonly string[]): boolean {
+  return codes.some((c) => code === c || code.startsWith(`${c}.`));
+}
+
+/** A devis item that a base leaves out or counts: a line, or a sous-poste with all its lines. */
+interface BaseItem {
+  code: string;
+  lines: LineInput[];
+}
+
+/** Amount of the items' lines, with or without their social charges (rounded per item, as the sheet does). */
+function itemsAmount(input: BudgetInput, items: readonly BaseItem[], part: 'amount' | 'france'): Money {
+  return sum(items.map((it) => sum(it.lines.map((l) => lineSplit(l)[part]))));
+}
+
+function itemsCharges(input: BudgetInput, items: readonly BaseItem[]): Money {
+  return sum(
+    items.map((it) =>
+      roundCents(
+        sum(it.lines.map((l) => (l.status ? lineAmount(l).times(chargeRate(input, l.status)) : ZERO))),
+      ),
+    ),
+  );
+}
+
+/** The base chapters' items (lines and sous-postes) whose code falls under `codes`. */
+export function itemsUnder(input: BudgetInput, codes: readonly string[]): BaseItem[] {
+  const roles = rolesOf(getNomenclature(input.nomenclature));
+  const out: BaseItem[] = [];
+  for (const ch of input.chapters) {
+    if (ch.code === roles.indirect.chapter) continue;
+    for (const item of ch.items) {
+      if (item.kind === 'line' && underCode(item.code, codes)) out.push({ code: item.code, lines: [item] });
+      if (item.kind !== 'group') continue;
+      if (underCode(item.code, codes)) out.push({ code: item.code, lines: item.lines });
+      else for (const l of item.lines) if (underCode(l.code, codes)) out.push({ code: l.code, lines: [l] });
+    }
+  }
+  return out;
+}
+
+/** Every line of a chapter, as one item. */
+function chapterItem(ch: ChapterInput): BaseItem {
+  const lines: LineInput[] = [];
+  for (const item of ch.items) {
+    if (item.kind === 'line') lines.push(item);
+    if (item.kind === 'group') lines.push(...item.lines);
+  }
+  return { code: ch.code, lines };
+}
+
+/**
+ * The protocol's and the tax credit's bases. The producer's fee counts with its charges; the tax
+ * credit takes the French spend of the eligible chapters less the excluded codes, and less the
+ * charges of the pay it leaves out (those charges sit in the charges chapter).
+ */
+export function computeBases(input: BudgetInput, subtotal: Split): BudgetBases {
+  const roles = rolesOf(getNomenclature(input.nomenclature));
+  const protocol = roles.protocol;
+  const feeItems = protocol ? itemsUnder(input, protocol.producerFeeCodes) : [];
+  const fee = itemsAmount(input, feeItems, 'amount').plus(itemsCharges(input, feeItems));
+  const financial = protocol
+    ? itemsAmount(input, itemsUnder(input, protocol.financialCostsCodes), 'amount')
+    : ZERO;
+  const elig = roles.taxCreditEligibility;
+  const ineligible = input.chapters
+    .filter((ch) => ch.code !== roles.indirect.chapter && !elig.eligibleChapters.includes(ch.code))
+    .map(chapterItem);
+  const excluded = itemsUnder(
+    { ...input, chapters: input.chapters.filter((ch) => elig.eligibleChapters.includes(ch.code)) },
+    elig.excludedCodes.map((x) => x.code),
+  );
+  const out = [...ineligible, ...excluded];
+  const base = protocol ? subtotal.amount.minus(fee).minus(financial) : null;
+  return {
+    producerFee: fee,
+    financialCosts: financial,
+    protocol: base,
+    overheadsCapAmount: base && roundCents(base.times(input.params.overheadsCap)),
+    producerFeeCapAmount:
+      base && protocol ? roundCents(base.times(new Money(protocol.producerFeeCap))) : null,
+    taxCredit: subtotal.france.minus(itemsAmount(input, out, 'france')).minus(itemsCharges(input, out)),
+  };
 }
 
 /**
@@ -77,7 +178,7 @@ export function computeBudget(input: BudgetInput): BudgetResult {
         }
         case 'charges': {
           const base = pay[item.status];
-          const rate = input.params.chargeRates[item.status];
+          const rate = chargeRate(input, item.status);
           const amount = roundCents(base.times(rate));
           return { kind: 'charges', base, rate, amount, foreign: ZERO, france: amount };
         }
@@ -93,8 +194,10 @@ export function computeBudget(input: BudgetInput): BudgetResult {
   };
   const base = input.chapters.filter((ch) => ch.code !== indirectCode).map((ch) => chapterResult(ch, null));
   const subtotal = sumSplits(base);
-  const overheads = rateLine(subtotal, input.params.overheadsRate);
-  const contingency = rateLine(subtotal, input.params.contingencyRate);
+  const bases = computeBases(input, subtotal);
+  // Cinema: frais généraux on the protocol's base; elsewhere (audiovisual forfaits) on the subtotal.
+  const overheads = rateLine(bases.protocol ?? subtotal.amount, input.params.overheadsRate);
+  const contingency = rateLine(subtotal.amount, input.params.contingencyRate);
   const indirectChapter = input.chapters.find((ch) => ch.code === indirectCode);
   const indirectResult = indirectChapter ? chapterResult(indirectChapter, { overheads, contingency }) : null;
   const chapters = input.chapters.map((ch) =>
@@ -104,7 +207,7 @@ export function computeBudget(input: BudgetInput): BudgetResult {
   );
   const indirect = indirectResult ? sumSplits([indirectResult]) : sumSplits([overheads, contingency]);
   const total = sumSplits([subtotal, indirect]);
-  return { chapters, subtotal, overheads, contingency, indirect, total };
+  return { chapters, subtotal, overheads, contingency, indirect, total, bases };
 }
 
 export { Money };

@@ -1,9 +1,20 @@
 import type { Money } from '../money';
 import type { NomenclatureId } from '../nomenclature/types';
 
-/** Employment status of a pay line; drives the chapter 4 charges. */
-export type Status = 'technicien' | 'cadre' | 'artiste' | 'auteur';
-export const STATUSES: readonly Status[] = ['technicien', 'cadre', 'artiste', 'auteur'];
+/**
+ * Employment status of a pay line, in any chapter; drives the chapter 4 charges. Intermittents
+ * (technicien, cadre, artiste) in CDDU, authors (droits d'auteur), permanent staff under the
+ * régime général, and prestataires paid on invoice (no charges).
+ */
+export type Status = 'technicien' | 'cadre' | 'artiste' | 'auteur' | 'permanent' | 'prestataire';
+export const STATUSES: readonly Status[] = [
+  'technicien',
+  'cadre',
+  'artiste',
+  'auteur',
+  'permanent',
+  'prestataire',
+];
 
 /** A devis line: amount = quantité × nombre × taux, rounded to the cent. */
 export interface LineInput {
@@ -39,7 +50,11 @@ export interface ChapterInput {
 
 export interface BudgetParams {
   chargeRates: Record<Status, Money>;
+  /** Added to the intermittents' rates: +0,5 point of chômage on CDDU of 3 months or less. */
+  shortContractSurcharge: Money;
   overheadsRate: Money;
+  /** The frais généraux cap (cinema: 7 % of the protocol's base). */
+  overheadsCap: Money;
   contingencyRate: Money;
 }
 
@@ -81,4 +96,22 @@ export interface BudgetResult {
   /** What the indirect costs add to the subtotal: FG + imprévus below it, or the indirect chapter's total. */
   indirect: Split;
   total: Split;
+  bases: BudgetBases;
+}
+
+/** The bases a financier checks: the protocol caps' (cinema) and the tax credit's. */
+export interface BudgetBases {
+  /** Producer's fee lines with their social charges (the protocol counts them together). */
+  producerFee: Money;
+  financialCosts: Money;
+  /**
+   * Protocole du 16/12/2010: subtotal less the fee (with charges) and the frais financiers; the
+   * frais généraux are computed on it. Null for a grid the protocol does not cover.
+   */
+  protocol: Money | null;
+  /** The caps as amounts on the protocol's base (null without it). */
+  overheadsCapAmount: Money | null;
+  producerFeeCapAmount: Money | null;
+  /** French spend on the tax credit's closed list (CGI ann. III art. 46 quater-0 YM). */
+  taxCredit: Money;
 }

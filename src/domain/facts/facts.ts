@@ -1,7 +1,7 @@
 import charges from '../../../data/finance/charges-sociales.json';
 import overheads from '../../../data/finance/frais-generaux.json';
 import { Money } from '../money';
-import type { BudgetParams, Status } from '../budget/types';
+import { STATUSES, type BudgetParams, type Status } from '../budget/types';
 import { findNomenclature, getNomenclature, rolesOf } from '../nomenclature/nomenclature';
 import type { NomenclatureId } from '../nomenclature/types';
 
@@ -110,16 +110,34 @@ export function contingencyRateFact(format: ProductionFormat): Fact {
   };
 }
 
+/** Intermittent du spectacle (CDDU): the short-contract chômage surcharge applies. */
+export function isIntermittent(status: Status): boolean {
+  return charges.statuses.find((s) => s.id === status)?.intermittent === true;
+}
+
+/** +0,5 point of chômage on the intermittents' CDDU of 3 months or less. */
+export function shortContractSurchargeFact(): Fact {
+  const row = charges.shortContractSurcharge;
+  return {
+    label: row.label,
+    value: new Money(row.rate),
+    mark: row.mark as FactMark,
+    source: row.source,
+    seededOn: charges.seededOn,
+  };
+}
+
 /** Default budget parameters of a format, all from data/. */
 export function defaultParams(format: ProductionFormat): BudgetParams {
+  const chargeRates = Object.fromEntries(STATUSES.map((s) => [s, chargeRateFact(s).value])) as Record<
+    Status,
+    Money
+  >;
   return {
-    chargeRates: {
-      technicien: chargeRateFact('technicien').value,
-      cadre: chargeRateFact('cadre').value,
-      artiste: chargeRateFact('artiste').value,
-      auteur: chargeRateFact('auteur').value,
-    },
+    chargeRates,
+    shortContractSurcharge: shortContractSurchargeFact().value,
     overheadsRate: overheadsRateFact(format).value,
+    overheadsCap: overheadsRateFact(format).cap,
     contingencyRate: contingencyRateFact(format).value,
   };
 }

@@ -66,7 +66,7 @@ export interface FinancingContext {
   firstOrSecondFilm: boolean;
   durationMinutes: number;
   devisTotal: Money;
-  /** Eligible French expenses: total of postes 1 to 9, dont France. */
+  /** The tax credit's eligible base: French spend on the closed list (BudgetBases.taxCredit). */
   eligibleFrance: Money;
   taxCreditRate: Money;
   taxCreditCap: Money;

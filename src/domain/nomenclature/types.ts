@@ -96,6 +96,20 @@ export interface NomenclatureRoles {
     excludedCodes: { code: string; why: string }[];
     performersAboveMinima?: string;
   };
+  /**
+   * Cinema caps of the Protocole du 16/12/2010 (absent for grids it does not cover): which codes
+   * are the producer's fee and the frais financiers, and the fee's cap. The base of both caps is
+   * the subtotal less the fee (with its charges) and the frais financiers; the frais généraux are
+   * computed on it.
+   */
+  protocol?: {
+    note: string;
+    source: string;
+    mark: string;
+    producerFeeCodes: string[];
+    financialCostsCodes: string[];
+    producerFeeCap: string;
+  };
   /** Default spread of each chapter's payments (and of each indirect rate line) over the phases. */
   paymentProfiles: { note: string; mark: string; byCode: Record<string, PhaseWeights> };
 }

@@ -1,6 +1,11 @@
 import { cellText } from '../../domain/text/cellText';
 import { STATUSES, type Status } from '../../domain/budget/types';
-import { chargeRateFact, statusLabel } from '../../domain/facts/facts';
+import {
+  chargeRateFact,
+  isIntermittent,
+  shortContractSurchargeFact,
+  statusLabel,
+} from '../../domain/facts/facts';
 import { Money, ZERO, parseAmount, roundCents } from '../../domain/money';
 import {
   chapterOf,
@@ -111,12 +116,19 @@ function statusArg(status: unknown): Result<Status> {
       );
 }
 
-/** CNC.CHARGES: employer charges on a gross pay, at the dated rate of the status (rounded to the cent). */
+/**
+ * CNC.CHARGES: employer charges on a gross pay, at the dated rate of the status, plus the
+ * short-CDDU surcharge for intermittents, as the devis's charges chapter applies them (rounded to
+ * the cent).
+ */
 export function cncCharges(gross: unknown, status: unknown): Result<number> {
   if (typeof gross !== 'number' || !Number.isFinite(gross))
     return fail('invalidValue', `Salaire brut : un nombre est attendu (reçu « ${String(gross)} »).`);
   if (gross < 0) return fail('invalidValue', 'Salaire brut négatif.');
   const s = statusArg(status);
   if (!s.ok) return s;
-  return ok(roundCents(new Money(String(gross)).times(chargeRateFact(s.value).value)).toNumber());
+  const rate = isIntermittent(s.value)
+    ? chargeRateFact(s.value).value.plus(shortContractSurchargeFact().value)
+    : chargeRateFact(s.value).value;
+  return ok(roundCents(new Money(String(gross)).times(rate)).toNumber());
 }

@@ -36,6 +36,13 @@ export const DEVIS_NAMES = {
   overheads: splitNames('Devis_FraisGeneraux'),
   contingency: splitNames('Devis_Imprevus'),
   total: { amount: 'Devis_Total', france: 'Devis_TotalFrance', foreign: 'Devis_TotalEtranger' },
+  /** The bases block under the total: the protocol's caps (cinema) and the tax credit's base. */
+  producerFee: 'Devis_RemunProducteur',
+  financialCosts: 'Devis_FraisFinanciers',
+  protocolBase: 'Devis_BaseProtocole',
+  overheadsCapAmount: 'Devis_PlafondFG',
+  producerFeeCapAmount: 'Devis_PlafondRemunProducteur',
+  taxCreditBase: 'Devis_BaseCreditImpot',
 } as const;
 
 /** Names of a chapter's total, dont France and dont étranger: Devis_Poste3, Devis_Poste3_France… */

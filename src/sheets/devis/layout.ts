@@ -8,9 +8,11 @@ import type {
   RateLine,
   Split,
 } from '../../domain/budget/types';
-import { statusLabel } from '../../domain/facts/facts';
+import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
-import { chapterSpan, getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
+import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
+import { itemsUnder } from '../../domain/budget/compute';
+import { STATUSES } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import { LIST_NAMES, PARAMS_NAMES, chargeRateName } from '../params/contract';
@@ -99,11 +101,26 @@ export function devisSheet(
   }
   const lastBaseTotal = next - 2;
   const subtotal = lastBaseTotal + 2;
-  const payBlocks = roles.payChapters.map((c) => blocks.get(c)).filter((b) => b !== undefined);
-  const payFirst = Math.min(...payBlocks.map((b) => b.header));
-  const payLast = Math.max(...payBlocks.map((b) => b.total));
-  const payRange = (k: DevisColumn): string => C.range(k, payFirst, payLast);
+  // The pay of every base chapter but the charges chapter, in contiguous row segments (chapters
+  // 1–3 and 5–9 in the classic grid): a salaried line is charged whatever its chapter.
+  const paySegments: { first: number; last: number }[] = [];
+  for (const ch of baseChapters) {
+    const b = blocks.get(ch.code);
+    if (!b || ch.code === roles.chargesChapter) continue;
+    const prev = paySegments[paySegments.length - 1];
+    if (prev && prev.last + 2 === b.header) prev.last = b.total;
+    else paySegments.push({ first: b.header, last: b.total });
+  }
+  const paySum = (label: string): string =>
+    paySegments
+      .map(
+        (g) =>
+          `SUMIF(${C.range('status', g.first, g.last)},"${label}",${C.range('amount', g.first, g.last)})`,
+      )
+      .join('+');
   const rateRows: Record<IndirectRateRole, number> = { overheads: 0, contingency: 0 };
+  /** Where each line and sous-poste was written: the bases block reads them by code. */
+  const itemRows = new Map<string, { row: number; first: number; last: number }>();
 
   const amountCells = (
     row: number,
@@ -185,7 +202,8 @@ export function devisSheet(
       label: string;
       baseFormula: string;
       unit: string;
-      rateName: string;
+      /** The rate cell's formula: a Paramètres name, or a sum of them. */
+      rateFormula: string;
       justification: string;
     },
     split: Split & { base: Money; rate: Money },
@@ -204,7 +222,7 @@ export function devisSheet(
     cells.push({ address: at('count', row), value: 1, style: 'computed' });
     cells.push({
       address: at('rate', row),
-      formula: n(line.rateName),
+      formula: line.rateFormula,
       result: num(split.rate),
       numFmt: NUMFMT.rate,
       style: 'computed',
@@ -222,18 +240,21 @@ export function devisSheet(
     split: RateLine,
     justification: string,
   ): void => {
+    // Cinema: the frais généraux on the protocol's base (named under the total); else the subtotal.
+    const onProtocol = role === 'overheads' && roles.protocol !== undefined;
     baseRateRow(
       row,
       {
         code: codeValue,
         label,
-        baseFormula: at('amount', subtotal),
-        unit: 'Sous-total',
-        rateName: RATE_NAME[role],
+        baseFormula: onProtocol ? n(DEVIS_NAMES.protocolBase) : at('amount', subtotal),
+        unit: onProtocol ? 'Base protocole' : 'Sous-total',
+        rateFormula: n(RATE_NAME[role]),
         justification,
       },
       split,
-      { formula: `ROUND(${at('foreign', subtotal)}*${at('rate', row)},2)` },
+      // French spend of the production company: nothing of it abroad.
+      { formula: '0' },
     );
     nameParts(role === 'overheads' ? DEVIS_NAMES.overheads : DEVIS_NAMES.contingency, row);
     rateRows[role] = row;
@@ -249,11 +270,16 @@ export function devisSheet(
       const r = chResult.items[ii];
       if (!r) throw new Error(`Ligne ${item.code} sans résultat`);
       if (item.kind === 'line') {
+        itemRows.set(item.code, { row, first: row, last: row });
         lineRow(row, item, r);
         row += 1;
       } else if (item.kind === 'group' && r.kind === 'group') {
         const first = row + 1;
         const last = row + item.lines.length;
+        itemRows.set(item.code, { row, first, last });
+        item.lines.forEach((l, li) =>
+          itemRows.set(l.code, { row: first + li, first: first + li, last: first + li }),
+        );
         code(row, item.code, 'group');
         cells.push({ address: at('label', row), value: item.label, style: 'group' });
         for (const p of SPLIT_PARTS) {
@@ -277,10 +303,12 @@ export function devisSheet(
           {
             code: item.code,
             label: item.label,
-            baseFormula: `SUMIF(${payRange('status')},"${label}",${payRange('amount')})`,
+            baseFormula: paySum(label),
             unit: 'Brut',
-            rateName: chargeRateName(item.status),
-            justification: `Brut des chapitres ${chapterSpan(roles.payChapters)} au statut « ${label} » × taux de charges de la feuille Paramètres`,
+            rateFormula: isIntermittent(item.status)
+              ? `${n(chargeRateName(item.status))}+${n(PARAMS_NAMES.shortContractSurcharge)}`
+              : n(chargeRateName(item.status)),
+            justification: `Brut de toutes les lignes au statut « ${label} », quel que soit leur chapitre, × taux de charges de la feuille Paramètres${isIntermittent(item.status) ? ' (majoration des CDDU de 3 mois au plus comprise)' : ''}`,
           },
           r,
           'input',
@@ -313,6 +341,124 @@ export function devisSheet(
     nameParts(chapterNames(chapter.code), row);
     chapterTotals.set(chapter.code, row);
     return row;
+  };
+
+  /** Charges rate of the status typed in a cell or range: ((C5="Technicien")*(rate+surcharge)+…). */
+  const rateOfStatus = (ref: string): string =>
+    `(${STATUSES.map((st) => {
+      const rate = isIntermittent(st)
+        ? `(${n(chargeRateName(st))}+${n(PARAMS_NAMES.shortContractSurcharge)})`
+        : n(chargeRateName(st));
+      return `(${ref}="${statusLabel(st)}")*${rate}`;
+    }).join('+')})`;
+  /** An item's amount (France or total), its social charges, rounded per item as the domain does. */
+  const itemAmount = (code: string, part: 'amount' | 'france'): string => {
+    const r = itemRows.get(code);
+    return r ? at(part, r.row) : '0';
+  };
+  const itemCharges = (code: string): string => {
+    const r = itemRows.get(code);
+    if (!r) return '0';
+    const status = C.range('status', r.first, r.last);
+    const amount = C.range('amount', r.first, r.last);
+    return `ROUND(SUMPRODUCT(${amount}*${rateOfStatus(status)}),2)`;
+  };
+  const sumOf = (terms: string[]): string => (terms.length ? terms.join('+') : '0');
+
+  /** Bases and caps under the total: what a financier checks first. Returns its last row. */
+  const basesBlock = (start: number): number => {
+    let r = start;
+    cells.push({ address: at('label', r), value: 'BASES ET PLAFONDS', style: 'chapter' });
+    r += 1;
+    const line = (
+      name: string,
+      label: string,
+      formula: string,
+      value: Money,
+      justification: string,
+      part: DevisColumn = 'amount',
+    ): void => {
+      cells.push({ address: at('label', r), value: label, style: 'label' });
+      cells.push({
+        address: at(part, r),
+        formula,
+        result: num(value),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      });
+      cells.push({ address: at('justification', r), value: justification, style: 'note' });
+      names.push({ name: n(name), sheet: sheetName, ref: absolute(at(part, r)) });
+      r += 1;
+    };
+    const b = result.bases;
+    const protocol = roles.protocol;
+    if (protocol && b.protocol) {
+      const fee = itemsUnder(budget, protocol.producerFeeCodes).map((it) => it.code);
+      const ff = itemsUnder(budget, protocol.financialCostsCodes).map((it) => it.code);
+      line(
+        DEVIS_NAMES.producerFee,
+        'Rémunération du producteur délégué, charges comprises',
+        sumOf(fee.map((c) => `${itemAmount(c, 'amount')}+${itemCharges(c)}`)),
+        b.producerFee,
+        `Lignes ${fee.join(', ') || protocol.producerFeeCodes.join(', ')} et leurs charges au taux de leur statut (${protocol.source})`,
+      );
+      line(
+        DEVIS_NAMES.financialCosts,
+        'Frais financiers',
+        sumOf(ff.map((c) => itemAmount(c, 'amount'))),
+        b.financialCosts,
+        `Lignes ${ff.join(', ') || protocol.financialCostsCodes.join(', ')}`,
+      );
+      line(
+        DEVIS_NAMES.protocolBase,
+        'Base du protocole : coût hors frais généraux, rémunération du producteur et frais financiers',
+        `${n(DEVIS_NAMES.subtotal.amount)}-${n(DEVIS_NAMES.producerFee)}-${n(DEVIS_NAMES.financialCosts)}`,
+        b.protocol,
+        `${protocol.source}. Les imprévus, absents d’un coût définitif, restent hors base. Les frais généraux du devis sont calculés sur cette base.`,
+      );
+      line(
+        DEVIS_NAMES.overheadsCapAmount,
+        'Plafond des frais généraux (montant)',
+        `ROUND(${n(PARAMS_NAMES.overheadsCap)}*${n(DEVIS_NAMES.protocolBase)},2)`,
+        b.overheadsCapAmount ?? ZERO,
+        'Protocole du 16/12/2010 art. 2.12 : frais généraux ≤ 7 % de la base',
+      );
+      line(
+        DEVIS_NAMES.producerFeeCapAmount,
+        'Plafond de la rémunération du producteur délégué, charges comprises (montant)',
+        `ROUND(${n(PARAMS_NAMES.producerFeeCap)}*${n(DEVIS_NAMES.protocolBase)},2)`,
+        b.producerFeeCapAmount ?? ZERO,
+        'Protocole du 16/12/2010 art. 2.11 : rémunération du producteur délégué ≤ 5 % de la base, charges comprises',
+      );
+    }
+    const elig = roles.taxCreditEligibility;
+    const ineligible = baseChapters.filter((ch) => !elig.eligibleChapters.includes(ch.code));
+    const excluded = itemsUnder(
+      { ...budget, chapters: baseChapters.filter((ch) => elig.eligibleChapters.includes(ch.code)) },
+      elig.excludedCodes.map((x) => x.code),
+    ).map((it) => it.code);
+    const outFrance = [
+      ...ineligible.map((ch) => n(chapterNames(ch.code).france)),
+      ...excluded.map((c) => itemAmount(c, 'france')),
+    ];
+    const outCharges = [
+      ...ineligible.map((ch) => {
+        const blk = blocks.get(ch.code);
+        return blk
+          ? `ROUND(SUMPRODUCT(${C.range('amount', blk.header, blk.total - 1)}*${rateOfStatus(C.range('status', blk.header, blk.total - 1))}),2)`
+          : '0';
+      }),
+      ...excluded.map(itemCharges),
+    ];
+    line(
+      DEVIS_NAMES.taxCreditBase,
+      'Base éligible du crédit d’impôt (dépenses en France de la liste fermée)',
+      `${n(DEVIS_NAMES.subtotal.france)}-(${sumOf(outFrance)})-(${sumOf(outCharges)})`,
+      b.taxCredit,
+      `${elig.source}. Hors base : ${[...ineligible.map((ch) => `chapitre ${ch.code}`), ...excluded].join(', ')} et les charges de ces lignes. ${elig.performersAboveMinima ?? ''}`.trim(),
+      'france',
+    );
+    return r - 1;
   };
 
   const resultOf = (ch: ChapterInput): ChapterResult => {
@@ -376,8 +522,10 @@ export function devisSheet(
     ref: C.block(DEVIS_HEADER_ROW, total),
     comment: 'Tableau du devis, en-têtes compris',
   });
+  const basesEnd = basesBlock(total + 2);
 
   const lastChapterTotal = Math.max(...chapterTotals.values());
+  void basesEnd;
   const dataRange = (k: DevisColumn): string => C.span(k, DEVIS_FIRST_ROW, lastChapterTotal);
   return {
     sheet: {
@@ -391,7 +539,7 @@ export function devisSheet(
           kind: 'list',
           listName: n(LIST_NAMES.statuses),
           error:
-            'Statut inconnu : choisissez Technicien, Cadre, Artiste ou Auteur (liste de la feuille Paramètres).',
+            'Statut inconnu : choisissez Technicien, Cadre, Artiste, Auteur, Permanent ou Prestataire (liste de la feuille Paramètres).',
         },
         {
           range: dataRange('unit'),
@@ -432,7 +580,7 @@ export function devisSheet(
       overheads: rateRows.overheads,
       contingency: rateRows.contingency,
       total,
-      lastRow: total,
+      lastRow: basesEnd,
     },
   };
 }

@@ -209,14 +209,14 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       numFmt: NUMFMT.percent,
     },
     {
-      label: 'Crédit d’impôt estimé (taux × dépenses France des postes 1 à 9)',
+      label: 'Crédit d’impôt estimé (taux × base éligible du devis)',
       name: 'taxCreditEstimate',
-      formula: `MIN(${n(P.taxCreditCap)},ROUND(${n(P.taxCreditRate)}*${n(DEVIS_NAMES.subtotal.france)},2))`,
+      formula: `MIN(${n(P.taxCreditCap)},ROUND(${n(P.taxCreditRate)}*${n(DEVIS_NAMES.taxCreditBase)},2))`,
       result: num(estimate),
       numFmt: NUMFMT.euro,
       note: {
         value:
-          'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : colonne « dont France » du devis.',
+          'Taux et plafond : feuille Paramètres (source et fiabilité indiquées) ; base : dépenses en France de la liste fermée (CGI ann. III art. 46 quater-0 YM), nommée Devis_BaseCreditImpot sous le total du devis. Estimé tant que l’agrément provisoire n’est pas obtenu.',
         style: 'note',
       },
     },

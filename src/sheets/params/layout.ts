@@ -5,6 +5,7 @@ import { ceilingFacts, SOURCE_STATUSES, taxCreditFact } from '../../domain/finan
 import financement from '../../../data/finance/financement.json';
 import {
   chargeRateFact,
+  shortContractSurchargeFact,
   contingencyRateFact,
   FORMATS,
   formatLabel,
@@ -14,9 +15,9 @@ import {
   type FactMark,
   type ProductionFormat,
 } from '../../domain/facts/facts';
-import { getNomenclature, listNomenclatures } from '../../domain/nomenclature/nomenclature';
+import { getNomenclature, listNomenclatures, rolesOf } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../../domain/nomenclature/types';
-import { toCellNumber, type Money } from '../../domain/money';
+import { Money, toCellNumber } from '../../domain/money';
 import { DEVIS_NAMES } from '../devis/contract';
 import { NATURES } from '../../domain/financing/types';
 import { YES_NO } from '../model/labels';
@@ -145,6 +146,8 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   ];
 
   const fg = overheadsRateFact(input.format);
+  const surcharge = shortContractSurchargeFact();
+  const protocol = rolesOf(getNomenclature(input.nomenclature)).protocol;
   const tc = taxCreditFact(input.format);
   const imp = contingencyRateFact(input.format);
   const rates: Row[] = [
@@ -160,7 +163,17 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       };
     }),
     {
-      label: 'Frais généraux (taux du sous-total)',
+      label: 'Majoration chômage des CDDU ≤ 3 mois (intermittents)',
+      name: P.shortContractSurcharge,
+      value: toCellNumber(input.params.shortContractSurcharge),
+      numFmt: NUMFMT.rate,
+      source: `${surcharge.source} Ajoutée aux taux technicien, cadre et artiste ; 0 si les contrats durent plus de 3 mois. (données du ${surcharge.seededOn})`,
+      mark: markLabel(surcharge.mark),
+    },
+    {
+      label: protocol
+        ? 'Frais généraux (taux de la base du protocole, sous le total du devis)'
+        : 'Frais généraux (taux du sous-total)',
       name: P.overheadsRate,
       value: toCellNumber(input.params.overheadsRate),
       numFmt: NUMFMT.rate,
@@ -170,11 +183,23 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     {
       label: 'Plafond des frais généraux',
       name: P.overheadsCap,
-      value: toCellNumber(fg.cap),
+      value: toCellNumber(input.params.overheadsCap),
       numFmt: NUMFMT.rate,
       source: fg.source,
       mark: markLabel(fg.mark),
     },
+    ...(protocol
+      ? [
+          {
+            label: 'Plafond de la rémunération du producteur délégué (charges comprises)',
+            name: P.producerFeeCap,
+            value: toCellNumber(new Money(protocol.producerFeeCap)),
+            numFmt: NUMFMT.rate,
+            source: `${protocol.source} : rémunération du producteur délégué ≤ 5 % du coût hors cette rémunération, frais généraux et frais financiers, toutes charges sociales comprises.`,
+            mark: markLabel(protocol.mark as FactMark),
+          },
+        ]
+      : []),
     {
       label: 'Imprévus (taux du sous-total)',
       name: P.contingencyRate,

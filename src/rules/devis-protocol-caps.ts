@@ -1,0 +1,58 @@
+import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { PARAMS_NAMES } from '../sheets/params/contract';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import { formatEuros, formatPercent, Money } from '../domain/money';
+import { isNumber, single } from './snapshot';
+import type { Rule } from './types';
+
+const READS = [
+  DEVIS_NAMES.overheads.amount,
+  DEVIS_NAMES.producerFee,
+  DEVIS_NAMES.protocolBase,
+  PARAMS_NAMES.overheadsCap,
+  PARAMS_NAMES.producerFeeCap,
+];
+
+/** Over by more than a cent. */
+const over = (amount: number, cap: number): boolean => amount - cap > 0.005;
+
+export const rule: Rule = {
+  meta: {
+    id: 'devis-protocol-caps',
+    title:
+      'Frais généraux et rémunération du producteur sous leurs plafonds, en montants, sur la base du protocole',
+    criteria: ['cpca:C1.3.3', 'cpacp:C4'],
+    severity: 'erreur',
+    kind: 'auto',
+    reads: READS,
+    sheet: BASE_SHEETS.devis,
+  },
+  check(ctx) {
+    const s = ctx.snapshot;
+    const base = single(s, DEVIS_NAMES.protocolBase);
+    // Grids the protocol does not cover (audiovisual forfaits) have no base: nothing to compare.
+    if (!base || !isNumber(base.value)) return;
+    const b = base.value;
+    const check = (amountName: string, capName: string, messageId: string): void => {
+      const amount = single(s, amountName);
+      const cap = single(s, capName);
+      if (!amount || !cap || !isNumber(amount.value) || !isNumber(cap.value)) return;
+      const limit = Math.round(b * cap.value * 100) / 100;
+      if (!over(amount.value, limit)) return;
+      ctx.report(
+        messageId,
+        {
+          amount: formatEuros(new Money(amount.value)),
+          share: formatPercent(new Money(amount.value).dividedBy(b)),
+          cap: formatPercent(new Money(cap.value)),
+          limit: formatEuros(new Money(limit)),
+          base: formatEuros(new Money(b)),
+          gap: formatEuros(new Money(amount.value).minus(limit)),
+        },
+        amount.location,
+      );
+    };
+    check(DEVIS_NAMES.overheads.amount, PARAMS_NAMES.overheadsCap, 'protocol-overheads-over');
+    check(DEVIS_NAMES.producerFee, PARAMS_NAMES.producerFeeCap, 'protocol-fee-over');
+  },
+};
