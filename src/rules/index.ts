@@ -13,6 +13,7 @@ import { rule as devisOverheads } from './devis-overheads';
 import { rule as devisProtocolCaps } from './devis-protocol-caps';
 import { rule as devisRecapConsistent } from './devis-recap-consistent';
 import { rule as devisRseLines } from './devis-rse-lines';
+import { rule as devisStatusMissing } from './devis-status-missing';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   devisTotalsAreFormulas,
   devisLineAmount,
   devisCharges,
+  devisStatusMissing,
   devisOverheads,
   devisProtocolCaps,
   devisEnveloppe,

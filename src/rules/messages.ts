@@ -24,6 +24,8 @@ export const MESSAGES: Record<string, string> = {
     'Frais généraux de {amount} ({share} de la base) au-dessus du plafond de {cap} : {limit} sur une base de {base} (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : {gap}.',
   'protocol-fee-over':
     'Rémunération du producteur délégué, charges comprises, de {amount} ({share} de la base) au-dessus du plafond de {cap} : {limit} sur une base de {base} (Protocole du 16/12/2010 art. 2.11). Dépassement : {gap}.',
+  'status-missing':
+    '« {label} » ressemble à une ligne de salaire sans statut : ses charges ne sont pas comptées au chapitre {chapter}. Indiquez le statut (Technicien, Cadre, Artiste, Auteur, Permanent), ou Prestataire s’il s’agit d’une facture.',
   'contingency-missing': 'Pas d’imprévus au devis : prévoyez une marge pour aléas.',
   'envelope-over': 'Le devis ({total} €) dépasse l’enveloppe budgétaire ({envelope} €) de {gap} €.',
   'envelope-missing':

@@ -193,6 +193,7 @@ export const CHARGES: Schema = obj({
   statuses: arr(obj({ id: status, label: str, rate: decimal, range: { type: 'array', items: decimal, minItems: 2, maxItems: 2 }, mark, source: str, note: str, intermittent: { type: 'boolean' } }, ['note']), 6),
   components: arr(obj({ label: str, rate: decimal, mark, source: str }, [], true)),
   shortContractSurcharge: obj({ label: str, rate: decimal, mark, source: str, note: str }),
+  salariedLabelWords: obj({ note: str, mark, source: str, words: arr(str, 1) }),
 });
 
 export const FACTEURS: Schema = obj({

@@ -182,6 +182,16 @@ const TABLES = [
     }),
     ['charges-missing@Devis!B11', 'charges-rate-range@Paramètres!B21'],
   ],
+  ['devis-status-missing', snap({ Devis_Lignes: devis() }), []],
+  [
+    'devis-status-missing',
+    snap({
+      Devis_Lignes: devis({
+        line: ['2.1', 'Chauffeurs (équipe image)', null, 3, 'Semaine', 1, 1200, 3600, 3600, null, ''],
+      }),
+    }),
+    ['status-missing@Devis!C8'],
+  ],
   [
     'devis-overheads',
     snap({
@@ -569,6 +579,7 @@ it('covers every registered rule with a table', () => {
     'devis-totals-are-formulas',
     'devis-line-amount',
     'devis-charges',
+    'devis-status-missing',
     'devis-overheads',
     'devis-protocol-caps',
     'devis-enveloppe',

@@ -115,6 +115,11 @@ export function isIntermittent(status: Status): boolean {
   return charges.statuses.find((s) => s.id === status)?.intermittent === true;
 }
 
+/** Words of a line label that name salaried people (a warning's hint, never a computation). */
+export function salariedLabelWords(): readonly string[] {
+  return charges.salariedLabelWords.words;
+}
+
 /** +0,5 point of chômage on the intermittents' CDDU of 3 months or less. */
 export function shortContractSurchargeFact(): Fact {
   const row = charges.shortContractSurcharge;
