@@ -138,6 +138,7 @@ export const FINANCEMENT: Schema = obj(
     marks: obj({ verified: str, secondary: str, recalled: str }),
     milestones: arr(obj({ id: str, label: str }), 6),
     profileNote: str,
+    loansNote: str,
     categories: arr(obj({ id: str, label: str, nature: { enum: ['Public', 'Privé'] }, natureMark: mark, natureSource: str, defaultProfile: { type: 'array', items: decimal, minItems: 6, maxItems: 6 } }), 1),
     statuses: arr(str, 3),
     intensity: obj({
