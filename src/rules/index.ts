@@ -23,6 +23,7 @@ import { rule as financingDeadlines } from './financing-deadlines';
 import { rule as financingMinSources } from './financing-min-sources';
 import { rule as financingPublicPrivate } from './financing-public-private';
 import { rule as financingRseBonus } from './financing-rse-bonus';
+import { rule as financingTaxCreditStatus } from './financing-tax-credit-status';
 import { rule as formulaInconsistent } from './formula-inconsistent';
 import { rule as formulaShortRange } from './formula-short-range';
 import { rule as formulaUndefinedName } from './formula-undefined-name';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   financingMinSources,
   financingPublicPrivate,
   financingRseBonus,
+  financingTaxCreditStatus,
   financingDeadlines,
   financingComparative,
   cashflowTotals,

@@ -40,6 +40,8 @@ export const MESSAGES: Record<string, string> = {
     'Intensité des aides publiques de {intensity} % au-dessus du plafond de {ceiling} %.',
   'financing-no-rse':
     'Aucune source ou bonus lié à un engagement environnemental ou social (colonne Bonus RSE).',
+  'tax-credit-acquired-early':
+    '« {source} » est marqué Acquis sans agrément provisoire (Paramètres) : un crédit d’impôt reste une estimation jusqu’à l’agrément, délivré avant le tournage (CGI art. 220 F). Marquez-le Sollicité ou Envisagé.',
   'financing-deadline-missing': 'Source publique « {source} » sans date limite de dépôt / échéance.',
   'financing-eligibility-missing': 'Source publique « {source} » sans conditions ni critères d’éligibilité.',
   'financing-comparative-short':

@@ -344,6 +344,30 @@ const TABLES = [
     ['financing-deadline-missing@P!H22', 'financing-eligibility-missing@P!I22'],
   ],
   [
+    'financing-tax-credit-status',
+    snap({
+      Fin_Tableau: r('P', 'A21', [
+        HEAD,
+        [1, 'CIC', 'Crédit d’impôt cinéma', 'Public', 'Acquis', 700000, 0.24, null, '', '', ''],
+      ]),
+      Param_AgrementProvisoire: one('Paramètres', 'B19', 'Oui'),
+    }),
+    [],
+  ],
+  [
+    'financing-tax-credit-status',
+    snap({
+      Fin_Tableau: r('P', 'A21', [
+        HEAD,
+        [1, 'CIC', 'Crédit d’impôt cinéma', 'Public', 'Acquis', 700000, 0.24, null, '', '', ''],
+        [2, 'Chaîne', 'Préachat chaîne de télévision', 'Privé', 'Acquis', 1, 0, null, '', '', ''],
+        [3, 'CIA', 'Crédit d’impôt audiovisuel', 'Public', 'Sollicité', 1, 0, null, '', '', ''],
+      ]),
+      Param_AgrementProvisoire: one('Paramètres', 'B19', 'Non'),
+    }),
+    ['tax-credit-acquired-early@P!E22'],
+  ],
+  [
     'financing-comparative',
     snap({
       Fin_Comparatif: r('P', 'B44', [
@@ -590,6 +614,7 @@ it('covers every registered rule with a table', () => {
     'financing-public-private',
     'financing-rse-bonus',
     'financing-deadlines',
+    'financing-tax-credit-status',
     'financing-comparative',
     'cashflow-totals',
     'cashflow-phase-order',

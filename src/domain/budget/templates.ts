@@ -91,6 +91,8 @@ export interface ProductionParameters {
   padDelivery: Date | null;
   envelope: Money | null;
   firstOrSecondFilm: boolean;
+  /** The CNC's agrément provisoire (before the shoot): until then a tax credit is an estimate. */
+  provisionalAgreement?: boolean;
 }
 
 const date = (s: string | null): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);

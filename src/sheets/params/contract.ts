@@ -19,6 +19,7 @@ export const PARAMS_NAMES = {
   padDelivery: 'Param_LivraisonPAD',
   envelope: 'Param_Enveloppe',
   firstOrSecondFilm: 'Param_PremierFilm',
+  provisionalAgreement: 'Param_AgrementProvisoire',
   shortContractSurcharge: 'Param_MajorationCDDU',
   overheadsRate: 'Param_TauxFG',
   overheadsCap: 'Param_PlafondFG',

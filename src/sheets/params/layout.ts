@@ -143,6 +143,12 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       value: p ? (p.firstOrSecondFilm ? 'Oui' : 'Non') : null,
       list: 'yesNo',
     },
+    {
+      label: 'Agrément provisoire du crédit d’impôt obtenu',
+      name: P.provisionalAgreement,
+      value: p ? (p.provisionalAgreement ? 'Oui' : 'Non') : null,
+      list: 'yesNo',
+    },
   ];
 
   const fg = overheadsRateFact(input.format);
