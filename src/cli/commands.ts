@@ -217,7 +217,7 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   io.out('');
   io.out('Bilan carbone (estimation de préparation ; bilan à déposer via un calculateur homologué)');
   io.out(
-    `  Prévisionnel ${formatTonnes(b.totalPrev)} tCO2e ; après mesures ${formatTonnes(b.totalPrev.minus(b.totalSavings))} tCO2e`,
+    `  Prévisionnel (mesures comprises) ${formatTonnes(b.totalPrev)} tCO2e ; sans les mesures ${formatTonnes(b.totalPrev.plus(b.totalSavings))} tCO2e (effet des mesures ${formatTonnes(b.totalSavings)} t)`,
   );
   const top = b.top3.map((i) => b.categories[i]).filter((x) => x !== undefined);
   if (top.length)

@@ -31,7 +31,9 @@ describe('devis-cnc new', () => {
     expect(text).toContain(
       'solde cumulé le plus bas -1\u202f276\u202f608,48\u00a0€ (septembre 2027) ; 9 mois en déficit',
     );
-    expect(text).toContain('Prévisionnel 85,94 tCO2e ; après mesures 71,93 tCO2e');
+    expect(text).toContain(
+      'Prévisionnel (mesures comprises) 85,94 tCO2e ; sans les mesures 99,96 tCO2e (effet des mesures 14,02 t)',
+    );
     expect(text).toContain(
       'Plus gros postes : Décors et matériaux 58,20 t (67,7\u00a0%) ; Hébergement 8,62 t (10,0\u00a0%) ; Transports de personnes 4,41 t (5,1\u00a0%)',
     );

@@ -41,6 +41,8 @@ export const CARBON_NAMES = {
   lines: 'Carbone_Lignes',
   measures: 'Carbone_Mesures',
   savings: 'Carbone_Economies',
+  /** Forecast + savings: the footprint without the reduction measures. */
+  baseline: 'Carbone_Reference',
   categories: 'Carbone_Categories',
 } as const;
 

@@ -298,17 +298,25 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
     numFmt: KG,
     style: 'subtotal',
   });
+  // The forecast already uses the low-carbon choices (train, vegetarian meals, grid power): it is
+  // the after-measures figure. The reference without them is forecast + savings, never minus.
   cells.push({
     address: M.cell('label', after),
-    value: 'Prévisionnel après mesures (kgCO2e)',
+    value: 'Référence sans les mesures : prévisionnel (mesures comprises) + économies (kgCO2e)',
     style: 'total',
   });
   cells.push({
     address: M.cell('saving', after),
-    formula: `${sm('prev', sumTotal)}-${M.cell('saving', mTotal)}`,
-    result: num(result.totalPrev.minus(result.totalSavings)),
+    formula: `${sm('prev', sumTotal)}+${M.cell('saving', mTotal)}`,
+    result: num(result.totalPrev.plus(result.totalSavings)),
     numFmt: KG,
     style: 'total',
+  });
+  cells.push({
+    address: M.cell('assumption', after),
+    value:
+      'Le prévisionnel des postes compte déjà les choix bas carbone : les économies ne s’en retranchent pas une seconde fois, elles mesurent l’écart avec la référence.',
+    style: 'note',
   });
 
   const names: NamePlan[] = [
@@ -318,6 +326,7 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
     { name: n(CARBON_NAMES.lines), sheet: name, ref: L.block(first, last) },
     { name: n(CARBON_NAMES.measures), sheet: name, ref: M.block(mFirst, mLast) },
     { name: n(CARBON_NAMES.savings), sheet: name, ref: absolute(M.cell('saving', mTotal)) },
+    { name: n(CARBON_NAMES.baseline), sheet: name, ref: absolute(M.cell('saving', after)) },
     { name: n(CARBON_NAMES.categories), sheet: name, ref: SM.range('category', sumFirst, sumLast) },
   ];
   return {
