@@ -20,6 +20,15 @@ function roleOf(header: string): Role | null {
 }
 
 const HEADER_ROWS = 60;
+
+/** A row whose first text says "Total…" (Total, Total général, Sous-total). */
+function isTotalLine(g: Grid, i: number): boolean {
+  for (let j = 0; j < Math.min(g.cols, 4); j += 1) {
+    const v = g.value(i, j);
+    if (typeof v === 'string' && v.trim() !== '') return /^(sous )?total\b/.test(looseForm(v));
+  }
+  return false;
+}
 const CENT = 0.005;
 
 /** Header rows of a sheet: each with its columns by role (first column of each role). */
@@ -45,7 +54,7 @@ function fractions(g: Grid, j: number, from: number, to: number): boolean {
   let inside = 0;
   for (let i = from; i < to; i += 1) {
     const v = g.value(i, j);
-    if (!isNumber(v)) continue;
+    if (!isNumber(v) || isTotalLine(g, i)) continue;
     n += 1;
     if (v >= 0 && v <= 1 + 1e-9) inside += 1;
   }
@@ -98,6 +107,9 @@ export const rule: Rule = {
         for (const j of roles.get('share') ?? []) {
           const asFraction = fractions(g, j, row + 1, end);
           for (let i = row + 1; i < end; i += 1) {
+            // A total row sums the shares: above 100 % it tells an unbalanced plan, which
+            // financing-balanced reports; here only a part's share is judged.
+            if (isTotalLine(g, i)) continue;
             const v = g.value(i, j);
             if (!isNumber(v)) continue;
             const pct = asFraction ? v * 100 : v;
