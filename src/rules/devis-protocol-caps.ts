@@ -1,7 +1,7 @@
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { formatEuros, formatPercent, Money } from '../domain/money';
+import { formatEuros, formatPercent, roundCents, toMoney } from '../domain/money';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
@@ -12,9 +12,6 @@ const READS = [
   PARAMS_NAMES.overheadsCap,
   PARAMS_NAMES.producerFeeCap,
 ];
-
-/** Over by more than a cent. */
-const over = (amount: number, cap: number): boolean => amount - cap > 0.005;
 
 export const rule: Rule = {
   meta: {
@@ -32,22 +29,23 @@ export const rule: Rule = {
     const base = single(s, DEVIS_NAMES.protocolBase);
     // Grids the protocol does not cover (audiovisual forfaits) have no base: nothing to compare.
     if (!base || !isNumber(base.value)) return;
-    const b = base.value;
+    const b = toMoney(base.value);
     const check = (amountName: string, capName: string, messageId: string): void => {
       const amount = single(s, amountName);
       const cap = single(s, capName);
       if (!amount || !cap || !isNumber(amount.value) || !isNumber(cap.value)) return;
-      const limit = Math.round(b * cap.value * 100) / 100;
-      if (!over(amount.value, limit)) return;
+      const value = toMoney(amount.value);
+      const limit = roundCents(b.times(toMoney(cap.value)));
+      if (roundCents(value).lte(limit)) return;
       ctx.report(
         messageId,
         {
-          amount: formatEuros(new Money(amount.value)),
-          share: formatPercent(new Money(amount.value).dividedBy(b)),
-          cap: formatPercent(new Money(cap.value)),
-          limit: formatEuros(new Money(limit)),
-          base: formatEuros(new Money(b)),
-          gap: formatEuros(new Money(amount.value).minus(limit)),
+          amount: formatEuros(value),
+          share: formatPercent(value.dividedBy(b)),
+          cap: formatPercent(toMoney(cap.value)),
+          limit: formatEuros(limit),
+          base: formatEuros(b),
+          gap: formatEuros(value.minus(limit)),
         },
         amount.location,
       );

@@ -18,20 +18,17 @@ export async function readSnapshot(
   const ranges: Snapshot['ranges'] = {};
   names.forEach((n) => (ranges[n] = read[suffix(n)] ?? null));
   const sheets: Snapshot['sheets'] = {};
-  if (!ranges.Devis_Lignes) {
-    const { sheets: all } = await port.inventory();
-    const devis = all
-      .map((s) => s.name)
-      .find((n) => looseForm(n) === 'devis' || looseForm(n).startsWith('devis '));
-    if (devis) {
-      const got = await port.readSheets([devis]);
-      sheets.devis = got[devis] ?? null;
-    }
-  }
-  if (!rules.some((r) => r.meta.readsWorkbook)) return { ranges, sheets };
+  const wholeWorkbook = rules.some((r) => r.meta.readsWorkbook);
+  if (ranges.Devis_Lignes && !wholeWorkbook) return { ranges, sheets };
+  // Listed once, read once: the hand-made devis comes out of the whole read when there is one.
   const inventory = await port.inventory();
   const sheetNames = inventory.sheets.map((s) => s.name);
-  const grid = await port.readSheets(sheetNames);
+  const devis = ranges.Devis_Lignes
+    ? undefined
+    : sheetNames.find((n) => looseForm(n) === 'devis' || looseForm(n).startsWith('devis '));
+  const grid = await port.readSheets(wholeWorkbook ? sheetNames : devis ? [devis] : []);
+  if (devis) sheets.devis = grid[devis] ?? null;
+  if (!wholeWorkbook) return { ranges, sheets };
   return {
     ranges,
     sheets,

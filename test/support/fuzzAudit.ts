@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
 import { FORMATS, type ProductionFormat } from '../../src/domain/facts/facts';
 import { audit, type AuditReport } from '../../src/audit/audit';
 import { RULES } from '../../src/rules';
-import { buildScaffoldPlan } from '../../src/sheets/workbook';
+import { examplePlan } from './plans';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
 
@@ -188,14 +187,7 @@ async function exampleBytes(format: ProductionFormat): Promise<ExcelJS.Buffer> {
   const known = EXAMPLES.get(format);
   if (known) return known;
   const wb = new ExcelJS.Workbook();
-  const { plan } = buildScaffoldPlan({
-    format,
-    budget: exampleBudget(format),
-    production: exampleParameters(format),
-    financing: 'exemple',
-    carbon: 'exemple',
-  });
-  await new XlsxPort(wb).applyPlan(plan);
+  await new XlsxPort(wb).applyPlan(examplePlan(null, format).plan);
   const bytes = await wb.xlsx.writeBuffer();
   EXAMPLES.set(format, bytes);
   return bytes;

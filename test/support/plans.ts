@@ -3,11 +3,14 @@ import type { ProductionFormat } from '../../src/domain/facts/facts';
 import { buildScaffoldPlan, type ScaffoldPlan } from '../../src/sheets/workbook';
 import type { CellPlan, SheetPlan } from '../../src/sheets/model/plan';
 
-export function examplePlan(suffix: number | null = null): ScaffoldPlan {
+export function examplePlan(
+  suffix: number | null = null,
+  format: ProductionFormat = 'long-metrage',
+): ScaffoldPlan {
   return buildScaffoldPlan({
-    format: 'long-metrage',
-    budget: exampleBudget(),
-    production: exampleParameters(),
+    format,
+    budget: exampleBudget(format),
+    production: exampleParameters(format),
     financing: 'exemple',
     carbon: 'exemple',
     suffix,

@@ -4,25 +4,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { audit } from '../../src/audit/audit';
-import { exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
 import { FORMATS } from '../../src/domain/facts/facts';
-import { buildScaffoldPlan } from '../../src/sheets/workbook';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { DEFAULT_READ_LIMITS, XlsxReadError, XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
 import { recalcWithLibreOffice } from '../support/libreoffice';
+import { examplePlan } from '../support/plans';
 
 const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-reader-'));
 
 async function example(format: (typeof FORMATS)[number]): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const { plan } = buildScaffoldPlan({
-    format,
-    budget: exampleBudget(format),
-    production: exampleParameters(format),
-    financing: 'exemple',
-    carbon: 'exemple',
-  });
-  await new XlsxPort(wb).applyPlan(plan);
+  await new XlsxPort(wb).applyPlan(examplePlan(null, format).plan);
   const file = join(dir, `${format}.xlsx`);
   await wb.xlsx.writeFile(file);
   return file;

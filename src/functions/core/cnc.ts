@@ -1,11 +1,7 @@
 import { cellText } from '../../domain/text/cellText';
 import { STATUSES, type Status } from '../../domain/budget/types';
-import {
-  chargeRateFact,
-  isIntermittent,
-  shortContractSurchargeFact,
-  statusLabel,
-} from '../../domain/facts/facts';
+import { chargeRate } from '../../domain/budget/compute';
+import { defaultParams, statusLabel } from '../../domain/facts/facts';
 import { Money, ZERO, parseAmount, roundCents } from '../../domain/money';
 import {
   chapterOf,
@@ -127,8 +123,7 @@ export function cncCharges(gross: unknown, status: unknown): Result<number> {
   if (gross < 0) return fail('invalidValue', 'Salaire brut négatif.');
   const s = statusArg(status);
   if (!s.ok) return s;
-  const rate = isIntermittent(s.value)
-    ? chargeRateFact(s.value).value.plus(shortContractSurchargeFact().value)
-    : chargeRateFact(s.value).value;
+  // The charge rates and the short-CDDU surcharge are the same for every format.
+  const rate = chargeRate({ params: defaultParams('long-metrage') }, s.value);
   return ok(roundCents(new Money(String(gross)).times(rate)).toNumber());
 }

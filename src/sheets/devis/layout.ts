@@ -12,7 +12,7 @@ import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
 import { itemsUnder } from '../../domain/budget/compute';
-import { STATUSES } from '../../domain/budget/types';
+import { STATUSES, type Status } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import { LIST_NAMES, PARAMS_NAMES, chargeRateName } from '../params/contract';
@@ -72,6 +72,11 @@ export function devisSheet(
   const chapterTotals = new Map<string, number>();
   const n = (base: string): string => naming.name(base);
   const at = (k: DevisColumn, row: number): string => C.cell(k, row);
+  /** A status's charges rate in Paramètres, plus the short-CDDU surcharge for intermittents (as chargeRate). */
+  const chargeRateFormula = (status: Status): string =>
+    isIntermittent(status)
+      ? `${n(chargeRateName(status))}+${n(PARAMS_NAMES.shortContractSurcharge)}`
+      : n(chargeRateName(status));
   const nameParts = (parts: Readonly<Record<SplitPart, string>>, row: number): void => {
     for (const p of SPLIT_PARTS)
       names.push({ name: n(parts[p]), sheet: sheetName, ref: absolute(at(p, row)) });
@@ -305,9 +310,7 @@ export function devisSheet(
             label: item.label,
             baseFormula: paySum(label),
             unit: 'Brut',
-            rateFormula: isIntermittent(item.status)
-              ? `${n(chargeRateName(item.status))}+${n(PARAMS_NAMES.shortContractSurcharge)}`
-              : n(chargeRateName(item.status)),
+            rateFormula: chargeRateFormula(item.status),
             justification: `Brut de toutes les lignes au statut « ${label} », quel que soit leur chapitre, × taux de charges de la feuille Paramètres${isIntermittent(item.status) ? ' (majoration des CDDU de 3 mois au plus comprise)' : ''}`,
           },
           r,
@@ -346,10 +349,8 @@ export function devisSheet(
   /** Charges rate of the status typed in a cell or range: ((C5="Technicien")*(rate+surcharge)+…). */
   const rateOfStatus = (ref: string): string =>
     `(${STATUSES.map((st) => {
-      const rate = isIntermittent(st)
-        ? `(${n(chargeRateName(st))}+${n(PARAMS_NAMES.shortContractSurcharge)})`
-        : n(chargeRateName(st));
-      return `(${ref}="${statusLabel(st)}")*${rate}`;
+      const rate = chargeRateFormula(st);
+      return `(${ref}="${statusLabel(st)}")*${isIntermittent(st) ? `(${rate})` : rate}`;
     }).join('+')})`;
   /** An item's amount (France or total), its social charges, rounded per item as the domain does. */
   const itemAmount = (code: string, part: 'amount' | 'france'): string => {
@@ -525,7 +526,6 @@ export function devisSheet(
   const basesEnd = basesBlock(total + 2);
 
   const lastChapterTotal = Math.max(...chapterTotals.values());
-  void basesEnd;
   const dataRange = (k: DevisColumn): string => C.span(k, DEVIS_FIRST_ROW, lastChapterTotal);
   return {
     sheet: {
