@@ -213,6 +213,9 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   io.out(
     `  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`,
   );
+  io.out(
+    `  après les ${c.measureRows.length} mesures : solde cumulé le plus bas ${formatEuros(c.measures.lowestAfter)}, besoin non couvert ${formatEuros(c.measures.uncovered)} ; intérêts et frais estimés ${formatEuros(c.measures.totalCost)}`,
+  );
   const b = outcome.carbon;
   io.out('');
   io.out('Bilan carbone (estimation de préparation ; bilan à déposer via un calculateur homologué)');

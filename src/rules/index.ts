@@ -3,6 +3,7 @@ import { rule as carbonCategories } from './carbon-categories';
 import { rule as carbonPrevisionnelDefinitif } from './carbon-previsionnel-definitif';
 import { rule as carbonReductionMeasures } from './carbon-reduction-measures';
 import { rule as cashflowCriticalPeriod } from './cashflow-critical-period';
+import { rule as cashflowMeasures } from './cashflow-measures';
 import { rule as cashflowPhaseOrder } from './cashflow-phase-order';
 import { rule as cashflowTotals } from './cashflow-totals';
 import { rule as devisCharges } from './devis-charges';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   cashflowTotals,
   cashflowPhaseOrder,
   cashflowCriticalPeriod,
+  cashflowMeasures,
   errorCells,
   textInNumberCells,
   formulaInconsistent,

@@ -51,6 +51,10 @@ export const MESSAGES: Record<string, string> = {
   'cashflow-phase-order':
     'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
   'cashflow-no-measure': '{months} mois en déficit de trésorerie (besoin {need} €) et aucune mesure écrite.',
+  'cashflow-uncovered':
+    'Même après les mesures, le solde cumulé descend à {lowest} € : {need} € de besoin restent à couvrir (date de mise en place, montant ou remboursement à revoir).',
+  'cashflow-measures-cost':
+    'Les intérêts et frais des mesures de trésorerie ({cost} €) dépassent de {over} € les frais financiers du devis : ils en font partie (Protocole du 16/12/2010 art. 2.13).',
   'error-cell': 'Erreur {error} dans une cellule contrôlée.',
   'formula-inconsistent':
     'Formule différente de ses voisines : {found} ; la colonne (ou la ligne) attend {expected}. Recopiez la formule voisine ou expliquez l’exception.',

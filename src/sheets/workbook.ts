@@ -5,7 +5,7 @@ import type { ProductionParameters } from '../domain/budget/templates';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 import { buildCashflow, type CashflowModel, type PaymentLine } from '../domain/cashflow/model';
 import type { CashflowDates } from '../domain/cashflow/months';
-import { ceilingRules, taxCreditCap, taxCreditFact } from '../domain/financing/categories';
+import { ceilingRules, taxCreditCap, taxCreditFact, taxRefundOf } from '../domain/financing/categories';
 import { taxCreditEstimate } from '../domain/financing/compute';
 import {
   exampleComparison,
@@ -153,11 +153,14 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     format: input.format,
     sources: fin.rows,
     payments: paymentLines(input.budget, result),
+    taxRefund: taxRefundOf(input.format),
+    measures: financing.measures,
   });
   const treso = cashflowSheet({
     model: cashflow,
-    measures: financing.measures,
     naming,
+    financialCosts: rolesOf(getNomenclature(input.budget.nomenclature)).protocol !== undefined,
+    financialCostsAmount: result.bases.financialCosts,
     profileNote: rolesOf(getNomenclature(input.budget.nomenclature)).paymentProfiles.note,
   });
   const carbonInput =

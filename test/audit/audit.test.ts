@@ -59,7 +59,7 @@ describe('devis-cnc audit', () => {
     const c = capture();
     expect(await main(['audit', example, '--referentiel', 'tous'], c.io)).toBe(0);
     const text = c.out.join('\n');
-    expect(text).toContain('référentiel : tous (31 règles)');
+    expect(text).toContain('référentiel : tous (32 règles)');
     expect(text).toContain('Résumé : 0 erreur(s), 1 avertissement(s), 0 info(s).');
     expect(text).toContain('D17 — Bilan définitif non renseigné');
     expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
@@ -99,12 +99,12 @@ describe('devis-cnc audit', () => {
     [
       'a deficit month without a measure',
       [
-        { op: 'set', sheet: 'Trésorerie', cell: 'B55', value: '' },
-        { op: 'set', sheet: 'Trésorerie', cell: 'E55', value: '' },
-        { op: 'set', sheet: 'Trésorerie', cell: 'B56', value: '' },
-        { op: 'set', sheet: 'Trésorerie', cell: 'E56', value: '' },
+        ...[59, 60, 61, 62, 63].flatMap((row): LoOperation[] => [
+          { op: 'set', sheet: 'Trésorerie', cell: `B${row}`, value: '' },
+          { op: 'set', sheet: 'Trésorerie', cell: `I${row}`, value: '' },
+        ]),
       ],
-      ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C48'],
+      ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C52'],
     ],
     [
       'a #REF! in the récap',
@@ -130,6 +130,33 @@ describe('devis-cnc audit', () => {
     expect(r.findings.map(pick)).toContainEqual(expected);
   });
 
+  it('follows the measures month by month: a smaller CIC pre-financing leaves a need, a dearer loan overruns the frais financiers', async () => {
+    // Pre-financing 300 000 € instead of 630 000 €: from October 2027 to the CIC refund in June
+    // 2028 the balance after measures is −679 401,35 + 300 000 + 80 000 = −299 401,35 €.
+    const short = editWithLibreOffice(
+      example,
+      join(dir, 'prefinancement-court.xlsx'),
+      [{ op: 'set', sheet: 'Trésorerie', cell: 'C62', value: 300000 }],
+      profile,
+    );
+    const a = await auditJson(short);
+    const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
+    expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
+    expect(uncovered[0]?.message).toContain('descend à -299401,35 € : 299401,35 € de besoin');
+    // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
+    // pre-financing's 23 680,55 €, is 54 864,11 €: 14 864,11 € above the devis's 40 000 €.
+    const dear = editWithLibreOffice(
+      example,
+      join(dir, 'relais-cher.xlsx'),
+      [{ op: 'set', sheet: 'Trésorerie', cell: 'F60', value: 0.08 }],
+      profile,
+    );
+    const b = await auditJson(dear);
+    const cost = b.findings.filter((f) => f.ruleId === 'cashflow-measures');
+    expect(cost.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
+    expect(cost[0]?.message).toContain('(54864,11 €) dépassent de 14864,11 €');
+  });
+
   it('writes JUnit and keeps going past an unreadable file (exit 2, progress on stderr)', async () => {
     const corrupt = join(dir, 'corrompu.xlsx');
     writeFileSync(corrupt, 'pas un classeur');
@@ -145,7 +172,7 @@ describe('devis-cnc audit', () => {
       `Illisible : ${empty} — fichier vide.`,
     ]);
     const xml = c.out.join('\n');
-    expect(xml).toContain(`<testsuite name="${example}" tests="31" failures="0" errors="0">`);
+    expect(xml).toContain(`<testsuite name="${example}" tests="32" failures="0" errors="0">`);
     expect(xml).toContain(
       '<testcase classname="devis-cnc" name="lecture"><error message="fichier texte (CSV ?)',
     );

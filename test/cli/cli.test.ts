@@ -29,7 +29,10 @@ describe('devis-cnc new', () => {
     );
     expect(text).toContain('intensité 43,0\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f276\u202f608,48\u00a0€ (septembre 2027) ; 9 mois en déficit',
+      'solde cumulé le plus bas -1\u202f252\u202f484,84\u00a0€ (septembre 2027) ; 16 mois en déficit',
+    );
+    expect(text).toContain(
+      'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 39\u202f872,33\u00a0€',
     );
     expect(text).toContain(
       'Prévisionnel (mesures comprises) 90,98 tCO2e ; sans les mesures 105,00 tCO2e (effet des mesures 14,02 t)',

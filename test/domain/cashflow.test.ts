@@ -4,7 +4,13 @@ import {
   allocateLargestRemainder,
   buildCashflow,
   cashflowMonths,
+  closingOnOrAfter,
+  closingOnOrBefore,
   defaultPaymentShares,
+  measureCost,
+  measuresByMonth,
+  taxCreditReceipts,
+  taxRefundShares,
   milestoneList,
   phaseOf,
   receiptsByMonth,
@@ -216,10 +222,96 @@ describe('receipts, payments and the critical period', () => {
       format: 'long-metrage',
       sources: [null, null],
       payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2') }],
+      taxRefund: null,
+      measures: [],
     });
     expect(model.months).toHaveLength(11); // 2 prép. + 2 tournage + 6 postprod + après livraison
+    // With a tax credit refunded 6 months after a December close, the grid runs to June 2001.
+    const withCredit = buildCashflow({
+      dates: null,
+      format: 'long-metrage',
+      sources: [null],
+      payments: [],
+      taxRefund: { closingMonth: 12, delayMonths: 6 },
+      measures: [],
+    });
+    expect(withCredit.months).toHaveLength(18);
     expect(model.months.every((x) => x === null)).toBe(true);
     expect(sum(model.payments[0]?.shares ?? []).toFixed()).toBe('1');
     expect(model.summary.need.toFixed(2)).toBe('0.00');
+  });
+});
+
+describe('tax credit cashed after the fiscal year, measures in the grid', () => {
+  const refund = { closingMonth: 12, delayMonths: 6 };
+  const measure = (amount: string, from: string, to: string | null, rate = '0', fees = '0') => ({
+    type: 'Crédit relais',
+    amount: m(amount),
+    date: d(from),
+    repayment: to ? d(to) : null,
+    rate: m(rate),
+    fees: m(fees),
+    description: '',
+  });
+
+  it('finds the fiscal-year closes around a month, for a December or a June close', () => {
+    expect(iso(closingOnOrBefore(d('2027-05-01'), 12))).toBe('2026-12');
+    expect(iso(closingOnOrBefore(d('2027-12-01'), 12))).toBe('2027-12');
+    expect(iso(closingOnOrBefore(d('2027-05-01'), 6))).toBe('2026-06');
+    expect(iso(closingOnOrAfter(d('2027-10-01'), 12))).toBe('2027-12');
+    expect(iso(closingOnOrAfter(d('2027-10-01'), 6))).toBe('2028-06');
+  });
+
+  it('runs the grid to the refund of the last tranche: PAD in October 2027, December close + 6 months', () => {
+    const months = cashflowMonths({ ...DATES, taxRefund: refund });
+    expect(iso(months[0] ?? null)).toBe('2026-11');
+    expect(iso(months[months.length - 1] ?? null)).toBe('2028-06');
+    expect(months).toHaveLength(20);
+    expect(cashflowMonths(DATES)).toHaveLength(13);
+  });
+
+  it('refunds each fiscal year in proportion to what was paid in it, and nothing at delivery', () => {
+    const dates = { ...DATES, taxRefund: refund };
+    const months = cashflowMonths(dates);
+    // 100 € paid in November 2026, 200 € in December 2026, 300 € in January 2027.
+    const paid = months.map((_, k) => m([100, 200, 300][k] ?? 0));
+    const shares = taxRefundShares(paid, months, refund);
+    expect(shares.map((x) => x.toFixed(4)).join(' ')).toBe(
+      `${'0.0000 '.repeat(7)}0.5000 ${'0.5000 '.repeat(11)}1.0000`,
+    );
+    // 90 000 € all "après livraison": 45 000 € in June 2027, 45 000 € in June 2028.
+    const parts = taxCreditReceipts(m(90000), [0, 0, 0, 0, 0, 1].map(m), dates, shares);
+    expect(
+      parts.map((x, k) => (x.isZero() ? '' : `${iso(months[k] ?? null)}:${x.toFixed(2)}`)).join(''),
+    ).toBe('2027-06:45000.002028-06:45000.00');
+    // A share on a milestone stays on it: 20 % at signature (first month), 80 % refunded.
+    const mixed = taxCreditReceipts(m(90000), [0.2, 0, 0, 0, 0, 0.8].map(m), dates, shares);
+    expect(mixed[0]?.toFixed(2)).toBe('18000.00');
+    expect(mixed[7]?.toFixed(2)).toBe('36000.00');
+    expect(sum(mixed).toFixed(2)).toBe('90000.00');
+  });
+
+  it('costs a loan by its days, places it at its dates and follows the balance after it', () => {
+    // 600 000 € at 4 % from 15 March to 29 October 2027 (228 days), 1 200 € of fees.
+    expect(measureCost(measure('600000', '2027-03-15', '2027-10-29', '0.04', '1200')).toFixed(2)).toBe(
+      '16191.78',
+    );
+    // Without a repayment date only the fees count.
+    expect(measureCost(measure('600000', '2027-03-15', null, '0.04', '1200')).toFixed(2)).toBe('1200.00');
+    const months = ['2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01'].map(d);
+    const cumulative = ['10', '-50', '-80', '0'].map(m);
+    const r = measuresByMonth(
+      [measure('60', '2026-12-15', '2027-04-10'), measure('40', '2027-03-02', '2027-09-01')],
+      months,
+      cumulative,
+    );
+    expect(r.drawn.map((x) => x.toFixed(0))).toEqual(['60', '0', '40', '0']);
+    expect(r.repaid.map((x) => x.toFixed(0))).toEqual(['0', '0', '0', '-60']);
+    expect(r.after.map((x) => x.toFixed(0))).toEqual(['70', '10', '20', '40']);
+    expect(r.lowestAfter.toFixed(2)).toBe('10.00');
+    expect(r.uncovered.toFixed(2)).toBe('0.00');
+    const late = measuresByMonth([measure('100', '2027-03-01', null)], months, cumulative);
+    expect(late.after.map((x) => x.toFixed(0))).toEqual(['10', '-50', '20', '100']);
+    expect(late.uncovered.toFixed(2)).toBe('50.00');
   });
 });

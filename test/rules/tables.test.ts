@@ -420,6 +420,26 @@ const TABLES = [
     ['cashflow-no-measure@T!C48'],
   ],
   [
+    'cashflow-measures',
+    snap({
+      Treso_SoldeMinApresMesures: one('T', 'C68', 0),
+      Treso_BesoinNonCouvert: one('T', 'C69', 0),
+      Treso_CoutMesures: one('T', 'C70', 39872.33),
+      Treso_EcartFraisFinanciers: one('T', 'C72', 127.67),
+    }),
+    [],
+  ],
+  [
+    'cashflow-measures',
+    snap({
+      Treso_SoldeMinApresMesures: one('T', 'C68', -49401.34),
+      Treso_BesoinNonCouvert: one('T', 'C69', 49401.34),
+      Treso_CoutMesures: one('T', 'C70', 55090.41),
+      Treso_EcartFraisFinanciers: one('T', 'C72', -15090.41),
+    }),
+    ['cashflow-uncovered@T!C69', 'cashflow-measures-cost@T!C72'],
+  ],
+  [
     'error-cells',
     snap({
       Recap_Lignes: r('Récapitulatif', 'A4', [
@@ -620,6 +640,7 @@ it('covers every registered rule with a table', () => {
     'cashflow-totals',
     'cashflow-phase-order',
     'cashflow-critical-period',
+    'cashflow-measures',
     'error-cells',
     'text-in-number-cells',
     'formula-inconsistent',

@@ -66,6 +66,9 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Treso_MoisDeficit',
       'Treso_Besoin',
       'Treso_BesoinNonCouvert',
+      'Treso_SoldeMinApresMesures',
+      'Treso_CoutMesures',
+      'Treso_EcartFraisFinanciers',
       'Devis_Total',
     ]);
     expect(v.Fin_Ecart).toBe(0);
@@ -79,9 +82,16 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(v.Treso_TotalEncaissements).toBe(2914142.9);
     expect(v.Treso_TotalDecaissements).toBe(2914142.9);
     expect(v.Treso_MoisCritique).toEqual(new Date('2027-09-01T00:00:00Z'));
-    expect(v.Treso_MoisDeficit).toBe(9);
-    expect(v.Treso_Besoin).toBe(1276608.48);
+    // The CIC comes after each fiscal year's close (+6 months): 24 123,64 € in June 2027 for the
+    // 2026 spend, 679 401,35 € in June 2028; before the measures, 16 months in deficit.
+    expect(v.Treso_MoisDeficit).toBe(16);
+    expect(v.Treso_Besoin).toBe(1252484.84);
+    // Current account, bridging loan, supplier delay, CIC pre-financing and a deferred fee cover it
+    // month by month, for 16 191,78 € + 23 680,55 € of interest and fees, within the devis's 40 000 €.
+    expect(v.Treso_SoldeMinApresMesures).toBe(0);
     expect(v.Treso_BesoinNonCouvert).toBe(0);
+    expect(v.Treso_CoutMesures).toBe(39872.33);
+    expect(v.Treso_EcartFraisFinanciers).toBe(127.67);
   });
 
   it('agrees on a blank série workbook too', async () => {

@@ -2,7 +2,16 @@ import { Money, ZERO, sum } from '../money';
 import { PHASES, type Phase } from '../financing/categories';
 import type { PhaseWeights } from '../nomenclature/types';
 import { allocateCumulative, allocateLargestRemainder } from './allocate';
-import { cashflowMonths, milestoneList, phaseOf, type CashflowDates, type PhaseLabel } from './months';
+import {
+  addMonths,
+  cashflowMonths,
+  closingOnOrBefore,
+  milestoneList,
+  phaseOf,
+  type CashflowDates,
+  type PhaseLabel,
+  type TaxRefund,
+} from './months';
 
 const PHASE_OF_LABEL: Record<PhaseLabel, Phase | null> = {
   Développement: 'dev',
@@ -98,4 +107,48 @@ export function summarise(
     totalReceipts: sum(receipts),
     totalPayments: sum(payments),
   };
+}
+
+/**
+ * Cumulative share of a tax credit refunded by each month: the payments of every fiscal year
+ * closed at least `delayMonths` before the month, over all payments (each fiscal year's tranche in
+ * proportion to what was paid in it). The sheet's row "Crédit d'impôt : part remboursée" computes
+ * `SUMPRODUCT(payments*(months<=close))/SUM(payments)` with the same close.
+ */
+export function taxRefundShares(
+  payments: readonly Money[],
+  months: readonly Date[],
+  refund: TaxRefund,
+): Money[] {
+  const total = sum([...payments]);
+  return months.map((m) => {
+    if (total.isZero()) return ZERO;
+    const close = closingOnOrBefore(addMonths(m, -refund.delayMonths), refund.closingMonth);
+    return sum(payments.filter((_, j) => (months[j] ?? m) <= close)).dividedBy(total);
+  });
+}
+
+/**
+ * Monthly receipts of a tax credit: its milestone shares as for any source, except the share
+ * "après livraison", which follows the fiscal-year refund (`refunded`, cumulative) instead of the
+ * month after delivery.
+ */
+export function taxCreditReceipts(
+  amount: Money,
+  profile: readonly Money[],
+  dates: CashflowDates,
+  refunded: readonly Money[],
+): Money[] {
+  const months = cashflowMonths(dates);
+  const jalons = milestoneList(dates);
+  const afterIndex = jalons.length - 1;
+  const after = profile[afterIndex] ?? ZERO;
+  const afterMonth = jalons[afterIndex];
+  const cumulative = months.map((m, k) => {
+    const byMilestones = sum(profile.filter((_, i) => (jalons[i] ?? m) <= m));
+    const atDelivery = afterMonth && afterMonth <= m ? new Money(1) : ZERO;
+    return byMilestones.plus(after.times((refunded[k] ?? ZERO).minus(atDelivery)));
+  });
+  const shares = cumulative.map((c, k) => (k === 0 ? c : c.minus(cumulative[k - 1] ?? ZERO)));
+  return allocateCumulative(amount, shares);
 }

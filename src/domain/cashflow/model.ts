@@ -1,12 +1,28 @@
 import data from '../../../data/finance/financement.json';
-import { Money, ZERO } from '../money';
+import { Money, ZERO, sum } from '../money';
 import type { ProductionFormat } from '../facts/facts';
 import type { FinancingSource } from '../financing/types';
 import type { IndirectRateRole } from '../budget/types';
 import type { PhaseWeights } from '../nomenclature/types';
 import { allocateCumulative } from './allocate';
-import { defaultPaymentShares, receiptsByMonth, summarise, type CashflowSummary } from './compute';
-import { addMonths, cashflowMonths, milestoneList, phaseOf, type CashflowDates } from './months';
+import {
+  defaultPaymentShares,
+  receiptsByMonth,
+  summarise,
+  taxCreditReceipts,
+  taxRefundShares,
+  type CashflowSummary,
+} from './compute';
+import { measuresByMonth, type CashMeasure, type MeasuresModel } from './measures';
+import { taxCreditCategoryLabels } from '../financing/categories';
+import {
+  addMonths,
+  cashflowMonths,
+  milestoneList,
+  phaseOf,
+  type CashflowDates,
+  type TaxRefund,
+} from './months';
 
 export interface PaymentLine {
   code: string;
@@ -25,6 +41,10 @@ export interface CashflowInput {
   /** One entry per row of the plan's source table (null for a free row). */
   sources: (FinancingSource | null)[];
   payments: PaymentLine[];
+  /** When the format's tax credit is refunded; null for a format without one. */
+  taxRefund: TaxRefund | null;
+  /** The cash measures (bridging loan, tax-credit pre-financing, payment delays…). */
+  measures: CashMeasure[];
 }
 
 export interface CashflowModel {
@@ -35,6 +55,10 @@ export interface CashflowModel {
   payments: (PaymentLine & { shares: Money[]; parts: Money[] })[];
   summary: CashflowSummary;
   lowestMonth: Date | null;
+  /** Cumulative share of a tax credit refunded per month (null when the format has none). */
+  refunded: Money[] | null;
+  measureRows: CashMeasure[];
+  measures: MeasuresModel;
 }
 
 /** A typical calendar for a format (data/), to size a blank workbook's Trésorerie and its default profiles. */
@@ -61,20 +85,34 @@ export function typicalDates(format: ProductionFormat): CashflowDates {
 
 /** Everything the Trésorerie sheet shows, computed as its formulas compute it. */
 export function buildCashflow(input: CashflowInput): CashflowModel {
-  const known = input.dates;
-  const calendar = known ?? typicalDates(input.format);
+  const known = input.dates ? { ...input.dates, taxRefund: input.taxRefund } : null;
+  const calendar = known ?? { ...typicalDates(input.format), taxRefund: input.taxRefund };
   const monthCount = cashflowMonths(calendar).length;
   const months = known ? cashflowMonths(known) : Array<Date | null>(monthCount).fill(null);
-  const receipts = input.sources.map((s) => {
-    const amount = s?.amount ?? ZERO;
-    const parts =
-      known && s ? receiptsByMonth(amount, s.profile, known) : Array<Money>(monthCount).fill(ZERO);
-    return { label: s?.label ?? '', amount, parts };
-  });
   const payments = input.payments.map((p) => {
     const shares = defaultPaymentShares(p.profile, calendar);
     const parts = known ? allocateCumulative(p.amount, shares) : Array<Money>(monthCount).fill(ZERO);
     return { ...p, shares, parts };
+  });
+  const paidByMonth = Array.from({ length: monthCount }, (_, k) =>
+    sum(payments.map((p) => p.parts[k] ?? ZERO)),
+  );
+  const refund = calendar.taxRefund ?? null;
+  const refunded = refund
+    ? known
+      ? taxRefundShares(paidByMonth, months as Date[], refund)
+      : Array<Money>(monthCount).fill(ZERO)
+    : null;
+  const taxCredits = new Set(taxCreditCategoryLabels());
+  const receipts = input.sources.map((s) => {
+    const amount = s?.amount ?? ZERO;
+    const parts =
+      !known || !s
+        ? Array<Money>(monthCount).fill(ZERO)
+        : refunded && taxCredits.has(s.category)
+          ? taxCreditReceipts(amount, s.profile, known, refunded)
+          : receiptsByMonth(amount, s.profile, known);
+    return { label: s?.label ?? '', amount, parts };
   });
   const summary = summarise(
     receipts.map((r) => r.parts),
@@ -89,5 +127,8 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
     payments,
     summary,
     lowestMonth: months[summary.lowestIndex] ?? null,
+    refunded,
+    measureRows: input.measures,
+    measures: measuresByMonth(input.measures, known ? (months as Date[]) : [], summary.cumulative),
   };
 }

@@ -1,12 +1,23 @@
 import type { Milestone } from '../financing/types';
 import { MILESTONES } from '../financing/types';
 
+/**
+ * When a tax credit is cashed: after the close of the fiscal year of the spend (month 1–12), plus
+ * a delay in months for the corporate-tax return and the refund (CGI art. 220 F).
+ */
+export interface TaxRefund {
+  closingMonth: number;
+  delayMonths: number;
+}
+
 export interface CashflowDates {
   devStart: Date | null;
   prepStart: Date;
   shootStart: Date;
   shootEnd: Date;
   padDelivery: Date;
+  /** Set when the format has a tax credit: the grid then runs to the refund of its last tranche. */
+  taxRefund?: TaxRefund | null;
 }
 
 /** The phases of a production, in calendar order, as the sheet writes them. */
@@ -34,11 +45,32 @@ export function firstMonth(dates: CashflowDates): Date {
   return monthStart(start);
 }
 
-/** Month starts from the first month to the PAD month, then one column "après livraison". */
+/** The close of the last fiscal year that ended in or before `month` (a month start). */
+export function closingOnOrBefore(month: Date, closingMonth: number): Date {
+  const y = month.getUTCFullYear() - (month.getUTCMonth() + 1 < closingMonth ? 1 : 0);
+  return new Date(Date.UTC(y, closingMonth - 1, 1));
+}
+
+/** The close of the fiscal year that contains `month`. */
+export function closingOnOrAfter(month: Date, closingMonth: number): Date {
+  const y = month.getUTCFullYear() + (month.getUTCMonth() + 1 > closingMonth ? 1 : 0);
+  return new Date(Date.UTC(y, closingMonth - 1, 1));
+}
+
+/**
+ * Month starts from the first month to the PAD month, then one column "après livraison"; with a
+ * tax credit, on to the month its last tranche is refunded (the fiscal year holding the PAD month).
+ */
 export function cashflowMonths(dates: CashflowDates): Date[] {
   const first = firstMonth(dates);
-  const last = addMonths(monthStart(dates.padDelivery), 1);
-  if (last < first) throw new Error('Dates incohérentes : la livraison PAD précède le début de préparation.');
+  const afterDelivery = addMonths(monthStart(dates.padDelivery), 1);
+  const refund = dates.taxRefund;
+  const lastRefund = refund
+    ? addMonths(closingOnOrAfter(monthStart(dates.padDelivery), refund.closingMonth), refund.delayMonths)
+    : afterDelivery;
+  const last = lastRefund > afterDelivery ? lastRefund : afterDelivery;
+  if (afterDelivery < first)
+    throw new Error('Dates incohérentes : la livraison PAD précède le début de préparation.');
   const out: Date[] = [];
   for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
   return out;

@@ -69,7 +69,15 @@ export interface ExampleData {
       drawbacks: string;
       retained: boolean;
     }[];
-    measures: { type: string; amount: string; date: string | null; description: string }[];
+    measures: {
+      type: string;
+      amount: string;
+      date: string | null;
+      repayment?: string | null;
+      rate?: string | null;
+      fees?: string | null;
+      description: string;
+    }[];
   };
   carbon: {
     note: string;

@@ -1,7 +1,8 @@
 import data from '../../../data/finance/financement.json';
 import { Money, roundCents } from '../money';
 import type { CeilingRules, FinancingCategory, Nature } from './types';
-import type { ProductionFormat } from '../facts/facts';
+import type { FactMark, ProductionFormat } from '../facts/facts';
+import type { TaxRefund } from '../cashflow/months';
 
 /** Financing categories with their nature (public / private) and default profile, from data/. */
 export function financingCategories(): FinancingCategory[] {
@@ -237,3 +238,32 @@ export const CEILING_RULES = {
   avDerogation: 'Audiovisuel, petit budget (art. 311-19)',
   avBase: 'Audiovisuel, cas général (art. 311-18)',
 } as const;
+
+export interface TaxRefundFact extends TaxRefund {
+  closingSource: string;
+  closingMark: FactMark;
+  delaySource: string;
+  delayMark: FactMark;
+  shareNote: string;
+}
+
+/** When a tax credit is cashed by default (data/): the fiscal-year close and the refund delay. */
+export function taxRefundFact(): TaxRefundFact {
+  const r = data.taxCreditRefund;
+  return {
+    closingMonth: r.closingMonth,
+    delayMonths: r.delayMonths,
+    closingSource: r.closingSource,
+    closingMark: r.closingMark as FactMark,
+    delaySource: r.delaySource,
+    delayMark: r.delayMark as FactMark,
+    shareNote: r.shareNote,
+  };
+}
+
+/** The refund timing of a format's tax credit; null for a format without one (court métrage). */
+export function taxRefundOf(format: ProductionFormat): TaxRefund | null {
+  if (taxCreditFact(format).rate.isZero()) return null;
+  const f = taxRefundFact();
+  return { closingMonth: f.closingMonth, delayMonths: f.delayMonths };
+}

@@ -2,16 +2,12 @@ import { exampleData } from '../examples/examples';
 import type { ProductionFormat } from '../facts/facts';
 import { Money, sum } from '../money';
 import { categoryById } from './categories';
+import type { CashMeasure } from '../cashflow/measures';
 import type { ComparedAid, FinancingSource, SourceStatus } from './types';
 
 const date = (s: string | null | undefined): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
 
-export interface MeasureInput {
-  type: string;
-  amount: Money;
-  date: Date | null;
-  description: string;
-}
+export type MeasureInput = CashMeasure;
 
 /**
  * A format's example plan (data/exemples/<format>.json). Two amounts are derived, as a producer
@@ -67,6 +63,9 @@ export function exampleMeasures(format: ProductionFormat = 'long-metrage'): Meas
     type: m.type,
     amount: new Money(m.amount),
     date: date(m.date),
+    repayment: date(m.repayment ?? null),
+    rate: m.rate ? new Money(m.rate) : null,
+    fees: m.fees ? new Money(m.fees) : null,
     description: m.description,
   }));
 }

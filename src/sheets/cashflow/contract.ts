@@ -21,7 +21,11 @@ export const MEASURE_COLUMNS = contiguousColumns('A', {
   rank: 'N°',
   type: 'Type de mesure',
   amount: 'Montant',
-  date: 'Échéance',
+  date: 'Mise en place',
+  repayment: 'Remboursement',
+  rate: 'Taux annuel',
+  fees: 'Frais',
+  cost: 'Coût estimé',
   description: 'Description',
 });
 
@@ -39,5 +43,11 @@ export const CASHFLOW_NAMES = {
   planGap: 'Treso_EcartPlan',
   devisGap: 'Treso_EcartDevis',
   measures: 'Treso_Mesures',
+  /** Cumulative share of the tax credit refunded, per month (formats with a tax credit). */
+  taxRefunded: 'Treso_PartCreditImpotRembourse',
+  afterMeasures: 'Treso_SoldeApresMesures',
+  lowestAfterMeasures: 'Treso_SoldeMinApresMesures',
   uncoveredNeed: 'Treso_BesoinNonCouvert',
+  measuresCost: 'Treso_CoutMesures',
+  financialCostsGap: 'Treso_EcartFraisFinanciers',
 } as const;

@@ -1,7 +1,7 @@
 import { milestoneLabels } from '../../domain/financing/categories';
 import { PHASE_LABELS } from '../../domain/cashflow/months';
 import type { CashflowModel } from '../../domain/cashflow/model';
-import type { MeasureInput } from '../../domain/financing/example';
+import { taxCreditCategoryLabels } from '../../domain/financing/categories';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { DEVIS_NAMES, chapterNames } from '../devis/contract';
@@ -36,8 +36,11 @@ export { MONTH_FORMAT };
 
 export interface CashflowLayoutInput {
   model: CashflowModel;
-  measures: MeasureInput[];
   naming: Naming;
+  /** Whether the devis has a named frais-financiers base (Devis_FraisFinanciers) to compare costs with. */
+  financialCosts: boolean;
+  /** The devis's frais financiers, as the sheet computes them (zero without the base). */
+  financialCostsAmount: Money;
   /** Where the default payment profiles come from (the nomenclature's roles), shown under them. */
   profileNote: string;
 }
@@ -72,7 +75,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   cells.push({
     address: 'A2',
     value:
-      'Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes M à R du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres.',
+      'Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes M à R du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres. Le crédit d’impôt est encaissé après la clôture de chaque exercice (Paramètres), pas à la livraison. Les mesures (crédit relais, préfinancement) entrent dans la grille à leur mise en place et en sortent à leur remboursement.',
     style: 'banner',
   });
 
@@ -154,6 +157,30 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     });
   };
 
+  // ---- Row plan: receipts, payments, balances, measures in the grid, critical period, measures, profiles.
+  const jalonCount = milestoneLabels().length;
+  const payFirst = PHASE_ROW + 2 + model.receipts.length + 3;
+  const payLast = payFirst + model.payments.length - 1;
+  const payTotal = payLast + 1;
+  const balanceRow = payTotal + 2;
+  const cumRow = balanceRow + 1;
+  const drawnRow = cumRow + 1;
+  const repaidRow = cumRow + 2;
+  const afterRow = cumRow + 3;
+  const refundRow = model.refunded ? cumRow + 4 : null;
+  const critTitle = (refundRow ?? afterRow) + 2;
+  const crit = critTitle + 1; // six rows
+  const measTitle = crit + 7;
+  const measHeader = measTitle + 1;
+  const measRows = [...model.measureRows, ...Array<null>(FREE_MEASURE_ROWS).fill(null)];
+  const measFirst = measHeader + 1;
+  const measLast = measFirst + measRows.length - 1;
+  const summaryFirst = measLast + 1;
+  const summaryRows = input.financialCosts ? 6 : 4;
+  const profTitle = summaryFirst + summaryRows + 2;
+  const profHeader = profTitle + 1;
+  const profFirst = profHeader + 1;
+
   // ---- Receipts
   let row = PHASE_ROW + 1;
   cells.push({
@@ -180,10 +207,21 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     });
     rowTotals(row, r.parts, r.amount);
     const profile = `INDEX(${n(FINANCING_NAMES.schedule)},${atAbsCol('rank')}${row},0)`;
+    // A tax credit's "après livraison" share follows the fiscal-year refund row instead.
+    const category = `INDEX(${n(FINANCING_NAMES.categories)},${atAbsCol('rank')}${row})`;
+    const isTaxCredit = `OR(${taxCreditCategoryLabels()
+      .map((l) => `${category}="${l}"`)
+      .join(',')})`;
+    const afterShare = `INDEX(${n(FINANCING_NAMES.schedule)},${atAbsCol('rank')}${row},${jalonCount})`;
+    // Cumulative refunded share at column `col`, less what the milestones already place after delivery.
+    const refundTerm = (col: number, m: string, op: '<=' | '<'): string =>
+      refundRow === null
+        ? ''
+        : `+IF(${isTaxCredit},${afterShare}*(${mc(col)}$${refundRow}-(${J(jalonCount - 1)}${op}${m})),0)`;
     for (let k = 0; k < M; k += 1) {
       const m = `${mc(k)}$${MONTH_ROW}`;
-      const upTo = `ROUND(${atAbsCol('amount')}${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<=${m})),2)`;
-      const before = `ROUND(${atAbsCol('amount')}${row}*SUMPRODUCT(${profile}*(${n(T.jalons)}<${m})),2)`;
+      const upTo = `ROUND(${atAbsCol('amount')}${row}*(SUMPRODUCT(${profile}*(${n(T.jalons)}<=${m}))${refundTerm(k, m, '<=')}),2)`;
+      const before = `ROUND(${atAbsCol('amount')}${row}*(SUMPRODUCT(${profile}*(${n(T.jalons)}<${m}))${k === 0 ? '' : refundTerm(k - 1, m, '<')}),2)`;
       cells.push({
         address: `${mc(k)}${row}`,
         formula: k === 0 ? `IF(${m}="",0,${upTo})` : `IF(${m}="",0,${upTo}-${before})`,
@@ -225,24 +263,12 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   }
 
   // ---- Payments (amounts above, monthly % profiles at the bottom of the sheet)
-  row = recTotal + 2;
-  cells.push({ address: at('label', row), value: 'DÉCAISSEMENTS — postes du devis', style: 'chapter' });
-  row += 1;
-  const payFirst = row;
-  const payLast = payFirst + model.payments.length - 1;
-  const payTotal = payLast + 1;
-  const balanceRow = payTotal + 2;
-  const cumRow = balanceRow + 1;
-  const critTitle = cumRow + 2;
-  const crit = critTitle + 1; // six rows
-  const measTitle = crit + 7;
-  const measHeader = measTitle + 1;
-  const measRows = [...input.measures, ...Array<null>(FREE_MEASURE_ROWS).fill(null)];
-  const measFirst = measHeader + 1;
-  const measLast = measFirst + measRows.length - 1;
-  const profTitle = measLast + 4;
-  const profHeader = profTitle + 1;
-  const profFirst = profHeader + 1;
+  if (recTotal + 3 !== payFirst) throw new Error('Trésorerie : plan de lignes incohérent');
+  cells.push({
+    address: at('label', payFirst - 1),
+    value: 'DÉCAISSEMENTS — postes du devis',
+    style: 'chapter',
+  });
 
   const devisName = (p: CashflowModel['payments'][number]): string =>
     p.role ? DEVIS_NAMES[p.role].amount : chapterNames(p.code).amount;
@@ -336,6 +362,92 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     ref: `$${firstCol}$${cumRow}:$${lastCol}$${cumRow}`,
   });
 
+  // ---- Measures in the grid: money in at its date, back out at its repayment, balance after them.
+  const ms = model.measures;
+  const measCol = (k: (typeof MC.keys)[number]): string =>
+    `${absolute(mAt(k, measFirst))}:${absolute(mAt(k, measLast))}`;
+  const inMonth = (col: (typeof MC.keys)[number], k: number): string => {
+    const m = `${mc(k)}$${MONTH_ROW}`;
+    const upper = `${measCol(col)},"<"&EDATE(${m},1)`;
+    return k === 0
+      ? `SUMIFS(${measCol('amount')},${upper})`
+      : `SUMIFS(${measCol('amount')},${measCol(col)},">="&${m},${upper})`;
+  };
+  const gridRows: { row: number; label: string; parts: Money[]; formula: (k: number) => string }[] = [
+    {
+      row: drawnRow,
+      label: 'Mesures : mises en place (+)',
+      parts: ms.drawn,
+      formula: (k) => `IF(${mc(k)}$${MONTH_ROW}="",0,${inMonth('date', k)})`,
+    },
+    {
+      row: repaidRow,
+      label: 'Mesures : remboursements (−)',
+      parts: ms.repaid,
+      formula: (k) => `IF(${mc(k)}$${MONTH_ROW}="",0,-${inMonth('repayment', k)})`,
+    },
+    {
+      row: afterRow,
+      label: 'Solde cumulé après mesures',
+      parts: ms.after,
+      formula: (k) => `${mc(k)}${cumRow}+SUM($${firstCol}${drawnRow}:${mc(k)}${repaidRow})`,
+    },
+  ];
+  for (const g of gridRows) {
+    const style = g.row === afterRow ? 'total' : 'computed';
+    cells.push({
+      address: at('label', g.row),
+      value: g.label,
+      style: g.row === afterRow ? 'total' : 'label',
+    });
+    if (g.row !== afterRow)
+      cells.push({
+        address: at('scheduled', g.row),
+        formula: `SUM(${monthRange(g.row)})`,
+        result: num(sum(g.parts)),
+        numFmt: NUMFMT.euro,
+        style,
+      });
+    for (let k = 0; k < M; k += 1)
+      cells.push({
+        address: `${mc(k)}${g.row}`,
+        formula: g.formula(k),
+        result: num(g.parts[k] ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style,
+      });
+  }
+  names.push({
+    name: n(T.afterMeasures),
+    sheet: sheetName,
+    ref: `$${firstCol}$${afterRow}:$${lastCol}$${afterRow}`,
+  });
+  if (refundRow !== null && model.refunded) {
+    cells.push({
+      address: at('label', refundRow),
+      value: 'Crédit d’impôt : part remboursée (cumul, exercices clos + délai des Paramètres)',
+      style: 'label',
+    });
+    const pay = `$${firstCol}$${payTotal}:$${lastCol}$${payTotal}`;
+    for (let k = 0; k < M; k += 1) {
+      const m = `${mc(k)}$${MONTH_ROW}`;
+      const t = `EDATE(${m},-N(${n(P.taxRefundDelay)}))`;
+      const close = `DATE(YEAR(${t})-IF(MONTH(${t})<N(${n(P.fiscalYearEnd)}),1,0),N(${n(P.fiscalYearEnd)}),1)`;
+      cells.push({
+        address: `${mc(k)}${refundRow}`,
+        formula: `IF(OR(${m}="",SUM(${pay})=0),0,SUMPRODUCT(${pay}*(${n(T.months)}<=${close}))/SUM(${pay}))`,
+        result: num(model.refunded[k] ?? ZERO),
+        numFmt: NUMFMT.rate,
+        style: 'computed',
+      });
+    }
+    names.push({
+      name: n(T.taxRefunded),
+      sheet: sheetName,
+      ref: `$${firstCol}$${refundRow}:$${lastCol}$${refundRow}`,
+    });
+  }
+
   // ---- Critical period
   cells.push({ address: at('rank', critTitle), value: 'PÉRIODE CRITIQUE', style: 'section' });
   const s = model.summary;
@@ -420,6 +532,32 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       style: 'input',
     });
     cells.push({ address: mAt('date', r), value: m?.date ?? null, numFmt: NUMFMT.date, style: 'input' });
+    cells.push({
+      address: mAt('repayment', r),
+      value: m?.repayment ?? null,
+      numFmt: NUMFMT.date,
+      style: 'input',
+    });
+    cells.push({
+      address: mAt('rate', r),
+      value: m?.rate ? num(m.rate) : null,
+      numFmt: NUMFMT.rate,
+      style: 'input',
+    });
+    cells.push({
+      address: mAt('fees', r),
+      value: m?.fees ? num(m.fees) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    });
+    const [amt, from, to] = [mAt('amount', r), mAt('date', r), mAt('repayment', r)];
+    cells.push({
+      address: mAt('cost', r),
+      formula: `IF(AND(N(${amt})>0,N(${from})>0,N(${to})>N(${from})),ROUND(N(${amt})*N(${mAt('rate', r)})*(N(${to})-N(${from}))/365,2),0)+N(${mAt('fees', r)})`,
+      result: num(ms.costs[i] ?? ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
     cells.push({ address: mAt('description', r), value: m?.description ?? null, style: 'input' });
   });
   names.push({
@@ -427,29 +565,74 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     sheet: sheetName,
     ref: `${absolute(mAt('type', measFirst))}:${absolute(mAt('description', measLast))}`,
   });
-  const measTotal = sum(input.measures.map((m) => m.amount));
-  cells.push({ address: mAt('type', measLast + 1), value: 'Total des mesures', style: 'subtotal' });
-  cells.push({
-    address: mAt('amount', measLast + 1),
-    formula: `SUM(${mAt('amount', measFirst)}:${mAt('amount', measLast)})`,
-    result: num(measTotal),
-    numFmt: NUMFMT.euro,
-    style: 'subtotal',
+  const summaryLines: {
+    label: string;
+    name?: string;
+    formula: string;
+    result: Money;
+    style: 'subtotal' | 'total' | 'computed';
+  }[] = [
+    {
+      label: 'Total des mesures',
+      formula: `SUM(${mAt('amount', measFirst)}:${mAt('amount', measLast)})`,
+      result: ms.total,
+      style: 'subtotal',
+    },
+    {
+      label: 'Solde cumulé le plus bas après mesures',
+      name: T.lowestAfterMeasures,
+      formula: `MIN(${monthRange(afterRow)})`,
+      result: ms.lowestAfter,
+      style: 'total',
+    },
+    {
+      label: 'Besoin non couvert par les mesures',
+      name: T.uncoveredNeed,
+      formula: `MAX(0,0-${n(T.lowestAfterMeasures)})`,
+      result: ms.uncovered,
+      style: 'total',
+    },
+    {
+      label: 'Coût estimé des mesures (intérêts et frais)',
+      name: T.measuresCost,
+      formula: `SUM(${mAt('cost', measFirst)}:${mAt('cost', measLast)})`,
+      result: ms.totalCost,
+      style: 'subtotal',
+    },
+    ...(input.financialCosts
+      ? [
+          {
+            label: 'Frais financiers prévus au devis (Protocole du 16/12/2010 art. 2.13)',
+            formula: n(DEVIS_NAMES.financialCosts),
+            result: input.financialCostsAmount,
+            style: 'computed' as const,
+          },
+          {
+            label: 'Frais financiers du devis − coût des mesures (négatif : à budgéter)',
+            name: T.financialCostsGap,
+            formula: `ROUND(${mAt('amount', summaryFirst + 4)}-${n(T.measuresCost)},2)`,
+            result: input.financialCostsAmount.minus(ms.totalCost),
+            style: 'total' as const,
+          },
+        ]
+      : []),
+  ];
+  summaryLines.forEach((l, i) => {
+    const r = summaryFirst + i;
+    cells.push({
+      address: mAt('type', r),
+      value: l.label,
+      style: l.style === 'computed' ? 'label' : l.style,
+    });
+    cells.push({
+      address: mAt('amount', r),
+      formula: l.formula,
+      result: num(l.result),
+      numFmt: NUMFMT.euro,
+      style: l.style,
+    });
+    if (l.name) names.push({ name: n(l.name), sheet: sheetName, ref: absolute(mAt('amount', r)) });
   });
-  cells.push({
-    address: mAt('type', measLast + 2),
-    value: 'Besoin non couvert par les mesures',
-    style: 'total',
-  });
-  const uncovered = s.need.minus(measTotal);
-  cells.push({
-    address: mAt('amount', measLast + 2),
-    formula: `MAX(0,${n(T.need)}-${mAt('amount', measLast + 1)})`,
-    result: num(uncovered.isPositive() ? uncovered : ZERO),
-    numFmt: NUMFMT.euro,
-    style: 'total',
-  });
-  names.push({ name: n(T.uncoveredNeed), sheet: sheetName, ref: absolute(mAt('amount', measLast + 2)) });
 
   // ---- Monthly payment profiles (inputs)
   cells.push({
@@ -514,6 +697,11 @@ export function cashflowSheet(input: CashflowLayoutInput): {
           listName: n(LIST_NAMES.measures),
           error: 'Choisissez un type de mesure de la liste (feuille Paramètres).',
         },
+        ...(['amount', 'rate', 'fees'] as const).map((k) => ({
+          range: `${mAt(k, measFirst)}:${mAt(k, measLast)}`,
+          kind: 'decimalMin0' as const,
+          error: 'Saisissez un nombre positif (pas de texte).',
+        })),
         {
           range: `${firstCol}${profFirst}:${lastCol}${profLast}`,
           kind: 'decimalMin0',
@@ -526,7 +714,11 @@ export function cashflowSheet(input: CashflowLayoutInput): {
         { range: monthRange(cumRow), when: 'negative' },
         { range: monthRange(cumRow), when: 'positive' },
         { range: at('amount', crit), when: 'negative' },
-        { range: at('amount', measLast + 2), when: 'positive' },
+        { range: monthRange(afterRow), when: 'negative' },
+        { range: mAt('amount', summaryFirst + 2), when: 'positive' },
+        ...(input.financialCosts
+          ? [{ range: mAt('amount', summaryFirst + 5), when: 'negative' as const }]
+          : []),
       ],
       merges: [`A2:${lastCol}2`],
       rowHeights: { 2: 30, [JALON_ROW - 1]: 30, [profHeader]: 30 },

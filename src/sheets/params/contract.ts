@@ -27,6 +27,9 @@ export const PARAMS_NAMES = {
   contingencyRate: 'Param_TauxImprevus',
   taxCreditRate: 'Param_TauxCI',
   taxCreditCap: 'Param_PlafondCI',
+  /** When the tax credit is refunded: fiscal-year close (month 1–12) and delay after it (months). */
+  fiscalYearEnd: 'Param_MoisCloture',
+  taxRefundDelay: 'Param_DelaiRemboursementCI',
   /** Audiovisual tax credit: the per-minute ceiling table (cost per minute from, ceiling per minute). */
   taxCreditBandFrom: 'Param_CIMinute_Seuils',
   taxCreditBandCap: 'Param_CIMinute_Plafonds',

@@ -1,7 +1,13 @@
 import type { BudgetParams } from '../../domain/budget/types';
 import { STATUSES } from '../../domain/budget/types';
 import type { ProductionParameters } from '../../domain/budget/templates';
-import { ceilingFacts, SOURCE_STATUSES, taxCreditFact } from '../../domain/financing/categories';
+import {
+  ceilingFacts,
+  SOURCE_STATUSES,
+  taxCreditFact,
+  taxRefundFact,
+  taxRefundOf,
+} from '../../domain/financing/categories';
 import financement from '../../../data/finance/financement.json';
 import {
   chargeRateFact,
@@ -156,6 +162,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   const protocol = rolesOf(getNomenclature(input.nomenclature)).protocol;
   const tc = taxCreditFact(input.format);
   const imp = contingencyRateFact(input.format);
+  const refund = taxRefundOf(input.format) ? taxRefundFact() : null;
   const rates: Row[] = [
     ...STATUSES.map((s): Row => {
       const f = chargeRateFact(s);
@@ -235,6 +242,26 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       source: tc.capSource,
       mark: markLabel((tc.perMinuteMark ?? tc.mark) as FactMark),
     },
+    ...(refund
+      ? [
+          {
+            label: 'Mois de clôture de l’exercice (1 à 12)',
+            name: P.fiscalYearEnd,
+            value: refund.closingMonth,
+            numFmt: NUMFMT.integer,
+            source: refund.closingSource,
+            mark: markLabel(refund.closingMark),
+          },
+          {
+            label: `${tc.label} — délai de remboursement après la clôture (mois)`,
+            name: P.taxRefundDelay,
+            value: refund.delayMonths,
+            numFmt: NUMFMT.integer,
+            source: `${refund.delaySource}. ${refund.shareNote}.`,
+            mark: markLabel(refund.delayMark),
+          },
+        ]
+      : []),
     ...ceilingFacts().map((f): Row => ({
       label: f.label,
       name: CEILING_NAMES[f.key],
