@@ -15,6 +15,7 @@ import { rule as devisProtocolCaps } from './devis-protocol-caps';
 import { rule as devisRecapConsistent } from './devis-recap-consistent';
 import { rule as devisRseLines } from './devis-rse-lines';
 import { rule as devisStatusMissing } from './devis-status-missing';
+import { rule as devisTaxCreditShare } from './devis-tax-credit-share';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   devisLineAmount,
   devisCharges,
   devisStatusMissing,
+  devisTaxCreditShare,
   devisOverheads,
   devisProtocolCaps,
   devisEnveloppe,

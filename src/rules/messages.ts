@@ -50,6 +50,8 @@ export const MESSAGES: Record<string, string> = {
   'cashflow-gap-devis': 'Trésorerie : les décaissements diffèrent du devis de {gap} €.',
   'cashflow-phase-order':
     'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
+  'tax-credit-share-missing':
+    'Ligne « {label} » chiffrée sans part éligible au crédit d’impôt : elle reste hors de la base éligible. Saisissez 100 % si elle est éligible, 0 % sinon, ou la part au niveau des minima pour un artiste payé au-dessus.',
   'cashflow-no-measure': '{months} mois en déficit de trésorerie (besoin {need} €) et aucune mesure écrite.',
   'cashflow-uncovered':
     'Même après les mesures, le solde cumulé descend à {lowest} € : {need} € de besoin restent à couvrir (date de mise en place, montant ou remboursement à revoir).',

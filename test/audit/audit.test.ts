@@ -59,7 +59,7 @@ describe('devis-cnc audit', () => {
     const c = capture();
     expect(await main(['audit', example, '--referentiel', 'tous'], c.io)).toBe(0);
     const text = c.out.join('\n');
-    expect(text).toContain('référentiel : tous (32 règles)');
+    expect(text).toContain('référentiel : tous (33 règles)');
     expect(text).toContain('Résumé : 0 erreur(s), 1 avertissement(s), 0 info(s).');
     expect(text).toContain('D17 — Bilan définitif non renseigné');
     expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
@@ -131,8 +131,8 @@ describe('devis-cnc audit', () => {
   });
 
   it('follows the measures month by month: a smaller CIC pre-financing leaves a need, a dearer loan overruns the frais financiers', async () => {
-    // Pre-financing 300 000 € instead of 630 000 €: from October 2027 to the CIC refund in June
-    // 2028 the balance after measures is −679 401,35 + 300 000 + 80 000 = −299 401,35 €.
+    // Pre-financing 300 000 € instead of 560 000 €: from October 2027 to the CIC refund in June
+    // 2028 the balance after measures is −605 278,25 + 300 000 + 80 000 = −225 278,25 €.
     const short = editWithLibreOffice(
       example,
       join(dir, 'prefinancement-court.xlsx'),
@@ -142,9 +142,9 @@ describe('devis-cnc audit', () => {
     const a = await auditJson(short);
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
-    expect(uncovered[0]?.message).toContain('descend à -299401,35 € : 299401,35 € de besoin');
+    expect(uncovered[0]?.message).toContain('descend à -225278,25 € : 225278,25 € de besoin');
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
-    // pre-financing's 23 680,55 €, is 54 864,11 €: 14 864,11 € above the devis's 40 000 €.
+    // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.
     const dear = editWithLibreOffice(
       example,
       join(dir, 'relais-cher.xlsx'),
@@ -154,7 +154,7 @@ describe('devis-cnc audit', () => {
     const b = await auditJson(dear);
     const cost = b.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(cost.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
-    expect(cost[0]?.message).toContain('(54864,11 €) dépassent de 14864,11 €');
+    expect(cost[0]?.message).toContain('(52288,49 €) dépassent de 12288,49 €');
   });
 
   it('writes JUnit and keeps going past an unreadable file (exit 2, progress on stderr)', async () => {
@@ -172,7 +172,7 @@ describe('devis-cnc audit', () => {
       `Illisible : ${empty} — fichier vide.`,
     ]);
     const xml = c.out.join('\n');
-    expect(xml).toContain(`<testsuite name="${example}" tests="32" failures="0" errors="0">`);
+    expect(xml).toContain(`<testsuite name="${example}" tests="33" failures="0" errors="0">`);
     expect(xml).toContain(
       '<testcase classname="devis-cnc" name="lecture"><error message="fichier texte (CSV ?)',
     );

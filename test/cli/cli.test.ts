@@ -27,12 +27,12 @@ describe('devis-cnc new', () => {
     expect(text).toContain(
       'Total 2\u202f914\u202f142,90\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
     );
-    expect(text).toContain('intensité 43,0\u00a0% pour un plafond de 60,0\u00a0%');
+    expect(text).toContain('intensité 40,4\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f252\u202f484,84\u00a0€ (septembre 2027) ; 16 mois en déficit',
+      'solde cumulé le plus bas -1\u202f178\u202f361,74\u00a0€ (septembre 2027) ; 15 mois en déficit',
     );
     expect(text).toContain(
-      'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 39\u202f872,33\u00a0€',
+      'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
     );
     expect(text).toContain(
       'Prévisionnel (mesures comprises) 90,98 tCO2e ; sans les mesures 105,00 tCO2e (effet des mesures 14,02 t)',

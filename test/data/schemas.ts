@@ -73,8 +73,19 @@ export const NOMENCLATURE: Schema = {
 };
 
 const exampleLine = obj(
-  { code: str, label: str, status, quantity: decimal, unit: str, count: decimal, rate: decimal, foreign: decimal, justification: str },
-  ['status', 'foreign'],
+  {
+    code: str,
+    label: str,
+    status,
+    quantity: decimal,
+    unit: str,
+    count: decimal,
+    rate: decimal,
+    foreign: decimal,
+    taxCreditShare: { type: 'string', pattern: '^(0(\\.\\d+)?|1(\\.0+)?)$' },
+    justification: str,
+  },
+  ['status', 'foreign', 'taxCreditShare'],
 );
 
 export const EXAMPLE: Schema = obj({

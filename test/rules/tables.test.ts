@@ -130,6 +130,24 @@ function devis(
   return r('Devis', 'A4', values, formulas);
 }
 
+/** Chapter 2 with a sous-poste (SUBTOTAL) and two lines, the second with `share` in column L. */
+function shareDevis(share: number | null): RangeRead {
+  const head = [...HEAD, 'Part éligible au crédit d’impôt'];
+  const rows: unknown[][] = [
+    ['2', 'PERSONNEL', null, null, null, null, null, null, null, null, null, null],
+    ['2.2', 'Réalisation', null, null, null, null, null, 4600, 4600, 0, null, null],
+    ['2.2.1', 'Réalisateur', 'Cadre', 1, 'Forfait', 1, 1000, 1000, 1000, null, '', 1],
+    ['2.2.2', 'Scripte', 'Technicien', 3, 'Semaine', 1, 1200, 3600, 3600, null, '', share],
+    [null, 'Total 2 — Personnel', null, null, null, null, null, 4600, 4600, 0, null, null],
+  ];
+  const formulas = rows.map((row, i) =>
+    row.map((v, j) =>
+      i === 1 && j === 7 ? '=SUBTOTAL(9,H7:H8)' : j === 7 && i > 1 && i < 4 ? '=ROUND(D*F*G,2)' : v,
+    ),
+  );
+  return r('Devis', 'A4', [head, ...rows], [head, ...formulas]);
+}
+
 function withoutRse(range: RangeRead): RangeRead {
   return {
     ...range,
@@ -191,6 +209,22 @@ const TABLES = [
       }),
     }),
     ['status-missing@Devis!C8'],
+  ],
+  [
+    'devis-tax-credit-share',
+    snap({ Devis_Lignes: shareDevis(1), Param_TauxCI: one('Paramètres', 'B30', 0.3) }),
+    [],
+  ],
+  [
+    'devis-tax-credit-share',
+    snap({ Devis_Lignes: shareDevis(null), Param_TauxCI: one('Paramètres', 'B30', 0.3) }),
+    ['tax-credit-share-missing@Devis!L8'],
+  ],
+  // A court métrage has no tax credit: nothing to say about the column.
+  [
+    'devis-tax-credit-share',
+    snap({ Devis_Lignes: shareDevis(null), Param_TauxCI: one('Paramètres', 'B30', 0) }),
+    [],
   ],
   [
     'devis-overheads',
@@ -625,6 +659,7 @@ it('covers every registered rule with a table', () => {
     'devis-line-amount',
     'devis-charges',
     'devis-status-missing',
+    'devis-tax-credit-share',
     'devis-overheads',
     'devis-protocol-caps',
     'devis-enveloppe',

@@ -72,7 +72,7 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Devis_Total',
     ]);
     expect(v.Fin_Ecart).toBe(0);
-    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.430152, 6);
+    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.403813, 6);
     expect(v.Fin_Plafond).toBe(0.6);
     expect(v.Fin_NbSources).toBe(9);
     expect(v.Fin_NbBonusRSE).toBe(1);
@@ -82,16 +82,16 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(v.Treso_TotalEncaissements).toBe(2914142.9);
     expect(v.Treso_TotalDecaissements).toBe(2914142.9);
     expect(v.Treso_MoisCritique).toEqual(new Date('2027-09-01T00:00:00Z'));
-    // The CIC comes after each fiscal year's close (+6 months): 24 123,64 € in June 2027 for the
-    // 2026 spend, 679 401,35 € in June 2028; before the measures, 16 months in deficit.
-    expect(v.Treso_MoisDeficit).toBe(16);
-    expect(v.Treso_Besoin).toBe(1252484.84);
+    // The CIC comes after each fiscal year's close (+6 months): 21 491,74 € in June 2027 for the
+    // 2026 spend, 605 278,25 € in June 2028; before the measures, 15 months in deficit.
+    expect(v.Treso_MoisDeficit).toBe(15);
+    expect(v.Treso_Besoin).toBe(1178361.74);
     // Current account, bridging loan, supplier delay, CIC pre-financing and a deferred fee cover it
-    // month by month, for 16 191,78 € + 23 680,55 € of interest and fees, within the devis's 40 000 €.
+    // month by month, for 16 191,78 € + 21 104,93 € of interest and fees, within the devis's 40 000 €.
     expect(v.Treso_SoldeMinApresMesures).toBe(0);
     expect(v.Treso_BesoinNonCouvert).toBe(0);
-    expect(v.Treso_CoutMesures).toBe(39872.33);
-    expect(v.Treso_EcartFraisFinanciers).toBe(127.67);
+    expect(v.Treso_CoutMesures).toBe(37296.71);
+    expect(v.Treso_EcartFraisFinanciers).toBe(2703.29);
   });
 
   it('agrees on a blank série workbook too', async () => {
@@ -179,13 +179,57 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     ]);
     expect(v.Devis_Total).toBe(newTotal);
     expect(v.Fin_Total).toBe(3114142.9);
-    expect(v.Fin_Prive).toBe(1860617.91);
+    expect(v.Fin_Prive).toBe(1937372.91);
     expect(v.Fin_NbSources).toBe(10);
     expect(Number(v.Fin_Ecart)).toBeCloseTo(3114142.9 - newTotal, 6);
     expect(v.Treso_TotalEncaissements).toBe(3114142.9);
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_TotalDecaissements).toBe(newTotal);
     expect(v.Treso_EcartDevis).toBe(0);
+  });
+
+  it('counts each line in the tax credit base for its eligible share, edited in LibreOffice, and flags a blank share', async () => {
+    // The lead actress fully eligible (12,5 % → 100 %), the lead actor's share erased.
+    const edited = editWithLibreOffice(
+      example,
+      join(dir, 'part-eligible.xlsx'),
+      [
+        { op: 'set', sheet: 'Devis', cell: 'L63', value: 1 },
+        { op: 'set', sheet: 'Devis', cell: 'L64', value: '' },
+      ],
+      profile,
+    );
+    const budget = exampleBudget();
+    const share = (code: string): Money | undefined =>
+      code === '3.1.1' ? new Money(1) : code === '3.1.2' ? new Money(0) : undefined;
+    const changed = {
+      ...budget,
+      chapters: budget.chapters.map((c) => ({
+        ...c,
+        items: c.items.map((i): ItemInput => {
+          if (i.kind !== 'group') return i;
+          return {
+            ...i,
+            lines: i.lines.map((l) => (share(l.code) ? { ...l, taxCreditShare: share(l.code) } : l)),
+          };
+        }),
+      })),
+    };
+    const base = computeBudget(changed).bases.taxCredit.toNumber();
+    // + 105 000 € × (1 + 50,5 % of an artiste's charges) − 15 000 € × 1,505 on 2 089 233,30 €.
+    expect(base).toBe(2224683.3);
+    const v = await namedValues(edited, ['Devis_BaseCreditImpot', 'Fin_CreditImpotEstime']);
+    expect(v.Devis_BaseCreditImpot).toBe(base);
+    expect(v.Fin_CreditImpotEstime).toBe(667404.99);
+    const c = { out: [] as string[], err: [] as string[] };
+    await main(['audit', edited, '--format', 'json'], {
+      out: (l) => c.out.push(l),
+      err: (l) => c.err.push(l),
+    });
+    const findings = (
+      JSON.parse(c.out.join('\n')) as { files: { findings: { ruleId: string; address: string }[] }[] }
+    ).files[0]?.findings.filter((f) => f.ruleId === 'devis-tax-credit-share');
+    expect(findings?.map((f) => f.address)).toEqual(['L64']);
   });
 
   it('takes a source added from the taskpane action into the summary and the cash flow', async () => {

@@ -112,14 +112,59 @@ export function itemsUnder(input: BudgetInput, codes: readonly string[]): BaseIt
   return out;
 }
 
-/** Every line of a chapter, as one item. */
-function chapterItem(ch: ChapterInput): BaseItem {
-  const lines: LineInput[] = [];
-  for (const item of ch.items) {
-    if (item.kind === 'line') lines.push(item);
-    if (item.kind === 'group') lines.push(...item.lines);
+/**
+ * A line's share in the tax credit's base: its own (the Devis column "Part éligible au crédit
+ * d'impôt", e.g. a performer's pay at the minima over the pay) or the nomenclature's default — 1
+ * in an eligible chapter unless its code is excluded (producer's fee, insurance…), else 0.
+ */
+export function taxCreditShare(
+  input: Pick<BudgetInput, 'nomenclature'>,
+  chapterCode: string,
+  line: LineInput,
+): Money {
+  if (line.taxCreditShare) return line.taxCreditShare;
+  return defaultTaxCreditShare(input, chapterCode, line.code);
+}
+
+/** The nomenclature's default share of a line (or a free line, code '') of a chapter. */
+export function defaultTaxCreditShare(
+  input: Pick<BudgetInput, 'nomenclature'>,
+  chapterCode: string,
+  code: string,
+): Money {
+  const elig = rolesOf(getNomenclature(input.nomenclature)).taxCreditEligibility;
+  if (!elig.eligibleChapters.includes(chapterCode)) return ZERO;
+  return code &&
+    underCode(
+      code,
+      elig.excludedCodes.map((x) => x.code),
+    )
+    ? ZERO
+    : new Money(1);
+}
+
+/**
+ * The tax credit's base (CGI ann. III art. 46 quater-0 YM): each line's French spend × its
+ * eligible share, plus the compulsory charges on that share (amount × share × its status's rate),
+ * rounded once to the cent as the sheet's formula is.
+ */
+export function taxCreditBase(input: BudgetInput): Money {
+  const roles = rolesOf(getNomenclature(input.nomenclature));
+  let base = ZERO;
+  for (const ch of input.chapters) {
+    if (ch.code === roles.indirect.chapter) continue;
+    for (const item of ch.items) {
+      const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
+      for (const l of lines) {
+        const share = taxCreditShare(input, ch.code, l);
+        if (share.isZero()) continue;
+        const split = lineSplit(l);
+        base = base.plus(split.france.times(share));
+        if (l.status) base = base.plus(split.amount.times(share).times(chargeRate(input, l.status)));
+      }
+    }
   }
-  return { code: ch.code, lines };
+  return roundCents(base);
 }
 
 /**
@@ -135,15 +180,6 @@ export function computeBases(input: BudgetInput, subtotal: Split): BudgetBases {
   const financial = protocol
     ? itemsAmount(input, itemsUnder(input, protocol.financialCostsCodes), 'amount')
     : ZERO;
-  const elig = roles.taxCreditEligibility;
-  const ineligible = input.chapters
-    .filter((ch) => ch.code !== roles.indirect.chapter && !elig.eligibleChapters.includes(ch.code))
-    .map(chapterItem);
-  const excluded = itemsUnder(
-    { ...input, chapters: input.chapters.filter((ch) => elig.eligibleChapters.includes(ch.code)) },
-    elig.excludedCodes.map((x) => x.code),
-  );
-  const out = [...ineligible, ...excluded];
   const base = protocol ? subtotal.amount.minus(fee).minus(financial) : null;
   return {
     producerFee: fee,
@@ -152,7 +188,7 @@ export function computeBases(input: BudgetInput, subtotal: Split): BudgetBases {
     overheadsCapAmount: base && roundCents(base.times(input.params.overheadsCap)),
     producerFeeCapAmount:
       base && protocol ? roundCents(base.times(new Money(protocol.producerFeeCap))) : null,
-    taxCredit: subtotal.france.minus(itemsAmount(input, out, 'france')).minus(itemsCharges(input, out)),
+    taxCredit: taxCreditBase(input),
   };
 }
 

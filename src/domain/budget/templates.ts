@@ -73,6 +73,7 @@ function toLine(l: ExampleLine): LineInput {
     count: new Money(l.count),
     rate: new Money(l.rate),
     ...(l.foreign !== undefined ? { foreign: new Money(l.foreign) } : {}),
+    ...(l.taxCreditShare !== undefined ? { taxCreditShare: new Money(l.taxCreditShare) } : {}),
     justification: l.justification,
   };
 }

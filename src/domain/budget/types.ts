@@ -28,6 +28,11 @@ export interface LineInput {
   /** "dont étranger": the part of the amount spent abroad (typed); France is the rest. */
   foreign?: Money;
   justification?: string;
+  /**
+   * Share of the line in the tax credit's base (0 to 1); absent: the nomenclature's default. A lead
+   * performer paid above the collective-agreement minima counts only for the minima.
+   */
+  taxCreditShare?: Money;
 }
 
 export type ItemInput =

@@ -14,6 +14,8 @@ export interface ExampleLine {
   count: string;
   rate: string;
   foreign?: string;
+  /** Share in the tax credit's base when not the nomenclature's default (0 to 1). */
+  taxCreditShare?: string;
   justification: string;
 }
 

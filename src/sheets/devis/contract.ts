@@ -13,6 +13,7 @@ export const DEVIS_COLUMNS = contiguousColumns('A', {
   france: 'dont France',
   foreign: 'dont étranger',
   justification: 'Justification',
+  taxCredit: 'Part éligible au crédit d’impôt',
 });
 
 export type DevisColumn = (typeof DEVIS_COLUMNS.keys)[number];

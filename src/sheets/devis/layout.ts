@@ -11,7 +11,7 @@ import type {
 import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
-import { itemsUnder } from '../../domain/budget/compute';
+import { defaultTaxCreditShare, itemsUnder, taxCreditShare } from '../../domain/budget/compute';
 import { STATUSES, type Status } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -171,7 +171,7 @@ export function devisSheet(
     cells.push({ address: at('code', row), value, numFmt: NUMFMT.text, style });
   };
 
-  const lineRow = (row: number, line: LineInput | null, split: Split | null): void => {
+  const lineRow = (row: number, line: LineInput | null, split: Split | null, chapterCode: string): void => {
     code(row, line?.code ?? null, line ? 'label' : 'input');
     cells.push({ address: at('label', row), value: line?.label ?? null, style: line ? 'label' : 'input' });
     cells.push({
@@ -194,6 +194,14 @@ export function devisSheet(
     });
     amountCells(row, split ?? ZERO_SPLIT, 'computed', product(row), 'input');
     cells.push({ address: at('justification', row), value: line?.justification ?? null, style: 'input' });
+    cells.push({
+      address: at('taxCredit', row),
+      value: num(
+        line ? taxCreditShare(budget, chapterCode, line) : defaultTaxCreditShare(budget, chapterCode, ''),
+      ),
+      numFmt: NUMFMT.rate,
+      style: 'input',
+    });
   };
 
   /**
@@ -276,7 +284,7 @@ export function devisSheet(
       if (!r) throw new Error(`Ligne ${item.code} sans résultat`);
       if (item.kind === 'line') {
         itemRows.set(item.code, { row, first: row, last: row });
-        lineRow(row, item, r);
+        lineRow(row, item, r, chapter.code);
         row += 1;
       } else if (item.kind === 'group' && r.kind === 'group') {
         const first = row + 1;
@@ -298,7 +306,7 @@ export function devisSheet(
         }
         row += 1;
         item.lines.forEach((l, li) => {
-          lineRow(row, l, r.lines[li] ?? null);
+          lineRow(row, l, r.lines[li] ?? null, chapter.code);
           row += 1;
         });
       } else if (item.kind === 'charges' && r.kind === 'charges') {
@@ -325,7 +333,7 @@ export function devisSheet(
       }
     });
     // One free line for the user's own entries, inside the chapter.
-    lineRow(row, null, null);
+    lineRow(row, null, null, chapter.code);
     row += 1;
     cells.push({
       address: at('label', row),
@@ -438,25 +446,13 @@ export function devisSheet(
       { ...budget, chapters: baseChapters.filter((ch) => elig.eligibleChapters.includes(ch.code)) },
       elig.excludedCodes.map((x) => x.code),
     ).map((it) => it.code);
-    const outFrance = [
-      ...ineligible.map((ch) => n(chapterNames(ch.code).france)),
-      ...excluded.map((c) => itemAmount(c, 'france')),
-    ];
-    const outCharges = [
-      ...ineligible.map((ch) => {
-        const blk = blocks.get(ch.code);
-        return blk
-          ? `ROUND(SUMPRODUCT(${C.range('amount', blk.header, blk.total - 1)}*${rateOfStatus(C.range('status', blk.header, blk.total - 1))}),2)`
-          : '0';
-      }),
-      ...excluded.map(itemCharges),
-    ];
+    const span = (k: DevisColumn): string => C.range(k, DEVIS_FIRST_ROW, lastBaseTotal);
     line(
       DEVIS_NAMES.taxCreditBase,
       'Base éligible du crédit d’impôt (dépenses en France de la liste fermée)',
-      `${n(DEVIS_NAMES.subtotal.france)}-(${sumOf(outFrance)})-(${sumOf(outCharges)})`,
+      `ROUND(SUMPRODUCT(${span('france')}*${span('taxCredit')})+SUMPRODUCT(${span('amount')}*${span('taxCredit')}*${rateOfStatus(span('status'))}),2)`,
       b.taxCredit,
-      `${elig.source}. Hors base : ${[...ineligible.map((ch) => `chapitre ${ch.code}`), ...excluded].join(', ')} et les charges de ces lignes. ${elig.performersAboveMinima ?? ''}`.trim(),
+      `${elig.source}. Dépenses en France de chaque ligne × sa part éligible (colonne « ${C.header('taxCredit')} », pré-remplie d’après la nomenclature, modifiable), plus les charges obligatoires de cette part. Part 0 par défaut : ${[...ineligible.map((ch) => `chapitre ${ch.code}`), ...excluded].join(', ') || 'aucune ligne'}. ${elig.performersAboveMinima ?? ''}`.trim(),
       'france',
     );
     return r - 1;
@@ -531,7 +527,7 @@ export function devisSheet(
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60],
+      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60, 14],
       freezeRows: DEVIS_HEADER_ROW,
       validations: [
         {
@@ -566,6 +562,12 @@ export function devisSheet(
           range: dataRange('foreign'),
           kind: 'decimalMin0',
           error: 'Saisissez un montant positif en euros (pas de texte).',
+        },
+        {
+          range: dataRange('taxCredit'),
+          kind: 'share',
+          error:
+            'Saisissez une part entre 0 % et 100 % : 100 % si toute la ligne est éligible au crédit d’impôt, 0 % si elle ne l’est pas.',
         },
       ],
       conditionalFormats: [],

@@ -32,6 +32,7 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
   france: ['france'],
   foreign: ['etranger'],
   justification: ['commentaire', 'observations'],
+  taxCredit: ['part eligible ci', 'eligible ci', 'eligibilite ci'],
 };
 const HEADERS = Object.fromEntries(
   DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),

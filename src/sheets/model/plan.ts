@@ -34,7 +34,8 @@ export interface CellPlan {
 export interface ValidationPlan {
   /** A1 range, e.g. "C6:C120". */
   range: string;
-  kind: 'list' | 'decimalMin0';
+  /** A list, a positive number, or a share between 0 and 1 (0 % to 100 %). */
+  kind: 'list' | 'decimalMin0' | 'share';
   /** For lists: a workbook name holding the allowed values. */
   listName?: string;
   /** French message shown when the input is refused. */

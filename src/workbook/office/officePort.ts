@@ -178,7 +178,9 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
     dv.rule =
       v.kind === 'list'
         ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
-        : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        : v.kind === 'share'
+          ? { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }
+          : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
     dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
   }
 }

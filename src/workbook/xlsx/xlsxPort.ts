@@ -89,16 +89,27 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
             errorTitle: 'Valeur refusée',
             error: v.error,
           }
-        : {
-            type: 'decimal',
-            operator: 'greaterThanOrEqual',
-            allowBlank: true,
-            formulae: [0],
-            showErrorMessage: true,
-            errorStyle: 'stop',
-            errorTitle: 'Valeur refusée',
-            error: v.error,
-          };
+        : v.kind === 'share'
+          ? {
+              type: 'decimal',
+              operator: 'between',
+              allowBlank: true,
+              formulae: [0, 1],
+              showErrorMessage: true,
+              errorStyle: 'stop',
+              errorTitle: 'Valeur refusée',
+              error: v.error,
+            }
+          : {
+              type: 'decimal',
+              operator: 'greaterThanOrEqual',
+              allowBlank: true,
+              formulae: [0],
+              showErrorMessage: true,
+              errorStyle: 'stop',
+              errorTitle: 'Valeur refusée',
+              error: v.error,
+            };
     (
       ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
     ).dataValidations.add(v.range, validation);
