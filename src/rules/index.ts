@@ -1,5 +1,6 @@
 /** Explicit registry: adding a rule = one file, one test, one doc page, one line here. */
 import { rule as carbonCategories } from './carbon-categories';
+import { rule as carbonDecorsRatio } from './carbon-decors-ratio';
 import { rule as carbonPrevisionnelDefinitif } from './carbon-previsionnel-definitif';
 import { rule as carbonReductionMeasures } from './carbon-reduction-measures';
 import { rule as cashflowCriticalPeriod } from './cashflow-critical-period';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   paramsCoherence,
   sheetReadPartial,
   carbonCategories,
+  carbonDecorsRatio,
   carbonReductionMeasures,
   carbonPrevisionnelDefinitif,
 ];

@@ -52,6 +52,8 @@ export const MESSAGES: Record<string, string> = {
     'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
   'tax-credit-share-missing':
     'Ligne « {label} » chiffrée sans part éligible au crédit d’impôt : elle reste hors de la base éligible. Saisissez 100 % si elle est éligible, 0 % sinon, ou la part au niveau des minima pour un artiste payé au-dessus.',
+  'carbon-decors-whole-quote':
+    '« {label} » : ratio monétaire appliqué à tout le devis. Un devis de construction de décors est surtout de la main-d’œuvre (le ratio de 2016, à 80 % d’incertitude, ne vaut que pour des biens achetés) : mettez la part matériaux en multiplicateur (par ex. 0,35) ou chiffrez l’acier et le mobilier en tonnes.',
   'cashflow-no-measure': '{months} mois en déficit de trésorerie (besoin {need} €) et aucune mesure écrite.',
   'cashflow-uncovered':
     'Même après les mesures, le solde cumulé descend à {lowest} € : {need} € de besoin restent à couvrir (date de mise en place, montant ou remboursement à revoir).',

@@ -35,10 +35,10 @@ describe('devis-cnc new', () => {
       'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
     );
     expect(text).toContain(
-      'Prévisionnel (mesures comprises) 90,98 tCO2e ; sans les mesures 105,00 tCO2e (effet des mesures 14,02 t)',
+      'Prévisionnel (mesures comprises) 53,94 tCO2e ; sans les mesures 67,95 tCO2e (effet des mesures 14,02 t)',
     );
     expect(text).toContain(
-      'Plus gros postes : Décors et matériaux 58,20 t (64,0\u00a0%) ; Transports de personnes 9,45 t (10,4\u00a0%) ; Hébergement 8,62 t (9,5\u00a0%)',
+      'Plus gros postes : Décors et matériaux 21,16 t (39,2\u00a0%) ; Transports de personnes 9,45 t (17,5\u00a0%) ; Hébergement 8,62 t (16,0\u00a0%)',
     );
     expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
     expect(text).toMatch(
@@ -151,14 +151,14 @@ describe('devis-cnc new', () => {
     const c = capture();
     const csvFile = join(dir, 'carbone.csv');
     expect(await main(['carbone', book, '--out', csvFile], c.io)).toBe(0);
-    expect(c.out.join('\n')).toContain('Bilan carbone exporté : 30 poste(s)');
+    expect(c.out.join('\n')).toContain('Bilan carbone exporté : 31 poste(s)');
     expect(hash(book)).toBe(before);
     const csv = readFileSync(csvFile, 'utf8');
     const rows = csv
       .replace(/^\ufeff/, '')
       .trimEnd()
       .split('\r\n');
-    expect(rows).toHaveLength(31);
+    expect(rows).toHaveLength(32);
     expect(rows[0]).toBe(
       'Catégorie;Poste;Clé du facteur;Facteur (kgCO2e/unité);Unité;Quantité prévisionnelle;Multiplicateur;Prévisionnel (kgCO2e);Quantité définitive;Définitif (kgCO2e);Source du facteur;Hypothèse',
     );

@@ -100,6 +100,52 @@ describe('carbon-reduction-measures', () => {
   });
 });
 
+describe('carbon-decors-ratio', () => {
+  // Catégorie · Poste · Clé · Facteur · Unité · Quantité prév. · Multiplicateur · Prév. · Qté déf. · Déf. · Source · Hypothèse
+  const line = (
+    label: string,
+    unit: string,
+    quantity: number,
+    multiplier: unknown,
+    assumption = '',
+  ): unknown[] => [
+    'Décors et matériaux',
+    label,
+    'spend.furniture_manufactured',
+    600,
+    unit,
+    quantity,
+    multiplier,
+    quantity * 600,
+    null,
+    0,
+    'Base Carbone® id 25017',
+    assumption,
+  ];
+  it.each([
+    ['the ratio on the material share', [line('Construction des décors', 'kgCO2e/kEUR', 85, 0.35)], []],
+    [
+      'a quantity already the material share',
+      [line('Décors construits', 'kgCO2e/kEUR', 48, 1, '40 % de matériaux')],
+      [],
+    ],
+    ['tonnes of steel', [line('Acier', 'kgCO2e/t', 0.5, 1)], []],
+    [
+      'the ratio on the whole construction quote',
+      [
+        line('Construction des décors', 'kgCO2e/kEUR', 10, 1),
+        line('Construction (ratio monétaire)', 'kgCO2e/k€', 85, null),
+      ],
+      [
+        { messageId: 'carbon-decors-whole-quote', location: { sheet: 'Bilan carbone', address: 'G20' } },
+        { messageId: 'carbon-decors-whole-quote', location: { sheet: 'Bilan carbone', address: 'G21' } },
+      ],
+    ],
+  ])('%s', (_, values, expected) => {
+    expect(run('carbon-decors-ratio', { Carbone_Lignes: range('A20', values) })).toEqual(expected);
+  });
+});
+
 describe('carbon-previsionnel-definitif', () => {
   it.each([
     [1000, 800, []],

@@ -685,6 +685,7 @@ it('covers every registered rule with a table', () => {
     'params-coherence',
     'sheet-read-partial',
     'carbon-categories',
+    'carbon-decors-ratio',
     'carbon-reduction-measures',
     'carbon-previsionnel-definitif',
   ]);

@@ -217,7 +217,7 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
     });
-    expect(await screen.findByText('30 poste(s) exporté(s) dans bilan-carbone.csv.')).toBeTruthy();
+    expect(await screen.findByText('31 poste(s) exporté(s) dans bilan-carbone.csv.')).toBeTruthy();
     expect(saved[0]?.[0]).toBe('bilan-carbone.csv');
     expect(saved[0]?.[1].split('\r\n')[1]).toMatch(
       /^Transports de personnes;Équipe Paris–Lyon en TGV;train\.tgv;0,00293;/,

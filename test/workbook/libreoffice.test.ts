@@ -44,8 +44,10 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(formulaCells).toBeGreaterThan(1300);
     expect(mismatches).toEqual([]);
     const v = await namedValues(recomputed, ['Carbone_TotalPrev', 'Carbone_Economies']);
-    // Three rigid trucks at 0,9 kg/km instead of vans at 0,2283: 85 943,04 → 90 980,79 kgCO2e.
-    expect(Number(v.Carbone_TotalPrev)).toBeCloseTo(90980.7908, 6);
+    // Rigid trucks at 0,9 kg/km (90 980,79 kgCO2e), then décors on their material share and in
+    // tonnes: 85 k€ × 35 % × 600 + 0,5 t of steel × 2 211 + 1,2 t of furniture × 1 833 = 21 155,1 kg
+    // instead of 97 k€ × 600 = 58 200 kg: 53 935,89 kgCO2e.
+    expect(Number(v.Carbone_TotalPrev)).toBeCloseTo(53935.8908, 6);
     expect(v.Carbone_Economies).toBe(14015.7);
   });
 
