@@ -93,7 +93,7 @@ describe('devis-cnc audit', () => {
     ],
     [
       'the intensity over its ceiling',
-      [{ op: 'set', sheet: 'Plan de financement', cell: 'F24', value: 900000 }],
+      [{ op: 'set', sheet: 'Plan de financement', cell: 'F24', value: 1000000 }],
       ['financing-public-private', 'erreur', 'Plan de financement', 'C12'],
     ],
     [
@@ -132,7 +132,7 @@ describe('devis-cnc audit', () => {
 
   it('follows the measures month by month: a smaller CIC pre-financing leaves a need, a dearer loan overruns the frais financiers', async () => {
     // Pre-financing 300 000 € instead of 560 000 €: from October 2027 to the CIC refund in June
-    // 2028 the balance after measures is −605 278,25 + 300 000 + 80 000 = −225 278,25 €.
+    // 2028 the balance after measures is −631 715,83 + 300 000 + 80 000 = −251 715,83 €.
     const short = editWithLibreOffice(
       example,
       join(dir, 'prefinancement-court.xlsx'),
@@ -142,7 +142,7 @@ describe('devis-cnc audit', () => {
     const a = await auditJson(short);
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
-    expect(uncovered[0]?.message).toContain('descend à -225278,25 € : 225278,25 € de besoin');
+    expect(uncovered[0]?.message).toContain('descend à -251715,83 € : 251715,83 € de besoin');
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
     // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.
     const dear = editWithLibreOffice(

@@ -25,11 +25,11 @@ describe('devis-cnc new', () => {
       'Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs',
     );
     expect(text).toContain(
-      'Total 2\u202f914\u202f142,90\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
+      'Total 3\u202f035\u202f291,62\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
     );
-    expect(text).toContain('intensité 40,4\u00a0% pour un plafond de 60,0\u00a0%');
+    expect(text).toContain('intensité 39,6\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f178\u202f361,74\u00a0€ (septembre 2027) ; 15 mois en déficit',
+      'solde cumulé le plus bas -1\u202f200\u202f028,53\u00a0€ (septembre 2027) ; 14 mois en déficit',
     );
     expect(text).toContain(
       'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
@@ -40,9 +40,9 @@ describe('devis-cnc new', () => {
     expect(text).toContain(
       'Plus gros postes : Décors et matériaux 21,16 t (39,2\u00a0%) ; Transports de personnes 9,45 t (17,5\u00a0%) ; Hébergement 8,62 t (16,0\u00a0%)',
     );
-    expect(text).toMatch(/3\s+Interprétation\s+280\u202f160,00\u00a0€/);
+    expect(text).toMatch(/3\s+Interprétation\s+313\u202f360,00\u00a0€/);
     expect(text).toMatch(
-      /TOTAL GÉNÉRAL\s+2\u202f914\u202f142,90\u00a0€\s+100,0\u00a0%\s+2\u202f878\u202f062,90\u00a0€\s+36\u202f080,00\u00a0€/,
+      /TOTAL GÉNÉRAL\s+3\u202f035\u202f291,62\u00a0€\s+100,0\u00a0%\s+2\u202f999\u202f211,62\u00a0€\s+36\u202f080,00\u00a0€/,
     );
     expect(c.err).toEqual([]);
   });

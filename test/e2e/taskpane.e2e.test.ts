@@ -97,7 +97,7 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('checkbox', { name: /Remplir avec l'exemple/ }).check();
     await page.getByRole('button', { name: 'Créer le classeur' }).click();
     await page.getByText('Classeur créé').waitFor();
-    expect(await page.getByText(/Total général : 2\u202f914\u202f142,90\u00a0€/).count()).toBe(1);
+    expect(await page.getByText(/Total général : 3\u202f035\u202f291,62\u00a0€/).count()).toBe(1);
     expect(
       await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets()),
     ).toEqual([

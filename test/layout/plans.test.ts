@@ -50,7 +50,7 @@ describe('plan invariants', () => {
     const total = plan.names.find((n) => n.name === 'Devis_Total');
     const c = cell(devis, (total?.ref ?? '').replace(/\$/g, ''));
     expect(c?.formula).toMatch(/^H\d+\+H\d+\+H\d+$/);
-    expect(c?.result).toBe(2914142.9);
+    expect(c?.result).toBe(3035291.62);
     expect(c?.value).toBeUndefined();
   });
 
@@ -86,7 +86,7 @@ describe('plan invariants', () => {
   it('computes chapter 4 by SUMIF over every other base chapter (1–3 and 5–9) and the rate names', () => {
     const charges = devis.cells.filter((c) => c.address.startsWith('D') && c.formula?.startsWith('SUMIF('));
     const sumif = (status: string): string =>
-      `SUMIF($C$5:$C$73,"${status}",$H$5:$H$73)+SUMIF($C$84:$C$148,"${status}",$H$84:$H$148)`;
+      `SUMIF($C$5:$C$75,"${status}",$H$5:$H$75)+SUMIF($C$86:$C$153,"${status}",$H$86:$H$153)`;
     expect(charges.map((c) => c.formula)).toEqual(
       ['Technicien', 'Cadre', 'Permanent', 'Artiste', 'Auteur'].map(sumif),
     );
@@ -101,7 +101,7 @@ describe('plan invariants', () => {
       'Param_TauxCharges_Auteur',
     ]);
     const p3 = plan.names.find((n) => n.name === 'Devis_Poste3');
-    expect(p3?.ref).toBe('$H$73');
+    expect(p3?.ref).toBe('$H$75');
   });
 
   it('writes beside existing sheets under suffixed sheet and workbook names only', () => {

@@ -43,7 +43,7 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
     });
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
-    expect(screen.getByText(/Total général : 2 914 142,90 €/)).toBeTruthy();
+    expect(screen.getByText(/Total général : 3 035 291,62 €/)).toBeTruthy();
     expect(host.requests).toEqual([
       { format: 'long-metrage', nomenclature: 'cnc-classique', example: true, onConflict: 'refuse' },
     ]);

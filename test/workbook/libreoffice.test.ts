@@ -74,20 +74,20 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Devis_Total',
     ]);
     expect(v.Fin_Ecart).toBe(0);
-    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.403813, 6);
+    expect(Number(v.Fin_Intensite)).toBeCloseTo(0.39641, 6);
     expect(v.Fin_Plafond).toBe(0.6);
     expect(v.Fin_NbSources).toBe(9);
     expect(v.Fin_NbBonusRSE).toBe(1);
     expect(v.Fin_EcartCreditImpot).toBe(0);
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_EcartDevis).toBe(0);
-    expect(v.Treso_TotalEncaissements).toBe(2914142.9);
-    expect(v.Treso_TotalDecaissements).toBe(2914142.9);
+    expect(v.Treso_TotalEncaissements).toBe(3035291.62);
+    expect(v.Treso_TotalDecaissements).toBe(3035291.62);
     expect(v.Treso_MoisCritique).toEqual(new Date('2027-09-01T00:00:00Z'));
-    // The CIC comes after each fiscal year's close (+6 months): 21 491,74 € in June 2027 for the
-    // 2026 spend, 605 278,25 € in June 2028; before the measures, 15 months in deficit.
-    expect(v.Treso_MoisDeficit).toBe(15);
-    expect(v.Treso_Besoin).toBe(1178361.74);
+    // The CIC comes after each fiscal year's close (+6 months): 21 504,71 € in June 2027 for the
+    // 2026 spend, 631 715,83 € in June 2028; before the measures, 14 months in deficit.
+    expect(v.Treso_MoisDeficit).toBe(14);
+    expect(v.Treso_Besoin).toBe(1200028.53);
     // Current account, bridging loan, supplier delay, CIC pre-financing and a deferred fee cover it
     // month by month, for 16 191,78 € + 21 104,93 € of interest and fees, within the devis's 40 000 €.
     expect(v.Treso_SoldeMinApresMesures).toBe(0);
@@ -108,9 +108,9 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
   it('catches a wrong cached value (so LibreOffice really recalculated)', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(example);
-    const cell = wb.getWorksheet('Devis')?.getCell('H153');
+    const cell = wb.getWorksheet('Devis')?.getCell('H158');
     if (!cell) throw new Error('no total cell');
-    cell.value = { formula: cell.formula, result: 2914142.91 };
+    cell.value = { formula: cell.formula, result: 3035291.63 };
     const broken = join(dir, 'faux.xlsx');
     await wb.xlsx.writeFile(broken);
     const recomputed = recalcWithLibreOffice(broken, join(dir, 'lo-faux'), profile);
@@ -118,10 +118,10 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(mismatches).toEqual([
       {
         sheet: 'Devis',
-        address: 'H153',
-        formula: 'H150+H151+H152',
-        cached: 2914142.91,
-        recomputed: 2914142.9,
+        address: 'H158',
+        formula: 'H155+H156+H157',
+        cached: 3035291.63,
+        recomputed: 3035291.62,
       },
     ]);
   });
@@ -167,7 +167,7 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     };
     const newTotal = computeBudget(changed).total.amount.toNumber();
     // + 60 000 droits, + 660 charges auteur (1,1 %), + 7 % de FG (base du protocole) et 5 % d'imprévus sur 60 660.
-    expect(newTotal).toBe(2982082.1);
+    expect(newTotal).toBe(3103230.82);
     const v = await namedValues(edited, [
       'Devis_Total',
       'Fin_Total',
@@ -180,11 +180,11 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Treso_EcartDevis',
     ]);
     expect(v.Devis_Total).toBe(newTotal);
-    expect(v.Fin_Total).toBe(3114142.9);
-    expect(v.Fin_Prive).toBe(1937372.91);
+    expect(v.Fin_Total).toBe(3235291.62);
+    expect(v.Fin_Prive).toBe(2032071.08);
     expect(v.Fin_NbSources).toBe(10);
-    expect(Number(v.Fin_Ecart)).toBeCloseTo(3114142.9 - newTotal, 6);
-    expect(v.Treso_TotalEncaissements).toBe(3114142.9);
+    expect(Number(v.Fin_Ecart)).toBeCloseTo(3235291.62 - newTotal, 6);
+    expect(v.Treso_TotalEncaissements).toBe(3235291.62);
     expect(v.Treso_EcartPlan).toBe(0);
     expect(v.Treso_TotalDecaissements).toBe(newTotal);
     expect(v.Treso_EcartDevis).toBe(0);
@@ -218,11 +218,11 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       })),
     };
     const base = computeBudget(changed).bases.taxCredit.toNumber();
-    // + 105 000 € × (1 + 50,5 % of an artiste's charges) − 15 000 € × 1,505 on 2 089 233,30 €.
-    expect(base).toBe(2224683.3);
+    // + 105 000 € × (1 + 50,5 % of an artiste's charges) − 15 000 € × 1,505 on 2 177 401,80 €.
+    expect(base).toBe(2312851.8);
     const v = await namedValues(edited, ['Devis_BaseCreditImpot', 'Fin_CreditImpotEstime']);
     expect(v.Devis_BaseCreditImpot).toBe(base);
-    expect(v.Fin_CreditImpotEstime).toBe(667404.99);
+    expect(v.Fin_CreditImpotEstime).toBe(693855.54);
     const c = { out: [] as string[], err: [] as string[] };
     await main(['audit', edited, '--format', 'json'], {
       out: (l) => c.out.push(l),
@@ -256,9 +256,9 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
       'Treso_EcartPlan',
     ]);
     expect(v).toMatchObject({
-      Fin_Total: 2959142.9,
+      Fin_Total: 3080291.62,
       Fin_NbSources: 10,
-      Treso_TotalEncaissements: 2959142.9,
+      Treso_TotalEncaissements: 3080291.62,
       Treso_EcartPlan: 0,
     });
     expect(Number(v.Fin_Ecart)).toBeCloseTo(45000, 6); // a difference of two doubles

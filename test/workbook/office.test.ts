@@ -58,9 +58,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
         checked += 1;
       }
     }
-    // Every code cell: Devis and Récapitulatif (139, free lines included), and the Trésorerie's
+    // Every code cell: Devis and Récapitulatif (144, free lines included), and the Trésorerie's
     // 11 payment rows and their 11 profile rows (9 chapters, FG, IMP).
-    expect(checked).toBe(162);
+    expect(checked).toBe(167);
   });
 
   it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {
@@ -70,7 +70,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     const devis = fake.recorder.sheets.get('Devis');
     if (!devis) throw new Error('no Devis');
     const cells = writtenCells(devis);
-    expect(cells.get('H153')).toBe('=H150+H151+H152');
+    expect(cells.get('H158')).toBe('=H155+H156+H157');
     expect(cells.get('H6')).toBe('=ROUND(D6*F6*G6,2)');
     expect(cells.get('G6')).toBe(60000);
     expect(devis.frozenRows).toBe(4);
@@ -89,7 +89,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     });
     expect(fake.recorder.names.find((n) => n.name === 'Devis_Total')).toEqual({
       name: 'Devis_Total',
-      ref: 'H153',
+      ref: 'H158',
       sheet: 'Devis',
     });
     expect(fake.recorder.names).toHaveLength(plan.names.length);
@@ -154,7 +154,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect([...fake.recorder.sheets.keys()]).toEqual(plan.sheets.map((x) => x.name));
     expect(fake.recorder.names.map((n) => n.name)).toEqual(plan.names.map((n) => n.name));
     const devis = fake.recorder.sheets.get('Devis');
-    expect(devis && writtenCells(devis).get('H153')).toBe('=H150+H151+H152');
+    expect(devis && writtenCells(devis).get('H158')).toBe('=H155+H156+H157');
   });
 
   it('reads used ranges values-only, capped, in three syncs, and says when a sheet was cut', async () => {

@@ -34,11 +34,11 @@ describe('xlsx adapter', () => {
       'Facteurs',
     ]);
 
-    expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$153']);
+    expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$158']);
     const devis = back.getWorksheet('Devis');
-    const total = devis?.getCell('H153');
-    expect(total?.formula).toBe('H150+H151+H152');
-    expect(total?.result).toBe(2914142.9);
+    const total = devis?.getCell('H158');
+    expect(total?.formula).toBe('H155+H156+H157');
+    expect(total?.result).toBe(3035291.62);
     expect(devis?.getCell('H6').formula).toBe('ROUND(D6*F6*G6,2)');
     expect(devis?.getCell('H6').result).toBe(60000);
     expect(devis?.getCell('C6').value).toBe('Auteur');
@@ -108,7 +108,7 @@ describe('xlsx adapter', () => {
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
-    expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$153"]);
+    expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$158"]);
     expect(back.getWorksheet('Récapitulatif (2)')?.getCell('C5').formula).toBe('Devis_Poste1_2');
   });
 
