@@ -1,7 +1,7 @@
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { Money, roundCents } from '../domain/money';
-import { devisTable, isNumber } from './snapshot';
+import { devisTable, isFormula, isNumber } from './snapshot';
 import type { Rule } from './types';
 
 const fr = (m: Money): string => m.toFixed(2).replace('.', ',');
@@ -20,6 +20,9 @@ export const rule: Rule = {
     const table = devisTable(ctx.snapshot);
     if (!table) return;
     for (const r of table.rows) {
+      // A computed line (charges: the sum of its lines' own charges; frais généraux, imprévus) takes
+      // its base from a formula: it is checked by its own rules, not as quantité × nombre × taux.
+      if (isFormula(r.formula('quantity'))) continue;
       if (!isNumber(r.quantity) || !isNumber(r.count) || !isNumber(r.rate) || !isNumber(r.amount)) continue;
       const expected = roundCents(new Money(String(r.quantity)).times(String(r.count)).times(String(r.rate)));
       const amount = new Money(String(r.amount));

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import {
   blankBudget,
   chargeRate,
+  chargesByStatus,
   computeBudget,
   exampleBudget,
   grossPayByStatus,
+  lineCharges,
   lineAmount,
   type BudgetInput,
   type ItemInput,
+  type LineInput,
   type Status,
 } from '../../src/domain/budget';
 import { defaultParams } from '../../src/domain/facts/facts';
@@ -180,6 +183,39 @@ describe('computeBudget', () => {
     // A prestataire's invoice carries no charges: its rate is 0.
     const r = computeBudget(invoiced);
     expect(r.chapters.find((c) => c.code === '4')?.amount.toFixed(2)).toBe('42591.50');
+  });
+
+  it('charges each line on its own, rounded to the cent, and sums them by status into chapter 4', () => {
+    // Two technicians at 101 €: 101 × 55,5 % = 56,055 → 56,06 € each, 112,12 € in chapter 4;
+    // gross pay × rate rounded once would give 202 × 0,555 = 112,11 €.
+    const base = blankBudget('long-metrage');
+    const tech = (code: string): LineInput => ({
+      code,
+      label: 'Électricien',
+      status: 'technicien',
+      quantity: m('1'),
+      count: m('1'),
+      rate: m('101'),
+    });
+    const budget: BudgetInput = {
+      ...base,
+      chapters: base.chapters.map((ch) =>
+        ch.code === '2'
+          ? {
+              ...ch,
+              items: [
+                { kind: 'group', code: '2.9', label: 'Électro', lines: [tech('2.9.1'), tech('2.9.2')] },
+              ],
+            }
+          : ch.code === '4'
+            ? ch
+            : { ...ch, items: [] },
+      ),
+    };
+    expect(lineCharges(budget, tech('2.9.1')).toFixed(2)).toBe('56.06');
+    expect(chargesByStatus(budget).technicien.toFixed(2)).toBe('112.12');
+    const chapter4 = computeBudget(budget).chapters.find((c) => c.code === '4');
+    expect(chapter4?.amount.toFixed(2)).toBe('112.12');
   });
 
   it('puts the producer fee with its charges and the frais financiers outside the protocol base, and the excluded codes outside the tax credit base', () => {

@@ -75,7 +75,7 @@ describe('plan invariants', () => {
       expect(cell(devis, `H${totalRow}`)?.formula).toBe(`SUBTOTAL(9,H${headerRow}:H${totalRow - 1})`);
       // Every line of the chapter lies inside, and the free line just above the total is an input row.
       const lineRows = devis.cells
-        .filter((c) => c.address.startsWith('H') && c.formula?.startsWith('ROUND('))
+        .filter((c) => c.address.startsWith('H') && /^(ROUND|SUMIF)\(/.test(c.formula ?? ''))
         .map((c) => parseAddress(c.address).row);
       const inside = lineRows.filter((r) => r > headerRow && r < totalRow);
       expect(inside.length).toBeGreaterThan(1);
@@ -90,6 +90,17 @@ describe('plan invariants', () => {
     expect(charges.map((c) => c.formula)).toEqual(
       ['Technicien', 'Cadre', 'Permanent', 'Artiste', 'Auteur'].map(sumif),
     );
+    // The amount is the sum of the lines' own charges (column M, rounded line by line).
+    const amounts = devis.cells.filter((c) => c.address.startsWith('H') && c.formula?.startsWith('SUMIF('));
+    expect(amounts.map((c) => c.formula)).toEqual(
+      ['Technicien', 'Cadre', 'Permanent', 'Artiste', 'Auteur'].map((s) =>
+        sumif(s).replace(/\$H\$(\d+)/g, '$$M$$$1'),
+      ),
+    );
+    expect(cell(devis, 'M63')?.formula).toMatch(
+      /^ROUND\(H63\*\(\(C63="Technicien"\)\*\(Param_TauxCharges_Technicien\+Param_MajorationCDDU\)\+/,
+    );
+    expect(cell(devis, 'M63')?.result).toBe(60600);
     const rates = devis.cells.filter(
       (c) => c.address.startsWith('G') && c.formula?.startsWith('Param_TauxCharges'),
     );

@@ -26,7 +26,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
       const cells = devis ? writtenCells(devis) : new Map();
       expect(
         [...cells.values()].filter((v) => typeof v === 'string' && v.startsWith('=ROUND(D')).length,
-      ).toBe(lines + 9 + 5 + 2);
+        // Each line and the 9 free lines, frais généraux and imprévus; the 5 charges lines sum the
+        // lines' own charges (SUMIF), not quantité × nombre × taux.
+      ).toBe(lines + 9 + 2);
     },
   );
 
@@ -80,7 +82,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
       printTitleRows: '$4:$4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
-    expect(devis.ranges.find((r) => r.address === 'A2:L2')?.merged).toBe(true);
+    expect(devis.ranges.find((r) => r.address === 'A2:M2')?.merged).toBe(true);
     const statusList = devis.ranges.find(
       (r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list,
     );

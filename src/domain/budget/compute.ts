@@ -55,6 +55,29 @@ export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
   return out;
 }
 
+/**
+ * Employer charges of one line: its amount × its status's rate, rounded to the cent (the Devis
+ * column "Charges patronales"; RGA annexe III-1.1, 8° asks for them person by person). Zero for a
+ * line without status.
+ */
+export function lineCharges(input: Pick<BudgetInput, 'params'>, line: LineInput): Money {
+  return line.status ? roundCents(lineAmount(line).times(chargeRate(input, line.status))) : ZERO;
+}
+
+/** The charges of a status, line by line, summed over every chapter but the charges and indirect ones. */
+export function chargesByStatus(input: BudgetInput): Record<Status, Money> {
+  const roles = rolesOf(getNomenclature(input.nomenclature));
+  const out = Object.fromEntries(STATUSES.map((s) => [s, ZERO])) as Record<Status, Money>;
+  for (const ch of input.chapters) {
+    if (ch.code === roles.chargesChapter || ch.code === roles.indirect.chapter) continue;
+    for (const item of ch.items) {
+      const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
+      for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(lineCharges(input, l));
+    }
+  }
+  return out;
+}
+
 /** The charges rate of a status: its Paramètres rate, plus the short-CDDU surcharge for intermittents. */
 export function chargeRate(input: Pick<BudgetInput, 'params'>, status: Status): Money {
   const rate = input.params.chargeRates[status];
@@ -87,13 +110,7 @@ function itemsAmount(input: BudgetInput, items: readonly BaseItem[], part: 'amou
 }
 
 function itemsCharges(input: BudgetInput, items: readonly BaseItem[]): Money {
-  return sum(
-    items.map((it) =>
-      roundCents(
-        sum(it.lines.map((l) => (l.status ? lineAmount(l).times(chargeRate(input, l.status)) : ZERO))),
-      ),
-    ),
-  );
+  return sum(items.map((it) => sum(it.lines.map((l) => lineCharges(input, l)))));
 }
 
 /** The base chapters' items (lines and sous-postes) whose code falls under `codes`. */
@@ -145,8 +162,8 @@ export function defaultTaxCreditShare(
 
 /**
  * The tax credit's base (CGI ann. III art. 46 quater-0 YM): each line's French spend × its
- * eligible share, plus the compulsory charges on that share (amount × share × its status's rate),
- * rounded once to the cent as the sheet's formula is.
+ * eligible share, plus the compulsory charges on that share (its own charges × share), rounded
+ * once to the cent as the sheet's formula is.
  */
 export function taxCreditBase(input: BudgetInput): Money {
   const roles = rolesOf(getNomenclature(input.nomenclature));
@@ -160,7 +177,7 @@ export function taxCreditBase(input: BudgetInput): Money {
         if (share.isZero()) continue;
         const split = lineSplit(l);
         base = base.plus(split.france.times(share));
-        if (l.status) base = base.plus(split.amount.times(share).times(chargeRate(input, l.status)));
+        base = base.plus(lineCharges(input, l).times(share));
       }
     }
   }
@@ -199,6 +216,7 @@ export function computeBases(input: BudgetInput, subtotal: Split): BudgetBases {
  */
 export function computeBudget(input: BudgetInput): BudgetResult {
   const pay = grossPayByStatus(input);
+  const charges = chargesByStatus(input);
   const indirectCode = rolesOf(getNomenclature(input.nomenclature)).indirect.chapter;
   const chapterResult = (
     ch: ChapterInput,
@@ -215,7 +233,8 @@ export function computeBudget(input: BudgetInput): BudgetResult {
         case 'charges': {
           const base = pay[item.status];
           const rate = chargeRate(input, item.status);
-          const amount = roundCents(base.times(rate));
+          // The sum of the lines' own charges (each rounded), not the gross pay × rate rounded once.
+          const amount = charges[item.status];
           return { kind: 'charges', base, rate, amount, foreign: ZERO, france: amount };
         }
         case 'rate':

@@ -14,6 +14,7 @@ export const DEVIS_COLUMNS = contiguousColumns('A', {
   foreign: 'dont étranger',
   justification: 'Justification',
   taxCredit: 'Part éligible au crédit d’impôt',
+  charges: 'Charges patronales',
 });
 
 export type DevisColumn = (typeof DEVIS_COLUMNS.keys)[number];

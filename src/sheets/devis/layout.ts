@@ -11,7 +11,7 @@ import type {
 import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
-import { defaultTaxCreditShare, itemsUnder, taxCreditShare } from '../../domain/budget/compute';
+import { defaultTaxCreditShare, itemsUnder, lineCharges, taxCreditShare } from '../../domain/budget/compute';
 import { STATUSES, type Status } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -116,11 +116,10 @@ export function devisSheet(
     if (prev && prev.last + 2 === b.header) prev.last = b.total;
     else paySegments.push({ first: b.header, last: b.total });
   }
-  const paySum = (label: string): string =>
+  const paySum = (label: string, column: 'amount' | 'charges' = 'amount'): string =>
     paySegments
       .map(
-        (g) =>
-          `SUMIF(${C.range('status', g.first, g.last)},"${label}",${C.range('amount', g.first, g.last)})`,
+        (g) => `SUMIF(${C.range('status', g.first, g.last)},"${label}",${C.range(column, g.first, g.last)})`,
       )
       .join('+');
   const rateRows: Record<IndirectRateRole, number> = { overheads: 0, contingency: 0 };
@@ -195,6 +194,13 @@ export function devisSheet(
     amountCells(row, split ?? ZERO_SPLIT, 'computed', product(row), 'input');
     cells.push({ address: at('justification', row), value: line?.justification ?? null, style: 'input' });
     cells.push({
+      address: at('charges', row),
+      formula: `ROUND(${at('amount', row)}*${rateOfStatus(at('status', row))},2)`,
+      result: num(line ? lineCharges(budget, line) : ZERO),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    cells.push({
       address: at('taxCredit', row),
       value: num(
         line ? taxCreditShare(budget, chapterCode, line) : defaultTaxCreditShare(budget, chapterCode, ''),
@@ -218,6 +224,8 @@ export function devisSheet(
       /** The rate cell's formula: a Paramètres name, or a sum of them. */
       rateFormula: string;
       justification: string;
+      /** The amount's formula when it is not base × 1 × rate (the charges: the sum of the lines' own). */
+      amountFormula?: string;
     },
     split: Split & { base: Money; rate: Money },
     foreign: { formula: string } | 'input',
@@ -240,7 +248,7 @@ export function devisSheet(
       numFmt: NUMFMT.rate,
       style: 'computed',
     });
-    amountCells(row, split, 'computed', product(row), foreign);
+    amountCells(row, split, 'computed', line.amountFormula ?? product(row), foreign);
     cells.push({ address: at('justification', row), value: line.justification, style: 'note' });
   };
 
@@ -319,7 +327,8 @@ export function devisSheet(
             baseFormula: paySum(label),
             unit: 'Brut',
             rateFormula: chargeRateFormula(item.status),
-            justification: `Brut de toutes les lignes au statut « ${label} », quel que soit leur chapitre, × taux de charges de la feuille Paramètres${isIntermittent(item.status) ? ' (majoration des CDDU de 3 mois au plus comprise)' : ''}`,
+            amountFormula: paySum(label, 'charges'),
+            justification: `Somme des charges patronales ligne par ligne (colonne « ${C.header('charges')} ») des lignes au statut « ${label} », quel que soit leur chapitre : brut × taux de charges de la feuille Paramètres${isIntermittent(item.status) ? ' (majoration des CDDU de 3 mois au plus comprise)' : ''}, arrondi par ligne`,
           },
           r,
           'input',
@@ -360,17 +369,14 @@ export function devisSheet(
       const rate = chargeRateFormula(st);
       return `(${ref}="${statusLabel(st)}")*${isIntermittent(st) ? `(${rate})` : rate}`;
     }).join('+')})`;
-  /** An item's amount (France or total), its social charges, rounded per item as the domain does. */
+  /** An item's amount (France or total), and its social charges: the sum of its lines' own. */
   const itemAmount = (code: string, part: 'amount' | 'france'): string => {
     const r = itemRows.get(code);
     return r ? at(part, r.row) : '0';
   };
   const itemCharges = (code: string): string => {
     const r = itemRows.get(code);
-    if (!r) return '0';
-    const status = C.range('status', r.first, r.last);
-    const amount = C.range('amount', r.first, r.last);
-    return `ROUND(SUMPRODUCT(${amount}*${rateOfStatus(status)}),2)`;
+    return r ? `SUM(${C.range('charges', r.first, r.last)})` : '0';
   };
   const sumOf = (terms: string[]): string => (terms.length ? terms.join('+') : '0');
 
@@ -450,7 +456,7 @@ export function devisSheet(
     line(
       DEVIS_NAMES.taxCreditBase,
       'Base éligible du crédit d’impôt (dépenses en France de la liste fermée)',
-      `ROUND(SUMPRODUCT(${span('france')}*${span('taxCredit')})+SUMPRODUCT(${span('amount')}*${span('taxCredit')}*${rateOfStatus(span('status'))}),2)`,
+      `ROUND(SUMPRODUCT(${span('france')}*${span('taxCredit')})+SUMPRODUCT(${span('charges')}*${span('taxCredit')}),2)`,
       b.taxCredit,
       `${elig.source}. Dépenses en France de chaque ligne × sa part éligible (colonne « ${C.header('taxCredit')} », pré-remplie d’après la nomenclature, modifiable), plus les charges obligatoires de cette part. Part 0 par défaut : ${[...ineligible.map((ch) => `chapitre ${ch.code}`), ...excluded].join(', ') || 'aucune ligne'}. ${elig.performersAboveMinima ?? ''}`.trim(),
       'france',
@@ -527,7 +533,7 @@ export function devisSheet(
     sheet: {
       name: sheetName,
       cells,
-      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60, 14],
+      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60, 14, 14],
       freezeRows: DEVIS_HEADER_ROW,
       validations: [
         {

@@ -33,6 +33,7 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
   foreign: ['etranger'],
   justification: ['commentaire', 'observations'],
   taxCredit: ['part eligible ci', 'eligible ci', 'eligibilite ci'],
+  charges: ['part patronale'],
 };
 const HEADERS = Object.fromEntries(
   DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),
