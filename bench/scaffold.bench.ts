@@ -54,7 +54,8 @@ function median(values: number[]): number {
 }
 
 async function measure(lines: number | 'exemple', runs: number) {
-  // The example's dates, so the Trésorerie has its 13 months of formulas; the example's plan for the example.
+  // The example's dates, so the Trésorerie has its 20 months of formulas (to the tax credit's
+  // refund); the example's plan for the example.
   const budget = lines === 'exemple' ? exampleBudget() : bigBudget(lines);
   const input = {
     format: 'long-metrage' as const,
@@ -82,8 +83,12 @@ async function measure(lines: number | 'exemple', runs: number) {
   await new OfficePort((batch) => batch(counting.context)).applyPlan(plan);
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
   const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
+  const lineCount = budget.chapters
+    .flatMap((c) => c.items)
+    .reduce((n, i) => n + (i.kind === 'line' ? 1 : i.kind === 'group' ? i.lines.length : 0), 0);
   return {
     lines,
+    lineCount,
     cells,
     formulas,
     plan: median(planTimes),
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
   const small = await measure(100, 7);
   const large = await measure(5000, 3);
   const row = (r: typeof small): string =>
-    `${r.lines === 'exemple' ? ' exemple (88 lignes)' : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
+    `${r.lines === 'exemple' ? ` exemple (${r.lineCount} lignes)` : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
   console.log(
     'Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes',
   );

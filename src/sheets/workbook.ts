@@ -111,6 +111,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const context: FinancingContext = {
     format: input.format,
     firstOrSecondFilm: input.production?.firstOrSecondFilm ?? false,
+    avDerogationRequested: input.production?.avDerogationRequested ?? false,
     durationMinutes: input.production?.durationMinutes ?? 0,
     devisTotal: result.total.amount,
     eligibleFrance: result.bases.taxCredit,

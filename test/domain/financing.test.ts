@@ -16,20 +16,32 @@ const rules = ceilingRules();
 
 describe('public-aid ceiling', () => {
   it.each([
-    ['long-metrage', false, '3000000', 105, true, '0.5', 'art. 211-20'],
-    ['long-metrage', true, '3000000', 105, true, '0.6', 'art. 211-21'],
-    ['long-metrage', true, '3000000', 105, false, '0.7', 'art. 211-22'],
-    ['court-metrage', false, '1250000', 20, true, '0.6', 'art. 211-21'],
-    ['court-metrage', false, '1250000.01', 20, true, '0.5', 'art. 211-20'],
-    ['serie', false, '3000000', 312, false, '0.5', 'art. 311-18'],
-    ['serie', false, '520000', 312, false, '0.6', 'art. 311-19'], // 100 000 €/h
-    ['documentaire', false, '130000', 52, false, '0.8', 'art. 311-19'], // 150 000 €/h
-    ['documentaire', false, '131000', 52, false, '0.5', 'art. 311-18'],
-    ['documentaire', false, '90000', 0, false, '0.5', 'art. 311-18'],
+    ['long-metrage', false, '3000000', 105, true, false, '0.5', 'art. 211-20'],
+    ['long-metrage', true, '3000000', 105, true, false, '0.6', 'art. 211-21'],
+    ['long-metrage', true, '3000000', 105, false, false, '0.7', 'art. 211-22'],
+    ['court-metrage', false, '1250000', 20, true, false, '0.6', 'art. 211-21'],
+    ['court-metrage', false, '1250000.01', 20, true, false, '0.5', 'art. 211-20'],
+    ['serie', false, '3000000', 312, false, true, '0.5', 'art. 311-18'],
+    // RGA art. 311-19: the AV derogations are granted on a reasoned request, never from the cost alone.
+    ['serie', false, '520000', 312, false, false, '0.5', 'sur demande motivée au CNC (art. 311-19)'], // 100 000 €/h
+    ['serie', false, '520000', 312, false, true, '0.6', 'petit budget (art. 311-19)'],
+    ['documentaire', false, '130000', 52, false, false, '0.5', 'sur demande motivée'], // 150 000 €/h
+    [
+      'documentaire',
+      false,
+      '130000',
+      52,
+      false,
+      true,
+      '0.8',
+      'Documentaire de création ≤ 150 000 €/h (art. 311-19)',
+    ],
+    ['documentaire', false, '131000', 52, false, true, '0.5', 'art. 311-18'],
+    ['documentaire', false, '90000', 0, false, true, '0.5', 'art. 311-18'],
   ] as const)(
-    '%s, 1er/2e film %s, coût %s, %i min, crédit d’impôt %s → %s (%s)',
-    (format, first, cost, minutes, credit, rate, article) => {
-      const r = applicableCeiling(format, first, m(cost), minutes, credit, rules);
+    '%s, 1er/2e film %s, coût %s, %i min, crédit d’impôt %s, dérogation demandée %s → %s (%s)',
+    (format, first, cost, minutes, credit, requested, rate, article) => {
+      const r = applicableCeiling(format, first, m(cost), minutes, credit, rules, requested);
       expect(r.rate.toFixed()).toBe(rate);
       expect(r.rule).toContain(article);
     },

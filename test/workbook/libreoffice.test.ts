@@ -25,6 +25,12 @@ jest.setTimeout(240_000);
 
 const silent = { out: () => undefined, err: () => undefined };
 
+async function cellText(file: string, sheet: string, address: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.getWorksheet(sheet)?.getCell(address).text ?? '';
+}
+
 describe('LibreOffice recomputes our formulas to our numbers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-lo-test-'));
   const profile = recalcProfile();
@@ -103,6 +109,32 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     const { formulaCells, mismatches } = await compareFormulaCells(file, recomputed);
     expect(formulaCells).toBeGreaterThan(500);
     expect(mismatches).toEqual([]);
+  });
+
+  it('keeps an audiovisual work at 50 % until the derogation is requested (RGA art. 311-19)', async () => {
+    const doc = join(dir, 'documentaire.xlsx');
+    expect(await main(['new', '--out', doc, '--format', 'documentaire', '--exemple'], silent)).toBe(0);
+    // 331 086,72 € over 150 minutes: 132 435 €/h, under the 150 000 €/h of a creative documentary.
+    const cheaper = editWithLibreOffice(
+      doc,
+      join(dir, 'doc-150.xlsx'),
+      [{ op: 'set', sheet: 'Paramètres', cell: 'B8', value: 150 }],
+      profile,
+    );
+    const before = await namedValues(cheaper, ['Fin_Plafond']);
+    expect(before.Fin_Plafond).toBe(0.5);
+    const note = await cellText(cheaper, 'Plan de financement', 'D13');
+    expect(note).toContain('dérogation possible sur demande motivée au CNC (art. 311-19)');
+    const requested = editWithLibreOffice(
+      doc,
+      join(dir, 'doc-150-derogation.xlsx'),
+      [
+        { op: 'set', sheet: 'Paramètres', cell: 'B8', value: 150 },
+        { op: 'set', sheet: 'Paramètres', cell: 'B20', value: 'Oui' },
+      ],
+      profile,
+    );
+    expect((await namedValues(requested, ['Fin_Plafond'])).Fin_Plafond).toBe(0.8);
   });
 
   it('catches a wrong cached value (so LibreOffice really recalculated)', async () => {

@@ -61,7 +61,7 @@ describe('xlsx adapter', () => {
     expect(recap?.getCell('C5').result).toBe(285500);
     expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$17"]);
     expect(back.getWorksheet('Paramètres')?.getCell('B17').value).toBe(3200000);
-    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$49:$A$54"]);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$58:$A$63"]);
     expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
     // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());

@@ -94,6 +94,11 @@ export interface ProductionParameters {
   firstOrSecondFilm: boolean;
   /** The CNC's agrément provisoire (before the shoot): until then a tax credit is an estimate. */
   provisionalAgreement?: boolean;
+  /**
+   * Audiovisual: the 60 % / 80 % aid intensities are granted only on a reasoned request to the CNC
+   * (RGA art. 311-19); until the producer makes it, the ceiling is 50 %.
+   */
+  avDerogationRequested?: boolean;
 }
 
 const date = (s: string | null): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);

@@ -237,6 +237,8 @@ export const CEILING_RULES = {
   avDocumentary: 'Documentaire de création ≤ 150 000 €/h (art. 311-19)',
   avDerogation: 'Audiovisuel, petit budget (art. 311-19)',
   avBase: 'Audiovisuel, cas général (art. 311-18)',
+  avBaseDerogationPossible:
+    'Audiovisuel, cas général (art. 311-18) ; dérogation possible sur demande motivée au CNC (art. 311-19), à indiquer dans Paramètres',
 } as const;
 
 export interface TaxRefundFact extends TaxRefund {

@@ -15,7 +15,8 @@ const CINEMA = new Set(['long-metrage', 'court-metrage']);
  * The public-aid ceiling that applies, mirroring the sheet formula:
  * cinema — 70 % for a 1st/2nd film or a small budget without the cinema tax credit, 60 % for a
  * 1st/2nd film or a small budget, 50 % otherwise; audiovisuel — 80 % for a documentary
- * ≤ 150 000 €/h, 60 % ≤ 100 000 €/h, 50 % otherwise.
+ * ≤ 150 000 €/h, 60 % ≤ 100 000 €/h, 50 % otherwise — those two only when the derogation was
+ * requested (RGA art. 311-19: "sur demande motivée"), else 50 % with a note that it may be asked.
  */
 export function applicableCeiling(
   format: FinancingContext['format'],
@@ -24,6 +25,7 @@ export function applicableCeiling(
   durationMinutes: number,
   usesCinemaTaxCredit: boolean,
   rules: CeilingRules,
+  avDerogationRequested = false,
 ): { rate: Money; rule: string } {
   if (CINEMA.has(format)) {
     const difficult = firstOrSecondFilm || devisTotal.lte(rules.cinemaSmallBudget);
@@ -33,11 +35,16 @@ export function applicableCeiling(
     return { rate: rules.cinemaBase, rule: CEILING_RULES.cinemaBase };
   }
   const perHour = durationMinutes > 0 ? devisTotal.times(60).dividedBy(durationMinutes) : null;
-  if (format === 'documentaire' && perHour !== null && perHour.lte(rules.avDocumentaryPerHour)) {
-    return { rate: rules.avDocumentary, rule: CEILING_RULES.avDocumentary };
-  }
-  if (perHour !== null && perHour.lte(rules.avSmallBudgetPerHour))
-    return { rate: rules.avDerogation, rule: CEILING_RULES.avDerogation };
+  const documentary =
+    format === 'documentaire' && perHour !== null && perHour.lte(rules.avDocumentaryPerHour);
+  const small = perHour !== null && perHour.lte(rules.avSmallBudgetPerHour);
+  if (!avDerogationRequested)
+    return {
+      rate: rules.avBase,
+      rule: documentary || small ? CEILING_RULES.avBaseDerogationPossible : CEILING_RULES.avBase,
+    };
+  if (documentary) return { rate: rules.avDocumentary, rule: CEILING_RULES.avDocumentary };
+  if (small) return { rate: rules.avDerogation, rule: CEILING_RULES.avDerogation };
   return { rate: rules.avBase, rule: CEILING_RULES.avBase };
 }
 
@@ -63,6 +70,7 @@ export function computeFinancing(sources: FinancingSource[], ctx: FinancingConte
     ctx.durationMinutes,
     usesCinemaTaxCredit,
     ctx.ceilings,
+    ctx.avDerogationRequested ?? false,
   );
   const taxCredits = taxCreditCategoryLabels();
   const taxCreditInPlan = sum(sources.filter((s) => taxCredits.includes(s.category)).map((s) => s.amount));

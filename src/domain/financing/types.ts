@@ -64,6 +64,8 @@ export interface CeilingRules {
 export interface FinancingContext {
   format: 'long-metrage' | 'court-metrage' | 'serie' | 'documentaire';
   firstOrSecondFilm: boolean;
+  /** Audiovisual: a derogation requested from the CNC (RGA art. 311-19); without it, 50 %. */
+  avDerogationRequested?: boolean;
   durationMinutes: number;
   devisTotal: Money;
   /** The tax credit's eligible base: French spend on the closed list (BudgetBases.taxCredit). */

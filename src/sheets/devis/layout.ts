@@ -12,7 +12,7 @@ import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
 import { defaultTaxCreditShare, itemsUnder, lineCharges, taxCreditShare } from '../../domain/budget/compute';
-import { STATUSES, type Status } from '../../domain/budget/types';
+import type { Status } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import { LIST_NAMES, PARAMS_NAMES, chargeRateName } from '../params/contract';
@@ -195,7 +195,7 @@ export function devisSheet(
     cells.push({ address: at('justification', row), value: line?.justification ?? null, style: 'input' });
     cells.push({
       address: at('charges', row),
-      formula: `ROUND(${at('amount', row)}*${rateOfStatus(at('status', row))},2)`,
+      formula: `ROUND(${at('amount', row)}*SUMIF(${n(PARAMS_NAMES.chargeStatuses)},${at('status', row)},${n(PARAMS_NAMES.chargeRates)}),2)`,
       result: num(line ? lineCharges(budget, line) : ZERO),
       numFmt: NUMFMT.euro,
       style: 'computed',
@@ -363,12 +363,6 @@ export function devisSheet(
     return row;
   };
 
-  /** Charges rate of the status typed in a cell or range: ((C5="Technicien")*(rate+surcharge)+…). */
-  const rateOfStatus = (ref: string): string =>
-    `(${STATUSES.map((st) => {
-      const rate = chargeRateFormula(st);
-      return `(${ref}="${statusLabel(st)}")*${isIntermittent(st) ? `(${rate})` : rate}`;
-    }).join('+')})`;
   /** An item's amount (France or total), and its social charges: the sum of its lines' own. */
   const itemAmount = (code: string, part: 'amount' | 'france'): string => {
     const r = itemRows.get(code);

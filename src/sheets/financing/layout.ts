@@ -107,10 +107,12 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     const cinemaRate = `IF(${difficult},IF(${noCredit},${p('cinemaWithoutTaxCredit')},${p('cinemaDerogation')}),${p('cinemaBase')})`;
     const perHour = `${devisTotal}*60/${duree}`;
     const isDocumentary = `AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')})`;
-    const avRate = `IF(N(${duree})=0,${p('avBase')},IF(${isDocumentary},${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
+    const requested = `${n(P.avDerogation)}="${YES}"`;
+    const eligible = `AND(N(${duree})>0,OR(${isDocumentary},${perHour}<=${p('avSmallBudgetPerHour')}))`;
+    const avRate = `IF(OR(N(${duree})=0,NOT(${requested})),${p('avBase')},IF(${isDocumentary},${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
     const R = (k: keyof typeof CEILING_RULES): string => `"${CEILING_RULES[k]}"`;
     const cinemaRule = `IF(${difficult},IF(${noCredit},${R('cinemaWithoutTaxCredit')},${R('cinemaDerogation')}),${R('cinemaBase')})`;
-    const avRule = `IF(N(${duree})=0,${R('avBase')},IF(${isDocumentary},${R('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${R('avDerogation')},${R('avBase')})))`;
+    const avRule = `IF(N(${duree})=0,${R('avBase')},IF(NOT(${requested}),IF(${eligible},${R('avBaseDerogationPossible')},${R('avBase')}),IF(${isDocumentary},${R('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${R('avDerogation')},${R('avBase')}))))`;
     return { rate: `IF(${cinema},${cinemaRate},${avRate})`, rule: `IF(${cinema},${cinemaRule},${avRule})` };
   })();
   const acquired = sum(input.sources.filter((s) => s.status === statuses.acquired).map((s) => s.amount));

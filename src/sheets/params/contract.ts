@@ -20,6 +20,7 @@ export const PARAMS_NAMES = {
   envelope: 'Param_Enveloppe',
   firstOrSecondFilm: 'Param_PremierFilm',
   provisionalAgreement: 'Param_AgrementProvisoire',
+  avDerogation: 'Param_DerogationAV',
   shortContractSurcharge: 'Param_MajorationCDDU',
   overheadsRate: 'Param_TauxFG',
   overheadsCap: 'Param_PlafondFG',
@@ -33,6 +34,9 @@ export const PARAMS_NAMES = {
   /** Audiovisual tax credit: the per-minute ceiling table (cost per minute from, ceiling per minute). */
   taxCreditBandFrom: 'Param_CIMinute_Seuils',
   taxCreditBandCap: 'Param_CIMinute_Plafonds',
+  /** The rate each status's lines are charged at (short-CDDU surcharge included), for the Devis's per-line charges. */
+  chargeStatuses: 'Param_StatutsCharges',
+  chargeRates: 'Param_TauxParStatut',
 } as const;
 
 /** Workbook names of the public-aid ceilings and thresholds. */

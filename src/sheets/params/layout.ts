@@ -15,6 +15,7 @@ import {
   contingencyRateFact,
   FORMATS,
   formatLabel,
+  isIntermittent,
   markLabel,
   overheadsRateFact,
   statusLabel,
@@ -153,6 +154,12 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       label: 'Agrément provisoire du crédit d’impôt obtenu',
       name: P.provisionalAgreement,
       value: p ? (p.provisionalAgreement ? 'Oui' : 'Non') : null,
+      list: 'yesNo',
+    },
+    {
+      label: 'Dérogation d’intensité des aides demandée au CNC (audiovisuel, RGA art. 311-19)',
+      name: P.avDerogation,
+      value: p ? (p.avDerogationRequested ? 'Oui' : 'Non') : 'Non',
       list: 'yesNo',
     },
   ];
@@ -351,6 +358,35 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     names.push({ name: n(P.taxCreditBandCap), sheet: sheetName, ref: PC.range('value', bandFirst, row - 1) });
     row += 1;
   }
+
+  // The rate applied to each status's lines (surcharge included): the Devis looks it up per line.
+  cells.push({
+    address: `A${row}`,
+    value: 'Taux de charges appliqué par statut (majoration des CDDU comprise)',
+    style: 'section',
+  });
+  row += 1;
+  const chargeFirst = row;
+  for (const s of STATUSES) {
+    cells.push({ address: PC.cell('label', row), value: statusLabel(s), style: 'label' });
+    cells.push({
+      address: PC.cell('value', row),
+      formula: isIntermittent(s)
+        ? `${n(chargeRateName(s))}+${n(P.shortContractSurcharge)}`
+        : n(chargeRateName(s)),
+      result: toCellNumber(
+        isIntermittent(s)
+          ? input.params.chargeRates[s].plus(input.params.shortContractSurcharge)
+          : input.params.chargeRates[s],
+      ),
+      numFmt: NUMFMT.rate,
+      style: 'computed',
+    });
+    row += 1;
+  }
+  names.push({ name: n(P.chargeStatuses), sheet: sheetName, ref: PC.range('label', chargeFirst, row - 1) });
+  names.push({ name: n(P.chargeRates), sheet: sheetName, ref: PC.range('value', chargeFirst, row - 1) });
+  row += 1;
 
   // Lists used by data validation, kept in the workbook so the user can extend them.
   cells.push({ address: `A${row}`, value: 'Listes (extensibles)', style: 'section' });
