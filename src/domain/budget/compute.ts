@@ -37,22 +37,27 @@ export function sumSplits(parts: readonly Split[]): Split {
   };
 }
 
-/**
- * Gross pay by status over every chapter but the charges chapter and the indirect one: the base
- * of the charges chapter. A salaried construction crew in chapter 5 or drivers in chapter 6 are
- * charged like the crew of chapter 2.
- */
-export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
+/** Sums `value` of the lines of each status over every chapter but the charges and indirect ones. */
+function byStatus(input: BudgetInput, value: (line: LineInput) => Money): Record<Status, Money> {
   const roles = rolesOf(getNomenclature(input.nomenclature));
   const out = Object.fromEntries(STATUSES.map((s) => [s, ZERO])) as Record<Status, Money>;
   for (const ch of input.chapters) {
     if (ch.code === roles.chargesChapter || ch.code === roles.indirect.chapter) continue;
     for (const item of ch.items) {
       const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
-      for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(lineAmount(l));
+      for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(value(l));
     }
   }
   return out;
+}
+
+/**
+ * Gross pay by status over every chapter but the charges chapter and the indirect one: the base
+ * of the charges chapter. A salaried construction crew in chapter 5 or drivers in chapter 6 are
+ * charged like the crew of chapter 2.
+ */
+export function grossPayByStatus(input: BudgetInput): Record<Status, Money> {
+  return byStatus(input, lineAmount);
 }
 
 /**
@@ -66,16 +71,7 @@ export function lineCharges(input: Pick<BudgetInput, 'params'>, line: LineInput)
 
 /** The charges of a status, line by line, summed over every chapter but the charges and indirect ones. */
 export function chargesByStatus(input: BudgetInput): Record<Status, Money> {
-  const roles = rolesOf(getNomenclature(input.nomenclature));
-  const out = Object.fromEntries(STATUSES.map((s) => [s, ZERO])) as Record<Status, Money>;
-  for (const ch of input.chapters) {
-    if (ch.code === roles.chargesChapter || ch.code === roles.indirect.chapter) continue;
-    for (const item of ch.items) {
-      const lines = item.kind === 'group' ? item.lines : item.kind === 'line' ? [item] : [];
-      for (const l of lines) if (l.status) out[l.status] = out[l.status].plus(lineCharges(input, l));
-    }
-  }
-  return out;
+  return byStatus(input, (l) => lineCharges(input, l));
 }
 
 /** The charges rate of a status: its Paramètres rate, plus the short-CDDU surcharge for intermittents. */
