@@ -38,6 +38,11 @@ const transport = perCall('CARBON.TRANSPORT(mode; km; personnes)', (i) =>
   carbonTransportFunction(modes[i % modes.length] ?? 'tgv', 100 + (i % 900), 1 + (i % 12)),
 );
 const poste = perCall('CNC.POSTE(code)', (i) => cncPosteFunction(codes[i % codes.length] ?? '3'));
+// A column of the same typo (a jury's copy-down): the suggestions are computed once per spelling.
+const typos = ['tgvv', 'voitur gazol', 'avoin'];
+perCall('CARBON.TRANSPORT(mode mal orthographié)', (i) =>
+  carbonTransportFunction(typos[i % typos.length] ?? 'tgvv', 100, 1),
+);
 
 const root = join(__dirname, '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'devis-cnc-bench-'));

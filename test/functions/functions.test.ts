@@ -108,9 +108,14 @@ describe('CARBON.*', () => {
     expect(m).toMatch(message);
   });
 
-  it('suggests close modes for a typo', () => {
-    expect(excelError(() => F().carbonTransportFunction('tvg', 10))[1]).toBe(
-      'Mode de transport inconnu « tvg ». Modes proches : ter, tgv, bus.',
+  it('suggests close modes for a typo, the same on every cell of a copied-down column', () => {
+    for (let i = 0; i < 3; i += 1)
+      expect(excelError(() => F().carbonTransportFunction('tvg', 10 + i))[1]).toBe(
+        'Mode de transport inconnu « tvg ». Modes proches : ter, tgv, bus.',
+      );
+    // Another spelling gets its own suggestions, not the cached ones.
+    expect(excelError(() => F().carbonTransportFunction('avoin', 10))[1]).toMatch(
+      /^Mode de transport inconnu « avoin »\. Modes proches : .*avion/,
     );
   });
 

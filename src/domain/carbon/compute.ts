@@ -32,14 +32,29 @@ const PLANE_BANDS = alias.transport.planes.bands as {
   noRf: string;
 }[];
 
+const MODE_NAMES: readonly string[] = [
+  ...new Set([...MODES.flatMap((m) => [m.id, ...m.aliases]), ...Object.keys(alias.transport.planes.aliases)]),
+];
+
 /** Every word CARBON.TRANSPORT accepts (ids and French aliases), for suggestions and the README. */
 export function transportModeNames(): string[] {
-  return [
-    ...new Set([
-      ...MODES.flatMap((m) => [m.id, ...m.aliases]),
-      ...Object.keys(alias.transport.planes.aliases),
-    ]),
-  ];
+  return [...MODE_NAMES];
+}
+
+/**
+ * The modes closest to a misspelt one, computed once per spelling: a column of the same typo is
+ * recomputed by Excel cell after cell, and the edit distances against every alias are the costly
+ * part. Bounded, so a sheet of random words cannot grow it without end.
+ */
+const SUGGESTIONS = new Map<string, string[]>();
+const SUGGESTIONS_MAX = 1000;
+function modeSuggestions(word: string): string[] {
+  const known = SUGGESTIONS.get(word);
+  if (known) return known;
+  const near = closeMatches(word, MODE_NAMES);
+  if (SUGGESTIONS.size >= SUGGESTIONS_MAX) SUGGESTIONS.clear();
+  SUGGESTIONS.set(word, near);
+  return near;
 }
 
 function factorOrFail(key: string): Result<EmissionFactor> {
@@ -93,7 +108,7 @@ export function transportEmissions(
   const plane = PLANE_ALIASES.get(name);
   const def = plane ? null : MODE_BY_ALIAS.get(name);
   if (!plane && !def) {
-    const near = closeMatches(cellText(mode), transportModeNames());
+    const near = modeSuggestions(cellText(mode));
     return fail(
       'notAvailable',
       `Mode de transport inconnu « ${cellText(mode)} ». Modes proches : ${near.join(', ')}.`,
