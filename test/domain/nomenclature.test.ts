@@ -93,3 +93,55 @@ describe('nomenclatures seeded from the reference', () => {
     expect(lookupLabel(classique, ' 3. ')?.label).toBe('Interprétation');
   });
 });
+
+describe('resolveCode through its index gives what a scan of the grid gives', () => {
+  // The scan the index replaced: every comparison normalises both codes.
+  const norm = (c: string): string => c.trim().replace(/\.$/, '').toLowerCase();
+  const scan = (nom: ReturnType<typeof getNomenclature>, code: string): string => {
+    const c = norm(code);
+    if (c === '') return 'unknown';
+    const chapterCode = nom.codeStyle === 'digits' ? c.slice(0, 1) : (c.split('.')[0] ?? c);
+    const chapter = nom.chapters.find((ch) => norm(ch.code) === chapterCode);
+    if (!chapter) return 'unknown';
+    if (norm(chapter.code) === c) return `chapter ${chapter.code}`;
+    const line = chapter.lines.find((l) => norm(l.code) === c);
+    if (line) return `line ${line.code}`;
+    const wellFormed =
+      nom.codeStyle === 'digits'
+        ? /^\d{2,5}$/.test(c)
+        : nom.codeStyle === 'dotted'
+          ? /^\d+(\.\d+)+$/.test(c)
+          : /^\d+(\.[a-z0-9]+)+$/.test(c);
+    if (!wellFormed) return 'unknown';
+    for (let p = parentCode(nom, c); p !== undefined; p = parentCode(nom, p)) {
+      const parent = chapter.lines.find((l) => norm(l.code) === p);
+      if (parent) return `user ${parent.code}`;
+      if (norm(chapter.code) === p) return `user ${chapter.code}`;
+    }
+    return 'unknown';
+  };
+  const show = (r: ReturnType<typeof resolveCode>): string =>
+    r.kind === 'unknown'
+      ? 'unknown'
+      : r.kind === 'chapter'
+        ? `chapter ${r.chapter.code}`
+        : r.kind === 'line'
+          ? `line ${r.line.code}`
+          : `user ${r.parent.code}`;
+
+  it.each(listNomenclatures().map((n) => [n.id, n] as const))(
+    '%s: every code, variants and user lines',
+    (_, nom) => {
+      const codes = nom.chapters.flatMap((ch) => [ch.code, ...ch.lines.map((l) => l.code)]);
+      const variants = codes.flatMap((c) => [
+        c,
+        ` ${c.toUpperCase()}. `,
+        nom.codeStyle === 'digits' ? `${c}9` : `${c}.9`,
+        nom.codeStyle === 'digits' ? `${c}99` : `${c}.9.9`,
+        `${c}x`,
+      ]);
+      for (const v of [...variants, '', '0', '99', 'abc', '1..2', '10.z'])
+        expect(show(resolveCode(nom, v))).toBe(scan(nom, v));
+    },
+  );
+});

@@ -90,6 +90,20 @@ function truthy(v: unknown): boolean {
   return false;
 }
 
+type PlaneAlias = typeof PLANE_ALIASES extends Map<string, infer V> ? V : never;
+/** A mode as typed, resolved once per spelling (accents and punctuation folded): a column of trips repeats it. */
+const RESOLVED = new Map<string, { plane: PlaneAlias | undefined; def: ModeDef | undefined }>();
+function resolveMode(typed: string): { plane: PlaneAlias | undefined; def: ModeDef | undefined } {
+  const known = RESOLVED.get(typed);
+  if (known) return known;
+  const name = looseForm(typed);
+  const plane = PLANE_ALIASES.get(name);
+  const resolved = { plane, def: plane ? undefined : MODE_BY_ALIAS.get(name) };
+  if (RESOLVED.size >= SUGGESTIONS_MAX) RESOLVED.clear();
+  RESOLVED.set(typed, resolved);
+  return resolved;
+}
+
 /**
  * Emissions of a trip: factor × km × (passengers for per-passenger modes, tonnes for freight) ×
  * 2 for a round trip. Per-vehicle factors (cars, vans, trucks, motorbikes) are not multiplied by
@@ -102,11 +116,9 @@ export function transportEmissions(
   persons?: unknown,
   roundTrip?: unknown,
 ): Result<Emission> {
-  const name = looseForm(cellText(mode));
   const dist = quantity(km, 'Distance', 'kilomètres');
   if (!dist.ok) return dist;
-  const plane = PLANE_ALIASES.get(name);
-  const def = plane ? null : MODE_BY_ALIAS.get(name);
+  const { plane, def } = resolveMode(cellText(mode));
   if (!plane && !def) {
     const near = modeSuggestions(cellText(mode));
     return fail(

@@ -68,21 +68,45 @@ export function chapterCodeOf(nom: NomenclatureData, code: string): string {
   return c.split('.')[0] ?? c;
 }
 
+/** Chapters and lines by normalised code, built once per nomenclature (a cell function resolves codes by the thousand). */
+interface CodeIndex {
+  chapters: Map<string, NomenclatureChapter>;
+  lines: Map<string, { chapter: NomenclatureChapter; line: NomenclatureLine }>;
+}
+const INDEXES = new WeakMap<NomenclatureData, CodeIndex>();
+function codeIndex(nom: NomenclatureData): CodeIndex {
+  const known = INDEXES.get(nom);
+  if (known) return known;
+  const index: CodeIndex = { chapters: new Map(), lines: new Map() };
+  for (const chapter of nom.chapters) {
+    const c = normaliseCode(chapter.code);
+    if (!index.chapters.has(c)) index.chapters.set(c, chapter);
+    for (const line of chapter.lines) {
+      const l = normaliseCode(line.code);
+      if (!index.lines.has(l)) index.lines.set(l, { chapter, line });
+    }
+  }
+  INDEXES.set(nom, index);
+  return index;
+}
+
 /** Resolves a code to a chapter, a known line, a user line under a known poste, or unknown. */
 export function resolveCode(nom: NomenclatureData, code: string): CodeResolution {
   const c = normaliseCode(code);
   if (c === '') return { kind: 'unknown' };
-  const chapter = nom.chapters.find((ch) => sameCode(ch.code, chapterCodeOf(nom, c)));
+  const index = codeIndex(nom);
+  const chapterCode = chapterCodeOf(nom, c);
+  const chapter = index.chapters.get(chapterCode);
   if (!chapter) return { kind: 'unknown' };
-  if (sameCode(chapter.code, c)) return { kind: 'chapter', chapter };
-  const line = chapter.lines.find((l) => sameCode(l.code, c));
-  if (line) return { kind: 'line', chapter, line };
+  if (chapterCode === c) return { kind: 'chapter', chapter };
+  const known = index.lines.get(c);
+  if (known && known.chapter === chapter) return { kind: 'line', chapter, line: known.line };
   // A user line: its nearest known ancestor is a line or the chapter itself.
   if (!isWellFormed(nom, c)) return { kind: 'unknown' };
   for (let p = parentCode(nom, c); p !== undefined; p = parentCode(nom, p)) {
-    const parent = chapter.lines.find((l) => sameCode(l.code, p));
-    if (parent) return { kind: 'user', chapter, parent };
-    if (sameCode(chapter.code, p)) return { kind: 'user', chapter, parent: chapter };
+    const parent = index.lines.get(p);
+    if (parent && parent.chapter === chapter) return { kind: 'user', chapter, parent: parent.line };
+    if (p === chapterCode) return { kind: 'user', chapter, parent: chapter };
   }
   return { kind: 'unknown' };
 }
