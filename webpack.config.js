@@ -9,9 +9,11 @@ const {
   applyNamespaceToMetadata,
 } = require('./tools/namespace');
 
-const urlDev = 'https://localhost:3000/';
-// The public address of the built add-in; the manifest keeps localhost when it is not set.
-const urlProd = process.env.ADDIN_PUBLIC_URL || urlDev;
+const { publicManifest } = require('./tools/publicUrl');
+
+// The public address of the built add-in (normalised in tools/publicUrl.js); without it, a
+// production build keeps the development address (https://localhost:3000).
+const publicUrl = process.env.ADDIN_PUBLIC_URL;
 
 /** Rewrites functions.json after the metadata plugin wrote it (namespace option A). */
 class NamespaceMetadataPlugin {
@@ -82,6 +84,8 @@ module.exports = async (env, options) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'functions', 'commands'],
       }),
+      // The help page the manifest's SupportUrl and « en savoir plus » point at.
+      new HtmlWebpackPlugin({ filename: 'aide.html', template: './src/help/aide.html', chunks: [] }),
       new HtmlWebpackPlugin({
         filename: 'preview.html',
         template: './src/taskpane/preview.html',
@@ -95,7 +99,7 @@ module.exports = async (env, options) => {
             to: '[name][ext]',
             transform(content) {
               const xml = applyNamespaceToManifest(content.toString(), ns);
-              return dev ? xml : xml.replace(new RegExp(urlDev, 'g'), urlProd);
+              return dev || !publicUrl ? xml : publicManifest(xml, publicUrl);
             },
           },
         ],

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
@@ -6,6 +8,12 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 const { applyNamespaceToManifest, applyNamespaceToMetadata } = require('../../tools/namespace') as {
   applyNamespaceToManifest: (xml: string, ns: string) => string;
   applyNamespaceToMetadata: (json: unknown, ns: string) => { functions: { id: string; name: string }[] };
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { normalisePublicUrl, publicManifest } = require('../../tools/publicUrl') as {
+  normalisePublicUrl: (raw: string) => { base: string; origin: string };
+  publicManifest: (xml: string, raw: string) => string;
 };
 
 const ROOT = join(__dirname, '..', '..');
@@ -138,5 +146,91 @@ describe('functions.json generated from the JSDoc', () => {
       ['CNC.CHAPITRE', 'CHAPITRE'],
     ]);
     expect(a.functions.find((f) => f.id === 'CARBON.TRANSPORT')?.name).toBe('CARBON.TRANSPORT');
+  });
+});
+
+describe('the manifest against the OfficeApp schema, as written and for a public address', () => {
+  const xsd = join(ROOT, 'test', 'fixtures', 'office-xsd', 'OfficeAppManifestV1_1.xsd');
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-manifest-'));
+  /** xmllint's verdict on a manifest ("… validates" or the schema errors). */
+  const validate = (xml: string, name: string): string => {
+    const file = join(dir, name);
+    writeFileSync(file, xml);
+    try {
+      return execFileSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      return err.stderr ?? err.message;
+    }
+  };
+  const run = (file: string): string => {
+    try {
+      execFileSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8', stdio: 'pipe' });
+      return 'valide';
+    } catch (e) {
+      return (e as { stderr?: string }).stderr ?? 'invalide';
+    }
+  };
+
+  it('validates manifest.xml as written (development address)', () => {
+    expect(run(join(ROOT, 'manifest.xml'))).toBe('valide');
+  });
+
+  it('refuses a manifest that breaks the schema (so the check is real)', () => {
+    expect(
+      validate(
+        manifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Tout</Permissions>'),
+        'bad.xml',
+      ),
+    ).toMatch(/Permissions/);
+  });
+
+  it('moves every URL to ADDIN_PUBLIC_URL, with or without its trailing slash, and validates', () => {
+    for (const raw of [
+      'https://devis-cnc.example.org/app',
+      'https://devis-cnc.example.org/app/',
+      ' https://devis-cnc.example.org/app// ',
+    ]) {
+      const xml = publicManifest(manifest, raw);
+      expect(xml).not.toMatch(/localhost/);
+      const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(urls.length).toBeGreaterThan(8);
+      for (const u of urls) expect(u.startsWith('https://devis-cnc.example.org/app/')).toBe(true);
+      expect(xml).toContain('<AppDomain>https://devis-cnc.example.org</AppDomain>');
+      expect(xml).toContain('<SupportUrl DefaultValue="https://devis-cnc.example.org/app/aide.html"/>');
+      expect(xml).toContain(
+        '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://devis-cnc.example.org/app/aide.html"/>',
+      );
+      const file = join(dir, 'public.xml');
+      writeFileSync(file, xml);
+      expect(run(file)).toBe('valide');
+    }
+  });
+
+  it('names its icons at every size Office asks for, and each exists in assets/', () => {
+    for (const size of [16, 32, 64, 80]) {
+      expect(manifest).toContain(`/assets/icon-${size}.png`);
+      expect(
+        readFileSync(join(ROOT, 'assets', `icon-${size}.png`))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
+    }
+  });
+
+  it('refuses a public address Office would refuse, with a French message', () => {
+    expect(normalisePublicUrl('https://h.example/a/b/')).toEqual({
+      base: 'https://h.example/a/b',
+      origin: 'https://h.example',
+    });
+    expect(normalisePublicUrl('https://h.example')).toEqual({
+      base: 'https://h.example',
+      origin: 'https://h.example',
+    });
+    expect(() => normalisePublicUrl('http://h.example/app')).toThrow(
+      "Office n'accepte qu'une adresse https://",
+    );
+    expect(() => normalisePublicUrl('h.example/app')).toThrow('ADDIN_PUBLIC_URL invalide « h.example/app »');
+    expect(() => normalisePublicUrl('https://h.example/app?x=1')).toThrow('sans « ? » ni « # »');
   });
 });
