@@ -24,7 +24,7 @@ const out = {
   note: ref.note,
   excluded: [...excluded].map((k) => ({
     key: k,
-    why: 'Valeur NGC intégrant des données ecoinvent à réutilisation restreinte (carbon-facts.md §5) : le facteur Base Carbone correspondant est utilisé.',
+    why: 'Valeur Nos Gestes Climat intégrant des données ecoinvent à réutilisation restreinte : le facteur Base Carbone® correspondant est utilisé.',
   })),
   // publicTitle is ours (what a user reads as the source): kept from the previous file.
   sources: ref.sources.map((s) => ({
@@ -45,7 +45,8 @@ const out = {
       year: f.year ?? null,
       verified: f.verified === true,
       ...(f.ademe_id ? { ademeId: String(f.ademe_id) } : {}),
-      ...(f.note ? { note: f.note } : {}),
+      // A note cites public sources only, never the team's reference notes.
+      ...(f.note ? { note: f.note.replace(/\s*\(carbon-facts\.md[^)]*\)/g, '') } : {}),
     })),
 };
 writeFileSync(join(root, 'data', 'carbon', 'facteurs.json'), JSON.stringify(out, null, 1) + '\n');

@@ -32,8 +32,6 @@ function publicManifest(xml, raw) {
   const { base, origin } = normalisePublicUrl(raw);
   return xml
     .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
-    .split(`${DEV}/`)
-    .join(`${base}/`)
     .split(DEV)
     .join(base);
 }

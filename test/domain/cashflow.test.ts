@@ -9,7 +9,6 @@ import {
   defaultPaymentShares,
   measureCost,
   measuresByMonth,
-  taxCreditReceipts,
   taxRefundShares,
   milestoneList,
   phaseOf,
@@ -280,12 +279,12 @@ describe('tax credit cashed after the fiscal year, measures in the grid', () => 
       `${'0.0000 '.repeat(7)}0.5000 ${'0.5000 '.repeat(11)}1.0000`,
     );
     // 90 000 € all "après livraison": 45 000 € in June 2027, 45 000 € in June 2028.
-    const parts = taxCreditReceipts(m(90000), [0, 0, 0, 0, 0, 1].map(m), dates, shares);
+    const parts = receiptsByMonth(m(90000), [0, 0, 0, 0, 0, 1].map(m), dates, shares);
     expect(
       parts.map((x, k) => (x.isZero() ? '' : `${iso(months[k] ?? null)}:${x.toFixed(2)}`)).join(''),
     ).toBe('2027-06:45000.002028-06:45000.00');
     // A share on a milestone stays on it: 20 % at signature (first month), 80 % refunded.
-    const mixed = taxCreditReceipts(m(90000), [0.2, 0, 0, 0, 0, 0.8].map(m), dates, shares);
+    const mixed = receiptsByMonth(m(90000), [0.2, 0, 0, 0, 0, 0.8].map(m), dates, shares);
     expect(mixed[0]?.toFixed(2)).toBe('18000.00');
     expect(mixed[7]?.toFixed(2)).toBe('36000.00');
     expect(sum(mixed).toFixed(2)).toBe('90000.00');

@@ -44,15 +44,16 @@ export function transportModeNames(): string[] {
 /**
  * The modes closest to a misspelt one, computed once per spelling: a column of the same typo is
  * recomputed by Excel cell after cell, and the edit distances against every alias are the costly
- * part. Bounded, so a sheet of random words cannot grow it without end.
+ * part.
  */
 const SUGGESTIONS = new Map<string, string[]>();
-const SUGGESTIONS_MAX = 1000;
+/** Bound of the per-spelling caches below, so a sheet of random words cannot grow them without end. */
+const CACHE_MAX = 1000;
 function modeSuggestions(word: string): string[] {
   const known = SUGGESTIONS.get(word);
   if (known) return known;
   const near = closeMatches(word, MODE_NAMES);
-  if (SUGGESTIONS.size >= SUGGESTIONS_MAX) SUGGESTIONS.clear();
+  if (SUGGESTIONS.size >= CACHE_MAX) SUGGESTIONS.clear();
   SUGGESTIONS.set(word, near);
   return near;
 }
@@ -99,7 +100,7 @@ function resolveMode(typed: string): { plane: PlaneAlias | undefined; def: ModeD
   const name = looseForm(typed);
   const plane = PLANE_ALIASES.get(name);
   const resolved = { plane, def: plane ? undefined : MODE_BY_ALIAS.get(name) };
-  if (RESOLVED.size >= SUGGESTIONS_MAX) RESOLVED.clear();
+  if (RESOLVED.size >= CACHE_MAX) RESOLVED.clear();
   RESOLVED.set(typed, resolved);
   return resolved;
 }

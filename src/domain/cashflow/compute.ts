@@ -55,12 +55,29 @@ export function defaultPaymentShares(profile: PhaseWeights, dates: CashflowDates
   return allocateLargestRemainder(new Money(1), monthWeights, BASIS_POINT);
 }
 
-/** Monthly receipts of one source: its milestone shares placed on the milestone months, cumulative rounding. */
-export function receiptsByMonth(amount: Money, profile: readonly Money[], dates: CashflowDates): Money[] {
+/**
+ * Monthly receipts of one source: its milestone shares placed on the milestone months, cumulative
+ * rounding. For a tax credit, `refunded` (cumulative share refunded per month) moves the share
+ * "après livraison" from the month after delivery to the fiscal-year refunds.
+ */
+export function receiptsByMonth(
+  amount: Money,
+  profile: readonly Money[],
+  dates: CashflowDates,
+  refunded?: readonly Money[],
+): Money[] {
   const months = cashflowMonths(dates);
   const jalons = milestoneList(dates);
+  const afterIndex = jalons.length - 1;
+  const after = profile[afterIndex] ?? ZERO;
+  const afterMonth = jalons[afterIndex];
   // Share received up to and including each month; the first month also takes earlier milestones.
-  const cumulative = months.map((m) => sum(profile.filter((_, i) => (jalons[i] ?? m) <= m)));
+  const cumulative = months.map((m, k) => {
+    const byMilestones = sum(profile.filter((_, i) => (jalons[i] ?? m) <= m));
+    if (!refunded) return byMilestones;
+    const atDelivery = afterMonth && afterMonth <= m ? new Money(1) : ZERO;
+    return byMilestones.plus(after.times((refunded[k] ?? ZERO).minus(atDelivery)));
+  });
   const shares = cumulative.map((c, k) => (k === 0 ? c : c.minus(cumulative[k - 1] ?? ZERO)));
   return allocateCumulative(amount, shares);
 }
@@ -126,29 +143,4 @@ export function taxRefundShares(
     const close = closingOnOrBefore(addMonths(m, -refund.delayMonths), refund.closingMonth);
     return sum(payments.filter((_, j) => (months[j] ?? m) <= close)).dividedBy(total);
   });
-}
-
-/**
- * Monthly receipts of a tax credit: its milestone shares as for any source, except the share
- * "après livraison", which follows the fiscal-year refund (`refunded`, cumulative) instead of the
- * month after delivery.
- */
-export function taxCreditReceipts(
-  amount: Money,
-  profile: readonly Money[],
-  dates: CashflowDates,
-  refunded: readonly Money[],
-): Money[] {
-  const months = cashflowMonths(dates);
-  const jalons = milestoneList(dates);
-  const afterIndex = jalons.length - 1;
-  const after = profile[afterIndex] ?? ZERO;
-  const afterMonth = jalons[afterIndex];
-  const cumulative = months.map((m, k) => {
-    const byMilestones = sum(profile.filter((_, i) => (jalons[i] ?? m) <= m));
-    const atDelivery = afterMonth && afterMonth <= m ? new Money(1) : ZERO;
-    return byMilestones.plus(after.times((refunded[k] ?? ZERO).minus(atDelivery)));
-  });
-  const shares = cumulative.map((c, k) => (k === 0 ? c : c.minus(cumulative[k - 1] ?? ZERO)));
-  return allocateCumulative(amount, shares);
 }

@@ -9,7 +9,6 @@ import {
   defaultPaymentShares,
   receiptsByMonth,
   summarise,
-  taxCreditReceipts,
   taxRefundShares,
   type CashflowSummary,
 } from './compute';
@@ -109,9 +108,12 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
     const parts =
       !known || !s
         ? Array<Money>(monthCount).fill(ZERO)
-        : refunded && taxCredits.has(s.category)
-          ? taxCreditReceipts(amount, s.profile, known, refunded)
-          : receiptsByMonth(amount, s.profile, known);
+        : receiptsByMonth(
+            amount,
+            s.profile,
+            known,
+            taxCredits.has(s.category) ? (refunded ?? undefined) : undefined,
+          );
     return { label: s?.label ?? '', amount, parts };
   });
   const summary = summarise(

@@ -176,6 +176,8 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   const measFirst = measHeader + 1;
   const measLast = measFirst + measRows.length - 1;
   const summaryFirst = measLast + 1;
+  // Total, lowest balance after measures, uncovered need, cost; with a protocol base, the devis's
+  // frais financiers and their gap (checked against the lines written below).
   const summaryRows = input.financialCosts ? 6 : 4;
   const profTitle = summaryFirst + summaryRows + 2;
   const profHeader = profTitle + 1;
@@ -617,6 +619,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
         ]
       : []),
   ];
+  if (summaryLines.length !== summaryRows) throw new Error('Trésorerie : plan de lignes incohérent');
   summaryLines.forEach((l, i) => {
     const r = summaryFirst + i;
     cells.push({

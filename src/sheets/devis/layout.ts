@@ -12,10 +12,9 @@ import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import { ZERO, toCellNumber, type Money } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
 import { defaultTaxCreditShare, itemsUnder, lineCharges, taxCreditShare } from '../../domain/budget/compute';
-import type { Status } from '../../domain/budget/types';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
-import { LIST_NAMES, PARAMS_NAMES, chargeRateName } from '../params/contract';
+import { LIST_NAMES, PARAMS_NAMES, chargeRateFormula } from '../params/contract';
 import {
   DEVIS_COLUMNS as C,
   DEVIS_FIRST_ROW,
@@ -73,10 +72,6 @@ export function devisSheet(
   const n = (base: string): string => naming.name(base);
   const at = (k: DevisColumn, row: number): string => C.cell(k, row);
   /** A status's charges rate in Paramètres, plus the short-CDDU surcharge for intermittents (as chargeRate). */
-  const chargeRateFormula = (status: Status): string =>
-    isIntermittent(status)
-      ? `${n(chargeRateName(status))}+${n(PARAMS_NAMES.shortContractSurcharge)}`
-      : n(chargeRateName(status));
   const nameParts = (parts: Readonly<Record<SplitPart, string>>, row: number): void => {
     for (const p of SPLIT_PARTS)
       names.push({ name: n(parts[p]), sheet: sheetName, ref: absolute(at(p, row)) });
@@ -326,7 +321,7 @@ export function devisSheet(
             label: item.label,
             baseFormula: paySum(label),
             unit: 'Brut',
-            rateFormula: chargeRateFormula(item.status),
+            rateFormula: chargeRateFormula(item.status, n),
             amountFormula: paySum(label, 'charges'),
             justification: `Somme des charges patronales ligne par ligne (colonne « ${C.header('charges')} ») des lignes au statut « ${label} », quel que soit leur chapitre : brut × taux de charges de la feuille Paramètres${isIntermittent(item.status) ? ' (majoration des CDDU de 3 mois au plus comprise)' : ''}, arrondi par ligne`,
           },

@@ -1,5 +1,5 @@
 import type { Status } from '../../domain/budget/types';
-import { statusLabel } from '../../domain/facts/facts';
+import { isIntermittent, statusLabel } from '../../domain/facts/facts';
 import type { CeilingRules } from '../../domain/financing/types';
 import { contiguousColumns } from '../model/contract';
 
@@ -55,6 +55,16 @@ export const CEILING_NAMES: Readonly<Record<keyof CeilingRules, string>> = {
 /** Workbook name of the charge rate of a status, e.g. Param_TauxCharges_Technicien. */
 export function chargeRateName(status: Status): string {
   return `Param_TauxCharges_${statusLabel(status)}`;
+}
+
+/**
+ * The rate a status's lines are charged at, as a formula: its Paramètres rate, plus the short-CDDU
+ * surcharge for intermittents (the domain's chargeRate). `name` applies the workbook's naming.
+ */
+export function chargeRateFormula(status: Status, name: (base: string) => string): string {
+  return isIntermittent(status)
+    ? `${name(chargeRateName(status))}+${name(PARAMS_NAMES.shortContractSurcharge)}`
+    : name(chargeRateName(status));
 }
 
 /** The validation lists kept on the sheet (the user can extend them). */

@@ -1,3 +1,4 @@
+import { chargeRate } from '../../domain/budget/compute';
 import type { BudgetParams } from '../../domain/budget/types';
 import { STATUSES } from '../../domain/budget/types';
 import type { ProductionParameters } from '../../domain/budget/templates';
@@ -15,7 +16,6 @@ import {
   contingencyRateFact,
   FORMATS,
   formatLabel,
-  isIntermittent,
   markLabel,
   overheadsRateFact,
   statusLabel,
@@ -35,6 +35,7 @@ import {
   PARAMS_COLUMNS as PC,
   PARAMS_FIRST_ROW,
   PARAMS_NAMES as P,
+  chargeRateFormula,
   chargeRateName,
   type ListKey,
 } from './contract';
@@ -371,14 +372,8 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     cells.push({ address: PC.cell('label', row), value: statusLabel(s), style: 'label' });
     cells.push({
       address: PC.cell('value', row),
-      formula: isIntermittent(s)
-        ? `${n(chargeRateName(s))}+${n(P.shortContractSurcharge)}`
-        : n(chargeRateName(s)),
-      result: toCellNumber(
-        isIntermittent(s)
-          ? input.params.chargeRates[s].plus(input.params.shortContractSurcharge)
-          : input.params.chargeRates[s],
-      ),
+      formula: chargeRateFormula(s, n),
+      result: toCellNumber(chargeRate(input, s)),
       numFmt: NUMFMT.rate,
       style: 'computed',
     });
