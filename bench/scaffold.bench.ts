@@ -1,52 +1,18 @@
 /*
- * npm run bench — scaffold costs at 100 and 5 000 devis lines:
+ * npm run bench — scaffold costs at 100, 5 000 and 20 000 devis lines:
  *   plan generation time (domain + layout), xlsx write time (exceljs, to a buffer),
- *   and the number of context.sync() calls of the Office adapter (inventory + apply).
+ *   and, through Microsoft's own Excel library (npm @microsoft/office-js), the context.sync() calls
+ *   of the Office adapter and the size of each request it sends (Excel on the web: 5 MB at most).
  * Times are medians of several runs in this one process; ratios compare runs of the same process.
  */
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { officeJsContext } from '../test/support/officeJs';
 import { buildScaffoldPlan } from '../src/sheets/workbook';
 import { OfficePort } from '../src/workbook/office/officePort';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { bigBudget } from '../test/support/bigBudget';
 import { exampleBudget, exampleParameters } from '../src/domain/budget/templates';
-
-/** A stand-in Excel context that accepts every Office.js call and counts sync() round trips. */
-function countingContext(): {
-  context: Excel.RequestContext;
-  syncs: () => number;
-  calls: () => number;
-  payload: () => number;
-} {
-  let syncs = 0;
-  let calls = 0;
-  let payload = 0;
-  const handler: ProxyHandler<() => void> = {
-    get(_t, prop) {
-      if (prop === 'sync') return async () => void (syncs += 1);
-      if (prop === 'then' || typeof prop === 'symbol') return undefined;
-      return proxy;
-    },
-    apply() {
-      calls += 1;
-      return proxy;
-    },
-    set(_t, _prop, value) {
-      calls += 1;
-      // Rough size of what the batch carries: the JSON of every value written.
-      payload += JSON.stringify(value)?.length ?? 0;
-      return true;
-    },
-  };
-  const proxy: () => void = new Proxy(function stub() {}, handler);
-  return {
-    context: proxy as unknown as Excel.RequestContext,
-    syncs: () => syncs,
-    calls: () => calls,
-    payload: () => payload,
-  };
-}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -79,8 +45,9 @@ async function measure(lines: number | 'exemple', runs: number) {
     planTimes.push(t1 - t0);
     writeTimes.push(t2 - t1);
   }
-  const counting = countingContext();
-  await new OfficePort((batch) => batch(counting.context)).applyPlan(plan);
+  // Microsoft's own Excel library builds the requests; their sizes are what Excel on the web gets.
+  const office = officeJsContext();
+  await new OfficePort((batch) => batch(office.context)).applyPlan(plan);
   const cells = plan.sheets.reduce((n, s) => n + s.cells.length, 0);
   const formulas = plan.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula).length, 0);
   const lineCount = budget.chapters
@@ -94,24 +61,29 @@ async function measure(lines: number | 'exemple', runs: number) {
     plan: median(planTimes),
     write: median(writeTimes),
     bytes,
-    syncs: counting.syncs(),
-    calls: counting.calls(),
-    payload: counting.payload(),
+    syncs: office.sizes.length,
+    calls: office.actions.reduce((n, a) => n + a, 0),
+    largest: Math.max(...office.sizes),
+    payload: office.sizes.reduce((n, a) => n + a, 0),
   };
 }
+
+const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
 
 async function main(): Promise<void> {
   const example = await measure('exemple', 7);
   const small = await measure(100, 7);
   const large = await measure(5000, 3);
+  const huge = await measure(20000, 1);
   const row = (r: typeof small): string =>
-    `${r.lines === 'exemple' ? ` exemple (${r.lineCount} lignes)` : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations en file, ~${(r.payload / 1024 / 1024).toFixed(2)} Mio de valeurs écrites`;
+    `${r.lines === 'exemple' ? ` exemple (${r.lineCount} lignes)` : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations, requêtes de ${mib(r.payload)} Mio en tout, la plus grosse ${mib(r.largest)} Mio`;
   console.log(
     'Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes',
   );
   console.log(row(example));
   console.log(row(small));
   console.log(row(large));
+  console.log(row(huge));
   const n = 5000 / 100;
   console.log(
     `Rapports 5000/100 (×${n} lignes) : plan ×${(large.plan / small.plan).toFixed(1)}, xlsx ×${(large.write / small.write).toFixed(1)}, context.sync() ×${(large.syncs / small.syncs).toFixed(0)}`,

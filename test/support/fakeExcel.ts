@@ -337,9 +337,10 @@ export function writtenCells(sheet: RecordedSheet): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const r of sheet.ranges) {
     if (!r.formulas) continue;
+    const start = parseA1(r.address.split(':')[0] ?? r.address);
     r.formulas.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v !== '') out.set(`${String.fromCharCode(65 + j)}${i + 1}`, v);
+        if (v !== '') out.set(a1(start.col + j, start.row + i), v);
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { buildScaffoldPlan } from '../../src/sheets/workbook';
-import { parseAddress } from '../../src/sheets/model/plan';
+import { a1, parseAddress } from '../../src/sheets/model/plan';
 import { OfficePort, styleRectangles } from '../../src/workbook/office/officePort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { addSource } from '../../src/workbook/sources';
@@ -31,6 +31,45 @@ describe('Office.js adapter (office-addin-mock)', () => {
       ).toBe(lines + 9 + 2);
     },
   );
+
+  it('writes a 20 000-line devis whole, in three data batches under the request budget and a cosmetics one', async () => {
+    const fake = createFakeExcel();
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const { plan } = buildScaffoldPlan({
+      format: 'long-metrage',
+      budget: bigBudget(20000),
+      production: null,
+    });
+    expect(await new OfficePort(fake.run).applyPlan(plan)).toEqual({ skipped: [] });
+    expect(sync).toHaveBeenCalledTimes(4);
+    const devis = fake.recorder.sheets.get('Devis');
+    const cells = devis ? writtenCells(devis) : new Map();
+    const planned = plan.sheets.find((s) => s.name === 'Devis')?.cells.filter((c) => c.formula) ?? [];
+    expect(planned.length).toBeGreaterThan(20000);
+    expect(planned.filter((c) => cells.get(c.address) !== `=${c.formula}`)).toEqual([]);
+  }, 30_000);
+
+  it('writes a number format only on the cells that need one, each its own', async () => {
+    const fake = createFakeExcel();
+    const { plan } = examplePlan();
+    await new OfficePort(fake.run).applyPlan(plan);
+    for (const sheet of plan.sheets) {
+      const written = new Map<string, unknown>();
+      for (const w of fake.recorder.writes.filter(
+        (x) => x.sheet === sheet.name && x.property === 'numberFormat',
+      )) {
+        const [from, to] = w.address.split(':');
+        const f = parseAddress(from ?? '');
+        const t = parseAddress(to ?? from ?? '');
+        for (let r = f.row; r <= t.row; r += 1)
+          for (let c = f.col; c <= t.col; c += 1) written.set(a1(c, r), w.value[r - f.row]?.[c - f.col]);
+      }
+      const expected = new Map(
+        sheet.cells.filter((c) => c.numFmt && c.numFmt !== 'General').map((c) => [c.address, c.numFmt]),
+      );
+      expect([sheet.name, written]).toEqual([sheet.name, expected]);
+    }
+  });
 
   it('sets the text format of every code cell before its value (so "2.10" stays text), in the data sync', async () => {
     const fake = createFakeExcel();

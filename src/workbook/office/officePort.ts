@@ -27,102 +27,96 @@ function cellFormula(c: CellPlan): string | number | boolean {
   return v;
 }
 
-interface Block {
-  rows: number;
-  cols: number;
-}
+/**
+ * Largest request, in bytes, one batch of the scaffold is planned to carry. Excel on the web
+ * refuses a request above 5 MB; the estimate below (values, formats, an allowance per operation)
+ * keeps every request Microsoft's library builds under 4 MB (measured in the request test).
+ */
+export const OFFICE_REQUEST_BUDGET = 3_000_000;
+/** One range assignment (a block of rows, a slice of a format rectangle) stays under this. */
+const BLOCK_BYTES = OFFICE_REQUEST_BUDGET / 4;
+/** Allowance for one queued operation: its action and object path in the request's JSON. */
+const OP_BYTES = 250;
 
-function blockOf(sheet: SheetPlan): Block {
-  let rows = 1;
-  let cols = 1;
-  for (const c of sheet.cells) {
-    const { col, row } = parseAddress(c.address);
-    rows = Math.max(rows, row);
-    cols = Math.max(cols, col + 1);
-  }
-  return { rows, cols };
+/** Size of a value in the request's JSON, comma included. */
+function jsonBytes(v: string | number | boolean): number {
+  return typeof v === 'string' ? v.length + 3 : String(v).length + 1;
 }
 
 /**
- * Rectangles covering the cells of one style: horizontal runs per row, merged with identical
- * runs of the following rows. Few ranges, so one batch stays small whatever the line count.
+ * Rectangles covering the cells that share a key (a style, a number format): horizontal runs per
+ * row, merged with identical runs of the following rows. Few ranges, whatever the line count.
  */
-export function styleRectangles(sheet: SheetPlan): Map<StyleKey, string[]> {
-  const byStyle = new Map<StyleKey, Map<number, number[]>>();
-  for (const c of sheet.cells) {
-    if (!c.style) continue;
+function rectanglesBy<K>(cells: CellPlan[], keyOf: (c: CellPlan) => K | undefined): Map<K, string[]> {
+  const byKey = new Map<K, Map<number, number[]>>();
+  for (const c of cells) {
+    const key = keyOf(c);
+    if (key === undefined) continue;
     const { col, row } = parseAddress(c.address);
-    const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
-    rows.set(row, [...(rows.get(row) ?? []), col]);
-    byStyle.set(c.style, rows);
+    const rows = byKey.get(key) ?? new Map<number, number[]>();
+    const cols = rows.get(row);
+    if (cols) cols.push(col);
+    else rows.set(row, [col]);
+    byKey.set(key, rows);
   }
-  const out = new Map<StyleKey, string[]>();
-  for (const [style, rows] of byStyle) {
-    // runs: key "c1-c2" → list of rows
+  const out = new Map<K, string[]>();
+  for (const [key, rows] of byKey) {
+    // runs: "c1-c2" → the rows they span so far
     const open = new Map<string, { start: number; end: number }>();
     const rects: string[] = [];
-    const flush = (key: string, span: { start: number; end: number }): void => {
-      const [c1, c2] = key.split('-').map(Number) as [number, number];
+    const flush = (run: string, span: { start: number; end: number }): void => {
+      const [c1, c2] = run.split('-').map(Number) as [number, number];
       rects.push(`${a1(c1, span.start)}:${a1(c2, span.end)}`);
     };
     const sortedRows = [...rows.keys()].sort((x, y) => x - y);
     for (const row of sortedRows) {
       const cols = [...new Set(rows.get(row))].sort((x, y) => x - y);
-      const keys: string[] = [];
+      const runs: string[] = [];
       let start = cols[0] ?? 0;
       for (let i = 0; i < cols.length; i += 1) {
         const c = cols[i] ?? 0;
         const next = cols[i + 1];
         if (next !== c + 1) {
-          keys.push(`${start}-${c}`);
+          runs.push(`${start}-${c}`);
           if (next !== undefined) start = next;
         }
       }
-      for (const [key, span] of [...open]) {
-        if (!(keys.includes(key) && span.end === row - 1)) {
-          flush(key, span);
-          open.delete(key);
+      for (const [run, span] of [...open]) {
+        if (!(runs.includes(run) && span.end === row - 1)) {
+          flush(run, span);
+          open.delete(run);
         }
       }
-      for (const key of keys) {
-        const span = open.get(key);
+      for (const run of runs) {
+        const span = open.get(run);
         if (span) span.end = row;
-        else open.set(key, { start: row, end: row });
+        else open.set(run, { start: row, end: row });
       }
     }
-    for (const [key, span] of open) flush(key, span);
-    out.set(style, rects);
+    for (const [run, span] of open) flush(run, span);
+    out.set(key, rects);
   }
   return out;
 }
 
-/** Vertical runs of consecutive text-format cells ("A5:A17"), so their format goes before their values. */
-export function textRuns(plan: SheetPlan): { address: string; rows: number }[] {
-  const byCol = new Map<number, number[]>();
-  for (const c of plan.cells) {
-    if (c.numFmt !== NUMFMT.text) continue;
-    const { col, row } = parseAddress(c.address);
-    byCol.set(col, [...(byCol.get(col) ?? []), row]);
-  }
-  const runs: { address: string; rows: number }[] = [];
-  for (const [col, rows] of byCol) {
-    rows.sort((x, y) => x - y);
-    let start = rows[0] ?? 0;
-    let prev = start;
-    const flush = (): void => {
-      runs.push({ address: `${a1(col, start)}:${a1(col, prev)}`, rows: prev - start + 1 });
-    };
-    for (const r of rows.slice(1)) {
-      if (r === prev) continue;
-      if (r !== prev + 1) {
-        flush();
-        start = r;
-      }
-      prev = r;
-    }
-    if (rows.length > 0) flush();
-  }
-  return runs;
+/** Rectangles of the cells of one style. */
+export function styleRectangles(sheet: SheetPlan): Map<StyleKey, string[]> {
+  return rectanglesBy(sheet.cells, (c) => c.style);
+}
+
+/**
+ * Rectangles of the cells of one number format: only the cells that need one (a new sheet's
+ * cells are already "General"). The text format comes separately, before the values.
+ */
+export function formatRectangles(sheet: SheetPlan): Map<string, string[]> {
+  return rectanglesBy(sheet.cells, (c) =>
+    c.numFmt && c.numFmt !== NUMFMT.general && c.numFmt !== NUMFMT.text ? c.numFmt : undefined,
+  );
+}
+
+/** Rectangles of the text-format cells (CNC codes), whose format goes before their values. */
+export function textRectangles(sheet: SheetPlan): string[] {
+  return rectanglesBy(sheet.cells, (c) => (c.numFmt === NUMFMT.text ? true : undefined)).get(true) ?? [];
 }
 
 function applyStyle(range: Excel.Range, style: StyleKey): void {
@@ -140,49 +134,186 @@ function applyStyle(range: Excel.Range, style: StyleKey): void {
   }
 }
 
-function queueSheet(ws: Excel.Worksheet, plan: SheetPlan): void {
-  const { rows, cols } = blockOf(plan);
-  const formulas: (string | number | boolean)[][] = Array.from({ length: rows }, () =>
-    Array<string | number | boolean>(cols).fill(''),
-  );
-  const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
+/** One part of the data of a sheet, queued in one batch: a block of rows, a format, the styles. */
+interface Piece {
+  sheet: string;
+  /** Estimated size in the request. */
+  bytes: number;
+  /** Rows of values and formulas written, for the report of what was written. */
+  rows?: { from: number; to: number };
+  queue(ws: Excel.Worksheet): void;
+}
+
+/** A rectangle of one number format, cut into slices of rows under the block size. */
+function formatPieces(sheet: string, rect: string, format: string): Piece[] {
+  const [from, to] = rect.split(':') as [string, string];
+  const f = parseAddress(from);
+  const t = parseAddress(to ?? from);
+  const width = t.col - f.col + 1;
+  const rowBytes = width * (format.length + 3) + 2;
+  const per = Math.max(1, Math.floor(BLOCK_BYTES / rowBytes));
+  const pieces: Piece[] = [];
+  for (let r = f.row; r <= t.row; r += per) {
+    const end = Math.min(t.row, r + per - 1);
+    const rows = end - r + 1;
+    pieces.push({
+      sheet,
+      bytes: rows * rowBytes + OP_BYTES,
+      queue(ws) {
+        ws.getRange(`${a1(f.col, r)}:${a1(t.col, end)}`).numberFormat = Array.from({ length: rows }, () =>
+          Array<string>(width).fill(format),
+        );
+      },
+    });
+  }
+  return pieces;
+}
+
+/**
+ * A sheet's data as pieces, in the order Excel must receive them: the text format of the code
+ * cells before their values ("2.10" stays text), the values and formulas in blocks of rows, then
+ * the number formats where a cell needs one, the styles, widths, panes, merges and lists.
+ */
+function sheetPieces(plan: SheetPlan): Piece[] {
+  const pieces: Piece[] = [];
+  for (const rect of textRectangles(plan)) pieces.push(...formatPieces(plan.name, rect, NUMFMT.text));
+  let rows = 1;
+  let cols = 1;
+  const byRow = new Map<number, CellPlan[]>();
   for (const c of plan.cells) {
     const { col, row } = parseAddress(c.address);
-    const r = formulas[row - 1];
-    const f = formats[row - 1];
-    if (r) r[col] = cellFormula(c);
-    if (f && c.numFmt) f[col] = c.numFmt;
+    rows = Math.max(rows, row);
+    cols = Math.max(cols, col + 1);
+    const list = byRow.get(row);
+    if (list) list.push(c);
+    else byRow.set(row, [c]);
   }
-  const block = ws.getRange(`A1:${a1(cols - 1, rows)}`);
-  // Text cells (CNC codes) get their "@" format before their value: Excel parses text written
-  // through the API like typed input, and "2.10" would otherwise become the number 2.1.
-  for (const run of textRuns(plan))
-    ws.getRange(run.address).numberFormat = Array.from({ length: run.rows }, () => [NUMFMT.text]);
-  // Values and formulas first, the other formats second (Office performance guidance).
-  block.formulas = formulas;
-  block.numberFormat = formats;
-  for (const [style, rects] of styleRectangles(plan)) {
-    for (const rect of rects) applyStyle(ws.getRange(rect), style);
+  const rowOf = (r: number): (string | number | boolean)[] => {
+    const out = Array<string | number | boolean>(cols).fill('');
+    for (const c of byRow.get(r) ?? []) out[parseAddress(c.address).col] = cellFormula(c);
+    return out;
+  };
+  const lastCol = cols - 1;
+  let from = 1;
+  let bytes = 0;
+  const flush = (to: number): void => {
+    const start = from;
+    pieces.push({
+      sheet: plan.name,
+      bytes: bytes + OP_BYTES,
+      rows: { from: start, to },
+      queue(ws) {
+        const values = Array.from({ length: to - start + 1 }, (_, k) => rowOf(start + k));
+        ws.getRange(`${a1(0, start)}:${a1(lastCol, to)}`).formulas = values;
+      },
+    });
+  };
+  for (let r = 1; r <= rows; r += 1) {
+    const cells = byRow.get(r) ?? [];
+    const size = cols * 3 + 2 + cells.reduce((n, c) => n + jsonBytes(cellFormula(c)), 0);
+    if (bytes > 0 && bytes + size > BLOCK_BYTES) {
+      flush(r - 1);
+      from = r;
+      bytes = 0;
+    }
+    bytes += size;
   }
-  plan.columnWidths.forEach((w, i) => {
-    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
+  flush(rows);
+  for (const [format, rects] of formatRectangles(plan))
+    for (const rect of rects) pieces.push(...formatPieces(plan.name, rect, format));
+  const styles = styleRectangles(plan);
+  const operations =
+    [...styles.values()].reduce((n, r) => n + r.length * 4, 0) +
+    plan.columnWidths.length +
+    (plan.merges?.length ?? 0) +
+    Object.keys(plan.rowHeights ?? {}).length +
+    plan.validations.length * 2 +
+    1;
+  pieces.push({
+    sheet: plan.name,
+    bytes: operations * OP_BYTES,
+    queue(ws) {
+      for (const [style, rects] of styles) {
+        for (const rect of rects) applyStyle(ws.getRange(rect), style);
+      }
+      plan.columnWidths.forEach((w, i) => {
+        ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
+      });
+      if (plan.freezeRows && plan.freezeCols)
+        ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(plan.freezeCols - 1, plan.freezeRows)}`));
+      else if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+      for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
+      for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+        ws.getRange(`${row}:${row}`).format.rowHeight = height;
+      for (const v of plan.validations) {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule =
+          v.kind === 'list'
+            ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
+            : v.kind === 'share'
+              ? { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }
+              : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
+      }
+    },
   });
-  if (plan.freezeRows && plan.freezeCols)
-    ws.freezePanes.freezeAt(ws.getRange(`A1:${a1(plan.freezeCols - 1, plan.freezeRows)}`));
-  else if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  for (const m of plan.merges ?? []) ws.getRange(m).merge(false);
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
-    ws.getRange(`${row}:${row}`).format.rowHeight = height;
-  for (const v of plan.validations) {
-    const dv = ws.getRange(v.range).dataValidation;
-    dv.rule =
-      v.kind === 'list'
-        ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
-        : v.kind === 'share'
-          ? { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }
-          : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
-    dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
+  return pieces;
+}
+
+/** Pieces packed in order into batches under the request budget (the first one also adds the sheets and names). */
+function packBatches(pieces: Piece[], firstBytes: number): Piece[][] {
+  const batches: Piece[][] = [[]];
+  let size = firstBytes;
+  for (const piece of pieces) {
+    const current = batches[batches.length - 1] ?? [];
+    if (current.length > 0 && size + piece.bytes > OFFICE_REQUEST_BUDGET) {
+      batches.push([piece]);
+      size = piece.bytes;
+    } else {
+      current.push(piece);
+      size += piece.bytes;
+    }
   }
+  return batches;
+}
+
+const frInteger = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** "lignes 1 à 10 000" for the rows of a sheet among some pieces. */
+function rowsText(sheet: string, pieces: Piece[]): string | null {
+  const spans = pieces.filter((p) => p.sheet === sheet && p.rows).map((p) => p.rows) as {
+    from: number;
+    to: number;
+  }[];
+  if (spans.length === 0) return null;
+  const from = Math.min(...spans.map((s) => s.from));
+  const to = Math.max(...spans.map((s) => s.to));
+  return `lignes ${frInteger.format(from)} à ${frInteger.format(to)}`;
+}
+
+/** What a refused data batch leaves in the workbook, in French. */
+function batchFailure(plan: WorkbookPlan, batches: Piece[][], failed: number, detail: string): string {
+  const before = batches.slice(0, failed).flat();
+  const after = batches.slice(failed + 1).flat();
+  const refused = batches[failed] ?? [];
+  const refusedText = [...new Set(refused.map((p) => p.sheet))]
+    .map((s) => `${s}, ${rowsText(s, refused) ?? 'mise en forme'}`)
+    .join(' ; ');
+  const whole: string[] = [];
+  const part: string[] = [];
+  const none: string[] = [];
+  for (const sheet of plan.sheets.map((s) => s.name)) {
+    const done = before.some((p) => p.sheet === sheet);
+    const pending = refused.some((p) => p.sheet === sheet) || after.some((p) => p.sheet === sheet);
+    if (done && !pending) whole.push(sheet);
+    else if (done) part.push(`${sheet} (${rowsText(sheet, before) ?? 'en partie'})`);
+    else none.push(sheet);
+  }
+  const written =
+    failed === 0
+      ? 'Rien n’était encore écrit'
+      : `Écrit avant ce lot : ${[...whole, ...part].join(', ')}${none.length ? ` ; pas encore écrit : ${none.join(', ')}` : ''}`;
+  return `Excel a refusé l’écriture du lot ${failed + 1} sur ${batches.length} (${refusedText}) : ${detail.replace(/[.\s]+$/, '')}. ${written}. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.`;
 }
 
 /**
@@ -217,10 +348,11 @@ function queueCosmetics(ws: Excel.Worksheet, plan: SheetPlan): void {
 export const OFFICE_READ_CELLS = 100_000;
 
 /**
- * WorkbookPort over Office.js. `inventory` costs two `context.sync()` calls and `applyPlan` two,
- * whatever the number of devis lines: the data (sheets, names, values, formulas, formats, lists)
- * in one batch, the cosmetics (charts, print setup, conditional formats) in a second one that may
- * fail without undoing the first.
+ * WorkbookPort over Office.js. `inventory` costs two `context.sync()` calls. `applyPlan` sends the
+ * data (sheets, names, values, formulas, formats, lists) in batches under the request budget — one
+ * up to several thousand devis lines — then the cosmetics (charts, print setup, conditional
+ * formats) in a last batch that may fail without undoing the data. A refused data batch stops the
+ * writing with a French message naming what was written.
  */
 export class OfficePort implements WorkbookPort {
   /** Sheets the last inventory found empty: reused rather than added. */
@@ -254,32 +386,45 @@ export class OfficePort implements WorkbookPort {
   }
 
   async applyPlan(plan: WorkbookPlan): Promise<ApplyReport> {
+    const pieces = plan.sheets.flatMap((sheet) => sheetPieces(sheet));
+    const batches = packBatches(pieces, (plan.sheets.length + plan.names.length * 2) * OP_BYTES);
     return this.run(async (context) => {
-      context.application.suspendApiCalculationUntilNextSync();
       // Sheets first, then the workbook names, then the cells: every formula and list is written
-      // after the names it uses exist. All of it is queued; nothing goes to Excel before the sync.
+      // after the names it uses exist. Nothing goes to Excel before a sync; each batch stays
+      // under the request budget, the data in as few batches as the budget allows.
       const sheets = context.workbook.worksheets;
       const written = new Map<string, Excel.Worksheet>();
-      for (const sheet of plan.sheets) {
-        written.set(
-          sheet.name,
-          this.emptySheets.has(sheet.name.toLowerCase())
-            ? sheets.getItem(sheet.name)
-            : sheets.add(sheet.name),
-        );
+      for (const [k, batch] of batches.entries()) {
+        context.application.suspendApiCalculationUntilNextSync();
+        if (k === 0) {
+          for (const sheet of plan.sheets) {
+            written.set(
+              sheet.name,
+              this.emptySheets.has(sheet.name.toLowerCase())
+                ? sheets.getItem(sheet.name)
+                : sheets.add(sheet.name),
+            );
+          }
+          for (const name of plan.names) {
+            const ws = written.get(name.sheet) ?? sheets.getItem(name.sheet);
+            context.workbook.names.add(name.name, ws.getRange(name.ref.replace(/\$/g, '')), name.comment);
+          }
+        }
+        for (const piece of batch) {
+          const ws = written.get(piece.sheet);
+          if (ws) piece.queue(ws);
+        }
+        if (k === batches.length - 1) {
+          const first = plan.sheets[1] ?? plan.sheets[0];
+          if (first) written.get(first.name)?.activate();
+        }
+        try {
+          await context.sync();
+        } catch (e) {
+          throw new Error(batchFailure(plan, batches, k, e instanceof Error ? e.message : String(e)));
+        }
       }
-      for (const name of plan.names) {
-        const ws = written.get(name.sheet) ?? sheets.getItem(name.sheet);
-        context.workbook.names.add(name.name, ws.getRange(name.ref.replace(/\$/g, '')), name.comment);
-      }
-      for (const sheet of plan.sheets) {
-        const ws = written.get(sheet.name);
-        if (ws) queueSheet(ws, sheet);
-      }
-      const first = plan.sheets[1] ?? plan.sheets[0];
-      if (first) written.get(first.name)?.activate();
-      await context.sync();
-      // Cosmetics in a second batch: the data above is in the workbook whatever happens here.
+      // Cosmetics in a last batch: the data above is in the workbook whatever happens here.
       try {
         for (const sheet of plan.sheets) {
           const ws = written.get(sheet.name);

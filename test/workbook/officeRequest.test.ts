@@ -1,0 +1,46 @@
+import { buildScaffoldPlan } from '../../src/sheets/workbook';
+import { OfficePort } from '../../src/workbook/office/officePort';
+import { exampleParameters } from '../../src/domain/budget/templates';
+import { bigBudget } from '../support/bigBudget';
+import { officeJsContext } from '../support/officeJs';
+
+/** Excel on the web refuses a request above 5 MB; the scaffold keeps each one under 4 MB. */
+const LIMIT = 4_000_000;
+
+function plan(lines: number) {
+  return buildScaffoldPlan({
+    format: 'long-metrage',
+    budget: bigBudget(lines),
+    production: exampleParameters(),
+  }).plan;
+}
+
+describe('the scaffold through Microsoft’s own Excel library (the requests Excel on the web receives)', () => {
+  it.each([
+    [100, 2],
+    [5000, 2],
+    [20000, 4],
+  ])(
+    '%i devis lines: every request under 4 MB, %i context.sync()',
+    async (lines, syncs) => {
+      const office = officeJsContext();
+      const report = await new OfficePort((batch) => batch(office.context)).applyPlan(plan(lines));
+      expect(report).toEqual({ skipped: [] });
+      expect(office.sizes).toHaveLength(syncs);
+      expect(Math.max(...office.sizes)).toBeLessThan(LIMIT);
+      // The data batches carry the values; the last one, the cosmetics, is small.
+      expect(office.sizes[syncs - 1]).toBeLessThan(100_000);
+    },
+    60_000,
+  );
+
+  it('says which batch Excel refused and what was written before it', async () => {
+    const office = officeJsContext();
+    office.failAt(1, 'La requête est trop volumineuse.');
+    await expect(new OfficePort((batch) => batch(office.context)).applyPlan(plan(20000))).rejects.toThrow(
+      'Excel a refusé l’écriture du lot 2 sur 3 (Devis, lignes 8\u202f923 à 20\u202f057) : InvalidArgument: La requête est trop volumineuse. Écrit avant ce lot : Paramètres, Devis (lignes 1 à 8\u202f922) ; pas encore écrit : Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.',
+    );
+    // Nothing is sent after the refused batch.
+    expect(office.sizes).toHaveLength(2);
+  }, 60_000);
+});
