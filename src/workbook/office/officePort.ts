@@ -419,6 +419,8 @@ export class OfficePort implements WorkbookPort {
           if (first) written.get(first.name)?.activate();
         }
         try {
+          // One sync per batch on purpose: each request stays under Excel on the web's size limit.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (e) {
           throw new Error(batchFailure(plan, batches, k, e instanceof Error ? e.message : String(e)));
