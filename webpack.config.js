@@ -45,15 +45,43 @@ module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const ns = functionsNamespace();
   const config = {
-    devtool: 'source-map',
+    // Source maps for development only: a production build ships none.
+    devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: ['./src/taskpane/index.tsx'],
       functions: './src/functions/functions.ts',
       commands: './src/commands/commands.ts',
-      // Plain-browser preview over an in-memory workbook (headless-Chromium test); not in the manifest.
-      preview: './src/taskpane/preview.tsx',
+      // Plain-browser preview over an in-memory workbook (headless-Chromium test, development
+      // build only): never in a production build, never in the manifest.
+      ...(dev ? { preview: './src/taskpane/preview.tsx' } : {}),
     },
-    output: { path: (env && env.outDir) || path.resolve(__dirname, 'dist', 'addin'), clean: true },
+    output: {
+      path: (env && env.outDir) || path.resolve(__dirname, 'dist', 'addin'),
+      clean: true,
+      // Content-hashed names in production (cached for good); the manifest points at the stable
+      // pages (taskpane.html, aide.html) and at functions.js, which keeps its name.
+      filename: (data) =>
+        dev || data.chunk.name === 'functions' ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+    },
+    optimization: {
+      // One webpack runtime for the page's entries: a module shared by the taskpane and the
+      // functions is evaluated once, its data held once in memory.
+      runtimeChunk: 'single',
+      splitChunks: {
+        cacheGroups: {
+          // What the functions and the taskpane both use (decimal.js, the nomenclatures, the
+          // factors, the domain): one file, loaded once by the shared runtime's page.
+          shared: {
+            name: 'shared',
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'functions',
+            minChunks: 2,
+            enforce: true,
+            priority: 10,
+          },
+        },
+      },
+    },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [
@@ -86,11 +114,15 @@ module.exports = async (env, options) => {
       }),
       // The help page the manifest's SupportUrl and « en savoir plus » point at.
       new HtmlWebpackPlugin({ filename: 'aide.html', template: './src/help/aide.html', chunks: [] }),
-      new HtmlWebpackPlugin({
-        filename: 'preview.html',
-        template: './src/taskpane/preview.html',
-        chunks: ['preview'],
-      }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'preview.html',
+              template: './src/taskpane/preview.html',
+              chunks: ['preview'],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext][query]' },

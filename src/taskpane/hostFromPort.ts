@@ -1,23 +1,37 @@
-import { audit } from '../audit/audit';
-import { reportPlan, reportSheetName } from '../audit/reportSheet';
-import { readState, saveState } from '../audit/state';
 import type { WorkbookPort } from '../workbook/port';
-import { scaffold } from '../workbook/scaffold';
-import { addSource } from '../workbook/sources';
-import { carbonCsv } from '../workbook/carbonCsv';
 import type { TaskpaneHost } from './host';
 
-/** The taskpane's host over any workbook port: Office.js in Excel, exceljs in the preview page and tests. */
+/**
+ * The taskpane's host over any workbook port: Office.js in Excel, exceljs in the preview page and
+ * tests. Each action loads its code when first used (the sheets' layouts and examples, the rules
+ * and référentiels): the first screen does not wait for them.
+ */
 export function hostFromPort(port: WorkbookPort): TaskpaneHost {
   return {
-    scaffold: (request, onProgress) => scaffold(port, request, onProgress),
-    addSource: (source, suffix) => addSource(port, source, suffix),
-    exportCarbonCsv: (suffix) => carbonCsv(port, suffix),
-    audit: (referentiel, suffix) => audit(port, referentiel, suffix),
+    scaffold: async (request, onProgress) =>
+      (await import(/* webpackChunkName: "ecriture" */ '../workbook/scaffold')).scaffold(
+        port,
+        request,
+        onProgress,
+      ),
+    addSource: async (source, suffix) =>
+      (await import(/* webpackChunkName: "sources" */ '../workbook/sources')).addSource(port, source, suffix),
+    exportCarbonCsv: async (suffix) =>
+      (await import(/* webpackChunkName: "export-carbone" */ '../workbook/carbonCsv')).carbonCsv(
+        port,
+        suffix,
+      ),
+    audit: async (referentiel, suffix) =>
+      (await import(/* webpackChunkName: "controle" */ '../audit/audit')).audit(port, referentiel, suffix),
     selectCell: (sheet, address) => port.selectCell(sheet, address),
-    readState: () => readState(port),
-    saveState: (state) => saveState(port, state),
+    readState: async () =>
+      (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).readState(port),
+    saveState: async (state) =>
+      (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).saveState(port, state),
     writeReport: async (report, state) => {
+      const { reportPlan, reportSheetName } = await import(
+        /* webpackChunkName: "rapport" */ '../audit/reportSheet'
+      );
       const name = reportSheetName(await port.inventory());
       await port.applyPlan(reportPlan(name, report, state, new Date()));
       return name;

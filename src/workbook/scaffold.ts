@@ -1,8 +1,8 @@
 import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 import { exampleAvailable } from '../domain/examples/examples';
-import { defaultNomenclature, formatLabel } from '../domain/facts/facts';
-import { getNomenclature, scaffoldProblem } from '../domain/nomenclature/nomenclature';
+import { scaffoldRefusal } from './refusal';
+import { defaultNomenclature } from '../domain/facts/facts';
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import type { CashflowModel } from '../domain/cashflow/model';
 import type { BilanResult } from '../domain/carbon/bilan';
@@ -43,7 +43,7 @@ export type ScaffoldOutcome =
 
 export class ScaffoldError extends Error {}
 
-export { exampleAvailable };
+export { exampleAvailable, scaffoldRefusal };
 
 /** Smallest suffix (2, 3, …) with no non-empty sheet and no workbook name already taken. */
 export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) => string[]): number {
@@ -57,26 +57,6 @@ export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) =
     if (sheetsFree && planNames(k).every((n) => !lower.has(n.toLowerCase()))) return k;
   }
   throw new ScaffoldError('Impossible de trouver des noms de feuilles libres.');
-}
-
-/**
- * Why a request cannot be scaffolded (French, for the user), or null: a grid without roles or
- * labels, or an example asked in a grid other than its own.
- */
-export function scaffoldRefusal(
-  request: Pick<ScaffoldRequest, 'format' | 'nomenclature' | 'example'>,
-): string | null {
-  const nomenclature = request.nomenclature ?? defaultNomenclature(request.format);
-  const problem = scaffoldProblem(getNomenclature(nomenclature));
-  if (problem) return problem;
-  if (request.example) {
-    if (!exampleAvailable(request.format))
-      return `Pas d’exemple pour le format ${formatLabel(request.format)}.`;
-    const own = exampleBudget(request.format).nomenclature;
-    if (own !== nomenclature)
-      return `L’exemple ${formatLabel(request.format)} est écrit dans la nomenclature ${own} : choisissez-la, ou partez d’un devis vierge en ${nomenclature}.`;
-  }
-  return null;
 }
 
 /**

@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { REFERENTIELS, referentielLabel, type AuditReport, type Referentiel } from '../../../audit/audit';
+import type { AuditReport } from '../../../audit/audit';
+import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
 import type { TaskpaneHost } from '../../host';
 

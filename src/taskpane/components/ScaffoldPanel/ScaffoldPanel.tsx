@@ -25,7 +25,8 @@ import {
 } from '../../../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
-import { scaffoldRefusal, type ScaffoldOutcome, type ScaffoldProgress } from '../../../workbook/scaffold';
+import type { ScaffoldOutcome, ScaffoldProgress } from '../../../workbook/scaffold';
+import { scaffoldRefusal } from '../../../workbook/refusal';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({

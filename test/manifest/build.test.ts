@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/*
+ * The production build a producer deploys (`npm run build` with ADDIN_PUBLIC_URL): what it ships,
+ * what the manifest points at, and the size of what Excel loads first.
+ */
+jest.setTimeout(180_000);
+
+const ROOT = join(__dirname, '..', '..');
+const PUBLIC = 'https://devis-cnc.example.org/app';
+
+interface StatsModule {
+  name: string;
+  chunks: (string | number)[];
+  /** The modules a concatenated module holds. */
+  modules?: StatsModule[];
+}
+
+interface Stats {
+  chunks: { id: string | number; names: string[]; files: string[] }[];
+  modules: StatsModule[];
+  entrypoints: Record<string, { assets: { name: string }[] }>;
+}
+
+let out = '';
+let stats: Stats;
+let files: string[] = [];
+
+const gzipped = (file: string): number => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'devis-cnc-build-'));
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
+      '--mode',
+      'production',
+      '--env',
+      `outDir=${out}`,
+      '--json',
+      join(out, '..', `${out.split('/').pop() ?? 'build'}-stats.json`),
+    ],
+    { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC } },
+  );
+  stats = JSON.parse(
+    readFileSync(join(out, '..', `${out.split('/').pop() ?? 'build'}-stats.json`), 'utf8'),
+  ) as Stats;
+  files = readdirSync(out, { recursive: true }).map(String);
+});
+
+describe('production build', () => {
+  it('ships no preview page and no source map', () => {
+    expect(files.filter((f) => /preview|\.map$/.test(f))).toEqual([]);
+  });
+
+  it('names scripts by their content; the manifest points only at files that exist, under the public address', () => {
+    const scripts = files.filter((f) => f.endsWith('.js'));
+    // functions.js keeps its name (the manifest's Functions.Script.Url); every other script is hashed.
+    expect(scripts.filter((f) => !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual(['functions.js']);
+    const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+    const urls = [...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) {
+      expect(url.startsWith(`${PUBLIC}/`)).toBe(true);
+      expect(files).toContain(url.slice(PUBLIC.length + 1));
+    }
+    // The taskpane page loads the hashed scripts that exist, with functions.js among them.
+    const page = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    const loaded = [...page.matchAll(/src=([^\s>]+\.js)/g)].map((m) => m[1] ?? '');
+    // office.js from Microsoft's CDN, as the Marketplace requires; the rest from the build.
+    expect(loaded[0]).toBe('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    const own = loaded.slice(1);
+    expect(own).toContain('functions.js');
+    for (const s of own) expect(files).toContain(s);
+  });
+
+  it('loads the taskpane under 170 KB gzip and functions.js under 35 KB gzip, without React, Fluent or exceljs in the functions', () => {
+    const chunk = (name: string) => stats.chunks.find((c) => c.names.includes(name));
+    const taskpane = chunk('taskpane')?.files.find((f) => f.endsWith('.js')) ?? '';
+    expect(gzipped(taskpane)).toBeLessThanOrEqual(170_000);
+    expect(gzipped('functions.js')).toBeLessThanOrEqual(35_000);
+    // What the functions need beyond their own file: the runtime and the shared chunk, which the
+    // taskpane uses too (decimal.js, the nomenclatures, the factors): one copy on the page.
+    const functionsFiles = (stats.entrypoints.functions?.assets ?? []).map((a) => a.name);
+    const taskpaneFiles = (stats.entrypoints.taskpane?.assets ?? []).map((a) => a.name);
+    const shared = functionsFiles.filter((f) => f !== 'functions.js');
+    expect(shared.length).toBeGreaterThan(0);
+    for (const f of shared) expect(taskpaneFiles).toContain(f);
+    const ids = new Set(
+      stats.chunks.filter((c) => functionsFiles.some((f) => c.files.includes(f))).map((c) => c.id),
+    );
+    const modules = stats.modules
+      .filter((m) => m.chunks.some((id) => ids.has(id)))
+      .flatMap((m) => [m, ...(m.modules ?? [])])
+      .map((m) => m.name);
+    expect(modules.some((m) => m.includes('decimal.js'))).toBe(true);
+    expect(modules.filter((m) => /node_modules\/(react|react-dom|@fluentui|exceljs)\//.test(m))).toEqual([]);
+  });
+});
