@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 'use strict';
-// Entry point of the devis-cnc command line. The TypeScript sources are compiled to dist/ by
-// `npm run build:cli` (run by `npm ci` through the "prepare" script).
+// Entry point of the devis-cnc command line. In the repository, the TypeScript sources are
+// compiled to dist/ by `npm run build:cli` (run by `npm ci` through the "prepare" script); in the
+// CLI-only package (`npm run pack:cli`), the whole command is one file, lib/main.js.
 const path = require('node:path');
 const fs = require('node:fs');
-const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
-if (!fs.existsSync(entry)) {
+const entry = [
+  path.join(__dirname, '..', 'lib', 'main.js'),
+  path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'),
+].find((f) => fs.existsSync(f));
+if (!entry) {
   process.stderr.write('devis-cnc n’est pas compilé : lancez « npm run build:cli ».\n');
   process.exit(2);
 }
