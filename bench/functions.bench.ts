@@ -1,11 +1,7 @@
 /*
  * Cell functions: µs per call over 100 000 in-process calls of CARBON.TRANSPORT and CNC.POSTE
- * (the work Excel's runtime asks of the add-in per cell), and the size of the functions bundle.
+ * (the work Excel's runtime asks of the add-in per cell). The bundles' sizes: bundle.bench.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { carbonTransportFunction, cncPosteFunction } from '../src/functions/functions';
 import { installCustomFunctions } from '../test/support/customFunctions';
@@ -52,21 +48,4 @@ perCall('CARBON.TRANSPORT(mode mal orthographié)', (i) => {
   }
 });
 
-const root = join(__dirname, '..', '..');
-const out = mkdtempSync(join(tmpdir(), 'devis-cnc-bench-'));
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'),
-    '--mode',
-    'production',
-    '--env',
-    `outDir=${out}`,
-  ],
-  { cwd: root, stdio: 'pipe' },
-);
-const kib = (f: string): string => (statSync(join(out, f)).size / 1024).toFixed(1);
-console.log(
-  `Paquet functions.js (production) : ${kib('functions.js')} Kio ; taskpane.js : ${kib('taskpane.js')} Kio`,
-);
 console.log(`Rapport CARBON.TRANSPORT / CNC.POSTE : ${(transport / poste).toFixed(1)}`);
