@@ -6,6 +6,7 @@ import { renderMessage } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
 import type { WorkbookReader } from '../workbook/port';
 import { readState } from './state';
+import { plainDeliverables, recognitionReport, type RecognitionReport } from './recognition';
 
 export {
   ALL_REFERENTIELS,
@@ -36,6 +37,8 @@ export interface ChecklistItem {
 
 export interface AuditReport {
   referentiel: Referentiel;
+  /** What the audit found in a workbook it did not write (null: a Devis CNC workbook, read by its names). */
+  recognition: RecognitionReport | null;
   rules: number;
   findings: ReportedFinding[];
   counts: Record<Severity, number>;
@@ -71,12 +74,16 @@ export async function audit(
   const snapshot = await readSnapshot(port, rules, (n) => naming.name(n));
   const raw = runRules(rules, snapshot);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const findings = raw
+  const findings = (
+    snapshot.recognition
+      ? plainDeliverables(raw, snapshot.recognition)
+      : (raw as (Finding & { criteria?: string[]; title?: string })[])
+  )
     .map((f) => ({
       ...f,
       message: renderMessage(f.messageId, f.data),
-      criteria: byId.get(f.ruleId)?.meta.criteria ?? [],
-      title: byId.get(f.ruleId)?.meta.title ?? f.ruleId,
+      criteria: f.criteria ?? byId.get(f.ruleId)?.meta.criteria ?? [],
+      title: f.title ?? byId.get(f.ruleId)?.meta.title ?? f.ruleId,
     }))
     .sort(
       (a, b) =>
@@ -91,5 +98,12 @@ export async function audit(
     ticked: state.ticks[c.criterion]?.ticked ?? false,
     comment: state.ticks[c.criterion]?.comment ?? '',
   }));
-  return { referentiel, rules: rules.length, findings, counts, checklist };
+  return {
+    referentiel,
+    recognition: snapshot.recognition ? recognitionReport(snapshot) : null,
+    rules: rules.length,
+    findings,
+    counts,
+    checklist,
+  };
 }

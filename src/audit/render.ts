@@ -1,8 +1,10 @@
 import type { AuditReport } from './audit';
+import { recognitionLines } from './recognition';
 
 /** Findings grouped by sheet then severity, with counts, in French. */
 export function renderText(file: string, r: AuditReport): string[] {
   const out = [`Contrôle de ${file} — référentiel : ${r.referentiel} (${r.rules} règles)`];
+  if (r.recognition) out.push(...recognitionLines(r.recognition));
   const sheets = [...new Set(r.findings.map((f) => f.location?.sheet ?? 'Classeur'))];
   for (const sheet of sheets) {
     const inSheet = r.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
@@ -49,6 +51,7 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
               file: x.file,
               ok: true,
               summary: x.report.counts,
+              recognition: x.report.recognition,
               findings: x.report.findings.map((f) => ({
                 ruleId: f.ruleId,
                 severity: f.severity,

@@ -1,4 +1,9 @@
-import { isValidCode, rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
+import {
+  isValidCode,
+  listNomenclatures,
+  rolesOf,
+  scaffoldProblem,
+} from '../domain/nomenclature/nomenclature';
 import { looseForm } from '../domain/text/looseForm';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
@@ -9,6 +14,16 @@ import type { Rule } from './types';
 
 /** Codes our own rows carry that are not postes (subtotal and total rows). */
 const ROW_CODES = /^(st|total)$/i;
+
+/** The labels a chapter code has in any of our nomenclatures (loose form). */
+function chapterLabelsOf(code: string): Set<string> {
+  return new Set(
+    listNomenclatures()
+      .flatMap((n) => n.chapters)
+      .filter((c) => c.code === code)
+      .map((c) => looseForm(c.label)),
+  );
+}
 
 export const rule: Rule = {
   meta: {
@@ -40,7 +55,11 @@ export const rule: Rule = {
           { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id },
           table.locate(table.headerIndex, 'code'),
         );
-      else if (looseForm(row.label) !== looseForm(ch.label))
+      else if (
+        looseForm(row.label) !== looseForm(ch.label) &&
+        // A devis built by hand may carry the chapter labels of another CNC grid.
+        !(table.foreign && chapterLabelsOf(ch.code).has(looseForm(row.label)))
+      )
         ctx.report(
           'devis-chapter-label',
           { code: ch.code, found: row.label, expected: ch.label },

@@ -1,5 +1,5 @@
 import { salariedLabelWords } from '../domain/facts/facts';
-import { rolesOf } from '../domain/nomenclature/nomenclature';
+import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import { looseForm } from '../domain/text/looseForm';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
@@ -28,8 +28,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     const table = devisTable(ctx.snapshot);
-    if (!table) return;
-    const roles = rolesOf(readNomenclature(ctx.snapshot));
+    // A devis built by hand without a status column: the recognition report says the column is
+    // missing, once, rather than a finding per line.
+    if (!table || table.columns.status === undefined) return;
+    const nom = readNomenclature(ctx.snapshot);
+    if (scaffoldProblem(nom) !== null) return;
+    const roles = rolesOf(nom);
     const chapterOf = chapterOfRows(table);
     for (const r of table.rows) {
       if (isChapterRow(r) || isTotalRow(r) || r.status !== '' || r.code === '') continue;

@@ -1,4 +1,4 @@
-import { rolesOf } from '../domain/nomenclature/nomenclature';
+import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES } from '../sheets/params/contract';
@@ -25,7 +25,9 @@ export const rule: Rule = {
     if (!table || table.columns.taxCredit === undefined) return;
     const rate = paramCell(ctx.snapshot, 'taxCreditRate');
     if (!rate || !isNumber(rate.value) || rate.value <= 0) return;
-    const roles = rolesOf(readNomenclature(ctx.snapshot));
+    const nom = readNomenclature(ctx.snapshot);
+    if (scaffoldProblem(nom) !== null) return;
+    const roles = rolesOf(nom);
     const chapterOf = chapterOfRows(table);
     const j = table.columns.taxCredit;
     for (const r of table.rows) {

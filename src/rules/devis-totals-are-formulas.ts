@@ -23,7 +23,8 @@ export const rule: Rule = {
       for (const r of table.rows) {
         const isLine = r.code !== '' || isTotalRow(r);
         if (!isLine) continue;
-        for (const f of ['amount', 'france'] as const) {
+        // A devis built by hand types its "dont France" split: only ours computes it.
+        for (const f of table.foreign ? (['amount'] as const) : (['amount', 'france'] as const)) {
           const v = f === 'amount' ? r.amount : r.france;
           if (isNumber(v) && !isFormula(r.formula(f))) {
             ctx.report(

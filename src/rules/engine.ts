@@ -1,12 +1,12 @@
-import { looseForm } from '../domain/text/looseForm';
+import { recogniseWorkbook, type Recognition } from '../sheets/recognition';
 import type { WorkbookReader } from '../workbook/port';
 import type { Finding, Rule, Snapshot } from './types';
 
 /**
  * Reads what the rules need in one batch: every workbook name they read (values and formulas).
- * Only when the devis names are missing (a devis built by hand) does it list the sheets and read
- * the used range of the one named "Devis" without regard to case and accents. When a rule looks
- * at any sheet (readsWorkbook), every sheet's used range is read too, once.
+ * When the devis names are missing (a workbook built by hand), it reads every sheet and
+ * recognises the devis and the deliverables (`recognition`). When a rule looks at any sheet
+ * (readsWorkbook), every sheet's used range is read too, once.
  */
 export async function readSnapshot(
   port: WorkbookReader,
@@ -20,23 +20,26 @@ export async function readSnapshot(
   const sheets: Snapshot['sheets'] = {};
   const wholeWorkbook = rules.some((r) => r.meta.readsWorkbook);
   if (ranges.Devis_Lignes && !wholeWorkbook) return { ranges, sheets };
-  // Listed once, read once: the hand-made devis comes out of the whole read when there is one.
+  // Listed once, read once. Without our names, every sheet is read: the devis built by hand is
+  // recognised by its sheet's name and its header line, and the deliverables by their names.
   const inventory = await port.inventory();
   const sheetNames = inventory.sheets.map((s) => s.name);
-  const devis = ranges.Devis_Lignes
-    ? undefined
-    : sheetNames.find((n) => looseForm(n) === 'devis' || looseForm(n).startsWith('devis '));
-  const grid = await port.readSheets(wholeWorkbook ? sheetNames : devis ? [devis] : []);
-  if (devis) sheets.devis = grid[devis] ?? null;
-  if (!wholeWorkbook) return { ranges, sheets };
+  const foreign = !ranges.Devis_Lignes;
+  const grid = await port.readSheets(wholeWorkbook || foreign ? sheetNames : []);
+  const used = sheetNames.map((n) => grid[n]).filter((r): r is NonNullable<typeof r> => !!r);
+  let recognition: Recognition | undefined;
+  if (foreign) {
+    recognition = recogniseWorkbook(used);
+    const devis = recognition.devis?.sheet;
+    if (devis) sheets.devis = grid[devis] ?? null;
+  }
   return {
     ranges,
     sheets,
-    workbook: {
-      sheets: sheetNames.map((n) => grid[n]).filter((r): r is NonNullable<typeof r> => !!r),
-      names: inventory.names,
-      localNames: inventory.localNames ?? [],
-    },
+    ...(recognition ? { recognition } : {}),
+    ...(wholeWorkbook
+      ? { workbook: { sheets: used, names: inventory.names, localNames: inventory.localNames ?? [] } }
+      : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { rule as cashflowTotals } from './cashflow-totals';
 import { rule as devisCharges } from './devis-charges';
 import { rule as devisEnveloppe } from './devis-enveloppe';
 import { rule as devisLineAmount } from './devis-line-amount';
+import { rule as devisChapterTotals } from './devis-chapter-totals';
 import { rule as devisNineChapters } from './devis-nine-chapters';
 import { rule as devisOverheads } from './devis-overheads';
 import { rule as devisProtocolCaps } from './devis-protocol-caps';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   devisRecapConsistent,
   devisTotalsAreFormulas,
   devisLineAmount,
+  devisChapterTotals,
   devisCharges,
   devisStatusMissing,
   devisTaxCreditShare,

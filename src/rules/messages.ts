@@ -3,6 +3,19 @@ export const MESSAGES: Record<string, string> = {
   'rule-crashed': 'Contrôle interrompu sur cette règle ({detail}) : le classeur a une forme inattendue.',
   'name-missing':
     'Donnée introuvable : le nom de classeur {name} ({what}) manque. Le classeur a-t-il été créé avec Devis CNC ?',
+  'chapter-total-mismatch':
+    'Total du chapitre {chapter} : {total} affichés, mais ses {count} lignes font {sum} (écart {diff}).',
+  'chapter-total-omits':
+    'Le total du chapitre {chapter} ({formula}) laisse de côté {lines} : il manque {diff}.',
+  'line-wrong-chapter':
+    'La ligne {code} « {label} » est rangée au chapitre {chapter} : son code appartient au chapitre {expected}.',
+  'grand-total-mismatch':
+    'Total général : {total} affichés, mais les chapitres, frais généraux et imprévus font {expected} (écart {diff}).',
+  'deliverable-missing': 'Pas de {what} dans ce classeur.',
+  'deliverable-unread':
+    '{What} trouvé dans la feuille « {sheet} », mais pas contrôlé automatiquement : ses contrôles lisent le modèle Devis CNC. À vérifier à la main.',
+  'devis-not-recognised':
+    'Pas de devis reconnu dans ce classeur : aucune feuille nommée devis ou budget, ni ligne d’en-têtes (code ou libellé, et montant) dans les {rows} premières lignes d’une feuille.',
   'devis-missing':
     'Devis introuvable : ni le nom Devis_Lignes ni une feuille « Devis » avec une ligne d’en-têtes (Code, Montant…).',
   'devis-chapter-missing':

@@ -121,7 +121,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 34 règles').waitFor();
+    await page.getByText('0 erreur(s), 1 avertissement(s), 0 info(s) — 35 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', { name: /^D17 — Bilan définitif non renseigné/ })

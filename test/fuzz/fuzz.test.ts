@@ -61,6 +61,7 @@ it('audits a workbook without its Devis, and one with #REF! in a line, without a
 it('reports what breaks a property (a report that names a cell that does not exist)', () => {
   const report = {
     referentiel: 'tous',
+    recognition: null,
     rules: 1,
     counts: { erreur: 1, avertissement: 0, info: 0 },
     checklist: [],

@@ -157,6 +157,28 @@ function withoutRse(range: RangeRead): RangeRead {
   };
 }
 
+/**
+ * A devis laid out by hand on a sheet « Budget »: header on row 1, chapter 1 (lines 1.1 and 1.2,
+ * total row 5), chapter 2 (line 2.2, total row 8), frais généraux, imprévus, total général row 11.
+ */
+const handmade = (o: { total1?: string; line?: string; grand?: string } = {}): RangeRead => {
+  const typed = (spec: string | undefined, formula: string): string | number =>
+    spec?.startsWith('typed ') ? Number(spec.slice(6)) : (spec ?? formula);
+  return sheet('Budget', [
+    ['Compte', 'Désignation', 'Qté', 'Total'],
+    ['1 - DROITS ARTISTIQUES', null, null, null],
+    [o.line ?? '1.1', 'Scénario', 1, '=C3*60000→60000'],
+    ['1.2', 'Musique', 1, '=C4*15000→15000'],
+    [null, 'Total 1', null, typed(o.total1, '=SUM(D3:D4)→75000')],
+    ['2 - PERSONNEL', null, null, null],
+    ['2.2', 'Réalisateur', 10, '=C7*3500→35000'],
+    [null, 'Total 2', null, '=SUM(D7:D7)→35000'],
+    [null, 'Frais généraux', null, '=ROUND((D5+D8)*0.07,2)→7700'],
+    [null, 'Imprévus', null, '=ROUND((D5+D8)*0.05,2)→5500'],
+    [null, 'TOTAL GÉNÉRAL', null, typed(o.grand, '=D5+D8+D9+D10→123200')],
+  ]);
+};
+
 const TABLES = [
   [
     'devis-nine-chapters',
@@ -176,6 +198,26 @@ const TABLES = [
     'devis-totals-are-formulas',
     snap({ Devis_Lignes: devis({ typedAmount: true }) }),
     ['typed-total@Devis!H14', 'typed-total@Devis!I14'],
+  ],
+  // A devis built by hand on a sheet « Budget » (no Devis_Lignes): chapters, lines, totals.
+  ['devis-chapter-totals', snap({}, { devis: handmade() }), []],
+  // Our own devis is summed by formulas LibreOffice recomputes: not this rule's.
+  ['devis-chapter-totals', snap({ Devis_Lignes: devis() }), []],
+  [
+    'devis-chapter-totals',
+    snap({}, { devis: handmade({ total1: 'typed 80000' }) }),
+    ['chapter-total-mismatch@Budget!D5', 'grand-total-mismatch@Budget!D11'],
+  ],
+  [
+    'devis-chapter-totals',
+    snap({}, { devis: handmade({ total1: '=SUM(D3:D3)→60000' }) }),
+    ['chapter-total-omits@Budget!D5', 'grand-total-mismatch@Budget!D11'],
+  ],
+  ['devis-chapter-totals', snap({}, { devis: handmade({ line: '2.1' }) }), ['line-wrong-chapter@Budget!A3']],
+  [
+    'devis-chapter-totals',
+    snap({}, { devis: handmade({ grand: 'typed 1' }) }),
+    ['grand-total-mismatch@Budget!D11'],
   ],
   ['devis-line-amount', snap({ Devis_Lignes: devis() }), []],
   [
@@ -654,6 +696,7 @@ describe('every finding is located', () => {
 it('covers every registered rule with a table', () => {
   // Carbon rules have theirs in rules.test.ts.
   const covered = new Set([
+    'devis-chapter-totals',
     'devis-nine-chapters',
     'devis-totals-are-formulas',
     'devis-line-amount',

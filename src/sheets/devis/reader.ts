@@ -1,6 +1,8 @@
 import { cellText } from '../../domain/text/cellText';
 import { looseForm } from '../../domain/text/looseForm';
 import { at, isFormula, type Location, type RangeRead, type Snapshot } from '../model/snapshot';
+import { listNomenclatures, resolveCode } from '../../domain/nomenclature/nomenclature';
+import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { DEVIS_COLUMNS, DEVIS_NAMES, type DevisColumn } from './contract';
 
 /** A row of the devis table, read through the contract (or through header detection). */
@@ -19,19 +21,44 @@ export interface DevisRow {
   formula: (field: DevisColumn) => unknown;
 }
 
-/** Header words each column answers to: our own header first, then the usual synonyms. */
+/**
+ * Header words each column answers to (loose form, units such as "(€)" or "k€" set aside): our
+ * own header first, then the words of hand-made devis and of the CNC's own template.
+ */
 const SYNONYMS: Record<DevisColumn, string[]> = {
-  code: ['n°', 'poste'],
-  label: ['designation', 'intitule'],
-  status: [],
-  quantity: ['qte'],
-  unit: [],
-  count: ['nb'],
-  rate: ['tarif', 'prix unitaire'],
-  amount: ['total', 'montant total'],
-  france: ['france'],
-  foreign: ['etranger'],
-  justification: ['commentaire', 'observations'],
+  code: [
+    'n°',
+    'n',
+    'no',
+    'num',
+    'numero',
+    'poste',
+    'compte',
+    'code poste',
+    'n° compte',
+    'n° de compte',
+    'ref',
+  ],
+  label: ['designation', 'intitule', 'libelle', 'description', 'intitule du poste', 'detail'],
+  status: ['statut'],
+  quantity: ['qte', 'quantite', 'qt'],
+  unit: ['unite', 'u'],
+  count: ['nb', 'nombre', 'nbre'],
+  rate: ['tarif', 'prix unitaire', 'pu', 'taux', 'cout unitaire', 'prix', 'salaire', 'tarif unitaire'],
+  amount: [
+    'total',
+    'montant total',
+    'montant',
+    'cout',
+    'cout total',
+    'budget',
+    'total ht',
+    'montant ht',
+    'total poste',
+  ],
+  france: ['france', 'dont france', 'depenses france'],
+  foreign: ['etranger', 'dont etranger', 'depenses etranger'],
+  justification: ['commentaire', 'commentaires', 'observations', 'remarques', 'notes'],
   taxCredit: ['part eligible ci', 'eligible ci', 'eligibilite ci'],
   charges: ['part patronale'],
 };
@@ -39,11 +66,88 @@ const HEADERS = Object.fromEntries(
   DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),
 ) as Record<DevisColumn, string[]>;
 
-export interface DevisTable {
-  range: RangeRead;
+/** Rows searched for the header line of a hand-made devis. */
+const HEADER_SEARCH_ROWS = 40;
+
+/** A header cell in loose form, its unit set aside: "Total (k€)" → "total". */
+function headerWord(v: unknown): string {
+  return looseForm(cellText(v))
+    .replace(/\(?\s*(en\s+)?(k\s?€|keur|k eur|milliers d ?euros|milliers|€|eur|euros|ht|ttc)\s*\)?/g, ' ')
+    .replace(/[():]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Where the header line is and which column holds which field. */
+export interface DevisHeader {
   headerIndex: number;
   columns: Partial<Record<DevisColumn, number>>;
+  /** The header text of each mapped column, as written. */
+  headers: Partial<Record<DevisColumn, string>>;
+  /** Amounts in thousands of euros (a header or a title above says "k€" or "milliers"). */
+  thousands: boolean;
+}
+
+/**
+ * The header line of a devis table: the row, among the first ones, that names an amount column
+ * and a code or label column, with the most fields recognised. Null when there is none.
+ */
+export function detectHeader(range: RangeRead): DevisHeader | null {
+  let best: DevisHeader | null = null;
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(range.values.length, HEADER_SEARCH_ROWS); i += 1) {
+    const raw = range.values[i] ?? [];
+    const row = raw.map(headerWord);
+    const columns: Partial<Record<DevisColumn, number>> = {};
+    const headers: Partial<Record<DevisColumn, string>> = {};
+    for (const f of DEVIS_COLUMNS.keys) {
+      const j = row.findIndex(
+        (c, k) => c !== '' && HEADERS[f].includes(c) && !Object.values(columns).includes(k),
+      );
+      if (j >= 0) {
+        columns[f] = j;
+        headers[f] = cellText(raw[j]).trim();
+      }
+    }
+    if (columns.amount === undefined || (columns.code === undefined && columns.label === undefined)) continue;
+    const score = Object.keys(columns).length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { headerIndex: i, columns, headers, thousands: false };
+    }
+  }
+  if (!best) return null;
+  const above = range.values.slice(0, best.headerIndex + 1).flat();
+  best.thousands = above.some((v) => /k\s?€|\bkeur\b|milliers/i.test(cellText(v)));
+  return best;
+}
+
+/** "11 - Scénario", "1. DROITS ARTISTIQUES", "2.1 : Réalisateur": the code and the label. */
+const CODE_AND_LABEL = /^\s*(\d{1,3}(?:[.]\d{1,3})*[A-Za-z]?)\s*(?:[-–—:.)]|\s)\s*(\S.*)$/;
+
+/** Chapter labels of every nomenclature we know, loose form → chapter code. */
+let chapterLabels: Map<string, string> | null = null;
+function chapterByLabel(label: string): string | undefined {
+  if (!chapterLabels) {
+    chapterLabels = new Map();
+    for (const n of listNomenclatures())
+      for (const ch of n.chapters)
+        if (!chapterLabels.has(looseForm(ch.label))) chapterLabels.set(looseForm(ch.label), ch.code);
+  }
+  const bare = looseForm(label)
+    .replace(/^(chapitre|poste|titre)\s+\d{1,2}\s*/, '')
+    .replace(/^total\s+/, '')
+    .trim();
+  return chapterLabels.get(bare);
+}
+
+export interface DevisTable extends DevisHeader {
+  range: RangeRead;
   rows: DevisRow[];
+  /** Read from a sheet laid out by hand (no Devis_Lignes name). */
+  foreign: boolean;
+  /** Code and label written in one cell ("11 - Scénario") in some rows. */
+  combined: boolean;
   /** Where a field of a row sits. */
   locate(i: number, field: DevisColumn): Location;
 }
@@ -51,9 +155,9 @@ export interface DevisTable {
 const TABLES = new WeakMap<Snapshot, DevisTable | null>();
 
 /**
- * The devis as a table, by header detection: our named range Devis_Lignes first, else the used
- * range of a sheet whose name reads "devis" (any case, any accents) — a devis built by hand from
- * the CNC template still gets its findings. Memoised per snapshot.
+ * The devis as a table, by header detection: our named range Devis_Lignes first, else the sheet
+ * the recognition chose (a devis built by hand, from a school's template or from the CNC's own) —
+ * it still gets its findings. Memoised per snapshot.
  */
 export function devisTable(s: Snapshot): DevisTable | null {
   if (TABLES.has(s)) return TABLES.get(s) ?? null;
@@ -63,32 +167,44 @@ export function devisTable(s: Snapshot): DevisTable | null {
 }
 
 function buildDevisTable(s: Snapshot): DevisTable | null {
-  const range = s.ranges[DEVIS_NAMES.lines] ?? s.sheets.devis ?? null;
+  const own = s.ranges[DEVIS_NAMES.lines] ?? null;
+  const range = own ?? s.sheets.devis ?? null;
   if (!range) return null;
-  let headerIndex = -1;
-  const columns: Partial<Record<DevisColumn, number>> = {};
-  for (let i = 0; i < Math.min(range.values.length, 30) && headerIndex < 0; i += 1) {
-    const row = (range.values[i] ?? []).map((v) => looseForm(cellText(v)));
-    if (!row.some((c) => HEADERS.code.includes(c))) continue;
-    if (!row.some((c) => HEADERS.amount.includes(c))) continue;
-    headerIndex = i;
-    for (const f of DEVIS_COLUMNS.keys) {
-      const j = row.findIndex((c) => HEADERS[f].includes(c));
-      if (j >= 0 && columns[f] === undefined) columns[f] = j;
-    }
-  }
-  if (headerIndex < 0) return null;
+  const header = detectHeader(range);
+  if (!header) return null;
+  const { headerIndex, columns } = header;
+  const foreign = own === null;
   const get = (i: number, f: DevisColumn, grid: unknown[][] | undefined): unknown => {
     const j = columns[f];
     return j === undefined ? null : (grid?.[i]?.[j] ?? null);
   };
   const rows: DevisRow[] = [];
+  let combined = false;
   for (let i = headerIndex + 1; i < range.values.length; i += 1) {
     const text = (f: DevisColumn): string => cellText(get(i, f, range.values)).trim();
+    let code = text('code');
+    let label = columns.label === columns.code ? '' : text('label');
+    if (foreign) {
+      // Code and label in one cell, or a chapter, total or label written in the code column.
+      const both = CODE_AND_LABEL.exec(code);
+      if (both && (label === '' || columns.label === undefined)) {
+        code = both[1] ?? '';
+        label = (both[2] ?? '').trim();
+        if (!isBlankAmount(get(i, 'amount', range.values))) combined = true;
+      } else if (code !== '' && !/^\d/.test(code) && label === '') {
+        label = code;
+        code = '';
+      }
+      // A chapter named without its number ("DROITS ARTISTIQUES"): its code from our nomenclatures.
+      if (code === '' && label !== '' && !/^(sous )?total/i.test(looseForm(label))) {
+        const chapter = chapterByLabel(label);
+        if (chapter && isBlankAmount(get(i, 'amount', range.values))) code = chapter;
+      }
+    }
     rows.push({
       i,
-      code: text('code'),
-      label: text('label'),
+      code,
+      label,
       status: text('status'),
       quantity: get(i, 'quantity', range.values),
       count: get(i, 'count', range.values),
@@ -100,7 +216,18 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
       formula: (f) => get(i, f, range.formulas),
     });
   }
-  return { range, headerIndex, columns, rows, locate: (i, f) => at(range, i, columns[f] ?? 0) };
+  return {
+    ...header,
+    range,
+    rows,
+    foreign,
+    combined,
+    locate: (i, f) => at(range, i, columns[f] ?? columns.label ?? 0),
+  };
+}
+
+function isBlankAmount(v: unknown): boolean {
+  return v === null || v === undefined || cellText(v).trim() === '';
 }
 
 /** A chapter header row: a one- or two-digit code with a label and no amount formula of its own. */
@@ -113,9 +240,9 @@ export function isChapterRow(r: DevisRow): boolean {
   );
 }
 
-/** A total row: "Total …" in the label column. */
+/** A total row: "Total …" (or "Sous-total …") in the label column. */
 export function isTotalRow(r: DevisRow): boolean {
-  return /^total/i.test(r.label);
+  return /^(sous[\s-]?)?total/i.test(r.label);
 }
 
 /** The chapter each row belongs to (the last chapter header above it), row by row. */
@@ -125,6 +252,71 @@ export function chapterOfRows(table: DevisTable): Map<number, string> {
   for (const r of table.rows) {
     if (isChapterRow(r)) chapter = r.code;
     out.set(r.i, chapter);
+  }
+  return out;
+}
+
+/** A chapter of a devis built by hand: its header row, its lines, the row holding its total. */
+export interface ChapterBlock {
+  code: string;
+  label: string;
+  /** Row index (in the table's range) of the chapter header. */
+  header: number;
+  lines: DevisRow[];
+  /** The total row ("Total 1", "Sous-total…"), or the chapter header itself when it carries the amount. */
+  total: DevisRow | null;
+}
+
+/** The shape of a devis: chapters with lines and totals, frais généraux, imprévus, grand total. */
+export interface DevisOutline {
+  chapters: ChapterBlock[];
+  overheads: DevisRow | null;
+  contingency: DevisRow | null;
+  grandTotal: DevisRow | null;
+}
+
+const GRAND_TOTAL = /^total (general|du devis|devis|du film|de la production|global)|^cout total|^total$/;
+
+/**
+ * Reads the outline of a devis table row by row: a chapter row opens a block, lines with a code
+ * fill it, a total row (or the next chapter, the frais généraux, the imprévus) closes it.
+ */
+export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutline {
+  const out: DevisOutline = { chapters: [], overheads: null, contingency: null, grandTotal: null };
+  let open: ChapterBlock | null = null;
+  // A chapter: a chapter code of the nomenclature, or a short number on a row with no quantity
+  // nor rate (a line "11 Scénario" of a two-digit grid is a line, not chapter 11).
+  const isChapter = (r: DevisRow): boolean => {
+    if (r.label === '' || isTotalRow(r) || !/^\d{1,2}$/.test(r.code)) return false;
+    const kind = resolveCode(nom, r.code).kind;
+    return kind === 'chapter' || (kind === 'unknown' && isBlankAmount(r.quantity) && isBlankAmount(r.rate));
+  };
+  for (const r of table.rows) {
+    const label = looseForm(r.label);
+    if (isChapter(r)) {
+      open = {
+        code: r.code,
+        label: r.label,
+        header: r.i,
+        lines: [],
+        total: isBlankAmount(r.amount) ? null : r,
+      };
+      out.chapters.push(open);
+    } else if (GRAND_TOTAL.test(label)) {
+      out.grandTotal = r;
+      open = null;
+    } else if (/frais generaux/.test(label) && !isTotalRow(r)) {
+      out.overheads = r;
+      open = null;
+    } else if (/imprevus/.test(label) && !isTotalRow(r)) {
+      out.contingency = r;
+      open = null;
+    } else if (isTotalRow(r)) {
+      if (open && (open.total === null || open.total.i === open.header)) open.total = r;
+      open = null;
+    } else if (open && r.code !== '' && !isBlankAmount(r.amount)) {
+      open.lines.push(r);
+    }
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { Recognition } from '../recognition';
 import { cellText } from '../../domain/text/cellText';
 import { a1, parseAddress } from './plan';
 import type { TableColumns } from './contract';
@@ -31,6 +32,8 @@ export interface Snapshot {
    * looks at any sheet (the generic spreadsheet-risk checks).
    */
   workbook?: WorkbookRead;
+  /** What was found in a workbook built by hand (no Devis_Lignes name): the devis sheet, the deliverables. */
+  recognition?: Recognition;
 }
 
 export interface WorkbookRead {

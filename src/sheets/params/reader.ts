@@ -14,6 +14,10 @@ export function paramCell(s: Snapshot, key: keyof typeof PARAMS_NAMES): SingleCe
 
 /** The nomenclature the workbook declares in Paramètres (the default one when absent or unknown). */
 export function readNomenclature(s: Snapshot): NomenclatureData {
-  const id = cellText(paramCell(s, 'nomenclature')?.value) || DEFAULT_NOMENCLATURE;
+  // Ours: the Paramètres cell; a devis built by hand: the nomenclature its codes fit best.
+  const id =
+    cellText(paramCell(s, 'nomenclature')?.value) ||
+    s.recognition?.devis?.nomenclature.id ||
+    DEFAULT_NOMENCLATURE;
   return findNomenclature(id) ?? getNomenclature(DEFAULT_NOMENCLATURE);
 }

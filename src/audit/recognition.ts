@@ -1,0 +1,209 @@
+import { Money, parseAmount } from '../domain/money';
+import { rulesFor } from '../rules';
+import { devisTable, outlineOf } from '../sheets/devis/reader';
+import { DEVIS_COLUMNS, type DevisColumn } from '../sheets/devis/contract';
+import type { Snapshot } from '../sheets/model/snapshot';
+import { readNomenclature } from '../sheets/params/reader';
+import type { DeliverableKey, Recognition } from '../sheets/recognition';
+import type { Finding, Severity } from '../rules/types';
+
+/**
+ * The recognition report: what the audit looked at in a workbook built by hand, shown before the
+ * findings (CLI text and JSON, the pane).
+ */
+export interface RecognitionReport {
+  devis: {
+    sheet: string;
+    reason: string;
+    headerRow: number;
+    columns: { title: string; column: string; header: string }[];
+    /** Our columns the sheet does not have. */
+    missingColumns: string[];
+    /** Codes and labels written in one cell ("11 - Scénario"). */
+    combined: boolean;
+    thousands: boolean;
+    nomenclature: { id: string; known: number; codes: number };
+    chapters: string[];
+    lines: number;
+    /** Frais généraux and imprévus found, with their share of the chapters' total. */
+    overheads: { amount: string; rate: string } | null;
+    contingency: { amount: string; rate: string } | null;
+    grandTotal: boolean;
+    others: string[];
+  } | null;
+  deliverables: { label: string; sheet: string | null }[];
+}
+
+const FIELDS_REPORTED: DevisColumn[] = [
+  'code',
+  'label',
+  'status',
+  'quantity',
+  'unit',
+  'count',
+  'rate',
+  'amount',
+  'france',
+  'foreign',
+];
+
+const euros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('fr-FR', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function recognitionReport(snapshot: Snapshot): RecognitionReport {
+  const recognition = snapshot.recognition as Recognition;
+  const table = devisTable(snapshot);
+  const r = recognition.devis;
+  let devis: RecognitionReport['devis'] = null;
+  if (r && table) {
+    const outline = outlineOf(table, readNomenclature(snapshot));
+    const scale = table.thousands ? 1000 : 1;
+    const money = (v: unknown): Money | null => {
+      const p = parseAmount(v);
+      return p.ok ? p.value.times(scale) : null;
+    };
+    const chaptersTotal = outline.chapters.reduce(
+      (n, ch) =>
+        n.plus(
+          (ch.total ? money(ch.total.amount) : null) ??
+            ch.lines.reduce((m, l) => m.plus(money(l.amount) ?? 0), new Money(0)),
+        ),
+      new Money(0),
+    );
+    const share = (row: typeof outline.overheads): { amount: string; rate: string } | null => {
+      const v = row ? money(row.amount) : null;
+      if (!row || v === null) return null;
+      return {
+        amount: `${euros.format(v.toNumber())} €`,
+        rate: chaptersTotal.isZero() ? '' : percent.format(v.dividedBy(chaptersTotal).toNumber()),
+      };
+    };
+    devis = {
+      sheet: r.sheet,
+      reason: r.reason,
+      headerRow: r.headerRow,
+      columns: r.columns.map(({ title, column, header }) => ({ title, column, header })),
+      missingColumns: FIELDS_REPORTED.filter((f) => table.columns[f] === undefined).map((f) =>
+        DEVIS_COLUMNS.header(f),
+      ),
+      combined: table.combined,
+      thousands: table.thousands,
+      nomenclature: r.nomenclature,
+      chapters: outline.chapters.map((c) => c.code),
+      lines: outline.chapters.reduce((n, c) => n + c.lines.length, 0),
+      overheads: share(outline.overheads),
+      contingency: share(outline.contingency),
+      grandTotal: outline.grandTotal !== null,
+      others: r.others,
+    };
+  }
+  return {
+    devis,
+    deliverables: recognition.deliverables.map((d) => ({ label: d.label, sheet: d.sheet })),
+  };
+}
+
+/** The deliverable a "name missing" finding is about, from the name's prefix. */
+function deliverableOf(f: Finding): DeliverableKey | null {
+  if (f.messageId === 'devis-missing') return 'devis';
+  if (f.messageId !== 'name-missing' && f.messageId !== 'sheet-missing') return null;
+  const name = String(f.data.name ?? '');
+  const prefixes: [string, DeliverableKey][] = [
+    ['Recap_', 'recap'],
+    ['Fin_', 'financing'],
+    ['Treso_', 'cashflow'],
+    ['Carbone_', 'carbon'],
+    ['Devis_', 'devis'],
+  ];
+  return prefixes.find(([p]) => name.startsWith(p))?.[1] ?? null;
+}
+
+const ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
+
+/**
+ * In a workbook built by hand, the findings that only say one of our workbook names is missing
+ * become one plain finding per deliverable: « Pas de plan de financement dans ce classeur », or
+ * the sheet found and not checked automatically — never a list of internal names.
+ */
+export function plainDeliverables(
+  findings: Finding[],
+  recognition: Recognition,
+): (Finding & { criteria?: string[]; title?: string })[] {
+  const rules = new Map(rulesFor('tous').map((r) => [r.meta.id, r]));
+  const groups = new Map<DeliverableKey, Finding[]>();
+  const kept: (Finding & { criteria?: string[]; title?: string })[] = [];
+  for (const f of findings) {
+    const key = f.location === null ? deliverableOf(f) : null;
+    if (!key) {
+      kept.push(f);
+      continue;
+    }
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [key, group] of groups) {
+    const deliverable = recognition.deliverables.find((d) => d.key === key);
+    const severity = ORDER.find((s) => group.some((f) => f.severity === s)) ?? 'erreur';
+    const criteria = [...new Set(group.flatMap((f) => rules.get(f.ruleId)?.meta.criteria ?? []))];
+    const label = deliverable?.label ?? key;
+    const [messageId, data] =
+      key === 'devis'
+        ? ['devis-not-recognised', { rows: 40 }]
+        : deliverable?.sheet
+          ? [
+              'deliverable-unread',
+              { What: label.charAt(0).toUpperCase() + label.slice(1), sheet: deliverable.sheet },
+            ]
+          : ['deliverable-missing', { what: label }];
+    kept.push({
+      ruleId: group[0]?.ruleId ?? 'livrables',
+      messageId,
+      data,
+      severity,
+      location: null,
+      criteria,
+      title: `Livrable attendu : ${label}`,
+    });
+  }
+  return kept;
+}
+
+/** The recognition report in French lines, for the CLI text and the pane. */
+export function recognitionLines(r: RecognitionReport): string[] {
+  const out = ['Ce que le contrôle a lu (classeur fait à la main, sans les noms Devis CNC) :'];
+  const d = r.devis;
+  if (!d) out.push('  Devis : aucun reconnu.');
+  else {
+    out.push(`  Devis : feuille « ${d.sheet} », retenue pour ${d.reason}.`);
+    out.push(
+      `    En-têtes en ligne ${d.headerRow} : ${d.columns.map((c) => `${c.title} = ${c.column} « ${c.header} »`).join(', ')}.`,
+    );
+    if (d.combined)
+      out.push('    Codes et libellés dans une même cellule (« 11 - Scénario ») : séparés à la lecture.');
+    if (d.thousands) out.push('    Montants en milliers d’euros (k€) : convertis en euros.');
+    const n = d.chapters.length;
+    out.push(
+      `    ${n} chapitre${n > 1 ? 's' : ''}${n ? ` (${d.chapters.join(', ')})` : ''}, ${d.lines} ligne${d.lines > 1 ? 's' : ''} ; codes lus dans la nomenclature ${d.nomenclature.id} (${d.nomenclature.known} sur ${d.nomenclature.codes} connus).`,
+    );
+    const part = (what: string, x: { amount: string; rate: string } | null): string =>
+      x ? `${what} ${x.amount}${x.rate ? ` (${x.rate} des chapitres)` : ''}` : `${what} non trouvés`;
+    out.push(
+      `    ${part('Frais généraux', d.overheads)} ; ${part('imprévus', d.contingency)} ; total général ${d.grandTotal ? 'trouvé' : 'non trouvé'}.`,
+    );
+    if (d.missingColumns.length) out.push(`    Colonnes absentes : ${d.missingColumns.join(', ')}.`);
+    if (d.others.length)
+      out.push(
+        `    Autres feuilles prises pour un devis, non retenues : ${d.others.map((o) => `« ${o} »`).join(', ')}.`,
+      );
+  }
+  out.push(
+    `  Autres livrables : ${r.deliverables
+      .filter((x) => x.label !== 'devis')
+      .map((x) => `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »)` : 'absent'}`)
+      .join(' ; ')}.`,
+  );
+  return out;
+}

@@ -1,0 +1,167 @@
+import { cellText } from '../domain/text/cellText';
+import { looseForm } from '../domain/text/looseForm';
+import { isValidCode, listNomenclatures } from '../domain/nomenclature/nomenclature';
+import { DEVIS_COLUMNS, type DevisColumn } from './devis/contract';
+import { detectHeader, type DevisHeader } from './devis/reader';
+import { a1, parseAddress } from './model/plan';
+import type { RangeRead } from './model/snapshot';
+
+/**
+ * What the audit looked at in a workbook it did not write: which sheet it took as the devis and
+ * why, how it read it, and which deliverables it found — shown before the findings, so a reviewer
+ * sees at once what was checked.
+ */
+export interface DevisRecognition {
+  sheet: string;
+  /** Why this sheet, in French. */
+  reason: string;
+  /** Sheet row of the header line (1-based). */
+  headerRow: number;
+  columns: { field: DevisColumn; title: string; column: string; header: string }[];
+  thousands: boolean;
+  /** The nomenclature the line codes fit best, and how many of them it knows. */
+  nomenclature: { id: string; known: number; codes: number };
+  /** Other sheets that looked like a devis and were not taken. */
+  others: string[];
+}
+
+export type DeliverableKey = 'devis' | 'recap' | 'financing' | 'cashflow' | 'carbon' | 'expenses';
+
+export interface Deliverable {
+  key: DeliverableKey;
+  label: string;
+  /** The sheet found for it by name, or null. */
+  sheet: string | null;
+}
+
+export interface Recognition {
+  devis: DevisRecognition | null;
+  deliverables: Deliverable[];
+}
+
+/** Sheet names (loose form) each deliverable answers to, in any case or accent. */
+const SHEET_SYNONYMS: Record<DeliverableKey, { label: string; words: string[] }> = {
+  devis: {
+    label: 'devis',
+    words: [
+      'devis',
+      'budget',
+      'budget previsionnel',
+      'devis de production',
+      'devis previsionnel',
+      'budget de production',
+    ],
+  },
+  recap: { label: 'récapitulatif', words: ['recapitulatif', 'recap', 'synthese', 'resume du devis'] },
+  financing: { label: 'plan de financement', words: ['plan de financement', 'financement', 'financements'] },
+  cashflow: {
+    label: 'trésorerie',
+    words: ['tresorerie', 'plan de tresorerie', 'cash flow', 'cashflow', 'previsionnel de tresorerie'],
+  },
+  carbon: { label: 'bilan carbone', words: ['bilan carbone', 'empreinte carbone', 'carbone'] },
+  expenses: {
+    label: 'suivi des dépenses',
+    words: ['depenses', 'suivi', 'suivi budgetaire', 'suivi des depenses', 'cost report'],
+  },
+};
+
+/** A sheet name matches a word when it is that word, possibly followed by a version ("Devis V2", "Budget (2)"). */
+function nameMatches(name: string, words: string[]): boolean {
+  const n = looseForm(name).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  return words.some(
+    (w) =>
+      n === w ||
+      (n.startsWith(`${w} `) &&
+        /^(v ?\d+|version \d+|\d+|final|definitif|def)( .*)?$/.test(n.slice(w.length + 1))),
+  );
+}
+
+/** The version a sheet name carries ("V2", "version 3", "(2)"), 0 without. */
+function versionOf(name: string): number {
+  const m = /(?:\bv\s?|version\s+|\()(\d+)|\s(\d+)\s*$/i.exec(name);
+  return m ? Number(m[1] ?? m[2]) : 0;
+}
+
+/** Line codes of a table, in the code column below its header. */
+function codesOf(range: RangeRead, header: DevisHeader): string[] {
+  const j = header.columns.code ?? header.columns.label;
+  if (j === undefined) return [];
+  const out: string[] = [];
+  for (let i = header.headerIndex + 1; i < range.values.length; i += 1) {
+    const m = /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(cellText(range.values[i]?.[j]));
+    if (m?.[1] && m[1].length > 1) out.push(m[1]);
+  }
+  return out;
+}
+
+/** The nomenclature under which most line codes are valid (ties: the first listed). */
+function bestNomenclature(codes: string[]): { id: string; known: number; codes: number } {
+  let best = { id: listNomenclatures()[0]?.id ?? 'cnc-classique', known: -1, codes: codes.length };
+  for (const n of listNomenclatures()) {
+    const known = codes.filter((c) => isValidCode(n, c)).length;
+    if (known > best.known) best = { id: n.id, known, codes: codes.length };
+  }
+  return best;
+}
+
+/**
+ * Finds the devis among the sheets of a workbook built by hand: a sheet named like a devis
+ * (devis, budget, budget prévisionnel…) with a header line, else any sheet with a header line.
+ * Of several, the highest version in the name, else the one with most codes.
+ */
+export function recogniseWorkbook(sheets: RangeRead[]): Recognition {
+  const candidates = sheets
+    .map((range) => ({
+      range,
+      header: detectHeader(range),
+      byName: nameMatches(range.sheet, SHEET_SYNONYMS.devis.words),
+    }))
+    .filter((c): c is { range: RangeRead; header: DevisHeader; byName: boolean } => c.header !== null)
+    .map((c) => ({ ...c, codes: codesOf(c.range, c.header) }));
+  const named = candidates.filter((c) => c.byName);
+  const pool = named.length > 0 ? named : candidates.filter((c) => c.codes.length > 0);
+  const ranked = [...pool].sort(
+    (x, y) => versionOf(y.range.sheet) - versionOf(x.range.sheet) || y.codes.length - x.codes.length,
+  );
+  const chosen = ranked[0];
+  let devis: DevisRecognition | null = null;
+  if (chosen) {
+    const others = candidates.filter((c) => c !== chosen).map((c) => c.range.sheet);
+    const { row, col } = parseAddress(chosen.range.topLeft);
+    const why = chosen.byName
+      ? `son nom (« ${chosen.range.sheet} ») dit devis ou budget`
+      : 'son contenu : une ligne d’en-têtes de devis';
+    const choice =
+      ranked.length > 1
+        ? versionOf(chosen.range.sheet) > 0 &&
+          versionOf(chosen.range.sheet) > versionOf(ranked[1]?.range.sheet ?? '')
+          ? ` ; la version la plus récente parmi ${ranked.map((c) => `« ${c.range.sheet} »`).join(', ')}`
+          : ` ; celle qui a le plus de lignes parmi ${ranked.map((c) => `« ${c.range.sheet} »`).join(', ')}`
+        : '';
+    devis = {
+      sheet: chosen.range.sheet,
+      reason: `${why}${choice}`,
+      headerRow: row + chosen.header.headerIndex,
+      columns: DEVIS_COLUMNS.keys
+        .filter((f) => chosen.header.columns[f] !== undefined)
+        .map((f) => ({
+          field: f,
+          title: DEVIS_COLUMNS.header(f),
+          column: a1(col + (chosen.header.columns[f] ?? 0), 1).replace(/\d+$/, ''),
+          header: chosen.header.headers[f] ?? '',
+        })),
+      thousands: chosen.header.thousands,
+      nomenclature: bestNomenclature(chosen.codes),
+      others,
+    };
+  }
+  const deliverables = (Object.keys(SHEET_SYNONYMS) as DeliverableKey[]).map((key) => ({
+    key,
+    label: SHEET_SYNONYMS[key].label,
+    sheet:
+      key === 'devis'
+        ? (devis?.sheet ?? null)
+        : (sheets.find((s) => nameMatches(s.sheet, SHEET_SYNONYMS[key].words))?.sheet ?? null),
+  }));
+  return { devis, deliverables };
+}
