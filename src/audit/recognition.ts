@@ -6,33 +6,9 @@ import type { Snapshot } from '../sheets/model/snapshot';
 import { readNomenclature } from '../sheets/params/reader';
 import type { DeliverableKey, Recognition } from '../sheets/recognition';
 import type { Finding, Severity } from '../rules/types';
+import type { RecognitionReport } from './recognitionText';
 
-/**
- * The recognition report: what the audit looked at in a workbook built by hand, shown before the
- * findings (CLI text and JSON, the pane).
- */
-export interface RecognitionReport {
-  devis: {
-    sheet: string;
-    reason: string;
-    headerRow: number;
-    columns: { title: string; column: string; header: string }[];
-    /** Our columns the sheet does not have. */
-    missingColumns: string[];
-    /** Codes and labels written in one cell ("11 - Scénario"). */
-    combined: boolean;
-    thousands: boolean;
-    nomenclature: { id: string; known: number; codes: number };
-    chapters: string[];
-    lines: number;
-    /** Frais généraux and imprévus found, with their share of the chapters' total. */
-    overheads: { amount: string; rate: string } | null;
-    contingency: { amount: string; rate: string } | null;
-    grandTotal: boolean;
-    others: string[];
-  } | null;
-  deliverables: { label: string; sheet: string | null }[];
-}
+export type { RecognitionReport };
 
 const FIELDS_REPORTED: DevisColumn[] = [
   'code',
@@ -169,41 +145,4 @@ export function plainDeliverables(
     });
   }
   return kept;
-}
-
-/** The recognition report in French lines, for the CLI text and the pane. */
-export function recognitionLines(r: RecognitionReport): string[] {
-  const out = ['Ce que le contrôle a lu (classeur fait à la main, sans les noms Devis CNC) :'];
-  const d = r.devis;
-  if (!d) out.push('  Devis : aucun reconnu.');
-  else {
-    out.push(`  Devis : feuille « ${d.sheet} », retenue pour ${d.reason}.`);
-    out.push(
-      `    En-têtes en ligne ${d.headerRow} : ${d.columns.map((c) => `${c.title} = ${c.column} « ${c.header} »`).join(', ')}.`,
-    );
-    if (d.combined)
-      out.push('    Codes et libellés dans une même cellule (« 11 - Scénario ») : séparés à la lecture.');
-    if (d.thousands) out.push('    Montants en milliers d’euros (k€) : convertis en euros.');
-    const n = d.chapters.length;
-    out.push(
-      `    ${n} chapitre${n > 1 ? 's' : ''}${n ? ` (${d.chapters.join(', ')})` : ''}, ${d.lines} ligne${d.lines > 1 ? 's' : ''} ; codes lus dans la nomenclature ${d.nomenclature.id} (${d.nomenclature.known} sur ${d.nomenclature.codes} connus).`,
-    );
-    const part = (what: string, x: { amount: string; rate: string } | null): string =>
-      x ? `${what} ${x.amount}${x.rate ? ` (${x.rate} des chapitres)` : ''}` : `${what} non trouvés`;
-    out.push(
-      `    ${part('Frais généraux', d.overheads)} ; ${part('imprévus', d.contingency)} ; total général ${d.grandTotal ? 'trouvé' : 'non trouvé'}.`,
-    );
-    if (d.missingColumns.length) out.push(`    Colonnes absentes : ${d.missingColumns.join(', ')}.`);
-    if (d.others.length)
-      out.push(
-        `    Autres feuilles prises pour un devis, non retenues : ${d.others.map((o) => `« ${o} »`).join(', ')}.`,
-      );
-  }
-  out.push(
-    `  Autres livrables : ${r.deliverables
-      .filter((x) => x.label !== 'devis')
-      .map((x) => `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »)` : 'absent'}`)
-      .join(' ; ')}.`,
-  );
-  return out;
 }

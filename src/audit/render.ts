@@ -1,5 +1,5 @@
 import type { AuditReport } from './audit';
-import { recognitionLines } from './recognition';
+import { recognitionLines } from './recognitionText';
 
 /** Findings grouped by sheet then severity, with counts, in French. */
 export function renderText(file: string, r: AuditReport): string[] {

@@ -134,7 +134,7 @@ const frenchAmount = (n: number): string =>
     .replace(/\u202f/g, ' ')} €`;
 
 /** Writes one hand-made devis on a new sheet of `wb`; returns the cells of its totals. */
-export function writeDevis(wb: ExcelJS.Workbook, layout: Layout): void {
+export function writeDevis(wb: ExcelJS.Workbook, layout: Layout, source: Chapter[] = CHAPTERS): void {
   const ws = wb.addWorksheet(layout.sheet);
   const width = layout.headers.length;
   const col = (f: Layout['fields'][number]): number => layout.fields.indexOf(f);
@@ -151,7 +151,7 @@ export function writeDevis(wb: ExcelJS.Workbook, layout: Layout): void {
   layout.headers.forEach((h, j) => (ws.getCell(r, j + 1).value = h));
   ws.getRow(r).font = { bold: true };
   r += 1;
-  const chapters = CHAPTERS.map((c) => ({ ...c, lines: [...c.lines] }));
+  const chapters = source.map((c) => ({ ...c, lines: [...c.lines] }));
   const move = layout.plant?.moveLine;
   if (move) {
     const from = chapters.find((c) => c.lines.some((l) => l.code === move.code));
@@ -430,5 +430,27 @@ export function handmadeWorkbook(name: string): ExcelJS.Workbook {
     ws.getCell('A4').value = 'Apport producteur';
     ws.getCell('B4').value = 300000;
   }
+  return wb;
+}
+
+/** A hand-made devis of `lines` lines over the nine chapters (codes 10001, 10002…), for the bench. */
+export function bigHandmadeWorkbook(lines: number): ExcelJS.Workbook {
+  const chapters = CHAPTERS.map((c) => ({ ...c, lines: [] as Line[] }));
+  for (let i = 0; i < lines; i += 1) {
+    const ch = chapters[i % 9];
+    if (!ch) continue;
+    const k = ch.lines.length + 1;
+    ch.lines.push({
+      code: `${ch.code}${String(k).padStart(4, '0')}`,
+      label: `Ligne ${ch.code}.${k}`,
+      qty: 1 + (i % 9),
+      unit: 'jour',
+      rate: 100 + ((i * 37) % 2000),
+    });
+  }
+  const wb = new ExcelJS.Workbook();
+  const layout = LAYOUTS['budget-previsionnel']?.devis[0];
+  if (!layout) throw new Error('budget-previsionnel');
+  writeDevis(wb, { ...layout, plant: {} }, chapters);
   return wb;
 }

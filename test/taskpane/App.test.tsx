@@ -3,6 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { App } from '../../src/taskpane/App';
 import type { TaskpaneHost } from '../../src/taskpane/host';
@@ -257,6 +258,30 @@ describe('taskpane', () => {
     const sheet = excel.recorder.sheets.get('Bilan carbone');
     expect(sheet?.activated).toBe(true);
     expect(sheet?.ranges.find((r) => r.address === 'D17')?.selected).toBe(true);
+  });
+
+  it('audits a devis built by hand: says what it read, then the fault at its cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'budget-previsionnel.xlsx'));
+    render(<App host={hostFromPort(new XlsxPort(wb))} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    const read = await screen.findByRole('region', { name: 'Ce que le contrôle a lu' });
+    expect(
+      within(read).getByText(/^Devis : feuille « Budget prévisionnel », retenue pour son nom/),
+    ).toBeTruthy();
+    expect(
+      within(read).getByText(
+        'En-têtes en ligne 5 : Code = A « Compte », Libellé = B « Désignation », Quantité = C « Qté », Unité = D « Unité », Taux = E « Tarif », Montant = F « Total ».',
+      ),
+    ).toBeTruthy();
+    const devis = screen.getByRole('region', { name: 'Constats Budget prévisionnel' });
+    expect(
+      within(devis).getByRole('button', { name: /^F17 — Total du chapitre 3 : 45\s800,00 € affichés/ }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Pas de plan de financement dans ce classeur\./)).toBeTruthy();
   });
 
   it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {

@@ -18,6 +18,7 @@ import {
 import type { AuditReport } from '../../../audit/audit';
 import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
+import { recognitionLines } from '../../../audit/recognitionText';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
@@ -119,6 +120,15 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
             {report.counts.erreur} erreur(s), {report.counts.avertissement} avertissement(s),{' '}
             {report.counts.info} info(s) — {report.rules} règles
           </Text>
+          {report.recognition && (
+            <section aria-label="Ce que le contrôle a lu" className={styles.box}>
+              {recognitionLines(report.recognition).map((line, k) => (
+                <Text key={k} block size={k === 0 ? 300 : 200} weight={k === 0 ? 'semibold' : 'regular'}>
+                  {line.trim()}
+                </Text>
+              ))}
+            </section>
+          )}
           {sheets.map((sheet) => {
             const inSheet = report.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
             return (
