@@ -138,6 +138,34 @@ export function recapLines(budget: BudgetInput, result: BudgetResult): string[] 
   return out;
 }
 
+/** Writes beside, then renames: a failed write never leaves a half-written file. False (said on stderr) on failure. */
+async function writeWorkbook(wb: ExcelJS.Workbook, target: string, shown: string, io: Io): Promise<boolean> {
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, buffer);
+    renameSync(tmp, target);
+    return true;
+  } catch (e) {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why: Record<string, string> = {
+      EACCES: 'permission refusée',
+      EPERM: 'permission refusée',
+      ENOTDIR: 'un élément du chemin n’est pas un dossier',
+      EEXIST: 'un élément du chemin n’est pas un dossier',
+      EROFS: 'système de fichiers en lecture seule',
+      ENOSPC: 'disque plein',
+      EISDIR: 'le chemin désigne un dossier',
+    };
+    io.err(
+      `Impossible d'écrire « ${shown} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`,
+    );
+    return false;
+  }
+}
+
 export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   const target = resolve(opts.out);
   if (existsSync(target) && !opts.force) {
@@ -158,30 +186,7 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
     io.err(outcome.message);
     return 2;
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  // Write beside, then rename: a failed write never leaves a half-written file.
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(tmp, buffer);
-    renameSync(tmp, target);
-  } catch (e) {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why: Record<string, string> = {
-      EACCES: 'permission refusée',
-      EPERM: 'permission refusée',
-      ENOTDIR: 'un élément du chemin n’est pas un dossier',
-      EEXIST: 'un élément du chemin n’est pas un dossier',
-      EROFS: 'système de fichiers en lecture seule',
-      ENOSPC: 'disque plein',
-      EISDIR: 'le chemin désigne un dossier',
-    };
-    io.err(
-      `Impossible d'écrire « ${opts.out} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`,
-    );
-    return 2;
-  }
+  if (!(await writeWorkbook(wb, target, opts.out, io))) return 2;
   io.out(
     `Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`,
   );
@@ -361,4 +366,78 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+/**
+ * `devis-cnc convertir SOURCE.xlsx --out NOUVEAU.xlsx [--format F] [--force]`: a hand-made devis
+ * into our workbook (Paramètres, Devis, Récapitulatif…, live formulas). The source is only read.
+ */
+export async function runConvert(args: string[], io: Io): Promise<number> {
+  let input: string | undefined;
+  let out: string | undefined;
+  let format: ProductionFormat = 'long-metrage';
+  let force = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    const value = (): string => {
+      const v = args[i + 1];
+      if (!v || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    if (a === '--out') out = value();
+    else if (a === '--format') {
+      const f = value();
+      if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » (attendu : ${FORMATS.join(', ')}).`);
+      format = f;
+    } else if (a === '--force') force = true;
+    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else if (input === undefined) input = a;
+    else throw new UsageError(`Un seul classeur à la fois (reçu aussi « ${a} »).`);
+  }
+  if (!input)
+    throw new UsageError('Indiquez le classeur : devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx');
+  if (!out)
+    throw new UsageError(
+      'Indiquez le nouveau classeur : --out NOUVEAU.xlsx (la source n’est jamais modifiée).',
+    );
+  const target = resolve(out);
+  if (resolve(input) === target) throw new UsageError('Le nouveau classeur ne peut pas remplacer la source.');
+  const opened = await openWorkbook(input);
+  if ('error' in opened) {
+    io.err(
+      opened.error === 'fichier introuvable'
+        ? `Classeur introuvable : « ${input} ».`
+        : `Classeur illisible « ${input} » : ${opened.error}.`,
+    );
+    return 2;
+  }
+  if (existsSync(target) && !force) {
+    io.err(`Le fichier « ${out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return 2;
+  }
+  const { convertDevis } = await import('../workbook/convert');
+  const conversion = await convertDevis(opened.reader, format);
+  if ('refused' in conversion) {
+    io.err(conversion.refused);
+    return 2;
+  }
+  const { ExcelJS, XlsxPort } = await xlsx();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'devis-cnc';
+  wb.created = new Date();
+  const outcome = await scaffold(new XlsxPort(wb), {
+    format,
+    example: false,
+    onConflict: 'refuse',
+    budget: conversion.budget,
+  });
+  if (outcome.status !== 'done') {
+    io.err(outcome.message);
+    return 2;
+  }
+  if (!(await writeWorkbook(wb, target, out, io))) return 2;
+  const { conversionLines } = await import('../workbook/convert');
+  for (const line of conversionLines(conversion, `${input}`, out)) io.out(line);
+  return 0;
 }

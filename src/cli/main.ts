@@ -32,6 +32,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const { parseNew, runNew } = await import('./commands');
       return await runNew(parseNew(rest), io);
     }
+    if (command === 'convertir') {
+      if (rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await (await import('./commands')).runConvert(rest, io);
+    }
     throw new UsageError(`Commande inconnue « ${command} ».`);
   } catch (e) {
     const { ScaffoldError } = await import('../workbook/scaffold');

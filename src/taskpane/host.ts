@@ -17,6 +17,11 @@ export interface TaskpaneHost {
   /** The référentiel and ticks kept in the workbook. */
   readState(): Promise<AuditState>;
   saveState(state: AuditState): Promise<void>;
+  /**
+   * Takes the hand-made devis of the open workbook into our sheets, written beside it (suffixed
+   * names when ours would collide), never over it: what was done, in French lines, or why not.
+   */
+  convert(): Promise<{ lines: string[]; sheets: string[] } | { refused: string }>;
   /** Writes the report to a new sheet ("Contrôle", or "Contrôle (2)"…); returns its name. */
   writeReport(report: AuditReport, state: AuditState): Promise<string>;
 }

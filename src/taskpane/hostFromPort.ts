@@ -28,6 +28,25 @@ export function hostFromPort(port: WorkbookPort): TaskpaneHost {
       (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).readState(port),
     saveState: async (state) =>
       (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).saveState(port, state),
+    convert: async () => {
+      const { convertDevis, conversionLines } = await import(
+        /* webpackChunkName: "ecriture" */ '../workbook/convert'
+      );
+      const conversion = await convertDevis(port, 'long-metrage');
+      if ('refused' in conversion) return conversion;
+      const { scaffold } = await import(/* webpackChunkName: "ecriture" */ '../workbook/scaffold');
+      const outcome = await scaffold(port, {
+        format: 'long-metrage',
+        example: false,
+        onConflict: 'beside',
+        budget: conversion.budget,
+      });
+      if (outcome.status !== 'done') return { refused: outcome.message };
+      return {
+        sheets: outcome.sheets,
+        lines: conversionLines(conversion, 'ce classeur', `feuilles ${outcome.sheets.join(', ')}`),
+      };
+    },
     writeReport: async (report, state) => {
       const { reportPlan, reportSheetName } = await import(
         /* webpackChunkName: "rapport" */ '../audit/reportSheet'

@@ -20,6 +20,8 @@ export interface ScaffoldRequest {
   example: boolean;
   /** What to do when a target sheet exists and is not empty: refuse, or write beside it. */
   onConflict: 'refuse' | 'beside';
+  /** A devis to write instead of the blank one or the example (a hand-made devis converted). */
+  budget?: BudgetInput;
 }
 
 export type ScaffoldProgress = 'inventaire' | 'calcul' | 'écriture' | 'terminé';
@@ -75,9 +77,11 @@ export async function scaffold(
   onProgress('inventaire');
   const inv = await port.inventory();
   onProgress('calcul');
-  const budget = request.example
-    ? exampleBudget(request.format)
-    : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format));
+  const budget =
+    request.budget ??
+    (request.example
+      ? exampleBudget(request.format)
+      : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format)));
   const production = request.example ? exampleParameters(request.format) : null;
   const build = (suffix: number | null) =>
     buildScaffoldPlan({

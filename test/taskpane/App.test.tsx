@@ -282,6 +282,29 @@ describe('taskpane', () => {
       within(devis).getByRole('button', { name: /^F17 — Total du chapitre 3 : 45\s800,00 € affichés/ }),
     ).toBeTruthy();
     expect(screen.getByText(/Pas de plan de financement dans ce classeur\./)).toBeTruthy();
+    // Taken into our sheets, beside the hand-made one, which stays as it was.
+    const before = JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues());
+    await act(async () => {
+      fireEvent.click(
+        within(read).getByRole('button', { name: 'Reprendre ce devis dans le modèle Devis CNC' }),
+      );
+    });
+    expect(
+      await screen.findByText(
+        /^Devis repris de la feuille « Budget prévisionnel » de ce classeur : 18 ligne\(s\) dans 9 chapitre\(s\)/,
+      ),
+    ).toBeTruthy();
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Budget prévisionnel',
+      'Paramètres',
+      'Devis',
+      'Récapitulatif',
+      'Plan de financement',
+      'Trésorerie',
+      'Bilan carbone',
+      'Facteurs',
+    ]);
+    expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 
   it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {

@@ -127,6 +127,21 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
                   {line.trim()}
                 </Text>
               ))}
+              {report.recognition.devis && (
+                <div>
+                  <Button
+                    onClick={() =>
+                      void act(async () => {
+                        const done = await host.convert();
+                        if ('refused' in done) throw new Error(done.refused);
+                        return done.lines.map((l) => l.trim()).join(' ');
+                      })
+                    }
+                  >
+                    Reprendre ce devis dans le modèle Devis CNC
+                  </Button>
+                </div>
+              )}
             </section>
           )}
           {sheets.map((sheet) => {
