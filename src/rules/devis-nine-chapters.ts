@@ -10,6 +10,7 @@ import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { readNomenclature } from '../sheets/params/reader';
 import { devisTable, isChapterRow } from './snapshot';
+import { outlineOf } from '../sheets/devis/reader';
 import type { Rule } from './types';
 
 /** Codes our own rows carry that are not postes (subtotal and total rows). */
@@ -47,8 +48,11 @@ export const rule: Rule = {
     }
     const nom = readNomenclature(ctx.snapshot);
     const chapters = table.rows.filter(isChapterRow);
+    // A devis built by hand without chapter rows: its chapters from its codes' prefixes.
+    const fromCodes = table.foreign && chapters.length === 0 ? outlineOf(table, nom).chapters : [];
     for (const ch of nom.chapters) {
       const row = chapters.find((r) => r.code === ch.code);
+      if (!row && fromCodes.some((b) => b.code === ch.code)) continue;
       if (!row)
         ctx.report(
           'devis-chapter-missing',

@@ -69,11 +69,12 @@ const PLANTED: Record<string, { sheet: string; at: string[]; columns: number }> 
   'modele-cnc': { sheet: 'Devis', at: ['chapter-total-omits@F12'], columns: 8 },
   'montants-texte': { sheet: 'Budget prévisionnel', at: ['chapter-total-mismatch@F27'], columns: 6 },
   'avec-financement': { sheet: 'Devis', at: [], columns: 6 },
+  'sans-chapitres': { sheet: 'Devis prévisionnel', at: ['grand-total-mismatch@E25'], columns: 5 },
 };
 
 describe('hand-made devis corpus', () => {
-  it('holds at least eight layouts, each with its planted fault listed', () => {
-    expect(Object.keys(LAYOUTS).length).toBeGreaterThanOrEqual(8);
+  it('holds at least nine layouts, each with its planted fault listed', () => {
+    expect(Object.keys(LAYOUTS).length).toBeGreaterThanOrEqual(9);
     expect(Object.keys(PLANTED).sort()).toEqual(Object.keys(LAYOUTS).sort());
   });
 

@@ -106,7 +106,7 @@ export interface Layout {
   headers: string[];
   fields: ('code' | 'label' | 'codeLabel' | 'qty' | 'unit' | 'rate' | 'amount' | 'france' | 'foreign')[];
   /** Chapter row: "1 - DROITS ARTISTIQUES" in the first column, or the label alone. */
-  chapterStyle: 'codeDashLabel' | 'codeThenLabel' | 'labelOnly';
+  chapterStyle: 'codeDashLabel' | 'codeThenLabel' | 'labelOnly' | 'none';
   /** Amounts as formulas (qty × rate), typed numbers, or French text ("1 234,56 €"). */
   amounts: 'formula' | 'number' | 'frenchText';
   /** Amounts in k€. */
@@ -168,6 +168,22 @@ export function writeDevis(wb: ExcelJS.Workbook, layout: Layout, source: Chapter
   };
   const totals: { cell: string; value: number }[] = [];
   for (const ch of chapters) {
+    if (layout.chapterStyle === 'none') {
+      // A flat list of coded lines: no chapter rows, no chapter totals.
+      for (const l of ch.lines) {
+        ws.getCell(r, col('code') + 1).value = l.code;
+        ws.getCell(r, col('label') + 1).value = l.label;
+        if (col('qty') >= 0) ws.getCell(r, col('qty') + 1).value = l.qty;
+        if (col('rate') >= 0) ws.getCell(r, col('rate') + 1).value = value(l.rate);
+        ws.getCell(r, amountCol + 1).value = {
+          formula: `${colLetter(col('qty'))}${r}*${colLetter(col('rate'))}${r}`,
+          result: (l.qty * l.rate) / scale,
+        };
+        totals.push({ cell: A(r), value: l.qty * l.rate });
+        r += 1;
+      }
+      continue;
+    }
     if (layout.chapterStyle === 'codeDashLabel') ws.getCell(r, 1).value = `${ch.code} - ${ch.label}`;
     else if (layout.chapterStyle === 'codeThenLabel') {
       ws.getCell(r, col('code') + 1).value = ch.code;
@@ -395,6 +411,22 @@ export const LAYOUTS: Record<string, { devis: Layout[]; others?: string[]; libre
         overheads: 0.07,
         contingency: 0.05,
         plant: { typedTotalAbove: { chapter: '6', euros: 2500 } },
+      },
+    ],
+  },
+  // A flat list of coded lines without chapter rows: chapters from the codes; grand total 500 € off.
+  'sans-chapitres': {
+    devis: [
+      {
+        sheet: 'Devis prévisionnel',
+        titles: [],
+        headers: ['Code', 'Libellé', 'Qté', 'Tarif', 'Montant'],
+        fields: ['code', 'label', 'qty', 'rate', 'amount'],
+        chapterStyle: 'none',
+        amounts: 'formula',
+        overheads: 0.07,
+        contingency: 0.05,
+        plant: { grandTotalOff: 500 },
       },
     ],
   },

@@ -318,5 +318,29 @@ export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutlin
       open.lines.push(r);
     }
   }
+  if (out.chapters.length === 0) out.chapters = chaptersFromCodes(table, nom);
   return out;
+}
+
+/**
+ * A devis listed without chapter rows: its chapters from its line codes' prefixes ("21" and "2.3"
+ * are chapter 2), in the nomenclature's order, without totals of their own.
+ */
+function chaptersFromCodes(table: DevisTable, nom: NomenclatureData): ChapterBlock[] {
+  const blocks = new Map<string, ChapterBlock>();
+  for (const r of table.rows) {
+    if (r.code === '' || isTotalRow(r) || isBlankAmount(r.amount)) continue;
+    const found = resolveCode(nom, r.code);
+    if (found.kind === 'unknown' || found.kind === 'chapter') continue;
+    const block = blocks.get(found.chapter.code) ?? {
+      code: found.chapter.code,
+      label: found.chapter.label,
+      header: r.i,
+      lines: [],
+      total: null,
+    };
+    block.lines.push(r);
+    blocks.set(found.chapter.code, block);
+  }
+  return nom.chapters.map((c) => blocks.get(c.code)).filter((b): b is ChapterBlock => b !== undefined);
 }
