@@ -3,30 +3,16 @@
  * the taskpane's own chunk, functions.js, the chunks they share (loaded once by the shared
  * runtime's page), and the chunks loaded on first use of an action.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const ROOT = join(__dirname, '..', '..');
+import { runWebpack } from '../test/support/webpack';
 
 function main(): void {
   const out = mkdtempSync(join(tmpdir(), 'devis-cnc-bundle-'));
   const statsFile = `${out}.json`;
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
-      '--mode',
-      'production',
-      '--env',
-      `outDir=${out}`,
-      '--json',
-      statsFile,
-    ],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
+  runWebpack(['--mode', 'production', '--env', `outDir=${out}`, '--json', statsFile]);
   const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as {
     entrypoints: Record<string, { assets: { name: string }[] }>;
   };

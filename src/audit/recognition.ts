@@ -100,6 +100,13 @@ function deliverableOf(f: Finding): DeliverableKey | null {
 
 const ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
 
+/** The audit's own findings without a cell, with why (as rules declare theirs in meta.unlocated). */
+export const PLAIN_DELIVERABLE_MESSAGES: Readonly<Record<string, string>> = {
+  'deliverable-missing': 'le livrable n’est pas dans le classeur : il n’y a pas de cellule à désigner',
+  'deliverable-unread': 'la feuille du livrable est là mais pas lue : le constat porte sur toute la feuille',
+  'devis-not-recognised': 'aucun devis reconnu : il n’y a pas de cellule à désigner',
+};
+
 /**
  * In a workbook built by hand, the findings that only say one of our workbook names is missing
  * become one plain finding per deliverable: « Pas de plan de financement dans ce classeur », or

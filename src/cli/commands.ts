@@ -318,6 +318,33 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
   return results.some((r) => (r.report?.counts.erreur ?? 0) > 0) ? 1 : 0;
 }
 
+/**
+ * Opens the workbook a command reads and checks the file it will write is free: null (said on
+ * stderr, in French) when the source is missing or unreadable, or the target exists without --force.
+ */
+async function openSource(
+  input: string,
+  target: string,
+  shown: string,
+  force: boolean,
+  io: Io,
+): Promise<{ reader: WorkbookReader } | null> {
+  const opened = await openWorkbook(input);
+  if ('error' in opened) {
+    io.err(
+      opened.error === 'fichier introuvable'
+        ? `Classeur introuvable : « ${input} ».`
+        : `Classeur illisible « ${input} » : ${opened.error}.`,
+    );
+    return null;
+  }
+  if (existsSync(target) && !force) {
+    io.err(`Le fichier « ${shown} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
+    return null;
+  }
+  return opened;
+}
+
 export async function runCarbon(args: string[], io: Io): Promise<number> {
   let input: string | undefined;
   let out: string | undefined;
@@ -336,19 +363,8 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
   if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
   const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
   if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
-  const opened = await openWorkbook(input);
-  if ('error' in opened) {
-    io.err(
-      opened.error === 'fichier introuvable'
-        ? `Classeur introuvable : « ${input} ».`
-        : `Classeur illisible « ${input} » : ${opened.error}.`,
-    );
-    return 2;
-  }
-  if (existsSync(target) && !force) {
-    io.err(`Le fichier « ${target} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
-    return 2;
-  }
+  const opened = await openSource(input, target, target, force, io);
+  if (!opened) return 2;
   try {
     const { csv, rows } = await carbonCsv(opened.reader);
     writeFileSync(target, csv, 'utf8');
@@ -403,19 +419,8 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     );
   const target = resolve(out);
   if (resolve(input) === target) throw new UsageError('Le nouveau classeur ne peut pas remplacer la source.');
-  const opened = await openWorkbook(input);
-  if ('error' in opened) {
-    io.err(
-      opened.error === 'fichier introuvable'
-        ? `Classeur introuvable : « ${input} ».`
-        : `Classeur illisible « ${input} » : ${opened.error}.`,
-    );
-    return 2;
-  }
-  if (existsSync(target) && !force) {
-    io.err(`Le fichier « ${out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
-    return 2;
-  }
+  const opened = await openSource(input, target, out, force, io);
+  if (!opened) return 2;
   const { convertDevis } = await import('../workbook/convert');
   const conversion = await convertDevis(opened.reader, format);
   if ('refused' in conversion) {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runWebpack } from '../support/webpack';
 
 /*
  * The command line installed alone, as a CLI user gets it (`npm run pack:cli`, then
@@ -33,11 +34,7 @@ const repository = (args: string[]) =>
 
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'devis-cnc-pack-'));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--config', 'webpack.cli.config.js'],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
+  runWebpack(['--config', 'webpack.cli.config.js']);
   const tarball = execFileSync(process.execPath, [join(ROOT, 'scripts', 'pack-cli.mjs'), out], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { runWebpack } from '../support/webpack';
 
 /*
  * The taskpane as a person uses it, in headless Chromium (Debian package `chromium`, installed by
@@ -30,20 +30,7 @@ let base = '';
 beforeAll(async () => {
   expect(existsSync(CHROMIUM)).toBe(true);
   const out = mkdtempSync(join(tmpdir(), 'devis-cnc-addin-'));
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
-      '--mode',
-      'development',
-      '--env',
-      `outDir=${out}`,
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'pipe',
-    },
-  );
+  runWebpack(['--mode', 'development', '--env', `outDir=${out}`]);
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(
       /^(\.\.[/\\])+/,

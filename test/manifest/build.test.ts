@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runWebpack } from '../support/webpack';
 
 /*
  * The production build a producer deploys (`npm run build` with ADDIN_PUBLIC_URL): what it ships,
@@ -10,7 +10,6 @@ import { gzipSync } from 'node:zlib';
  */
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '..', '..');
 const PUBLIC = 'https://devis-cnc.example.org/app';
 
 interface StatsModule {
@@ -34,10 +33,8 @@ const gzipped = (file: string): number => gzipSync(readFileSync(join(out, file))
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'devis-cnc-build-'));
-  execFileSync(
-    process.execPath,
+  runWebpack(
     [
-      join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
       '--mode',
       'production',
       '--env',
@@ -45,7 +42,7 @@ beforeAll(() => {
       '--json',
       join(out, '..', `${out.split('/').pop() ?? 'build'}-stats.json`),
     ],
-    { cwd: ROOT, stdio: 'pipe', env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC } },
+    { ADDIN_PUBLIC_URL: PUBLIC },
   );
   stats = JSON.parse(
     readFileSync(join(out, '..', `${out.split('/').pop() ?? 'build'}-stats.json`), 'utf8'),
