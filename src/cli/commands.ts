@@ -391,7 +391,7 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
 export async function runConvert(args: string[], io: Io): Promise<number> {
   let input: string | undefined;
   let out: string | undefined;
-  let format: ProductionFormat = 'long-metrage';
+  let format: ProductionFormat | undefined;
   let force = false;
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i] ?? '';
@@ -432,7 +432,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
   wb.creator = 'devis-cnc';
   wb.created = new Date();
   const outcome = await scaffold(new XlsxPort(wb), {
-    format,
+    format: conversion.format,
     example: false,
     onConflict: 'refuse',
     budget: conversion.budget,

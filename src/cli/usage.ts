@@ -19,7 +19,7 @@ export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
   devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
-  devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format long-metrage|court-metrage] [--force]
+  devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${FORMATS.join('|')}] [--force]
 
 Commandes :
   new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
@@ -27,7 +27,9 @@ Commandes :
   audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
             code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
   convertir reprend un devis fait à la main (feuille devis ou budget, reconnue comme par « audit »)
-            dans un classeur Devis CNC neuf, formules vivantes ; la source n'est jamais modifiée
+            dans un classeur Devis CNC neuf, formules vivantes ; la source n'est jamais modifiée ;
+            --format choisit la grille (défaut : série si les codes suivent la grille
+            audiovisuelle, sinon long métrage)
   carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
             ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
 

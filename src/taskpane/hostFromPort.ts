@@ -32,11 +32,11 @@ export function hostFromPort(port: WorkbookPort): TaskpaneHost {
       const { convertDevis, conversionLines } = await import(
         /* webpackChunkName: "ecriture" */ '../workbook/convert'
       );
-      const conversion = await convertDevis(port, 'long-metrage');
+      const conversion = await convertDevis(port);
       if ('refused' in conversion) return conversion;
       const { scaffold } = await import(/* webpackChunkName: "ecriture" */ '../workbook/scaffold');
       const outcome = await scaffold(port, {
-        format: 'long-metrage',
+        format: conversion.format,
         example: false,
         onConflict: 'beside',
         budget: conversion.budget,

@@ -30,6 +30,7 @@ export interface ConvertedLine {
 /** A hand-made devis turned into our model: the budget to scaffold, and what changed on the way. */
 export interface Conversion {
   sheet: string;
+  format: ProductionFormat;
   budget: BudgetInput;
   lines: number;
   chapters: number;
@@ -50,23 +51,23 @@ export interface Conversion {
 
 /**
  * Reads a devis built by hand (recognised as the audit recognises it) and turns it into our
- * model: each line in the chapter its code belongs to (else the one it stood in), under a code
+ * model in the format's grid (cinema for films, audiovisual for series and documentaries; the
+ * chapters matched by their number): each line in the chapter its code belongs to (else the one it stood in), under a code
  * of the target grid, with its quantity, unit and rate when they give its amount (else the
  * amount as a lump sum); frais généraux and imprévus as the rates that give the source's amounts.
  * Returns a French refusal when there is nothing to convert. Reads only.
  */
 export async function convertDevis(
   reader: WorkbookReader,
-  format: ProductionFormat,
+  /** The production's format; absent: a series when the codes follow the audiovisual grid, else a feature. */
+  asked?: ProductionFormat,
 ): Promise<Conversion | { refused: string }> {
-  const target = defaultNomenclature(format);
-  if (target !== 'cnc-classique')
-    return {
-      refused: `La conversion se fait pour l’instant vers la grille cinéma (long et court métrage), pas vers la grille ${target}.`,
-    };
   if (await reader.readName(DEVIS_NAMES.lines))
     return { refused: 'Ce classeur est déjà au modèle Devis CNC : rien à convertir.' };
   const snapshot = await readSnapshot(reader, []);
+  const format: ProductionFormat =
+    asked ?? (snapshot.recognition?.devis?.nomenclature.id === 'cnc-audiovisuel' ? 'serie' : 'long-metrage');
+  const target = defaultNomenclature(format);
   const table = devisTable(snapshot);
   const sheet = snapshot.recognition?.devis?.sheet;
   if (!table || !sheet)
@@ -86,6 +87,7 @@ export async function convertDevis(
   const where = (r: DevisRow): string => `${sheet}!${table.locate(r.i, 'code').address}`;
   const out: Conversion = {
     sheet,
+    format,
     budget,
     lines: 0,
     chapters: 0,
@@ -167,7 +169,12 @@ export async function convertDevis(
       (l) => !taken.has(l.code) && looseForm(lineLabel(l) ?? '') === looseForm(r.label),
     );
     if (byLabel) return byLabel.code;
-    let n = Math.max(0, ...(chapter?.lines ?? []).map((l) => Number(l.code.split('.')[1] ?? 0)));
+    // A new code after the grid's numbered lines of the chapter ("1.6" after 1.1–1.5; "3.1" in a
+    // lettered grid, whose lines are 3.a, 3.b…).
+    let n = Math.max(
+      0,
+      ...(chapter?.lines ?? []).map((l) => Number(l.code.split('.')[1])).filter((x) => Number.isFinite(x)),
+    );
     let code = '';
     do {
       n += 1;

@@ -99,9 +99,18 @@ describe('devis-cnc convertir', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^Pas de devis reconnu dans ce classeur/);
     expect(existsSync(join(out, 'y.xlsx'))).toBe(false);
-    // The audiovisual grid is not a target yet: said, not half-done.
-    const serie = cli(['convertir', source, '--out', join(out, 'z.xlsx'), '--format', 'serie']);
-    expect(serie.status).toBe(2);
-    expect(serie.stderr).toContain('vers la grille cinéma');
+  });
+
+  it('converts into the audiovisual grid for a series: chapter 10 holds the frais généraux and imprévus', async () => {
+    const source = join(DIR, 'avec-financement.xlsx');
+    const target = join(out, 'serie.xlsx');
+    const run = cli(['convertir', source, '--out', target, '--format', 'serie']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('nomenclature cnc-audiovisuel');
+    expect(run.stdout).toContain('— le même que la source');
+    const { Devis_Total: total } = await namedValues(target, ['Devis_Total']);
+    expect(total).toBe(610512);
+    const recomputed = recalcWithLibreOffice(target, join(out, 'lo-serie'), profile);
+    expect((await compareFormulaCells(target, recomputed)).mismatches).toEqual([]);
   });
 });
