@@ -1,4 +1,12 @@
-import { Money, formatEuros, parseAmount, roundCents, sum, toMoney } from '../../src/domain/money';
+import {
+  Money,
+  formatEuros,
+  parseAmount,
+  roundCents,
+  sum,
+  toMoney,
+  readAmountField,
+} from '../../src/domain/money';
 
 describe('parseAmount', () => {
   it.each([
@@ -48,5 +56,26 @@ describe('money', () => {
   it('formats euros the French way', () => {
     expect(formatEuros(new Money('2953096.16'))).toBe('2\u202f953\u202f096,16\u00a0€');
     expect(formatEuros(new Money('-5'))).toBe('-5,00\u00a0€');
+  });
+});
+
+describe('readAmountField (the pane’s amount fields)', () => {
+  it.each([
+    ['1 234,56 €', '1234.56', '= 1\u202f234,56\u00a0€'],
+    ['150000', '150000', '= 150\u202f000,00\u00a0€'],
+    ['1.234,5', '1234.5', '= 1\u202f234,50\u00a0€'],
+  ])('reads « %s » as %s', (typed, value, reads) => {
+    const r = readAmountField(typed);
+    expect(r.ok && [r.value.toString(), r.reads]).toEqual([value, reads]);
+  });
+  it.each([
+    ['12,5 %', 'Un montant en euros est attendu, pas un pourcentage.'],
+    ['1 234,567', 'Deux décimales au plus : un montant s’arrête aux centimes.'],
+    ['0', 'Le montant doit être positif.'],
+    ['-5', 'Le montant doit être positif.'],
+    ['  ', 'Indiquez le montant, par exemple 150 000 €.'],
+    ['abc', 'Un nombre est attendu, par exemple 150 000 €.'],
+  ])('refuses « %s »', (typed, message) => {
+    expect(readAmountField(typed)).toEqual({ ok: false, message });
   });
 });

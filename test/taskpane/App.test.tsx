@@ -165,7 +165,7 @@ describe('taskpane', () => {
     fireEvent.change(within(form).getByRole('combobox', { name: 'Catégorie' }), {
       target: { value: 'Préachat plateforme (SMAD)' },
     });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), {
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Montant/ }), {
       target: { value: '200 000 €' },
     });
     await act(async () => {
@@ -182,25 +182,59 @@ describe('taskpane', () => {
     ]).toEqual(['Plateforme — préachat', 'Préachat plateforme (SMAD)', 200000, 0.2]);
   });
 
-  it('refuses an amount that is not a number, with a French message at the field', async () => {
-    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+  it.each([
+    ['beaucoup', 'Un nombre est attendu, par exemple 150 000 €.'],
+    ['12,5 %', 'Un montant en euros est attendu, pas un pourcentage.'],
+    ['1 234,567', 'Deux décimales au plus : un montant s’arrête aux centimes.'],
+    ['-5', 'Le montant doit être positif.'],
+    ['0', 'Le montant doit être positif.'],
+    ['', 'Indiquez le montant, par exemple 150 000 €.'],
+  ])(
+    'refuses the amount « %s » with one French message at the field, nothing written',
+    async (typed, message) => {
+      const wb = new ExcelJS.Workbook();
+      const host = workbookHost(wb);
+      const added = jest.spyOn(host, 'addSource');
+      render(<App host={host} />);
+      const form = screen.getByRole('region', { name: 'Ajouter une source' });
+      fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), {
+        target: { value: 'Mécène' },
+      });
+      const amount = within(form).getByRole('textbox', { name: /^Montant/ });
+      fireEvent.change(amount, { target: { value: typed } });
+      await act(async () => {
+        fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+      });
+      expect(within(form).getAllByText(message)).toHaveLength(1);
+      expect(within(form).queryByText('Source non ajoutée')).toBeNull();
+      expect(added).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(amount);
+    },
+  );
+
+  it('shows how an amount reads as it is typed, sends on Enter and returns to the first field', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    render(<App host={workbookHost(wb)} />);
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), {
-      target: { value: 'beaucoup' },
-    });
-    expect(within(form).getByText('Montant : un nombre est attendu, par exemple 150 000 €.')).toBeTruthy();
+    const source = within(form).getByRole('textbox', { name: 'Source' });
+    fireEvent.change(source, { target: { value: 'Mécène' } });
+    const amount = within(form).getByRole('textbox', { name: /^Montant/ });
+    fireEvent.change(amount, { target: { value: '1234,5' } });
+    expect(within(form).getByText(/^= 1\s234,50\s€$/)).toBeTruthy();
     await act(async () => {
-      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+      fireEvent.submit(amount.closest('form') as HTMLFormElement);
     });
-    expect(await screen.findByText('Indiquez un montant positif, par exemple 150 000 €.')).toBeTruthy();
+    expect(await screen.findByText('Source ajoutée')).toBeTruthy();
+    expect(wb.getWorksheet('Plan de financement')?.getCell('F31').value).toBe(1234.5);
+    expect(document.activeElement).toBe(source);
   });
 
   it('says the plan must be created first', async () => {
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Montant' }), { target: { value: '10000' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Montant/ }), { target: { value: '10000' } });
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
     });

@@ -3,3 +3,4 @@ export { toMoney, roundCents, sum, toCellNumber, formatEuros, formatPercent } fr
 export type { MoneyInput } from './money';
 export { parseAmount } from './parseAmount';
 export type { ParseResult } from './parseAmount';
+export { readAmountField, type AmountField } from './amountField';

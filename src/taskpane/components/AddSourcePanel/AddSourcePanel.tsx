@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Button,
   Field,
@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { financingCategories, SOURCE_STATUSES } from '../../../domain/financing/categories';
 import type { SourceStatus } from '../../../domain/financing/types';
-import { formatEuros, parseAmount } from '../../../domain/money';
+import { formatEuros, readAmountField } from '../../../domain/money';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
@@ -38,13 +38,17 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
   const [status, setStatus] = useState<SourceStatus>('Envisagé');
   const [amountText, setAmountText] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const parsed = amountText.trim() === '' ? null : parseAmount(amountText);
-  const amountError =
-    parsed && !parsed.ok ? 'Montant : un nombre est attendu, par exemple 150 000 €.' : undefined;
+  /** Refusals show once the field was left or the form sent, not at the first keystroke. */
+  const [checked, setChecked] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const amount = useRef<HTMLInputElement>(null);
+  const parsed = readAmountField(amountText);
+  const amountError = checked && !parsed.ok ? parsed.message : undefined;
 
   const submit = async (): Promise<void> => {
-    if (!parsed || !parsed.ok || parsed.value.lte(0)) {
-      setState({ kind: 'error', message: 'Indiquez un montant positif, par exemple 150 000 €.' });
+    setChecked(true);
+    if (!parsed.ok) {
+      amount.current?.focus();
       return;
     }
     setState({ kind: 'working' });
@@ -56,68 +60,91 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
       });
       setLabel('');
       setAmountText('');
+      setChecked(false);
+      // Ready for the next source.
+      first.current?.focus();
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
   return (
-    <section aria-label="Ajouter une source" className={styles.form}>
-      <Subtitle2 as="h2">Ajouter une source de financement</Subtitle2>
-      <Field label="Source">
-        <Input value={label} onChange={(_, d) => setLabel(d.value)} />
-      </Field>
-      <Field label="Catégorie">
-        <Select
-          className={styles.fill}
-          select={{ className: styles.fillSelect }}
-          value={category}
-          onChange={(_, d) => setCategory(d.value)}
+    <section aria-label="Ajouter une source">
+      <form
+        className={styles.form}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (state.kind !== 'working' && label.trim() !== '') void submit();
+        }}
+      >
+        <Subtitle2 as="h2">Ajouter une source de financement</Subtitle2>
+        <Field label="Source">
+          <Input ref={first} value={label} onChange={(_, d) => setLabel(d.value)} />
+        </Field>
+        <Field label="Catégorie">
+          <Select
+            className={styles.fill}
+            select={{ className: styles.fillSelect }}
+            value={category}
+            onChange={(_, d) => setCategory(d.value)}
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.label}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Statut">
+          <Select value={status} onChange={(_, d) => setStatus(d.value as SourceStatus)}>
+            {SOURCE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label="Montant"
+          validationMessage={amountError}
+          validationState={amountError ? 'error' : 'none'}
+          hint={parsed.ok ? parsed.reads : 'En euros, par exemple 150 000 €'}
         >
-          {categories.map((c) => (
-            <option key={c.id} value={c.label}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Statut">
-        <Select value={status} onChange={(_, d) => setStatus(d.value as SourceStatus)}>
-          {SOURCE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Montant" validationMessage={amountError} validationState={amountError ? 'error' : 'none'}>
-        <Input value={amountText} onChange={(_, d) => setAmountText(d.value)} placeholder="150 000 €" />
-      </Field>
-      <div>
-        <Button
-          appearance="secondary"
-          disabled={state.kind === 'working' || label.trim() === ''}
-          onClick={() => void submit()}
-        >
-          Ajouter la source
-        </Button>
-      </div>
-      {state.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Source ajoutée</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Source non ajoutée</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+          <Input
+            ref={amount}
+            value={amountText}
+            inputMode="decimal"
+            onChange={(_, d) => setAmountText(d.value)}
+            onBlur={() => amountText.trim() !== '' && setChecked(true)}
+          />
+        </Field>
+        <div>
+          <Button
+            appearance="secondary"
+            type="submit"
+            disabled={state.kind === 'working' || label.trim() === ''}
+          >
+            Ajouter la source
+          </Button>
+        </div>
+        {state.kind === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>Source ajoutée</MessageBarTitle>
+              {state.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === 'error' && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Source non ajoutée</MessageBarTitle>
+              {state.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </form>
     </section>
   );
 }
