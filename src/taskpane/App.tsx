@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  AriaLiveAnnouncer,
   Divider,
   FluentProvider,
   Tab,
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
   },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
 
 /** The taskpane. `host` is null outside Excel. */
@@ -33,35 +35,56 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const [tab, setTab] = useState<'creer' | 'controle'>('creer');
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <Title3 as="h1">Devis CNC</Title3>
-        <Text>
-          Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
-          chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
-          carbone et Facteurs, reliées par des formules.
-        </Text>
-        {host ? (
-          <>
-            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>
-              <Tab value="creer">Créer</Tab>
-              <Tab value="controle">Contrôle</Tab>
-            </TabList>
-            {tab === 'creer' ? (
-              <>
+      {/* Results of actions (MessageBar) are announced to screen readers. */}
+      <AriaLiveAnnouncer>
+        <main className={styles.root}>
+          <Title3 as="h1">Devis CNC</Title3>
+          <Text>
+            Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
+            chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
+            carbone et Facteurs, reliées par des formules.
+          </Text>
+          {host ? (
+            <>
+              <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>
+                <Tab value="creer" id="onglet-creer" aria-controls="panneau-creer">
+                  Créer
+                </Tab>
+                <Tab value="controle" id="onglet-controle" aria-controls="panneau-controle">
+                  Contrôle
+                </Tab>
+              </TabList>
+              {/* Both panels stay mounted: a tab switch keeps a check's results, unsaved ticks and
+                comments, and a creation under way. */}
+              <div
+                role="tabpanel"
+                id="panneau-creer"
+                aria-labelledby="onglet-creer"
+                hidden={tab !== 'creer'}
+                // The class sets display: flex, which would override [hidden].
+                className={tab === 'creer' ? styles.panel : undefined}
+              >
                 <ScaffoldPanel host={host} onCreated={setSuffix} />
                 <Divider />
                 <AddSourcePanel host={host} suffix={suffix} />
                 <Divider />
                 <CarbonExport host={host} suffix={suffix} />
-              </>
-            ) : (
-              <ControlPanel host={host} suffix={suffix} />
-            )}
-          </>
-        ) : (
-          <OutsideExcel />
-        )}
-      </main>
+              </div>
+              <div
+                role="tabpanel"
+                id="panneau-controle"
+                aria-labelledby="onglet-controle"
+                hidden={tab !== 'controle'}
+                className={tab === 'controle' ? styles.panel : undefined}
+              >
+                <ControlPanel host={host} suffix={suffix} />
+              </div>
+            </>
+          ) : (
+            <OutsideExcel />
+          )}
+        </main>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

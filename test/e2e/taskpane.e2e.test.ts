@@ -117,6 +117,25 @@ describe('taskpane in Chromium', () => {
     await page.close();
   });
 
+  it.each([270, 320, 350])('fits a %i px pane without sideways scrolling, on both tabs', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 720 } });
+    await page.goto(`${base}/preview.html`);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.getByRole('checkbox', { name: /Remplir avec l'exemple/ }).check();
+    await page.getByRole('button', { name: 'Créer le classeur' }).click();
+    await page.getByText('Classeur créé').waitFor();
+    expect(await overflow()).toBe(0);
+    await page.getByRole('tab', { name: 'Contrôle' }).click();
+    expect(await overflow()).toBe(0);
+    await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
+    await page.getByText(/0 erreur\(s\), 1 avertissement\(s\)/).waitFor();
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, `taskpane-controle-${width}.png`), fullPage: true });
+    await page.close();
+  });
+
   it('asks before writing beside a non-empty Devis sheet', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
     await page.goto(`${base}/preview.html?devis-existant`);

@@ -341,6 +341,25 @@ describe('taskpane', () => {
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 
+  it('keeps the check’s results and an unsaved comment across tab switches', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    await screen.findByText(/0 erreur\(s\), 1 avertissement\(s\)/);
+    const comment = screen.getAllByRole('textbox')[0] as HTMLInputElement;
+    fireEvent.change(comment, { target: { value: 'À revoir avec la production' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
+    expect(screen.getByRole('tabpanel', { name: 'Créer' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    expect(screen.getByRole('tabpanel', { name: 'Contrôle' })).toBeTruthy();
+    expect(screen.getByText(/0 erreur\(s\), 1 avertissement\(s\)/)).toBeTruthy();
+    expect((screen.getAllByRole('textbox')[0] as HTMLInputElement).value).toBe('À revoir avec la production');
+  });
+
   it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });

@@ -31,6 +31,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
   },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A long référentiel name must not widen the pane: the select shrinks and ellipsises, the full
+  // name stays in the option (read by screen readers and shown in the open list).
+  fill: { width: '100%', minWidth: 0 },
+  fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -92,7 +96,12 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
   return (
     <section aria-label="Contrôle" className={styles.box}>
       <Field label="Référentiel">
-        <Select value={referentiel} onChange={(_, d) => setReferentiel(d.value)}>
+        <Select
+          className={styles.fill}
+          select={{ className: styles.fillSelect, title: referentielLabel(referentiel) }}
+          value={referentiel}
+          onChange={(_, d) => setReferentiel(d.value)}
+        >
           {REFERENTIELS.map((r) => (
             <option key={r} value={r}>
               {referentielLabel(r)}
