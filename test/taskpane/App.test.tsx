@@ -341,6 +341,44 @@ describe('taskpane', () => {
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 
+  it('filters the findings by severity, sheet and words; a finding without a cell is text, not a dead button', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'devis-ecole.xlsx'));
+    render(<App host={hostFromPort(new XlsxPort(wb))} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    const filters = await screen.findByRole('search', { name: 'Filtrer les constats' });
+    const total = Number(/^(\d+) constat/.exec(within(filters).getByRole('status').textContent ?? '')?.[1]);
+    expect(total).toBeGreaterThan(4);
+    // Without a cell: « Pas de récapitulatif… » is text, not a disabled button.
+    expect(screen.getByText(/^Pas de récapitulatif dans ce classeur\./).tagName).not.toBe('BUTTON');
+    expect(screen.queryAllByRole('button', { name: /Pas de récapitulatif/ })).toEqual([]);
+    fireEvent.change(within(filters).getByRole('combobox', { name: 'Gravité' }), {
+      target: { value: 'avertissement' },
+    });
+    expect(within(filters).getByRole('status').textContent).toBe(`1 constat(s) affiché(s) sur ${total}`);
+    expect(
+      screen.getByRole('button', { name: /^F31 — Le total =SUM\(F29:F29\) laisse de côté/ }),
+    ).toBeTruthy();
+    fireEvent.change(within(filters).getByRole('combobox', { name: 'Gravité' }), {
+      target: { value: 'toutes' },
+    });
+    fireEvent.change(within(filters).getByRole('combobox', { name: 'Feuille' }), {
+      target: { value: 'Classeur' },
+    });
+    expect(screen.queryByRole('region', { name: 'Constats DEVIS' })).toBeNull();
+    fireEvent.change(within(filters).getByRole('combobox', { name: 'Feuille' }), {
+      target: { value: 'toutes' },
+    });
+    fireEvent.change(within(filters).getByRole('searchbox', { name: 'Rechercher dans les constats' }), {
+      target: { value: 'chapitre 7' },
+    });
+    expect(within(filters).getByRole('status').textContent).toBe(`1 constat(s) affiché(s) sur ${total}`);
+    expect(screen.getByRole('button', { name: /^F31 — Le total du chapitre 7/ })).toBeTruthy();
+  });
+
   it('keeps the check’s results and an unsaved comment across tab switches', async () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });

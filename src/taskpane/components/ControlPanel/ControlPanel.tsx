@@ -34,6 +34,12 @@ const useStyles = makeStyles({
   // A long référentiel name must not widen the pane: the select shrinks and ellipsises, the full
   // name stays in the option (read by screen readers and shown in the open list).
   fill: { width: '100%', minWidth: 0 },
+  filter: { flexGrow: 1, flexBasis: '8rem', minWidth: 0 },
+  plain: {
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
   item: {
     display: 'flex',
@@ -44,6 +50,7 @@ const useStyles = makeStyles({
 });
 
 const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
+type Severity = (typeof SEVERITIES)[number];
 
 type State =
   | { kind: 'idle' }
@@ -58,6 +65,10 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [ticks, setTicks] = useState<Record<string, Tick>>({});
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  // Filters of the findings list: severity, sheet, words.
+  const [severity, setSeverity] = useState<'toutes' | Severity>('toutes');
+  const [sheetFilter, setSheetFilter] = useState('toutes');
+  const [search, setSearch] = useState('');
 
   useEffect(() => {
     host
@@ -91,7 +102,16 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
   };
 
   const report = state.kind === 'done' ? state.report : null;
-  const sheets = report ? [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))] : [];
+  const allSheets = report ? [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))] : [];
+  const needle = search.trim().toLowerCase();
+  const shown = (report?.findings ?? []).filter(
+    (f) =>
+      (severity === 'toutes' || f.severity === severity) &&
+      (sheetFilter === 'toutes' || (f.location?.sheet ?? 'Classeur') === sheetFilter) &&
+      (needle === '' ||
+        `${f.location?.address ?? ''} ${f.message} ${f.criteria.join(' ')}`.toLowerCase().includes(needle)),
+  );
+  const sheets = allSheets.filter((sh) => shown.some((f) => (f.location?.sheet ?? 'Classeur') === sh));
 
   return (
     <section aria-label="Contrôle" className={styles.box}>
@@ -153,8 +173,52 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
               )}
             </section>
           )}
+          {report.findings.length > 0 && (
+            <div role="search" aria-label="Filtrer les constats" className={styles.box}>
+              <div className={styles.row}>
+                <Field label="Gravité" className={styles.filter}>
+                  <Select
+                    className={styles.fill}
+                    select={{ className: styles.fillSelect }}
+                    value={severity}
+                    onChange={(_, d) => setSeverity(d.value as 'toutes' | Severity)}
+                  >
+                    <option value="toutes">Toutes</option>
+                    {SEVERITIES.map((sev) => (
+                      <option key={sev} value={sev}>
+                        {sev} ({report.counts[sev]})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Feuille" className={styles.filter}>
+                  <Select
+                    className={styles.fill}
+                    select={{ className: styles.fillSelect }}
+                    value={sheetFilter}
+                    onChange={(_, d) => setSheetFilter(d.value)}
+                  >
+                    <option value="toutes">Toutes</option>
+                    {allSheets.map((sh) => (
+                      <option key={sh} value={sh}>
+                        {sh}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+              <Field label="Rechercher dans les constats">
+                <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} />
+              </Field>
+              <Text size={200} role="status">
+                {shown.length === report.findings.length
+                  ? `${shown.length} constat(s)`
+                  : `${shown.length} constat(s) affiché(s) sur ${report.findings.length}`}
+              </Text>
+            </div>
+          )}
           {sheets.map((sheet) => {
-            const inSheet = report.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
+            const inSheet = shown.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
             return (
               <section key={sheet} aria-label={`Constats ${sheet}`} className={styles.box}>
                 <Subtitle2 as="h3">
@@ -168,20 +232,27 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
                       <Text size={200}>
                         {sev} ({list.length})
                       </Text>
-                      {list.map((f, i) => (
-                        <Button
-                          key={`${f.ruleId}-${i}`}
-                          className={styles.finding}
-                          appearance="subtle"
-                          disabled={!f.location}
-                          onClick={() =>
-                            f.location && void host.selectCell(f.location.sheet, f.location.address)
-                          }
-                        >
-                          {f.location ? `${f.location.address} — ` : ''}
-                          {f.message} [{f.criteria.join(', ')}]
-                        </Button>
-                      ))}
+                      {list.map((f, i) =>
+                        f.location ? (
+                          <Button
+                            key={`${f.ruleId}-${i}`}
+                            className={styles.finding}
+                            appearance="subtle"
+                            onClick={() =>
+                              f.location && void host.selectCell(f.location.sheet, f.location.address)
+                            }
+                          >
+                            {`${f.location.address} — `}
+                            {f.message} [{f.criteria.join(', ')}]
+                          </Button>
+                        ) : (
+                          // No cell to go to: plain text, readable and in the reading order, not a
+                          // greyed-out button.
+                          <Text key={`${f.ruleId}-${i}`} block className={styles.plain}>
+                            {f.message} [{f.criteria.join(', ')}]
+                          </Text>
+                        ),
+                      )}
                     </div>
                   );
                 })}
