@@ -10,6 +10,10 @@ export interface TaskpaneHost {
   addSource(source: NewSource, suffix: number | null): Promise<{ sheet: string; row: number }>;
   /** The Bilan carbone lines as CSV (read from the workbook, nothing written). */
   exportCarbonCsv(suffix: number | null): Promise<{ csv: string; rows: number }>;
+  /** The same lines written into a new sheet ("Export carbone"): works where a download does not. */
+  exportCarbonSheet(suffix: number | null): Promise<{ sheet: string; rows: number }>;
+  /** False where the host ignores a file download from the pane (Excel for Mac). */
+  canDownload: boolean;
   /** Runs the rules of a référentiel over the workbook (reads only). */
   audit(referentiel: Referentiel, suffix: number | null): Promise<AuditReport>;
   /** Takes the user to a cell. */

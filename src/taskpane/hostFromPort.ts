@@ -6,8 +6,14 @@ import type { TaskpaneHost } from './host';
  * tests. Each action loads its code when first used (the sheets' layouts and examples, the rules
  * and référentiels): the first screen does not wait for them.
  */
-export function hostFromPort(port: WorkbookPort): TaskpaneHost {
+export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHost {
   return {
+    canDownload,
+    exportCarbonSheet: async (suffix) =>
+      (await import(/* webpackChunkName: "export-carbone" */ '../workbook/carbonCsv')).carbonSheet(
+        port,
+        suffix,
+      ),
     scaffold: async (request, onProgress) =>
       (await import(/* webpackChunkName: "ecriture" */ '../workbook/scaffold')).scaffold(
         port,

@@ -5,7 +5,9 @@ import { OfficePort } from '../workbook/office/officePort';
 import { hostFromPort } from './hostFromPort';
 
 function excelHost(): TaskpaneHost {
-  return hostFromPort(new OfficePort((batch) => Excel.run(batch)));
+  // Excel for Mac ignores a download started from the pane: the carbon export goes to a sheet.
+  const mac = Office.context.platform === Office.PlatformType.Mac;
+  return hostFromPort(new OfficePort((batch) => Excel.run(batch)), !mac);
 }
 
 function render(host: TaskpaneHost | null): void {

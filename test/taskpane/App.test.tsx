@@ -259,6 +259,61 @@ describe('taskpane', () => {
     );
   });
 
+  it('writes the carbon export into a sheet (every host), a second one beside it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    render(<CarbonExport host={workbookHost(wb)} suffix={null} save={() => undefined} />);
+    const write = screen.getByRole('button', { name: 'Écrire l’export dans une feuille' });
+    await act(async () => {
+      fireEvent.click(write);
+    });
+    expect(
+      await screen.findByText(
+        '31 poste(s) écrit(s) dans la feuille « Export carbone » : copiez-les dans le calculateur.',
+      ),
+    ).toBeTruthy();
+    const sheet = wb.getWorksheet('Export carbone');
+    expect([sheet?.getCell('A1').value, sheet?.getCell('B2').value, sheet?.getCell('D2').value]).toEqual([
+      'Catégorie',
+      'Équipe Paris–Lyon en TGV',
+      0.00293,
+    ]);
+    expect(sheet?.actualRowCount).toBe(32);
+    await act(async () => {
+      fireEvent.click(write);
+    });
+    expect(await screen.findByText(/dans la feuille « Export carbone \(2\) »/)).toBeTruthy();
+  });
+
+  it('never reports an empty export as a success: no file, no sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    const saved: string[] = [];
+    render(<CarbonExport host={workbookHost(wb)} suffix={null} save={(name) => saved.push(name)} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
+    });
+    expect(
+      await screen.findByText(
+        'Aucun poste dans le bilan carbone (aucune ligne avec une clé de facteur) : rien à exporter.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText('Export prêt')).toBeNull();
+    expect(saved).toEqual([]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Écrire l’export dans une feuille' }));
+    });
+    expect(wb.getWorksheet('Export carbone')).toBeUndefined();
+  });
+
+  it('on Excel for Mac offers only the sheet, and says why', () => {
+    const wb = new ExcelJS.Workbook();
+    render(<CarbonExport host={{ ...workbookHost(wb), canDownload: false }} suffix={null} />);
+    expect(screen.queryByRole('button', { name: 'Exporter le bilan carbone (CSV)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Écrire l’export dans une feuille' })).toBeTruthy();
+    expect(screen.getByText(/Excel pour Mac ne télécharge pas de fichier depuis un volet/)).toBeTruthy();
+  });
+
   it('says why the export is impossible before the workbook exists', async () => {
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
     await act(async () => {

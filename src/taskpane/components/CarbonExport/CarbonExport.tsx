@@ -13,6 +13,12 @@ import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 /** Saves text as a file in the browser (Excel's taskpane is a browser). */
@@ -25,7 +31,11 @@ export function downloadText(fileName: string, text: string): void {
   URL.revokeObjectURL(url);
 }
 
-type State = { kind: 'idle' } | { kind: 'done'; rows: number } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
 
 /** "Exporter le bilan carbone (CSV)": the lines of the Bilan carbone sheet, for re-entry in Carbon'Clap. */
 export function CarbonExport({
@@ -39,15 +49,30 @@ export function CarbonExport({
 }): JSX.Element {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const run = async (): Promise<void> => {
+  const run = async (to: 'fichier' | 'feuille'): Promise<void> => {
+    setState({ kind: 'working' });
     try {
+      if (to === 'feuille') {
+        const { sheet, rows } = await host.exportCarbonSheet(suffix);
+        setState({
+          kind: 'done',
+          message: `${rows} poste(s) écrit(s) dans la feuille « ${sheet} » : copiez-les dans le calculateur.`,
+        });
+        return;
+      }
       const { csv, rows } = await host.exportCarbonCsv(suffix);
+      // An empty bilan is not a success: no file with headers only.
+      if (rows === 0)
+        throw new Error(
+          'Aucun poste dans le bilan carbone (aucune ligne avec une clé de facteur) : rien à exporter.',
+        );
       save('bilan-carbone.csv', csv);
-      setState({ kind: 'done', rows });
+      setState({ kind: 'done', message: `${rows} poste(s) exporté(s) dans bilan-carbone.csv.` });
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
+  const working = state.kind === 'working';
   return (
     <section aria-label="Exporter le bilan carbone" className={styles.box}>
       <Subtitle2 as="h2">Bilan carbone</Subtitle2>
@@ -55,14 +80,26 @@ export function CarbonExport({
         Le bilan déposé au CNC se fait dans un calculateur homologué (Carbon&apos;Clap, SeCO2, Carbon Stage) :
         exportez les postes pour les ressaisir.
       </Text>
-      <div>
-        <Button onClick={() => void run()}>Exporter le bilan carbone (CSV)</Button>
+      {!host.canDownload && (
+        <Text size={200}>
+          Excel pour Mac ne télécharge pas de fichier depuis un volet : l’export s’écrit dans une feuille.
+        </Text>
+      )}
+      <div className={styles.row}>
+        {host.canDownload && (
+          <Button disabled={working} onClick={() => void run('fichier')}>
+            Exporter le bilan carbone (CSV)
+          </Button>
+        )}
+        <Button disabled={working} onClick={() => void run('feuille')}>
+          Écrire l’export dans une feuille
+        </Button>
       </div>
       {state.kind === 'done' && (
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Export prêt</MessageBarTitle>
-            {state.rows} poste(s) exporté(s) dans bilan-carbone.csv.
+            {state.message}
           </MessageBarBody>
         </MessageBar>
       )}
