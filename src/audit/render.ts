@@ -1,4 +1,5 @@
 import type { AuditReport } from './audit';
+import { count, severityCounts } from '../domain/text/french';
 import { recognitionLines } from './recognitionText';
 
 /** Findings grouped by sheet then severity, with counts, in French. */
@@ -20,11 +21,9 @@ export function renderText(file: string, r: AuditReport): string[] {
     }
   }
   if (!r.findings.length) out.push('  Aucun constat.');
-  out.push(
-    `Résumé : ${r.counts.erreur} erreur(s), ${r.counts.avertissement} avertissement(s), ${r.counts.info} info(s).`,
-  );
+  out.push(`Résumé : ${severityCounts(r.counts)}.`);
   if (r.checklist.length) {
-    out.push(`À juger par une personne (${r.checklist.length} critère(s)) :`);
+    out.push(`À juger par une personne (${count(r.checklist.length, 'critère')}) :`);
     for (const c of r.checklist)
       out.push(
         `  [${c.ticked ? 'x' : ' '}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`,

@@ -1,3 +1,4 @@
+import { severityCounts } from '../domain/text/french';
 import {
   CHECKLIST_COLUMNS,
   FINDING_COLUMNS,
@@ -28,7 +29,7 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
     { address: 'A1', value: `Rapport de contrôle — référentiel ${report.referentiel}`, style: 'title' },
     {
       address: 'A2',
-      value: `Établi le ${date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} par Devis CNC (${report.rules} règles). ${report.counts.erreur} erreur(s), ${report.counts.avertissement} avertissement(s), ${report.counts.info} info(s).`,
+      value: `Établi le ${date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} par Devis CNC (${report.rules} règles). ${severityCounts(report.counts)}.`,
       style: 'note',
     },
   ];

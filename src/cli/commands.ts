@@ -1,5 +1,6 @@
 /* The commands of the CLI, loaded only when one runs (`--help` answers without them). */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { count } from '../domain/text/french';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
@@ -368,7 +369,7 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
   try {
     const { csv, rows } = await carbonCsv(opened.reader);
     writeFileSync(target, csv, 'utf8');
-    io.out(`Bilan carbone exporté : ${rows} poste(s) dans ${target}`);
+    io.out(`Bilan carbone exporté : ${count(rows, 'poste')} dans ${target}`);
     return 0;
   } catch (e) {
     if (e instanceof CarbonExportError) {

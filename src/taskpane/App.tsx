@@ -77,7 +77,7 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                 hidden={tab !== 'controle'}
                 className={tab === 'controle' ? styles.panel : undefined}
               >
-                <ControlPanel host={host} suffix={suffix} />
+                <ControlPanel host={host} suffix={suffix} active={tab === 'controle'} />
               </div>
             </>
           ) : (

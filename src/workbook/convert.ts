@@ -1,4 +1,5 @@
 import { blankBudget } from '../domain/budget/templates';
+import { count } from '../domain/text/french';
 import { computeBudget } from '../domain/budget/compute';
 import type { BudgetInput, ItemInput, LineInput } from '../domain/budget/types';
 import { defaultNomenclature, type ProductionFormat } from '../domain/facts/facts';
@@ -236,7 +237,7 @@ function lineOf(
 /** What the conversion did, in French (the CLI and the pane): `input` the source, `out` where it went. */
 export function conversionLines(c: Conversion, input: string, out: string): string[] {
   const lines = [
-    `Devis repris de la feuille « ${c.sheet} » de ${input} : ${c.lines} ligne(s) dans ${c.chapters} chapitre(s), nomenclature ${c.budget.nomenclature} → ${out}`,
+    `Devis repris de la feuille « ${c.sheet} » de ${input} : ${count(c.lines, 'ligne')} dans ${count(c.chapters, 'chapitre')}, nomenclature ${c.budget.nomenclature} → ${out}`,
   ];
   const list = (
     items: { cell: string; label: string; from: string; to: string }[],
@@ -256,7 +257,7 @@ export function conversionLines(c: Conversion, input: string, out: string): stri
   );
   if (c.lumpSums > 0)
     lines.push(
-      `  Montants repris en forfait (quantité × tarif ne donnaient pas le montant) : ${c.lumpSums} ligne(s)`,
+      `  Montants repris en forfait (quantité × tarif ne donnaient pas le montant) : ${count(c.lumpSums, 'ligne')}`,
     );
   const rate = (r: Money): string => formatPercent(r);
   lines.push(

@@ -60,7 +60,7 @@ describe('devis-cnc audit', () => {
     expect(await main(['audit', example, '--referentiel', 'tous'], c.io)).toBe(0);
     const text = c.out.join('\n');
     expect(text).toContain('référentiel : tous (35 règles)');
-    expect(text).toContain('Résumé : 0 erreur(s), 1 avertissement(s), 0 info(s).');
+    expect(text).toContain('Résumé : 0 erreur, 1 avertissement, 0 info.');
     expect(text).toContain('D17 — Bilan définitif non renseigné');
     expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
     expect(hash(example)).toBe(before);

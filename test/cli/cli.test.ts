@@ -151,7 +151,7 @@ describe('devis-cnc new', () => {
     const c = capture();
     const csvFile = join(dir, 'carbone.csv');
     expect(await main(['carbone', book, '--out', csvFile], c.io)).toBe(0);
-    expect(c.out.join('\n')).toContain('Bilan carbone exporté : 31 poste(s)');
+    expect(c.out.join('\n')).toContain('Bilan carbone exporté : 31 postes');
     expect(hash(book)).toBe(before);
     const csv = readFileSync(csvFile, 'utf8');
     const rows = csv

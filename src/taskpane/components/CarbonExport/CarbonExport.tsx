@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { agree, count } from '../../../domain/text/french';
 import {
   Button,
   MessageBar,
@@ -56,7 +57,7 @@ export function CarbonExport({
         const { sheet, rows } = await host.exportCarbonSheet(suffix);
         setState({
           kind: 'done',
-          message: `${rows} poste(s) écrit(s) dans la feuille « ${sheet} » : copiez-les dans le calculateur.`,
+          message: `${count(rows, 'poste')} ${agree(rows, 'écrit')} dans la feuille « ${sheet} » : copiez-les dans le calculateur.`,
         });
         return;
       }
@@ -67,7 +68,10 @@ export function CarbonExport({
           'Aucun poste dans le bilan carbone (aucune ligne avec une clé de facteur) : rien à exporter.',
         );
       save('bilan-carbone.csv', csv);
-      setState({ kind: 'done', message: `${rows} poste(s) exporté(s) dans bilan-carbone.csv.` });
+      setState({
+        kind: 'done',
+        message: `${count(rows, 'poste')} ${agree(rows, 'exporté')} dans bilan-carbone.csv.`,
+      });
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { agree, count, severityCounts } from '../../../domain/text/french';
 import {
   Badge,
   Button,
@@ -59,7 +60,16 @@ type State =
   | { kind: 'error'; message: string };
 
 /** The "Contrôle" tab: audit against a référentiel, findings that select their cell, ticks kept in the workbook, a report sheet. */
-export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
+export function ControlPanel({
+  host,
+  suffix,
+  active = true,
+}: {
+  host: TaskpaneHost;
+  suffix: number | null;
+  /** The tab is shown: the saved référentiel and ticks are read the first time it is. */
+  active?: boolean;
+}): JSX.Element {
   const styles = useStyles();
   const [referentiel, setReferentiel] = useState<Referentiel>('tous');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -70,7 +80,10 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
   const [sheetFilter, setSheetFilter] = useState('toutes');
   const [search, setSearch] = useState('');
 
+  const [stateRead, setStateRead] = useState(false);
   useEffect(() => {
+    if (!active || stateRead) return;
+    setStateRead(true);
     host
       .readState()
       .then((s) => {
@@ -78,7 +91,7 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
         setTicks(s.ticks);
       })
       .catch(() => undefined); // no state yet: defaults
-  }, [host]);
+  }, [host, active, stateRead]);
 
   const current = (): AuditState => ({ referentiel, ticks });
 
@@ -146,8 +159,7 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
       {report && (
         <>
           <Text weight="semibold">
-            {report.counts.erreur} erreur(s), {report.counts.avertissement} avertissement(s),{' '}
-            {report.counts.info} info(s) — {report.rules} règles
+            {severityCounts(report.counts)} — {report.rules} règles
           </Text>
           {report.recognition && (
             <section aria-label="Ce que le contrôle a lu" className={styles.box}>
@@ -212,8 +224,8 @@ export function ControlPanel({ host, suffix }: { host: TaskpaneHost; suffix: num
               </Field>
               <Text size={200} role="status">
                 {shown.length === report.findings.length
-                  ? `${shown.length} constat(s)`
-                  : `${shown.length} constat(s) affiché(s) sur ${report.findings.length}`}
+                  ? count(shown.length, 'constat')
+                  : `${count(shown.length, 'constat')} ${agree(shown.length, 'affiché')} sur ${report.findings.length}`}
               </Text>
             </div>
           )}

@@ -1,0 +1,24 @@
+/** French wording helpers shared by the pane, the CLI and the reports. */
+
+const plural = new Intl.PluralRules('fr-FR');
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** True when French puts the noun in the plural after n (0 and 1 take the singular). */
+export function isPlural(n: number): boolean {
+  return plural.select(n) !== 'one';
+}
+
+/** "0 erreur", "1 erreur", "2 erreurs", "1 200 postes": the count, spaced as French writes it, and its noun. */
+export function count(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${integer.format(n)} ${isPlural(n) ? pluralForm : singular}`;
+}
+
+/** A word agreeing with a count: agree(2, 'exporté') → "exportés". */
+export function agree(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return isPlural(n) ? pluralForm : singular;
+}
+
+/** "0 erreur, 1 avertissement, 2 infos": an audit's counts. */
+export function severityCounts(c: { erreur: number; avertissement: number; info: number }): string {
+  return `${count(c.erreur, 'erreur')}, ${count(c.avertissement, 'avertissement')}, ${count(c.info, 'info')}`;
+}
