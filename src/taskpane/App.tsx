@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   AriaLiveAnnouncer,
+  Button,
   Divider,
   FluentProvider,
   Tab,
@@ -28,22 +29,58 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
 
+/** Where the pane remembers that its first-run text was read (the browser's storage of the pane). */
+const INTRO_KEY = 'devis-cnc.intro-lue';
+
+function remembered(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) === 'oui';
+  } catch {
+    return false; // storage refused (private mode): the text shows again, nothing breaks
+  }
+}
+
+function remember(key: string): void {
+  try {
+    window.localStorage.setItem(key, 'oui');
+  } catch {
+    // storage refused: nothing to keep
+  }
+}
+
 /** The taskpane. `host` is null outside Excel. */
 export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const styles = useStyles();
   const [suffix, setSuffix] = useState<number | null>(null);
   const [tab, setTab] = useState<'creer' | 'controle'>('creer');
+  const [introSeen, setIntroSeen] = useState(() => remembered(INTRO_KEY));
   return (
     <FluentProvider theme={webLightTheme}>
       {/* Results of actions (MessageBar) are announced to screen readers. */}
       <AriaLiveAnnouncer>
         <main className={styles.root}>
           <Title3 as="h1">Devis CNC</Title3>
-          <Text>
-            Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
-            chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan
-            carbone et Facteurs, reliées par des formules.
-          </Text>
+          {!introSeen && (
+            <section aria-label="Premiers pas" className={styles.panel}>
+              <Text>
+                Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
+                chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie,
+                Bilan carbone et Facteurs, reliées par des formules ; contrôle un classeur, le vôtre ou un
+                devis fait à la main, selon les critères des certifications.
+              </Text>
+              <div>
+                <Button
+                  appearance="subtle"
+                  onClick={() => {
+                    setIntroSeen(true);
+                    remember(INTRO_KEY);
+                  }}
+                >
+                  Compris, ne plus afficher
+                </Button>
+              </div>
+            </section>
+          )}
           {host ? (
             <>
               <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>

@@ -29,6 +29,29 @@ function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: Scaffold
 }
 
 describe('taskpane', () => {
+  it('shows its first-run text until it is dismissed, then never again; one h1, an h2 per section', async () => {
+    window.localStorage.clear();
+    const first = render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    expect(screen.getByRole('region', { name: 'Premiers pas' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Devis CNC']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Classeur',
+      'Financement : ajouter une source',
+      'Bilan carbone',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Compris, ne plus afficher' }));
+    expect(screen.queryByRole('region', { name: 'Premiers pas' })).toBeNull();
+    first.unmount();
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    expect(screen.queryByRole('region', { name: 'Premiers pas' })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Contrôle du classeur',
+    ]);
+  });
+
   it('says it must be opened in Excel when there is no host', () => {
     render(<App host={null} />);
     expect(screen.getByText('Ouvrez ce volet dans Excel')).toBeTruthy();

@@ -78,7 +78,7 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
           if (state.kind !== 'working' && label.trim() !== '') void submit();
         }}
       >
-        <Subtitle2 as="h2">Ajouter une source de financement</Subtitle2>
+        <Subtitle2 as="h2">Financement : ajouter une source</Subtitle2>
         <Field label="Source">
           <Input ref={first} value={label} onChange={(_, d) => setLabel(d.value)} />
         </Field>

@@ -128,6 +128,7 @@ export function ControlPanel({
 
   return (
     <section aria-label="Contrôle" className={styles.box}>
+      <Subtitle2 as="h2">Contrôle du classeur</Subtitle2>
       <Field label="Référentiel">
         <Select
           className={styles.fill}

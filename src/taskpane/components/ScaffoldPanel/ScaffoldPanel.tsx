@@ -9,6 +9,7 @@ import {
   MessageBarTitle,
   ProgressBar,
   Select,
+  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -89,6 +90,7 @@ export function ScaffoldPanel({
   const working = state.kind === 'working';
   return (
     <section aria-label="Créer le classeur" className={styles.form}>
+      <Subtitle2 as="h2">Classeur</Subtitle2>
       <Field label="Format de la production">
         <Select
           value={format}
