@@ -1,20 +1,10 @@
 import { useRef, useState } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { financingCategories, SOURCE_STATUSES } from '../../../domain/financing/categories';
 import type { SourceStatus } from '../../../domain/financing/types';
 import { formatEuros, readAmountField } from '../../../domain/money';
 import type { TaskpaneHost } from '../../host';
+import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -23,11 +13,7 @@ const useStyles = makeStyles({
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; message: string }
-  | { kind: 'error'; message: string };
+type State = ActionState;
 
 /** "Ajouter une source": one row appended to the plan de financement, picked up by the summary and the Trésorerie. */
 export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
@@ -128,22 +114,7 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
             Ajouter la source
           </Button>
         </div>
-        {state.kind === 'done' && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Source ajoutée</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.kind === 'error' && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>Source non ajoutée</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <ActionResult state={state} done="Source ajoutée" failed="Source non ajoutée" />
       </form>
     </section>
   );

@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { agree, count } from '../../../domain/text/french';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
+import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -32,11 +24,7 @@ export function downloadText(fileName: string, text: string): void {
   URL.revokeObjectURL(url);
 }
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; message: string }
-  | { kind: 'error'; message: string };
+type State = ActionState;
 
 /** "Exporter le bilan carbone (CSV)": the lines of the Bilan carbone sheet, for re-entry in Carbon'Clap. */
 export function CarbonExport({
@@ -99,22 +87,7 @@ export function CarbonExport({
           Écrire l’export dans une feuille
         </Button>
       </div>
-      {state.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Export prêt</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Export impossible</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ActionResult state={state} done="Export prêt" failed="Export impossible" />
     </section>
   );
 }
