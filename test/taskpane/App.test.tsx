@@ -13,6 +13,7 @@ import { hostFromPort } from '../../src/taskpane/hostFromPort';
 import { OfficePort } from '../../src/workbook/office/officePort';
 import { createFakeExcel } from '../support/fakeExcel';
 import { CarbonExport } from '../../src/taskpane/components/CarbonExport/CarbonExport';
+import { ControlPanel } from '../../src/taskpane/components/ControlPanel/ControlPanel';
 
 /** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
 function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
@@ -474,6 +475,37 @@ describe('taskpane', () => {
     expect(screen.getByRole('tabpanel', { name: 'Contrôle' })).toBeTruthy();
     expect(screen.getByText(/0 erreur, 1 avertissement/)).toBeTruthy();
     expect((screen.getAllByRole('textbox')[0] as HTMLInputElement).value).toBe('À revoir avec la production');
+  });
+
+  it('exports the checklist with its ticks and comments as a file to hand in', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    const saved: [string, string][] = [];
+    render(
+      <ControlPanel host={workbookHost(wb)} suffix={null} save={(name, text) => saved.push([name, text])} />,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    await screen.findByText(/0 erreur, 1 avertissement/);
+    fireEvent.click(screen.getAllByRole('checkbox')[0] as HTMLElement);
+    fireEvent.change(screen.getAllByRole('textbox')[0] as HTMLElement, {
+      target: { value: 'Vu ; « options » comparées' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Exporter la grille (CSV)' }));
+    });
+    expect(
+      screen.getByText(
+        'Grille des 15 critères exportée dans grille-de-controle.csv (coches et commentaires compris).',
+      ),
+    ).toBeTruthy();
+    const [name, text] = saved[0] ?? ['', ''];
+    expect(name).toBe('grille-de-controle.csv');
+    const lines = text.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('Critère;Feuille;Coché;Commentaire;Libellé du critère;Règles automatiques');
+    expect(lines[1]).toMatch(/^cpca:C1\.4\.1;Plan de financement;oui;"Vu ; « options » comparées";/);
+    expect(lines).toHaveLength(17);
   });
 
   it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { agree, count } from '../../../domain/text/french';
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
+import { downloadText } from '../../download';
+
+export { downloadText };
 import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
@@ -13,16 +16,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
 });
-
-/** Saves text as a file in the browser (Excel's taskpane is a browser). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 type State = ActionState;
 

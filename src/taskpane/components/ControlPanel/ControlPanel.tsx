@@ -20,6 +20,8 @@ import type { AuditReport } from '../../../audit/audit';
 import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
 import { recognitionLines } from '../../../audit/recognitionText';
+import { checklistCsv } from '../../../audit/checklistCsv';
+import { downloadText } from '../../download';
 import type { TaskpaneHost } from '../../host';
 
 const useStyles = makeStyles({
@@ -64,9 +66,12 @@ export function ControlPanel({
   host,
   suffix,
   active = true,
+  save = downloadText,
 }: {
   host: TaskpaneHost;
   suffix: number | null;
+  /** Saves a file (the browser's download; a stand-in in tests). */
+  save?: (name: string, text: string) => void;
   /** The tab is shown: the saved référentiel and ticks are read the first time it is. */
   active?: boolean;
 }): JSX.Element {
@@ -317,6 +322,18 @@ export function ControlPanel({
             >
               Rapport
             </Button>
+            {host.canDownload && (
+              <Button
+                onClick={() =>
+                  void act(async () => {
+                    save('grille-de-controle.csv', checklistCsv(report.checklist, ticks));
+                    return `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (coches et commentaires compris).`;
+                  })
+                }
+              >
+                Exporter la grille (CSV)
+              </Button>
+            )}
           </div>
         </>
       )}

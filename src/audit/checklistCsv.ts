@@ -1,0 +1,24 @@
+import { neutraliseForCsv } from '../domain/text/injection';
+import type { ChecklistItem } from './audit';
+import type { Tick } from './state';
+
+const HEADERS = ['Critère', 'Feuille', 'Coché', 'Commentaire', 'Libellé du critère', 'Règles automatiques'];
+
+function field(text: string): string {
+  const s = neutraliseForCsv(text);
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The criteria a person judges, with the ticks and comments given in the pane, as a French CSV
+ * (';' separators, UTF-8 with BOM, CRLF) a candidate or a jury can hand in.
+ */
+export function checklistCsv(items: readonly ChecklistItem[], ticks: Readonly<Record<string, Tick>>): string {
+  const rows = items.map((c) => {
+    const t = ticks[c.criterion] ?? { ticked: c.ticked, comment: c.comment };
+    return [c.criterion, c.sheet, t.ticked ? 'oui' : 'non', t.comment, c.text, c.rules.join(', ')]
+      .map(field)
+      .join(';');
+  });
+  return `\ufeff${[HEADERS.join(';'), ...rows].join('\r\n')}\r\n`;
+}
