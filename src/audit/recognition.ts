@@ -1,6 +1,6 @@
-import { Money, parseAmount } from '../domain/money';
+import { formatPercent, Money } from '../domain/money';
 import { rulesFor } from '../rules';
-import { devisTable, outlineOf } from '../sheets/devis/reader';
+import { amountIn, blockAmount, devisTable, eurosText, outlineOf } from '../sheets/devis/reader';
 import { DEVIS_COLUMNS, type DevisColumn } from '../sheets/devis/contract';
 import type { Snapshot } from '../sheets/model/snapshot';
 import { readNomenclature } from '../sheets/params/reader';
@@ -23,13 +23,6 @@ const FIELDS_REPORTED: DevisColumn[] = [
   'foreign',
 ];
 
-const euros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('fr-FR', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-
 export function recognitionReport(snapshot: Snapshot): RecognitionReport {
   const recognition = snapshot.recognition as Recognition;
   const table = devisTable(snapshot);
@@ -37,25 +30,13 @@ export function recognitionReport(snapshot: Snapshot): RecognitionReport {
   let devis: RecognitionReport['devis'] = null;
   if (r && table) {
     const outline = outlineOf(table, readNomenclature(snapshot));
-    const scale = table.thousands ? 1000 : 1;
-    const money = (v: unknown): Money | null => {
-      const p = parseAmount(v);
-      return p.ok ? p.value.times(scale) : null;
-    };
-    const chaptersTotal = outline.chapters.reduce(
-      (n, ch) =>
-        n.plus(
-          (ch.total ? money(ch.total.amount) : null) ??
-            ch.lines.reduce((m, l) => m.plus(money(l.amount) ?? 0), new Money(0)),
-        ),
-      new Money(0),
-    );
+    const chaptersTotal = outline.chapters.reduce((n, ch) => n.plus(blockAmount(table, ch)), new Money(0));
     const share = (row: typeof outline.overheads): { amount: string; rate: string } | null => {
-      const v = row ? money(row.amount) : null;
+      const v = row ? amountIn(table, row.amount) : null;
       if (!row || v === null) return null;
       return {
-        amount: `${euros.format(v.toNumber())} €`,
-        rate: chaptersTotal.isZero() ? '' : percent.format(v.dividedBy(chaptersTotal).toNumber()),
+        amount: eurosText(v),
+        rate: chaptersTotal.isZero() ? '' : formatPercent(v.dividedBy(chaptersTotal)),
       };
     };
     devis = {

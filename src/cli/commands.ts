@@ -7,7 +7,7 @@ import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain
 import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
 import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
-import { scaffold } from '../workbook/scaffold';
+import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workbook/scaffold';
 import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { audit, type AuditReport } from '../audit/audit';
@@ -167,17 +167,24 @@ async function writeWorkbook(wb: ExcelJS.Workbook, target: string, shown: string
   }
 }
 
+/** Our sheets scaffolded into a new in-memory workbook, ready to be written to a file. */
+async function scaffoldNewWorkbook(
+  request: ScaffoldRequest,
+): Promise<{ wb: ExcelJS.Workbook; outcome: ScaffoldOutcome }> {
+  const { ExcelJS, XlsxPort } = await xlsx();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'devis-cnc';
+  wb.created = new Date();
+  return { wb, outcome: await scaffold(new XlsxPort(wb), request) };
+}
+
 export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   const target = resolve(opts.out);
   if (existsSync(target) && !opts.force) {
     io.err(`Le fichier « ${opts.out} » existe déjà : rien n'a été écrit. Ajoutez --force pour le remplacer.`);
     return 2;
   }
-  const { ExcelJS, XlsxPort } = await xlsx();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'devis-cnc';
-  wb.created = new Date();
-  const outcome = await scaffold(new XlsxPort(wb), {
+  const { wb, outcome } = await scaffoldNewWorkbook({
     format: opts.format,
     ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}),
     example: opts.example,
@@ -428,11 +435,7 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     io.err(conversion.refused);
     return 2;
   }
-  const { ExcelJS, XlsxPort } = await xlsx();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'devis-cnc';
-  wb.created = new Date();
-  const outcome = await scaffold(new XlsxPort(wb), {
+  const { wb, outcome } = await scaffoldNewWorkbook({
     format: conversion.format,
     example: false,
     onConflict: 'refuse',

@@ -1,23 +1,19 @@
-import { Money, parseAmount } from '../domain/money';
+import { Money } from '../domain/money';
 import { chapterCodeOf, resolveCode } from '../domain/nomenclature/nomenclature';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
+import {
+  amountIn,
+  blockAmount,
+  eurosText,
+  linesAmount,
+  outlineOf,
+  type DevisRow,
+} from '../sheets/devis/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { parseAddress } from '../sheets/model/plan';
 import { readNomenclature } from '../sheets/params/reader';
 import { devisTable } from './snapshot';
 import type { Rule } from './types';
-
-const euros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-/** "1 234,56 €", in the sheet's own unit turned into euros (a devis in k€ × 1 000). */
-const fr = (m: Money): string => `${euros.format(m.toNumber())} €`;
-
-/** A cell's amount in euros, or null (blank, text that is no amount, an error). */
-function amountOf(table: DevisTable, v: unknown): Money | null {
-  const p = parseAmount(v);
-  if (!p.ok) return null;
-  return table.thousands ? p.value.times(1000) : p.value;
-}
 
 /** Sheet rows a SUM-like formula covers in one column ("=SUM(F8:F9)+F12" → 8, 9, 12). */
 function coveredRows(formula: string, column: string): Set<number> | null {
@@ -54,9 +50,9 @@ export const rule: Rule = {
     const rowOf = (r: DevisRow): number => parseAddress(table.locate(r.i, 'amount').address).row;
     let chaptersSum = new Money(0);
     for (const ch of outline.chapters) {
-      const sum = ch.lines.reduce((n, l) => n.plus(amountOf(table, l.amount) ?? 0), new Money(0));
-      const total = ch.total ? amountOf(table, ch.total.amount) : null;
-      chaptersSum = chaptersSum.plus(total ?? sum);
+      const sum = linesAmount(table, ch);
+      const total = ch.total ? amountIn(table, ch.total.amount) : null;
+      chaptersSum = chaptersSum.plus(blockAmount(table, ch));
       for (const l of ch.lines) {
         if (resolveCode(nom, l.code).kind === 'unknown') continue;
         const expected = chapterCodeOf(nom, l.code);
@@ -81,27 +77,37 @@ export const rule: Rule = {
             chapter: ch.code,
             formula: String(formula),
             lines: left.map((l) => `${l.code} (${letter}${rowOf(l)})`).join(', '),
-            diff: fr(diff.abs()),
+            diff: eurosText(diff.abs()),
           },
           table.locate(ch.total.i, 'amount'),
         );
       else
         ctx.report(
           'chapter-total-mismatch',
-          { chapter: ch.code, total: fr(total), sum: fr(sum), count: ch.lines.length, diff: fr(diff) },
+          {
+            chapter: ch.code,
+            total: eurosText(total),
+            sum: eurosText(sum),
+            count: ch.lines.length,
+            diff: eurosText(diff),
+          },
           table.locate(ch.total.i, 'amount'),
         );
     }
-    const grand = outline.grandTotal ? amountOf(table, outline.grandTotal.amount) : null;
+    const grand = outline.grandTotal ? amountIn(table, outline.grandTotal.amount) : null;
     if (outline.grandTotal && grand !== null && outline.chapters.length > 0) {
       const extras = [outline.overheads, outline.contingency]
-        .map((r) => (r ? amountOf(table, r.amount) : null))
+        .map((r) => (r ? amountIn(table, r.amount) : null))
         .reduce<Money>((n, v) => n.plus(v ?? 0), new Money(0));
       const expected = chaptersSum.plus(extras);
       if (grand.minus(expected).abs().gt('0.005'))
         ctx.report(
           'grand-total-mismatch',
-          { total: fr(grand), expected: fr(expected), diff: fr(grand.minus(expected)) },
+          {
+            total: eurosText(grand),
+            expected: eurosText(expected),
+            diff: eurosText(grand.minus(expected)),
+          },
           table.locate(outline.grandTotal.i, 'amount'),
         );
     }

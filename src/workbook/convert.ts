@@ -15,7 +15,7 @@ import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { readSnapshot } from '../rules/engine';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { devisTable, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
+import { amountIn, devisTable, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
 import { readNomenclature } from '../sheets/params/reader';
 import type { WorkbookReader } from './port';
 
@@ -80,11 +80,6 @@ export async function convertDevis(
   const outline = outlineOf(table, source);
   const nom = getNomenclature(target);
   const budget = blankBudget(format, target);
-  const scale = table.thousands ? 1000 : 1;
-  const money = (v: unknown): Money | null => {
-    const p = parseAmount(v);
-    return p.ok ? p.value.times(scale) : null;
-  };
   const where = (r: DevisRow): string => `${sheet}!${table.locate(r.i, 'code').address}`;
   const out: Conversion = {
     sheet,
@@ -97,15 +92,15 @@ export async function convertDevis(
     unmapped: [],
     lumpSums: 0,
     total: ZERO,
-    sourceTotal: outline.grandTotal ? money(outline.grandTotal.amount) : null,
-    overheads: outline.overheads ? money(outline.overheads.amount) : null,
-    contingency: outline.contingency ? money(outline.contingency.amount) : null,
+    sourceTotal: outline.grandTotal ? amountIn(table, outline.grandTotal.amount) : null,
+    overheads: outline.overheads ? amountIn(table, outline.overheads.amount) : null,
+    contingency: outline.contingency ? amountIn(table, outline.contingency.amount) : null,
   };
   const received = new Map<string, LineInput[]>();
   const used = new Set<string>();
   for (const block of outline.chapters) {
     for (const r of block.lines) {
-      const amount = money(r.amount);
+      const amount = amountIn(table, r.amount);
       if (amount === null) {
         out.unmapped.push({
           cell: where(r),
@@ -130,7 +125,7 @@ export async function convertDevis(
       const code = targetCode(r, chapterCode, used);
       used.add(code);
       if (code !== r.code) out.recoded.push({ cell: where(r), label: r.label, from: r.code, to: code });
-      const line = lineOf(table, r, code, amount, scale, sheet);
+      const line = lineOf(table, r, code, amount, sheet);
       if (line.lumpSum) out.lumpSums += 1;
       received.set(chapterCode, [...(received.get(chapterCode) ?? []), line.input]);
       out.lines += 1;
@@ -191,19 +186,18 @@ function lineOf(
   r: DevisRow,
   code: string,
   amount: Money,
-  scale: number,
   sheet: string,
 ): { input: LineInput; lumpSum: boolean } {
-  const number = (v: unknown, factor = 1): Money | null => {
+  const number = (v: unknown): Money | null => {
     const p = parseAmount(v);
-    return p.ok ? p.value.times(factor) : null;
+    return p.ok ? p.value : null;
   };
   const quantity = number(r.quantity);
   const count = table.columns.count === undefined ? new Money(1) : number(r.count);
-  const rate = number(r.rate, scale);
+  const rate = amountIn(table, r.rate);
   const unit =
     table.columns.unit === undefined ? '' : cellText(table.range.values[r.i]?.[table.columns.unit]).trim();
-  const foreign = number(r.foreign, scale);
+  const foreign = amountIn(table, r.foreign);
   const cell = table.locate(r.i, 'amount').address;
   const exact =
     quantity !== null &&

@@ -1,3 +1,4 @@
+import { Money, parseAmount } from '../../domain/money';
 import { cellText } from '../../domain/text/cellText';
 import { looseForm } from '../../domain/text/looseForm';
 import { at, isFormula, type Location, type RangeRead, type Snapshot } from '../model/snapshot';
@@ -273,6 +274,31 @@ export interface DevisOutline {
   overheads: DevisRow | null;
   contingency: DevisRow | null;
   grandTotal: DevisRow | null;
+}
+
+/** An amount cell of the table in euros (a devis in k€ × 1 000), or null: blank, not an amount, an error. */
+export function amountIn(table: DevisTable, v: unknown): Money | null {
+  const p = parseAmount(v);
+  if (!p.ok) return null;
+  return table.thousands ? p.value.times(1000) : p.value;
+}
+
+const euros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount of a hand-made devis as its findings and recognition report write it: "45 800,00 €". */
+export function eurosText(m: Money): string {
+  // A decimal string, not a float: the figure is exact to the cent.
+  return `${euros.format(m.toFixed(2) as unknown as number)} €`;
+}
+
+/** The sum of a chapter's lines, in euros. */
+export function linesAmount(table: DevisTable, block: ChapterBlock): Money {
+  return block.lines.reduce((n, l) => n.plus(amountIn(table, l.amount) ?? 0), new Money(0));
+}
+
+/** What a chapter amounts to: its total as the sheet shows it, else the sum of its lines. */
+export function blockAmount(table: DevisTable, block: ChapterBlock): Money {
+  return (block.total ? amountIn(table, block.total.amount) : null) ?? linesAmount(table, block);
 }
 
 const GRAND_TOTAL = /^total (general|du devis|devis|du film|de la production|global)|^cout total|^total$/;

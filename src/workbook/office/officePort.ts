@@ -179,18 +179,20 @@ function sheetPieces(plan: SheetPlan): Piece[] {
   for (const rect of textRectangles(plan)) pieces.push(...formatPieces(plan.name, rect, NUMFMT.text));
   let rows = 1;
   let cols = 1;
-  const byRow = new Map<number, CellPlan[]>();
+  // Each cell's column and what Excel receives for it, computed once for sizing and writing.
+  const byRow = new Map<number, { col: number; value: string | number | boolean }[]>();
   for (const c of plan.cells) {
     const { col, row } = parseAddress(c.address);
     rows = Math.max(rows, row);
     cols = Math.max(cols, col + 1);
+    const cell = { col, value: cellFormula(c) };
     const list = byRow.get(row);
-    if (list) list.push(c);
-    else byRow.set(row, [c]);
+    if (list) list.push(cell);
+    else byRow.set(row, [cell]);
   }
   const rowOf = (r: number): (string | number | boolean)[] => {
     const out = Array<string | number | boolean>(cols).fill('');
-    for (const c of byRow.get(r) ?? []) out[parseAddress(c.address).col] = cellFormula(c);
+    for (const c of byRow.get(r) ?? []) out[c.col] = c.value;
     return out;
   };
   const lastCol = cols - 1;
@@ -210,7 +212,7 @@ function sheetPieces(plan: SheetPlan): Piece[] {
   };
   for (let r = 1; r <= rows; r += 1) {
     const cells = byRow.get(r) ?? [];
-    const size = cols * 3 + 2 + cells.reduce((n, c) => n + jsonBytes(cellFormula(c)), 0);
+    const size = cols * 3 + 2 + cells.reduce((n, c) => n + jsonBytes(c.value), 0);
     if (bytes > 0 && bytes + size > BLOCK_BYTES) {
       flush(r - 1);
       from = r;
