@@ -1,6 +1,13 @@
 import { formatPercent, Money } from '../domain/money';
 import { rulesFor } from '../rules';
-import { amountIn, blockAmount, devisTable, eurosText, outlineOf } from '../sheets/devis/reader';
+import {
+  amountIn,
+  blockAmount,
+  devisTable,
+  eurosText,
+  HEADER_SEARCH_ROWS,
+  outlineOf,
+} from '../sheets/devis/reader';
 import { DEVIS_COLUMNS, type DevisColumn } from '../sheets/devis/contract';
 import type { Snapshot } from '../sheets/model/snapshot';
 import { readNomenclature } from '../sheets/params/reader';
@@ -60,7 +67,7 @@ export function recognitionReport(snapshot: Snapshot): RecognitionReport {
   }
   return {
     devis,
-    deliverables: recognition.deliverables.map((d) => ({ label: d.label, sheet: d.sheet })),
+    deliverables: recognition.deliverables.map((d) => ({ label: d.label, sheet: d.sheet, empty: d.empty })),
   };
 }
 
@@ -85,7 +92,10 @@ const ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
 export const PLAIN_DELIVERABLE_MESSAGES: Readonly<Record<string, string>> = {
   'deliverable-missing': 'le livrable n’est pas dans le classeur : il n’y a pas de cellule à désigner',
   'deliverable-unread': 'la feuille du livrable est là mais pas lue : le constat porte sur toute la feuille',
+  'deliverable-empty': 'la feuille du livrable est vide : il n’y a pas de cellule à désigner',
   'devis-not-recognised': 'aucun devis reconnu : il n’y a pas de cellule à désigner',
+  'devis-header-missing':
+    'la feuille du devis n’a pas de ligne d’en-têtes : le constat porte sur toute la feuille',
 };
 
 /**
@@ -113,15 +123,17 @@ export function plainDeliverables(
     const severity = ORDER.find((s) => group.some((f) => f.severity === s)) ?? 'erreur';
     const criteria = [...new Set(group.flatMap((f) => rules.get(f.ruleId)?.meta.criteria ?? []))];
     const label = deliverable?.label ?? key;
+    const What = label.charAt(0).toUpperCase() + label.slice(1);
     const [messageId, data] =
-      key === 'devis'
-        ? ['devis-not-recognised', { rows: 40 }]
-        : deliverable?.sheet
-          ? [
-              'deliverable-unread',
-              { What: label.charAt(0).toUpperCase() + label.slice(1), sheet: deliverable.sheet },
-            ]
-          : ['deliverable-missing', { what: label }];
+      deliverable?.sheet && deliverable.empty
+        ? ['deliverable-empty', { What, sheet: deliverable.sheet }]
+        : key === 'devis'
+          ? deliverable?.sheet
+            ? ['devis-header-missing', { sheet: deliverable.sheet, rows: HEADER_SEARCH_ROWS }]
+            : ['devis-not-recognised', { rows: HEADER_SEARCH_ROWS }]
+          : deliverable?.sheet
+            ? ['deliverable-unread', { What, sheet: deliverable.sheet }]
+            : ['deliverable-missing', { what: label }];
     kept.push({
       ruleId: group[0]?.ruleId ?? 'livrables',
       messageId,

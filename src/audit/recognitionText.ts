@@ -22,7 +22,7 @@ export interface RecognitionReport {
     grandTotal: boolean;
     others: string[];
   } | null;
-  deliverables: { label: string; sheet: string | null }[];
+  deliverables: { label: string; sheet: string | null; empty: boolean }[];
 }
 
 /** The recognition report in French lines, for the CLI text and the pane. */
@@ -56,7 +56,7 @@ export function recognitionLines(r: RecognitionReport): string[] {
   out.push(
     `  Autres livrables : ${r.deliverables
       .filter((x) => x.label !== 'devis')
-      .map((x) => `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »)` : 'absent'}`)
+      .map((x) => `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »${x.empty ? ', vide' : ''})` : 'absent'}`)
       .join(' ; ')}.`,
   );
   return out;

@@ -211,7 +211,7 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   io.out('');
   io.out('Plan de financement');
   io.out(
-    `  Total ${formatEuros(f.total)} pour ${f.sourceCount} source(s) ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`,
+    `  Total ${formatEuros(f.total)} pour ${count(f.sourceCount, 'source')} ; écart avec le devis ${formatEuros(f.gap)}${f.gap.toDecimalPlaces(2).isZero() ? ' (équilibré)' : ''}`,
   );
   io.out(
     `  Aides publiques ${formatEuros(f.publicTotal)}, intensité ${formatPercent(f.intensity)} pour un plafond de ${formatPercent(f.ceiling)} (${f.ceilingRule})`,

@@ -29,7 +29,7 @@ export async function readSnapshot(
   const used = sheetNames.map((n) => grid[n]).filter((r): r is NonNullable<typeof r> => !!r);
   let recognition: Recognition | undefined;
   if (foreign) {
-    recognition = recogniseWorkbook(used);
+    recognition = recogniseWorkbook(used, sheetNames);
     const devis = recognition.devis?.sheet;
     if (devis) sheets.devis = grid[devis] ?? null;
   }

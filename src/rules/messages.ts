@@ -1,3 +1,4 @@
+import { agree, frenchSpacing } from '../domain/text/french';
 /** The one French message catalogue: rules give an id and data, the taskpane and the CLI render. */
 export const MESSAGES: Record<string, string> = {
   'rule-crashed': 'Contrôle interrompu sur cette règle ({detail}) : le classeur a une forme inattendue.',
@@ -12,10 +13,13 @@ export const MESSAGES: Record<string, string> = {
   'grand-total-mismatch':
     'Total général : {total} affichés, mais les chapitres, frais généraux et imprévus font {expected} (écart {diff}).',
   'deliverable-missing': 'Pas de {what} dans ce classeur.',
+  'deliverable-empty': '{What} : la feuille « {sheet} » est là, mais vide.',
   'deliverable-unread':
     '{What} trouvé dans la feuille « {sheet} », mais pas contrôlé automatiquement : ses contrôles lisent le modèle Devis CNC. À vérifier à la main.',
   'devis-not-recognised':
     'Pas de devis reconnu dans ce classeur : aucune feuille nommée devis ou budget, ni ligne d’en-têtes (code ou libellé, et montant) dans les {rows} premières lignes d’une feuille.',
+  'devis-header-missing':
+    'La feuille « {sheet} » porte un nom de devis, mais aucune ligne d’en-têtes (code ou libellé, et montant) dans ses {rows} premières lignes : le devis n’est pas lu.',
   'devis-missing':
     'Devis introuvable : ni le nom Devis_Lignes ni une feuille « Devis » avec une ligne d’en-têtes (Code, Montant…).',
   'devis-chapter-missing':
@@ -46,7 +50,7 @@ export const MESSAGES: Record<string, string> = {
   'rse-lines-missing':
     'Aucune ligne chiffrée pour l’accessibilité, l’éco-production, l’inclusion ou la prévention (RSE).',
   'financing-unbalanced': 'Plan de financement déséquilibré : écart de {gap} € avec le devis.',
-  'financing-few-sources': '{count} source(s) de financement : au moins 5 sont attendues.',
+  'financing-few-sources': '{count} {count|source|sources} de financement : au moins 5 sont attendues.',
   'financing-no-public': 'Aucune source publique au plan de financement.',
   'financing-no-private': 'Aucune source privée au plan de financement.',
   'financing-over-ceiling':
@@ -58,7 +62,7 @@ export const MESSAGES: Record<string, string> = {
   'financing-deadline-missing': 'Source publique « {source} » sans date limite de dépôt / échéance.',
   'financing-eligibility-missing': 'Source publique « {source} » sans conditions ni critères d’éligibilité.',
   'financing-comparative-short':
-    'Étude comparative : {count} aide(s) comparée(s) avec avantages et inconvénients ; au moins 2 sont attendues.',
+    'Étude comparative : {count} {count|aide comparée|aides comparées} avec avantages et inconvénients ; au moins 2 sont attendues.',
   'cashflow-gap-plan': 'Trésorerie : les encaissements diffèrent du plan de financement de {gap} €.',
   'cashflow-gap-devis': 'Trésorerie : les décaissements diffèrent du devis de {gap} €.',
   'cashflow-phase-order':
@@ -108,9 +112,18 @@ export const MESSAGES: Record<string, string> = {
     'Le bilan définitif ({definitive} kgCO2e) dépasse le prévisionnel ({forecast} kgCO2e) : expliquez l’écart et l’effet des mesures.',
 };
 
-/** Renders a message with its data, e.g. {group} → « Énergie ». */
+/**
+ * Renders a message with its data, e.g. {group} → « Énergie »; {count|source|sources} is the
+ * word agreeing with the number in `count` (French: 0 and 1 take the singular).
+ */
 export function renderMessage(messageId: string, data: Record<string, string | number>): string {
   const template = MESSAGES[messageId];
   if (!template) throw new Error(`Message inconnu : ${messageId}`);
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(data[k] ?? `{${k}}`));
+  return frenchSpacing(
+    template
+      .replace(/\{(\w+)\|([^|}]+)\|([^|}]+)\}/g, (_, k: string, one: string, many: string) =>
+        agree(Number(data[k]), one, many),
+      )
+      .replace(/\{(\w+)\}/g, (_, k: string) => String(data[k] ?? `{${k}}`)),
+  );
 }

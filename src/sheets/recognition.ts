@@ -32,6 +32,8 @@ export interface Deliverable {
   label: string;
   /** The sheet found for it by name, or null. */
   sheet: string | null;
+  /** That sheet has not one cell filled. */
+  empty: boolean;
 }
 
 export interface Recognition {
@@ -94,6 +96,13 @@ function codesOf(range: RangeRead, header: DevisHeader): string[] {
   return out;
 }
 
+/** Whether a sheet's used range holds a value or a formula (formatting alone is not content). */
+function hasContent(range: RangeRead): boolean {
+  const filled = (rows: unknown[][] | undefined): boolean =>
+    !!rows?.some((r) => r.some((v) => cellText(v).trim() !== ''));
+  return filled(range.values) || filled(range.formulas);
+}
+
 /** The nomenclature under which most line codes are valid (ties: the first listed). */
 function bestNomenclature(codes: string[]): { id: string; known: number; codes: number } {
   let best = { id: listNomenclatures()[0]?.id ?? 'cnc-classique', known: -1, codes: codes.length };
@@ -107,9 +116,14 @@ function bestNomenclature(codes: string[]): { id: string; known: number; codes: 
 /**
  * Finds the devis among the sheets of a workbook built by hand: a sheet named like a devis
  * (devis, budget, budget prévisionnel…) with a header line, else any sheet with a header line.
- * Of several, the highest version in the name, else the one with most codes.
+ * Of several, the highest version in the name, else the one with most codes. The deliverables
+ * are found by name among every sheet of the workbook (`sheetNames`), empty ones included: an
+ * empty sheet has no used range to read, and says so.
  */
-export function recogniseWorkbook(sheets: RangeRead[]): Recognition {
+export function recogniseWorkbook(
+  sheets: RangeRead[],
+  sheetNames: readonly string[] = sheets.map((s) => s.sheet),
+): Recognition {
   const candidates = sheets
     .map((range) => ({
       range,
@@ -155,13 +169,17 @@ export function recogniseWorkbook(sheets: RangeRead[]): Recognition {
       others,
     };
   }
-  const deliverables = (Object.keys(SHEET_SYNONYMS) as DeliverableKey[]).map((key) => ({
-    key,
-    label: SHEET_SYNONYMS[key].label,
-    sheet:
-      key === 'devis'
-        ? (devis?.sheet ?? null)
-        : (sheets.find((s) => nameMatches(s.sheet, SHEET_SYNONYMS[key].words))?.sheet ?? null),
-  }));
+  const deliverables = (Object.keys(SHEET_SYNONYMS) as DeliverableKey[]).map((key) => {
+    // The devis is the sheet recognised; failing that, a sheet named like one (empty, or with no
+    // header line), so the finding can name it.
+    const byName = sheetNames.find((name) => nameMatches(name, SHEET_SYNONYMS[key].words)) ?? null;
+    const sheet = key === 'devis' ? (devis?.sheet ?? byName) : byName;
+    return {
+      key,
+      label: SHEET_SYNONYMS[key].label,
+      sheet,
+      empty: sheet !== null && !sheets.some((s) => s.sheet === sheet && hasContent(s)),
+    };
+  });
   return { devis, deliverables };
 }

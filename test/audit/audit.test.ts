@@ -142,7 +142,7 @@ describe('devis-cnc audit', () => {
     const a = await auditJson(short);
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
-    expect(uncovered[0]?.message).toContain('descend à -251715,83 € : 251715,83 € de besoin');
+    expect(uncovered[0]?.message).toContain('descend à -251715,83 €\u00a0: 251715,83 € de besoin');
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
     // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.
     const dear = editWithLibreOffice(

@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { audit } from '../../src/audit/audit';
+import { recognitionLines } from '../../src/audit/recognitionText';
+import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
 import { LAYOUTS } from '../support/handmade';
 
 /*
@@ -140,5 +145,34 @@ describe('hand-made devis corpus', () => {
   it('takes the latest version of two devis sheets, and says so', () => {
     const { file } = auditJson('deux-versions');
     expect(file.recognition?.devis?.others).toEqual(['Devis V1']);
+  });
+});
+
+describe('deliverables found by name but not readable', () => {
+  it('says a deliverable sheet is empty, and a sheet named like a devis has no header line', async () => {
+    const wb = new ExcelJS.Workbook();
+    const budget = wb.addWorksheet('Budget');
+    budget.getCell('A1').value = 'Budget du film — à faire';
+    budget.getCell('B3').value = 12000;
+    wb.addWorksheet('Récap');
+    const plan = wb.addWorksheet('Plan de financement');
+    plan.getCell('A1').value = null;
+    const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-livrables-'));
+    const file = join(dir, 'classeur.xlsx');
+    await wb.xlsx.writeFile(file);
+    const report = await audit(await XlsxReader.open(file), 'tous');
+    expect(report.recognition?.devis).toBeNull();
+    const plain = (t: string): string => t.replace(/[\u202f\u00a0]/g, ' ');
+    expect(report.findings.filter((f) => f.location === null).map((f) => plain(f.message))).toEqual([
+      'La feuille « Budget » porte un nom de devis, mais aucune ligne d’en-têtes (code ou libellé, et montant) dans ses 40 premières lignes : le devis n’est pas lu.',
+      'Récapitulatif : la feuille « Récap » est là, mais vide.',
+      'Plan de financement : la feuille « Plan de financement » est là, mais vide.',
+      'Pas de trésorerie dans ce classeur.',
+      'Pas de bilan carbone dans ce classeur.',
+    ]);
+    if (!report.recognition) throw new Error('pas de reconnaissance');
+    expect(recognitionLines(report.recognition).at(-1)).toBe(
+      '  Autres livrables : récapitulatif (feuille « Récap », vide) ; plan de financement (feuille « Plan de financement », vide) ; trésorerie absent ; bilan carbone absent ; suivi des dépenses absent.',
+    );
   });
 });

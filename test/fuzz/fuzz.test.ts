@@ -51,6 +51,19 @@ it('audits a random workbook with a name on a missing sheet, unknown names and a
   ).toEqual([]);
 });
 
+it('names an empty deliverable sheet the same way through both readers (found by the fuzzer, seed 910209242)', async () => {
+  // The streaming reader has no used range for an empty sheet; exceljs had one for a cell set to null.
+  expect(
+    await fuzzRandom({
+      sheets: [
+        { name: 'Récap', cells: [{ row: 1, col: 1, value: null }] },
+        { name: 'Devis', cells: [] },
+      ],
+      names: [],
+    }),
+  ).toEqual([]);
+});
+
 it('audits a workbook without its Devis, and one with #REF! in a line, without a crash', async () => {
   expect(await fuzzOnce('serie', [{ kind: 'deleteSheet', sheet: 1 }])).toEqual([]);
   expect(

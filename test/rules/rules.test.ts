@@ -174,7 +174,8 @@ describe('carbon-previsionnel-definitif', () => {
       sheets: {},
     });
     expect(f && renderMessage(f.messageId, f.data)).toBe(
-      'Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e) : expliquez l’écart et l’effet des mesures.',
+      // A non-breaking space before the colon: the line never breaks between a word and its « : ».
+      'Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e)\u00a0: expliquez l’écart et l’effet des mesures.',
     );
   });
 });
@@ -201,6 +202,19 @@ describe('rule registry (meta-test)', () => {
     for (const src of files.map((f) => readFileSync(join(ROOT, 'src', 'rules', f), 'utf8'))) {
       for (const m of src.matchAll(/report\('([a-z-]+)'/g)) expect(Object.keys(MESSAGES)).toContain(m[1]);
     }
+  });
+
+  it('writes counts in French, never « source(s) »', () => {
+    for (const template of Object.values(MESSAGES)) expect(template).not.toMatch(/\(s\)|\(e\)|\(es\)/);
+    expect(renderMessage('financing-few-sources', { count: 1 })).toBe(
+      '1 source de financement\u00a0: au moins 5 sont attendues.',
+    );
+    expect(renderMessage('financing-few-sources', { count: 3 })).toBe(
+      '3 sources de financement\u00a0: au moins 5 sont attendues.',
+    );
+    expect(renderMessage('financing-comparative-short', { count: 0 })).toBe(
+      'Étude comparative\u00a0: 0 aide comparée avec avantages et inconvénients\u202f; au moins 2 sont attendues.',
+    );
   });
 });
 

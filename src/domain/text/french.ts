@@ -22,3 +22,21 @@ export function agree(n: number, singular: string, pluralForm = `${singular}s`):
 export function severityCounts(c: { erreur: number; avertissement: number; info: number }): string {
   return `${count(c.erreur, 'erreur')}, ${count(c.avertissement, 'avertissement')}, ${count(c.info, 'info')}`;
 }
+
+const NBSP = '\u00a0';
+const NARROW_NBSP = '\u202f';
+
+/**
+ * French typography for a sentence shown to a person: a non-breaking space before « : » and
+ * inside guillemets, a narrow one before « ; ! ? », so a line never breaks between a word and
+ * its colon (« Total général⏎: 2 953 096,16 € »). Spaces already non-breaking are kept; a colon
+ * inside a word or a number (« 12:30 », « https: ») is left alone. Typographic apostrophes are
+ * the writer's business: this changes spaces only.
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/ +([:])(?=\s|$)/g, `${NBSP}$1`)
+    .replace(/ +([;!?])(?=\s|$|\))/g, `${NARROW_NBSP}$1`)
+    .replace(/« +/g, `«${NBSP}`)
+    .replace(/ +»/g, `${NBSP}»`);
+}

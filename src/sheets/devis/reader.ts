@@ -68,7 +68,7 @@ const HEADERS = Object.fromEntries(
 ) as Record<DevisColumn, string[]>;
 
 /** Rows searched for the header line of a hand-made devis. */
-const HEADER_SEARCH_ROWS = 40;
+export const HEADER_SEARCH_ROWS = 40;
 
 /** A header cell in loose form, its unit set aside: "Total (k€)" → "total". */
 function headerWord(v: unknown): string {
