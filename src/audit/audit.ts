@@ -1,12 +1,15 @@
 import criteria from '../../data/referentiels/criteres.json';
+import { frenchSpacing } from '../domain/text/french';
+import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { makeNaming } from '../sheets/model/naming';
+import { isBlank, single } from '../sheets/model/snapshot';
 import { readSnapshot, runRules } from '../rules/engine';
 import { rulesFor } from '../rules';
 import { renderMessage } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
 import type { WorkbookReader } from '../workbook/port';
 import { readState } from './state';
-import { plainDeliverables, recognitionReport, type RecognitionReport } from './recognition';
+import { plainDeliverables, recognitionReport, type Explained, type RecognitionReport } from './recognition';
 
 export {
   ALL_REFERENTIELS,
@@ -21,6 +24,10 @@ export interface ReportedFinding extends Finding {
   message: string;
   criteria: string[];
   title: string;
+  /** Why it matters ("pourquoi"), from the rule. */
+  why: string;
+  /** How to fix it ("comment corriger"), from the rule. */
+  fix: string;
 }
 
 export interface ChecklistItem {
@@ -44,7 +51,20 @@ export interface AuditReport {
   counts: Record<Severity, number>;
   /** Criteria a person judges (semi-automatic or manual), to tick. */
   checklist: ChecklistItem[];
+  /** The wording of every criterion a finding cites, by id ("cpca:C1.3.3" → its text). */
+  criteriaWording: Record<string, string>;
+  /**
+   * A Devis CNC workbook whose devis has no amount yet (a blank template): its erreurs are points
+   * to fill in, not faults, and the pane says "À compléter".
+   */
+  blank: boolean;
 }
+
+/** Where an audit is: reading the workbook, then rule k of n. */
+export type AuditProgress = { phase: 'lecture' } | { phase: 'règles'; done: number; total: number };
+
+/** Lets the pane repaint between two rules (a macrotask: a microtask would not). */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const SEVERITY_ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
 
@@ -68,22 +88,33 @@ export async function audit(
   port: WorkbookReader,
   referentiel: Referentiel,
   suffix: number | null = null,
+  /** Given (the pane), the audit says where it is and yields between rules so the progress shows. */
+  onProgress?: (p: AuditProgress) => void,
 ): Promise<AuditReport> {
   const rules = rulesFor(referentiel);
   const naming = makeNaming(suffix);
-  const snapshot = await readSnapshot(port, rules, (n) => naming.name(n));
-  const raw = runRules(rules, snapshot);
+  onProgress?.({ phase: 'lecture' });
+  const snapshot = await readSnapshot(port, rules, (n) => naming.name(n), [DEVIS_NAMES.total.amount]);
+  let raw: Finding[];
+  if (onProgress) {
+    raw = [];
+    for (const [k, rule] of rules.entries()) {
+      onProgress({ phase: 'règles', done: k + 1, total: rules.length });
+      await nextFrame();
+      raw.push(...runRules([rule], snapshot));
+    }
+  } else raw = runRules(rules, snapshot);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const findings = (
-    snapshot.recognition
-      ? plainDeliverables(raw, snapshot.recognition)
-      : (raw as (Finding & { criteria?: string[]; title?: string })[])
+    snapshot.recognition ? plainDeliverables(raw, snapshot.recognition) : (raw as Explained[])
   )
     .map((f) => ({
       ...f,
       message: renderMessage(f.messageId, f.data),
       criteria: f.criteria ?? byId.get(f.ruleId)?.meta.criteria ?? [],
       title: f.title ?? byId.get(f.ruleId)?.meta.title ?? f.ruleId,
+      why: frenchSpacing(f.why ?? byId.get(f.ruleId)?.meta.why ?? ''),
+      fix: frenchSpacing(f.fix ?? byId.get(f.ruleId)?.meta.fix ?? ''),
     }))
     .sort(
       (a, b) =>
@@ -98,6 +129,8 @@ export async function audit(
     ticked: state.ticks[c.criterion]?.ticked ?? false,
     comment: state.ticks[c.criterion]?.comment ?? '',
   }));
+  const total = single(snapshot, DEVIS_NAMES.total.amount);
+  const wording = new Map(criteria.criteria.map((c) => [c.id, c.text]));
   return {
     referentiel,
     recognition: snapshot.recognition ? recognitionReport(snapshot) : null,
@@ -105,5 +138,9 @@ export async function audit(
     findings,
     counts,
     checklist,
+    criteriaWording: Object.fromEntries(
+      [...new Set(findings.flatMap((f) => f.criteria))].map((id) => [id, wording.get(id) ?? '']),
+    ),
+    blank: !snapshot.recognition && total !== null && (isBlank(total.value) || total.value === 0),
   };
 }

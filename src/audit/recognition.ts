@@ -98,18 +98,18 @@ export const PLAIN_DELIVERABLE_MESSAGES: Readonly<Record<string, string>> = {
     'la feuille du devis n’a pas de ligne d’en-têtes : le constat porte sur toute la feuille',
 };
 
+/** A finding that may carry its own criteria, title and explanation (else the rule's). */
+export type Explained = Finding & { criteria?: string[]; title?: string; why?: string; fix?: string };
+
 /**
  * In a workbook built by hand, the findings that only say one of our workbook names is missing
  * become one plain finding per deliverable: « Pas de plan de financement dans ce classeur », or
  * the sheet found and not checked automatically — never a list of internal names.
  */
-export function plainDeliverables(
-  findings: Finding[],
-  recognition: Recognition,
-): (Finding & { criteria?: string[]; title?: string })[] {
+export function plainDeliverables(findings: Finding[], recognition: Recognition): Explained[] {
   const rules = new Map(rulesFor('tous').map((r) => [r.meta.id, r]));
   const groups = new Map<DeliverableKey, Finding[]>();
-  const kept: (Finding & { criteria?: string[]; title?: string })[] = [];
+  const kept: Explained[] = [];
   for (const f of findings) {
     const key = f.location === null ? deliverableOf(f) : null;
     if (!key) {
@@ -142,6 +142,13 @@ export function plainDeliverables(
       location: null,
       criteria,
       title: `Livrable attendu : ${label}`,
+      why: `Les référentiels attendent ce livrable (${label}) : sans lui, les critères qui le lisent ne peuvent pas être jugés.`,
+      fix:
+        messageId === 'deliverable-unread'
+          ? 'Vérifiez cette feuille à la main, ou reprenez le devis dans le modèle Devis CNC (bouton « Reprendre ce devis ») pour que ses contrôles s’appliquent.'
+          : messageId === 'devis-header-missing'
+            ? 'Ajoutez au-dessus des lignes du devis une ligne d’en-têtes : Code (ou Compte, Poste), Libellé, Montant (ou Total).'
+            : 'Ajoutez la feuille, ou créez le classeur avec Devis CNC (onglet Créer, ou « devis-cnc new ») et reportez-y vos chiffres.',
     });
   }
   return kept;

@@ -22,6 +22,10 @@ export function renderText(file: string, r: AuditReport): string[] {
   }
   if (!r.findings.length) out.push('  Aucun constat.');
   out.push(`Résumé : ${severityCounts(r.counts)}.`);
+  if (r.blank && r.counts.erreur > 0)
+    out.push(
+      `Classeur vierge : le devis n’a encore aucun montant ; ${r.counts.erreur > 1 ? `ses ${r.counts.erreur} erreurs sont des points` : 'son erreur est un point'} à compléter.`,
+    );
   if (r.checklist.length) {
     out.push(`À juger par une personne (${count(r.checklist.length, 'critère')}) :`);
     for (const c of r.checklist)
@@ -50,6 +54,7 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
               file: x.file,
               ok: true,
               summary: x.report.counts,
+              blank: x.report.blank,
               recognition: x.report.recognition,
               findings: x.report.findings.map((f) => ({
                 ruleId: f.ruleId,
@@ -58,6 +63,8 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
                 messageId: f.messageId,
                 data: f.data,
                 criteria: f.criteria,
+                why: f.why,
+                fix: f.fix,
                 sheet: f.location?.sheet ?? null,
                 address: f.location?.address ?? null,
               })),

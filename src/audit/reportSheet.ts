@@ -7,9 +7,36 @@ import {
 } from '../sheets/control/contract';
 import { yesNo } from '../sheets/model/labels';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../sheets/model/plan';
-import type { WorkbookInventory } from '../workbook/port';
+import type { WorkbookInventory, WorkbookReader } from '../workbook/port';
+import { cellText } from '../domain/text/cellText';
 import type { AuditReport } from './audit';
 import type { AuditState } from './state';
+
+/** The title in A1 of every report this add-in writes: how it knows its own report sheets. */
+const REPORT_TITLE = 'Rapport de contrôle — référentiel';
+
+/** "Contrôle", "Contrôle (2)"…: the names a report of ours may have. */
+function isReportName(name: string): boolean {
+  const m = /^(.*?)(?: \((\d+)\))?$/.exec(name);
+  return (m?.[1] ?? '').toLowerCase() === REPORT_SHEET.toLowerCase();
+}
+
+/**
+ * The report sheet this add-in wrote before, to update rather than add "Contrôle (2)", "(3)"…:
+ * among the sheets named like a report, the last whose A1 holds our title. A sheet of the user's
+ * own named "Contrôle" (any other A1) is never one.
+ */
+export async function existingReport(port: WorkbookReader): Promise<string | null> {
+  const inv = await port.inventory();
+  const candidates = inv.sheets.filter((s) => !s.empty && isReportName(s.name)).map((s) => s.name);
+  if (!candidates.length) return null;
+  const read = await port.readSheets(candidates);
+  const ours = candidates.filter((name) => {
+    const r = read[name];
+    return r?.topLeft === 'A1' && cellText(r.values[0]?.[0]).startsWith(REPORT_TITLE);
+  });
+  return ours.at(-1) ?? null;
+}
 
 /** A free sheet name: "Contrôle", or "Contrôle (2)"… when a sheet has it. */
 export function reportSheetName(inv: WorkbookInventory): string {
@@ -26,7 +53,7 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
   const F = FINDING_COLUMNS;
   const C = CHECKLIST_COLUMNS;
   const cells: CellPlan[] = [
-    { address: 'A1', value: `Rapport de contrôle — référentiel ${report.referentiel}`, style: 'title' },
+    { address: 'A1', value: `${REPORT_TITLE} ${report.referentiel}`, style: 'title' },
     {
       address: 'A2',
       value: `Établi le ${date.toLocaleDateString('fr-FR', { timeZone: 'UTC' })} par Devis CNC (${report.rules} règles). ${severityCounts(report.counts)}.`,
@@ -43,6 +70,7 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
     cells.push({ address: F.cell('message', r), value: f.message });
     cells.push({ address: F.cell('criteria', r), value: f.criteria.join(', ') });
     cells.push({ address: F.cell('rule', r), value: f.ruleId });
+    cells.push({ address: F.cell('fix', r), value: f.fix });
   });
   let row = REPORT_HEADER_ROW + 2 + report.findings.length;
   cells.push({
@@ -64,7 +92,7 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
   const sheet: SheetPlan = {
     name,
     cells,
-    columnWidths: [22, 10, 14, 90, 30, 28],
+    columnWidths: [22, 10, 14, 90, 30, 28, 90],
     freezeRows: REPORT_HEADER_ROW,
     validations: [],
     conditionalFormats: [],

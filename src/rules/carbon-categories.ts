@@ -18,6 +18,8 @@ export const rule: Rule = {
     id: 'carbon-categories',
     title: 'Bilan carbone : transport, matériel, énergie et déchets chiffrés',
     criteria: ['cpca:C1.4.2', 'par:C2.3'],
+    why: 'Le jury attend un bilan qui chiffre les quatre grands postes d’émissions : un poste à zéro laisse croire qu’il n’existe pas.',
+    fix: 'Dans la feuille Bilan carbone, saisissez au moins une ligne chiffrée (quantité et facteur) pour le poste signalé : transport, matériel, énergie ou déchets.',
     severity: 'erreur',
     kind: 'auto',
     reads: [CARBON_NAMES.summary],

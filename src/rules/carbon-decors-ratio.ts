@@ -16,6 +16,8 @@ export const rule: Rule = {
     id: 'carbon-decors-ratio',
     title: 'Bilan carbone : un ratio monétaire de décors ne porte que sur la part matériaux',
     criteria: ['cpca:C1.4.2', 'par:C2.3'],
+    why: 'Un ratio monétaire de décors appliqué à tout le budget décors compte aussi la main-d’œuvre, ce qui gonfle les émissions.',
+    fix: 'Appliquez le ratio à la seule part matériaux du budget décors (achats de matériaux et locations), pas aux salaires ni aux prestations.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [CARBON_NAMES.lines],

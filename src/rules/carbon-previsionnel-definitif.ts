@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'carbon-previsionnel-definitif',
     title: 'Bilan carbone : prévisionnel et définitif comparés',
     criteria: ['par:C4.2.2'],
+    why: 'Le bilan définitif montre ce que les mesures ont réellement changé : sans lui, ou s’il dépasse le prévisionnel sans explication, le bilan n’est pas conclu.',
+    fix: 'Renseignez la colonne définitive d’après les consommations réelles, puis expliquez tout dépassement du prévisionnel et l’effet des mesures.',
     severity: 'avertissement',
     kind: 'semi',
     reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef],

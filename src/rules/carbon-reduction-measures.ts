@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'carbon-reduction-measures',
     title: 'Bilan carbone : au moins une mesure de réduction chiffrée',
     criteria: ['cpca:C1.4.2', 'par:C2.3'],
+    why: 'Un bilan carbone sert à réduire : les référentiels demandent au moins une mesure de réduction avec son économie estimée.',
+    fix: 'Dans le tableau des mesures du Bilan carbone, décrivez une mesure (train plutôt qu’avion, groupe électrogène évité…) et chiffrez son économie en kgCO2e.',
     severity: 'erreur',
     kind: 'semi',
     reads: [CARBON_NAMES.measures],

@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'cashflow-critical-period',
     title: 'Période critique repérée et au moins une mesure écrite',
     criteria: ['rncp40642:C1.7', 'cpacp:C21'],
+    why: 'Un financier veut savoir quand la trésorerie sera la plus tendue et comment le producteur y fera face.',
+    fix: 'Repérez le mois où le solde cumulé est le plus bas et écrivez au moins une mesure (préfinancement, prêt relais, décalage de paiement) avec son montant.',
     severity: 'erreur',
     kind: 'semi',
     reads: [CASHFLOW_NAMES.deficitMonths, CASHFLOW_NAMES.need, CASHFLOW_NAMES.measures],

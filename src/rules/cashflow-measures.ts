@@ -10,6 +10,8 @@ export const rule: Rule = {
     id: 'cashflow-measures',
     title: 'Trésorerie : les mesures couvrent le besoin, mois par mois, et leur coût est au devis',
     criteria: ['rncp40642:C1.7', 'cpacp:C21'],
+    why: 'Une mesure qui arrive trop tard ou trop court laisse un découvert, et son coût (agios, frais de dossier) doit figurer au devis.',
+    fix: 'Ajustez la date de mise en place, le montant ou le remboursement de la mesure jusqu’à couvrir chaque mois, et reportez ses frais aux frais financiers du devis.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [

@@ -12,6 +12,8 @@ export const rule: Rule = {
     id: 'cashflow-phase-order',
     title: 'Trésorerie par mois dans l’ordre développement → production → postproduction',
     criteria: ['rncp40642:C1.7', 'cefpf:C2.3'],
+    why: 'Une trésorerie se lit dans le temps : développement, production puis postproduction ; des mois dans le désordre faussent le solde cumulé.',
+    fix: 'Classez les colonnes de la Trésorerie par mois, phase après phase, sans retour en arrière.',
     severity: 'erreur',
     kind: 'auto',
     reads: [CASHFLOW_NAMES.phases, CASHFLOW_NAMES.months],

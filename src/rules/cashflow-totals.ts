@@ -8,6 +8,8 @@ export const rule: Rule = {
     id: 'cashflow-totals',
     title: 'Trésorerie : décaissements = devis, encaissements = plan',
     criteria: ['rncp40642:C1.7', 'rncp40642:C2.3', 'cefpf:C2.3'],
+    why: 'La trésorerie répartit dans le temps le devis et le plan de financement : si ses totaux diffèrent, une dépense ou une recette a été oubliée ou comptée deux fois.',
+    fix: 'Faites correspondre le total des décaissements au total du devis et celui des encaissements au total du plan ; l’écart affiché dit le montant à retrouver.',
     severity: 'erreur',
     kind: 'auto',
     reads: [CASHFLOW_NAMES.planGap, CASHFLOW_NAMES.devisGap],

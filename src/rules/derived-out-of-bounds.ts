@@ -68,6 +68,8 @@ export const rule: Rule = {
     id: 'derived-out-of-bounds',
     title: 'Colonnes dérivées dans leurs bornes (dont France, dont étranger, parts en %)',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
+    why: 'Une part « dont France » négative, plus grande que le montant, ou un pourcentage hors de 0–100 % est une erreur de saisie qui fausse les bases calculées (crédit d’impôt, dépenses en France).',
+    fix: 'Corrigez la cellule : la part France ou étranger est comprise entre zéro et le montant de la ligne, un pourcentage entre 0 et 100 %.',
     severity: 'erreur',
     kind: 'auto',
     reads: [],

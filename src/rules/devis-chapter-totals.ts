@@ -34,6 +34,8 @@ export const rule: Rule = {
     id: 'devis-chapter-totals',
     title: 'Devis fait main : totaux de chapitre, total général, codes rangés dans leur chapitre',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3', 'cpacp:C4'],
+    why: 'Un total de chapitre saisi à la main ou qui oublie des lignes donne un total général faux, que le jury ou le financier repère en refaisant l’addition.',
+    fix: 'Remplacez le total par une somme de toutes les lignes du chapitre, rangez chaque ligne dans le chapitre de son code, et vérifiez que le total général additionne chapitres, frais généraux et imprévus.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines],

@@ -16,6 +16,8 @@ export const rule: Rule = {
     id: 'devis-charges',
     title: 'Charges sociales : le chapitre des charges couvre les salaires, taux dans l’usage',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
+    why: 'Des salaires sans charges sociales sous-estiment le devis du montant de ces cotisations, qui s’ajoutent au brut.',
+    fix: 'Ajoutez au chapitre des charges les cotisations des salaires de chaque statut et vérifiez les taux de charges dans Paramètres ; une ligne payée sur facture prend le statut « Prestataire » et n’appelle pas de charges.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature, ...STATUSES.map(chargeRateName)],

@@ -11,6 +11,8 @@ export const rule: Rule = {
     id: 'devis-enveloppe',
     title: 'Devis dans l’enveloppe budgétaire',
     criteria: ['par:C1.2.3', 'cpacp:C4', 'rncp40642:C2.3'],
+    why: 'Un devis au-dessus de l’enveloppe annoncée n’est pas finançable tel quel.',
+    fix: 'Renseignez l’enveloppe dans Paramètres, puis réduisez le devis (postes, durées, options) ou justifiez un financement complémentaire.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.total.amount, PARAMS_NAMES.envelope],

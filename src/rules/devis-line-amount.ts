@@ -11,6 +11,8 @@ export const rule: Rule = {
     id: 'devis-line-amount',
     title: 'Devis : montant = quantité × nombre × taux',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
+    why: 'Un montant qui n’est pas quantité × nombre × taux a été saisi ou modifié à la main : il ne suit plus les hypothèses de la ligne.',
+    fix: 'Remettez la formule de la colonne Montant, ou corrigez la quantité, le nombre ou le taux pour qu’ils donnent le montant voulu.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines],

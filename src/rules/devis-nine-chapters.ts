@@ -32,6 +32,8 @@ export const rule: Rule = {
     title:
       'Devis : tous les chapitres de la nomenclature CNC (les neuf postes du cinéma, dix chapitres de l’audiovisuel), codes valides',
     criteria: ['cpca:C1.3.3', 'rncp40642:C1.5', 'cefpf:C1.5', 'cpacp:C3'],
+    why: 'La nomenclature CNC est la grille commune des financeurs : un chapitre manquant ou un code inconnu empêche la comparaison et la lecture du devis.',
+    fix: 'Ajoutez le chapitre manquant, même à zéro, et remplacez chaque code inconnu par un code de la nomenclature (la liste déroulante de la colonne Code les donne).',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],

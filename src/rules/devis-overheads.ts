@@ -11,6 +11,8 @@ export const rule: Rule = {
     id: 'devis-overheads',
     title: 'Frais généraux sous leur plafond, imprévus présents',
     criteria: ['cpca:C1.3.3', 'cpacp:C4'],
+    why: 'Des frais généraux au-dessus de l’usage ou un devis sans imprévus passent mal auprès des financeurs.',
+    fix: 'Ramenez le taux des frais généraux sous le plafond de Paramètres et prévoyez une ligne d’imprévus.',
     severity: 'erreur',
     kind: 'auto',
     reads: [PARAMS_NAMES.overheadsRate, PARAMS_NAMES.overheadsCap, DEVIS_NAMES.contingency.amount],

@@ -19,6 +19,8 @@ export const rule: Rule = {
     title:
       'Frais généraux et rémunération du producteur sous leurs plafonds, en montants, sur la base du protocole',
     criteria: ['cpca:C1.3.3', 'cpacp:C4'],
+    why: 'Au-delà des plafonds du protocole, la part excédentaire des frais généraux et de la rémunération du producteur n’est pas retenue par les financeurs.',
+    fix: 'Réduisez le montant signalé jusqu’au plafond affiché, calculé sur la base du protocole (coût hors frais généraux, rémunération du producteur et frais financiers).',
     severity: 'erreur',
     kind: 'auto',
     reads: READS,

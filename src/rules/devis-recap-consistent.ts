@@ -16,6 +16,8 @@ export const rule: Rule = {
     id: 'devis-recap-consistent',
     title: 'Récapitulatif : chaque poste et le total égaux au devis',
     criteria: ['cpca:C1.3.3', 'cpacp:C6'],
+    why: 'Le récapitulatif est ce que le lecteur regarde d’abord : s’il diffère du devis, plus aucun chiffre n’est fiable.',
+    fix: 'Reliez chaque poste du récapitulatif au total de son chapitre par une formule, au lieu d’un nombre saisi.',
     severity: 'erreur',
     kind: 'auto',
     reads: [

@@ -26,6 +26,8 @@ export const rule: Rule = {
     id: 'devis-rse-lines',
     title: 'Devis : lignes chiffrées pour les engagements environnementaux et sociaux',
     criteria: ['rncp40642:C1.5', 'rncp40642:C2.3'],
+    why: 'Les engagements environnementaux et sociaux (éco-production, accessibilité, inclusion, prévention) doivent être budgétés pour être crédibles.',
+    fix: 'Ajoutez au devis au moins une ligne chiffrée pour un de ces engagements, avec un libellé qui le dit (par exemple « Référent éco-production »).',
     severity: 'erreur',
     kind: 'semi',
     reads: [DEVIS_NAMES.lines],

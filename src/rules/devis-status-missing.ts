@@ -21,6 +21,8 @@ export const rule: Rule = {
     id: 'devis-status-missing',
     title: 'Une ligne de salaire porte son statut (sinon ses charges manquent)',
     criteria: ['rncp40642:C1.5', 'cpca:C1.3.3'],
+    why: 'Sans statut, une ligne de salaire ne reçoit pas ses charges sociales : le devis est sous-estimé.',
+    fix: 'Choisissez le statut de la ligne (technicien, cadre, artiste, auteur, permanent ; « Prestataire » pour une facture) dans la colonne Statut.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],

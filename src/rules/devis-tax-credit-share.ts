@@ -14,6 +14,8 @@ export const rule: Rule = {
     id: 'devis-tax-credit-share',
     title: 'Chaque ligne chiffrée dit sa part éligible au crédit d’impôt',
     criteria: ['rncp40642:C1.5', 'cpca:C1.4.1'],
+    why: 'La base du crédit d’impôt se calcule ligne par ligne : une ligne sans part éligible peut fausser une aide qui se compte en centaines de milliers d’euros.',
+    fix: 'Indiquez dans la colonne « Part éligible au crédit d’impôt » la part de la ligne qui entre dans la base (0 % si elle n’y entre pas).',
     severity: 'avertissement',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature, PARAMS_NAMES.taxCreditRate],

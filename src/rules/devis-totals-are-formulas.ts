@@ -12,6 +12,8 @@ export const rule: Rule = {
     id: 'devis-totals-are-formulas',
     title: 'Totaux, sous-totaux, montants et pourcentages calculés par formule',
     criteria: ['rncp40642:C1.5', 'cpacp:C20'],
+    why: 'Un total saisi à la main ne se recalcule pas : à la première modification d’une ligne, il devient faux sans que rien ne le signale.',
+    fix: 'Remplacez le nombre par la formule qui calcule le total, le sous-total ou le pourcentage.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, RECAP_NAMES.lines, FINANCING_NAMES.summary],

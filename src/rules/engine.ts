@@ -12,8 +12,10 @@ export async function readSnapshot(
   port: WorkbookReader,
   rules: readonly Rule[],
   suffix: (name: string) => string = (n) => n,
+  /** Names read in the same batch for the caller (not by any rule). */
+  extra: readonly string[] = [],
 ): Promise<Snapshot> {
-  const names = [...new Set(rules.flatMap((r) => r.meta.reads))];
+  const names = [...new Set([...rules.flatMap((r) => r.meta.reads), ...extra])];
   const read = await port.readNames(names.map(suffix));
   const ranges: Snapshot['ranges'] = {};
   names.forEach((n) => (ranges[n] = read[suffix(n)] ?? null));
@@ -44,9 +46,14 @@ export async function readSnapshot(
 }
 
 /** Runs rules over a snapshot; pure. A rule that throws is reported, never crashes the audit. */
-export function runRules(rules: readonly Rule[], snapshot: Snapshot): Finding[] {
+export function runRules(
+  rules: readonly Rule[],
+  snapshot: Snapshot,
+  onRule: (done: number, total: number) => void = () => undefined,
+): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  for (const [k, rule] of rules.entries()) {
+    onRule(k + 1, rules.length);
     const report = (messageId: string, data: Finding['data'], location: Finding['location']): void => {
       findings.push({ ruleId: rule.meta.id, messageId, data, severity: rule.meta.severity, location });
     };

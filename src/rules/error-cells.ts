@@ -23,6 +23,8 @@ export const rule: Rule = {
     id: 'error-cells',
     title: 'Aucune erreur (#REF!, #DIV/0!, #VALUE!, #N/A…) dans les tableaux contrôlés',
     criteria: ['cpacp:C20', 'rncp40642:C1.7'],
+    why: 'Une cellule en erreur (#REF!, #DIV/0!…) propage l’erreur à tous les totaux qui la lisent.',
+    fix: 'Ouvrez la cellule, retrouvez la référence supprimée ou la division par zéro, et corrigez la formule.',
     severity: 'erreur',
     kind: 'auto',
     reads: AUDITED,

@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'financing-balanced',
     title: 'Plan de financement équilibré avec le devis',
     criteria: ['cpca:C1.4.1', 'cpacp:C6'],
+    why: 'Un plan de financement doit couvrir exactement le devis : l’écart est soit un besoin non financé, soit un financement sans emploi.',
+    fix: 'Ajoutez ou ajustez des sources jusqu’à ce que le total du plan égale le total du devis.',
     severity: 'erreur',
     kind: 'auto',
     reads: [FINANCING_NAMES.gap],

@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'financing-comparative',
     title: 'Étude comparative d’au moins deux aides, avantages et inconvénients',
     criteria: ['cpca:C1.4.1'],
+    why: 'Le jury attend une comparaison argumentée des aides possibles, pas une simple liste.',
+    fix: 'Pour au moins deux aides, remplissez les colonnes avantages et inconvénients de l’étude comparative.',
     severity: 'erreur',
     kind: 'semi',
     reads: [FINANCING_NAMES.comparison],

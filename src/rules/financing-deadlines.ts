@@ -11,6 +11,8 @@ export const rule: Rule = {
     id: 'financing-deadlines',
     title: 'Chaque aide a sa date limite et ses critères d’éligibilité',
     criteria: ['cpca:C1.4.1', 'cpacp:C5'],
+    why: 'Une aide dont on ignore la date limite ou les critères d’éligibilité risque d’être manquée ou refusée.',
+    fix: 'Renseignez pour chaque aide sa date limite de dépôt et ses critères d’éligibilité.',
     severity: 'erreur',
     kind: 'semi',
     reads: [FINANCING_NAMES.table],

@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'financing-min-sources',
     title: 'Au moins cinq sources de financement',
     criteria: ['rncp40642:C1.6', 'cpacp:C6'],
+    why: 'Un financement reposant sur peu de sources est fragile ; les référentiels en demandent au moins cinq.',
+    fix: 'Diversifiez le plan : apport du producteur, aides publiques, préventes, coproduction, crédit d’impôt, mécénat…',
     severity: 'erreur',
     kind: 'auto',
     reads: [FINANCING_NAMES.sourceCount],

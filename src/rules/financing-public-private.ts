@@ -11,6 +11,8 @@ export const rule: Rule = {
     id: 'financing-public-private',
     title: 'Sources publiques et privées, intensité des aides sous son plafond',
     criteria: ['rncp40642:C1.6', 'cpacp:C5'],
+    why: 'L’intensité des aides publiques est plafonnée par la réglementation européenne et française : au-delà, l’aide peut être réduite ou refusée.',
+    fix: 'Équilibrez sources publiques et privées jusqu’à ce que l’intensité des aides publiques passe sous le plafond affiché.',
     severity: 'erreur',
     kind: 'auto',
     reads: [

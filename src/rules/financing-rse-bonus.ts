@@ -9,6 +9,8 @@ export const rule: Rule = {
     id: 'financing-rse-bonus',
     title: 'Une source ou un bonus lié à un engagement environnemental ou social',
     criteria: ['rncp40642:C1.6'],
+    why: 'Plusieurs financeurs accordent un bonus aux productions engagées (éco-production, parité, accessibilité) : l’ignorer laisse de l’argent de côté.',
+    fix: 'Marquez « Oui » en colonne Bonus RSE la source ou le bonus lié à un engagement environnemental ou social.',
     severity: 'erreur',
     kind: 'auto',
     reads: [FINANCING_NAMES.rseCount],

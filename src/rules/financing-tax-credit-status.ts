@@ -18,6 +18,8 @@ export const rule: Rule = {
     id: 'financing-tax-credit-status',
     title: 'Un crédit d’impôt n’est pas acquis avant l’agrément provisoire',
     criteria: ['cpca:C1.4.1', 'cpacp:C5'],
+    why: 'Un crédit d’impôt n’est acquis qu’après l’agrément provisoire : le compter comme acquis avant surestime le financement.',
+    fix: 'Passez son statut à « Sollicité » ou « Envisagé » tant que l’agrément provisoire n’est pas obtenu ; une fois obtenu, répondez « Oui » à « Agrément provisoire du crédit d’impôt obtenu » dans Paramètres.',
     severity: 'erreur',
     kind: 'auto',
     reads: [FINANCING_NAMES.table, PARAMS_NAMES.provisionalAgreement],

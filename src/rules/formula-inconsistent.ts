@@ -100,6 +100,8 @@ export const rule: Rule = {
     id: 'formula-inconsistent',
     title: 'Formules cohérentes avec leurs voisines (colonne ou ligne)',
     criteria: ['cpacp:C20', 'rncp40642:C1.5'],
+    why: 'Une formule différente de ses voisines est souvent une erreur de recopie qui ne se voit pas à l’écran.',
+    fix: 'Comparez la formule à celles de la même colonne (ou ligne) et recopiez la bonne si la différence n’est pas voulue.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [],

@@ -20,6 +20,8 @@ export const rule: Rule = {
     id: 'formula-short-range',
     title: 'Les totaux comptent toutes les cellules de leur bloc',
     criteria: ['cpacp:C20', 'rncp40642:C1.5'],
+    why: 'Un total qui s’arrête avant la fin de son bloc oublie les dernières lignes, souvent celles ajoutées après coup.',
+    fix: 'Étendez la plage du total à toutes les lignes du bloc, par exemple de la première à la dernière ligne du chapitre.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [],

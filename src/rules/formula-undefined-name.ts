@@ -8,6 +8,8 @@ export const rule: Rule = {
     id: 'formula-undefined-name',
     title: 'Les formules n’utilisent que des noms qui existent',
     criteria: ['cpacp:C20', 'rncp40642:C1.5'],
+    why: 'Une formule qui utilise un nom inexistant affiche #NAME? ou un résultat faux.',
+    fix: 'Recréez le nom dans le Gestionnaire de noms, ou remplacez-le dans la formule par la bonne cellule.',
     severity: 'erreur',
     kind: 'auto',
     reads: [],

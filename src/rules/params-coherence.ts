@@ -52,6 +52,8 @@ export const rule: Rule = {
     id: 'params-coherence',
     title: 'Paramètres cohérents : dates dans l’ordre, durées d’accord avec les dates, taux entre 0 et 100 %',
     criteria: ['rncp40642:C1.7', 'cefpf:C2.3'],
+    why: 'Les dates et taux de Paramètres alimentent tout le classeur : une incohérence s’y propage partout.',
+    fix: 'Remettez les dates dans l’ordre, accordez les durées avec les dates et gardez les taux entre 0 et 100 %.',
     severity: 'erreur',
     kind: 'auto',
     reads: READS,

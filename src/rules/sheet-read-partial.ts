@@ -6,6 +6,8 @@ export const rule: Rule = {
     id: 'sheet-read-partial',
     title: 'Feuilles lues en entier par les contrôles génériques',
     criteria: ['cpacp:C20'],
+    why: 'Une feuille trop grande n’a été lue qu’en partie : l’absence de constat au-delà ne prouve rien.',
+    fix: 'Contrôlez le reste à la main, ou allégez la feuille (lignes vides formatées jusqu’en bas, copies inutiles).',
     severity: 'info',
     kind: 'auto',
     reads: [],

@@ -21,6 +21,8 @@ export const rule: Rule = {
     id: 'text-in-number-cells',
     title: 'Pas de texte dans les cellules numériques (dont les nombres au format français saisis en texte)',
     criteria: ['cpacp:C20', 'rncp40642:C1.5'],
+    why: 'Un nombre saisi en texte (« 1 234,56 » importé, apostrophe en tête) est ignoré par les sommes : le total paraît juste mais il lui manque ce montant.',
+    fix: 'Ressaisissez la valeur comme un nombre (ou Données › Convertir), sans espace ni apostrophe en tête.',
     severity: 'erreur',
     kind: 'auto',
     reads: [DEVIS_NAMES.lines, FINANCING_NAMES.table, ...NUMBER_PARAMS],

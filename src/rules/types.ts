@@ -23,6 +23,10 @@ export interface RuleMeta {
   /** Equals the file name. */
   id: string;
   title: string;
+  /** Why it matters, in one or two French sentences, shown with each finding ("pourquoi"). */
+  why: string;
+  /** How to fix it, in the user's words ("comment corriger"). */
+  fix: string;
   /** Criteria ids, e.g. "cpca:C1.4.2", from data/referentiels/criteres.json. */
   criteria: string[];
   severity: Severity;

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { frenchSpacing } from '../domain/text/french';
+import { useCallback, useEffect, useState } from 'react';
 import {
   AriaLiveAnnouncer,
   Button,
@@ -15,7 +16,8 @@ import {
 import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
-import type { TaskpaneHost } from './host';
+import type { Readiness, TaskpaneHost } from './host';
+import type { Work } from './work';
 import { OutsideExcel } from './components/OutsideExcel/OutsideExcel';
 import { ScaffoldPanel } from './components/ScaffoldPanel/ScaffoldPanel';
 
@@ -54,6 +56,31 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const [suffix, setSuffix] = useState<number | null>(null);
   const [tab, setTab] = useState<'creer' | 'controle'>('creer');
   const [introSeen, setIntroSeen] = useState(() => remembered(INTRO_KEY));
+  /** What the pane is doing to the workbook: other actions wait, and say why. */
+  const [busy, setBusy] = useState<string | null>(null);
+  /** Which tables exist (null: not known yet, or the host could not say). */
+  const [ready, setReady] = useState<Readiness | null>(null);
+  const work = useCallback<Work>(async (what, job) => {
+    setBusy(what);
+    try {
+      return await job();
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+  // Read again when the pane opens, after every action and on a tab switch: the user may have
+  // created or deleted sheets by hand in between.
+  useEffect(() => {
+    if (!host || busy !== null) return;
+    let live = true;
+    host
+      .readiness(suffix)
+      .then((r) => live && setReady(r))
+      .catch(() => live && setReady(null));
+    return () => {
+      live = false;
+    };
+  }, [host, suffix, busy, tab]);
   return (
     <FluentProvider theme={webLightTheme}>
       {/* Results of actions (MessageBar) are announced to screen readers. */}
@@ -63,10 +90,9 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
           {!introSeen && (
             <section aria-label="Premiers pas" className={styles.panel}>
               <Text>
-                Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10
-                chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie,
-                Bilan carbone et Facteurs, reliées par des formules ; contrôle un classeur, le vôtre ou un
-                devis fait à la main, selon les critères des certifications.
+                {frenchSpacing(
+                  'Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10 chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan carbone et Facteurs, reliées par des formules ; contrôle un classeur, le vôtre ou un devis fait à la main, selon les critères des certifications.',
+                )}
               </Text>
               <div>
                 <Button
@@ -83,6 +109,11 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
           )}
           {host ? (
             <>
+              {busy && (
+                <Text role="status" weight="semibold">
+                  {busy}… Les autres actions attendent la fin.
+                </Text>
+              )}
               <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>
                 <Tab value="creer" id="onglet-creer" aria-controls="panneau-creer">
                   Créer
@@ -101,11 +132,31 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                 // The class sets display: flex, which would override [hidden].
                 className={tab === 'creer' ? styles.panel : undefined}
               >
-                <ScaffoldPanel host={host} onCreated={setSuffix} />
+                <ScaffoldPanel host={host} onCreated={setSuffix} busy={busy} work={work} />
                 <Divider />
-                <AddSourcePanel host={host} suffix={suffix} />
+                <AddSourcePanel
+                  host={host}
+                  suffix={suffix}
+                  busy={busy}
+                  work={work}
+                  missing={
+                    ready && !ready.financing
+                      ? 'Pas encore de plan de financement dans ce classeur : créez d’abord le classeur (section Classeur).'
+                      : null
+                  }
+                />
                 <Divider />
-                <CarbonExport host={host} suffix={suffix} />
+                <CarbonExport
+                  host={host}
+                  suffix={suffix}
+                  busy={busy}
+                  work={work}
+                  missing={
+                    ready && !ready.carbon
+                      ? 'Pas encore de bilan carbone dans ce classeur : créez d’abord le classeur (section Classeur).'
+                      : null
+                  }
+                />
               </div>
               <div
                 role="tabpanel"
@@ -114,7 +165,14 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                 hidden={tab !== 'controle'}
                 className={tab === 'controle' ? styles.panel : undefined}
               >
-                <ControlPanel host={host} suffix={suffix} active={tab === 'controle'} />
+                <ControlPanel
+                  host={host}
+                  suffix={suffix}
+                  active={tab === 'controle'}
+                  busy={busy}
+                  work={work}
+                  onCreate={() => setTab('creer')}
+                />
               </div>
             </>
           ) : (

@@ -1,7 +1,15 @@
 import type { ScaffoldOutcome, ScaffoldProgress, ScaffoldRequest } from '../workbook/scaffold';
 import type { NewSource } from '../workbook/sources';
-import type { AuditReport, Referentiel } from '../audit/audit';
+import type { AuditProgress, AuditReport, Referentiel } from '../audit/audit';
 import type { AuditState } from '../audit/state';
+
+/** Which of the tables the pane's actions write to exist in the workbook. */
+export interface Readiness {
+  /** The plan de financement's table of sources ("Ajouter une source"). */
+  financing: boolean;
+  /** The Bilan carbone's lines (the carbon export). */
+  carbon: boolean;
+}
 
 /** What the taskpane asks of its host (Excel, or a fake in tests and in a plain browser). */
 export interface TaskpaneHost {
@@ -12,10 +20,16 @@ export interface TaskpaneHost {
   exportCarbonCsv(suffix: number | null): Promise<{ csv: string; rows: number }>;
   /** The same lines written into a new sheet ("Export carbone"): works where a download does not. */
   exportCarbonSheet(suffix: number | null): Promise<{ sheet: string; rows: number }>;
+  /** Which tables exist, so actions that need one are disabled with the reason beforehand. */
+  readiness(suffix: number | null): Promise<Readiness>;
   /** False where the host ignores a file download from the pane (Excel for Mac). */
   canDownload: boolean;
-  /** Runs the rules of a référentiel over the workbook (reads only). */
-  audit(referentiel: Referentiel, suffix: number | null): Promise<AuditReport>;
+  /** Runs the rules of a référentiel over the workbook (reads only), saying where it is. */
+  audit(
+    referentiel: Referentiel,
+    suffix: number | null,
+    onProgress?: (p: AuditProgress) => void,
+  ): Promise<AuditReport>;
   /** Takes the user to a cell. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The référentiel and ticks kept in the workbook. */
@@ -26,6 +40,11 @@ export interface TaskpaneHost {
    * names when ours would collide), never over it: what was done, in French lines, or why not.
    */
   convert(): Promise<{ lines: string[]; sheets: string[] } | { refused: string }>;
-  /** Writes the report to a new sheet ("Contrôle", or "Contrôle (2)"…); returns its name. */
-  writeReport(report: AuditReport, state: AuditState): Promise<string>;
+  /** The report sheet this add-in wrote before (never a user's own "Contrôle" sheet), or null. */
+  existingReport(): Promise<string | null>;
+  /**
+   * Writes the report over `replace` (a report of ours, once the user agreed) or to a new sheet
+   * ("Contrôle", or "Contrôle (2)"… when taken); returns the sheet's name.
+   */
+  writeReport(report: AuditReport, state: AuditState, replace?: string | null): Promise<string>;
 }

@@ -27,9 +27,25 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
         port,
         suffix,
       ),
-    audit: async (referentiel, suffix) =>
-      (await import(/* webpackChunkName: "controle" */ '../audit/audit')).audit(port, referentiel, suffix),
+    audit: async (referentiel, suffix, onProgress) =>
+      (await import(/* webpackChunkName: "controle" */ '../audit/audit')).audit(
+        port,
+        referentiel,
+        suffix,
+        onProgress,
+      ),
     selectCell: (sheet, address) => port.selectCell(sheet, address),
+    readiness: async (suffix) => {
+      const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }] = await Promise.all([
+        import(/* webpackChunkName: "sources" */ '../sheets/model/naming'),
+        import(/* webpackChunkName: "sources" */ '../sheets/financing/contract'),
+        import(/* webpackChunkName: "sources" */ '../sheets/carbon/contract'),
+      ]);
+      // The workbook names the actions write through, as the scaffold named them (suffixed beside).
+      const names = new Set((await port.inventory()).names.map((n) => n.toLowerCase()));
+      const has = (base: string): boolean => names.has(makeNaming(suffix).name(base).toLowerCase());
+      return { financing: has(FINANCING_NAMES.table), carbon: has(CARBON_NAMES.lines) };
+    },
     readState: async () =>
       (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).readState(port),
     saveState: async (state) =>
@@ -53,11 +69,17 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
         lines: conversionLines(conversion, 'ce classeur', `feuilles ${outcome.sheets.join(', ')}`),
       };
     },
-    writeReport: async (report, state) => {
-      const { reportPlan, reportSheetName } = await import(
+    existingReport: async () =>
+      (await import(/* webpackChunkName: "rapport" */ '../audit/reportSheet')).existingReport(port),
+    writeReport: async (report, state, replace) => {
+      const { existingReport, reportPlan, reportSheetName } = await import(
         /* webpackChunkName: "rapport" */ '../audit/reportSheet'
       );
-      const name = reportSheetName(await port.inventory());
+      // Only over a report of ours, checked again at the moment of writing.
+      if (replace && (await existingReport(port)) !== replace)
+        throw new Error(`La feuille « ${replace} » n’est plus un rapport Devis CNC : rien n’a été écrit.`);
+      if (replace) await port.clearSheet(replace);
+      const name = replace ?? reportSheetName(await port.inventory());
       await port.applyPlan(reportPlan(name, report, state, new Date()));
       return name;
     },

@@ -52,4 +52,9 @@ export interface WorkbookPort extends WorkbookReader {
   ): Promise<void>;
   /** Writes a few cells (values or formulas, formats) on an existing sheet, in one round trip. */
   writeCells(sheet: string, cells: CellPlan[]): Promise<void>;
+  /**
+   * Empties a sheet (contents and formats) where it stands, so a plan can write it again: only for
+   * a sheet the add-in wrote itself (its report), after the user agreed.
+   */
+  clearSheet(sheet: string): Promise<void>;
 }

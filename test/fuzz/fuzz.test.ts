@@ -78,6 +78,8 @@ it('reports what breaks a property (a report that names a cell that does not exi
     rules: 1,
     counts: { erreur: 1, avertissement: 0, info: 0 },
     checklist: [],
+    criteriaWording: {},
+    blank: false,
     findings: [
       {
         ruleId: 'devis-line-amount',
@@ -88,6 +90,8 @@ it('reports what breaks a property (a report that names a cell that does not exi
         message: '',
         criteria: [],
         title: '',
+        why: '',
+        fix: '',
       },
     ],
   };

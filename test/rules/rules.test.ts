@@ -193,6 +193,11 @@ describe('rule registry (meta-test)', () => {
       const page = readFileSync(join(ROOT, 'docs', 'rules', `${r.meta.id}.md`), 'utf8');
       for (const id of Object.keys(r.meta.unlocated ?? {}))
         expect(page).toContain(`Constat sans cellule (\`${id}\`)`);
+      // Why it matters and how to fix it: the words the pane shows with each finding.
+      expect(page).toContain(`**Pourquoi.** ${r.meta.why}`);
+      expect(page).toContain(`**Comment corriger.** ${r.meta.fix}`);
+      expect(r.meta.why.length).toBeGreaterThan(40);
+      expect(r.meta.fix.length).toBeGreaterThan(40);
       expect(r.meta.criteria.length).toBeGreaterThan(0);
       for (const c of r.meta.criteria) expect(ids).toContain(c);
     }

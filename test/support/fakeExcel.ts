@@ -23,8 +23,11 @@ export interface RecordedRange {
   conditionalFormats: { added: unknown[]; add(type: string): unknown };
   selected: boolean;
   merged: boolean;
+  /** What `clear` was asked to clear ("All"…), if it was called. */
+  cleared?: string;
   select(): void;
   merge(across: boolean): void;
+  clear(applyTo?: string): void;
 }
 
 export interface RecordedSheet {
@@ -49,7 +52,8 @@ export interface RecordedSheet {
     printTitleRows?: string;
     setPrintTitleRows(rows: string): void;
   };
-  getRange(address: string): RecordedRange;
+  /** No address: the whole sheet, as Excel's `worksheet.getRange()`. */
+  getRange(address?: string): RecordedRange;
   frozenAt?: string;
   freezePanes: { freezeRows(n: number): void; freezeAt(range: RecordedRange): void };
   charts_: unknown;
@@ -101,6 +105,10 @@ function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRang
       rec.operations += 1;
       range.merged = true;
     },
+    clear(applyTo = 'All') {
+      rec.operations += 1;
+      range.cleared = applyTo;
+    },
   };
   for (const property of ['formulas', 'numberFormat'] as const) {
     Object.defineProperty(range, property, {
@@ -129,7 +137,7 @@ function makeSheet(name: string, created: boolean, rec: Recorder): RecordedSheet
         sheet.pageLayout.printTitleRows = rows;
       },
     },
-    getRange(address: string) {
+    getRange(address = '') {
       const r = makeRange(address, rec, name);
       sheet.ranges.push(r);
       return r;

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { App } from '../../src/taskpane/App';
@@ -37,7 +37,7 @@ describe('taskpane', () => {
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Devis CNC']);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Classeur',
-      'Financement : ajouter une source',
+      'Financement\u00a0: ajouter une source',
       'Bilan carbone',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Compris, ne plus afficher' }));
@@ -254,17 +254,75 @@ describe('taskpane', () => {
     expect(document.activeElement).toBe(source);
   });
 
-  it('says the plan must be created first', async () => {
-    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+  it('says the plan must be created first: the action is disabled with its reason, then enabled once created', async () => {
+    const wb = new ExcelJS.Workbook();
+    render(<App host={workbookHost(wb)} />);
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /^Montant/ }), { target: { value: '10000' } });
+    const reason =
+      'Pas encore de plan de financement dans ce classeur : créez d’abord le classeur (section Classeur).';
+    expect(await within(form).findByText(reason)).toBeTruthy();
+    const add = within(form).getByRole('button', { name: 'Ajouter la source' });
+    // Still reachable with Tab, the reason read with it; a click does nothing.
+    expect(add.getAttribute('aria-disabled')).toBe('true');
+    expect(add.getAttribute('aria-describedby')).toBe(within(form).getByText(reason).id);
     await act(async () => {
-      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+      fireEvent.click(add);
     });
+    expect(within(form).queryByText('Source ajoutée')).toBeNull();
+    const carbon = screen.getByRole('region', { name: 'Exporter le bilan carbone' });
     expect(
-      await screen.findByText(/Pas de plan de financement dans ce classeur : créez d’abord le classeur/),
+      within(carbon).getByText(
+        'Pas encore de bilan carbone dans ce classeur : créez d’abord le classeur (section Classeur).',
+      ),
     ).toBeTruthy();
+    expect(
+      within(carbon)
+        .getByRole('button', { name: 'Écrire l’export dans une feuille' })
+        .hasAttribute('disabled'),
+    ).toBe(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    await screen.findByText('Classeur créé');
+    await waitFor(() => expect(within(form).queryByText(reason)).toBeNull());
+    expect(
+      within(form).getByRole('button', { name: 'Ajouter la source' }).getAttribute('aria-disabled'),
+    ).toBeNull();
+  });
+
+  it('while the workbook is being created, says so step by step and holds the other actions', async () => {
+    let finish: () => void = () => undefined;
+    const base = hostFromPort(new XlsxPort(new ExcelJS.Workbook()));
+    const host: TaskpaneHost = {
+      ...base,
+      scaffold: async (request, onProgress) => {
+        onProgress('inventaire');
+        await new Promise<void>((resolve) => (finish = resolve));
+        return base.scaffold(request, onProgress);
+      },
+    };
+    render(<App host={host} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    expect(screen.getByText('Étape 1 sur 3 : lecture des feuilles existantes…')).toBeTruthy();
+    expect(screen.getByText('Création du classeur… Les autres actions attendent la fin.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Créer le classeur' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    expect(screen.getByRole('button', { name: 'Lancer le contrôle' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
+    await act(async () => {
+      finish();
+    });
+    expect(await screen.findByText('Classeur créé')).toBeTruthy();
+    // The outcome takes the focus.
+    expect(document.activeElement).toBe(screen.getByText('Classeur créé').closest('[tabindex="-1"]'));
+    expect(screen.queryByText('Création du classeur… Les autres actions attendent la fin.')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Lancer le contrôle', hidden: true }).hasAttribute('disabled'),
+    ).toBe(false);
   });
 
   it('exports the Bilan carbone as CSV after creating the example', async () => {
@@ -362,9 +420,26 @@ describe('taskpane', () => {
     });
     expect(await screen.findByText(/0 erreur, 1 avertissement, 0 info/)).toBeTruthy();
     const carbon = screen.getByRole('region', { name: 'Constats Bilan carbone' });
+    // The go-to button names the cell, the severity, the sheet and the message.
     const finding = within(carbon).getByRole('button', {
-      name: /^D17 — Bilan définitif non renseigné.*\[par:C4\.2\.2\]$/,
+      name: /^Aller à D17 — avertissement, feuille Bilan carbone : Bilan définitif non renseigné/,
     });
+    expect(finding.textContent).toBe('Aller à D17');
+    const item = finding.closest('li') as HTMLElement;
+    expect(within(item).getByText('Avertissement')).toBeTruthy();
+    expect(within(item).getByText('Bilan carbone · D17 · par:C4.2.2')).toBeTruthy();
+    // Why it matters, how to fix it and the criterion's wording, on demand.
+    const why = within(item).getByRole('button', { name: 'Pourquoi, comment corriger' });
+    expect(why.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(why);
+    expect(why.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      within(item).getByText(/^Le bilan définitif montre ce que les mesures ont réellement changé/),
+    ).toBeTruthy();
+    expect(
+      within(item).getByText(/^Renseignez la colonne définitive d’après les consommations réelles/),
+    ).toBeTruthy();
+    expect(within(item).getByText('par:C4.2.2').parentElement?.textContent).toMatch(/^par:C4\.2\.2 — \S/);
     await act(async () => {
       fireEvent.click(finding);
     });
@@ -392,7 +467,9 @@ describe('taskpane', () => {
     ).toBeTruthy();
     const devis = screen.getByRole('region', { name: 'Constats Budget prévisionnel' });
     expect(
-      within(devis).getByRole('button', { name: /^F17 — Total du chapitre 3 : 45\s800,00 € affichés/ }),
+      within(devis).getByRole('button', {
+        name: /^Aller à F17 — erreur, feuille Budget prévisionnel : Total du chapitre 3\s: 45\s800,00 € affichés/,
+      }),
     ).toBeTruthy();
     expect(screen.getByText(/Pas de plan de financement dans ce classeur\./)).toBeTruthy();
     // Taken into our sheets, beside the hand-made one, which stays as it was.
@@ -439,7 +516,9 @@ describe('taskpane', () => {
     });
     expect(within(filters).getByRole('status').textContent).toBe(`1 constat affiché sur ${total}`);
     expect(
-      screen.getByRole('button', { name: /^F31 — Le total =SUM\(F29:F29\) laisse de côté/ }),
+      screen.getByRole('button', {
+        name: /^Aller à F31 — avertissement, feuille DEVIS : Le total =SUM\(F29:F29\) laisse de côté/,
+      }),
     ).toBeTruthy();
     fireEvent.change(within(filters).getByRole('combobox', { name: 'Gravité' }), {
       target: { value: 'toutes' },
@@ -455,7 +534,7 @@ describe('taskpane', () => {
       target: { value: 'chapitre 7' },
     });
     expect(within(filters).getByRole('status').textContent).toBe(`1 constat affiché sur ${total}`);
-    expect(screen.getByRole('button', { name: /^F31 — Le total du chapitre 7/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Aller à F31 — .* : Le total du chapitre 7/ })).toBeTruthy();
   });
 
   it('keeps the check’s results and an unsaved comment across tab switches', async () => {
@@ -467,14 +546,24 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     await screen.findByText(/0 erreur, 1 avertissement/);
-    const comment = screen.getAllByRole('textbox')[0] as HTMLInputElement;
+    // No comment box until asked for: the list is not fifteen empty fields to tab through.
+    expect(screen.queryByRole('textbox', { name: /^Commentaire sur/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
+    const comment = screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' });
+    expect(document.activeElement).toBe(comment);
     fireEvent.change(comment, { target: { value: 'À revoir avec la production' } });
+    fireEvent.keyDown(comment, { key: 'Enter' });
+    expect(screen.getAllByRole('status').map((x) => x.textContent)).toContain(
+      'Coches et commentaires non enregistrés dans le classeur.',
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     expect(screen.getByRole('tabpanel', { name: 'Créer' })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
     expect(screen.getByRole('tabpanel', { name: 'Contrôle' })).toBeTruthy();
     expect(screen.getByText(/0 erreur, 1 avertissement/)).toBeTruthy();
-    expect((screen.getAllByRole('textbox')[0] as HTMLInputElement).value).toBe('À revoir avec la production');
+    expect(screen.getByText('« À revoir avec la production »')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Modifier le commentaire cpca:C1.4.1' })).toBeTruthy();
+    expect(screen.getByText('Coches et commentaires non enregistrés dans le classeur.')).toBeTruthy();
   });
 
   it('exports the checklist with its ticks and comments as a file to hand in', async () => {
@@ -489,7 +578,8 @@ describe('taskpane', () => {
     });
     await screen.findByText(/0 erreur, 1 avertissement/);
     fireEvent.click(screen.getAllByRole('checkbox')[0] as HTMLElement);
-    fireEvent.change(screen.getAllByRole('textbox')[0] as HTMLElement, {
+    fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' }), {
       target: { value: 'Vu ; « options » comparées' },
     });
     await act(async () => {
@@ -519,13 +609,15 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     fireEvent.click(await screen.findByRole('checkbox', { name: /^cpca:C1\.4\.1/ }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire cpca:C1.4.1' }), {
+    fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' }), {
       target: { value: 'Étude comparative convaincante' },
     });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les coches' }));
     });
     expect(await screen.findByText(/Coches et référentiel enregistrés/)).toBeTruthy();
+    expect(screen.queryByText('Coches et commentaires non enregistrés dans le classeur.')).toBeNull();
     const state = wb.getWorksheet('Contrôle_État');
     expect(state?.state).toBe('hidden');
     expect([state?.getCell('A2').value, state?.getCell('B2').value]).toEqual(['referentiel', 'cpca']);
@@ -542,5 +634,112 @@ describe('taskpane', () => {
     expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe(
       'Rapport de contrôle — référentiel cpca',
     );
+  });
+
+  it('updates its own report after asking, never a sheet of the user’s, and can still add one', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    wb.addWorksheet('Contrôle').getCell('A1').value = 'Mes notes';
+    render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    await screen.findByText(/0 erreur, 1 avertissement/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    });
+    expect(await screen.findByText('Rapport écrit dans la feuille « Contrôle (2) ».')).toBeTruthy();
+    const order = wb.worksheets.map((w) => w.name);
+    // A second report: asked first, then written over our own sheet, in its place.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    });
+    expect(
+      await screen.findByText(
+        'La feuille « Contrôle (2) » contient le rapport d’un contrôle précédent. Le remplacer par celui-ci, ou écrire ce rapport dans une nouvelle feuille ?',
+      ),
+    ).toBeTruthy();
+    (wb.getWorksheet('Contrôle (2)') as ExcelJS.Worksheet).getCell('H40').value = 'ancien';
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /^Mettre à jour «\s*Contrôle \(2\)\s*»$/ }));
+    });
+    expect(await screen.findByText('Rapport mis à jour dans la feuille « Contrôle (2) ».')).toBeTruthy();
+    expect(wb.worksheets.map((w) => w.name)).toEqual(order);
+    expect(wb.getWorksheet('Contrôle')?.getCell('A1').value).toBe('Mes notes');
+    expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe(
+      'Rapport de contrôle — référentiel tous',
+    );
+    expect(wb.getWorksheet('Contrôle (2)')?.getCell('H40').value).toBeNull();
+    // Cancel writes nothing; "Nouvelle feuille" adds one beside.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Annuler' }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(order);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rapport' }));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Nouvelle feuille' }));
+    });
+    expect(await screen.findByText('Rapport écrit dans la feuille « Contrôle (3) ».')).toBeTruthy();
+  });
+
+  it('reads a blank template as « À compléter », and an empty workbook as a workbook to create', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: false, onConflict: 'refuse' });
+    const first = render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
+    // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
+    expect(headline.textContent).toBe(
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 35 règles',
+    );
+    // The result takes the focus.
+    expect(document.activeElement).toBe(headline);
+    expect(screen.getAllByText('À compléter')).toHaveLength(13);
+    expect(screen.queryByText('Erreur')).toBeNull();
+    first.unmount();
+
+    render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    expect(await screen.findByText('Classeur vide')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    expect(screen.getByRole('tab', { name: 'Créer' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows the check’s progress in words: reading, then rule k of n', async () => {
+    let release: () => void = () => undefined;
+    const base = hostFromPort(new XlsxPort(new ExcelJS.Workbook()));
+    const host: TaskpaneHost = {
+      ...base,
+      audit: async (referentiel, suffix, onProgress) => {
+        onProgress?.({ phase: 'lecture' });
+        await new Promise<void>((resolve) => (release = resolve));
+        onProgress?.({ phase: 'règles', done: 12, total: 22 });
+        await new Promise<void>((resolve) => (release = resolve));
+        return base.audit(referentiel, suffix);
+      },
+    };
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    expect(screen.getByText('Lecture du classeur…')).toBeTruthy();
+    await act(async () => release());
+    expect(screen.getByText('Règle 12 sur 22')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Contrôle en cours' }).getAttribute('aria-valuenow')).toBe(
+      String(12 / 22),
+    );
+    await act(async () => release());
+    expect(await screen.findByText('Classeur vide')).toBeTruthy();
   });
 });

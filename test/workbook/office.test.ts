@@ -315,4 +315,30 @@ describe('Office.js adapter (office-addin-mock)', () => {
       Absent: null,
     });
   });
+
+  it('empties a report sheet of ours in one sync, then writes the new report into it, not beside it', async () => {
+    const fake = createFakeExcel({ 'Contrôle (2)': false });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    const port = new OfficePort(fake.run);
+    await port.clearSheet('Contrôle (2)');
+    expect(sync).toHaveBeenCalledTimes(1);
+    const sheet = fake.recorder.sheets.get('Contrôle (2)');
+    expect(sheet?.ranges.map((r) => [r.address, r.cleared])).toEqual([['', 'All']]);
+    await port.applyPlan({
+      sheets: [
+        {
+          name: 'Contrôle (2)',
+          cells: [{ address: 'A1', value: 'Rapport de contrôle — référentiel tous' }],
+          columnWidths: [],
+          validations: [],
+          conditionalFormats: [],
+        },
+      ],
+      names: [],
+      charts: [],
+    });
+    expect(sheet?.created).toBe(false);
+    expect(fake.recorder.sheets.get('Contrôle (2)')).toBe(sheet);
+    expect(sheet ? writtenCells(sheet).get('A1') : null).toBe('Rapport de contrôle — référentiel tous');
+  });
 });

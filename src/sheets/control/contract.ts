@@ -12,6 +12,7 @@ export const FINDING_COLUMNS = contiguousColumns('A', {
   message: 'Constat',
   criteria: 'Critères',
   rule: 'Règle',
+  fix: 'Comment corriger',
 });
 
 /** Columns of the checklist table of the report (below the findings). */

@@ -568,6 +568,15 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async clearSheet(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange().clear('All');
+      await context.sync();
+    });
+    // Empty now: the next plan writes into it rather than adding a sheet.
+    this.emptySheets.add(sheet.toLowerCase());
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);

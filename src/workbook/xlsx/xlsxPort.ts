@@ -37,13 +37,28 @@ function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
   return true;
 }
 
+/** A new worksheet under this name, in the place of the one it replaces (if any). */
+function replaceWorksheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  options: Partial<ExcelJS.AddWorksheetOptions>,
+): ExcelJS.Worksheet {
+  // exceljs orders its worksheets by `orderNo` (not in its typings).
+  const existing = wb.getWorksheet(name);
+  const place = existing && 'orderNo' in existing ? existing.orderNo : undefined;
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(name, options);
+  if (typeof place === 'number') Object.assign(ws, { orderNo: place });
+  return ws;
+}
+
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const existing = wb.getWorksheet(plan.name);
   if (existing && !isEmptySheet(existing)) {
     throw new Error(`La feuille « ${plan.name} » n'est pas vide : elle ne sera pas écrasée.`);
   }
-  if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(
+  const ws = replaceWorksheet(
+    wb,
     plan.name,
     plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor) } } } : {},
   );
@@ -238,6 +253,11 @@ export class XlsxPort implements WorkbookPort {
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(name, { state: 'hidden' });
     rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+  }
+
+  async clearSheet(sheet: string): Promise<void> {
+    if (!this.workbook.getWorksheet(sheet)) throw new Error(`Feuille introuvable : ${sheet}`);
+    replaceWorksheet(this.workbook, sheet, {});
   }
 
   async writeCells(sheet: string, cells: CellPlan[]): Promise<void> {

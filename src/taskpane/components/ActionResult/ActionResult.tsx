@@ -1,3 +1,4 @@
+import { frenchSpacing } from '../../../domain/text/french';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 /** Where an action of the pane stands: nothing yet, running, done or refused, with its message. */
@@ -27,7 +28,7 @@ export function ActionResult({
     <MessageBar intent={state.kind === 'done' ? 'success' : 'error'}>
       <MessageBarBody>
         <MessageBarTitle>{state.kind === 'done' ? done : failed}</MessageBarTitle>
-        {state.message}
+        {frenchSpacing(state.message)}
       </MessageBarBody>
     </MessageBar>
   );

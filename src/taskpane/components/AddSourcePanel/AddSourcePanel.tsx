@@ -1,9 +1,20 @@
+import { frenchSpacing } from '../../../domain/text/french';
 import { useRef, useState } from 'react';
-import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { financingCategories, SOURCE_STATUSES } from '../../../domain/financing/categories';
 import type { SourceStatus } from '../../../domain/financing/types';
 import { formatEuros, readAmountField } from '../../../domain/money';
 import type { TaskpaneHost } from '../../host';
+import { runDirectly, type Work } from '../../work';
 import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
@@ -16,7 +27,21 @@ const useStyles = makeStyles({
 type State = ActionState;
 
 /** "Ajouter une source": one row appended to the plan de financement, picked up by the summary and the Trésorerie. */
-export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: number | null }): JSX.Element {
+export function AddSourcePanel({
+  host,
+  suffix,
+  busy = null,
+  work = runDirectly,
+  missing = null,
+}: {
+  host: TaskpaneHost;
+  suffix: number | null;
+  /** What another action of the pane is doing, if anything: adding waits for it. */
+  busy?: string | null;
+  work?: Work;
+  /** Why the action cannot work yet (no plan de financement), shown beside it; null: it can. */
+  missing?: string | null;
+}): JSX.Element {
   const styles = useStyles();
   const categories = financingCategories();
   const [label, setLabel] = useState('');
@@ -39,7 +64,9 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
     }
     setState({ kind: 'working' });
     try {
-      const { sheet, row } = await host.addSource({ label, category, status, amount: parsed.value }, suffix);
+      const { sheet, row } = await work('Ajout de la source', () =>
+        host.addSource({ label, category, status, amount: parsed.value }, suffix),
+      );
       setState({
         kind: 'done',
         message: `« ${label.trim()} » (${formatEuros(parsed.value)}) ajoutée à la ligne ${row} de la feuille ${sheet}.`,
@@ -61,10 +88,11 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (state.kind !== 'working' && label.trim() !== '') void submit();
+          if (state.kind !== 'working' && busy === null && missing === null && label.trim() !== '')
+            void submit();
         }}
       >
-        <Subtitle2 as="h2">Financement : ajouter une source</Subtitle2>
+        <Subtitle2 as="h2">{frenchSpacing('Financement : ajouter une source')}</Subtitle2>
         <Field label="Source">
           <Input ref={first} value={label} onChange={(_, d) => setLabel(d.value)} />
         </Field>
@@ -109,11 +137,19 @@ export function AddSourcePanel({ host, suffix }: { host: TaskpaneHost; suffix: n
           <Button
             appearance="secondary"
             type="submit"
-            disabled={state.kind === 'working' || label.trim() === ''}
+            disabled={state.kind === 'working' || busy !== null || label.trim() === ''}
+            // Reachable with Tab while the plan is missing, so the reason is heard with it.
+            disabledFocusable={missing !== null}
+            aria-describedby={missing ? 'source-indisponible' : undefined}
           >
             Ajouter la source
           </Button>
         </div>
+        {missing && (
+          <Text id="source-indisponible" size={200}>
+            {frenchSpacing(missing)}
+          </Text>
+        )}
         <ActionResult state={state} done="Source ajoutée" failed="Source non ajoutée" />
       </form>
     </section>

@@ -1,7 +1,9 @@
+import { frenchSpacing } from '../../../domain/text/french';
 import { useState } from 'react';
 import { agree, count } from '../../../domain/text/french';
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
+import { runDirectly, type Work } from '../../work';
 import { downloadText } from '../../download';
 
 export { downloadText };
@@ -24,10 +26,18 @@ export function CarbonExport({
   host,
   suffix,
   save = downloadText,
+  busy = null,
+  work = runDirectly,
+  missing = null,
 }: {
   host: TaskpaneHost;
   suffix: number | null;
   save?: (name: string, text: string) => void;
+  /** What another action of the pane is doing, if anything: the export waits for it. */
+  busy?: string | null;
+  work?: Work;
+  /** Why the export cannot work yet (no Bilan carbone), shown beside it; null: it can. */
+  missing?: string | null;
 }): JSX.Element {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -35,14 +45,14 @@ export function CarbonExport({
     setState({ kind: 'working' });
     try {
       if (to === 'feuille') {
-        const { sheet, rows } = await host.exportCarbonSheet(suffix);
+        const { sheet, rows } = await work('Export du bilan carbone', () => host.exportCarbonSheet(suffix));
         setState({
           kind: 'done',
           message: `${count(rows, 'poste')} ${agree(rows, 'écrit')} dans la feuille « ${sheet} » : copiez-les dans le calculateur.`,
         });
         return;
       }
-      const { csv, rows } = await host.exportCarbonCsv(suffix);
+      const { csv, rows } = await work('Export du bilan carbone', () => host.exportCarbonCsv(suffix));
       // An empty bilan is not a success: no file with headers only.
       if (rows === 0)
         throw new Error(
@@ -57,29 +67,45 @@ export function CarbonExport({
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  const working = state.kind === 'working';
+  const working = state.kind === 'working' || busy !== null || missing !== null;
   return (
     <section aria-label="Exporter le bilan carbone" className={styles.box}>
       <Subtitle2 as="h2">Bilan carbone</Subtitle2>
       <Text>
-        Le bilan déposé au CNC se fait dans un calculateur homologué (Carbon&apos;Clap, SeCO2, Carbon Stage) :
-        exportez les postes pour les ressaisir.
+        {frenchSpacing(
+          'Le bilan déposé au CNC se fait dans un calculateur homologué (Carbon’Clap, SeCO2, Carbon Stage) : exportez les postes pour les ressaisir.',
+        )}
       </Text>
       {!host.canDownload && (
         <Text size={200}>
-          Excel pour Mac ne télécharge pas de fichier depuis un volet : l’export s’écrit dans une feuille.
+          {frenchSpacing(
+            'Excel pour Mac ne télécharge pas de fichier depuis un volet : l’export s’écrit dans une feuille.',
+          )}
         </Text>
       )}
       <div className={styles.row}>
         {host.canDownload && (
-          <Button disabled={working} onClick={() => void run('fichier')}>
+          <Button
+            disabled={working}
+            aria-describedby={missing ? 'carbone-indisponible' : undefined}
+            onClick={() => void run('fichier')}
+          >
             Exporter le bilan carbone (CSV)
           </Button>
         )}
-        <Button disabled={working} onClick={() => void run('feuille')}>
+        <Button
+          disabled={working}
+          aria-describedby={missing ? 'carbone-indisponible' : undefined}
+          onClick={() => void run('feuille')}
+        >
           Écrire l’export dans une feuille
         </Button>
       </div>
+      {missing && (
+        <Text id="carbone-indisponible" size={200}>
+          {frenchSpacing(missing)}
+        </Text>
+      )}
       <ActionResult state={state} done="Export prêt" failed="Export impossible" />
     </section>
   );

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { frenchSpacing } from '../../../domain/text/french';
+import { useEffect, useRef, useState } from 'react';
 import { agree, count, severityCounts } from '../../../domain/text/french';
 import {
-  Badge,
   Button,
-  Checkbox,
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -16,40 +16,26 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { AuditReport } from '../../../audit/audit';
+import type { AuditProgress, AuditReport } from '../../../audit/audit';
 import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
 import { recognitionLines } from '../../../audit/recognitionText';
 import { checklistCsv } from '../../../audit/checklistCsv';
 import { downloadText } from '../../download';
 import type { TaskpaneHost } from '../../host';
+import { runDirectly, type Work } from '../../work';
+import { Checklist } from './Checklist';
+import { FindingList, severityWord } from './FindingList';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  finding: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    height: 'auto',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // A long référentiel name must not widen the pane: the select shrinks and ellipsises, the full
   // name stays in the option (read by screen readers and shown in the open list).
   fill: { width: '100%', minWidth: 0 },
+  heading: { margin: 0 },
   filter: { flexGrow: 1, flexBasis: '8rem', minWidth: 0 },
-  plain: {
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalS,
-  },
 });
 
 const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
@@ -57,9 +43,12 @@ type Severity = (typeof SEVERITIES)[number];
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'working' }
+  | { kind: 'working'; progress: AuditProgress }
   | { kind: 'done'; report: AuditReport }
   | { kind: 'error'; message: string };
+
+const progressText = (p: AuditProgress): string =>
+  p.phase === 'lecture' ? 'Lecture du classeur…' : `Règle ${p.done} sur ${p.total}`;
 
 /** The "Contrôle" tab: audit against a référentiel, findings that select their cell, ticks kept in the workbook, a report sheet. */
 export function ControlPanel({
@@ -67,6 +56,9 @@ export function ControlPanel({
   suffix,
   active = true,
   save = downloadText,
+  busy = null,
+  work = runDirectly,
+  onCreate,
 }: {
   host: TaskpaneHost;
   suffix: number | null;
@@ -74,16 +66,28 @@ export function ControlPanel({
   save?: (name: string, text: string) => void;
   /** The tab is shown: the saved référentiel and ticks are read the first time it is. */
   active?: boolean;
+  /** What another action of the pane is doing, if anything: this tab's actions wait for it. */
+  busy?: string | null;
+  /** Runs a job that writes to or reads the workbook, telling the rest of the pane. */
+  work?: Work;
+  /** Takes the user to the creation of the workbook (the empty state's action). */
+  onCreate?: () => void;
 }): JSX.Element {
   const styles = useStyles();
   const [referentiel, setReferentiel] = useState<Referentiel>('tous');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [ticks, setTicks] = useState<Record<string, Tick>>({});
+  /** Ticks or comments changed since they were read or saved. */
+  const [unsaved, setUnsaved] = useState(0);
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  /** A report of ours is already in the workbook: the user chooses to update it or add one. */
+  const [asking, setAsking] = useState<string | null>(null);
   // Filters of the findings list: severity, sheet, words.
   const [severity, setSeverity] = useState<'toutes' | Severity>('toutes');
   const [sheetFilter, setSheetFilter] = useState('toutes');
   const [search, setSearch] = useState('');
+  const summary = useRef<HTMLHeadingElement>(null);
+  const noteRef = useRef<HTMLDivElement>(null);
 
   const [stateRead, setStateRead] = useState(false);
   useEffect(() => {
@@ -98,28 +102,66 @@ export function ControlPanel({
       .catch(() => undefined); // no state yet: defaults
   }, [host, active, stateRead]);
 
+  // The result of a check takes the focus, so a screen reader reads it and Tab goes on from it.
+  useEffect(() => {
+    if (state.kind === 'done') summary.current?.focus();
+  }, [state]);
+  useEffect(() => {
+    if (note) noteRef.current?.focus();
+  }, [note]);
+
   const current = (): AuditState => ({ referentiel, ticks });
+  const working = state.kind === 'working';
+  const blocked = busy !== null;
 
   const run = async (): Promise<void> => {
-    setState({ kind: 'working' });
+    setState({ kind: 'working', progress: { phase: 'lecture' } });
     setNote(null);
+    setAsking(null);
     try {
-      const report = await host.audit(referentiel, suffix);
+      const report = await work('Contrôle en cours', () =>
+        host.audit(referentiel, suffix, (progress) => setState({ kind: 'working', progress })),
+      );
       setState({ kind: 'done', report });
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
-  const act = async (what: () => Promise<string>): Promise<void> => {
+  const act = async (what: string, job: () => Promise<string>): Promise<void> => {
     try {
-      setNote({ intent: 'success', text: await what() });
+      setNote({ intent: 'success', text: await work(what, job) });
     } catch (e) {
       setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
     }
   };
 
   const report = state.kind === 'done' ? state.report : null;
+  const writeReport = (replace: string | null): Promise<void> =>
+    act('Écriture du rapport', async () => {
+      if (!report) throw new Error('Lancez d’abord le contrôle.');
+      setAsking(null);
+      const name = await host.writeReport(report, current(), replace);
+      return replace
+        ? `Rapport mis à jour dans la feuille « ${name} ».`
+        : `Rapport écrit dans la feuille « ${name} ».`;
+    });
+  /** "Rapport": updates our previous report after asking, else writes a new sheet. */
+  const askReport = async (): Promise<void> => {
+    setNote(null);
+    try {
+      const existing = await work('Recherche d’un rapport existant', () => host.existingReport());
+      if (existing) {
+        setAsking(existing);
+        return;
+      }
+    } catch (e) {
+      setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    await writeReport(null);
+  };
+
   const allSheets = report ? [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))] : [];
   const needle = search.trim().toLowerCase();
   const shown = (report?.findings ?? []).filter(
@@ -130,6 +172,22 @@ export function ControlPanel({
         `${f.location?.address ?? ''} ${f.message} ${f.criteria.join(' ')}`.toLowerCase().includes(needle)),
   );
   const sheets = allSheets.filter((sh) => shown.some((f) => (f.location?.sheet ?? 'Classeur') === sh));
+  const rank = (f: { severity: Severity }): number => SEVERITIES.indexOf(f.severity);
+  const blank = report?.blank === true;
+  const empty =
+    report?.recognition !== null &&
+    report?.recognition !== undefined &&
+    report.recognition.devis === null &&
+    report.recognition.deliverables.every((d) => d.sheet === null);
+  const headline = report
+    ? blank
+      ? `À compléter (${report.counts.erreur}) : le devis n’a encore aucun montant${
+          report.counts.avertissement + report.counts.info > 0
+            ? ` ; ${count(report.counts.avertissement, 'avertissement')}, ${count(report.counts.info, 'info')}`
+            : ''
+        }`
+      : severityCounts(report.counts)
+    : '';
 
   return (
     <section aria-label="Contrôle" className={styles.box}>
@@ -139,6 +197,7 @@ export function ControlPanel({
           className={styles.fill}
           select={{ className: styles.fillSelect, title: referentielLabel(referentiel) }}
           value={referentiel}
+          disabled={working}
           onChange={(_, d) => setReferentiel(d.value)}
         >
           {REFERENTIELS.map((r) => (
@@ -149,36 +208,61 @@ export function ControlPanel({
         </Select>
       </Field>
       <div>
-        <Button appearance="primary" disabled={state.kind === 'working'} onClick={() => void run()}>
+        <Button appearance="primary" disabled={working || blocked} onClick={() => void run()}>
           Lancer le contrôle
         </Button>
       </div>
-      {state.kind === 'working' && <ProgressBar aria-label="Contrôle en cours" />}
+      {state.kind === 'working' && (
+        <Field validationMessage={progressText(state.progress)} validationState="none">
+          <ProgressBar
+            aria-label="Contrôle en cours"
+            {...(state.progress.phase === 'règles'
+              ? { value: state.progress.done / state.progress.total }
+              : {})}
+          />
+        </Field>
+      )}
       {state.kind === 'error' && (
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>Contrôle impossible</MessageBarTitle>
-            {state.message}
+            {frenchSpacing(state.message)}
           </MessageBarBody>
         </MessageBar>
       )}
       {report && (
         <>
-          <Text weight="semibold">
-            {severityCounts(report.counts)} — {report.rules} règles
-          </Text>
-          {report.recognition && (
+          <h3 ref={summary} tabIndex={-1} className={styles.heading}>
+            <Subtitle2>{frenchSpacing(`${headline} — ${count(report.rules, 'règle')}`)}</Subtitle2>
+          </h3>
+          {empty && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <MessageBarTitle>Classeur vide</MessageBarTitle>
+                {frenchSpacing(
+                  'Ni devis, ni plan de financement, ni trésorerie, ni bilan carbone dans ce classeur : créez-les d’abord, puis contrôlez.',
+                )}
+              </MessageBarBody>
+              {onCreate && (
+                <MessageBarActions>
+                  <Button onClick={onCreate}>Créer le classeur</Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+          {report.recognition && !empty && (
             <section aria-label="Ce que le contrôle a lu" className={styles.box}>
               {recognitionLines(report.recognition).map((line, k) => (
                 <Text key={k} block size={k === 0 ? 300 : 200} weight={k === 0 ? 'semibold' : 'regular'}>
-                  {line.trim()}
+                  {frenchSpacing(line.trim())}
                 </Text>
               ))}
               {report.recognition.devis && (
                 <div>
                   <Button
+                    disabled={blocked}
                     onClick={() =>
-                      void act(async () => {
+                      void act('Reprise du devis', async () => {
                         const done = await host.convert();
                         if ('refused' in done) throw new Error(done.refused);
                         return done.lines.map((l) => l.trim()).join(' ');
@@ -204,7 +288,7 @@ export function ControlPanel({
                     <option value="toutes">Toutes</option>
                     {SEVERITIES.map((sev) => (
                       <option key={sev} value={sev}>
-                        {sev} ({report.counts[sev]})
+                        {severityWord(sev, blank)} ({report.counts[sev]})
                       </option>
                     ))}
                   </Select>
@@ -235,97 +319,53 @@ export function ControlPanel({
               </Text>
             </div>
           )}
-          {sheets.map((sheet) => {
-            const inSheet = shown.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
-            return (
-              <section key={sheet} aria-label={`Constats ${sheet}`} className={styles.box}>
-                <Subtitle2 as="h3">
-                  {sheet} <Badge appearance="tint">{inSheet.length}</Badge>
-                </Subtitle2>
-                {SEVERITIES.map((sev) => {
-                  const list = inSheet.filter((f) => f.severity === sev);
-                  if (!list.length) return null;
-                  return (
-                    <div key={sev} className={styles.box}>
-                      <Text size={200}>
-                        {sev} ({list.length})
-                      </Text>
-                      {list.map((f, i) =>
-                        f.location ? (
-                          <Button
-                            key={`${f.ruleId}-${i}`}
-                            className={styles.finding}
-                            appearance="subtle"
-                            onClick={() =>
-                              f.location && void host.selectCell(f.location.sheet, f.location.address)
-                            }
-                          >
-                            {`${f.location.address} — `}
-                            {f.message} [{f.criteria.join(', ')}]
-                          </Button>
-                        ) : (
-                          // No cell to go to: plain text, readable and in the reading order, not a
-                          // greyed-out button.
-                          <Text key={`${f.ruleId}-${i}`} block className={styles.plain}>
-                            {f.message} [{f.criteria.join(', ')}]
-                          </Text>
-                        ),
-                      )}
-                    </div>
-                  );
-                })}
-              </section>
-            );
-          })}
+          {sheets.map((sheet) => (
+            <FindingList
+              key={sheet}
+              sheet={sheet}
+              findings={shown
+                .filter((f) => (f.location?.sheet ?? 'Classeur') === sheet)
+                .sort((a, b) => rank(a) - rank(b))}
+              blank={blank}
+              wording={report.criteriaWording}
+              onGo={(sh, address) => void host.selectCell(sh, address)}
+            />
+          ))}
           {report.findings.length === 0 && <Text>Aucun constat.</Text>}
           <Subtitle2 as="h3">À juger par une personne</Subtitle2>
-          {report.checklist.map((c) => {
-            const t = ticks[c.criterion] ?? { ticked: c.ticked, comment: c.comment };
-            return (
-              <div key={c.criterion} className={styles.item}>
-                <Checkbox
-                  label={`${c.criterion} (${c.sheet}) — ${c.text}`}
-                  checked={t.ticked}
-                  onChange={(_, d) =>
-                    setTicks({ ...ticks, [c.criterion]: { ...t, ticked: d.checked === true } })
-                  }
-                />
-                <Input
-                  aria-label={`Commentaire ${c.criterion}`}
-                  placeholder="Commentaire"
-                  value={t.comment}
-                  onChange={(_, d) => setTicks({ ...ticks, [c.criterion]: { ...t, comment: d.value } })}
-                />
-              </div>
-            );
-          })}
+          <Checklist
+            items={report.checklist}
+            ticks={ticks}
+            onChange={(criterion, tick) => {
+              setTicks({ ...ticks, [criterion]: tick });
+              setUnsaved((n) => n + 1);
+            }}
+          />
+          {unsaved > 0 && (
+            <Text role="status" weight="semibold">
+              Coches et commentaires non enregistrés dans le classeur.
+            </Text>
+          )}
           <div className={styles.row}>
             <Button
+              disabled={blocked}
               onClick={() =>
-                void act(
-                  async () => (
-                    await host.saveState(current()),
-                    'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).'
-                  ),
-                )
+                void act('Enregistrement des coches', async () => {
+                  await host.saveState(current());
+                  setUnsaved(0);
+                  return 'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).';
+                })
               }
             >
               Enregistrer les coches
             </Button>
-            <Button
-              onClick={() =>
-                void act(
-                  async () =>
-                    `Rapport écrit dans la feuille « ${await host.writeReport(report, current())} ».`,
-                )
-              }
-            >
+            <Button disabled={blocked || asking !== null} onClick={() => void askReport()}>
               Rapport
             </Button>
             {host.canDownload && (
               <Button
                 onClick={() =>
-                  void act(async () => {
+                  void act('Export de la grille', async () => {
                     save('grille-de-controle.csv', checklistCsv(report.checklist, ticks));
                     return `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (coches et commentaires compris).`;
                   })
@@ -335,12 +375,31 @@ export function ControlPanel({
               </Button>
             )}
           </div>
+          {asking && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>Rapport existant</MessageBarTitle>
+                {frenchSpacing(
+                  `La feuille « ${asking} » contient le rapport d’un contrôle précédent. Le remplacer par celui-ci, ou écrire ce rapport dans une nouvelle feuille ?`,
+                )}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button appearance="primary" onClick={() => void writeReport(asking)}>
+                  {frenchSpacing(`Mettre à jour « ${asking} »`)}
+                </Button>
+                <Button onClick={() => void writeReport(null)}>Nouvelle feuille</Button>
+                <Button onClick={() => setAsking(null)}>Annuler</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
         </>
       )}
       {note && (
-        <MessageBar intent={note.intent}>
-          <MessageBarBody>{note.text}</MessageBarBody>
-        </MessageBar>
+        <div ref={noteRef} tabIndex={-1}>
+          <MessageBar intent={note.intent}>
+            <MessageBarBody>{frenchSpacing(note.text)}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
     </section>
   );

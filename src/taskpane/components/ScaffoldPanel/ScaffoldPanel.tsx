@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { frenchSpacing } from '../../../domain/text/french';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -29,17 +30,29 @@ import { formatEuros } from '../../../domain/money';
 import type { ScaffoldOutcome, ScaffoldProgress } from '../../../workbook/scaffold';
 import { scaffoldRefusal } from '../../../workbook/refusal';
 import type { TaskpaneHost } from '../../host';
+import { runDirectly, type Work } from '../../work';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  result: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, outlineStyle: 'none' },
 });
 
 const STEP_LABELS: Record<ScaffoldProgress, string> = {
-  inventaire: 'Lecture des feuilles existantes…',
-  calcul: 'Calcul du devis…',
-  écriture: 'Écriture des feuilles…',
-  terminé: 'Terminé',
+  inventaire: 'lecture des feuilles existantes…',
+  calcul: 'calcul du devis…',
+  écriture: 'écriture des feuilles…',
+  terminé: 'terminé',
+};
+/** The steps a creation goes through, in order ("terminé" is the end, not a step). */
+const STEPS: ScaffoldProgress[] = ['inventaire', 'calcul', 'écriture'];
+const stepText = (step: ScaffoldProgress): string => {
+  const k = STEPS.indexOf(step);
+  return k < 0 ? 'Terminé' : `Étape ${k + 1} sur ${STEPS.length} : ${STEP_LABELS[step]}`;
+};
+const stepValue = (step: ScaffoldProgress): number => {
+  const k = STEPS.indexOf(step);
+  return k < 0 ? 1 : k / STEPS.length;
 };
 
 type State =
@@ -52,9 +65,15 @@ type State =
 export function ScaffoldPanel({
   host,
   onCreated,
+  busy = null,
+  work = runDirectly,
 }: {
   host: TaskpaneHost;
   onCreated?: (suffix: number | null) => void;
+  /** What another action of the pane is doing, if anything: creation waits for it. */
+  busy?: string | null;
+  /** Runs a job on the workbook, telling the rest of the pane. */
+  work?: Work;
 }): JSX.Element {
   const styles = useStyles();
   const [format, setFormat] = useState<ProductionFormat>('long-metrage');
@@ -70,9 +89,10 @@ export function ScaffoldPanel({
   const run = async (onConflict: 'refuse' | 'beside'): Promise<void> => {
     setState({ kind: 'working', step: 'inventaire' });
     try {
-      const outcome = await host.scaffold(
-        { format, nomenclature: grid, example: example && canExample, onConflict },
-        (step) => setState({ kind: 'working', step }),
+      const outcome = await work('Création du classeur', () =>
+        host.scaffold({ format, nomenclature: grid, example: example && canExample, onConflict }, (step) =>
+          setState({ kind: 'working', step }),
+        ),
       );
       setState(
         outcome.status === 'done'
@@ -88,6 +108,12 @@ export function ScaffoldPanel({
   };
 
   const working = state.kind === 'working';
+  const blocked = working || busy !== null;
+  const result = useRef<HTMLDivElement>(null);
+  // The outcome takes the focus: read by a screen reader, and Tab goes on from there.
+  useEffect(() => {
+    if (state.kind !== 'idle' && state.kind !== 'working') result.current?.focus();
+  }, [state.kind]);
   return (
     <section aria-label="Créer le classeur" className={styles.form}>
       <Subtitle2 as="h2">Classeur</Subtitle2>
@@ -140,54 +166,59 @@ export function ScaffoldPanel({
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={working || gridRefusal !== null}
+          disabled={blocked || gridRefusal !== null}
           onClick={() => void run('refuse')}
         >
           Créer le classeur
         </Button>
       </div>
       {state.kind === 'working' && (
-        <Field validationMessage={STEP_LABELS[state.step]} validationState="none">
-          <ProgressBar aria-label="Progression" />
+        <Field validationMessage={stepText(state.step)} validationState="none">
+          <ProgressBar aria-label="Création du classeur" value={stepValue(state.step)} />
         </Field>
       )}
-      {state.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Classeur créé</MessageBarTitle>
-            Feuilles : {state.outcome.sheets.join(', ')}. Total général :{' '}
-            {formatEuros(state.outcome.result.total.amount)}.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === 'done' && state.outcome.skipped.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Présentation incomplète</MessageBarTitle>
-            {state.outcome.skipped.join(' ')}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === 'conflict' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Feuilles existantes</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void run('beside')}>Créer à côté</Button>
-            <Button onClick={() => setState({ kind: 'idle' })}>Annuler</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {state.kind === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Erreur</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <div ref={result} tabIndex={-1} className={styles.result}>
+        {state.kind === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>Classeur créé</MessageBarTitle>
+              {frenchSpacing(
+                `Feuilles : ${state.outcome.sheets.join(', ')}. Total général : ${formatEuros(state.outcome.result.total.amount)}.`,
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === 'done' && state.outcome.skipped.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Présentation incomplète</MessageBarTitle>
+              {state.outcome.skipped.join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === 'conflict' && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Feuilles existantes</MessageBarTitle>
+              {frenchSpacing(state.message)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button disabled={busy !== null} onClick={() => void run('beside')}>
+                Créer à côté
+              </Button>
+              <Button onClick={() => setState({ kind: 'idle' })}>Annuler</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.kind === 'error' && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Erreur</MessageBarTitle>
+              {frenchSpacing(state.message)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </section>
   );
 }
