@@ -1,3 +1,4 @@
+import { formatAmount } from '../domain/money';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { cashflowFigure, readMeasures } from '../sheets/cashflow/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
@@ -26,7 +27,7 @@ export const rule: Rule = {
     if (!written)
       ctx.report(
         'cashflow-no-measure',
-        { months: num(months.value), need: num(need?.value).toFixed(2).replace('.', ',') },
+        { months: num(months.value), need: formatAmount(num(need?.value)) },
         months.location,
       );
   },

@@ -1,9 +1,10 @@
+import { formatAmount } from '../domain/money';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
-const euros = (x: number): string => x.toFixed(2).replace('.', ',');
+const euros = (x: number): string => formatAmount(x);
 
 export const rule: Rule = {
   meta: {

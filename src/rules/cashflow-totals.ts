@@ -1,3 +1,4 @@
+import { formatAmount } from '../domain/money';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
@@ -30,7 +31,7 @@ export const rule: Rule = {
         continue;
       }
       if (isNumber(c.value) && Math.abs(c.value) >= 0.005)
-        ctx.report(message, { gap: c.value.toFixed(2).replace('.', ',') }, c.location);
+        ctx.report(message, { gap: formatAmount(c.value) }, c.location);
     }
   },
 };

@@ -1,3 +1,4 @@
+import { formatAmount } from '../domain/money';
 import { STATUSES } from '../domain/budget/types';
 import { chargeRateFact, statusLabel } from '../domain/facts/facts';
 import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
@@ -48,7 +49,7 @@ export const rule: Rule = {
       const status = [...gross.keys()].join(', ');
       ctx.report(
         'charges-missing',
-        { status, gross: totalGross.toFixed(2).replace('.', ','), chapter: roles.chargesChapter },
+        { status, gross: formatAmount(totalGross), chapter: roles.chargesChapter },
         // At the charges chapter's header, or at the table's header when the chapter is missing.
         table.locate(chargesRow?.i ?? table.headerIndex, chargesRow ? 'label' : 'code'),
       );

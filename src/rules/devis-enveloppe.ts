@@ -1,10 +1,11 @@
+import { formatAmount } from '../domain/money';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
-const fr = (n: number): string => n.toFixed(2).replace('.', ',');
+const fr = (n: number): string => formatAmount(n);
 
 export const rule: Rule = {
   meta: {

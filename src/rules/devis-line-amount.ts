@@ -1,10 +1,10 @@
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { Money, roundCents } from '../domain/money';
+import { formatAmount, Money, roundCents } from '../domain/money';
 import { devisTable, isFormula, isNumber } from './snapshot';
 import type { Rule } from './types';
 
-const fr = (m: Money): string => m.toFixed(2).replace('.', ',');
+const fr = (m: Money): string => formatAmount(m);
 
 export const rule: Rule = {
   meta: {

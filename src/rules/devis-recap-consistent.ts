@@ -1,3 +1,4 @@
+import { formatAmount } from '../domain/money';
 import { listNomenclatures } from '../domain/nomenclature/nomenclature';
 import { DEVIS_NAMES, chapterNames } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
@@ -6,7 +7,7 @@ import { readRecap, recapFigure } from '../sheets/recap/reader';
 import { isNumber, num, single } from './snapshot';
 import type { Rule } from './types';
 
-const fmt = (n: number): string => n.toFixed(2).replace('.', ',');
+const fmt = (n: number): string => formatAmount(n);
 
 /** Every chapter code of every nomenclature: the récap rows whose Devis total the rule reads. */
 const CHAPTER_CODES = [...new Set(listNomenclatures().flatMap((n) => n.chapters.map((c) => c.code)))];

@@ -1,3 +1,4 @@
+import { formatAmount } from '../domain/money';
 import { FINANCING_NAMES } from '../sheets/financing/contract';
 import { financingFigure } from '../sheets/financing/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
@@ -27,6 +28,6 @@ export const rule: Rule = {
       return;
     }
     if (isNumber(gap.value) && Math.abs(gap.value) >= 0.005)
-      ctx.report('financing-unbalanced', { gap: gap.value.toFixed(2).replace('.', ',') }, gap.location);
+      ctx.report('financing-unbalanced', { gap: formatAmount(gap.value) }, gap.location);
   },
 };

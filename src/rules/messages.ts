@@ -15,7 +15,7 @@ export const MESSAGES: Record<string, string> = {
   'deliverable-missing': 'Pas de {what} dans ce classeur.',
   'deliverable-empty': '{What} : la feuille « {sheet} » est là, mais vide.',
   'deliverable-unread':
-    '{What} trouvé dans la feuille « {sheet} », mais pas contrôlé automatiquement : ses contrôles lisent le modèle Devis CNC. À vérifier à la main.',
+    '{What} : la feuille « {sheet} » est là, mais pas contrôlée automatiquement (ses contrôles lisent le modèle Devis CNC) : à vérifier à la main.',
   'devis-not-recognised':
     'Pas de devis reconnu dans ce classeur : aucune feuille nommée devis ou budget, ni ligne d’en-têtes (code ou libellé, et montant) dans les {rows} premières lignes d’une feuille.',
   'devis-header-missing':

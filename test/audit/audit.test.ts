@@ -142,7 +142,9 @@ describe('devis-cnc audit', () => {
     const a = await auditJson(short);
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
-    expect(uncovered[0]?.message).toContain('descend à -251715,83 €\u00a0: 251715,83 € de besoin');
+    expect(uncovered[0]?.message).toContain(
+      'descend à -251\u202f715,83\u00a0€\u00a0: 251\u202f715,83\u00a0€ de besoin',
+    );
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
     // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.
     const dear = editWithLibreOffice(
@@ -154,7 +156,7 @@ describe('devis-cnc audit', () => {
     const b = await auditJson(dear);
     const cost = b.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(cost.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
-    expect(cost[0]?.message).toContain('(52288,49 €) dépassent de 12288,49 €');
+    expect(cost[0]?.message).toContain('(52\u202f288,49\u00a0€) dépassent de 12\u202f288,49\u00a0€');
   });
 
   it('writes JUnit and keeps going past an unreadable file (exit 2, progress on stderr)', async () => {

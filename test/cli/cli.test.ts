@@ -25,7 +25,7 @@ describe('devis-cnc new', () => {
       'Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs',
     );
     expect(text).toContain(
-      'Total 3\u202f035\u202f291,62\u00a0€ pour 9 source(s) ; écart avec le devis 0,00\u00a0€ (équilibré)',
+      'Total 3\u202f035\u202f291,62\u00a0€ pour 9 sources ; écart avec le devis 0,00\u00a0€ (équilibré)',
     );
     expect(text).toContain('intensité 39,6\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(

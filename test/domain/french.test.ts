@@ -15,7 +15,10 @@ describe('French wording', () => {
 
   it('keeps a colon, a semicolon and guillemets on the line of their word', () => {
     expect(frenchSpacing('Total général : 2 953 096,16 € ; voir « Devis ».')).toBe(
-      'Total général\u00a0: 2 953 096,16 €\u202f; voir «\u00a0Devis\u00a0».',
+      'Total général\u00a0: 2 953 096,16\u00a0€\u202f; voir «\u00a0Devis\u00a0».',
+    );
+    expect(frenchSpacing('Taux de 12,5 % pour 1200 kgCO2e')).toBe(
+      'Taux de 12,5\u00a0% pour 1200\u00a0kgCO2e',
     );
     expect(frenchSpacing('Prêt ? Oui !')).toBe('Prêt\u202f? Oui\u202f!');
   });

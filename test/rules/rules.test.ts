@@ -175,7 +175,7 @@ describe('carbon-previsionnel-definitif', () => {
     });
     expect(f && renderMessage(f.messageId, f.data)).toBe(
       // A non-breaking space before the colon: the line never breaks between a word and its « : ».
-      'Le bilan définitif (1200 kgCO2e) dépasse le prévisionnel (1000 kgCO2e)\u00a0: expliquez l’écart et l’effet des mesures.',
+      'Le bilan définitif (1200\u00a0kgCO2e) dépasse le prévisionnel (1000\u00a0kgCO2e)\u00a0: expliquez l’écart et l’effet des mesures.',
     );
   });
 });

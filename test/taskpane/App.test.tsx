@@ -468,7 +468,7 @@ describe('taskpane', () => {
     const devis = screen.getByRole('region', { name: 'Constats Budget prévisionnel' });
     expect(
       within(devis).getByRole('button', {
-        name: /^Aller à F17 — erreur, feuille Budget prévisionnel : Total du chapitre 3\s: 45\s800,00 € affichés/,
+        name: /^Aller à F17 — erreur, feuille Budget prévisionnel : Total du chapitre 3\s: 45\s800,00\s€ affichés/,
       }),
     ).toBeTruthy();
     expect(screen.getByText(/Pas de plan de financement dans ce classeur\./)).toBeTruthy();

@@ -31,13 +31,22 @@ export function toCellNumber(value: Money): number {
   return value.toNumber();
 }
 
-/** "1 234 567,89 €" — French display of an amount, for console and messages. */
-export function formatEuros(value: Money): string {
-  const fixed = roundCents(value).toFixed(2);
+/**
+ * "1 234 567,89" — an amount to the cent as French writes it (narrow no-break space between
+ * thousands, decimal comma), without the unit: for a message that puts « € » after it. Built from
+ * the decimal's string, never a float.
+ */
+export function formatAmount(value: MoneyInput): string {
+  const fixed = roundCents(toMoney(value)).toFixed(2);
   const negative = fixed.startsWith('-');
   const [int = '0', dec = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  return `${negative ? '-' : ''}${grouped},${dec}\u00a0€`;
+  return `${negative ? '-' : ''}${grouped},${dec}`;
+}
+
+/** "1 234 567,89 €" — French display of an amount, for console and messages. */
+export function formatEuros(value: Money): string {
+  return `${formatAmount(value)}\u00a0€`;
 }
 
 /** "12,5 %" — French display of a rate. */

@@ -29,7 +29,8 @@ const NARROW_NBSP = '\u202f';
 /**
  * French typography for a sentence shown to a person: a non-breaking space before « : » and
  * inside guillemets, a narrow one before « ; ! ? », so a line never breaks between a word and
- * its colon (« Total général⏎: 2 953 096,16 € »). Spaces already non-breaking are kept; a colon
+ * its colon (« Total général⏎: 2 953 096,16 € »), nor a number and its unit (€, %, kgCO2e).
+ * Spaces already non-breaking are kept; a colon
  * inside a word or a number (« 12:30 », « https: ») is left alone. Typographic apostrophes are
  * the writer's business: this changes spaces only.
  */
@@ -38,5 +39,6 @@ export function frenchSpacing(text: string): string {
     .replace(/ +([:])(?=\s|$)/g, `${NBSP}$1`)
     .replace(/ +([;!?])(?=\s|$|\))/g, `${NARROW_NBSP}$1`)
     .replace(/« +/g, `«${NBSP}`)
-    .replace(/ +»/g, `${NBSP}»`);
+    .replace(/ +»/g, `${NBSP}»`)
+    .replace(/(\d) +(€|%|kgCO2e|k€)/g, `$1${NBSP}$2`);
 }
