@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const row = (r: typeof small): string =>
     `${r.lines === 'exemple' ? ` exemple (${r.lineCount} lignes)` : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations, requêtes de ${mib(r.payload)} Mio en tout, la plus grosse ${mib(r.largest)} Mio`;
   console.log(
-    'Échafaudage des sept feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Facteurs) — médianes',
+    'Échafaudage des huit feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Facteurs) — médianes',
   );
   console.log(row(example));
   console.log(row(small));

@@ -140,7 +140,12 @@ export function recapLines(budget: BudgetInput, result: BudgetResult): string[] 
 }
 
 /** Writes beside, then renames: a failed write never leaves a half-written file. False (said on stderr) on failure. */
-async function writeWorkbook(wb: ExcelJS.Workbook, target: string, shown: string, io: Io): Promise<boolean> {
+export async function writeWorkbook(
+  wb: ExcelJS.Workbook,
+  target: string,
+  shown: string,
+  io: Io,
+): Promise<boolean> {
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const tmp = `${target}.${process.pid}.tmp`;
   try {
@@ -247,7 +252,7 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
  * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
  * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
  */
-async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
+export async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
   const problem = inspectWorkbookFile(file);
   if (problem) return { error: problem.message };
   const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');

@@ -20,10 +20,11 @@ export const USAGE = `Usage :
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
   devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
   devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${FORMATS.join('|')}] [--force]
+  devis-cnc depenses importer RELEVE.csv --classeur FICHIER.xlsx [--out NOUVEAU.xlsx] [--colonnes "ht=Montant HT;…"]
 
 Commandes :
   new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
-            Bilan carbone, Facteurs) avec formules vivantes
+            Bilan carbone, Dépenses, Facteurs) avec formules vivantes
   audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
             code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
   convertir reprend un devis fait à la main (feuille devis ou budget, reconnue comme par « audit »)
@@ -32,6 +33,11 @@ Commandes :
             audiovisuelle, sinon long métrage)
   carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
             ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
+
+  depenses  importer : ajoute au grand livre (feuille Dépenses) les pièces d'un relevé CSV à la
+            française (« ; », virgule décimale, dates jj/mm/aaaa), colonnes reconnues à leur
+            en-tête ou données par --colonnes ; une ligne illisible refuse tout le relevé, avec
+            son numéro, et rien n'est écrit
 
 Options de « carbone » :
   --out FICHIER.csv    fichier à écrire (défaut : le classeur avec l'extension .csv)

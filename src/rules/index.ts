@@ -21,6 +21,7 @@ import { rule as devisTaxCreditShare } from './devis-tax-credit-share';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
+import { rule as expensesLedger } from './expenses-ledger';
 import { rule as financingBalanced } from './financing-balanced';
 import { rule as financingComparative } from './financing-comparative';
 import { rule as financingDeadlines } from './financing-deadlines';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   carbonDecorsRatio,
   carbonReductionMeasures,
   carbonPrevisionnelDefinitif,
+  expensesLedger,
 ];
 
 /** The rules that cite a criterion of the référentiel ('tous': all). */

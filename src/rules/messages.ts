@@ -104,6 +104,12 @@ export const MESSAGES: Record<string, string> = {
     'La feuille {sheet} est introuvable (nom {name}) : créez-la avec le volet ou « devis-cnc new ».',
   'carbon-group-missing':
     'Aucune émission chiffrée pour le poste « {group} » (catégories : {categories}) : le bilan doit chiffrer transport, matériel, énergie et déchets.',
+  'expense-code-missing': 'Dépense {piece} sans code du devis : elle n’entre dans aucun total par poste.',
+  'expense-code-unknown':
+    'Dépense {piece} imputée au code « {code} », qui n’est pas un code du devis : elle n’entre dans aucun total par poste.',
+  'expense-proof-missing':
+    'Dépense {piece} sans justificatif (colonne Justificatif : « Oui » et sa référence).',
+  'expense-ttc': 'Dépense {piece} : TTC {ttc} € au lieu de HT {ht} € + TVA {tva} € = {expected} €.',
   'carbon-no-measure':
     'Aucune mesure de réduction chiffrée : proposez au moins une mesure avec son économie estimée (kgCO2e).',
   'carbon-definitive-missing':

@@ -24,6 +24,8 @@ import { cashflowSheet } from './cashflow/layout';
 import { carbonSheet, factorsSheet } from './carbon/layout';
 import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } from '../domain/carbon/bilan';
 import { devisSheet } from './devis/layout';
+import { expensesSheet } from './expenses/layout';
+import { EXPENSES_EXAMPLE_NOTE, exampleExpenses, type ExpenseInput } from '../domain/expenses/expenses';
 import { financingSheet } from './financing/layout';
 import { makeNaming, type Naming } from './model/naming';
 import { paramsSheet } from './params/layout';
@@ -44,6 +46,8 @@ export interface ScaffoldInput {
   financing?: FinancingInput | 'exemple';
   /** Bilan carbone lines and measures; 'exemple' builds the example's. Empty by default. */
   carbon?: { lines: CarbonLine[]; measures: CarbonMeasure[] } | 'exemple';
+  /** Dépenses ledger lines; 'exemple' (with the carbon example) the example's. Empty by default. */
+  expenses?: ExpenseInput[] | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -102,7 +106,7 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
   return [...chapters, ...below];
 }
 
-/** Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone and Facteurs as one plan. */
+/** Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses and Facteurs as one plan. */
 export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);
   const result = computeBudget(input.budget);
@@ -168,9 +172,27 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
   const carbon = carbonSheet(carbonInput.lines, carbonInput.measures, naming);
   const factors = factorsSheet(naming);
+  const useExample =
+    input.expenses === 'exemple' || (input.expenses === undefined && input.carbon === 'exemple');
+  const expenses = expensesSheet({
+    lines: useExample ? exampleExpenses(input.format) : Array.isArray(input.expenses) ? input.expenses : [],
+    budget: input.budget,
+    result,
+    naming,
+    ...(useExample && exampleExpenses(input.format).length > 0 ? { note: EXPENSES_EXAMPLE_NOTE } : {}),
+  });
   return {
     plan: {
-      sheets: [params.sheet, devis.sheet, recap.sheet, fin.sheet, treso.sheet, carbon.sheet, factors.sheet],
+      sheets: [
+        params.sheet,
+        devis.sheet,
+        recap.sheet,
+        fin.sheet,
+        treso.sheet,
+        carbon.sheet,
+        expenses.sheet,
+        factors.sheet,
+      ],
       names: [
         ...params.names,
         ...devis.names,
@@ -178,6 +200,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         ...fin.names,
         ...treso.names,
         ...carbon.names,
+        ...expenses.names,
         ...factors.names,
       ],
       charts: [...recap.charts, ...treso.charts],

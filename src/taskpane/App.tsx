@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
+import { AddExpensePanel } from './components/AddExpensePanel/AddExpensePanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
 import type { Readiness, TaskpaneHost } from './host';
 import type { Work } from './work';
@@ -68,6 +69,11 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       setBusy(null);
     }
   }, []);
+  /** Why an action cannot work yet: the table it writes to is not in the workbook. */
+  const missing = (has: boolean | undefined, what: string): string | null =>
+    has === false
+      ? `Pas encore de ${what} dans ce classeur : créez d’abord le classeur (section Classeur).`
+      : null;
   // Read again when the pane opens, after every action and on a tab switch: the user may have
   // created or deleted sheets by hand in between.
   useEffect(() => {
@@ -139,11 +145,15 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   suffix={suffix}
                   busy={busy}
                   work={work}
-                  missing={
-                    ready && !ready.financing
-                      ? 'Pas encore de plan de financement dans ce classeur : créez d’abord le classeur (section Classeur).'
-                      : null
-                  }
+                  missing={missing(ready?.financing, 'plan de financement')}
+                />
+                <Divider />
+                <AddExpensePanel
+                  host={host}
+                  suffix={suffix}
+                  busy={busy}
+                  work={work}
+                  missing={missing(ready?.expenses, 'feuille Dépenses')}
                 />
                 <Divider />
                 <CarbonExport
@@ -151,11 +161,7 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   suffix={suffix}
                   busy={busy}
                   work={work}
-                  missing={
-                    ready && !ready.carbon
-                      ? 'Pas encore de bilan carbone dans ce classeur : créez d’abord le classeur (section Classeur).'
-                      : null
-                  }
+                  missing={missing(ready?.carbon, 'bilan carbone')}
                 />
               </div>
               <div

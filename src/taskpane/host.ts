@@ -1,10 +1,13 @@
 import type { ScaffoldOutcome, ScaffoldProgress, ScaffoldRequest } from '../workbook/scaffold';
 import type { NewSource } from '../workbook/sources';
+import type { ExpenseInput } from '../domain/expenses/expenses';
 import type { AuditProgress, AuditReport, Referentiel } from '../audit/audit';
 import type { AuditState } from '../audit/state';
 
 /** Which of the tables the pane's actions write to exist in the workbook. */
 export interface Readiness {
+  /** The Dépenses ledger ("Saisir une dépense"). */
+  expenses: boolean;
   /** The plan de financement's table of sources ("Ajouter une source"). */
   financing: boolean;
   /** The Bilan carbone's lines (the carbon export). */
@@ -14,6 +17,10 @@ export interface Readiness {
 /** What the taskpane asks of its host (Excel, or a fake in tests and in a plain browser). */
 export interface TaskpaneHost {
   scaffold(request: ScaffoldRequest, onProgress: (step: ScaffoldProgress) => void): Promise<ScaffoldOutcome>;
+  /** The devis codes the Dépenses ledger may charge, with their labels (for the code picker). */
+  expenseCodes(suffix: number | null): Promise<{ code: string; label: string }[]>;
+  /** Appends one piece to the first free row of the Dépenses ledger. */
+  addExpense(expense: ExpenseInput, suffix: number | null): Promise<{ sheet: string; row: number }>;
   /** Appends a source to the plan de financement (suffix: the sheets written beside, if any). */
   addSource(source: NewSource, suffix: number | null): Promise<{ sheet: string; row: number }>;
   /** The Bilan carbone lines as CSV (read from the workbook, nothing written). */

@@ -20,6 +20,19 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
         request,
         onProgress,
       ),
+    expenseCodes: async (suffix) =>
+      (
+        await (
+          await import(/* webpackChunkName: "depenses" */ '../workbook/expensesImport')
+        ).readLedger(port, suffix)
+      ).labels,
+    addExpense: async (expense, suffix) => {
+      const { appendExpenses } = await import(
+        /* webpackChunkName: "depenses" */ '../workbook/expensesImport'
+      );
+      const { sheet, rows } = await appendExpenses(port, [expense], suffix);
+      return { sheet, row: rows[0] ?? 0 };
+    },
     addSource: async (source, suffix) =>
       (await import(/* webpackChunkName: "sources" */ '../workbook/sources')).addSource(port, source, suffix),
     exportCarbonCsv: async (suffix) =>
@@ -36,15 +49,20 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
       ),
     selectCell: (sheet, address) => port.selectCell(sheet, address),
     readiness: async (suffix) => {
-      const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }] = await Promise.all([
+      const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }, { EXPENSE_NAMES }] = await Promise.all([
         import(/* webpackChunkName: "sources" */ '../sheets/model/naming'),
         import(/* webpackChunkName: "sources" */ '../sheets/financing/contract'),
         import(/* webpackChunkName: "sources" */ '../sheets/carbon/contract'),
+        import(/* webpackChunkName: "sources" */ '../sheets/expenses/contract'),
       ]);
       // The workbook names the actions write through, as the scaffold named them (suffixed beside).
       const names = new Set((await port.inventory()).names.map((n) => n.toLowerCase()));
       const has = (base: string): boolean => names.has(makeNaming(suffix).name(base).toLowerCase());
-      return { financing: has(FINANCING_NAMES.table), carbon: has(CARBON_NAMES.lines) };
+      return {
+        financing: has(FINANCING_NAMES.table),
+        carbon: has(CARBON_NAMES.lines),
+        expenses: has(EXPENSE_NAMES.lines),
+      };
     },
     readState: async () =>
       (await import(/* webpackChunkName: "etat-controle" */ '../audit/state')).readState(port),

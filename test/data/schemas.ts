@@ -263,11 +263,42 @@ export const CRITERES: Schema = obj({
 });
 
 /** Each data file and its schema: a file missing here fails the test. */
+/** data/exemples/depenses.json: the example ledgers, by format (HT and TVA as decimal strings). */
+const expense = obj(
+  {
+    date,
+    piece: str,
+    payee: str,
+    nature: { enum: ['Facture', 'Note de frais', 'Salaire', 'Note de droits', 'Acompte', 'Avoir'] },
+    code: str,
+    label: str,
+    ht: decimal,
+    tva: decimal,
+    status: { enum: ['Engagé', 'Payé'] },
+    paidOn: nullable(date),
+    mode: nullable(str),
+    proof: { type: 'boolean' },
+    proofRef: anyStr,
+  },
+  [],
+);
+const DEPENSES = obj({
+  title: str,
+  note: str,
+  seededOn: date,
+  formats: {
+    type: 'object',
+    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+    additionalProperties: arr(expense),
+  },
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
   'carbon/facteurs.json': FACTEURS,
   'exemples/court-metrage.json': EXAMPLE,
+  'exemples/depenses.json': DEPENSES,
   'exemples/documentaire.json': EXAMPLE,
   'exemples/long-metrage.json': EXAMPLE,
   'exemples/serie.json': EXAMPLE,

@@ -127,6 +127,7 @@ describe('taskpane in Chromium', () => {
       'Plan de financement',
       'Trésorerie',
       'Bilan carbone',
+      'Dépenses',
       'Facteurs',
     ]);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
@@ -141,7 +142,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 35 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 36 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
@@ -191,6 +192,7 @@ describe('taskpane in Chromium', () => {
       'Plan de financement (2)',
       'Trésorerie (2)',
       'Bilan carbone (2)',
+      'Dépenses (2)',
       'Facteurs (2)',
     ]);
     await page.close();

@@ -124,6 +124,7 @@ describe('plan invariants', () => {
       'Plan de financement (2)',
       'Trésorerie (2)',
       'Bilan carbone (2)',
+      'Dépenses (2)',
       'Facteurs (2)',
     ]);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);

@@ -642,6 +642,162 @@ const TABLES = [
     ['derived-negative@Budget!C3', 'derived-foreign-above@Budget!D3', 'derived-share@Budget!E3'],
   ],
   ['params-coherence', params(), []],
+  // No Dépenses sheet (a workbook of the preparation): nothing to check.
+  ['expenses-ledger', snap({}), []],
+  [
+    'expenses-ledger',
+    snap({
+      // Dep_Lignes from A5: date, pièce, bénéficiaire, nature, code, libellé, HT, TVA, TTC, statut,
+      // date de paiement, mode, justificatif, référence; then a free row (TTC formula only).
+      Dep_Lignes: r(
+        'Dépenses',
+        'A5',
+        [
+          [
+            day(2026, 11, 6),
+            'F-1',
+            'Quais',
+            'Facture',
+            '1.1',
+            'Option',
+            15000,
+            825,
+            15825,
+            'Payé',
+            null,
+            'Virement',
+            'Oui',
+            'F-1.pdf',
+          ],
+          [
+            day(2026, 11, 7),
+            'F-2',
+            'Lumen',
+            'Facture',
+            '5.1',
+            'Plateau',
+            6300,
+            1260,
+            7560,
+            'Engagé',
+            null,
+            null,
+            'Oui',
+            'BC',
+          ],
+          [null, null, null, null, null, null, null, null, '', null, null, null, null, null],
+        ],
+        [
+          [
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            '=IF(AND(G5="",H5=""),"",G5+H5)',
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+          [null, null, null, null, null, null, null, null, 7560, null, null, null, null, null],
+          [
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            '=IF(AND(G7="",H7=""),"",G7+H7)',
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+        ],
+      ),
+      Dep_Codes: r('Dépenses', 'P5', [['1.1'], ['5.1'], ['7.1']]),
+    }),
+    [],
+  ],
+  [
+    'expenses-ledger',
+    snap({
+      Dep_Lignes: r(
+        'Dépenses',
+        'A5',
+        [
+          // A code absent from the devis, no justification, and a typed TTC 1 € off.
+          [
+            day(2026, 11, 6),
+            'F-1',
+            'Quais',
+            'Facture',
+            '1.9',
+            'Option',
+            15000,
+            825,
+            15826,
+            'Payé',
+            null,
+            null,
+            'Non',
+            '',
+          ],
+          // A piece with an amount and no code.
+          [
+            day(2026, 11, 8),
+            'NF-2',
+            'Morel',
+            'Note de frais',
+            null,
+            'Train',
+            186,
+            18.6,
+            '',
+            'Payé',
+            null,
+            null,
+            'Oui',
+            'NF-2',
+          ],
+        ],
+        [
+          [null, null, null, null, null, null, null, null, 15826, null, null, null, null, null],
+          [
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            '=IF(AND(G6="",H6=""),"",G6+H6)',
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+        ],
+      ),
+      Dep_Codes: r('Dépenses', 'P5', [['1.1'], ['5.1']]),
+    }),
+    [
+      'expense-code-unknown@Dépenses!E5',
+      'expense-proof-missing@Dépenses!M5',
+      'expense-ttc@Dépenses!I5',
+      'expense-code-missing@Dépenses!E6',
+    ],
+  ],
   ['sheet-read-partial', book([sheet('Dépenses', [['Date'], [1]])]), []],
   [
     'sheet-read-partial',
@@ -731,8 +887,39 @@ it('covers every registered rule with a table', () => {
     'carbon-decors-ratio',
     'carbon-reduction-measures',
     'carbon-previsionnel-definitif',
+    'expenses-ledger',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
+});
+
+it('tells a TTC that is not HT + TVA with the three amounts, in euros to the cent', () => {
+  const [f] = runRules(
+    RULES.filter((x) => x.meta.id === 'expenses-ledger'),
+    snap({
+      Dep_Lignes: r('Dépenses', 'A5', [
+        [
+          null,
+          'F-1',
+          'Quais',
+          'Facture',
+          '1.1',
+          'Option',
+          15000,
+          825,
+          15826,
+          'Payé',
+          null,
+          null,
+          'Oui',
+          'F-1',
+        ],
+      ]),
+      Dep_Codes: r('Dépenses', 'P5', [['1.1']]),
+    }),
+  );
+  expect(f && renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')).toBe(
+    'Dépense F-1 : TTC 15 826,00 € au lieu de HT 15 000,00 € + TVA 825,00 € = 15 825,00 €.',
+  );
 });
 
 it('tells the protocol overshoot in euros, with the base and the gap', () => {

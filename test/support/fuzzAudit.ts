@@ -31,6 +31,7 @@ const SHEETS = [
   'Plan de financement',
   'Trésorerie',
   'Bilan carbone',
+  'Dépenses',
   'Facteurs',
 ];
 
@@ -99,7 +100,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
-      sheet: fc.nat(6),
+      sheet: fc.nat(7),
       row: fc.integer({ min: 1, max: 200 }),
       col: fc.integer({ min: 1, max: 20 }),
       value,
@@ -109,7 +110,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('insertRows' as const),
-      sheet: fc.nat(6),
+      sheet: fc.nat(7),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -118,7 +119,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('deleteRows' as const),
-      sheet: fc.nat(6),
+      sheet: fc.nat(7),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -127,11 +128,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('renameSheet' as const),
-      sheet: fc.nat(6),
+      sheet: fc.nat(7),
       name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Trésorerie réelle'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(6) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(7) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteName' as const), index: fc.nat(300) }) },
 );
 

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { App } from '../../src/taskpane/App';
@@ -14,6 +14,11 @@ import { OfficePort } from '../../src/workbook/office/officePort';
 import { createFakeExcel } from '../support/fakeExcel';
 import { CarbonExport } from '../../src/taskpane/components/CarbonExport/CarbonExport';
 import { ControlPanel } from '../../src/taskpane/components/ControlPanel/ControlPanel';
+
+// A check yields to the pane between rules (to show its progress) and reads a whole workbook:
+// under a loaded CI machine it takes more than testing-library's default 1 s to finish.
+configure({ asyncUtilTimeout: 15_000 });
+jest.setTimeout(60_000);
 
 /** A host over an in-memory workbook: the same scaffold the Excel host runs, through the xlsx port. */
 function workbookHost(wb: ExcelJS.Workbook): TaskpaneHost & { requests: ScaffoldRequest[] } {
@@ -38,6 +43,7 @@ describe('taskpane', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Classeur',
       'Financement\u00a0: ajouter une source',
+      'Dépenses\u00a0: saisir une pièce',
       'Bilan carbone',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Compris, ne plus afficher' }));
@@ -82,6 +88,7 @@ describe('taskpane', () => {
       'Plan de financement',
       'Trésorerie',
       'Bilan carbone',
+      'Dépenses',
       'Facteurs',
     ]);
   });
@@ -156,6 +163,7 @@ describe('taskpane', () => {
       'Plan de financement (2)',
       'Trésorerie (2)',
       'Bilan carbone (2)',
+      'Dépenses (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
@@ -492,6 +500,7 @@ describe('taskpane', () => {
       'Plan de financement',
       'Trésorerie',
       'Bilan carbone',
+      'Dépenses',
       'Facteurs',
     ]);
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
@@ -697,7 +706,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 35 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 36 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);
@@ -741,5 +750,67 @@ describe('taskpane', () => {
     );
     await act(async () => release());
     expect(await screen.findByText('Classeur vide')).toBeTruthy();
+  });
+
+  it('enters an expense: the devis codes to pick from, French amounts, the first free row of the ledger', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    render(<App host={workbookHost(wb)} />);
+    const form = screen.getByRole('region', { name: 'Saisir une dépense' });
+    const code = within(form).getByRole('combobox', { name: 'Code du devis' });
+    await waitFor(() =>
+      expect(within(code).getByRole('option', { name: '7.1 — Caméra (matériel image)' })).toBeTruthy(),
+    );
+    fireEvent.change(within(form).getByLabelText('Date'), { target: { value: '2026-12-01' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'N° de pièce' }), {
+      target: { value: 'F-0101' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Fournisseur ou bénéficiaire' }), {
+      target: { value: 'Hôtel du Nord' },
+    });
+    fireEvent.change(code, { target: { value: '6.2.1' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Libellé' }), {
+      target: { value: 'Repérages, 3 nuits' },
+    });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Montant HT/ }), {
+      target: { value: '1 020,5' },
+    });
+    expect(within(form).getByText('= 1 020,50 €')).toBeTruthy();
+    fireEvent.change(within(form).getByRole('textbox', { name: /^TVA/ }), { target: { value: '102,05' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Engagé ou payé' }), {
+      target: { value: 'Payé' },
+    });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la dépense' }));
+    });
+    expect(
+      await within(form).findByText(
+        /^F-0101 \(1\s020,50\s€ HT, code 6\.2\.1\) ajoutée à la ligne 11 de la feuille Dépenses\.$/,
+      ),
+    ).toBeTruthy();
+    const ws = wb.getWorksheet('Dépenses');
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13].map((c) => ws?.getRow(11).getCell(c).value)).toEqual([
+      new Date('2026-12-01T00:00:00Z'),
+      'F-0101',
+      'Hôtel du Nord',
+      'Facture',
+      '6.2.1',
+      'Repérages, 3 nuits',
+      1020.5,
+      102.05,
+      'Payé',
+      new Date('2026-12-01T00:00:00Z'),
+      'Oui',
+    ]);
+    // The form is ready for the next piece (same code kept); an empty code is refused at the
+    // field, an empty HT too; nothing written.
+    expect(within(form).getByRole<HTMLInputElement>('textbox', { name: /^Montant HT/ }).value).toBe('');
+    fireEvent.change(code, { target: { value: '' } });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la dépense' }));
+    });
+    expect(within(form).getByText('Choisissez le code du devis.')).toBeTruthy();
+    expect(within(form).getByText('Indiquez le montant, par exemple 150 000 €.')).toBeTruthy();
+    expect(ws?.getRow(12).getCell(2).value).toBeNull();
   });
 });

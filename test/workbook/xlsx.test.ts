@@ -31,6 +31,7 @@ describe('xlsx adapter', () => {
       'Plan de financement',
       'Trésorerie',
       'Bilan carbone',
+      'Dépenses',
       'Facteurs',
     ]);
 
@@ -104,6 +105,7 @@ describe('xlsx adapter', () => {
       'Plan de financement (2)',
       'Trésorerie (2)',
       'Bilan carbone (2)',
+      'Dépenses (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
@@ -124,6 +126,7 @@ describe('xlsx adapter', () => {
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
       'Bilan carbone',
       'Devis',
+      'Dépenses',
       'Facteurs',
       'Paramètres',
       'Plan de financement',

@@ -7,6 +7,7 @@ export const BASE_SHEETS = {
   cashflow: 'Trésorerie',
   carbon: 'Bilan carbone',
   factors: 'Facteurs',
+  expenses: 'Dépenses',
 } as const;
 
 export type SheetKey = keyof typeof BASE_SHEETS;

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { CsvError, mapColumns, parseMapping, readCsv, readStatement } from '../domain/expenses/csv';
+import { computeExpenses } from '../domain/expenses/expenses';
+import { formatEuros } from '../domain/money';
+import { count } from '../domain/text/french';
+import { readZipDirectory } from '../workbook/xlsx/zipGuard';
+import { XlsxPort } from '../workbook/xlsx/xlsxPort';
+import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
+import { openWorkbook, writeWorkbook } from './commands';
+import { UsageError, type Io } from './usage';
+
+/** Parts of an .xlsx that exceljs does not write back: rewriting the file would lose them. */
+const LOST_PARTS: [RegExp, string][] = [
+  [/^xl\/charts\//, 'des graphiques'],
+  [/^xl\/pivotTables\//, 'des tableaux croisés dynamiques'],
+  [/^xl\/vbaProject\.bin$/, 'des macros'],
+  [/^xl\/slicers\//, 'des segments'],
+];
+
+/**
+ * `devis-cnc depenses importer RELEVE.csv --classeur F.xlsx [--out G.xlsx] [--colonnes …]`:
+ * appends the pieces of a French CSV statement to the Dépenses ledger. Every row is read first;
+ * one unreadable row refuses the whole file, with each refused line and its reasons, and nothing
+ * is written. The workbook is rewritten through a temporary file (never half written), and not
+ * in place when it holds parts the rewrite would lose (charts…): then --out is required.
+ */
+export async function runExpensesImport(args: string[], io: Io): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb !== 'importer')
+    throw new UsageError(`Sous-commande de « depenses » inconnue « ${verb ?? ''} » (attendu : importer).`);
+  let csv: string | undefined;
+  let book: string | undefined;
+  let out: string | undefined;
+  let mapping = '';
+  for (let i = 0; i < rest.length; i += 1) {
+    const a = rest[i] ?? '';
+    const value = (): string => {
+      const v = rest[i + 1];
+      if (!v || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
+      i += 1;
+      return v;
+    };
+    if (a === '--classeur') book = value();
+    else if (a === '--out') out = value();
+    else if (a === '--colonnes') mapping = value();
+    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    else if (csv === undefined) csv = a;
+    else throw new UsageError(`Un seul relevé à la fois (reçu aussi « ${a} »).`);
+  }
+  if (!csv || !book)
+    throw new UsageError(
+      'Indiquez le relevé et le classeur : devis-cnc depenses importer RELEVE.csv --classeur F.xlsx',
+    );
+  const opened = await openWorkbook(book);
+  if ('error' in opened) {
+    io.err(
+      opened.error === 'fichier introuvable'
+        ? `Classeur introuvable : « ${book} ».`
+        : `Classeur illisible « ${book} » : ${opened.error}.`,
+    );
+    return 2;
+  }
+  const target = resolve(out ?? book);
+  if (!out) {
+    const dir = readZipDirectory(resolve(book));
+    const lost =
+      dir && 'entries' in dir
+        ? [
+            ...new Set(
+              LOST_PARTS.filter(([re]) => dir.entries.some((e) => re.test(e.name))).map(([, what]) => what),
+            ),
+          ]
+        : [];
+    if (lost.length > 0) {
+      io.err(
+        `Ce classeur contient ${lost.join(', ')} que la réécriture par la ligne de commande perdrait : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).`,
+      );
+      return 2;
+    }
+  }
+  let text: string;
+  try {
+    text = readFileSync(csv, 'utf8');
+  } catch {
+    io.err(`Relevé introuvable ou illisible : « ${csv} ».`);
+    return 2;
+  }
+  try {
+    const { codes } = await readLedger(opened.reader);
+    const records = readCsv(text);
+    const [header, ...rows] = records;
+    if (!header || rows.length === 0) {
+      io.err(`Relevé « ${csv} » sans ligne de dépense (une ligne d’en-têtes, puis une pièce par ligne).`);
+      return 2;
+    }
+    const statement = readStatement(rows, mapColumns(header.cells, parseMapping(mapping)), codes);
+    if (!statement.ok) {
+      io.err(
+        `${count(statement.refused.length, 'ligne refusée', 'lignes refusées')} dans « ${csv} » : rien n'a été écrit.`,
+      );
+      for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
+      return 1;
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const { sheet, rows: written } = await appendExpenses(new XlsxPort(wb), statement.expenses);
+    // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
+    wb.calcProperties.fullCalcOnLoad = true;
+    if (!(await writeWorkbook(wb, target, out ?? book, io))) return 2;
+    const t = computeExpenses(statement.expenses);
+    io.out(
+      `${count(written.length, 'pièce importée', 'pièces importées')} dans la feuille ${sheet} de « ${out ?? book} » (lignes ${written[0]} à ${written.at(-1)}) : ${formatEuros(t.ht)} HT, dont ${formatEuros(t.paid)} payés.`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof CsvError) {
+      io.err(`Relevé « ${csv} » illisible : ${e.message}. Rien n'a été écrit.`);
+      return 2;
+    }
+    if (e instanceof ExpensesImportError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}

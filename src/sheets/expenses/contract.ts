@@ -1,0 +1,70 @@
+import { contiguousColumns } from '../model/contract';
+
+/** Columns of the ledger, by key (named Dep_Lignes, without the header row). */
+export const EXPENSE_COLUMNS = contiguousColumns('A', {
+  date: 'Date',
+  piece: 'N° de pièce',
+  payee: 'Fournisseur / bénéficiaire',
+  nature: 'Nature',
+  code: 'Code du devis',
+  label: 'Libellé',
+  ht: 'Montant HT',
+  tva: 'TVA',
+  ttc: 'Montant TTC',
+  status: 'Engagé / payé',
+  paidOn: 'Date de paiement',
+  mode: 'Mode de paiement',
+  proof: 'Justificatif',
+  proofRef: 'Référence du justificatif',
+});
+
+/**
+ * The totals per devis code (named Dep_ParCode), right of the ledger: engagé and payé; the devis
+ * amount of each line is on the Devis (the per-chapter table compares them).
+ */
+export const EXPENSE_CODE_COLUMNS = contiguousColumns('P', {
+  code: 'Code',
+  chapter: 'Chapitre',
+  label: 'Ligne du devis',
+  engaged: 'Engagé HT',
+  paid: 'Payé HT',
+});
+
+/** The totals per chapter (named Dep_ParChapitre), below the totals per code. */
+export const EXPENSE_CHAPTER_COLUMNS = contiguousColumns('P', {
+  chapter: 'Chapitre',
+  label: 'Intitulé',
+  devis: 'Devis',
+  engaged: 'Engagé HT',
+  paid: 'Payé HT',
+  left: 'Devis − engagé',
+});
+
+/** The lists the ledger's drop-downs offer (natures, statuses, payment modes), under the chapters. */
+export const EXPENSE_LIST_COLUMNS = contiguousColumns('P', {
+  natures: 'Natures',
+  statuses: 'Statuts',
+  modes: 'Modes de paiement',
+});
+
+export const EXPENSE_HEADER_ROW = 4;
+export const EXPENSE_FIRST_ROW = EXPENSE_HEADER_ROW + 1;
+
+export const EXPENSE_NAMES = {
+  lines: 'Dep_Lignes',
+  /** The ledger's code, HT and status columns (short references for the per-code formulas). */
+  lineCodes: 'Dep_LCodes',
+  lineHT: 'Dep_LHT',
+  lineStatus: 'Dep_LStatuts',
+  totalHT: 'Dep_TotalHT',
+  totalTVA: 'Dep_TotalTVA',
+  totalTTC: 'Dep_TotalTTC',
+  engaged: 'Dep_Engage',
+  paid: 'Dep_Paye',
+  codes: 'Dep_Codes',
+  byCode: 'Dep_ParCode',
+  byChapter: 'Dep_ParChapitre',
+  natures: 'Dep_ListeNatures',
+  statuses: 'Dep_ListeStatuts',
+  modes: 'Dep_ListeModes',
+} as const;

@@ -1,0 +1,98 @@
+import type { ExpenseInput } from '../domain/expenses/expenses';
+import { toCellNumber } from '../domain/money';
+import { EXPENSE_CODE_COLUMNS, EXPENSE_COLUMNS as E, EXPENSE_NAMES } from '../sheets/expenses/contract';
+import { makeNaming } from '../sheets/model/naming';
+import { isPiece, readExpenseCodes, readExpenseRows } from '../sheets/expenses/reader';
+import { yesNo } from '../sheets/model/labels';
+import { NUMFMT, parseAddress, type CellPlan } from '../sheets/model/plan';
+import { readTable, type Snapshot } from '../sheets/model/snapshot';
+import type { WorkbookPort, WorkbookReader } from './port';
+
+/** Why expenses cannot be appended: a French message, nothing written. */
+export class ExpensesImportError extends Error {}
+
+/**
+ * The ledger, the devis codes it may charge and their labels, read in one batch (suffix: the
+ * sheets written beside, if any); a French error when the workbook has no Dépenses sheet.
+ */
+export async function readLedger(
+  port: WorkbookReader,
+  suffix: number | null = null,
+): Promise<{ snapshot: Snapshot; codes: Set<string>; labels: { code: string; label: string }[] }> {
+  const naming = makeNaming(suffix);
+  const keys = [EXPENSE_NAMES.lines, EXPENSE_NAMES.codes, EXPENSE_NAMES.byCode] as const;
+  const read = await port.readNames(keys.map((k) => naming.name(k)));
+  const ranges: Snapshot['ranges'] = {};
+  for (const k of keys) ranges[k] = read[naming.name(k)] ?? null;
+  const snapshot: Snapshot = { ranges, sheets: {} };
+  const codes = readExpenseCodes(snapshot);
+  if (!ranges[EXPENSE_NAMES.lines] || !codes)
+    throw new ExpensesImportError(
+      'Pas de feuille Dépenses dans ce classeur (noms Dep_Lignes et Dep_Codes introuvables) : créez le classeur avec Devis CNC, ou reprenez-le avec « devis-cnc convertir ».',
+    );
+  const byCode = ranges[EXPENSE_NAMES.byCode];
+  const labels = byCode
+    ? readTable(byCode, EXPENSE_CODE_COLUMNS)
+        .map((r) => ({ code: r.text('code'), label: r.text('label') }))
+        .filter((c) => c.code !== '')
+    : [...codes].map((code) => ({ code, label: '' }));
+  return { snapshot, codes, labels };
+}
+
+const isoDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/**
+ * Appends expenses to the first free rows of the ledger (rows with no piece), all or nothing:
+ * refuses, writing nothing, when fewer rows are free than pieces to add. The TTC keeps the
+ * sheet's formula (HT + TVA). Returns the sheet and the rows written.
+ */
+export async function appendExpenses(
+  port: WorkbookPort,
+  expenses: readonly ExpenseInput[],
+  suffix: number | null = null,
+): Promise<{ sheet: string; rows: number[] }> {
+  const { snapshot, codes } = await readLedger(port, suffix);
+  const unknown = expenses.filter((e) => !codes.has(e.code)).map((e) => e.code);
+  if (unknown.length > 0)
+    throw new ExpensesImportError(
+      `Code${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `« ${c} »`).join(', ')} absent${unknown.length > 1 ? 's' : ''} du devis : rien n’a été écrit.`,
+    );
+  const rows = readExpenseRows(snapshot) ?? [];
+  const free = rows.filter((r) => !isPiece(r));
+  if (free.length < expenses.length)
+    throw new ExpensesImportError(
+      `Il reste ${free.length} lignes libres dans le grand livre et le relevé a ${expenses.length} pièces : insérez des lignes à l’intérieur du tableau (au-dessus de la dernière ligne libre), puis relancez. Rien n’a été écrit.`,
+    );
+  const sheet = free[0]?.at('code').sheet ?? rows[0]?.at('code').sheet ?? '';
+  const cells: CellPlan[] = [];
+  const written: number[] = [];
+  expenses.forEach((e, i) => {
+    const slot = free[i];
+    if (!slot) return;
+    const row = parseAddress(slot.at('code').address).row;
+    written.push(row);
+    cells.push(
+      { address: E.cell('date', row), value: isoDate(e.date), numFmt: NUMFMT.date },
+      { address: E.cell('piece', row), value: e.piece },
+      { address: E.cell('payee', row), value: e.payee },
+      { address: E.cell('nature', row), value: e.nature },
+      { address: E.cell('code', row), value: e.code, numFmt: NUMFMT.text },
+      { address: E.cell('label', row), value: e.label },
+      { address: E.cell('ht', row), value: toCellNumber(e.ht), numFmt: NUMFMT.euro },
+      { address: E.cell('tva', row), value: toCellNumber(e.tva), numFmt: NUMFMT.euro },
+      {
+        address: E.cell('ttc', row),
+        formula: `IF(AND(${E.cell('ht', row)}="",${E.cell('tva', row)}=""),"",${E.cell('ht', row)}+${E.cell('tva', row)})`,
+        result: toCellNumber(e.ht.plus(e.tva)),
+        numFmt: NUMFMT.euro,
+      },
+      { address: E.cell('status', row), value: e.status },
+      { address: E.cell('paidOn', row), value: isoDate(e.paidOn), numFmt: NUMFMT.date },
+      { address: E.cell('mode', row), value: e.mode },
+      { address: E.cell('proof', row), value: yesNo(e.proof) },
+      { address: E.cell('proofRef', row), value: e.proofRef },
+    );
+  });
+  await port.writeCells(sheet, cells);
+  return { sheet, rows: written };
+}

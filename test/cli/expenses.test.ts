@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '../../src/domain/expenses/csv';
+import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
+
+/*
+ * `devis-cnc depenses importer`: a French CSV statement appended to the Dépenses ledger, all or
+ * nothing; the totals LibreOffice recomputes count the new pieces; a bad row refuses the file
+ * with its line number and leaves the workbook byte for byte as it was.
+ */
+jest.setTimeout(300_000);
+
+const ROOT = join(__dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-depenses-cli-'));
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'devis-cnc.js'), ...args], { encoding: 'utf8' });
+const hash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+const plain = (s: string): string => s.replace(/[\u202f\u00a0]/g, ' ');
+
+const HEADER =
+  'Date;N° de pièce;Fournisseur;Nature;Code;Libellé;Montant HT;TVA;Montant TTC;Statut;Date de paiement;Mode de paiement;Justificatif;Référence';
+
+describe('reading a French statement', () => {
+  it('reads « ; », quotes, a « ; » inside quotes, CRLF and a BOM, keeping each record’s line', () => {
+    const records = readCsv('\ufeffA;B\r\n1;"x; y"\r\n\r\n2;"dit ""non"""\n');
+    expect(records).toEqual([
+      { line: 1, cells: ['A', 'B'] },
+      { line: 2, cells: ['1', 'x; y'] },
+      { line: 4, cells: ['2', 'dit "non"'] },
+    ]);
+  });
+
+  it('maps columns by their headers, and by --colonnes where the file names them otherwise', () => {
+    expect(mapColumns(HEADER.split(';'))).toEqual({
+      date: 0,
+      piece: 1,
+      payee: 2,
+      nature: 3,
+      code: 4,
+      label: 5,
+      ht: 6,
+      tva: 7,
+      ttc: 8,
+      status: 9,
+      paidOn: 10,
+      mode: 11,
+      proof: 12,
+      proofRef: 13,
+    });
+    expect(
+      mapColumns(
+        ['Jour', 'Compte analytique', 'Net HT'],
+        parseMapping('date=Jour;code=Compte analytique;ht=Net HT'),
+      ),
+    ).toEqual({
+      date: 0,
+      code: 1,
+      ht: 2,
+    });
+    expect(() => mapColumns(['Jour'], parseMapping('date=Quand'))).toThrow(
+      /colonne « Quand » \(pour date\) absente/,
+    );
+    expect(() => parseMapping('montant')).toThrow(/correspondance « montant » illisible/);
+  });
+
+  it('reads dd/mm/yyyy only when it is a calendar day', () => {
+    expect(frenchDate('06/11/2026')).toBe('2026-11-06');
+    expect(frenchDate('2026-11-06')).toBe('2026-11-06');
+    expect(frenchDate('31/02/2026')).toBeNull();
+    expect(frenchDate('11/6/26')).toBeNull();
+  });
+
+  it('refuses every bad row with its reasons; reads French amounts exactly', () => {
+    const records = readCsv(
+      `${HEADER}\n01/12/2026;F-1;Hôtel;Facture;6.2.1;Nuits;"1 020,50";"204,10";"1 224,60";payé;03/12/2026;Carte;oui;F-1\n` +
+        `01/12/2026;F-2;X;Facture;6.2.1;Y;12,5 %;0;;engagé;;;oui;\n` +
+        `01/12/2026;F-3;X;Fiche;6.2.1;Y;10,005;0;;bof;;;peut-être;\n`,
+    );
+    const [header, ...rows] = records;
+    const codes = new Set(['6.2.1']);
+    const ok = readStatement(rows.slice(0, 1), mapColumns(header?.cells ?? []), codes);
+    expect(
+      ok.ok && ok.expenses.map((e) => [e.ht.toFixed(2), e.tva.toFixed(2), e.status, e.paidOn, e.proof]),
+    ).toEqual([['1020.50', '204.10', 'Payé', '2026-12-03', true]]);
+    const bad = readStatement(rows, mapColumns(header?.cells ?? []), codes);
+    expect(bad.ok ? [] : bad.refused).toEqual([
+      { line: 3, reasons: ['montant HT « 12,5 % » n’est pas un montant'] },
+      {
+        line: 4,
+        reasons: [
+          'montant HT « 10,005 » a plus de deux décimales',
+          'nature « Fiche » inconnue (Facture, Note de frais, Salaire, Note de droits, Acompte, Avoir)',
+          'statut « bof » inconnu (engagé ou payé)',
+          'justificatif « peut-être » : oui ou non',
+        ],
+      },
+    ]);
+  });
+});
+
+describe('devis-cnc depenses importer', () => {
+  const book = join(dir, 'classeur.xlsx');
+
+  beforeAll(() => {
+    expect(cli(['new', '--out', book, '--exemple']).status).toBe(0);
+  });
+
+  it('appends the statement to the first free rows; LibreOffice counts the new pieces in every total', async () => {
+    const target = join(dir, 'importe.xlsx');
+    copyFileSync(book, target);
+    const csv = join(dir, 'releve.csv');
+    writeFileSync(
+      csv,
+      `\ufeff${HEADER}\r\n01/12/2026;F-0101;Hôtel du Nord;Facture;6.2.1;"Repérages; 3 nuits";"1 020,00";"102,00";"1 122,00";payé;03/12/2026;Carte;oui;F-0101.pdf\r\n` +
+        `02/12/2026;NF-0102;Marc Dubreuil;Note de frais;6.1.2;Train Lille;93,50;9,35;;engagé;;;oui;NF-0102\r\n`,
+    );
+    const run = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(run.status).toBe(0);
+    expect(plain(run.stdout.trim())).toBe(
+      `2 pièces importées dans la feuille Dépenses de « ${target} » (lignes 11 à 12) : 1 113,50 € HT, dont 1 020,00 € payés.`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.getWorksheet('Dépenses');
+    expect([
+      ws?.getCell('B11').value,
+      ws?.getCell('E11').value,
+      ws?.getCell('F11').value,
+      ws?.getCell('G11').value,
+    ]).toEqual(['F-0101', '6.2.1', 'Repérages; 3 nuits', 1020]);
+    const recomputed = recalcWithLibreOffice(target, join(dir, 'lo'), recalcProfile());
+    expect(await namedValues(recomputed, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTTC'])).toEqual({
+      Dep_Engage: 100599.5,
+      Dep_Paye: 52506,
+      Dep_TotalTTC: 112414.45,
+    });
+    // The audit of the new workbook: the pieces are charged to known codes, justified.
+    const audit = cli(['audit', target, '--format', 'json']);
+    const findings =
+      (JSON.parse(audit.stdout) as { files: { findings: { sheet: string }[] }[] }).files[0]?.findings ?? [];
+    expect(findings.filter((f) => f.sheet === 'Dépenses')).toEqual([]);
+  });
+
+  it('refuses a statement with a bad row, naming each line, and leaves the workbook as it was', () => {
+    const target = join(dir, 'refuse.xlsx');
+    copyFileSync(book, target);
+    const before = hash(target);
+    const csv = join(dir, 'mauvais.csv');
+    writeFileSync(
+      csv,
+      `Date;Code;Montant HT;TVA;Montant TTC\n31/02/2026;6.2.1;1000;200;1200\n01/12/2026;9.9;abc;0;\n01/12/2026;6.2.1;1000;200;1250\n`,
+    );
+    const run = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(run.status).toBe(1);
+    expect(plain(run.stderr).trim().split('\n')).toEqual([
+      `3 lignes refusées dans « ${csv} » : rien n'a été écrit.`,
+      '  ligne 2 : date « 31/02/2026 » illisible (attendu jj/mm/aaaa)',
+      '  ligne 3 : montant HT « abc » n’est pas un montant ; code « 9.9 » absent du devis',
+      '  ligne 4 : TTC 1 250,00 € ≠ HT 1 000,00 € + TVA 200,00 € = 1 200,00 €',
+    ]);
+    expect(hash(target)).toBe(before);
+  });
+
+  it('refuses a workbook without a Dépenses sheet, and a file that is no workbook, writing nothing', () => {
+    const csv = join(dir, 'ok.csv');
+    writeFileSync(csv, `Date;Code;Montant HT\n01/12/2026;6.2.1;10\n`);
+    const old = join(dir, 'ancien.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis').getCell('A1').value = 'Code';
+    return wb.xlsx.writeFile(old).then(() => {
+      const before = hash(old);
+      const run = cli(['depenses', 'importer', csv, '--classeur', old]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^Pas de feuille Dépenses dans ce classeur/);
+      expect(hash(old)).toBe(before);
+      const junk = join(dir, 'pas-un-classeur.xlsx');
+      writeFileSync(junk, 'bonjour');
+      const bad = cli(['depenses', 'importer', csv, '--classeur', junk]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/^Classeur illisible/);
+    });
+  });
+});

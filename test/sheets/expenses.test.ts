@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { computeExpenses, exampleExpenses } from '../../src/domain/expenses/expenses';
+import { Money } from '../../src/domain/money';
+import {
+  EXPENSE_CHAPTER_COLUMNS as CH,
+  EXPENSE_CODE_COLUMNS as CO,
+  EXPENSE_COLUMNS as E,
+} from '../../src/sheets/expenses/contract';
+import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
+
+/*
+ * The Dépenses ledger: totals exact to the cent in the domain, the same figures recomputed by
+ * LibreOffice from our formulas, and a piece added on an inserted row counted in every total.
+ */
+jest.setTimeout(240_000);
+
+const silent = { out: () => undefined, err: () => undefined };
+
+describe('Dépenses', () => {
+  it('totals the example ledger exactly: engagé, payé, TTC, per code', () => {
+    const t = computeExpenses(exampleExpenses('long-metrage'));
+    expect(t.engaged.toFixed(2)).toBe('99486.00');
+    expect(t.paid.toFixed(2)).toBe('51486.00');
+    expect(t.tva.toFixed(2)).toBe('11703.60');
+    expect(t.ttc.toFixed(2)).toBe('111189.60');
+    expect(t.byCode.get('7.1')).toEqual({ engaged: new Money('45500'), paid: new Money('0') });
+    expect(t.byCode.get('1.1')?.paid.toFixed(2)).toBe('15000.00');
+    expect(exampleExpenses('serie')).toEqual([]);
+  });
+
+  describe('in LibreOffice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-depenses-'));
+    const profile = recalcProfile();
+    const example = join(dir, 'exemple.xlsx');
+
+    beforeAll(async () => {
+      expect(await main(['new', '--out', example, '--exemple'], silent)).toBe(0);
+    });
+
+    it('counts a piece typed on a row inserted inside the ledger, in the totals per code and per chapter', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(example);
+      const sheet = wb.getWorksheet('Dépenses');
+      // The per-code table: the row of code 7.1 (caméra).
+      let row71 = 0;
+      let row7 = 0;
+      sheet?.getColumn(CO.letter('code')).eachCell((c, r) => {
+        if (c.value === '7.1') row71 = r;
+        if (c.value === '7') row7 = r; // the per-chapter table, below
+      });
+      expect(row7).toBeGreaterThan(row71);
+      const chapter7 = Number(
+        (sheet?.getCell(CH.cell('engaged', row7)).value as { result?: number } | null)?.result,
+      );
+      expect(row71).toBeGreaterThan(4);
+      const edited = editWithLibreOffice(
+        example,
+        join(dir, 'insertion.xlsx'),
+        [
+          // Between the 2nd and 3rd pieces, as a person inserts a row, TTC left empty.
+          { op: 'insertRow', sheet: 'Dépenses', row: 7 },
+          { op: 'set', sheet: 'Dépenses', cell: E.cell('piece', 7), value: 'F-0007' },
+          { op: 'set', sheet: 'Dépenses', cell: E.cell('code', 7), value: '7.1' },
+          { op: 'set', sheet: 'Dépenses', cell: E.cell('ht', 7), value: 1234.56 },
+          { op: 'set', sheet: 'Dépenses', cell: E.cell('tva', 7), value: 246.91 },
+          { op: 'set', sheet: 'Dépenses', cell: E.cell('status', 7), value: 'Payé' },
+        ],
+        profile,
+      );
+      const v = await namedValues(edited, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTVA']);
+      expect(v).toEqual({ Dep_Engage: 100720.56, Dep_Paye: 52720.56, Dep_TotalTVA: 11950.51 });
+      const lo = new ExcelJS.Workbook();
+      await lo.xlsx.readFile(edited);
+      const ws = lo.getWorksheet('Dépenses');
+      const result = (address: string): unknown => {
+        const c = ws?.getCell(address);
+        return c?.type === ExcelJS.ValueType.Formula ? c.result : c?.value;
+      };
+      // The per-code table sits right of the ledger: its rows moved down by one with the insertion.
+      expect([result(CO.cell('engaged', row71 + 1)), result(CO.cell('paid', row71 + 1))]).toEqual([
+        46734.56, 1234.56,
+      ]);
+      // Chapter 7 had the caméra's 45 500 € committed; it now has the new piece too, against its
+      // devis (Devis_Poste7), the gap in red when it goes over.
+      expect(chapter7).toBe(45500);
+      expect(result(CH.cell('engaged', row7 + 1))).toBe(46734.56);
+      expect(Number(result(CH.cell('left', row7 + 1)))).toBeCloseTo(
+        Number(result(CH.cell('devis', row7 + 1))) - 46734.56,
+        2,
+      );
+    });
+  });
+});
