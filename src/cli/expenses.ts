@@ -88,7 +88,11 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     return 2;
   }
   try {
-    const { codes } = await readLedger(opened.reader);
+    // One in-memory copy of the workbook: its codes are read from it, the pieces written to it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const port = new XlsxPort(wb);
+    const { codes } = await readLedger(port);
     const records = readCsv(text);
     const [header, ...rows] = records;
     if (!header || rows.length === 0) {
@@ -103,9 +107,7 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
       for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
       return 1;
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
-    const { sheet, rows: written } = await appendExpenses(new XlsxPort(wb), statement.expenses);
+    const { sheet, rows: written } = await appendExpenses(port, statement.expenses);
     // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
     wb.calcProperties.fullCalcOnLoad = true;
     if (!(await writeWorkbook(wb, target, out ?? book, io))) return 2;

@@ -174,12 +174,17 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const factors = factorsSheet(naming);
   const useExample =
     input.expenses === 'exemple' || (input.expenses === undefined && input.carbon === 'exemple');
+  const expenseLines = useExample
+    ? exampleExpenses(input.format)
+    : Array.isArray(input.expenses)
+      ? input.expenses
+      : [];
   const expenses = expensesSheet({
-    lines: useExample ? exampleExpenses(input.format) : Array.isArray(input.expenses) ? input.expenses : [],
+    lines: expenseLines,
     budget: input.budget,
     result,
     naming,
-    ...(useExample && exampleExpenses(input.format).length > 0 ? { note: EXPENSES_EXAMPLE_NOTE } : {}),
+    ...(useExample && expenseLines.length > 0 ? { note: EXPENSES_EXAMPLE_NOTE } : {}),
   });
   return {
     plan: {

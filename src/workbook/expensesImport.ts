@@ -1,12 +1,18 @@
 import type { ExpenseInput } from '../domain/expenses/expenses';
 import { toCellNumber } from '../domain/money';
-import { EXPENSE_CODE_COLUMNS, EXPENSE_COLUMNS as E, EXPENSE_NAMES } from '../sheets/expenses/contract';
+import {
+  EXPENSE_CODE_COLUMNS,
+  EXPENSE_COLUMNS as E,
+  EXPENSE_NAMES,
+  expenseTtcFormula,
+} from '../sheets/expenses/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isPiece, readExpenseCodes, readExpenseRows } from '../sheets/expenses/reader';
 import { yesNo } from '../sheets/model/labels';
 import { NUMFMT, parseAddress, type CellPlan } from '../sheets/model/plan';
 import { readTable, type Snapshot } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from './port';
+import { isoDay } from '../domain/isoDay';
 
 /** Why expenses cannot be appended: a French message, nothing written. */
 export class ExpensesImportError extends Error {}
@@ -39,8 +45,6 @@ export async function readLedger(
   return { snapshot, codes, labels };
 }
 
-const isoDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-
 /**
  * Appends expenses to the first free rows of the ledger (rows with no piece), all or nothing:
  * refuses, writing nothing, when fewer rows are free than pieces to add. The TTC keeps the
@@ -72,7 +76,7 @@ export async function appendExpenses(
     const row = parseAddress(slot.at('code').address).row;
     written.push(row);
     cells.push(
-      { address: E.cell('date', row), value: isoDate(e.date), numFmt: NUMFMT.date },
+      { address: E.cell('date', row), value: isoDay(e.date), numFmt: NUMFMT.date },
       { address: E.cell('piece', row), value: e.piece },
       { address: E.cell('payee', row), value: e.payee },
       { address: E.cell('nature', row), value: e.nature },
@@ -82,12 +86,12 @@ export async function appendExpenses(
       { address: E.cell('tva', row), value: toCellNumber(e.tva), numFmt: NUMFMT.euro },
       {
         address: E.cell('ttc', row),
-        formula: `IF(AND(${E.cell('ht', row)}="",${E.cell('tva', row)}=""),"",${E.cell('ht', row)}+${E.cell('tva', row)})`,
+        formula: expenseTtcFormula(row),
         result: toCellNumber(e.ht.plus(e.tva)),
         numFmt: NUMFMT.euro,
       },
       { address: E.cell('status', row), value: e.status },
-      { address: E.cell('paidOn', row), value: isoDate(e.paidOn), numFmt: NUMFMT.date },
+      { address: E.cell('paidOn', row), value: isoDay(e.paidOn), numFmt: NUMFMT.date },
       { address: E.cell('mode', row), value: e.mode },
       { address: E.cell('proof', row), value: yesNo(e.proof) },
       { address: E.cell('proofRef', row), value: e.proofRef },

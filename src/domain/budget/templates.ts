@@ -5,6 +5,7 @@ import { findNomenclature, getNomenclature, lineLabel, rolesOf } from '../nomenc
 import type { NomenclatureChapter, NomenclatureData, NomenclatureId } from '../nomenclature/types';
 import type { BudgetInput, ChapterInput, ItemInput, LineInput, Status } from './types';
 import { STATUSES } from './types';
+import { isoDay } from '../isoDay';
 
 /**
  * A blank devis in a nomenclature: every chapter with its known postes as empty lines (labels
@@ -101,8 +102,6 @@ export interface ProductionParameters {
   avDerogationRequested?: boolean;
 }
 
-const date = (s: string | null): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
-
 /** The production parameters that come with a format's example (title, dates, enveloppe). */
 export function exampleParameters(format: ProductionFormat = 'long-metrage'): ProductionParameters {
   const p = exampleData(format).parameters;
@@ -112,11 +111,11 @@ export function exampleParameters(format: ProductionFormat = 'long-metrage'): Pr
     prepWeeks: p.prepWeeks,
     shootingDays: p.shootingDays,
     postWeeks: p.postWeeks,
-    devStart: date(p.devStart),
-    prepStart: date(p.prepStart),
-    shootStart: date(p.shootStart),
-    shootEnd: date(p.shootEnd),
-    padDelivery: date(p.padDelivery),
+    devStart: isoDay(p.devStart),
+    prepStart: isoDay(p.prepStart),
+    shootStart: isoDay(p.shootStart),
+    shootEnd: isoDay(p.shootEnd),
+    padDelivery: isoDay(p.padDelivery),
     envelope: new Money(p.envelope),
     firstOrSecondFilm: p.firstOrSecondFilm,
   };

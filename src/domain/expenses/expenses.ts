@@ -68,11 +68,12 @@ export function computeExpenses(lines: readonly ExpenseInput[]): ExpenseTotals {
       paid: e.status === 'Payé' ? t.paid.plus(e.ht) : t.paid,
     });
   }
+  const ht = sum(lines.map((e) => e.ht));
   return {
-    ht: sum(lines.map((e) => e.ht)),
+    ht,
     tva: sum(lines.map((e) => e.tva)),
     ttc: sum(lines.map(expenseTtc)),
-    engaged: sum(lines.map((e) => e.ht)),
+    engaged: ht,
     paid: sum(lines.filter((e) => e.status === 'Payé').map((e) => e.ht)),
     byCode,
   };

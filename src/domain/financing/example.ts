@@ -4,8 +4,7 @@ import { Money, sum } from '../money';
 import { categoryById } from './categories';
 import type { CashMeasure } from '../cashflow/measures';
 import type { ComparedAid, FinancingSource, SourceStatus } from './types';
-
-const date = (s: string | null | undefined): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
+import { isoDay } from '../isoDay';
 
 export type MeasureInput = CashMeasure;
 
@@ -36,7 +35,7 @@ export function exampleFinancing(
       status: r.status as SourceStatus,
       amount:
         r.amount === 'balance' ? balance : r.amount === 'taxCreditEstimate' ? credit : new Money(r.amount),
-      deadline: date(r.deadline ?? null),
+      deadline: isoDay(r.deadline),
       eligibility: r.eligibility ?? '',
       advantages: r.advantages ?? '',
       drawbacks: r.drawbacks ?? '',
@@ -50,7 +49,7 @@ export function exampleComparison(format: ProductionFormat = 'long-metrage'): Co
   return exampleData(format).financing.comparison.map((c) => ({
     aid: c.aid,
     amount: new Money(c.amount),
-    deadline: date(c.deadline),
+    deadline: isoDay(c.deadline),
     eligibility: c.eligibility,
     advantages: c.advantages,
     drawbacks: c.drawbacks,
@@ -62,8 +61,8 @@ export function exampleMeasures(format: ProductionFormat = 'long-metrage'): Meas
   return exampleData(format).financing.measures.map((m) => ({
     type: m.type,
     amount: new Money(m.amount),
-    date: date(m.date),
-    repayment: date(m.repayment ?? null),
+    date: isoDay(m.date),
+    repayment: isoDay(m.repayment),
     rate: m.rate ? new Money(m.rate) : null,
     fees: m.fees ? new Money(m.fees) : null,
     description: m.description,

@@ -47,6 +47,13 @@ export const EXPENSE_LIST_COLUMNS = contiguousColumns('P', {
   modes: 'Modes de paiement',
 });
 
+/** TTC of a ledger row: HT + TVA, empty while both are. The layout and the import write it. */
+export function expenseTtcFormula(row: number): string {
+  const ht = EXPENSE_COLUMNS.cell('ht', row);
+  const tva = EXPENSE_COLUMNS.cell('tva', row);
+  return `IF(AND(${ht}="",${tva}=""),"",${ht}+${tva})`;
+}
+
 export const EXPENSE_HEADER_ROW = 4;
 export const EXPENSE_FIRST_ROW = EXPENSE_HEADER_ROW + 1;
 

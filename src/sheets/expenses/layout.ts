@@ -9,7 +9,6 @@ import {
   type ExpenseTotals,
 } from '../../domain/expenses/expenses';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
-import { getNomenclature } from '../../domain/nomenclature/nomenclature';
 import { chapterNames } from '../devis/contract';
 import { yesNo } from '../model/labels';
 import type { Naming } from '../model/naming';
@@ -23,7 +22,9 @@ import {
   EXPENSE_HEADER_ROW,
   EXPENSE_LIST_COLUMNS as LI,
   EXPENSE_NAMES,
+  expenseTtcFormula,
 } from './contract';
+import { isoDay } from '../../domain/isoDay';
 
 /** Free rows under the lines: a production's ledger runs to hundreds of pieces. */
 export const FREE_EXPENSE_ROWS = 150;
@@ -58,8 +59,6 @@ export function devisCodes(budget: BudgetInput, result: BudgetResult): DevisCode
   return out;
 }
 
-const isoDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-
 export interface ExpensesLayoutInput {
   lines: ExpenseInput[];
   budget: BudgetInput;
@@ -87,7 +86,6 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
   const name = naming.sheet('expenses');
   const totals = computeExpenses(lines);
   const codes = devisCodes(input.budget, input.result);
-  const nom = getNomenclature(input.budget.nomenclature);
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Dépenses — factures, notes de frais et salaires', style: 'title' },
     {
@@ -109,7 +107,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
     cells.push({ address: E.cell(k, EXPENSE_HEADER_ROW), value: E.header(k), style: 'header' });
   rows.forEach((e, i) => {
     const r = first + i;
-    const ttcFormula = `IF(AND(${E.cell('ht', r)}="",${E.cell('tva', r)}=""),"",${E.cell('ht', r)}+${E.cell('tva', r)})`;
+    const ttcFormula = expenseTtcFormula(r);
     if (!e) {
       cells.push({ address: E.cell('code', r), value: null, numFmt: NUMFMT.text, style: 'input' });
       cells.push({
@@ -121,7 +119,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
       });
       return;
     }
-    cells.push({ address: E.cell('date', r), value: isoDate(e.date), numFmt: NUMFMT.date, style: 'input' });
+    cells.push({ address: E.cell('date', r), value: isoDay(e.date), numFmt: NUMFMT.date, style: 'input' });
     cells.push({ address: E.cell('piece', r), value: e.piece, style: 'input' });
     cells.push({ address: E.cell('payee', r), value: e.payee, style: 'input' });
     cells.push({ address: E.cell('nature', r), value: e.nature, style: 'input' });
@@ -143,7 +141,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
     cells.push({ address: E.cell('status', r), value: e.status, style: 'input' });
     cells.push({
       address: E.cell('paidOn', r),
-      value: isoDate(e.paidOn),
+      value: isoDay(e.paidOn),
       numFmt: NUMFMT.date,
       style: 'input',
     });
@@ -241,7 +239,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
     cells.push({ address: CH.cell('chapter', r), value: c.code, numFmt: NUMFMT.text, style: 'label' });
     cells.push({
       address: CH.cell('label', r),
-      value: nom.chapters.find((x) => x.code === c.code)?.label ?? c.label,
+      value: c.label,
       style: 'label',
     });
     cells.push({
