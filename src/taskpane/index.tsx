@@ -7,7 +7,9 @@ import { hostFromPort } from './hostFromPort';
 function excelHost(): TaskpaneHost {
   // Excel for Mac ignores a download started from the pane: the carbon export goes to a sheet.
   const mac = Office.context.platform === Office.PlatformType.Mac;
-  return hostFromPort(new OfficePort((batch) => Excel.run(batch)), !mac);
+  // Per-line formulas are filled down by Excel where it can (ExcelApi 1.9), not sent row by row.
+  const fillDown = Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  return hostFromPort(new OfficePort((batch) => Excel.run(batch), { fillDown }), !mac);
 }
 
 function render(host: TaskpaneHost | null): void {

@@ -1,5 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { a1, parseAddress } from '../../src/sheets/model/plan';
+import { shiftFormula } from '../../src/sheets/model/formula';
 
 const parseA1 = (address: string): { col: number; row: number } =>
   parseAddress(address.replace(/^.*!/, '').replace(/\$/g, ''));
@@ -25,6 +26,9 @@ export interface RecordedRange {
   merged: boolean;
   /** What `clear` was asked to clear ("All"…), if it was called. */
   cleared?: string;
+  /** The range `copyFrom` pasted here, and what it copied ("Formulas"…). */
+  copied?: { from: string; type: string };
+  copyFrom(source: RecordedRange | string, type?: string): void;
   select(): void;
   merge(across: boolean): void;
   clear(applyTo?: string): void;
@@ -108,6 +112,10 @@ function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRang
     clear(applyTo = 'All') {
       rec.operations += 1;
       range.cleared = applyTo;
+    },
+    copyFrom(source: RecordedRange | string, type = 'All') {
+      rec.operations += 1;
+      range.copied = { from: typeof source === 'string' ? source : source.address, type };
     },
   };
   for (const property of ['formulas', 'numberFormat'] as const) {
@@ -340,15 +348,41 @@ export function createFakeExcel(
   return { context, run: (batch) => batch(context), recorder, mock };
 }
 
-/** Reassembles what the adapter wrote on a sheet: address → formula or value. */
+/**
+ * Reassembles what the adapter wrote on a sheet: address → formula or value. A `copyFrom` is
+ * replayed as Excel pastes: the source repeated over the destination, relative references moved
+ * (office-js#2674 describes the repetition), in the order the operations were queued.
+ */
 export function writtenCells(sheet: RecordedSheet): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const r of sheet.ranges) {
+    if (r.copied) {
+      const [s1, s2] = r.copied.from.split(':') as [string, string | undefined];
+      const src = { from: parseA1(s1), to: parseA1(s2 ?? s1) };
+      const [d1, d2] = r.address.split(':') as [string, string | undefined];
+      const dst = { from: parseA1(d1), to: parseA1(d2 ?? d1) };
+      const h = src.to.row - src.from.row + 1;
+      const w = src.to.col - src.from.col + 1;
+      for (let row = dst.from.row; row <= dst.to.row; row += 1)
+        for (let col = dst.from.col; col <= dst.to.col; col += 1) {
+          const sr = src.from.row + ((row - dst.from.row) % h);
+          const sc = src.from.col + ((col - dst.from.col) % w);
+          const v = out.get(a1(sc, sr));
+          if (v === undefined) out.delete(a1(col, row));
+          else
+            out.set(
+              a1(col, row),
+              typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, row - sr, col - sc) : v,
+            );
+        }
+      continue;
+    }
     if (!r.formulas) continue;
     const start = parseA1(r.address.split(':')[0] ?? r.address);
     r.formulas.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v !== '') out.set(a1(start.col + j, start.row + i), v);
+        else out.delete(a1(start.col + j, start.row + i));
       }),
     );
   }

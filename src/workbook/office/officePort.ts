@@ -8,6 +8,7 @@ import {
 } from '../../sheets/model/plan';
 import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
+import { shiftFormula } from '../../sheets/model/formula';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 /** Excel.run, injected so tests pass a mock context (office-addin-mock) and count syncs. */
@@ -99,6 +100,78 @@ function rectanglesBy<K>(cells: CellPlan[], keyOf: (c: CellPlan) => K | undefine
   return out;
 }
 
+/**
+ * A column's run of formulas filled down from its first cell: each formula below is the first one
+ * moved as Excel moves it (relative references follow, absolute ones stay). `cols` is a span of
+ * adjacent columns sharing the same rows, copied in one operation.
+ */
+export interface FillRun {
+  /** First and last column (0-based). */
+  cols: { from: number; to: number };
+  /** The row written in full, and the last row filled from it. */
+  source: number;
+  to: number;
+}
+
+/** A run is filled rather than written when it saves at least this many bytes of request. */
+const FILL_MIN_BYTES = 1_000;
+
+/**
+ * The runs of formula cells that Excel can fill down from their first row (as a user drags a
+ * formula down): long columns of per-line formulas then cost one operation instead of a formula
+ * per row in the request. Only runs whose formulas are exactly the first one moved are taken.
+ */
+export function fillRuns(cells: CellPlan[]): FillRun[] {
+  const byCol = new Map<number, { row: number; formula: string }[]>();
+  for (const c of cells) {
+    if (c.formula === undefined) continue;
+    const { col, row } = parseAddress(c.address);
+    const list = byCol.get(col);
+    if (list) list.push({ row, formula: c.formula });
+    else byCol.set(col, [{ row, formula: c.formula }]);
+  }
+  const single: { col: number; source: number; to: number }[] = [];
+  for (const [col, list] of byCol) {
+    list.sort((x, y) => x.row - y.row);
+    let start = 0;
+    let saved = 0;
+    const close = (end: number): void => {
+      const first = list[start];
+      const last = list[end];
+      if (first && last && end > start && saved >= FILL_MIN_BYTES)
+        single.push({ col, source: first.row, to: last.row });
+    };
+    for (let i = 1; i <= list.length; i += 1) {
+      const first = list[start];
+      const cur = list[i];
+      const prev = list[i - 1];
+      if (
+        first &&
+        cur &&
+        prev &&
+        cur.row === prev.row + 1 &&
+        shiftFormula(first.formula, cur.row - first.row, 0) === cur.formula
+      ) {
+        saved += cur.formula.length + 4;
+        continue;
+      }
+      close(i - 1);
+      start = i;
+      saved = 0;
+    }
+  }
+  // Adjacent columns over the same rows: one copy.
+  single.sort((x, y) => x.source - y.source || x.to - y.to || x.col - y.col);
+  const runs: FillRun[] = [];
+  for (const s of single) {
+    const last = runs[runs.length - 1];
+    if (last && last.source === s.source && last.to === s.to && last.cols.to === s.col - 1)
+      last.cols.to = s.col;
+    else runs.push({ cols: { from: s.col, to: s.col }, source: s.source, to: s.to });
+  }
+  return runs;
+}
+
 /** Rectangles of the cells of one style. */
 export function styleRectangles(sheet: SheetPlan): Map<StyleKey, string[]> {
   return rectanglesBy(sheet.cells, (c) => c.style);
@@ -174,17 +247,24 @@ function formatPieces(sheet: string, rect: string, format: string): Piece[] {
  * cells before their values ("2.10" stays text), the values and formulas in blocks of rows, then
  * the number formats where a cell needs one, the styles, widths, panes, merges and lists.
  */
-function sheetPieces(plan: SheetPlan): Piece[] {
+function sheetPieces(plan: SheetPlan, fillDown: boolean): Piece[] {
   const pieces: Piece[] = [];
   for (const rect of textRectangles(plan)) pieces.push(...formatPieces(plan.name, rect, NUMFMT.text));
   let rows = 1;
   let cols = 1;
+  const fills = fillDown ? fillRuns(plan.cells) : [];
+  const filled = new Set<string>();
+  for (const f of fills)
+    for (let col = f.cols.from; col <= f.cols.to; col += 1)
+      for (let row = f.source + 1; row <= f.to; row += 1) filled.add(a1(col, row));
   // Each cell's column and what Excel receives for it, computed once for sizing and writing.
   const byRow = new Map<number, { col: number; value: string | number | boolean }[]>();
   for (const c of plan.cells) {
     const { col, row } = parseAddress(c.address);
     rows = Math.max(rows, row);
     cols = Math.max(cols, col + 1);
+    // Filled from the run's first row below, after every block of the sheet is written.
+    if (filled.has(c.address)) continue;
     const cell = { col, value: cellFormula(c) };
     const list = byRow.get(row);
     if (list) list.push(cell);
@@ -221,6 +301,21 @@ function sheetPieces(plan: SheetPlan): Piece[] {
     bytes += size;
   }
   flush(rows);
+  for (const f of fills) {
+    pieces.push({
+      sheet: plan.name,
+      bytes: OP_BYTES * 2,
+      rows: { from: f.source, to: f.to },
+      queue(ws) {
+        // Pasting one row's formulas over the rows below repeats it, references moved
+        // (ExcelApi 1.9; Excel repeats a source over a destination a whole multiple of it).
+        ws.getRange(`${a1(f.cols.from, f.source + 1)}:${a1(f.cols.to, f.to)}`).copyFrom(
+          ws.getRange(`${a1(f.cols.from, f.source)}:${a1(f.cols.to, f.source)}`),
+          'Formulas',
+        );
+      },
+    });
+  }
   for (const [format, rects] of formatRectangles(plan))
     for (const rect of rects) pieces.push(...formatPieces(plan.name, rect, format));
   const styles = styleRectangles(plan);
@@ -360,7 +455,15 @@ export class OfficePort implements WorkbookPort {
   /** Sheets the last inventory found empty: reused rather than added. */
   private emptySheets = new Set<string>();
 
-  constructor(private readonly run: ExcelRunner) {}
+  /**
+   * `fillDown`: long columns of per-line formulas are written once and filled down by Excel
+   * (`Range.copyFrom`, ExcelApi 1.9) instead of a formula per row in the request. Off on a host
+   * without ExcelApi 1.9: every formula is then sent.
+   */
+  constructor(
+    private readonly run: ExcelRunner,
+    private readonly options: { fillDown: boolean } = { fillDown: true },
+  ) {}
 
   async inventory(): Promise<WorkbookInventory> {
     return this.run(async (context) => {
@@ -388,7 +491,7 @@ export class OfficePort implements WorkbookPort {
   }
 
   async applyPlan(plan: WorkbookPlan): Promise<ApplyReport> {
-    const pieces = plan.sheets.flatMap((sheet) => sheetPieces(sheet));
+    const pieces = plan.sheets.flatMap((sheet) => sheetPieces(sheet, this.options.fillDown));
     const batches = packBatches(pieces, (plan.sheets.length + plan.names.length * 2) * OP_BYTES);
     return this.run(async (context) => {
       // Sheets first, then the workbook names, then the cells: every formula and list is written
