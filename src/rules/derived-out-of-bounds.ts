@@ -14,6 +14,8 @@ function roleOf(header: string): Role | null {
   if (!h || h.length > 40) return null;
   if (/^(dont )?france\b/.test(h)) return 'france';
   if (/^(dont )?etranger\b/.test(h)) return 'foreign';
+  // An écart or a variation in % is signed and may pass 100 %: not a share.
+  if (/\b(ecart|variation|evolution)s?\b/.test(h)) return null;
   if (/^%|%$|\(%\)|% (du|de|des)\b|^(part|quote part|pourcentage)\b/.test(h)) return 'share';
   if (/^(montant|total|cout)\b/.test(h) && !h.includes('%')) return 'amount';
   return null;

@@ -23,6 +23,8 @@ import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
 import { rule as expensesLedger } from './expenses-ledger';
 import { rule as financingBalanced } from './financing-balanced';
+import { rule as followupArbitrage } from './followup-arbitrage';
+import { rule as followupGapsExplained } from './followup-gaps-explained';
 import { rule as financingComparative } from './financing-comparative';
 import { rule as financingDeadlines } from './financing-deadlines';
 import { rule as financingMinSources } from './financing-min-sources';
@@ -74,6 +76,8 @@ export const RULES: readonly Rule[] = [
   carbonReductionMeasures,
   carbonPrevisionnelDefinitif,
   expensesLedger,
+  followupGapsExplained,
+  followupArbitrage,
 ];
 
 /** The rules that cite a criterion of the référentiel ('tous': all). */

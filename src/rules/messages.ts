@@ -110,6 +110,14 @@ export const MESSAGES: Record<string, string> = {
   'expense-proof-missing':
     'Dépense {piece} sans justificatif (colonne Justificatif : « Oui » et sa référence).',
   'expense-ttc': 'Dépense {piece} : TTC {ttc} € au lieu de HT {ht} € + TVA {tva} € = {expected} €.',
+  'followup-gap-unexplained':
+    'Écart de {gap} € ({share}) sur la ligne {code} {label} sans explication : au-delà des seuils ({thresholds}), un écart s’explique.',
+  'followup-gap-no-cause':
+    'Écart de {gap} € ({share}) sur la ligne {code} {label} sans cause : choisissez Interne ou Externe.',
+  'followup-gap-cause-unknown':
+    'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
+  'followup-arbitrage-missing':
+    'Coût estimé final {final} € au-dessus du devis ({devis} €) de {over} €, et aucun arbitrage proposé.',
   'carbon-no-measure':
     'Aucune mesure de réduction chiffrée : proposez au moins une mesure avec son économie estimée (kgCO2e).',
   'carbon-definitive-missing':

@@ -25,6 +25,13 @@ import { carbonSheet, factorsSheet } from './carbon/layout';
 import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } from '../domain/carbon/bilan';
 import { devisSheet } from './devis/layout';
 import { expensesSheet } from './expenses/layout';
+import { followUpSheet } from './followup/layout';
+import {
+  exampleFollowUp,
+  FOLLOWUP_EXAMPLE_NOTE,
+  gapThresholdDefaults,
+  type FollowUpInput,
+} from '../domain/followup/followup';
 import { EXPENSES_EXAMPLE_NOTE, exampleExpenses, type ExpenseInput } from '../domain/expenses/expenses';
 import { financingSheet } from './financing/layout';
 import { makeNaming, type Naming } from './model/naming';
@@ -48,6 +55,8 @@ export interface ScaffoldInput {
   carbon?: { lines: CarbonLine[]; measures: CarbonMeasure[] } | 'exemple';
   /** Dépenses ledger lines; 'exemple' (with the carbon example) the example's. Empty by default. */
   expenses?: ExpenseInput[] | 'exemple';
+  /** Suivi budgétaire entries (reste à engager, causes, arbitrage); 'exemple' the example's, as for the expenses. */
+  followUp?: FollowUpInput | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -186,6 +195,21 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     naming,
     ...(useExample && expenseLines.length > 0 ? { note: EXPENSES_EXAMPLE_NOTE } : {}),
   });
+  const followUpInput: FollowUpInput =
+    input.followUp === 'exemple' || (input.followUp === undefined && useExample)
+      ? exampleFollowUp(input.format)
+      : (input.followUp ?? { situationDate: null, arbitrage: '', lines: [] });
+  const followUp = followUpSheet({
+    devisLines: devis.rows.lines,
+    result,
+    chapters: input.budget.chapters.map((c) => ({ code: c.code, label: c.label })),
+    expenses: expenses.totals,
+    input: followUpInput,
+    thresholds: gapThresholdDefaults(),
+    schedule: { start: input.production?.prepStart ?? null, end: input.production?.padDelivery ?? null },
+    naming,
+    ...(followUpInput.lines.length > 0 ? { note: FOLLOWUP_EXAMPLE_NOTE } : {}),
+  });
   return {
     plan: {
       sheets: [
@@ -196,6 +220,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         treso.sheet,
         carbon.sheet,
         expenses.sheet,
+        followUp.sheet,
         factors.sheet,
       ],
       names: [
@@ -206,6 +231,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         ...treso.names,
         ...carbon.names,
         ...expenses.names,
+        ...followUp.names,
         ...factors.names,
       ],
       charts: [...recap.charts, ...treso.charts],

@@ -293,6 +293,36 @@ const DEPENSES = obj({
   },
 });
 
+/** data/exemples/suivi.json: the example follow-up entries, by format (amounts as decimal strings). */
+const SUIVI = obj({
+  title: str,
+  note: str,
+  seededOn: date,
+  formats: {
+    type: 'object',
+    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+    additionalProperties: obj({
+      situationDate: nullable(date),
+      arbitrage: anyStr,
+      lines: arr(
+        obj({ code: str, remaining: decimal, cause: { enum: ['Interne', 'Externe'] }, explanation: str }, [
+          'remaining',
+          'cause',
+          'explanation',
+        ]),
+      ),
+    }),
+  },
+});
+/** data/finance/suivi.json: the follow-up's default thresholds (a production's choice, not a rule). */
+const SEUILS = obj({
+  title: str,
+  seededOn: date,
+  note: str,
+  gapRate: obj({ value: decimal, source: str }),
+  gapAmount: obj({ value: decimal, source: str }),
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -302,9 +332,11 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/documentaire.json': EXAMPLE,
   'exemples/long-metrage.json': EXAMPLE,
   'exemples/serie.json': EXAMPLE,
+  'exemples/suivi.json': SUIVI,
   'finance/charges-sociales.json': CHARGES,
   'finance/financement.json': FINANCEMENT,
   'finance/frais-generaux.json': FRAIS_GENERAUX,
+  'finance/suivi.json': SEUILS,
   'nomenclatures/cnc-2018.json': NOMENCLATURE,
   'nomenclatures/cnc-audiovisuel.json': NOMENCLATURE,
   'nomenclatures/cnc-classique.json': NOMENCLATURE,

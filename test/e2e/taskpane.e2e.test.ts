@@ -128,6 +128,7 @@ describe('taskpane in Chromium', () => {
       'Trésorerie',
       'Bilan carbone',
       'Dépenses',
+      'Suivi budgétaire',
       'Facteurs',
     ]);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
@@ -142,7 +143,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 36 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 38 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
@@ -193,6 +194,7 @@ describe('taskpane in Chromium', () => {
       'Trésorerie (2)',
       'Bilan carbone (2)',
       'Dépenses (2)',
+      'Suivi budgétaire (2)',
       'Facteurs (2)',
     ]);
     await page.close();

@@ -41,9 +41,10 @@ describe('plan invariants', () => {
       expect(typeof c.result === 'number' || typeof c.result === 'string' || c.result instanceof Date).toBe(
         true,
       );
-    // Text results only where a formula yields a label (nature, phase, rule, source name).
+    // Text results only where a formula yields a label (nature, phase, rule, source name) or links
+    // to one (the Suivi budgétaire's code and label of each devis line).
     const texts = formulas.filter((c) => typeof c.result === 'string');
-    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(/);
+    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(|^'Devis'![AB]\d+$/);
   });
 
   it('writes the total général as a formula equal to the domain total', () => {
@@ -125,6 +126,7 @@ describe('plan invariants', () => {
       'Trésorerie (2)',
       'Bilan carbone (2)',
       'Dépenses (2)',
+      'Suivi budgétaire (2)',
       'Facteurs (2)',
     ]);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);

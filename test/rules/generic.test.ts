@@ -118,7 +118,7 @@ describe('generic spreadsheet-risk checks', () => {
         // 8 separate its start from the shoot; frais généraux typed as 150 %.
         { op: 'formula', sheet: 'Paramètres', cell: 'B15', formula: '=DATE(2027;4;1)' },
         { op: 'set', sheet: 'Paramètres', cell: 'B9', value: 40 },
-        { op: 'set', sheet: 'Paramètres', cell: 'B30', value: 1.5 },
+        { op: 'set', sheet: 'Paramètres', cell: 'B32', value: 1.5 },
       ],
       recalcProfile(),
     );
@@ -126,7 +126,7 @@ describe('generic spreadsheet-risk checks', () => {
     expect(result.found).toEqual([
       'params-date-order@Paramètres!B15',
       'params-prep-weeks@Paramètres!B9',
-      'params-rate-bounds@Paramètres!B30',
+      'params-rate-bounds@Paramètres!B32',
     ]);
     expect(result.messages).toEqual([
       'Date de fin du tournage (01/04/2027) antérieure à la date de début du tournage (26/04/2027).',

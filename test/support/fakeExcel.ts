@@ -66,7 +66,13 @@ export interface RecordedSheet {
 export interface Recorder {
   sheets: Map<string, RecordedSheet>;
   /** Every values/formats write, in the order queued: which property of which range. */
-  writes: { sheet: string; address: string; property: 'formulas' | 'numberFormat'; value: unknown[][] }[];
+  /** A number format may be one string for the whole range (applied to every cell). */
+  writes: {
+    sheet: string;
+    address: string;
+    property: 'formulas' | 'numberFormat';
+    value: unknown[][] | string;
+  }[];
   names: { name: string; ref: string; sheet: string; comment?: string }[];
   /** Queued operations since the start, for size measurements. */
   operations: number;
@@ -122,7 +128,7 @@ function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRang
     Object.defineProperty(range, property, {
       enumerable: true,
       get: () => stored[property],
-      set: (value: unknown[][]) => {
+      set: (value: unknown[][] | string) => {
         (stored as Record<string, unknown>)[property] = value;
         rec.writes.push({ sheet: sheetName, address, property, value });
       },

@@ -32,6 +32,7 @@ const SHEETS = [
   'Trésorerie',
   'Bilan carbone',
   'Dépenses',
+  'Suivi budgétaire',
   'Facteurs',
 ];
 
@@ -100,7 +101,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
-      sheet: fc.nat(7),
+      sheet: fc.nat(8),
       row: fc.integer({ min: 1, max: 200 }),
       col: fc.integer({ min: 1, max: 20 }),
       value,
@@ -110,7 +111,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('insertRows' as const),
-      sheet: fc.nat(7),
+      sheet: fc.nat(8),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -119,7 +120,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('deleteRows' as const),
-      sheet: fc.nat(7),
+      sheet: fc.nat(8),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -128,11 +129,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('renameSheet' as const),
-      sheet: fc.nat(7),
+      sheet: fc.nat(8),
       name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Trésorerie réelle'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(8) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteName' as const), index: fc.nat(300) }) },
 );
 

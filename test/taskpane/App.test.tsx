@@ -89,6 +89,7 @@ describe('taskpane', () => {
       'Trésorerie',
       'Bilan carbone',
       'Dépenses',
+      'Suivi budgétaire',
       'Facteurs',
     ]);
   });
@@ -164,6 +165,7 @@ describe('taskpane', () => {
       'Trésorerie (2)',
       'Bilan carbone (2)',
       'Dépenses (2)',
+      'Suivi budgétaire (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
@@ -501,6 +503,7 @@ describe('taskpane', () => {
       'Trésorerie',
       'Bilan carbone',
       'Dépenses',
+      'Suivi budgétaire',
       'Facteurs',
     ]);
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
@@ -706,7 +709,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 36 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 38 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

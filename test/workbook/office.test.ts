@@ -100,7 +100,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
         const f = parseAddress(from ?? '');
         const t = parseAddress(to ?? from ?? '');
         for (let r = f.row; r <= t.row; r += 1)
-          for (let c = f.col; c <= t.col; c += 1) written.set(a1(c, r), w.value[r - f.row]?.[c - f.col]);
+          for (let c = f.col; c <= t.col; c += 1)
+            // A single format is set on the whole rectangle (ExcelApi 1.1 applies it to every cell).
+            written.set(a1(c, r), typeof w.value === 'string' ? w.value : w.value[r - f.row]?.[c - f.col]);
       }
       const expected = new Map(
         sheet.cells.filter((c) => c.numFmt && c.numFmt !== 'General').map((c) => [c.address, c.numFmt]),
@@ -132,15 +134,17 @@ describe('Office.js adapter (office-addin-mock)', () => {
         expect([c.address, first?.property]).toEqual([c.address, 'numberFormat']);
         const { row, col } = parseAddress(c.address);
         const start = parseAddress(first?.address.split(':')[0] ?? c.address);
-        expect(first?.value[row - start.row]?.[col - start.col]).toBe('@');
+        const v = first?.value;
+        expect(typeof v === 'string' ? v : v?.[row - start.row]?.[col - start.col]).toBe('@');
         expect(writes.findIndex((w) => w.property === 'formulas')).toBeGreaterThan(0);
         checked += 1;
       }
     }
     // Every code cell: Devis and Récapitulatif (144, free lines included), the Trésorerie's
     // 11 payment rows and their 11 profile rows (9 chapters, FG, IMP), and the Dépenses' 156
-    // ledger rows, 94 devis codes with their chapter, and 9 chapters.
-    expect(checked).toBe(167 + 156 + 94 * 2 + 9);
+    // ledger rows, 94 devis codes with their chapter, and 9 chapters; the Suivi budgétaire's 94
+    // line codes, its five largest overruns and 9 chapters.
+    expect(checked).toBe(167 + 156 + 94 * 2 + 9 + 94 + 5 + 9);
   });
 
   it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {

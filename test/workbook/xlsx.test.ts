@@ -32,6 +32,7 @@ describe('xlsx adapter', () => {
       'Trésorerie',
       'Bilan carbone',
       'Dépenses',
+      'Suivi budgétaire',
       'Facteurs',
     ]);
 
@@ -62,7 +63,7 @@ describe('xlsx adapter', () => {
     expect(recap?.getCell('C5').result).toBe(285500);
     expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$17"]);
     expect(back.getWorksheet('Paramètres')?.getCell('B17').value).toBe(3200000);
-    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$58:$A$63"]);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$60:$A$65"]);
     expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
     // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
@@ -106,6 +107,7 @@ describe('xlsx adapter', () => {
       'Trésorerie (2)',
       'Bilan carbone (2)',
       'Dépenses (2)',
+      'Suivi budgétaire (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
@@ -131,6 +133,7 @@ describe('xlsx adapter', () => {
       'Paramètres',
       'Plan de financement',
       'Récapitulatif',
+      'Suivi budgétaire',
       'Trésorerie',
     ]);
   });

@@ -28,9 +28,20 @@ import {
 
 export { DEVIS_FIRST_ROW };
 
+/** A costed row of the Devis (a line, a line of a sous-poste, a charges line), where it was written. */
+export interface DevisLineRow {
+  chapter: string;
+  code: string;
+  label: string;
+  row: number;
+  amount: Money;
+}
+
 /** Rows of the Devis plan that other sheets and tests need. */
 export interface DevisRows {
   chapterTotals: Map<string, number>;
+  /** Every costed row in order (not the frais généraux and imprévus, which are rates). */
+  lines: DevisLineRow[];
   subtotal: number;
   overheads: number;
   contingency: number;
@@ -120,6 +131,7 @@ export function devisSheet(
   const rateRows: Record<IndirectRateRole, number> = { overheads: 0, contingency: 0 };
   /** Where each line and sous-poste was written: the bases block reads them by code. */
   const itemRows = new Map<string, { row: number; first: number; last: number }>();
+  const lineRows: DevisLineRow[] = [];
 
   const amountCells = (
     row: number,
@@ -287,6 +299,7 @@ export function devisSheet(
       if (!r) throw new Error(`Ligne ${item.code} sans résultat`);
       if (item.kind === 'line') {
         itemRows.set(item.code, { row, first: row, last: row });
+        lineRows.push({ chapter: chapter.code, code: item.code, label: item.label, row, amount: r.amount });
         lineRow(row, item, r, chapter.code);
         row += 1;
       } else if (item.kind === 'group' && r.kind === 'group') {
@@ -309,10 +322,18 @@ export function devisSheet(
         }
         row += 1;
         item.lines.forEach((l, li) => {
+          lineRows.push({
+            chapter: chapter.code,
+            code: l.code,
+            label: l.label,
+            row,
+            amount: r.lines[li]?.amount ?? ZERO,
+          });
           lineRow(row, l, r.lines[li] ?? null, chapter.code);
           row += 1;
         });
       } else if (item.kind === 'charges' && r.kind === 'charges') {
+        lineRows.push({ chapter: chapter.code, code: item.code, label: item.label, row, amount: r.amount });
         const label = statusLabel(item.status);
         baseRateRow(
           row,
@@ -573,6 +594,7 @@ export function devisSheet(
     names,
     rows: {
       chapterTotals,
+      lines: lineRows,
       subtotal,
       overheads: rateRows.overheads,
       contingency: rateRows.contingency,

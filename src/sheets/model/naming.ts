@@ -8,6 +8,7 @@ export const BASE_SHEETS = {
   carbon: 'Bilan carbone',
   factors: 'Facteurs',
   expenses: 'Dépenses',
+  followup: 'Suivi budgétaire',
 } as const;
 
 export type SheetKey = keyof typeof BASE_SHEETS;

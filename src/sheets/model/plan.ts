@@ -46,7 +46,8 @@ export interface ValidationPlan {
 export interface ConditionalFormatPlan {
   range: string;
   /** negative / positive: red / green; top3: the three largest values highlighted. */
-  when: 'negative' | 'positive' | 'top3';
+  /** negative: red below 0; positive: green above 0; overrun: red above 0 (a cost over its devis); top3. */
+  when: 'negative' | 'positive' | 'overrun' | 'top3';
 }
 
 export interface SheetPlan {

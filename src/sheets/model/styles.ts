@@ -31,5 +31,6 @@ export const STYLES: Record<StyleKey, StyleSpec> = {
 export const CONDITIONAL = {
   negative: { fontColor: '9C0006', fill: 'FFC7CE' },
   positive: { fontColor: '006100', fill: 'C6EFCE' },
+  overrun: { fontColor: '9C0006', fill: 'FFC7CE' },
   top3: { fontColor: '9C5700', fill: 'FFEB9C' },
 } as const;

@@ -21,6 +21,9 @@ export const PARAMS_NAMES = {
   firstOrSecondFilm: 'Param_PremierFilm',
   provisionalAgreement: 'Param_AgrementProvisoire',
   avDerogation: 'Param_DerogationAV',
+  /** Suivi budgétaire: an écart at or above both thresholds is explained. */
+  gapRate: 'Param_SeuilEcart',
+  gapAmount: 'Param_SeuilEcartMontant',
   shortContractSurcharge: 'Param_MajorationCDDU',
   overheadsRate: 'Param_TauxFG',
   overheadsCap: 'Param_PlafondFG',

@@ -1,3 +1,4 @@
+import { gapThresholdDefaults } from '../../domain/followup/followup';
 import { chargeRate } from '../../domain/budget/compute';
 import type { BudgetParams } from '../../domain/budget/types';
 import { STATUSES } from '../../domain/budget/types';
@@ -95,6 +96,7 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   for (const k of PC.keys)
     cells.push({ address: PC.cell(k, PARAMS_FIRST_ROW - 1), value: PC.header(k), style: 'header' });
 
+  const gaps = gapThresholdDefaults();
   const production: Row[] = [
     { label: 'Titre du projet', name: P.title, value: p?.title ?? null },
     { label: 'Format', name: P.format, value: formatLabel(input.format), list: 'formats' },
@@ -162,6 +164,20 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       name: P.avDerogation,
       value: p ? (p.avDerogationRequested ? 'Oui' : 'Non') : 'Non',
       list: 'yesNo',
+    },
+    {
+      label: 'Suivi budgétaire : écart à expliquer à partir de (% de la ligne)',
+      name: P.gapRate,
+      value: toCellNumber(gaps.rate),
+      numFmt: NUMFMT.rate,
+      source: gaps.rateSource,
+    },
+    {
+      label: 'Suivi budgétaire : écart à expliquer à partir de (€)',
+      name: P.gapAmount,
+      value: toCellNumber(gaps.amount),
+      numFmt: NUMFMT.euro,
+      source: gaps.amountSource,
     },
   ];
 

@@ -1,0 +1,169 @@
+import examples from '../../../data/exemples/suivi.json';
+import seuils from '../../../data/finance/suivi.json';
+import type { ProductionFormat } from '../facts/facts';
+import { Money, ZERO, sum, toMoney } from '../money';
+import type { ExpenseTotals } from '../expenses/expenses';
+
+/** Where a gap comes from: the production's own choices (interne) or outside it (externe). */
+export const GAP_CAUSES = ['Interne', 'Externe'] as const;
+export type GapCause = (typeof GAP_CAUSES)[number];
+
+/** What the user enters per devis line in the Suivi budgétaire. */
+export interface FollowUpLineInput {
+  code: string;
+  /** Reste à engager; absent: the devis not yet committed (devis − engagé, never below zero). */
+  remaining?: Money;
+  cause?: GapCause;
+  explanation?: string;
+}
+
+export interface FollowUpInput {
+  /** ISO day the situation is drawn up at ("Situation au"), or null. */
+  situationDate: string | null;
+  /** The arbitrage proposed when the estimated final cost is above the devis (cpacp C21). */
+  arbitrage: string;
+  lines: FollowUpLineInput[];
+}
+
+/** An écart must be explained at or above both thresholds (Paramètres): a share of its line and an amount. */
+export interface GapThresholds {
+  rate: Money;
+  amount: Money;
+}
+
+/** A costed devis line, as the Devis wrote it. */
+export interface FollowUpDevisLine {
+  chapter: string;
+  code: string;
+  label: string;
+  amount: Money;
+}
+
+export interface FollowUpLine extends FollowUpDevisLine {
+  engaged: Money;
+  paid: Money;
+  remaining: Money;
+  /** Estimé final: engagé (which includes what is paid) + reste à engager. */
+  final: Money;
+  /** Estimé final − devis: above zero, an overrun. */
+  gap: Money;
+  /** Écart / devis, null when the devis is zero. */
+  gapRate: Money | null;
+  cause: GapCause | null;
+  explanation: string;
+  /** At or above the thresholds: needs a cause and an explanation. */
+  flagged: boolean;
+  /** 1 for the largest overrun, ties in line order; null for a line not over its devis. */
+  rank: number | null;
+}
+
+export interface FollowUpResult {
+  lines: FollowUpLine[];
+  devis: Money;
+  engaged: Money;
+  paid: Money;
+  remaining: Money;
+  final: Money;
+  /** Sum of the lines' écarts: what the imprévus must absorb when above zero. */
+  gap: Money;
+}
+
+/** The follow-up of every costed line, exact to the cent: what the sheet's formulas compute. */
+export function computeFollowUp(
+  devisLines: readonly FollowUpDevisLine[],
+  expenses: ExpenseTotals,
+  input: FollowUpInput,
+  thresholds: GapThresholds,
+): FollowUpResult {
+  const entered = new Map(input.lines.map((l) => [l.code, l]));
+  const lines = devisLines.map((d): FollowUpLine => {
+    const e = expenses.byCode.get(d.code) ?? { engaged: ZERO, paid: ZERO };
+    const u = entered.get(d.code);
+    const remaining = u?.remaining ?? Money.max(d.amount.minus(e.engaged), ZERO);
+    const final = e.engaged.plus(remaining);
+    const gap = final.minus(d.amount);
+    const gapRate = d.amount.isZero() ? null : gap.dividedBy(d.amount);
+    const flagged =
+      gap.abs().gte(thresholds.amount) && (gapRate === null || gapRate.abs().gte(thresholds.rate));
+    return {
+      ...d,
+      engaged: e.engaged,
+      paid: e.paid,
+      remaining,
+      final,
+      gap,
+      gapRate,
+      cause: u?.cause ?? null,
+      explanation: u?.explanation ?? '',
+      flagged,
+      rank: null,
+    };
+  });
+  // Rank of each overrun, as the sheet counts it: larger ones, then equal ones above it.
+  lines.forEach((l, i) => {
+    if (!l.gap.gt(0)) return;
+    const larger = lines.filter((o) => o.gap.gt(l.gap)).length;
+    const equalAbove = lines.slice(0, i + 1).filter((o) => o.gap.eq(l.gap)).length;
+    l.rank = larger + equalAbove;
+  });
+  return {
+    lines,
+    devis: sum(lines.map((l) => l.amount)),
+    engaged: sum(lines.map((l) => l.engaged)),
+    paid: sum(lines.map((l) => l.paid)),
+    remaining: sum(lines.map((l) => l.remaining)),
+    final: sum(lines.map((l) => l.final)),
+    gap: sum(lines.map((l) => l.gap)),
+  };
+}
+
+/** Share of the schedule elapsed at a date, from the start of preparation to delivery (0 to 1). */
+export function scheduleElapsed(at: Date | null, start: Date | null, end: Date | null): Money | null {
+  if (!at || !start || !end) return null;
+  const day = (d: Date): number => Math.round(d.getTime() / 86_400_000);
+  const span = day(end) - day(start);
+  if (span <= 0) return null;
+  const share = new Money(day(at) - day(start)).dividedBy(span);
+  return Money.min(Money.max(share, ZERO), new Money(1));
+}
+
+interface ExampleFollowUp {
+  situationDate: string | null;
+  arbitrage: string;
+  lines: { code: string; remaining?: string; cause?: string; explanation?: string }[];
+}
+
+const isCause = (v: string): v is GapCause => (GAP_CAUSES as readonly string[]).includes(v);
+
+/** The example's follow-up entries for a format (data/exemples/suivi.json); none where it has none. */
+export function exampleFollowUp(format: ProductionFormat): FollowUpInput {
+  const e = (examples.formats as Partial<Record<ProductionFormat, ExampleFollowUp>>)[format];
+  if (!e) return { situationDate: null, arbitrage: '', lines: [] };
+  return {
+    situationDate: e.situationDate,
+    arbitrage: e.arbitrage,
+    lines: e.lines.map((l) => {
+      if (l.cause !== undefined && !isCause(l.cause))
+        throw new Error(`Suivi d’exemple ${l.code} : cause inconnue « ${l.cause} »`);
+      return {
+        code: l.code,
+        ...(l.remaining !== undefined ? { remaining: toMoney(l.remaining) } : {}),
+        ...(l.cause !== undefined && isCause(l.cause) ? { cause: l.cause } : {}),
+        ...(l.explanation !== undefined ? { explanation: l.explanation } : {}),
+      };
+    }),
+  };
+}
+
+/** The note the example's follow-up carries (fictitious figures). */
+export const FOLLOWUP_EXAMPLE_NOTE: string = examples.note;
+
+/** The default thresholds of an écart to explain, with their sources (data/finance/suivi.json). */
+export function gapThresholdDefaults(): GapThresholds & { rateSource: string; amountSource: string } {
+  return {
+    rate: toMoney(seuils.gapRate.value),
+    amount: toMoney(seuils.gapAmount.value),
+    rateSource: seuils.gapRate.source,
+    amountSource: seuils.gapAmount.source,
+  };
+}

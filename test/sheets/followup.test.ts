@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { computeExpenses, exampleExpenses } from '../../src/domain/expenses/expenses';
+import {
+  computeFollowUp,
+  exampleFollowUp,
+  gapThresholdDefaults,
+  scheduleElapsed,
+} from '../../src/domain/followup/followup';
+import { isoDay } from '../../src/domain/isoDay';
+import { Money } from '../../src/domain/money';
+import { FOLLOWUP_ARBITRAGE_CELL, FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
+import { examplePlan } from '../support/plans';
+import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
+
+/*
+ * The Suivi budgétaire: every costed devis line with its engagé, payé, reste à engager, estimé
+ * final and écart, exact to the cent in the domain; the same figures recomputed by LibreOffice;
+ * an écart without explanation and an overrun without arbitrage found at their cells.
+ */
+jest.setTimeout(240_000);
+
+describe('Suivi budgétaire', () => {
+  it('computes each line and the dashboard of the example exactly, overruns ranked', () => {
+    const { plan } = examplePlan();
+    const sheet = plan.sheets.find((s) => s.name === 'Suivi budgétaire');
+    const value = (address: string): unknown => sheet?.cells.find((c) => c.address === address)?.result;
+    const rowOf = (code: string): number => {
+      const c = sheet?.cells.find((x) => x.address.startsWith(F.letter('code')) && x.result === code);
+      return Number(c?.address.slice(F.letter('code').length));
+    };
+    const line = (code: string) => {
+      const r = rowOf(code);
+      return [
+        value(F.cell('devis', r)),
+        value(F.cell('engaged', r)),
+        value(F.cell('final', r)),
+        value(F.cell('gap', r)),
+        value(F.cell('rank', r)),
+      ];
+    };
+    // Studio: one more day of plateau B; rights renegotiated; trains; visual effects saved.
+    expect(line('5.1')).toEqual([21000, 6300, 24500, 3500, 2]);
+    expect(line('1.1')).toEqual([60000, 15000, 65000, 5000, 1]);
+    expect(line('6.1.2')).toEqual([6600, 186, 7986, 1386, 3]);
+    expect(line('8.3')).toEqual([45000, 0, 38000, -7000, '']);
+    // A line nobody estimated: the devis not yet committed.
+    expect(line('7.1')).toEqual([45500, 45500, 45500, 0, '']);
+    const board = (name: string): unknown => {
+      const n = plan.names.find((x) => x.name === name);
+      return value(n?.ref.replace(/\$/g, '') ?? '');
+    };
+    expect(
+      [
+        'Suivi_Devis',
+        'Suivi_EcartLignes',
+        'Suivi_ImprevusRestants',
+        'Suivi_CoutFinal',
+        'Suivi_EcartDevis',
+      ].map(board),
+    ).toEqual([3035291.62, 2886, 133100.59, 2902191.03, -133100.59]);
+  });
+
+  it('flags écarts at or above both thresholds, and sums to the cent', () => {
+    const expenses = computeExpenses(exampleExpenses('long-metrage'));
+    const devisLines = [{ chapter: '5', code: '5.1', label: 'Studios', amount: new Money(21000) }];
+    const r = computeFollowUp(devisLines, expenses, exampleFollowUp('long-metrage'), gapThresholdDefaults());
+    expect(r.lines[0]?.flagged).toBe(true);
+    expect(r.lines[0]?.gapRate?.toFixed(4)).toBe('0.1667');
+    expect(r.final.toFixed(2)).toBe('24500.00');
+    // 1,5 × the threshold amount but 8 % of the line: not flagged.
+    const small = computeFollowUp(
+      devisLines.map((d) => ({ ...d, amount: d.amount.times(3) })),
+      expenses,
+      { situationDate: null, arbitrage: '', lines: [{ code: '5.1', remaining: new Money(57000) }] },
+      gapThresholdDefaults(),
+    );
+    expect(small.lines[0]?.gap.toFixed(2)).toBe('300.00');
+    expect(small.lines[0]?.flagged).toBe(false);
+    expect(
+      scheduleElapsed(isoDay('2027-03-01'), isoDay('2027-01-01'), isoDay('2027-05-01'))?.toFixed(4),
+    ).toBe('0.4917');
+    expect(
+      scheduleElapsed(isoDay('2026-11-30'), isoDay('2027-01-01'), isoDay('2027-05-01'))?.toFixed(0),
+    ).toBe('0');
+    expect(scheduleElapsed(null, isoDay('2027-01-01'), isoDay('2027-05-01'))).toBeNull();
+  });
+});
+
+describe('Suivi budgétaire in LibreOffice', () => {
+  const silent = { out: () => undefined, err: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-suivi-'));
+  const profile = recalcProfile();
+  const file = join(dir, 'exemple.xlsx');
+
+  beforeAll(async () => {
+    expect(await main(['new', '--out', file, '--exemple'], silent)).toBe(0);
+  });
+
+  it('recomputes the dashboard; an écart left unexplained and an overrun without arbitrage are found at their cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Suivi budgétaire');
+    let row51 = 0;
+    ws?.getColumn(F.letter('code')).eachCell((c, r) => {
+      const v = c.value as { result?: unknown } | null;
+      if (v && typeof v === 'object' && v.result === '5.1') row51 = r;
+    });
+    expect(row51).toBeGreaterThan(7);
+    const before = readFileSync(file);
+    const edited = editWithLibreOffice(
+      file,
+      join(dir, 'depassement.xlsx'),
+      [
+        // The studio now needs 160 000 € more to engage: beyond what the imprévus cover.
+        { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('remaining', row51), value: 160000 },
+        { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('explanation', row51), value: '' },
+        { op: 'set', sheet: 'Suivi budgétaire', cell: FOLLOWUP_ARBITRAGE_CELL, value: '' },
+      ],
+      profile,
+    );
+    const v = await namedValues(edited, ['Suivi_EcartLignes', 'Suivi_CoutFinal', 'Suivi_EcartDevis']);
+    // Lines: +2 886 € before; the studio's estimé final goes from 24 500 to 166 300 €, so the
+    // lines' écart (144 686 €) passes the imprévus (135 986,59 €) by 8 699,41 €.
+    // LibreOffice computes in binary floating point: compared to the cent.
+    const cents = Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, Math.round(Number(x) * 100) / 100]),
+    );
+    expect(cents).toEqual({
+      Suivi_EcartLignes: 144686,
+      Suivi_CoutFinal: 3043991.03,
+      Suivi_EcartDevis: 8699.41,
+    });
+    const out: string[] = [];
+    const code = await main(['audit', edited, '--format', 'json'], {
+      out: (s) => out.push(s),
+      err: () => undefined,
+    });
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join('')) as {
+      files: {
+        findings: { ruleId: string; messageId: string; message: string; sheet: string; address: string }[];
+      }[];
+    };
+    const found = (report.files[0]?.findings ?? []).filter((f) => f.ruleId.startsWith('followup'));
+    expect(found.map((f) => `${f.messageId}@${f.sheet}!${f.address}`)).toEqual([
+      `followup-gap-unexplained@Suivi budgétaire!${F.cell('explanation', row51)}`,
+      `followup-arbitrage-missing@Suivi budgétaire!${FOLLOWUP_ARBITRAGE_CELL}`,
+    ]);
+    expect(found.map((f) => f.message)).toEqual([
+      'Écart de +145\u202f300,00\u00a0€ (+691,9\u00a0%) sur la ligne 5.1 Studios sans explication\u00a0: au-delà des seuils (10\u00a0% et 1\u202f000,00\u00a0€), un écart s’explique.',
+      'Coût estimé final 3\u202f043\u202f991,03\u00a0€ au-dessus du devis (3\u202f035\u202f291,62\u00a0€) de 8\u202f699,41\u00a0€, et aucun arbitrage proposé.',
+    ]);
+    // The example itself is untouched.
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
