@@ -21,6 +21,7 @@ import { rule as devisTaxCreditShare } from './devis-tax-credit-share';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as errorCells } from './error-cells';
+import { rule as eventBudget } from './event-budget';
 import { rule as expensesLedger } from './expenses-ledger';
 import { rule as financingBalanced } from './financing-balanced';
 import { rule as followupArbitrage } from './followup-arbitrage';
@@ -35,6 +36,7 @@ import { rule as formulaInconsistent } from './formula-inconsistent';
 import { rule as formulaShortRange } from './formula-short-range';
 import { rule as formulaUndefinedName } from './formula-undefined-name';
 import { rule as paramsCoherence } from './params-coherence';
+import { rule as rightsShares } from './rights-shares';
 import { rule as sheetReadPartial } from './sheet-read-partial';
 import { rule as textInNumberCells } from './text-in-number-cells';
 import type { Rule } from './types';
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   expensesLedger,
   followupGapsExplained,
   followupArbitrage,
+  rightsShares,
+  eventBudget,
 ];
 
 /** The rules that cite a criterion of the référentiel ('tous': all). */

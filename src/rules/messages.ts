@@ -116,6 +116,15 @@ export const MESSAGES: Record<string, string> = {
     'Écart de {gap} € ({share}) sur la ligne {code} {label} sans cause : choisissez Interne ou Externe.',
   'followup-gap-cause-unknown':
     'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
+  'rights-base-missing': 'Ayant droit {holder} : un pourcentage sans assiette (choisissez-la dans la liste).',
+  'rights-base-unknown':
+    'Ayant droit {holder} : l’assiette « {base} » n’est pas dans le tableau des assiettes (à droite).',
+  'rights-over-100':
+    'Assiette « {base} » : les parts de {holders} {holders|ayant droit|ayants droit} font {total}, au-delà de 100 %.',
+  'event-category-missing':
+    'Poste « {poste} » du budget d’événement sans catégorie : logistique, communication et marketing ou frais administratifs.',
+  'event-category-unknown':
+    'Poste « {poste} » : la catégorie « {category} » n’est pas dans la liste (logistique, communication et marketing, frais administratifs).',
   'followup-arbitrage-missing':
     'Coût estimé final {final} € au-dessus du devis ({devis} €) de {over} €, et aucun arbitrage proposé.',
   'carbon-no-measure':

@@ -26,6 +26,10 @@ import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } 
 import { devisSheet } from './devis/layout';
 import { expensesSheet } from './expenses/layout';
 import { followUpSheet } from './followup/layout';
+import { rightsSheet } from './rights/layout';
+import { eventSheet } from './event/layout';
+import { emptyRights, exampleRights, RIGHTS_EXAMPLE_NOTE, type RightsInput } from '../domain/rights/rights';
+import { EVENT_EXAMPLE_NOTE, exampleEvent, type EventInput } from '../domain/event/event';
 import {
   exampleFollowUp,
   FOLLOWUP_EXAMPLE_NOTE,
@@ -57,6 +61,9 @@ export interface ScaffoldInput {
   expenses?: ExpenseInput[] | 'exemple';
   /** Suivi budgétaire entries (reste à engager, causes, arbitrage); 'exemple' the example's, as for the expenses. */
   followUp?: FollowUpInput | 'exemple';
+  /** Ayants droit and the event budget; 'exemple' the example's, as for the expenses. Empty by default. */
+  rights?: RightsInput | 'exemple';
+  event?: EventInput | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -210,6 +217,28 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     naming,
     ...(followUpInput.lines.length > 0 ? { note: FOLLOWUP_EXAMPLE_NOTE } : {}),
   });
+  const rightsExample = input.rights === 'exemple' || (input.rights === undefined && useExample);
+  const rightsInput = rightsExample
+    ? exampleRights(input.format)
+    : input.rights && input.rights !== 'exemple'
+      ? input.rights
+      : emptyRights();
+  const rights = rightsSheet(
+    rightsInput,
+    naming,
+    rightsExample && rightsInput.holders.length > 0 ? RIGHTS_EXAMPLE_NOTE : undefined,
+  );
+  const eventExample = input.event === 'exemple' || (input.event === undefined && useExample);
+  const eventInput = eventExample
+    ? exampleEvent(input.format)
+    : input.event && input.event !== 'exemple'
+      ? input.event
+      : { title: '', lines: [], partners: [] };
+  const event = eventSheet(
+    eventInput,
+    naming,
+    eventExample && eventInput.lines.length > 0 ? EVENT_EXAMPLE_NOTE : undefined,
+  );
   return {
     plan: {
       sheets: [
@@ -221,6 +250,8 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         carbon.sheet,
         expenses.sheet,
         followUp.sheet,
+        rights.sheet,
+        event.sheet,
         factors.sheet,
       ],
       names: [
@@ -232,6 +263,8 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         ...carbon.names,
         ...expenses.names,
         ...followUp.names,
+        ...rights.names,
+        ...event.names,
         ...factors.names,
       ],
       charts: [...recap.charts, ...treso.charts],

@@ -323,13 +323,62 @@ const SEUILS = obj({
   gapAmount: obj({ value: decimal, source: str }),
 });
 
+/** data/exemples/ayants-droit.json: the example rights tables, by format (shares and amounts as decimal strings). */
+const AYANTS_DROIT = obj({
+  title: str,
+  note: str,
+  seededOn: date,
+  formats: {
+    type: 'object',
+    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+    additionalProperties: obj({
+      holders: arr(
+        obj({ name: str, role: str, base: str, share: decimal, rank: nullable({ type: 'integer' }), mg: nullable(decimal) }),
+        1,
+      ),
+      receipts: arr(obj({ base: str, amount: decimal })),
+      boxOffice: obj({
+        admissions: nullable({ type: 'integer' }),
+        averagePrice: nullable(decimal),
+        producerShare: nullable(decimal),
+      }),
+    }),
+  },
+});
+/** data/exemples/evenement.json: the example event budgets, by format. */
+const EVENEMENT = obj({
+  title: str,
+  note: str,
+  seededOn: date,
+  formats: {
+    type: 'object',
+    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+    additionalProperties: obj({
+      title: str,
+      lines: arr(
+        obj({
+          category: { enum: ['Logistique', 'Communication et marketing', 'Frais administratifs'] },
+          label: str,
+          quantity: decimal,
+          unit: str,
+          rate: decimal,
+        }),
+        1,
+      ),
+      partners: arr(obj({ name: str, kind: { enum: ['Numéraire', 'En nature'] }, amount: decimal })),
+    }),
+  },
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
   'carbon/facteurs.json': FACTEURS,
+  'exemples/ayants-droit.json': AYANTS_DROIT,
   'exemples/court-metrage.json': EXAMPLE,
   'exemples/depenses.json': DEPENSES,
   'exemples/documentaire.json': EXAMPLE,
+  'exemples/evenement.json': EVENEMENT,
   'exemples/long-metrage.json': EXAMPLE,
   'exemples/serie.json': EXAMPLE,
   'exemples/suivi.json': SUIVI,

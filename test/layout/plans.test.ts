@@ -127,6 +127,8 @@ describe('plan invariants', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Ayants droit (2)',
+      'Budget événement (2)',
       'Facteurs (2)',
     ]);
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);

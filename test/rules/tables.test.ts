@@ -696,6 +696,56 @@ const TABLES = [
     }),
     [],
   ],
+  ['rights-shares', snap({}), []],
+  [
+    'rights-shares',
+    snap({
+      // Droits_Lignes from A5: ayant droit, qualité, assiette, pourcentage, rang, MG, montant…
+      Droits_Lignes: r('Ayants droit', 'A5', [
+        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 0.76, 3, null, 0, 0, 0],
+        ['SOFICA', 'Coproducteur', 'Recettes nettes part producteur', 0.25, 1, null, 0, 0, 0],
+        ['Scénariste', 'Auteur', 'Recettes nettes part producteur', 0.03, 2, 10000, 0, 0, 0],
+        // A share without a base, and one on a base the table does not list.
+        ['Compositeur', 'Compositeur', null, 0.01, 2, null, '', '', ''],
+        ['Éditeur', 'Auteur', 'Ventes de livres', 0.02, 2, null, 0, 0, 0],
+        // 100 % exactly on the distributor's base: allowed.
+        ['Distributeur', 'Distributeur', 'Recettes brutes distributeur', 0.25, 1, null, 0, 0, 0],
+        ['Exploitant', 'Autre', 'Recettes brutes distributeur', 0.75, 1, null, 0, 0, 0],
+        [null, null, null, null, null, null, '', '', ''],
+      ]),
+      Droits_ParAssiette: r('Ayants droit', 'K5', [
+        ['Recettes nettes part producteur', 1.04, 360000, 0, 0],
+        ['Recettes brutes distributeur', 1, 765000, 0, 0],
+        ['Recettes guichet', 0, 0, 0, 0],
+        ['Autre assiette', 0, null, 0, 0],
+      ]),
+    }),
+    [
+      'rights-base-missing@Ayants droit!C8',
+      'rights-base-unknown@Ayants droit!C9',
+      'rights-over-100@Ayants droit!L5',
+    ],
+  ],
+  ['event-budget', snap({}), []],
+  [
+    'event-budget',
+    snap({
+      // Evt_Lignes from A7: catégorie, poste, quantité, unité, tarif, montant, commentaire.
+      Evt_Lignes: r('Budget événement', 'A7', [
+        ['Logistique', 'Salle', 1, 'Forfait', 2500, 2500, null],
+        [null, 'Affiches', 1, 'Forfait', 1800, 1800, null],
+        ['Presse', 'Attaché de presse', 1, 'Forfait', 3000, 3000, null],
+        // A tariff without a label is a poste too; an empty row is not.
+        [null, null, 2, null, 50, 100, null],
+        [null, null, null, null, null, '', null],
+      ]),
+    }),
+    [
+      'event-category-missing@Budget événement!A8',
+      'event-category-unknown@Budget événement!A9',
+      'event-category-missing@Budget événement!A10',
+    ],
+  ],
   ['followup-arbitrage', snap({}), []],
   [
     'followup-arbitrage',
@@ -973,6 +1023,8 @@ it('covers every registered rule with a table', () => {
     'expenses-ledger',
     'followup-gaps-explained',
     'followup-arbitrage',
+    'rights-shares',
+    'event-budget',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
 });

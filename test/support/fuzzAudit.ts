@@ -33,6 +33,8 @@ const SHEETS = [
   'Bilan carbone',
   'Dépenses',
   'Suivi budgétaire',
+  'Ayants droit',
+  'Budget événement',
   'Facteurs',
 ];
 
@@ -101,7 +103,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
-      sheet: fc.nat(8),
+      sheet: fc.nat(10),
       row: fc.integer({ min: 1, max: 200 }),
       col: fc.integer({ min: 1, max: 20 }),
       value,
@@ -111,7 +113,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('insertRows' as const),
-      sheet: fc.nat(8),
+      sheet: fc.nat(10),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -120,7 +122,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('deleteRows' as const),
-      sheet: fc.nat(8),
+      sheet: fc.nat(10),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -129,11 +131,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('renameSheet' as const),
-      sheet: fc.nat(8),
+      sheet: fc.nat(10),
       name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Trésorerie réelle'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(8) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(10) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteName' as const), index: fc.nat(300) }) },
 );
 

@@ -90,6 +90,8 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Ayants droit',
+      'Budget événement',
       'Facteurs',
     ]);
   });
@@ -166,6 +168,8 @@ describe('taskpane', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Ayants droit (2)',
+      'Budget événement (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
@@ -504,6 +508,8 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Ayants droit',
+      'Budget événement',
       'Facteurs',
     ]);
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
@@ -709,7 +715,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 38 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 40 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

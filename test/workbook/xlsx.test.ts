@@ -33,6 +33,8 @@ describe('xlsx adapter', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Ayants droit',
+      'Budget événement',
       'Facteurs',
     ]);
 
@@ -108,6 +110,8 @@ describe('xlsx adapter', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Ayants droit (2)',
+      'Budget événement (2)',
       'Facteurs (2)',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
@@ -126,7 +130,9 @@ describe('xlsx adapter', () => {
     });
     expect(outcome.status).toBe('done');
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
+      'Ayants droit',
       'Bilan carbone',
+      'Budget événement',
       'Devis',
       'Dépenses',
       'Facteurs',

@@ -9,6 +9,8 @@ export const BASE_SHEETS = {
   factors: 'Facteurs',
   expenses: 'Dépenses',
   followup: 'Suivi budgétaire',
+  rights: 'Ayants droit',
+  event: 'Budget événement',
 } as const;
 
 export type SheetKey = keyof typeof BASE_SHEETS;

@@ -1,0 +1,55 @@
+import { contiguousColumns } from '../model/contract';
+
+/** The rights holders (named Droits_Lignes), one per row. */
+export const RIGHTS_COLUMNS = contiguousColumns('A', {
+  name: 'Ayant droit',
+  role: 'Qualité',
+  base: 'Assiette',
+  share: 'Pourcentage',
+  rank: 'Rang',
+  mg: 'Minimum garanti (à valoir)',
+  part: 'Montant simulé',
+  beyondMg: 'Au-delà du minimum garanti',
+  uncoveredMg: 'Minimum garanti non couvert',
+});
+
+/** Per base (named Droits_ParAssiette): total of the shares and the simulation. */
+export const RIGHTS_BASE_COLUMNS = contiguousColumns('K', {
+  base: 'Assiette',
+  share: 'Total des parts',
+  receipts: 'Recettes simulées',
+  distributed: 'Distribué',
+  left: 'Reste (non distribué)',
+});
+
+/** The box-office follow-up under the bases: a label and its value per row. */
+export const RIGHTS_BOX_COLUMNS = contiguousColumns('K', {
+  label: 'Suivi des entrées (simulation)',
+  value: 'Valeur',
+});
+export const RIGHTS_BOX_ROWS = [
+  'admissions',
+  'averagePrice',
+  'boxOffice',
+  'producerShare',
+  'producerNet',
+] as const;
+
+export const RIGHTS_HEADER_ROW = 4;
+export const RIGHTS_FIRST_ROW = RIGHTS_HEADER_ROW + 1;
+
+export const RIGHTS_NAMES = {
+  lines: 'Droits_Lignes',
+  lineBases: 'Droits_LAssiettes',
+  lineShares: 'Droits_LParts',
+  lineAmounts: 'Droits_LMontants',
+  byBase: 'Droits_ParAssiette',
+  bases: 'Droits_Assiettes',
+  receipts: 'Droits_Recettes',
+  admissions: 'Droits_Entrees',
+  averagePrice: 'Droits_PrixMoyen',
+  boxOffice: 'Droits_RecettesGuichet',
+  producerShare: 'Droits_PartProducteur',
+  producerNet: 'Droits_RNPP',
+  roles: 'Droits_ListeQualites',
+} as const;
