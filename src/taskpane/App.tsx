@@ -16,6 +16,7 @@ import {
 import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import { AddExpensePanel } from './components/AddExpensePanel/AddExpensePanel';
+import { FollowUpPanel } from './components/FollowUpPanel/FollowUpPanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
 import type { Readiness, TaskpaneHost } from './host';
 import type { Work } from './work';
@@ -154,6 +155,14 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   busy={busy}
                   work={work}
                   missing={missing(ready?.expenses, 'feuille Dépenses')}
+                />
+                <Divider />
+                <FollowUpPanel
+                  host={host}
+                  suffix={suffix}
+                  busy={busy}
+                  work={work}
+                  missing={missing(ready?.followUp, 'Suivi budgétaire')}
                 />
                 <Divider />
                 <CarbonExport

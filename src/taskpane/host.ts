@@ -3,6 +3,7 @@ import type { NewSource } from '../workbook/sources';
 import type { ExpenseInput } from '../domain/expenses/expenses';
 import type { AuditProgress, AuditReport, Referentiel } from '../audit/audit';
 import type { AuditState } from '../audit/state';
+import type { FollowUpSummary } from '../workbook/followUp';
 
 /** Which of the tables the pane's actions write to exist in the workbook. */
 export interface Readiness {
@@ -12,6 +13,8 @@ export interface Readiness {
   financing: boolean;
   /** The Bilan carbone's lines (the carbon export). */
   carbon: boolean;
+  /** The Suivi budgétaire ("Lire le suivi"). */
+  followUp: boolean;
 }
 
 /** What the taskpane asks of its host (Excel, or a fake in tests and in a plain browser). */
@@ -21,6 +24,8 @@ export interface TaskpaneHost {
   expenseCodes(suffix: number | null): Promise<{ code: string; label: string }[]>;
   /** Appends one piece to the first free row of the Dépenses ledger. */
   addExpense(expense: ExpenseInput, suffix: number | null): Promise<{ sheet: string; row: number }>;
+  /** The Suivi budgétaire's dashboard and five largest overruns (read only); null without the sheet. */
+  followUp(suffix: number | null): Promise<FollowUpSummary | null>;
   /** Appends a source to the plan de financement (suffix: the sheets written beside, if any). */
   addSource(source: NewSource, suffix: number | null): Promise<{ sheet: string; row: number }>;
   /** The Bilan carbone lines as CSV (read from the workbook, nothing written). */

@@ -33,6 +33,8 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
       const { sheet, rows } = await appendExpenses(port, [expense], suffix);
       return { sheet, row: rows[0] ?? 0 };
     },
+    followUp: async (suffix) =>
+      (await import(/* webpackChunkName: "suivi" */ '../workbook/followUp')).readFollowUp(port, suffix),
     addSource: async (source, suffix) =>
       (await import(/* webpackChunkName: "sources" */ '../workbook/sources')).addSource(port, source, suffix),
     exportCarbonCsv: async (suffix) =>
@@ -49,12 +51,14 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
       ),
     selectCell: (sheet, address) => port.selectCell(sheet, address),
     readiness: async (suffix) => {
-      const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }, { EXPENSE_NAMES }] = await Promise.all([
-        import(/* webpackChunkName: "sources" */ '../sheets/model/naming'),
-        import(/* webpackChunkName: "sources" */ '../sheets/financing/contract'),
-        import(/* webpackChunkName: "sources" */ '../sheets/carbon/contract'),
-        import(/* webpackChunkName: "sources" */ '../sheets/expenses/contract'),
-      ]);
+      const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }, { EXPENSE_NAMES }, { FOLLOWUP_NAMES }] =
+        await Promise.all([
+          import(/* webpackChunkName: "sources" */ '../sheets/model/naming'),
+          import(/* webpackChunkName: "sources" */ '../sheets/financing/contract'),
+          import(/* webpackChunkName: "sources" */ '../sheets/carbon/contract'),
+          import(/* webpackChunkName: "sources" */ '../sheets/expenses/contract'),
+          import(/* webpackChunkName: "sources" */ '../sheets/followup/contract'),
+        ]);
       // The workbook names the actions write through, as the scaffold named them (suffixed beside).
       const names = new Set((await port.inventory()).names.map((n) => n.toLowerCase()));
       const has = (base: string): boolean => names.has(makeNaming(suffix).name(base).toLowerCase());
@@ -62,6 +66,7 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
         financing: has(FINANCING_NAMES.table),
         carbon: has(CARBON_NAMES.lines),
         expenses: has(EXPENSE_NAMES.lines),
+        followUp: has(FOLLOWUP_NAMES.top),
       };
     },
     readState: async () =>

@@ -44,6 +44,7 @@ describe('taskpane', () => {
       'Classeur',
       'Financement\u00a0: ajouter une source',
       'Dépenses\u00a0: saisir une pièce',
+      'Suivi budgétaire',
       'Bilan carbone',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Compris, ne plus afficher' }));
@@ -759,6 +760,71 @@ describe('taskpane', () => {
     );
     await act(async () => release());
     expect(await screen.findByText('Classeur vide')).toBeTruthy();
+  });
+
+  it('reads the Suivi budgétaire: the estimated final cost against the devis, the overruns, each a link to its line', async () => {
+    const wb = new ExcelJS.Workbook();
+    const selected: string[] = [];
+    render(
+      <App
+        host={{
+          ...workbookHost(wb),
+          selectCell: async (sheet, address) => void selected.push(`${sheet}!${address}`),
+        }}
+      />,
+    );
+    const panel = screen.getByRole('region', { name: 'Suivi budgétaire' });
+    const button = within(panel).getByRole('button', { name: 'Lire le suivi' });
+    // Before the workbook exists: disabled, with its reason.
+    await waitFor(() => expect(within(panel).getByText(/Pas encore de Suivi budgétaire/)).toBeTruthy());
+    expect(button.getAttribute('aria-describedby')).toBe('suivi-indisponible');
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
+    });
+    await waitFor(() => expect(within(panel).queryByText(/Pas encore de Suivi budgétaire/)).toBeNull());
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    const figures = await within(panel).findByLabelText('Tableau de bord du suivi');
+    const pairs = [...figures.querySelectorAll('dt')].map((dt) =>
+      `${dt.textContent ?? ''} = ${dt.nextElementSibling?.textContent ?? ''}`.replace(/[\u00a0\u202f]/g, ' '),
+    );
+    expect(pairs).toEqual([
+      'Devis (total général) = 3 035 291,62 €',
+      'Coût estimé final = 2 902 191,03 €',
+      'Écart au devis = -133 100,59 € (-4,4 %)',
+      'Imprévus restants = 133 100,59 €',
+      'Payé = 1,7 % du devis',
+      'Calendrier écoulé = 0,0 %',
+    ]);
+    expect(
+      within(panel)
+        .getByText(/^Dans le devis/)
+        .textContent?.replace(/[\u00a0\u202f]/g, ' '),
+    ).toBe('Dans le devis : 133 100,59 € sous le total général, imprévus compris.');
+    const overruns = within(panel).getByRole('list', { name: 'Les 3 plus gros dépassements' });
+    expect(
+      within(overruns)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/[\u00a0\u202f]/g, ' ')),
+    ).toEqual([
+      "1.1 Droits d'adaptation du roman : +5 000,00 € (cause externe)Aller à 1.1",
+      '5.1 Studios : +3 500,00 € (cause externe)Aller à 5.1',
+      '6.1.2 Billets de train équipe (TGV) : +1 386,00 € (cause interne)Aller à 6.1.2',
+    ]);
+    await act(async () => {
+      fireEvent.click(
+        within(overruns).getByRole('button', {
+          name: 'Aller au dépassement 5.1 dans la feuille Suivi budgétaire',
+        }),
+      );
+    });
+    // The five largest overruns start under the dashboard: rank 2 is the second of them.
+    expect(selected).toEqual(['Suivi budgétaire!O26']);
   });
 
   it('enters an expense: the devis codes to pick from, French amounts, the first free row of the ledger', async () => {

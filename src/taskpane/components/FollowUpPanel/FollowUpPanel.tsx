@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Money, formatAmount, formatPercent } from '../../../domain/money';
+import { frenchSpacing } from '../../../domain/text/french';
+import type { FollowUpSummary } from '../../../workbook/followUp';
+import type { TaskpaneHost } from '../../host';
+import { runDirectly, type Work } from '../../work';
+import { ActionResult } from '../ActionResult/ActionResult';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  value: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+});
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'read'; summary: FollowUpSummary }
+  | { kind: 'error'; message: string };
+
+const euros = (v: number | null): string => (v === null ? '—' : `${formatAmount(v)} €`);
+const signed = (v: number | null): string => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatAmount(v)} €`);
+const share = (v: number | null): string => (v === null ? '—' : formatPercent(new Money(v)));
+
+/**
+ * "Suivi budgétaire": the dashboard of the Suivi sheet as the workbook computed it — the estimated
+ * final cost against the devis, the imprévus left, the share paid against the share of the
+ * schedule elapsed — and the five largest overruns, each a link to its line.
+ */
+export function FollowUpPanel({
+  host,
+  suffix,
+  busy = null,
+  work = runDirectly,
+  missing = null,
+}: {
+  host: TaskpaneHost;
+  suffix: number | null;
+  busy?: string | null;
+  work?: Work;
+  /** Why the summary cannot be read yet (no Suivi budgétaire), shown beside it; null: it can. */
+  missing?: string | null;
+}): JSX.Element {
+  const styles = useStyles();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const read = async (): Promise<void> => {
+    setState({ kind: 'working' });
+    try {
+      const summary = await work('Lecture du suivi', () => host.followUp(suffix));
+      if (!summary)
+        throw new Error('Pas de feuille Suivi budgétaire dans ce classeur : créez d’abord le classeur.');
+      setState({ kind: 'read', summary });
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const working = state.kind === 'working' || busy !== null || missing !== null;
+  const s = state.kind === 'read' ? state.summary : null;
+  const gap = s?.values.gap ?? null;
+  const verdict =
+    gap === null
+      ? null
+      : gap > 0
+        ? `Au-dessus du devis de ${formatAmount(gap)} € : les dépassements passent les imprévus. Proposez un arbitrage (cellule « Arbitrage proposé » du Suivi).`
+        : `Dans le devis : ${formatAmount(-gap)} € sous le total général, imprévus compris.`;
+  const figures: [string, string][] = s
+    ? [
+        ['Devis (total général)', euros(s.values.devis)],
+        ['Coût estimé final', euros(s.values.final)],
+        ['Écart au devis', `${signed(s.values.gap)} (${share(s.values.gapRate)})`],
+        ['Imprévus restants', euros(s.values.contingencyLeft)],
+        ['Payé', `${share(s.values.consumed)} du devis`],
+        ['Calendrier écoulé', share(s.values.elapsed)],
+      ]
+    : [];
+  return (
+    <section aria-label="Suivi budgétaire" className={styles.box}>
+      <Subtitle2 as="h2">Suivi budgétaire</Subtitle2>
+      <Text>
+        {frenchSpacing(
+          'Où en est le coût du film : l’estimé final contre le devis, les imprévus qui restent, les plus gros dépassements.',
+        )}
+      </Text>
+      <div>
+        <Button
+          disabled={working}
+          aria-describedby={missing ? 'suivi-indisponible' : undefined}
+          onClick={() => void read()}
+        >
+          Lire le suivi
+        </Button>
+      </div>
+      {missing && (
+        <Text id="suivi-indisponible" size={200}>
+          {frenchSpacing(missing)}
+        </Text>
+      )}
+      {s && (
+        <>
+          {verdict && <Text weight="semibold">{frenchSpacing(verdict)}</Text>}
+          <dl className={styles.figures} aria-label="Tableau de bord du suivi">
+            {figures.map(([label, value]) => (
+              <div key={label} style={{ display: 'contents' }}>
+                <dt>{frenchSpacing(label)}</dt>
+                <dd className={styles.value}>{frenchSpacing(value)}</dd>
+              </div>
+            ))}
+          </dl>
+          {s.top.length === 0 ? (
+            <Text>Aucune ligne au-dessus de son devis.</Text>
+          ) : (
+            <>
+              <Text weight="semibold" id="suivi-depassements">
+                {s.top.length === 1 ? 'Le dépassement' : `Les ${s.top.length} plus gros dépassements`}
+              </Text>
+              <ol className={styles.list} aria-labelledby="suivi-depassements">
+                {s.top.map((t) => (
+                  <li key={t.rank}>
+                    <span className={styles.item}>
+                      <Text>
+                        {frenchSpacing(
+                          `${t.code} ${t.label} : ${signed(t.gap)}${t.cause ? ` (cause ${t.cause.toLowerCase()})` : ' (cause à indiquer)'}`,
+                        )}
+                      </Text>
+                      <Button
+                        appearance="transparent"
+                        size="small"
+                        aria-label={frenchSpacing(
+                          `Aller au dépassement ${t.code} dans la feuille ${s.sheet}`,
+                        )}
+                        onClick={() => void host.selectCell(s.sheet, t.address)}
+                      >
+                        {`Aller à ${t.code}`}
+                      </Button>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      {state.kind === 'error' && (
+        <ActionResult state={{ kind: 'error', message: state.message }} done="" failed="Suivi illisible" />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { cellText } from '../domain/text/cellText';
+import { FOLLOWUP_NAMES, FOLLOWUP_TOP_COLUMNS, type BoardKey } from '../sheets/followup/contract';
+import { makeNaming } from '../sheets/model/naming';
+import { isNumber, readTable } from '../sheets/model/snapshot';
+import type { WorkbookPort } from './port';
+
+/** The dashboard of the Suivi budgétaire, as the pane shows it: numbers as the workbook computed them. */
+export interface FollowUpSummary {
+  sheet: string;
+  /** Dashboard values (euros, or shares 0–1), null where the cell holds no number. */
+  values: Record<BoardKey, number | null>;
+  /** The five largest overruns, in rank order, with the cell of their row in the Suivi. */
+  top: { rank: number; code: string; label: string; gap: number; cause: string; address: string }[];
+}
+
+const BOARD_KEYS = Object.keys(FOLLOWUP_NAMES.boardValues) as BoardKey[];
+
+/**
+ * Reads the Suivi budgétaire's dashboard and five largest overruns through the port (one call for
+ * every name: two `context.sync()` in Excel); null when the workbook has no Suivi budgétaire.
+ */
+export async function readFollowUp(
+  port: WorkbookPort,
+  suffix: number | null = null,
+): Promise<FollowUpSummary | null> {
+  const naming = makeNaming(suffix);
+  const board = BOARD_KEYS.map((k) => naming.name(FOLLOWUP_NAMES.boardValues[k]));
+  const topName = naming.name(FOLLOWUP_NAMES.top);
+  const read = await port.readNames([...board, topName]);
+  const top = read[topName];
+  if (!top) return null;
+  const values = Object.fromEntries(
+    BOARD_KEYS.map((k, i) => {
+      const v = read[board[i] ?? '']?.values[0]?.[0];
+      return [k, isNumber(v) ? v : null];
+    }),
+  ) as Record<BoardKey, number | null>;
+  const rows = readTable(top, FOLLOWUP_TOP_COLUMNS)
+    .filter((r) => r.text('code') !== '' && isNumber(r.gap))
+    .map((r) => ({
+      rank: Number(r.rank),
+      code: r.text('code'),
+      label: r.text('label'),
+      gap: r.gap as number,
+      cause: cellText(r.cause).trim(),
+      address: r.at('code').address,
+    }));
+  return { sheet: top.sheet, values, top: rows };
+}
