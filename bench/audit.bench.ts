@@ -1,7 +1,7 @@
 /*
- * Audit cost: the example workbook grown to 10 000 devis lines plus a sheet of 10 000
- * expense-like rows. Prints the streaming read and rule times, and the whole `devis-cnc audit`
- * time divided by the time exceljs alone takes to load the same file (target ≤ 1.0). Medians of a
+ * Audit cost: the example workbook grown to 10 000 devis lines and 10 000 pieces in its Dépenses
+ * ledger (so 10 000 lines in the Suivi budgétaire too). Prints the streaming read and rule times, and the whole `devis-cnc audit`
+ * time divided by the time exceljs alone takes to load the same file (target ≤ 1.5). Medians of a
  * few runs.
  */
 import { mkdtempSync } from 'node:fs';
@@ -17,6 +17,8 @@ import { readSnapshot, runRules } from '../src/rules/engine';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { XlsxReader } from '../src/workbook/xlsx/xlsxReader';
 import { bigBudget } from '../test/support/bigBudget';
+import type { ExpenseInput } from '../src/domain/expenses/expenses';
+import { Money } from '../src/domain/money';
 import { bigHandmadeWorkbook } from '../test/support/handmade';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -35,26 +37,32 @@ async function main_(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-audit-bench-'));
   const file = join(dir, 'grand.xlsx');
   const wb = new ExcelJS.Workbook();
+  const budget = bigBudget(10_000);
+  const codes = budget.chapters.flatMap((c) => c.items.map((i) => i.code));
+  const expenses: ExpenseInput[] = Array.from({ length: 10_000 }, (_, i) => ({
+    date: `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    piece: `F-${String(i + 1).padStart(5, '0')}`,
+    payee: `Fournisseur ${i % 50}`,
+    nature: 'Facture',
+    code: codes[(i * 7) % codes.length] ?? '1.1',
+    label: `Dépense ${i + 1}`,
+    ht: new Money(100 + (i % 900)).plus(new Money('0.25')),
+    tva: new Money(20 + (i % 180)).plus(new Money('0.05')),
+    status: i % 3 === 0 ? 'Engagé' : 'Payé',
+    paidOn: i % 3 === 0 ? null : '2027-06-30',
+    mode: 'Virement',
+    proof: true,
+    proofRef: `F-${i + 1}.pdf`,
+  }));
   const { plan } = buildScaffoldPlan({
     format: 'long-metrage',
-    budget: bigBudget(10_000),
+    budget,
     production: exampleParameters(),
     financing: 'exemple',
     carbon: 'exemple',
+    expenses,
   });
   await new XlsxPort(wb).applyPlan(plan);
-  const expenses = wb.addWorksheet('Dépenses');
-  expenses.addRow(['Date', 'Code', 'Nature', 'Fournisseur', 'Montant', 'Justificatif']);
-  for (let i = 0; i < 10_000; i += 1) {
-    expenses.addRow([
-      new Date(Date.UTC(2027, i % 12, 1 + (i % 28))),
-      `${1 + (i % 9)}.${1 + (i % 5)}`,
-      `Dépense ${i + 1}`,
-      `Fournisseur ${i % 50}`,
-      100 + (i % 900) + 0.25,
-      `Facture ${i + 1}`,
-    ]);
-  }
   await wb.xlsx.writeFile(file);
 
   // Load and full audit measured alternately, after one warm-up of each, so neither gets the JIT's favour.
@@ -80,7 +88,7 @@ async function main_(): Promise<void> {
     `  lecture en flux de l'instantané (toutes les feuilles) : ${snapshotTime.toFixed(0)} ms ; règles : ${rules.toFixed(1)} ms (${runRules(RULES, snapshot).length} constats)`,
   );
   console.log(`  devis-cnc audit complet : ${cli.toFixed(0)} ms`);
-  console.log(`  rapport audit complet / chargement seul : ${(cli / load).toFixed(2)} (cible ≤ 1,0)`);
+  console.log(`  rapport audit complet / chargement seul : ${(cli / load).toFixed(2)} (cible ≤ 1,5)`);
 
   // A devis built by hand (no workbook names): every sheet read, the devis recognised, then checked.
   const foreign = join(dir, 'fait-main.xlsx');

@@ -116,6 +116,10 @@ export const MESSAGES: Record<string, string> = {
     'Écart de {gap} € ({share}) sur la ligne {code} {label} sans cause : choisissez Interne ou Externe.',
   'followup-gap-cause-unknown':
     'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
+  'closing-gap-unexplained':
+    '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
+  'closing-uncovered':
+    'Le financement définitif ne couvre pas le coût définitif : il manque {missing} € (solde du Bilan financier).',
   'rights-base-missing': 'Ayant droit {holder} : un pourcentage sans assiette (choisissez-la dans la liste).',
   'rights-base-unknown':
     'Ayant droit {holder} : l’assiette « {base} » n’est pas dans le tableau des assiettes (à droite).',

@@ -27,6 +27,7 @@ import { devisSheet } from './devis/layout';
 import { expensesSheet } from './expenses/layout';
 import { followUpSheet } from './followup/layout';
 import { rightsSheet } from './rights/layout';
+import { closingSheet } from './closing/layout';
 import { eventSheet } from './event/layout';
 import { emptyRights, exampleRights, RIGHTS_EXAMPLE_NOTE, type RightsInput } from '../domain/rights/rights';
 import { EVENT_EXAMPLE_NOTE, exampleEvent, type EventInput } from '../domain/event/event';
@@ -217,6 +218,14 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     naming,
     ...(followUpInput.lines.length > 0 ? { note: FOLLOWUP_EXAMPLE_NOTE } : {}),
   });
+  const closing = closingSheet({
+    result,
+    followUp: followUp.result,
+    chapterRows: followUp.chapterRows,
+    sources: fin.rows,
+    sourcesFirstRow: fin.firstRow,
+    naming,
+  });
   const rightsExample = input.rights === 'exemple' || (input.rights === undefined && useExample);
   const rightsInput = rightsExample
     ? exampleRights(input.format)
@@ -250,6 +259,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         carbon.sheet,
         expenses.sheet,
         followUp.sheet,
+        closing.sheet,
         rights.sheet,
         event.sheet,
         factors.sheet,
@@ -263,6 +273,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         ...carbon.names,
         ...expenses.names,
         ...followUp.names,
+        ...closing.names,
         ...rights.names,
         ...event.names,
         ...factors.names,

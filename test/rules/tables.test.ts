@@ -696,6 +696,43 @@ const TABLES = [
     }),
     [],
   ],
+  ['closing-balance', snap({}), []],
+  [
+    'closing-balance',
+    snap({
+      // Bilan_Postes from A5: chapitre, intitulé, devis, coût définitif, écart, écart %, explication.
+      Bilan_Postes: r('Bilan financier', 'A5', [
+        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, null],
+        // −15 % and −7 000 €: beyond both thresholds, unexplained.
+        ['8', 'Pellicules et laboratoires', 46000, 39000, -7000, -0.1522, null],
+        ['5', 'Décors et costumes', 21000, 24500, 3500, 0.1667, 'Repli en studio'],
+        [
+          null,
+          'Imprévus (consommés dans les lignes)',
+          135986.59,
+          0,
+          -135986.59,
+          -1,
+          'Consommés par les lignes',
+        ],
+      ]),
+      // Financement définitif 2 990 000 € for a coût définitif of 3 043 991,03 €.
+      Bilan_Solde: one('Bilan financier', 'J9', -53991.03),
+      Param_SeuilEcart: one('Paramètres', 'B21', 0.1),
+      Param_SeuilEcartMontant: one('Paramètres', 'B22', 1000),
+    }),
+    ['closing-gap-unexplained@Bilan financier!G6', 'closing-uncovered@Bilan financier!J9'],
+  ],
+  [
+    'closing-balance',
+    snap({
+      Bilan_Postes: r('Bilan financier', 'A5', [
+        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, null],
+      ]),
+      Bilan_Solde: one('Bilan financier', 'J9', 133100.59),
+    }),
+    [],
+  ],
   ['rights-shares', snap({}), []],
   [
     'rights-shares',
@@ -1025,6 +1062,7 @@ it('covers every registered rule with a table', () => {
     'followup-arbitrage',
     'rights-shares',
     'event-budget',
+    'closing-balance',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
 });

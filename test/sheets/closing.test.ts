@@ -7,6 +7,7 @@ import { computeEvent, exampleEvent } from '../../src/domain/event/event';
 import { computeRights, exampleRights } from '../../src/domain/rights/rights';
 import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expenses/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
+import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
 import {
   RIGHTS_BASE_COLUMNS as B,
   RIGHTS_COLUMNS as R,
@@ -68,7 +69,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(await main(['new', '--out', file, '--exemple'], silent)).toBe(0);
   });
 
-  it('gives exit 1 with the share over 100 %, the unknown expense code and the unexplained écart at their cells', async () => {
+  it('gives exit 1 with the share over 100 %, the unknown expense code, the unexplained écart and the uncovered closing at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     let row51 = 0;
@@ -79,6 +80,14 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
         if (v && typeof v === 'object' && v.result === '5.1') row51 = r;
       });
     expect(row51).toBeGreaterThan(7);
+    let canal = 0;
+    wb.getWorksheet('Bilan financier')
+      ?.getColumn(FU.letter('source'))
+      .eachCell((c, r) => {
+        const v = c.value as { result?: unknown } | null;
+        if (v && typeof v === 'object' && v.result === 'Canal+ — préachat') canal = r;
+      });
+    expect(canal).toBeGreaterThan(4);
     const sofica = RIGHTS_FIRST_ROW + 1;
     expect(wb.getWorksheet('Ayants droit')?.getCell(R.cell('name', sofica)).value).toBe('SOFICA Cinémage');
     const before = readFileSync(file);
@@ -89,13 +98,33 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
         { op: 'set', sheet: 'Ayants droit', cell: R.cell('share', sofica), value: 0.25 },
         { op: 'set', sheet: 'Dépenses', cell: E.cell('code', EXPENSE_FIRST_ROW), value: '1.9' },
         { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('explanation', row51), value: '' },
+        // Canal+ finally pays 500 000 € of its 700 000 € préachat.
+        { op: 'set', sheet: 'Bilan financier', cell: FU.cell('obtained', canal), value: 500000 },
       ],
       profile,
     );
-    const v = await namedValues(edited, ['Droits_RNPP', 'Evt_Total', 'Evt_Solde', 'Suivi_EcartLignes']);
+    const v = await namedValues(edited, [
+      'Droits_RNPP',
+      'Evt_Total',
+      'Evt_Solde',
+      'Suivi_EcartLignes',
+      'Bilan_CoutDefinitif',
+      'Bilan_Solde',
+    ]);
     // The rights and the event are recomputed as the domain says; the 1.1 piece (15 000 €) now
     // charges no devis line: 1.1's estimé final falls to its 50 000 € reste, an écart of −10 000 €.
-    expect(v).toEqual({ Droits_RNPP: 360000, Evt_Total: 16410, Evt_Solde: 8160, Suivi_EcartLignes: -12114 });
+    // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+: 51 899,41 € short.
+    const cents = Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, Math.round(Number(x) * 100) / 100]),
+    );
+    expect(cents).toEqual({
+      Droits_RNPP: 360000,
+      Evt_Total: 16410,
+      Evt_Solde: 8160,
+      Suivi_EcartLignes: -12114,
+      Bilan_CoutDefinitif: 2887191.03,
+      Bilan_Solde: -51899.41,
+    });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
       out: (s) => out.push(s),
@@ -109,6 +138,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(errors.map((f) => `${f.messageId}@${f.sheet}!${f.address}`).sort()).toEqual(
       [
         `expense-code-unknown@Dépenses!${E.cell('code', EXPENSE_FIRST_ROW)}`,
+        'closing-uncovered@Bilan financier!J9',
         `followup-gap-unexplained@Suivi budgétaire!${F.cell('explanation', row51)}`,
         `rights-over-100@Ayants droit!${B.cell('share', RIGHTS_FIRST_ROW)}`,
         // 1.1 now shows −10 000 € (−16,7 %) with its cause and explanation kept: no finding.

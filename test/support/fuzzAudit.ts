@@ -33,6 +33,7 @@ const SHEETS = [
   'Bilan carbone',
   'Dépenses',
   'Suivi budgétaire',
+  'Bilan financier',
   'Ayants droit',
   'Budget événement',
   'Facteurs',
@@ -103,7 +104,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
-      sheet: fc.nat(10),
+      sheet: fc.nat(11),
       row: fc.integer({ min: 1, max: 200 }),
       col: fc.integer({ min: 1, max: 20 }),
       value,
@@ -113,7 +114,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('insertRows' as const),
-      sheet: fc.nat(10),
+      sheet: fc.nat(11),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -122,7 +123,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('deleteRows' as const),
-      sheet: fc.nat(10),
+      sheet: fc.nat(11),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -131,11 +132,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('renameSheet' as const),
-      sheet: fc.nat(10),
+      sheet: fc.nat(11),
       name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Trésorerie réelle'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(10) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(11) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteName' as const), index: fc.nat(300) }) },
 );
 

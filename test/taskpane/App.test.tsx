@@ -91,6 +91,7 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Bilan financier',
       'Ayants droit',
       'Budget événement',
       'Facteurs',
@@ -169,6 +170,7 @@ describe('taskpane', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',
       'Facteurs (2)',
@@ -509,6 +511,7 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Bilan financier',
       'Ayants droit',
       'Budget événement',
       'Facteurs',
@@ -716,7 +719,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 40 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 41 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

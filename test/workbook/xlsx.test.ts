@@ -33,6 +33,7 @@ describe('xlsx adapter', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Bilan financier',
       'Ayants droit',
       'Budget événement',
       'Facteurs',
@@ -110,6 +111,7 @@ describe('xlsx adapter', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',
       'Facteurs (2)',
@@ -132,6 +134,7 @@ describe('xlsx adapter', () => {
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
       'Ayants droit',
       'Bilan carbone',
+      'Bilan financier',
       'Budget événement',
       'Devis',
       'Dépenses',

@@ -50,6 +50,8 @@ export interface FollowUpLayout {
   sheet: SheetPlan;
   names: NamePlan[];
   result: FollowUpResult;
+  /** Where each chapter's totals sit (the Bilan financier links to them). */
+  chapterRows: { code: string; label: string; row: number }[];
 }
 
 const BOARD_LABELS: Record<BoardKey, string> = {
@@ -449,5 +451,6 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
     },
     names,
     result,
+    chapterRows: chapters.map((c, i) => ({ code: c.code, label: c.label, row: chapFirst + i })),
   };
 }
