@@ -71,15 +71,18 @@ async function measure(lines: number | 'exemple', runs: number) {
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
 
 async function main(): Promise<void> {
+  const sheets = buildScaffoldPlan({
+    format: 'long-metrage',
+    budget: bigBudget(100),
+    production: null,
+  }).plan.sheets.map((s) => s.name);
   const example = await measure('exemple', 7);
   const small = await measure(100, 7);
   const large = await measure(5000, 3);
   const huge = await measure(20000, 1);
   const row = (r: typeof small): string =>
     `${r.lines === 'exemple' ? ` exemple (${r.lineCount} lignes)` : `${String(r.lines).padStart(6)} lignes`} | ${String(r.cells).padStart(7)} cellules (${r.formulas} formules) | plan ${r.plan.toFixed(1).padStart(7)} ms | xlsx ${r.write.toFixed(1).padStart(8)} ms (${(r.bytes / 1024).toFixed(0)} Kio) | Office.js : ${r.syncs} context.sync() pour appliquer le plan (+2 pour l'inventaire), ${r.calls} opérations, requêtes de ${mib(r.payload)} Mio en tout, la plus grosse ${mib(r.largest)} Mio`;
-  console.log(
-    'Échafaudage des huit feuilles (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Facteurs) — médianes',
-  );
+  console.log(`Échafaudage des ${sheets.length} feuilles (${sheets.join(', ')}) — médianes`);
   console.log(row(example));
   console.log(row(small));
   console.log(row(large));

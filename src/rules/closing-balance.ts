@@ -1,16 +1,12 @@
-import { gapThresholdDefaults } from '../domain/followup/followup';
-import { formatAmount, formatPercent, roundCents, toMoney, type Money } from '../domain/money';
+import { beyondThresholds, gapWords } from '../domain/followup/followup';
+import { formatAmount, roundCents, toMoney } from '../domain/money';
 import { CLOSING_NAMES } from '../sheets/closing/contract';
 import { readClosingCosts } from '../sheets/closing/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES } from '../sheets/params/contract';
+import { readGapThresholds } from '../sheets/params/reader';
 import { isNumber, single } from './snapshot';
-import type { Rule, Snapshot } from './types';
-
-function threshold(s: Snapshot, name: string, fallback: Money): Money {
-  const v = single(s, name)?.value;
-  return isNumber(v) ? toMoney(v) : fallback;
-}
+import type { Rule } from './types';
 
 /**
  * The Bilan financier closes the film's finances: each chapter's écart between coût définitif and
@@ -32,23 +28,18 @@ export const rule: Rule = {
   check(ctx) {
     const rows = readClosingCosts(ctx.snapshot);
     if (!rows) return;
-    const defaults = gapThresholdDefaults();
-    const rate = threshold(ctx.snapshot, PARAMS_NAMES.gapRate, defaults.rate);
-    const amount = threshold(ctx.snapshot, PARAMS_NAMES.gapAmount, defaults.amount);
+    const t = readGapThresholds(ctx.snapshot);
     for (const r of rows) {
       if (!isNumber(r.final) || !isNumber(r.devis)) continue;
       const devis = toMoney(r.devis);
       const gap = toMoney(r.final).minus(devis);
-      const share = devis.isZero() ? null : gap.dividedBy(devis);
-      if (gap.abs().lt(amount) || (share !== null && share.abs().lt(rate))) continue;
+      if (!beyondThresholds(gap, devis, t)) continue;
       if (r.text('explanation') !== '') continue;
       ctx.report(
         'closing-gap-unexplained',
         {
           what: r.text('chapter') ? `Chapitre ${r.text('chapter')} ${r.text('label')}` : r.text('label'),
-          gap: `${gap.gt(0) ? '+' : ''}${formatAmount(gap)}`,
-          share: share === null ? 'devis nul' : `${share.gt(0) ? '+' : ''}${formatPercent(share)}`,
-          thresholds: `${formatPercent(rate, 0)} et ${formatAmount(amount)} €`,
+          ...gapWords(gap, devis, t),
         },
         r.at('explanation'),
       );

@@ -1,17 +1,12 @@
-import { GAP_CAUSES, gapThresholdDefaults } from '../domain/followup/followup';
-import { formatAmount, formatPercent, toMoney, type Money } from '../domain/money';
+import { beyondThresholds, GAP_CAUSES, gapWords } from '../domain/followup/followup';
+import { toMoney } from '../domain/money';
 import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
 import { readFollowUpRows } from '../sheets/followup/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES } from '../sheets/params/contract';
-import { isNumber, single } from './snapshot';
-import type { Rule, Snapshot } from './types';
-
-/** A threshold from Paramètres, or the default when the workbook has no such name or no number in it. */
-function threshold(s: Snapshot, name: string, fallback: Money): Money {
-  const v = single(s, name)?.value;
-  return isNumber(v) ? toMoney(v) : fallback;
-}
+import { readGapThresholds } from '../sheets/params/reader';
+import { isNumber } from './snapshot';
+import type { Rule } from './types';
 
 /**
  * Every écart of the Suivi budgétaire at or above both thresholds of the Paramètres (a share of
@@ -33,22 +28,16 @@ export const rule: Rule = {
   check(ctx) {
     const rows = readFollowUpRows(ctx.snapshot);
     if (!rows) return;
-    const defaults = gapThresholdDefaults();
-    const rate = threshold(ctx.snapshot, PARAMS_NAMES.gapRate, defaults.rate);
-    const amount = threshold(ctx.snapshot, PARAMS_NAMES.gapAmount, defaults.amount);
-    const thresholds = `${formatPercent(rate, 0)} et ${formatAmount(amount)} €`;
+    const t = readGapThresholds(ctx.snapshot);
     for (const r of rows) {
       if (!isNumber(r.gap)) continue;
       const gap = toMoney(r.gap);
-      const devis = isNumber(r.devis) ? toMoney(r.devis) : null;
-      const share = devis && !devis.isZero() ? gap.dividedBy(devis) : null;
-      if (gap.abs().lt(amount) || (share !== null && share.abs().lt(rate))) continue;
+      const devis = toMoney(isNumber(r.devis) ? r.devis : 0);
+      if (!beyondThresholds(gap, devis, t)) continue;
       const data = {
         code: r.text('code') || 'sans code',
         label: r.text('label'),
-        gap: `${gap.gt(0) ? '+' : ''}${formatAmount(gap)}`,
-        share: share === null ? 'devis nul' : `${share.gt(0) ? '+' : ''}${formatPercent(share)}`,
-        thresholds,
+        ...gapWords(gap, devis, t),
       };
       if (r.text('explanation') === '') ctx.report('followup-gap-unexplained', data, r.at('explanation'));
       const cause = r.text('cause');

@@ -14,6 +14,7 @@ import {
   RIGHTS_FIRST_ROW,
 } from '../../src/sheets/rights/contract';
 import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
+import { rowOfResult, toCents } from '../support/cells';
 
 /*
  * Ayants droit and the event budget, exact to the cent in the domain; then the example at the end
@@ -72,21 +73,9 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
   it('gives exit 1 with the share over 100 %, the unknown expense code, the unexplained écart and the uncovered closing at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    let row51 = 0;
-    wb.getWorksheet('Suivi budgétaire')
-      ?.getColumn(F.letter('code'))
-      .eachCell((c, r) => {
-        const v = c.value as { result?: unknown } | null;
-        if (v && typeof v === 'object' && v.result === '5.1') row51 = r;
-      });
+    const row51 = rowOfResult(wb.getWorksheet('Suivi budgétaire'), F.letter('code'), '5.1');
     expect(row51).toBeGreaterThan(7);
-    let canal = 0;
-    wb.getWorksheet('Bilan financier')
-      ?.getColumn(FU.letter('source'))
-      .eachCell((c, r) => {
-        const v = c.value as { result?: unknown } | null;
-        if (v && typeof v === 'object' && v.result === 'Canal+ — préachat') canal = r;
-      });
+    const canal = rowOfResult(wb.getWorksheet('Bilan financier'), FU.letter('source'), 'Canal+ — préachat');
     expect(canal).toBeGreaterThan(4);
     const sofica = RIGHTS_FIRST_ROW + 1;
     expect(wb.getWorksheet('Ayants droit')?.getCell(R.cell('name', sofica)).value).toBe('SOFICA Cinémage');
@@ -114,9 +103,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     // The rights and the event are recomputed as the domain says; the 1.1 piece (15 000 €) now
     // charges no devis line: 1.1's estimé final falls to its 50 000 € reste, an écart of −10 000 €.
     // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+: 51 899,41 € short.
-    const cents = Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, Math.round(Number(x) * 100) / 100]),
-    );
+    const cents = toCents(v);
     expect(cents).toEqual({
       Droits_RNPP: 360000,
       Evt_Total: 16410,

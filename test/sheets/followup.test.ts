@@ -15,6 +15,7 @@ import { Money } from '../../src/domain/money';
 import { FOLLOWUP_ARBITRAGE_CELL, FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { examplePlan } from '../support/plans';
 import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
+import { rowOfResult, toCents } from '../support/cells';
 
 /*
  * The Suivi budgétaire: every costed devis line with its engagé, payé, reste à engager, estimé
@@ -103,12 +104,7 @@ describe('Suivi budgétaire in LibreOffice', () => {
   it('recomputes the dashboard; an écart left unexplained and an overrun without arbitrage are found at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('Suivi budgétaire');
-    let row51 = 0;
-    ws?.getColumn(F.letter('code')).eachCell((c, r) => {
-      const v = c.value as { result?: unknown } | null;
-      if (v && typeof v === 'object' && v.result === '5.1') row51 = r;
-    });
+    const row51 = rowOfResult(wb.getWorksheet('Suivi budgétaire'), F.letter('code'), '5.1');
     expect(row51).toBeGreaterThan(7);
     const before = readFileSync(file);
     const edited = editWithLibreOffice(
@@ -126,9 +122,7 @@ describe('Suivi budgétaire in LibreOffice', () => {
     // Lines: +2 886 € before; the studio's estimé final goes from 24 500 to 166 300 €, so the
     // lines' écart (144 686 €) passes the imprévus (135 986,59 €) by 8 699,41 €.
     // LibreOffice computes in binary floating point: compared to the cent.
-    const cents = Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, Math.round(Number(x) * 100) / 100]),
-    );
+    const cents = toCents(v);
     expect(cents).toEqual({
       Suivi_EcartLignes: 144686,
       Suivi_CoutFinal: 3043991.03,

@@ -1,7 +1,7 @@
 import examples from '../../../data/exemples/suivi.json';
 import seuils from '../../../data/finance/suivi.json';
 import type { ProductionFormat } from '../facts/facts';
-import { Money, ZERO, sum, toMoney } from '../money';
+import { Money, ZERO, formatAmount, formatPercent, sum, toMoney } from '../money';
 import type { ExpenseTotals } from '../expenses/expenses';
 
 /** Where a gap comes from: the production's own choices (interne) or outside it (externe). */
@@ -29,6 +29,29 @@ export interface FollowUpInput {
 export interface GapThresholds {
   rate: Money;
   amount: Money;
+}
+
+/**
+ * An écart (estimé final − devis) to explain: at or above the amount and, unless the devis is
+ * zero, at or above the share of its line. The follow-up, its rule and the closing rule use it.
+ */
+export function beyondThresholds(gap: Money, devis: Money, t: GapThresholds): boolean {
+  return gap.abs().gte(t.amount) && (devis.isZero() || gap.dividedBy(devis).abs().gte(t.rate));
+}
+
+/** An écart in a message's words: "+3 500,00", "+16,7 %" (or "devis nul"), "10 % et 1 000,00 €". */
+export function gapWords(
+  gap: Money,
+  devis: Money,
+  t: GapThresholds,
+): { gap: string; share: string; thresholds: string } {
+  const sign = (m: Money): string => (m.gt(0) ? '+' : '');
+  const share = devis.isZero() ? null : gap.dividedBy(devis);
+  return {
+    gap: `${sign(gap)}${formatAmount(gap)}`,
+    share: share === null ? 'devis nul' : `${sign(share)}${formatPercent(share)}`,
+    thresholds: `${formatPercent(t.rate, 0)} et ${formatAmount(t.amount)} €`,
+  };
 }
 
 /** A costed devis line, as the Devis wrote it. */
@@ -83,8 +106,7 @@ export function computeFollowUp(
     const final = e.engaged.plus(remaining);
     const gap = final.minus(d.amount);
     const gapRate = d.amount.isZero() ? null : gap.dividedBy(d.amount);
-    const flagged =
-      gap.abs().gte(thresholds.amount) && (gapRate === null || gapRate.abs().gte(thresholds.rate));
+    const flagged = beyondThresholds(gap, d.amount, thresholds);
     return {
       ...d,
       engaged: e.engaged,

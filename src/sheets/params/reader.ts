@@ -5,8 +5,23 @@ import {
   getNomenclature,
 } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
-import { single, type SingleCell, type Snapshot } from '../model/snapshot';
+import { gapThresholdDefaults, type GapThresholds } from '../../domain/followup/followup';
+import { type Money, toMoney } from '../../domain/money';
+import { isNumber, single, type SingleCell, type Snapshot } from '../model/snapshot';
 import { PARAMS_NAMES } from './contract';
+
+/** The thresholds of an écart to explain (Paramètres), each the default where the workbook has no number. */
+export function readGapThresholds(s: Snapshot): GapThresholds {
+  const defaults = gapThresholdDefaults();
+  const value = (name: string, fallback: Money): Money => {
+    const v = single(s, name)?.value;
+    return isNumber(v) ? toMoney(v) : fallback;
+  };
+  return {
+    rate: value(PARAMS_NAMES.gapRate, defaults.rate),
+    amount: value(PARAMS_NAMES.gapAmount, defaults.amount),
+  };
+}
 
 export function paramCell(s: Snapshot, key: keyof typeof PARAMS_NAMES): SingleCell | null {
   return single(s, PARAMS_NAMES[key]);
