@@ -198,6 +198,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
       : [];
   const expenses = expensesSheet({
     lines: expenseLines,
+    codes: devis.rows.lines,
     budget: input.budget,
     result,
     naming,
@@ -208,7 +209,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
       ? exampleFollowUp(input.format)
       : (input.followUp ?? { situationDate: null, arbitrage: '', lines: [] });
   const followUp = followUpSheet({
-    devisLines: devis.rows.lines,
+    devisLines: devis.rows.lines.filter((l) => l.kind === 'line'),
     result,
     chapters: input.budget.chapters.map((c) => ({ code: c.code, label: c.label })),
     expenses: expenses.totals,
@@ -220,7 +221,6 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   });
   const closing = closingSheet({
     result,
-    followUp: followUp.result,
     chapterRows: followUp.chapterRows,
     sources: fin.rows,
     sourcesFirstRow: fin.firstRow,

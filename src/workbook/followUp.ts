@@ -1,5 +1,10 @@
 import { cellText } from '../domain/text/cellText';
-import { FOLLOWUP_NAMES, FOLLOWUP_TOP_COLUMNS, type BoardKey } from '../sheets/followup/contract';
+import {
+  FOLLOWUP_BOARD,
+  FOLLOWUP_NAMES,
+  FOLLOWUP_TOP_COLUMNS,
+  type BoardKey,
+} from '../sheets/followup/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isNumber, readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort } from './port';
@@ -13,8 +18,6 @@ export interface FollowUpSummary {
   top: { rank: number; code: string; label: string; gap: number; cause: string; address: string }[];
 }
 
-const BOARD_KEYS = Object.keys(FOLLOWUP_NAMES.boardValues) as BoardKey[];
-
 /**
  * Reads the Suivi budgétaire's dashboard and five largest overruns through the port (one call for
  * every name: two `context.sync()` in Excel); null when the workbook has no Suivi budgétaire.
@@ -24,13 +27,13 @@ export async function readFollowUp(
   suffix: number | null = null,
 ): Promise<FollowUpSummary | null> {
   const naming = makeNaming(suffix);
-  const board = BOARD_KEYS.map((k) => naming.name(FOLLOWUP_NAMES.boardValues[k]));
+  const board = FOLLOWUP_BOARD.map((k) => naming.name(FOLLOWUP_NAMES.boardValues[k]));
   const topName = naming.name(FOLLOWUP_NAMES.top);
   const read = await port.readNames([...board, topName]);
   const top = read[topName];
   if (!top) return null;
   const values = Object.fromEntries(
-    BOARD_KEYS.map((k, i) => {
+    FOLLOWUP_BOARD.map((k, i) => {
       const v = read[board[i] ?? '']?.values[0]?.[0];
       return [k, isNumber(v) ? v : null];
     }),

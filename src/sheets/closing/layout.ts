@@ -1,6 +1,5 @@
 import type { BudgetResult } from '../../domain/budget/types';
 import type { FinancingSource } from '../../domain/financing/types';
-import type { FollowUpResult } from '../../domain/followup/followup';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { DEVIS_NAMES } from '../devis/contract';
 import { SOURCE_COLUMNS } from '../financing/contract';
@@ -20,9 +19,8 @@ const num = (m: Money): number => toCellNumber(m);
 
 export interface ClosingLayoutInput {
   result: BudgetResult;
-  followUp: FollowUpResult;
-  /** The Suivi budgétaire's chapter rows (devis and estimé final of each chapter's lines). */
-  chapterRows: { code: string; label: string; row: number }[];
+  /** The Suivi budgétaire's chapter rows, with the devis and estimé final of each chapter's lines. */
+  chapterRows: { code: string; label: string; row: number; devis: Money; final: Money }[];
   /** The plan's source rows, sources first (free rows null), from `firstRow`. */
   sources: (FinancingSource | null)[];
   sourcesFirstRow: number;
@@ -68,7 +66,6 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
   for (const k of C.keys)
     cells.push({ address: C.cell(k, CLOSING_HEADER_ROW), value: C.header(k), style: 'header' });
   const first = CLOSING_HEADER_ROW + 1;
-  const lines = input.followUp.lines;
   const rows: {
     label: string;
     code: string;
@@ -78,17 +75,14 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
     finalF: string;
     explanation?: string;
   }[] = [
-    ...input.chapterRows.map((c) => {
-      const mine = lines.filter((l) => l.chapter === c.code);
-      return {
-        code: c.code,
-        label: c.label,
-        devis: sum(mine.map((l) => l.amount)),
-        final: sum(mine.map((l) => l.final)),
-        devisF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('devis', c.row)}`,
-        finalF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('final', c.row)}`,
-      };
-    }),
+    ...input.chapterRows.map((c) => ({
+      code: c.code,
+      label: c.label,
+      devis: c.devis,
+      final: c.final,
+      devisF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('devis', c.row)}`,
+      finalF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('final', c.row)}`,
+    })),
     {
       code: '',
       label: 'Frais généraux (forfait)',

@@ -28,8 +28,13 @@ import {
 
 export { DEVIS_FIRST_ROW };
 
-/** A costed row of the Devis (a line, a line of a sous-poste, a charges line), where it was written. */
+/**
+ * A costed row of the Devis (a line, a line of a sous-poste, a charges line, a rate line inside a
+ * chapter: frais généraux or imprévus of the audiovisual grid), where it was written.
+ */
 export interface DevisLineRow {
+  /** 'rate': frais généraux or imprévus, a rate of the subtotal rather than a cost of its own. */
+  kind: 'line' | 'rate';
   chapter: string;
   code: string;
   label: string;
@@ -40,7 +45,7 @@ export interface DevisLineRow {
 /** Rows of the Devis plan that other sheets and tests need. */
 export interface DevisRows {
   chapterTotals: Map<string, number>;
-  /** Every costed row in order (not the frais généraux and imprévus, which are rates). */
+  /** Every costed row of the chapters, in order (the codes the Dépenses may charge). */
   lines: DevisLineRow[];
   subtotal: number;
   overheads: number;
@@ -299,7 +304,14 @@ export function devisSheet(
       if (!r) throw new Error(`Ligne ${item.code} sans résultat`);
       if (item.kind === 'line') {
         itemRows.set(item.code, { row, first: row, last: row });
-        lineRows.push({ chapter: chapter.code, code: item.code, label: item.label, row, amount: r.amount });
+        lineRows.push({
+          kind: 'line',
+          chapter: chapter.code,
+          code: item.code,
+          label: item.label,
+          row,
+          amount: r.amount,
+        });
         lineRow(row, item, r, chapter.code);
         row += 1;
       } else if (item.kind === 'group' && r.kind === 'group') {
@@ -323,6 +335,7 @@ export function devisSheet(
         row += 1;
         item.lines.forEach((l, li) => {
           lineRows.push({
+            kind: 'line',
             chapter: chapter.code,
             code: l.code,
             label: l.label,
@@ -333,7 +346,14 @@ export function devisSheet(
           row += 1;
         });
       } else if (item.kind === 'charges' && r.kind === 'charges') {
-        lineRows.push({ chapter: chapter.code, code: item.code, label: item.label, row, amount: r.amount });
+        lineRows.push({
+          kind: 'line',
+          chapter: chapter.code,
+          code: item.code,
+          label: item.label,
+          row,
+          amount: r.amount,
+        });
         const label = statusLabel(item.status);
         baseRateRow(
           row,
@@ -351,6 +371,14 @@ export function devisSheet(
         );
         row += 1;
       } else if (item.kind === 'rate' && r.kind === 'rate') {
+        lineRows.push({
+          kind: 'rate',
+          chapter: chapter.code,
+          code: item.code,
+          label: item.label,
+          row,
+          amount: r.amount,
+        });
         rateRow(row, item.code, item.label, item.role, r, item.justification ?? '');
         row += 1;
       } else {

@@ -10,6 +10,7 @@ import {
 } from '../../domain/expenses/expenses';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { chapterNames } from '../devis/contract';
+import type { DevisLineRow } from '../devis/layout';
 import { yesNo } from '../model/labels';
 import type { Naming } from '../model/naming';
 import { NUMFMT, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -31,36 +32,10 @@ export const FREE_EXPENSE_ROWS = 150;
 
 const num = (m: Money): number => toCellNumber(m);
 
-/** A devis code the ledger can charge, with its chapter, label and devis amount. */
-export interface DevisCode {
-  code: string;
-  chapter: string;
-  label: string;
-  amount: Money;
-}
-
-/** Every line code of the devis (lines, lines of a sous-poste, charges and rate lines), in order. */
-export function devisCodes(budget: BudgetInput, result: BudgetResult): DevisCode[] {
-  const out: DevisCode[] = [];
-  budget.chapters.forEach((chapter, i) => {
-    const items = result.chapters[i]?.items ?? [];
-    chapter.items.forEach((item, j) => {
-      const r = items[j];
-      if (item.kind === 'group') {
-        const lines = r?.kind === 'group' ? r.lines : [];
-        item.lines.forEach((l, k) =>
-          out.push({ code: l.code, chapter: chapter.code, label: l.label, amount: lines[k]?.amount ?? ZERO }),
-        );
-      } else {
-        out.push({ code: item.code, chapter: chapter.code, label: item.label, amount: r?.amount ?? ZERO });
-      }
-    });
-  });
-  return out;
-}
-
 export interface ExpensesLayoutInput {
   lines: ExpenseInput[];
+  /** Every costed row of the Devis, in order: the codes the ledger may charge. */
+  codes: DevisLineRow[];
   budget: BudgetInput;
   result: BudgetResult;
   naming: Naming;
@@ -85,7 +60,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
   const n = (b: string): string => naming.name(b);
   const name = naming.sheet('expenses');
   const totals = computeExpenses(lines);
-  const codes = devisCodes(input.budget, input.result);
+  const codes = input.codes;
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Dépenses — factures, notes de frais et salaires', style: 'title' },
     {

@@ -50,8 +50,8 @@ export interface FollowUpLayout {
   sheet: SheetPlan;
   names: NamePlan[];
   result: FollowUpResult;
-  /** Where each chapter's totals sit (the Bilan financier links to them). */
-  chapterRows: { code: string; label: string; row: number }[];
+  /** Where each chapter's totals sit, and their devis and estimé final (the Bilan financier links to them). */
+  chapterRows: { code: string; label: string; row: number; devis: Money; final: Money }[];
 }
 
 const BOARD_LABELS: Record<BoardKey, string> = {
@@ -348,6 +348,7 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
   const chapHeader = chapTitle + 1;
   const chapFirst = chapHeader + 1;
   const chapters = input.chapters.filter((c) => result.lines.some((l) => l.chapter === c.code));
+  const chapterRows: FollowUpLayout['chapterRows'] = [];
   const chapLast = chapFirst + Math.max(chapters.length, 1) - 1;
   cells.push({ address: CH.cell('chapter', chapTitle), value: 'Par chapitre du devis', style: 'section' });
   for (const k of CH.keys)
@@ -380,6 +381,7 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
         style: 'computed',
       });
     const devis = total('amount');
+    chapterRows.push({ code: c.code, label: c.label, row, devis, final: total('final') });
     cells.push({
       address: CH.cell('gapRate', row),
       formula: `IF(${CH.cell('devis', row)}=0,"",${CH.cell('gap', row)}/${CH.cell('devis', row)})`,
@@ -451,6 +453,6 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
     },
     names,
     result,
-    chapterRows: chapters.map((c, i) => ({ code: c.code, label: c.label, row: chapFirst + i })),
+    chapterRows,
   };
 }
