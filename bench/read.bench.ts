@@ -6,7 +6,7 @@
  *   - exceljs loading the whole file, the reference of the in-memory adapter;
  *   - `devis-cnc --help` against `node -e 0` (target: within 2×).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,35 +16,9 @@ import { buildScaffoldPlan } from '../src/sheets/workbook';
 import { XlsxPort } from '../src/workbook/xlsx/xlsxPort';
 import { bigBudget } from '../test/support/bigBudget';
 import { recalcProfile } from '../test/support/libreoffice';
-
-interface Cost {
-  wall: number;
-  cpu: number;
-  rssMiB: number;
-  status: number;
-}
+import { fmt, measure, median } from './measure';
 
 const BIN = resolve(__dirname, '..', '..', 'bin', 'devis-cnc.js');
-
-/** Runs a command under /usr/bin/time -v; seconds of wall and CPU, peak RSS in MiB. */
-function measure(cmd: string, args: string[]): Cost {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const field = (label: string): number => {
-    const m = new RegExp(`${label}: ([\\d.:]+)`).exec(r.stderr);
-    return m?.[1]
-      ? Number(m[1].includes(':') ? m[1].split(':').reduce((a, b) => a * 60 + Number(b), 0) : m[1])
-      : NaN;
-  };
-  return {
-    wall: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),
-    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
-    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
-    status: r.status ?? -1,
-  };
-}
-
-const fmt = (c: Cost): string =>
-  `${c.wall.toFixed(2)} s écoulées, ${c.cpu.toFixed(2)} s CPU, ${c.rssMiB.toFixed(0)} Mio au plus`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-read-bench-'));
@@ -93,7 +67,6 @@ async function main(): Promise<void> {
     helps.push(measure(process.execPath, [BIN, '--help']).wall);
     bares.push(measure(process.execPath, ['-e', '0']).wall);
   }
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const help = median(helps);
   const bare = median(bares);
   console.log(

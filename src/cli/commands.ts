@@ -1,18 +1,18 @@
 /* The commands of the CLI, loaded only when one runs (`--help` answers without them). */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { count } from '../domain/text/french';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
 import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
 import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workbook/scaffold';
-import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { audit, type AuditReport } from '../audit/audit';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
 import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
+import { openWorkbook, writeWorkbook } from './files';
 import type { WorkbookReader } from '../workbook/port';
 import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
 import { rulesFor } from '../rules';
@@ -139,39 +139,6 @@ export function recapLines(budget: BudgetInput, result: BudgetResult): string[] 
   return out;
 }
 
-/** Writes beside, then renames: a failed write never leaves a half-written file. False (said on stderr) on failure. */
-export async function writeWorkbook(
-  wb: ExcelJS.Workbook,
-  target: string,
-  shown: string,
-  io: Io,
-): Promise<boolean> {
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(tmp, buffer);
-    renameSync(tmp, target);
-    return true;
-  } catch (e) {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why: Record<string, string> = {
-      EACCES: 'permission refusée',
-      EPERM: 'permission refusée',
-      ENOTDIR: 'un élément du chemin n’est pas un dossier',
-      EEXIST: 'un élément du chemin n’est pas un dossier',
-      EROFS: 'système de fichiers en lecture seule',
-      ENOSPC: 'disque plein',
-      EISDIR: 'le chemin désigne un dossier',
-    };
-    io.err(
-      `Impossible d'écrire « ${shown} » : ${why[code] ?? (e instanceof Error ? e.message : String(e))}. Rien n'a été écrit.`,
-    );
-    return false;
-  }
-}
-
 /** Our sheets scaffolded into a new in-memory workbook, ready to be written to a file. */
 async function scaffoldNewWorkbook(
   request: ScaffoldRequest,
@@ -246,24 +213,6 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
       `  Plus gros postes : ${top.map((x) => `${x.label} ${formatTonnes(x.prev)} t (${formatPercent(x.prevShare)})`).join(' ; ')}`,
     );
   return 0;
-}
-
-/**
- * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
- * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
- */
-export async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
-  const problem = inspectWorkbookFile(file);
-  if (problem) return { error: problem.message };
-  const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
-  try {
-    const reader = await XlsxReader.open(file);
-    if ((await reader.inventory()).sheets.length === 0) return { error: 'classeur sans feuille' };
-    return { reader };
-  } catch (e) {
-    if (e instanceof XlsxReadError) return { error: e.message };
-    throw e;
-  }
 }
 
 /** The audit of one workbook; a sheet over the reader's limits, met while streaming, is an error for this file only. */

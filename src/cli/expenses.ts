@@ -8,7 +8,8 @@ import { count } from '../domain/text/french';
 import { readZipDirectory } from '../workbook/xlsx/zipGuard';
 import { XlsxPort } from '../workbook/xlsx/xlsxPort';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
-import { openWorkbook, writeWorkbook } from './commands';
+import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
+import { openWorkbook, writeWorkbook } from './files';
 import { UsageError, type Io } from './usage';
 
 /** Parts of an .xlsx that exceljs does not write back: rewriting the file would lose them. */
@@ -107,13 +108,13 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
       for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
       return 1;
     }
-    const { sheet, rows: written } = await appendExpenses(port, statement.expenses);
+    const { sheet, rows: written, inserted } = await appendExpenses(port, statement.expenses);
     // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
     wb.calcProperties.fullCalcOnLoad = true;
     if (!(await writeWorkbook(wb, target, out ?? book, io))) return 2;
     const t = computeExpenses(statement.expenses);
     io.out(
-      `${count(written.length, 'pièce importée', 'pièces importées')} dans la feuille ${sheet} de « ${out ?? book} » (lignes ${written[0]} à ${written.at(-1)}) : ${formatEuros(t.ht)} HT, dont ${formatEuros(t.paid)} payés.`,
+      `${count(written.length, 'pièce importée', 'pièces importées')} dans la feuille ${sheet} de « ${out ?? book} » (lignes ${written[0]} à ${written.at(-1)}) : ${formatEuros(t.ht)} HT, dont ${formatEuros(t.paid)} payés.${inserted > 0 ? ` Le grand livre s'est agrandi de ${count(inserted, 'ligne', 'lignes')}, insérées au-dessus de sa dernière ligne : ses totaux, ses listes et le suivi budgétaire les comptent, et ${count(FREE_EXPENSE_ROWS, 'ligne libre reste', 'lignes libres restent')}.` : ''}`,
     );
     return 0;
   } catch (e) {

@@ -5,6 +5,7 @@ import {
   EXPENSE_COLUMNS as E,
   EXPENSE_NAMES,
   expenseTtcFormula,
+  FREE_EXPENSE_ROWS,
 } from '../sheets/expenses/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isPiece, readExpenseCodes, readExpenseRows } from '../sheets/expenses/reader';
@@ -46,15 +47,17 @@ export async function readLedger(
 }
 
 /**
- * Appends expenses to the first free rows of the ledger (rows with no piece), all or nothing:
- * refuses, writing nothing, when fewer rows are free than pieces to add. The TTC keeps the
- * sheet's formula (HT + TVA). Returns the sheet and the rows written.
+ * Appends expenses to the first free rows of the ledger (rows with no piece), all or nothing.
+ * When fewer rows are free than pieces to add, the ledger first grows inside itself (cells
+ * inserted above its last row, so its totals, names and lists follow), keeping
+ * FREE_EXPENSE_ROWS free rows after the pieces. The TTC keeps the sheet's formula (HT + TVA).
+ * Returns the sheet, the rows written and how many rows were inserted.
  */
 export async function appendExpenses(
   port: WorkbookPort,
   expenses: readonly ExpenseInput[],
   suffix: number | null = null,
-): Promise<{ sheet: string; rows: number[] }> {
+): Promise<{ sheet: string; rows: number[]; inserted: number }> {
   const { snapshot, codes } = await readLedger(port, suffix);
   const unknown = expenses.filter((e) => !codes.has(e.code)).map((e) => e.code);
   if (unknown.length > 0)
@@ -62,18 +65,34 @@ export async function appendExpenses(
       `Code${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `« ${c} »`).join(', ')} absent${unknown.length > 1 ? 's' : ''} du devis : rien n’a été écrit.`,
     );
   const rows = readExpenseRows(snapshot) ?? [];
-  const free = rows.filter((r) => !isPiece(r));
+  const sheet = rows[0]?.at('code').sheet ?? '';
+  const rowOf = (r: (typeof rows)[number]): number => parseAddress(r.at('code').address).row;
+  let free = rows.filter((r) => !isPiece(r)).map(rowOf);
+  const cells: CellPlan[] = [];
+  let inserted = 0;
+  const lastRow = rows.at(-1);
+  if (free.length < expenses.length && lastRow) {
+    // Inserted above the ledger's last row: every range over the ledger grows with it.
+    const at = rowOf(lastRow);
+    inserted = expenses.length - free.length + FREE_EXPENSE_ROWS;
+    await port.insertCellsDown(sheet, `${E.first}${at}:${E.last}${at + inserted - 1}`);
+    const added = Array.from({ length: inserted }, (_, i) => at + i);
+    free = [...free.filter((r) => r < at), ...added, ...free.filter((r) => r >= at).map((r) => r + inserted)];
+    // The inserted rows that stay free get what the layout gives a free row.
+    for (const row of added.slice(expenses.length - free.indexOf(at)))
+      cells.push(
+        { address: E.cell('code', row), value: null, numFmt: NUMFMT.text },
+        { address: E.cell('ttc', row), formula: expenseTtcFormula(row), result: '', numFmt: NUMFMT.euro },
+      );
+  }
   if (free.length < expenses.length)
     throw new ExpensesImportError(
-      `Il reste ${free.length} lignes libres dans le grand livre et le relevé a ${expenses.length} pièces : insérez des lignes à l’intérieur du tableau (au-dessus de la dernière ligne libre), puis relancez. Rien n’a été écrit.`,
+      `Le grand livre de la feuille ${sheet || 'Dépenses'} n’a aucune ligne : rien n’a été écrit.`,
     );
-  const sheet = free[0]?.at('code').sheet ?? rows[0]?.at('code').sheet ?? '';
-  const cells: CellPlan[] = [];
   const written: number[] = [];
   expenses.forEach((e, i) => {
-    const slot = free[i];
-    if (!slot) return;
-    const row = parseAddress(slot.at('code').address).row;
+    const row = free[i];
+    if (row === undefined) return;
     written.push(row);
     cells.push(
       { address: E.cell('date', row), value: isoDay(e.date), numFmt: NUMFMT.date },
@@ -98,5 +117,5 @@ export async function appendExpenses(
     );
   });
   await port.writeCells(sheet, cells);
-  return { sheet, rows: written };
+  return { sheet, rows: written, inserted };
 }

@@ -53,6 +53,13 @@ export interface WorkbookPort extends WorkbookReader {
   /** Writes a few cells (values or formulas, formats) on an existing sheet, in one round trip. */
   writeCells(sheet: string, cells: CellPlan[]): Promise<void>;
   /**
+   * Inserts empty cells over `range` ("A160:N209") and shifts the cells below it down, as Excel's
+   * « Décaler les cellules vers le bas »: formulas, names, validations and conditional formats that
+   * span the first row of `range` grow; the inserted cells take the format of the row above.
+   * One round trip.
+   */
+  insertCellsDown(sheet: string, range: string): Promise<void>;
+  /**
    * Empties a sheet (contents and formats) where it stands, so a plan can write it again: only for
    * a sheet the add-in wrote itself (its report), after the user agreed.
    */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '../../src/domain/expenses/csv';
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
+import { frenchStatement } from '../support/statement';
 
 /*
  * `devis-cnc depenses importer`: a French CSV statement appended to the Dépenses ledger, all or
@@ -140,6 +141,76 @@ describe('devis-cnc depenses importer', () => {
     });
     // The audit of the new workbook: the pieces are charged to known codes, justified.
     const audit = cli(['audit', target, '--format', 'json']);
+    const findings =
+      (JSON.parse(audit.stdout) as { files: { findings: { sheet: string }[] }[] }).files[0]?.findings ?? [];
+    expect(findings.filter((f) => f.sheet === 'Dépenses')).toEqual([]);
+  });
+
+  it('grows the ledger inside itself for a statement longer than its free rows; LibreOffice counts every piece', async () => {
+    const before = await namedValues(recalcWithLibreOffice(book, join(dir, 'lo-base'), recalcProfile()), [
+      'Dep_Engage',
+      'Dep_Paye',
+      'Dep_TotalTTC',
+    ]);
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(book);
+    const codesRef = source.definedNames.getRanges('Dep_Codes').ranges[0] ?? '';
+    const [, first = '', last = ''] = /!\$?P\$?(\d+):\$?P\$?(\d+)$/.exec(codesRef) ?? [];
+    const codes: string[] = [];
+    for (let r = Number(first); r <= Number(last); r += 1)
+      codes.push(source.getWorksheet('Dépenses')?.getCell(`P${r}`).text ?? '');
+    const ledger = source.definedNames.getRanges('Dep_Lignes').ranges[0] ?? '';
+    const [, top = '', bottom = ''] = /!\$A\$(\d+):\$N\$(\d+)$/.exec(ledger) ?? [];
+    const pieces =
+      source
+        .getWorksheet('Dépenses')
+        ?.getColumn('B')
+        .values.filter((v, r) => r > 4 && v) ?? [];
+    const freeRows = Number(bottom) - Number(top) + 1 - pieces.length;
+    expect(freeRows).toBe(150);
+
+    const st = frenchStatement(
+      400,
+      codes.filter((_, i) => i % 3 === 0),
+    );
+    const csv = join(dir, 'releve-long.csv');
+    writeFileSync(csv, st.csv);
+    const target = join(dir, 'agrandi.xlsx');
+    copyFileSync(book, target);
+    const run = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const euros = (cents: number): string =>
+      new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    const firstRow = Number(top) + pieces.length;
+    expect(plain(run.stdout.trim())).toBe(
+      plain(
+        `400 pièces importées dans la feuille Dépenses de « ${target} » (lignes ${firstRow} à ${firstRow + 399}) : ${euros(st.htCents)} HT, dont ${euros(st.paidCents)} payés. Le grand livre s'est agrandi de 400 lignes, insérées au-dessus de sa dernière ligne : ses totaux, ses listes et le suivi budgétaire les comptent, et 150 lignes libres restent.`,
+      ),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.getWorksheet('Dépenses');
+    const newBottom = Number(bottom) + 400;
+    expect(wb.definedNames.getRanges('Dep_Lignes').ranges).toEqual([`'Dépenses'!$A$${top}:$N$${newBottom}`]);
+    expect(ws?.getCell(`F${newBottom + 1}`).value).toBe('Total');
+    expect(ws?.getCell(`I${firstRow + 400}`).formula).toBe(
+      `IF(AND(G${firstRow + 400}="",H${firstRow + 400}=""),"",G${firstRow + 400}+H${firstRow + 400})`,
+    );
+    const after = await namedValues(recalcWithLibreOffice(target, join(dir, 'lo-grown'), recalcProfile()), [
+      'Dep_Engage',
+      'Dep_Paye',
+      'Dep_TotalTTC',
+    ]);
+    const cents = (v: unknown): number => Math.round(Number(v) * 100);
+    expect({
+      engage: cents(after.Dep_Engage) - cents(before.Dep_Engage),
+      paye: cents(after.Dep_Paye) - cents(before.Dep_Paye),
+      ttc: cents(after.Dep_TotalTTC) - cents(before.Dep_TotalTTC),
+    }).toEqual({ engage: st.htCents, paye: st.paidCents, ttc: st.ttcCents });
+    // Nothing wrong in the ledger itself: every piece is on a known code, justified, TTC = HT + TVA.
+    const audit = cli(['audit', target, '--format', 'json']);
+    expect(audit.status).not.toBe(2);
     const findings =
       (JSON.parse(audit.stdout) as { files: { findings: { sheet: string }[] }[] }).files[0]?.findings ?? [];
     expect(findings.filter((f) => f.sheet === 'Dépenses')).toEqual([]);

@@ -29,6 +29,9 @@ export interface RecordedRange {
   /** The range `copyFrom` pasted here, and what it copied ("Formulas"…). */
   copied?: { from: string; type: string };
   copyFrom(source: RecordedRange | string, type?: string): void;
+  /** The direction `insert` shifted the cells below ("Down"), if it was called. */
+  inserted?: string;
+  insert(shift: string): void;
   select(): void;
   merge(across: boolean): void;
   clear(applyTo?: string): void;
@@ -118,6 +121,10 @@ function makeRange(address: string, rec: Recorder, sheetName = ''): RecordedRang
     clear(applyTo = 'All') {
       rec.operations += 1;
       range.cleared = applyTo;
+    },
+    insert(shift: string) {
+      rec.operations += 1;
+      range.inserted = shift;
     },
     copyFrom(source: RecordedRange | string, type = 'All') {
       rec.operations += 1;

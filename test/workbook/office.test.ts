@@ -303,6 +303,15 @@ describe('Office.js adapter (office-addin-mock)', () => {
     expect(sheet?.ranges.find((r) => r.address === 'H152')?.selected).toBe(true);
   });
 
+  it('inserts cells, shifting those below down, in one sync: Excel moves the references itself', async () => {
+    const fake = createFakeExcel({ Dépenses: false });
+    const sync = jest.spyOn(fake.mock, 'sync');
+    await new OfficePort(fake.run).insertCellsDown('Dépenses', 'A160:N559');
+    expect(sync).toHaveBeenCalledTimes(1);
+    const inserted = fake.recorder.sheets.get('Dépenses')?.ranges.filter((r) => r.inserted);
+    expect(inserted?.map((r) => [r.address, r.inserted])).toEqual([['A160:N559', 'Down']]);
+  });
+
   it('formats by rectangles, not cell by cell', () => {
     const { plan } = buildScaffoldPlan({ format: 'long-metrage', budget: bigBudget(5000), production: null });
     const devis = plan.sheets.find((s) => s.name === 'Devis');

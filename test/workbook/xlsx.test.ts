@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { scaffold } from '../../src/workbook/scaffold';
+import { canPackWithNode, crc32, crc32ByTable, xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -157,5 +158,119 @@ describe('xlsx adapter', () => {
     });
     expect(outcome.status).toBe('refused');
     expect(wb.worksheets).toHaveLength(0);
+  });
+});
+
+describe('inserting cells in an exceljs workbook (as Excel shifts cells down)', () => {
+  /** A small ledger: values A1:A3 with a validation, its total in A4, read from another sheet. */
+  async function ledger(): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dépenses');
+    [10, 20, 30].forEach((v, i) => {
+      const c = ws.getCell(`A${i + 1}`);
+      c.value = v;
+      c.numFmt = '0.00';
+    });
+    ws.getCell('A4').value = { formula: 'SUM(A1:A3)', result: 60 };
+    ws.getCell('B2').value = { formula: 'A2*2', result: 40 };
+    ws.getCell('B6').value = { formula: '$A$4+A3', result: 90 };
+    ws.getCell('C3').value = 'à côté';
+    ws.addConditionalFormatting({
+      ref: 'A1:A3',
+      rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 1, style: {} }],
+    });
+    (
+      ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add('A1:A3', {
+      type: 'decimal',
+      operator: 'greaterThan',
+      formulae: [0],
+      allowBlank: true,
+    });
+    wb.addWorksheet('Bilan').getCell('A1').value = { formula: "'Dépenses'!$A$4*2+Dépenses!A2", result: 140 };
+    wb.definedNames.add("'Dépenses'!$A$1:$A$3", 'Lignes');
+    wb.definedNames.add("'Dépenses'!$A$4", 'Total');
+    // Read back from bytes, as the CLI reads a file (validations then come cell by cell).
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    return back;
+  }
+
+  it('moves what is below, grows what spans the row, and leaves the other columns and sheets as they were', async () => {
+    const wb = await ledger();
+    await new XlsxPort(wb).insertCellsDown('Dépenses', 'A3:A4');
+    const ws = wb.getWorksheet('Dépenses');
+    const formula = (sheet: string, a: string): string | undefined =>
+      wb.getWorksheet(sheet)?.getCell(a).formula;
+    expect([1, 2, 3, 4, 5, 6].map((r) => ws?.getCell(`A${r}`).value ?? null)).toEqual([
+      10,
+      20,
+      null,
+      null,
+      30,
+      { formula: 'SUM(A1:A5)', result: 60 },
+    ]);
+    expect(ws?.getCell('A4').numFmt).toBe('0.00'); // the format of the row above
+    expect(formula('Dépenses', 'B2')).toBe('A2*2');
+    expect(formula('Dépenses', 'B6')).toBe('$A$6+A5');
+    expect(ws?.getCell('C3').value).toBe('à côté');
+    expect(formula('Bilan', 'A1')).toBe("'Dépenses'!$A$6*2+Dépenses!A2");
+    expect(nameRef(wb, 'Lignes')).toEqual(["'Dépenses'!$A$1:$A$5"]);
+    expect(nameRef(wb, 'Total')).toEqual(["'Dépenses'!$A$6"]);
+    expect(
+      (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map(
+        (c) => c.ref,
+      ),
+    ).toEqual(['A1:A5']);
+    // Written and read again: one validation over the grown column.
+    const back = await roundTrip(wb);
+    const dv = (
+      back.getWorksheet('Dépenses') as unknown as { dataValidations: { model: Record<string, unknown> } }
+    ).dataValidations.model;
+    expect(Object.keys(dv).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+    expect(back.getWorksheet('Dépenses')?.getCell('A6').formula).toBe('SUM(A1:A5)');
+  });
+
+  it('refuses, changing nothing, when a merged area crosses the cells to move', async () => {
+    const wb = await ledger();
+    wb.getWorksheet('Dépenses')?.mergeCells('A5:B5');
+    await expect(new XlsxPort(wb).insertCellsDown('Dépenses', 'A3:A3')).rejects.toThrow(
+      'Des cellules fusionnées (A5:B5) empêchent d’insérer',
+    );
+    expect(wb.getWorksheet('Dépenses')?.getCell('A4').formula).toBe('SUM(A1:A3)');
+  });
+});
+
+describe('packing an .xlsx with Node’s zlib', () => {
+  it('holds, part for part, what exceljs’s own packing holds, and opens in exceljs', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    expect(canPackWithNode(wb)).toBe(true);
+    const ours = await JSZip.loadAsync(await xlsxBuffer(wb));
+    const theirs = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const parts = (z: JSZip): string[] =>
+      Object.keys(z.files)
+        .filter((n) => !z.files[n]?.dir)
+        .sort();
+    expect(parts(ours)).toEqual(parts(theirs));
+    for (const name of parts(theirs)) {
+      if (name === 'docProps/core.xml') continue; // its modification time is the moment of writing
+      expect([name, await ours.file(name)?.async('string')]).toEqual([
+        name,
+        await theirs.file(name)?.async('string'),
+      ]);
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await xlsxBuffer(wb)) as unknown as ExcelJS.Buffer);
+    expect(back.getWorksheet('Devis')?.getCell('A1').value).toBe(
+      wb.getWorksheet('Devis')?.getCell('A1').value,
+    );
+  });
+
+  it('checksums as the zip format does', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    expect(crc32ByTable(Buffer.from('123456789'))).toBe(0xcbf43926);
+    const text = Buffer.from('Décors, costumes : 12 345,67 €'.repeat(1000), 'utf8');
+    expect(crc32ByTable(text)).toBe(crc32(text));
   });
 });

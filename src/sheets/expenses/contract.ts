@@ -54,6 +54,12 @@ export function expenseTtcFormula(row: number): string {
   return `IF(AND(${ht}="",${tva}=""),"",${ht}+${tva})`;
 }
 
+/**
+ * Free rows under the pieces: the layout writes them, and an import that needs more grows the
+ * ledger so that as many stay free after it.
+ */
+export const FREE_EXPENSE_ROWS = 150;
+
 export const EXPENSE_HEADER_ROW = 4;
 export const EXPENSE_FIRST_ROW = EXPENSE_HEADER_ROW + 1;
 

@@ -24,11 +24,9 @@ import {
   EXPENSE_LIST_COLUMNS as LI,
   EXPENSE_NAMES,
   expenseTtcFormula,
+  FREE_EXPENSE_ROWS,
 } from './contract';
 import { isoDay } from '../../domain/isoDay';
-
-/** Free rows under the lines: a production's ledger runs to hundreds of pieces. */
-export const FREE_EXPENSE_ROWS = 150;
 
 const num = (m: Money): number => toCellNumber(m);
 

@@ -663,6 +663,14 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
+  async insertCellsDown(sheet: string, range: string): Promise<void> {
+    await this.run(async (context) => {
+      // ExcelApi 1.1: Excel moves every reference, name and validation itself.
+      context.workbook.worksheets.getItem(sheet).getRange(range).insert('Down');
+      await context.sync();
+    });
+  }
+
   async clearSheet(sheet: string): Promise<void> {
     await this.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).getRange().clear('All');

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../sheets/model/plan';
 import { a1, boundingReference, parseAddress, quoteSheet } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
+import { insertCellsDown, insertionOf } from './insertCells';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 function argb(hex: string): string {
@@ -272,8 +273,30 @@ export class XlsxPort implements WorkbookPort {
               ...(c.result !== undefined && c.result !== null ? { result: c.result } : {}),
             }
           : (c.value ?? null);
-      if (c.numFmt) cell.numFmt = c.numFmt;
+      cell.style = this.withFormat(cell.style, c.numFmt);
     }
+  }
+
+  private readonly formatted = new Map<string, Partial<ExcelJS.Style>>();
+
+  /**
+   * The cell's style with that number format (if any), one object per distinct style: a style read from a
+   * file may be shared by many cells (setting `numFmt` on one would change them all), and exceljs
+   * writes a style object it has already seen without serialising it again.
+   */
+  private withFormat(style: Partial<ExcelJS.Style>, numFmt: string | undefined): Partial<ExcelJS.Style> {
+    // A new cell's style is an empty object of its own: no need to serialise it.
+    const key = `${numFmt ?? ''}\u0000${Object.keys(style).length === 0 ? '{}' : JSON.stringify(style)}`;
+    let shared = this.formatted.get(key);
+    if (!shared) {
+      shared = numFmt ? { ...style, numFmt } : style;
+      this.formatted.set(key, shared);
+    }
+    return shared;
+  }
+
+  async insertCellsDown(sheet: string, range: string): Promise<void> {
+    insertCellsDown(this.workbook, insertionOf(sheet, range));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
