@@ -24,8 +24,8 @@ export const USAGE = `Usage :
 
 Commandes :
   new       écrit un classeur (Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie,
-            Bilan carbone, Dépenses, Suivi budgétaire, Bilan financier, Ayants droit, Budget
-            événement, Facteurs) avec formules vivantes
+            Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants
+            droit, Budget événement, Facteurs) avec formules vivantes
   audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
             code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
   convertir reprend un devis fait à la main (feuille devis ou budget, reconnue comme par « audit »)

@@ -21,6 +21,7 @@ import { rule as devisTaxCreditShare } from './devis-tax-credit-share';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as closingBalance } from './closing-balance';
+import { rule as cashflowActual } from './cashflow-actual';
 import { rule as errorCells } from './error-cells';
 import { rule as eventBudget } from './event-budget';
 import { rule as expensesLedger } from './expenses-ledger';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   expensesLedger,
   followupGapsExplained,
   followupArbitrage,
+  cashflowActual,
   closingBalance,
   rightsShares,
   eventBudget,

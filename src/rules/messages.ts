@@ -116,6 +116,8 @@ export const MESSAGES: Record<string, string> = {
     'Écart de {gap} € ({share}) sur la ligne {code} {label} sans cause : choisissez Interne ou Externe.',
   'followup-gap-cause-unknown':
     'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
+  'cashflow-actual-need':
+    'Besoin de trésorerie actualisé : {need} € (solde le plus bas en {month}), soit {over} € de plus que les {planned} € prévus : les mesures prévues ne suffisent plus.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-uncovered':

@@ -26,6 +26,12 @@ import { exampleCarbon, type BilanResult, type CarbonLine, type CarbonMeasure } 
 import { devisSheet } from './devis/layout';
 import { expensesSheet } from './expenses/layout';
 import { followUpSheet } from './followup/layout';
+import { actualCashflowSheet } from './actual/layout';
+import {
+  ACTUAL_CASHFLOW_EXAMPLE_NOTE,
+  exampleActualReceipts,
+  type ActualReceipt,
+} from '../domain/cashflow/actual';
 import { rightsSheet } from './rights/layout';
 import { closingSheet } from './closing/layout';
 import { eventSheet } from './event/layout';
@@ -62,6 +68,8 @@ export interface ScaffoldInput {
   expenses?: ExpenseInput[] | 'exemple';
   /** Suivi budgétaire entries (reste à engager, causes, arbitrage); 'exemple' the example's, as for the expenses. */
   followUp?: FollowUpInput | 'exemple';
+  /** Receipts actually cashed (Trésorerie réelle); 'exemple' the example's, as for the expenses. */
+  actualReceipts?: ActualReceipt[] | 'exemple';
   /** Ayants droit and the event budget; 'exemple' the example's, as for the expenses. Empty by default. */
   rights?: RightsInput | 'exemple';
   event?: EventInput | 'exemple';
@@ -123,7 +131,11 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
   return [...chapters, ...below];
 }
 
-/** Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses and Facteurs as one plan. */
+/**
+ * Every sheet as one plan: Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan
+ * carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, Budget
+ * événement and Facteurs.
+ */
 export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);
   const result = computeBudget(input.budget);
@@ -219,6 +231,22 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     naming,
     ...(followUpInput.lines.length > 0 ? { note: FOLLOWUP_EXAMPLE_NOTE } : {}),
   });
+  const actualExample =
+    input.actualReceipts === 'exemple' || (input.actualReceipts === undefined && useExample);
+  const actualReceipts = actualExample
+    ? exampleActualReceipts(input.format)
+    : Array.isArray(input.actualReceipts)
+      ? input.actualReceipts
+      : [];
+  const actual = actualCashflowSheet({
+    cashflow,
+    receipts: actualReceipts,
+    expenses: expenseLines,
+    situation: followUpInput.situationDate,
+    estimatedGap: followUp.estimatedGap,
+    naming,
+    ...(actualExample && actualReceipts.length > 0 ? { note: ACTUAL_CASHFLOW_EXAMPLE_NOTE } : {}),
+  });
   const closing = closingSheet({
     result,
     chapterRows: followUp.chapterRows,
@@ -259,6 +287,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         carbon.sheet,
         expenses.sheet,
         followUp.sheet,
+        actual.sheet,
         closing.sheet,
         rights.sheet,
         event.sheet,
@@ -273,6 +302,7 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
         ...carbon.names,
         ...expenses.names,
         ...followUp.names,
+        ...actual.names,
         ...closing.names,
         ...rights.names,
         ...event.names,

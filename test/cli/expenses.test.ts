@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '../../src/domain/expenses/csv';
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
 import { frenchStatement } from '../support/statement';
+import { toCents } from '../support/cells';
 
 /*
  * `devis-cnc depenses importer`: a French CSV statement appended to the Dépenses ledger, all or
@@ -122,22 +123,23 @@ describe('devis-cnc depenses importer', () => {
     const run = cli(['depenses', 'importer', csv, '--classeur', target]);
     expect(run.status).toBe(0);
     expect(plain(run.stdout.trim())).toBe(
-      `2 pièces importées dans la feuille Dépenses de « ${target} » (lignes 11 à 12) : 1 113,50 € HT, dont 1 020,00 € payés.`,
+      `2 pièces importées dans la feuille Dépenses de « ${target} » (lignes 183 à 184) : 1 113,50 € HT, dont 1 020,00 € payés.`,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
     const ws = wb.getWorksheet('Dépenses');
     expect([
-      ws?.getCell('B11').value,
-      ws?.getCell('E11').value,
-      ws?.getCell('F11').value,
-      ws?.getCell('G11').value,
+      ws?.getCell('B183').value,
+      ws?.getCell('E183').value,
+      ws?.getCell('F183').value,
+      ws?.getCell('G183').value,
     ]).toEqual(['F-0101', '6.2.1', 'Repérages; 3 nuits', 1020]);
     const recomputed = recalcWithLibreOffice(target, join(dir, 'lo'), recalcProfile());
-    expect(await namedValues(recomputed, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTTC'])).toEqual({
-      Dep_Engage: 100599.5,
-      Dep_Paye: 52506,
-      Dep_TotalTTC: 112414.45,
+    // The example's 178 pieces (2 626 157,80 € HT, 1 398 081,94 € paid, 2 769 597,40 € TTC) and these two.
+    expect(toCents(await namedValues(recomputed, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTTC']))).toEqual({
+      Dep_Engage: 2627271.3,
+      Dep_Paye: 1399101.94,
+      Dep_TotalTTC: 2770822.25,
     });
     // The audit of the new workbook: the pieces are charged to known codes, justified.
     const audit = cli(['audit', target, '--format', 'json']);

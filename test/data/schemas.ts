@@ -314,6 +314,19 @@ const SUIVI = obj({
     }),
   },
 });
+/** data/exemples/tresorerie-reelle.json: the receipts the example cashed by the end of its shoot. */
+const TRESO_REELLE = obj({
+  title: str,
+  note: str,
+  seededOn: date,
+  formats: {
+    type: 'object',
+    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+    additionalProperties: obj({
+      receipts: arr(obj({ month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, source: str, amount: decimal })),
+    }),
+  },
+});
 /** data/finance/suivi.json: the follow-up's default thresholds (a production's choice, not a rule). */
 const SEUILS = obj({
   title: str,
@@ -382,6 +395,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/long-metrage.json': EXAMPLE,
   'exemples/serie.json': EXAMPLE,
   'exemples/suivi.json': SUIVI,
+  'exemples/tresorerie-reelle.json': TRESO_REELLE,
   'finance/charges-sociales.json': CHARGES,
   'finance/financement.json': FINANCEMENT,
   'finance/frais-generaux.json': FRAIS_GENERAUX,

@@ -129,6 +129,7 @@ describe('taskpane in Chromium', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
       'Budget événement',
@@ -146,7 +147,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 41 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 42 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
@@ -198,6 +199,7 @@ describe('taskpane in Chromium', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',

@@ -127,6 +127,7 @@ describe('plan invariants', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',

@@ -696,6 +696,27 @@ const TABLES = [
     }),
     [],
   ],
+  ['cashflow-actual', snap({}), []],
+  [
+    'cashflow-actual',
+    snap({
+      // Forecast need 1 200 028,53 € (before measures); the updated one, from the real months, higher.
+      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_235_412.6),
+      // The critical month as read from an .xlsx: an Excel serial (1 septembre 2027).
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
+      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+    }),
+    ['cashflow-actual-need@Trésorerie réelle!B51'],
+  ],
+  [
+    'cashflow-actual',
+    snap({
+      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_200_028.53),
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
+      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+    }),
+    [],
+  ],
   ['closing-balance', snap({}), []],
   [
     'closing-balance',
@@ -1045,6 +1066,7 @@ it('covers every registered rule with a table', () => {
     'cashflow-phase-order',
     'cashflow-critical-period',
     'cashflow-measures',
+    'cashflow-actual',
     'error-cells',
     'text-in-number-cells',
     'formula-inconsistent',
@@ -1065,6 +1087,20 @@ it('covers every registered rule with a table', () => {
     'closing-balance',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
+});
+
+it('tells the updated cash need with its month, the planned need and the difference', () => {
+  const [f] = runRules(
+    RULES.filter((x) => x.meta.id === 'cashflow-actual'),
+    snap({
+      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_235_412.6),
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
+      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+    }),
+  );
+  expect(f && renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')).toBe(
+    'Besoin de trésorerie actualisé : 1 235 412,60 € (solde le plus bas en septembre 2027), soit 35 384,07 € de plus que les 1 200 028,53 € prévus : les mesures prévues ne suffisent plus.',
+  );
 });
 
 it('tells a TTC that is not HT + TVA with the three amounts, in euros to the cent', () => {

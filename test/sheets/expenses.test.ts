@@ -23,12 +23,15 @@ const silent = { out: () => undefined, err: () => undefined };
 describe('Dépenses', () => {
   it('totals the example ledger exactly: engagé, payé, TTC, per code', () => {
     const t = computeExpenses(exampleExpenses('long-metrage'));
-    expect(t.engaged.toFixed(2)).toBe('99486.00');
-    expect(t.paid.toFixed(2)).toBe('51486.00');
-    expect(t.tva.toFixed(2)).toBe('11703.60');
-    expect(t.ttc.toFixed(2)).toBe('111189.60');
-    expect(t.byCode.get('7.1')).toEqual({ engaged: new Money('45500'), paid: new Money('0') });
-    expect(t.byCode.get('1.1')?.paid.toFixed(2)).toBe('15000.00');
+    // The example at the end of its shoot: 178 pieces, from development to the last week.
+    expect(exampleExpenses('long-metrage')).toHaveLength(178);
+    expect(t.engaged.toFixed(2)).toBe('2626157.80');
+    expect(t.paid.toFixed(2)).toBe('1398081.94');
+    expect(t.tva.toFixed(2)).toBe('143439.60');
+    expect(t.ttc.toFixed(2)).toBe('2769597.40');
+    expect(t.byCode.get('7.1')).toEqual({ engaged: new Money('45500'), paid: new Money('45500') });
+    // The adaptation rights: the option and the renegotiated balance, 5 000 € over the devis.
+    expect(t.byCode.get('1.1')?.paid.toFixed(2)).toBe('65000.00');
     expect(exampleExpenses('serie')).toEqual([]);
   });
 
@@ -72,7 +75,7 @@ describe('Dépenses', () => {
         profile,
       );
       const v = await namedValues(edited, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTVA']);
-      expect(v).toEqual({ Dep_Engage: 100720.56, Dep_Paye: 52720.56, Dep_TotalTVA: 11950.51 });
+      expect(v).toEqual({ Dep_Engage: 2627392.36, Dep_Paye: 1399316.5, Dep_TotalTVA: 143686.51 });
       const lo = new ExcelJS.Workbook();
       await lo.xlsx.readFile(edited);
       const ws = lo.getWorksheet('Dépenses');
@@ -82,14 +85,14 @@ describe('Dépenses', () => {
       };
       // The per-code table sits right of the ledger: its rows moved down by one with the insertion.
       expect([result(CO.cell('engaged', row71 + 1)), result(CO.cell('paid', row71 + 1))]).toEqual([
-        46734.56, 1234.56,
+        46734.56, 46734.56,
       ]);
-      // Chapter 7 had the caméra's 45 500 € committed; it now has the new piece too, against its
-      // devis (Devis_Poste7), the gap in red when it goes over.
-      expect(chapter7).toBe(45500);
-      expect(result(CH.cell('engaged', row7 + 1))).toBe(46734.56);
+      // Chapter 7 had 123 800 € committed at the end of the shoot; it now has the new piece too,
+      // against its devis (Devis_Poste7), the gap in red when it goes over.
+      expect(chapter7).toBe(123800);
+      expect(result(CH.cell('engaged', row7 + 1))).toBe(125034.56);
       expect(Number(result(CH.cell('left', row7 + 1)))).toBeCloseTo(
-        Number(result(CH.cell('devis', row7 + 1))) - 46734.56,
+        Number(result(CH.cell('devis', row7 + 1))) - 125034.56,
         2,
       );
     });

@@ -43,11 +43,12 @@ describe('Suivi budgétaire', () => {
         value(F.cell('rank', r)),
       ];
     };
-    // Studio: one more day of plateau B; rights renegotiated; trains; visual effects saved.
-    expect(line('5.1')).toEqual([21000, 6300, 24500, 3500, 2]);
-    expect(line('1.1')).toEqual([60000, 15000, 65000, 5000, 1]);
-    expect(line('6.1.2')).toEqual([6600, 186, 7986, 1386, 3]);
-    expect(line('8.3')).toEqual([45000, 0, 38000, -7000, '']);
+    // At the end of the shoot. Studio: one more day of plateau B; rights renegotiated; trains;
+    // visual effects saved (30 000 € signed, 8 000 € still to engage).
+    expect(line('5.1')).toEqual([21000, 24500, 24500, 3500, 2]);
+    expect(line('1.1')).toEqual([60000, 65000, 65000, 5000, 1]);
+    expect(line('6.1.2')).toEqual([6600, 7986, 7986, 1386, 3]);
+    expect(line('8.3')).toEqual([45000, 30000, 38000, -7000, '']);
     // A line nobody estimated: the devis not yet committed.
     expect(line('7.1')).toEqual([45500, 45500, 45500, 0, '']);
     const board = (name: string): unknown => {
@@ -72,11 +73,11 @@ describe('Suivi budgétaire', () => {
     expect(r.lines[0]?.flagged).toBe(true);
     expect(r.lines[0]?.gapRate?.toFixed(4)).toBe('0.1667');
     expect(r.final.toFixed(2)).toBe('24500.00');
-    // 1,5 × the threshold amount but 8 % of the line: not flagged.
+    // 300 € over a line of 63 000 € (0,5 %, under 1 000 €): not flagged.
     const small = computeFollowUp(
       devisLines.map((d) => ({ ...d, amount: d.amount.times(3) })),
       expenses,
-      { situationDate: null, arbitrage: '', lines: [{ code: '5.1', remaining: new Money(57000) }] },
+      { situationDate: null, arbitrage: '', lines: [{ code: '5.1', remaining: new Money(38800) }] },
       gapThresholdDefaults(),
     );
     expect(small.lines[0]?.gap.toFixed(2)).toBe('300.00');
@@ -111,15 +112,16 @@ describe('Suivi budgétaire in LibreOffice', () => {
       file,
       join(dir, 'depassement.xlsx'),
       [
-        // The studio now needs 160 000 € more to engage: beyond what the imprévus cover.
-        { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('remaining', row51), value: 160000 },
+        // The studio now needs 141 800 € more to engage: beyond what the imprévus cover.
+        { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('remaining', row51), value: 141800 },
         { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('explanation', row51), value: '' },
         { op: 'set', sheet: 'Suivi budgétaire', cell: FOLLOWUP_ARBITRAGE_CELL, value: '' },
       ],
       profile,
     );
     const v = await namedValues(edited, ['Suivi_EcartLignes', 'Suivi_CoutFinal', 'Suivi_EcartDevis']);
-    // Lines: +2 886 € before; the studio's estimé final goes from 24 500 to 166 300 €, so the
+    // Lines: +2 886 € before; the studio's estimé final goes from 24 500 to 166 300 € (24 500 €
+    // engaged + 141 800 €), so the
     // lines' écart (144 686 €) passes the imprévus (135 986,59 €) by 8 699,41 €.
     // LibreOffice computes in binary floating point: compared to the cent.
     const cents = toCents(v);

@@ -33,6 +33,7 @@ const SHEETS = [
   'Bilan carbone',
   'Dépenses',
   'Suivi budgétaire',
+  'Trésorerie réelle',
   'Bilan financier',
   'Ayants droit',
   'Budget événement',
@@ -104,7 +105,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('set' as const),
-      sheet: fc.nat(11),
+      sheet: fc.nat(12),
       row: fc.integer({ min: 1, max: 200 }),
       col: fc.integer({ min: 1, max: 20 }),
       value,
@@ -114,7 +115,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('insertRows' as const),
-      sheet: fc.nat(11),
+      sheet: fc.nat(12),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -123,7 +124,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('deleteRows' as const),
-      sheet: fc.nat(11),
+      sheet: fc.nat(12),
       row: fc.integer({ min: 1, max: 150 }),
       count: fc.integer({ min: 1, max: 5 }),
     }),
@@ -132,11 +133,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('renameSheet' as const),
-      sheet: fc.nat(11),
-      name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Trésorerie réelle'),
+      sheet: fc.nat(12),
+      name: fc.constantFrom('Budget', 'devis', 'DEVIS (2)', 'Feuil1', 'Plan', 'Tréso réel'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(11) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSheet' as const), sheet: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteName' as const), index: fc.nat(300) }) },
 );
 

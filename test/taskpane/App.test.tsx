@@ -91,6 +91,7 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
       'Budget événement',
@@ -170,6 +171,7 @@ describe('taskpane', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',
@@ -511,6 +513,7 @@ describe('taskpane', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
       'Budget événement',
@@ -719,7 +722,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 41 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 42 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);
@@ -801,8 +804,8 @@ describe('taskpane', () => {
       'Coût estimé final = 2 902 191,03 €',
       'Écart au devis = -133 100,59 € (-4,4 %)',
       'Imprévus restants = 133 100,59 €',
-      'Payé = 1,7 % du devis',
-      'Calendrier écoulé = 0,0 %',
+      'Payé = 46,1 % du devis',
+      'Calendrier écoulé = 42,1 %',
     ]);
     expect(
       within(panel)
@@ -863,11 +866,11 @@ describe('taskpane', () => {
     });
     expect(
       await within(form).findByText(
-        /^F-0101 \(1\s020,50\s€ HT, code 6\.2\.1\) ajoutée à la ligne 11 de la feuille Dépenses\.$/,
+        /^F-0101 \(1\s020,50\s€ HT, code 6\.2\.1\) ajoutée à la ligne 183 de la feuille Dépenses\.$/,
       ),
     ).toBeTruthy();
     const ws = wb.getWorksheet('Dépenses');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13].map((c) => ws?.getRow(11).getCell(c).value)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13].map((c) => ws?.getRow(183).getCell(c).value)).toEqual([
       new Date('2026-12-01T00:00:00Z'),
       'F-0101',
       'Hôtel du Nord',
@@ -889,6 +892,6 @@ describe('taskpane', () => {
     });
     expect(within(form).getByText('Choisissez le code du devis.')).toBeTruthy();
     expect(within(form).getByText('Indiquez le montant, par exemple 150 000 €.')).toBeTruthy();
-    expect(ws?.getRow(12).getCell(2).value).toBeNull();
+    expect(ws?.getRow(184).getCell(2).value).toBeNull();
   });
 });

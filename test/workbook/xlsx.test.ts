@@ -34,6 +34,7 @@ describe('xlsx adapter', () => {
       'Bilan carbone',
       'Dépenses',
       'Suivi budgétaire',
+      'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
       'Budget événement',
@@ -112,6 +113,7 @@ describe('xlsx adapter', () => {
       'Bilan carbone (2)',
       'Dépenses (2)',
       'Suivi budgétaire (2)',
+      'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
       'Budget événement (2)',
@@ -145,6 +147,7 @@ describe('xlsx adapter', () => {
       'Récapitulatif',
       'Suivi budgétaire',
       'Trésorerie',
+      'Trésorerie réelle',
     ]);
   });
 

@@ -34,6 +34,9 @@ export const CASHFLOW_NAMES = {
   months: 'Treso_Mois',
   phases: 'Treso_Phases',
   totalReceipts: 'Treso_TotalEncaissements',
+  /** Total receipts and payments of each month (rows over the month columns). */
+  receiptsByMonth: 'Treso_EncaissementsMois',
+  paymentsByMonth: 'Treso_DecaissementsMois',
   totalPayments: 'Treso_TotalDecaissements',
   cumulative: 'Treso_SoldeCumule',
   lowest: 'Treso_SoldeMin',

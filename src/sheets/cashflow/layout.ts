@@ -357,6 +357,16 @@ export function cashflowSheet(input: CashflowLayoutInput): {
     });
   }
   names.push({ name: n(T.totalReceipts), sheet: sheetName, ref: absolute(at('scheduled', recTotal)) });
+  names.push({
+    name: n(T.receiptsByMonth),
+    sheet: sheetName,
+    ref: `$${firstCol}$${recTotal}:$${lastCol}$${recTotal}`,
+  });
+  names.push({
+    name: n(T.paymentsByMonth),
+    sheet: sheetName,
+    ref: `$${firstCol}$${payTotal}:$${lastCol}$${payTotal}`,
+  });
   names.push({ name: n(T.totalPayments), sheet: sheetName, ref: absolute(at('scheduled', payTotal)) });
   names.push({
     name: n(T.cumulative),

@@ -69,6 +69,8 @@ export const EXPENSE_NAMES = {
   lineCodes: 'Dep_LCodes',
   lineHT: 'Dep_LHT',
   lineStatus: 'Dep_LStatuts',
+  /** The ledger's payment dates (the Trésorerie réelle sums the pieces paid by month). */
+  linePaidOn: 'Dep_LPaiements',
   totalHT: 'Dep_TotalHT',
   totalTVA: 'Dep_TotalTVA',
   totalTTC: 'Dep_TotalTTC',

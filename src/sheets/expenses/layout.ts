@@ -280,6 +280,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
     { name: n(EXPENSE_NAMES.lineCodes), sheet: name, ref: col('code') },
     { name: n(EXPENSE_NAMES.lineHT), sheet: name, ref: col('ht') },
     { name: n(EXPENSE_NAMES.lineStatus), sheet: name, ref: col('status') },
+    { name: n(EXPENSE_NAMES.linePaidOn), sheet: name, ref: col('paidOn') },
     { name: n(EXPENSE_NAMES.totalHT), sheet: name, ref: `$${E.letter('ht')}$${totalRow}` },
     { name: n(EXPENSE_NAMES.totalTVA), sheet: name, ref: `$${E.letter('tva')}$${totalRow}` },
     { name: n(EXPENSE_NAMES.totalTTC), sheet: name, ref: `$${E.letter('ttc')}$${totalRow}` },

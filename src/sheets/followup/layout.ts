@@ -52,6 +52,8 @@ export interface FollowUpLayout {
   result: FollowUpResult;
   /** Where each chapter's totals sit, and their devis and estimé final (the Bilan financier links to them). */
   chapterRows: { code: string; label: string; row: number; devis: Money; final: Money }[];
+  /** Coût estimé final − devis, as the dashboard computes it (Suivi_EcartDevis). */
+  estimatedGap: Money;
 }
 
 const BOARD_LABELS: Record<BoardKey, string> = {
@@ -454,5 +456,6 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
     names,
     result,
     chapterRows,
+    estimatedGap: gap,
   };
 }

@@ -9,6 +9,7 @@ export const BASE_SHEETS = {
   factors: 'Facteurs',
   expenses: 'Dépenses',
   followup: 'Suivi budgétaire',
+  actualCashflow: 'Trésorerie réelle',
   closing: 'Bilan financier',
   rights: 'Ayants droit',
   event: 'Budget événement',

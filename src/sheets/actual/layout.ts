@@ -1,0 +1,432 @@
+import {
+  computeActualCashflow,
+  OTHER_RECEIPT_ROWS,
+  type ActualCashflow,
+  type ActualReceipt,
+} from '../../domain/cashflow/actual';
+import type { CashflowModel } from '../../domain/cashflow/model';
+import type { ExpenseInput } from '../../domain/expenses/expenses';
+import { isoDay } from '../../domain/isoDay';
+import { type Money, ZERO, sum, toCellNumber } from '../../domain/money';
+import { CASHFLOW_NAMES } from '../cashflow/contract';
+import { MONTH_FORMAT } from '../cashflow/contract';
+import { EXPENSE_NAMES } from '../expenses/contract';
+import { FINANCING_NAMES } from '../financing/contract';
+import { FOLLOWUP_NAMES } from '../followup/contract';
+import type { Naming } from '../model/naming';
+import { NUMFMT, absolute, columnLetter, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  ACTUAL_FIRST_MONTH_INDEX,
+  ACTUAL_KIND_ROW,
+  ACTUAL_KINDS,
+  ACTUAL_LABEL_COL as A,
+  ACTUAL_MONTH_ROW,
+  ACTUAL_NAMES,
+  ACTUAL_SITUATION_CELL,
+  ACTUAL_TOTAL_COL as B,
+} from './contract';
+
+const num = (m: Money): number => toCellNumber(m);
+
+export interface ActualLayoutInput {
+  cashflow: CashflowModel;
+  receipts: ActualReceipt[];
+  expenses: readonly ExpenseInput[];
+  /** The Suivi budgétaire's "Situation au" (ISO day), which this sheet links to. */
+  situation: string | null;
+  /** The Suivi budgétaire's coût estimé final − devis (Suivi_EcartDevis). */
+  estimatedGap: Money;
+  naming: Naming;
+  note?: string;
+}
+
+export interface ActualLayout {
+  sheet: SheetPlan;
+  names: NamePlan[];
+  result: ActualCashflow;
+}
+
+/**
+ * Trésorerie réelle: the Trésorerie's months, and under each, what was really cashed (typed per
+ * source of the plan, plus other receipts such as a crédit relais) and paid (the pieces paid in
+ * the Dépenses, HT like the forecast, by month of payment) next to the forecast, with the gaps;
+ * the real cumulative balance up to the Suivi's "Situation au", then the forecast's balances from
+ * there: the updated cumulative balance and its critical period.
+ */
+export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
+  const { cashflow, naming } = input;
+  const n = (b: string): string => naming.name(b);
+  const name = naming.sheet('actualCashflow');
+  const M = cashflow.months.length;
+  const sources = cashflow.receipts.map((r) => r.label);
+  const result = computeActualCashflow({
+    months: cashflow.months,
+    forecastReceipts: cashflow.summary.receipts,
+    forecastPayments: cashflow.summary.payments,
+    sources,
+    receipts: input.receipts,
+    expenses: input.expenses,
+    situation: isoDay(input.situation),
+    estimatedGap: input.estimatedGap,
+  });
+  const mc = (k: number): string => columnLetter(ACTUAL_FIRST_MONTH_INDEX + k);
+  const first = mc(0);
+  const last = mc(M - 1);
+  const across = (row: number): string => `${first}${row}:${last}${row}`;
+  const absAcross = (row: number): string => `$${first}$${row}:$${last}$${row}`;
+  const blank = (v: Money | null, real: boolean): number | string => (real && v ? num(v) : '');
+  const cells: CellPlan[] = [
+    { address: 'A1', value: 'Trésorerie réelle — le réel à côté du prévisionnel', style: 'title' },
+    {
+      address: 'A2',
+      value:
+        input.note ??
+        'Encaissements reçus : saisis par mois, une ligne par source du plan, puis les autres encaissements hors plan (remboursement de TVA, recette imprévue) ; les mesures de trésorerie (crédit relais, préfinancement) restent dans la feuille Trésorerie. Décaissements payés : les pièces payées de la feuille Dépenses, HT comme le prévisionnel, au mois de leur paiement. Les mois jusqu’à la date de situation du suivi budgétaire sont réels ; ensuite le solde actualisé suit le prévisionnel (avant mesures) : ce qui était prévu avant la situation et n’a pas eu lieu est rattrapé le mois suivant, avec le dépassement estimé par le suivi budgétaire.',
+      style: 'banner',
+    },
+    { address: 'A4', value: 'Situation au', style: 'label' },
+    {
+      address: ACTUAL_SITUATION_CELL,
+      formula: `IF(N(${n(FOLLOWUP_NAMES.date)})=0,"",${n(FOLLOWUP_NAMES.date)})`,
+      result: isoDay(input.situation) ?? '',
+      numFmt: NUMFMT.date,
+      style: 'computed',
+    },
+    { address: 'C4', value: '(date du suivi budgétaire)', style: 'note' },
+    { address: `${A}${ACTUAL_MONTH_ROW}`, value: 'Mois', style: 'header' },
+    { address: `${B}${ACTUAL_MONTH_ROW}`, value: 'Total', style: 'header' },
+    { address: `${A}${ACTUAL_KIND_ROW}`, value: 'Réel ou prévisionnel', style: 'header' },
+  ];
+  const sit = absolute(ACTUAL_SITUATION_CELL);
+  const month = (k: number): string => `${mc(k)}$${ACTUAL_MONTH_ROW}`;
+  const kind = (k: number): string => `${mc(k)}$${ACTUAL_KIND_ROW}`;
+  const isReal = (k: number): string => `${kind(k)}="${ACTUAL_KINDS.real}"`;
+  for (let k = 0; k < M; k += 1) {
+    const m = cashflow.months[k] ?? null;
+    const months = n(CASHFLOW_NAMES.months);
+    cells.push({
+      address: `${mc(k)}${ACTUAL_MONTH_ROW}`,
+      formula: `IF(INDEX(${months},1,${k + 1})="","",INDEX(${months},1,${k + 1}))`,
+      result: m ?? '',
+      numFmt: MONTH_FORMAT,
+      style: 'header',
+    });
+    cells.push({
+      address: `${mc(k)}${ACTUAL_KIND_ROW}`,
+      formula: `IF(${month(k)}="","",IF(AND(N(${sit})>0,${month(k)}<=${sit}),"${ACTUAL_KINDS.real}","${ACTUAL_KINDS.forecast}"))`,
+      result: m === null ? '' : result.past[k] ? ACTUAL_KINDS.real : ACTUAL_KINDS.forecast,
+      style: 'computed',
+    });
+  }
+  const totalOf = (row: number, value: Money, style: CellPlan['style'] = 'computed'): void => {
+    cells.push({
+      address: `${B}${row}`,
+      formula: `SUM(${across(row)})`,
+      result: num(value),
+      numFmt: NUMFMT.euro,
+      style,
+    });
+  };
+  const monthRow = (
+    row: number,
+    label: string,
+    formula: (k: number) => string,
+    value: (k: number) => number | string,
+    style: CellPlan['style'] = 'computed',
+  ): void => {
+    cells.push({ address: `${A}${row}`, value: label, style: style === 'computed' ? 'label' : style });
+    for (let k = 0; k < M; k += 1)
+      cells.push({
+        address: `${mc(k)}${row}`,
+        formula: formula(k),
+        result: value(k),
+        numFmt: NUMFMT.euro,
+        style,
+      });
+  };
+
+  // ---- Receipts: typed per source of the plan, then other receipts.
+  let row = ACTUAL_KIND_ROW + 2;
+  cells.push({
+    address: `${A}${row}`,
+    value: 'ENCAISSEMENTS REÇUS — par source du plan de financement (à saisir au mois de réception)',
+    style: 'chapter',
+  });
+  row += 1;
+  const recFirst = row;
+  result.bySource.forEach((parts, i) => {
+    cells.push({
+      address: `${A}${row}`,
+      formula: `INDEX(${n(FINANCING_NAMES.sources)},${i + 1})&""`,
+      result: sources[i] ?? '',
+      style: 'computed',
+    });
+    totalOf(row, sum(parts));
+    for (let k = 0; k < M; k += 1) {
+      const v = parts[k] ?? ZERO;
+      cells.push({
+        address: `${mc(k)}${row}`,
+        value: v.isZero() ? null : num(v),
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      });
+    }
+    row += 1;
+  });
+  const others = [
+    ...result.others,
+    ...Array.from({ length: OTHER_RECEIPT_ROWS }, () => ({ label: '', parts: [] as Money[] })),
+  ];
+  others.forEach((o) => {
+    cells.push({ address: `${A}${row}`, value: o.label || null, style: 'input' });
+    totalOf(row, sum(o.parts));
+    for (let k = 0; k < M; k += 1) {
+      const v = o.parts[k] ?? ZERO;
+      cells.push({
+        address: `${mc(k)}${row}`,
+        value: v.isZero() ? null : num(v),
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      });
+    }
+    row += 1;
+  });
+  const recLast = row - 1;
+  const recTotal = row;
+  monthRow(
+    recTotal,
+    'Total des encaissements reçus',
+    (k) => `SUM(${mc(k)}${recFirst}:${mc(k)}${recLast})`,
+    (k) => num(result.receipts[k] ?? ZERO),
+    'subtotal',
+  );
+  totalOf(recTotal, sum(result.receipts), 'subtotal');
+  const recForecast = recTotal + 1;
+  monthRow(
+    recForecast,
+    'Encaissements prévus (Trésorerie)',
+    (k) => `INDEX(${n(CASHFLOW_NAMES.receiptsByMonth)},1,${k + 1})`,
+    (k) => num(cashflow.summary.receipts[k] ?? ZERO),
+  );
+  totalOf(recForecast, sum(cashflow.summary.receipts));
+  const recGap = recForecast + 1;
+  monthRow(
+    recGap,
+    'Écart reçu − prévu (mois réels)',
+    (k) => `IF(${isReal(k)},${mc(k)}${recTotal}-${mc(k)}${recForecast},"")`,
+    (k) =>
+      blank(
+        (result.receipts[k] ?? ZERO).minus(cashflow.summary.receipts[k] ?? ZERO),
+        result.past[k] ?? false,
+      ),
+  );
+
+  // ---- Payments: the pieces paid in the Dépenses, by month of payment.
+  const payTitle = recGap + 2;
+  cells.push({
+    address: `${A}${payTitle}`,
+    value: 'DÉCAISSEMENTS PAYÉS — pièces payées de la feuille Dépenses (HT), au mois de leur paiement',
+    style: 'chapter',
+  });
+  const payReal = payTitle + 1;
+  const L = {
+    ht: n(EXPENSE_NAMES.lineHT),
+    status: n(EXPENSE_NAMES.lineStatus),
+    paidOn: n(EXPENSE_NAMES.linePaidOn),
+  };
+  monthRow(
+    payReal,
+    'Décaissements payés',
+    (k) => {
+      const from = k === 0 ? '' : `,${L.paidOn},">="&${month(k)}`;
+      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${month(k)},1)`;
+      return `IF(${isReal(k)},SUMIFS(${L.ht},${L.status},"Payé"${from}${to}),"")`;
+    },
+    (k) => blank(result.payments[k] ?? ZERO, result.past[k] ?? false),
+    'subtotal',
+  );
+  totalOf(payReal, sum(result.payments.filter((_, k) => result.past[k])), 'subtotal');
+  const payForecast = payReal + 1;
+  monthRow(
+    payForecast,
+    'Décaissements prévus (Trésorerie)',
+    (k) => `INDEX(${n(CASHFLOW_NAMES.paymentsByMonth)},1,${k + 1})`,
+    (k) => num(cashflow.summary.payments[k] ?? ZERO),
+  );
+  totalOf(payForecast, sum(cashflow.summary.payments));
+  const payGap = payForecast + 1;
+  monthRow(
+    payGap,
+    'Écart payé − prévu (mois réels)',
+    (k) => `IF(${isReal(k)},${mc(k)}${payReal}-${mc(k)}${payForecast},"")`,
+    (k) =>
+      blank(
+        (result.payments[k] ?? ZERO).minus(cashflow.summary.payments[k] ?? ZERO),
+        result.past[k] ?? false,
+      ),
+  );
+
+  // ---- Balances: real up to the situation, then the forecast's months.
+  const balTitle = payGap + 2;
+  cells.push({ address: `${A}${balTitle}`, value: 'SOLDES', style: 'chapter' });
+  const balReal = balTitle + 1;
+  monthRow(
+    balReal,
+    'Solde du mois réel',
+    (k) => `IF(${isReal(k)},${mc(k)}${recTotal}-${mc(k)}${payReal},"")`,
+    (k) => blank((result.receipts[k] ?? ZERO).minus(result.payments[k] ?? ZERO), result.past[k] ?? false),
+  );
+  const cumReal = balReal + 1;
+  monthRow(
+    cumReal,
+    'Solde cumulé réel',
+    (k) =>
+      k === 0
+        ? `IF(${isReal(k)},${mc(k)}${balReal},"")`
+        : `IF(${isReal(k)},N(${mc(k - 1)}${cumReal})+${mc(k)}${balReal},"")`,
+    (k) => blank(result.cumulative[k] ?? null, result.past[k] ?? false),
+    'total',
+  );
+  const cumForecast = cumReal + 1;
+  monthRow(
+    cumForecast,
+    'Solde cumulé prévisionnel (avant mesures)',
+    (k) => `INDEX(${n(CASHFLOW_NAMES.cumulative)},1,${k + 1})`,
+    (k) => num(cashflow.summary.cumulative[k] ?? ZERO),
+  );
+  // The first forecast month (after the real ones, or the first when none is): the catch-up and
+  // the overrun go there.
+  const firstForecast = (k: number): string =>
+    k === 0
+      ? `${kind(k)}="${ACTUAL_KINDS.forecast}"`
+      : `AND(${kind(k)}="${ACTUAL_KINDS.forecast}",${kind(k - 1)}="${ACTUAL_KINDS.real}")`;
+  const forecastValue = (xs: Money[], k: number): number | string =>
+    result.past[k] ? '' : num(xs[k] ?? ZERO);
+  const catchUp = cumForecast + 1;
+  monthRow(
+    catchUp,
+    'Rattrapage : encaissements en retard et paiements encore dus (mois suivant la situation)',
+    (k) =>
+      k === 0
+        ? `IF(${isReal(k)},"",0)`
+        : `IF(${isReal(k)},"",IF(${firstForecast(k)},${mc(k - 1)}${cumForecast}-${mc(k - 1)}${cumReal},0))`,
+    (k) => forecastValue(result.catchUp, k),
+  );
+  const overrun = catchUp + 1;
+  monthRow(
+    overrun,
+    'Dépassement estimé par le suivi budgétaire (coût estimé final au-delà du devis)',
+    (k) => `IF(${isReal(k)},"",IF(${firstForecast(k)},-MAX(0,${n(FOLLOWUP_NAMES.boardValues.gap)}),0))`,
+    (k) => forecastValue(result.overrun, k),
+  );
+  const updated = overrun + 1;
+  monthRow(
+    updated,
+    'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
+    (k) =>
+      `IF(${isReal(k)},${mc(k)}${cumReal},${k === 0 ? '' : `${mc(k - 1)}${updated}+`}${mc(k)}${recForecast}-${mc(k)}${payForecast}+N(${mc(k)}${catchUp})+N(${mc(k)}${overrun}))`,
+    (k) => num(result.updated[k] ?? ZERO),
+    'total',
+  );
+
+  // ---- The updated critical period.
+  const critTitle = updated + 2;
+  cells.push({ address: `${A}${critTitle}`, value: 'PÉRIODE CRITIQUE ACTUALISÉE', style: 'section' });
+  const realCount = `COUNTIF(${absAcross(ACTUAL_KIND_ROW)},"${ACTUAL_KINDS.real}")`;
+  const realMonths = result.past.filter(Boolean).length;
+  const critical: {
+    label: string;
+    name: string;
+    formula: string;
+    result: number | Date | string;
+    numFmt: string;
+  }[] = [
+    {
+      label: 'Solde cumulé actualisé le plus bas',
+      name: ACTUAL_NAMES.lowest,
+      formula: `MIN(${across(updated)})`,
+      result: num(result.lowest),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Mois du solde le plus bas',
+      name: ACTUAL_NAMES.criticalMonth,
+      formula: `INDEX(${n(ACTUAL_NAMES.months)},1,MATCH(${n(ACTUAL_NAMES.lowest)},${across(updated)},0))`,
+      result: cashflow.months[result.lowestIndex] ?? '',
+      numFmt: MONTH_FORMAT,
+    },
+    {
+      label: 'Nombre de mois en déficit (solde actualisé négatif)',
+      name: ACTUAL_NAMES.deficitMonths,
+      formula: `COUNTIF(${across(updated)},"<0")`,
+      result: result.deficitMonths,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Besoin de financement actualisé',
+      name: ACTUAL_NAMES.need,
+      formula: `MAX(0,-${n(ACTUAL_NAMES.lowest)})`,
+      result: num(result.need),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Écart du solde cumulé à la date de situation (réel − prévu)',
+      name: ACTUAL_NAMES.gapAtSituation,
+      formula: `IF(${realCount}=0,0,INDEX(${across(cumReal)},1,${realCount})-INDEX(${across(cumForecast)},1,${realCount}))`,
+      result: num(realMonths === 0 ? ZERO : result.gapAtSituation),
+      numFmt: NUMFMT.euro,
+    },
+  ];
+  const names: NamePlan[] = [
+    { name: n(ACTUAL_NAMES.situation), sheet: name, ref: absolute(ACTUAL_SITUATION_CELL) },
+    { name: n(ACTUAL_NAMES.months), sheet: name, ref: absAcross(ACTUAL_MONTH_ROW) },
+    { name: n(ACTUAL_NAMES.receipts), sheet: name, ref: absAcross(recTotal) },
+    { name: n(ACTUAL_NAMES.payments), sheet: name, ref: absAcross(payReal) },
+    { name: n(ACTUAL_NAMES.cumulative), sheet: name, ref: absAcross(cumReal) },
+    { name: n(ACTUAL_NAMES.updated), sheet: name, ref: absAcross(updated) },
+  ];
+  critical.forEach((c, i) => {
+    const r = critTitle + 1 + i;
+    cells.push({ address: `${A}${r}`, value: c.label, style: 'label' });
+    cells.push({
+      address: `${B}${r}`,
+      formula: c.formula,
+      result: c.result,
+      numFmt: c.numFmt,
+      style: i < 4 ? 'total' : 'computed',
+    });
+    names.push({ name: n(c.name), sheet: name, ref: absolute(`${B}${r}`) });
+  });
+  const prevNeed = critTitle + 1 + critical.length;
+  cells.push({
+    address: `${A}${prevNeed}`,
+    value: 'Besoin prévu (Trésorerie), pour comparer',
+    style: 'label',
+  });
+  cells.push({
+    address: `${B}${prevNeed}`,
+    formula: n(CASHFLOW_NAMES.need),
+    result: num(cashflow.summary.need),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+
+  return {
+    sheet: {
+      name,
+      cells,
+      columnWidths: [52, 15, ...Array<number>(M).fill(13)],
+      freezeRows: ACTUAL_KIND_ROW,
+      validations: [],
+      conditionalFormats: [
+        { range: across(cumReal), when: 'negative' },
+        { range: across(updated), when: 'negative' },
+      ],
+      merges: [`A2:${last}2`],
+      rowHeights: { 2: 45 },
+      print: { orientation: 'landscape', repeatRows: ACTUAL_KIND_ROW },
+    },
+    names,
+    result,
+  };
+}
