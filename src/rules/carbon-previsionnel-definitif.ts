@@ -1,5 +1,5 @@
 import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { carbonFigure } from '../sheets/carbon/reader';
+import { carbonFigure, readCarbonLines } from '../sheets/carbon/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { num } from './snapshot';
 import type { Rule } from './types';
@@ -13,7 +13,7 @@ export const rule: Rule = {
     fix: 'Renseignez la colonne définitive d’après les consommations réelles, puis expliquez tout dépassement du prévisionnel et l’effet des mesures.',
     severity: 'avertissement',
     kind: 'semi',
-    reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef],
+    reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef, CARBON_NAMES.lines],
     sheet: BASE_SHEETS.carbon,
     unlocated: {
       'sheet-missing':
@@ -29,7 +29,20 @@ export const rule: Rule = {
     }
     const p = num(prev.value);
     const d = num(def.value);
-    if (d <= 0) ctx.report('carbon-definitive-missing', {}, def.location);
+    if (d <= 0) {
+      ctx.report('carbon-definitive-missing', {}, def.location);
+      return;
+    }
+    // Some lines filled (from the Dépenses, or by hand), others not: a définitif under way.
+    const lines = (readCarbonLines(ctx.snapshot) ?? []).filter((l) => num(l.prev) > 0);
+    const open = lines.filter((l) => l.text('quantityDef') === '');
+    const first = open[0];
+    if (first)
+      ctx.report(
+        'carbon-definitive-partial',
+        { missing: open.length, total: lines.length, label: first.text('label') },
+        first.at('quantityDef'),
+      );
     else if (d > p)
       ctx.report(
         'carbon-definitive-above',

@@ -137,6 +137,8 @@ export const MESSAGES: Record<string, string> = {
     'Aucune mesure de réduction chiffrée : proposez au moins une mesure avec son économie estimée (kgCO2e).',
   'carbon-definitive-missing':
     'Bilan définitif non renseigné (total définitif nul) : à compléter au coût définitif pour comparer avec le prévisionnel.',
+  'carbon-definitive-partial':
+    'Bilan définitif partiel : {missing} des {total} postes chiffrés au prévisionnel {missing|n’a|n’ont} pas encore de quantité définitive (dont « {label} ») : complétez-les d’après les consommations réelles.',
   'carbon-definitive-above':
     'Le bilan définitif ({definitive} kgCO2e) dépasse le prévisionnel ({forecast} kgCO2e) : expliquez l’écart et l’effet des mesures.',
 };

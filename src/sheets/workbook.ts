@@ -43,7 +43,12 @@ import {
   gapThresholdDefaults,
   type FollowUpInput,
 } from '../domain/followup/followup';
-import { EXPENSES_EXAMPLE_NOTE, exampleExpenses, type ExpenseInput } from '../domain/expenses/expenses';
+import {
+  computeExpenses,
+  EXPENSES_EXAMPLE_NOTE,
+  exampleExpenses,
+  type ExpenseInput,
+} from '../domain/expenses/expenses';
 import { financingSheet } from './financing/layout';
 import { makeNaming, type Naming } from './model/naming';
 import { paramsSheet } from './params/layout';
@@ -197,10 +202,6 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     financialCostsAmount: result.bases.financialCosts,
     profileNote: rolesOf(getNomenclature(input.budget.nomenclature)).paymentProfiles.note,
   });
-  const carbonInput =
-    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
-  const carbon = carbonSheet(carbonInput.lines, carbonInput.measures, naming);
-  const factors = factorsSheet(naming);
   const useExample =
     input.expenses === 'exemple' || (input.expenses === undefined && input.carbon === 'exemple');
   const expenseLines = useExample
@@ -208,6 +209,17 @@ export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
     : Array.isArray(input.expenses)
       ? input.expenses
       : [];
+  const carbonInput =
+    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
+  // A line fed by the Dépenses: its définitif quantity is the k€ HT committed on its devis code.
+  const committed = computeExpenses(expenseLines).byCode;
+  const carbonLines = carbonInput.lines.map((l) =>
+    l.expenseCode
+      ? { ...l, quantityDef: (committed.get(l.expenseCode)?.engaged ?? ZERO).dividedBy(1000) }
+      : l,
+  );
+  const carbon = carbonSheet(carbonLines, carbonInput.measures, naming);
+  const factors = factorsSheet(naming);
   const expenses = expensesSheet({
     lines: expenseLines,
     codes: devis.rows.lines,

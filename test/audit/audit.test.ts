@@ -61,7 +61,7 @@ describe('devis-cnc audit', () => {
     const text = c.out.join('\n');
     expect(text).toContain('référentiel : tous (42 règles)');
     expect(text).toContain('Résumé : 0 erreur, 1 avertissement, 0 info.');
-    expect(text).toContain('D17 — Bilan définitif non renseigné');
+    expect(text).toContain('I22 — Bilan définitif partiel');
     expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
     expect(hash(example)).toBe(before);
   });
@@ -71,7 +71,7 @@ describe('devis-cnc audit', () => {
     const r = await auditJson(saved);
     expect(r.code).toBe(0);
     expect(r.findings.map(pick)).toEqual([
-      ['carbon-previsionnel-definitif', 'avertissement', 'Bilan carbone', 'D17'],
+      ['carbon-previsionnel-definitif', 'avertissement', 'Bilan carbone', 'I22'],
     ]);
   });
 

@@ -142,7 +142,7 @@ export const EXAMPLE: Schema = obj({
   }),
   carbon: obj({
     note: str,
-    lines: arr(obj({ category: str, label: str, key: str, quantity: decimal, multiplier: decimal, assumption: str }), 1),
+    lines: arr(obj({ category: str, label: str, key: str, quantity: decimal, multiplier: decimal, assumption: str, expenseCode: str }, ['expenseCode']), 1),
     measures: arr(obj({ category: str, label: str, saving: decimal, assumption: str }), 1),
   }),
 });

@@ -151,7 +151,7 @@ describe('taskpane in Chromium', () => {
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
-        name: /^Aller à D17 — avertissement, feuille Bilan carbone : Bilan définitif non renseigné/,
+        name: /^Aller à I22 — avertissement, feuille Bilan carbone : Bilan définitif partiel/,
       })
       .waitFor();
     await page.screenshot({ path: join(SHOTS, 'taskpane-controle.png'), fullPage: true });

@@ -696,6 +696,49 @@ const TABLES = [
     }),
     [],
   ],
+  [
+    'carbon-previsionnel-definitif',
+    snap({
+      Carbone_TotalPrev: one('Bilan carbone', 'B17', 53940.2),
+      Carbone_TotalDef: one('Bilan carbone', 'D17', 10412.5),
+      // Carbone_Lignes from A21: catégorie, poste, clé, facteur, unité, quantité prév., multiplicateur,
+      // prévisionnel, quantité définitive, définitif, source, hypothèse.
+      Carbone_Lignes: r('Bilan carbone', 'A21', [
+        [
+          'Décors',
+          'Construction (k€)',
+          'spend.furniture_manufactured',
+          350,
+          'kgCO2e/k€',
+          85,
+          0.35,
+          10412.5,
+          85,
+          10412.5,
+          'ADEME',
+          '',
+        ],
+        [
+          'Transports',
+          'Équipe en TGV',
+          'train.tgv',
+          0.00293,
+          'kgCO2e/p.km',
+          460,
+          120,
+          161.7,
+          null,
+          0,
+          'ADEME',
+          '',
+        ],
+        ['Repas', 'Cantine', 'meal.average', 2.25, 'kgCO2e/repas', 980, 1, 2205, null, 0, 'ADEME', ''],
+        // Nothing at the forecast: nothing expected at the définitif.
+        [null, null, null, null, null, null, null, 0, null, 0, null, null],
+      ]),
+    }),
+    ['carbon-definitive-partial@Bilan carbone!I22'],
+  ],
   ['cashflow-actual', snap({}), []],
   [
     'cashflow-actual',
@@ -1087,6 +1130,23 @@ it('covers every registered rule with a table', () => {
     'closing-balance',
   ]);
   expect(RULES.map((x) => x.meta.id).filter((id) => !covered.has(id))).toEqual([]);
+});
+
+it('tells a partial définitif with how many postes are left and the first one', () => {
+  const findings = runRules(
+    RULES.filter((x) => x.meta.id === 'carbon-previsionnel-definitif'),
+    snap({
+      Carbone_TotalPrev: one('Bilan carbone', 'B17', 53940.2),
+      Carbone_TotalDef: one('Bilan carbone', 'D17', 10412.5),
+      Carbone_Lignes: r('Bilan carbone', 'A21', [
+        ['Décors', 'Construction (k€)', 'k', 350, 'u', 85, 0.35, 10412.5, 85, 10412.5, 's', ''],
+        ['Transports', 'Équipe en TGV', 'k', 0.00293, 'u', 460, 120, 161.7, null, 0, 's', ''],
+      ]),
+    }),
+  );
+  expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' '))).toEqual([
+    'Bilan définitif partiel : 1 des 2 postes chiffrés au prévisionnel n’a pas encore de quantité définitive (dont « Équipe en TGV ») : complétez-les d’après les consommations réelles.',
+  ]);
 });
 
 it('tells the updated cash need with its month, the planned need and the difference', () => {

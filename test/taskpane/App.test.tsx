@@ -441,12 +441,12 @@ describe('taskpane', () => {
     const carbon = screen.getByRole('region', { name: 'Constats Bilan carbone' });
     // The go-to button names the cell, the severity, the sheet and the message.
     const finding = within(carbon).getByRole('button', {
-      name: /^Aller à D17 — avertissement, feuille Bilan carbone : Bilan définitif non renseigné/,
+      name: /^Aller à I22 — avertissement, feuille Bilan carbone : Bilan définitif partiel/,
     });
-    expect(finding.textContent).toBe('Aller à D17');
+    expect(finding.textContent).toBe('Aller à I22');
     const item = finding.closest('li') as HTMLElement;
     expect(within(item).getByText('Avertissement')).toBeTruthy();
-    expect(within(item).getByText('Bilan carbone · D17 · par:C4.2.2')).toBeTruthy();
+    expect(within(item).getByText('Bilan carbone · I22 · par:C4.2.2')).toBeTruthy();
     // Why it matters, how to fix it and the criterion's wording, on demand.
     const why = within(item).getByRole('button', { name: 'Pourquoi, comment corriger' });
     expect(why.getAttribute('aria-expanded')).toBe('false');
@@ -464,7 +464,7 @@ describe('taskpane', () => {
     });
     const sheet = excel.recorder.sheets.get('Bilan carbone');
     expect(sheet?.activated).toBe(true);
-    expect(sheet?.ranges.find((r) => r.address === 'D17')?.selected).toBe(true);
+    expect(sheet?.ranges.find((r) => r.address === 'I22')?.selected).toBe(true);
   });
 
   it('audits a devis built by hand: says what it read, then the fault at its cell', async () => {

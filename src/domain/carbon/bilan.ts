@@ -17,6 +17,11 @@ export interface CarbonLine {
   multiplier: Money | null;
   quantityDef: Money | null;
   assumption: string;
+  /**
+   * A monetary-ratio line (k€ HT) whose définitif quantity is what the Dépenses committed on this
+   * devis code: the sheet sums the ledger by formula, so the définitif follows the expenses.
+   */
+  expenseCode?: string;
 }
 
 export interface CarbonMeasure {
@@ -111,6 +116,7 @@ export function exampleCarbon(format: ProductionFormat = 'long-metrage'): {
       multiplier: new Money(l.multiplier),
       quantityDef: null,
       assumption: l.assumption,
+      ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}),
     })),
     measures: example.carbon.measures.map((m) => ({
       category: m.category,

@@ -90,6 +90,8 @@ export interface ExampleData {
       quantity: string;
       multiplier: string;
       assumption: string;
+      /** A devis code whose expenses (engagé HT, in k€) give the définitif quantity. */
+      expenseCode?: string;
     }[];
     measures: { category: string; label: string; saving: string; assumption: string }[];
   };

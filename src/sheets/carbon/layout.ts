@@ -9,6 +9,7 @@ import {
   type CarbonMeasure,
 } from '../../domain/carbon/bilan';
 import { Money, ZERO, toCellNumber } from '../../domain/money';
+import { EXPENSE_NAMES } from '../expenses/contract';
 import type { Naming } from '../model/naming';
 import { yesNo } from '../model/labels';
 import {
@@ -247,12 +248,23 @@ export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], nami
       numFmt: KG,
       style: 'computed',
     });
-    cells.push({
-      address: at('quantityDef'),
-      value: l?.quantityDef ? num(l.quantityDef) : null,
-      numFmt: 'General',
-      style: 'input',
-    });
+    cells.push(
+      l?.expenseCode
+        ? {
+            // k€ HT committed on the devis code in the Dépenses (every piece, engagé or payé).
+            address: at('quantityDef'),
+            formula: `SUMPRODUCT(--(${n(EXPENSE_NAMES.lineCodes)}="${l.expenseCode}"),${n(EXPENSE_NAMES.lineHT)})/1000`,
+            result: num(l.quantityDef ?? ZERO),
+            numFmt: 'General',
+            style: 'computed',
+          }
+        : {
+            address: at('quantityDef'),
+            value: l?.quantityDef ? num(l.quantityDef) : null,
+            numFmt: 'General',
+            style: 'input',
+          },
+    );
     cells.push({
       address: at('def'),
       formula: emissions('quantityDef'),
