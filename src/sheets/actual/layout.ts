@@ -14,7 +14,16 @@ import { EXPENSE_NAMES } from '../expenses/contract';
 import { FINANCING_NAMES } from '../financing/contract';
 import { FOLLOWUP_NAMES } from '../followup/contract';
 import type { Naming } from '../model/naming';
-import { NUMFMT, absolute, columnLetter, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  NUMFMT,
+  absolute,
+  columnLetter,
+  figureRows,
+  type CellPlan,
+  type NamedFigure,
+  type NamePlan,
+  type SheetPlan,
+} from '../model/plan';
 import {
   ACTUAL_FIRST_MONTH_INDEX,
   ACTUAL_KIND_ROW,
@@ -201,24 +210,39 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
     'subtotal',
   );
   totalOf(recTotal, sum(result.receipts), 'subtotal');
-  const recForecast = recTotal + 1;
-  monthRow(
-    recForecast,
-    'Encaissements prévus (Trésorerie)',
-    (k) => `INDEX(${n(CASHFLOW_NAMES.receiptsByMonth)},1,${k + 1})`,
-    (k) => num(cashflow.summary.receipts[k] ?? ZERO),
-  );
-  totalOf(recForecast, sum(cashflow.summary.receipts));
-  const recGap = recForecast + 1;
-  monthRow(
-    recGap,
+  /** Under a real row: the forecast row of the Trésorerie (and its total), then the gap of the real months. */
+  const againstForecast = (
+    realRow: number,
+    what: 'Encaissements' | 'Décaissements',
+    forecastName: string,
+    forecast: Money[],
+    real: Money[],
+    gapLabel: string,
+  ): { forecastRow: number; gapRow: number } => {
+    const forecastRow = realRow + 1;
+    monthRow(
+      forecastRow,
+      `${what} prévus (Trésorerie)`,
+      (k) => `INDEX(${n(forecastName)},1,${k + 1})`,
+      (k) => num(forecast[k] ?? ZERO),
+    );
+    totalOf(forecastRow, sum(forecast));
+    const gapRow = forecastRow + 1;
+    monthRow(
+      gapRow,
+      gapLabel,
+      (k) => `IF(${isReal(k)},${mc(k)}${realRow}-${mc(k)}${forecastRow},"")`,
+      (k) => blank((real[k] ?? ZERO).minus(forecast[k] ?? ZERO), result.past[k] ?? false),
+    );
+    return { forecastRow, gapRow };
+  };
+  const { forecastRow: recForecast, gapRow: recGap } = againstForecast(
+    recTotal,
+    'Encaissements',
+    CASHFLOW_NAMES.receiptsByMonth,
+    cashflow.summary.receipts,
+    result.receipts,
     'Écart reçu − prévu (mois réels)',
-    (k) => `IF(${isReal(k)},${mc(k)}${recTotal}-${mc(k)}${recForecast},"")`,
-    (k) =>
-      blank(
-        (result.receipts[k] ?? ZERO).minus(cashflow.summary.receipts[k] ?? ZERO),
-        result.past[k] ?? false,
-      ),
   );
 
   // ---- Payments: the pieces paid in the Dépenses, by month of payment.
@@ -246,24 +270,13 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
     'subtotal',
   );
   totalOf(payReal, sum(result.payments.filter((_, k) => result.past[k])), 'subtotal');
-  const payForecast = payReal + 1;
-  monthRow(
-    payForecast,
-    'Décaissements prévus (Trésorerie)',
-    (k) => `INDEX(${n(CASHFLOW_NAMES.paymentsByMonth)},1,${k + 1})`,
-    (k) => num(cashflow.summary.payments[k] ?? ZERO),
-  );
-  totalOf(payForecast, sum(cashflow.summary.payments));
-  const payGap = payForecast + 1;
-  monthRow(
-    payGap,
+  const { forecastRow: payForecast, gapRow: payGap } = againstForecast(
+    payReal,
+    'Décaissements',
+    CASHFLOW_NAMES.paymentsByMonth,
+    cashflow.summary.payments,
+    result.payments,
     'Écart payé − prévu (mois réels)',
-    (k) => `IF(${isReal(k)},${mc(k)}${payReal}-${mc(k)}${payForecast},"")`,
-    (k) =>
-      blank(
-        (result.payments[k] ?? ZERO).minus(cashflow.summary.payments[k] ?? ZERO),
-        result.past[k] ?? false,
-      ),
   );
 
   // ---- Balances: real up to the situation, then the forecast's months.
@@ -334,13 +347,7 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
   cells.push({ address: `${A}${critTitle}`, value: 'PÉRIODE CRITIQUE ACTUALISÉE', style: 'section' });
   const realCount = `COUNTIF(${absAcross(ACTUAL_KIND_ROW)},"${ACTUAL_KINDS.real}")`;
   const realMonths = result.past.filter(Boolean).length;
-  const critical: {
-    label: string;
-    name: string;
-    formula: string;
-    result: number | Date | string;
-    numFmt: string;
-  }[] = [
+  const critical: NamedFigure[] = [
     {
       label: 'Solde cumulé actualisé le plus bas',
       name: ACTUAL_NAMES.lowest,
@@ -385,18 +392,13 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
     { name: n(ACTUAL_NAMES.cumulative), sheet: name, ref: absAcross(cumReal) },
     { name: n(ACTUAL_NAMES.updated), sheet: name, ref: absAcross(updated) },
   ];
-  critical.forEach((c, i) => {
-    const r = critTitle + 1 + i;
-    cells.push({ address: `${A}${r}`, value: c.label, style: 'label' });
-    cells.push({
-      address: `${B}${r}`,
-      formula: c.formula,
-      result: c.result,
-      numFmt: c.numFmt,
-      style: i < 4 ? 'total' : 'computed',
-    });
-    names.push({ name: n(c.name), sheet: name, ref: absolute(`${B}${r}`) });
-  });
+  const figures = figureRows(
+    critical,
+    { firstRow: critTitle + 1, labelCol: A, valueCol: B, sheet: name, emphasised: 4 },
+    n,
+  );
+  cells.push(...figures.cells);
+  names.push(...figures.names);
   const prevNeed = critTitle + 1 + critical.length;
   cells.push({
     address: `${A}${prevNeed}`,

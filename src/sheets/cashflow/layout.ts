@@ -28,6 +28,8 @@ import {
   type ChartPlan,
   type NamePlan,
   type SheetPlan,
+  figureRows,
+  type NamedFigure,
 } from '../model/plan';
 
 const num = (m: Money): number => toCellNumber(m);
@@ -463,13 +465,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   // ---- Critical period
   cells.push({ address: at('rank', critTitle), value: 'PÉRIODE CRITIQUE', style: 'section' });
   const s = model.summary;
-  const critical: {
-    label: string;
-    name: string;
-    formula: string;
-    result: number | Date | string;
-    numFmt: string;
-  }[] = [
+  const critical: NamedFigure[] = [
     {
       label: 'Solde cumulé le plus bas',
       name: T.lowest,
@@ -513,18 +509,19 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       numFmt: NUMFMT.euro,
     },
   ];
-  critical.forEach((c, i) => {
-    const r = crit + i;
-    cells.push({ address: at('label', r), value: c.label, style: 'label' });
-    cells.push({
-      address: at('amount', r),
-      formula: c.formula,
-      result: c.result,
-      numFmt: c.numFmt,
-      style: i < 4 ? 'total' : 'computed',
-    });
-    names.push({ name: n(c.name), sheet: sheetName, ref: absolute(at('amount', r)) });
-  });
+  const figures = figureRows(
+    critical,
+    {
+      firstRow: crit,
+      labelCol: CC.letter('label'),
+      valueCol: CC.letter('amount'),
+      sheet: sheetName,
+      emphasised: 4,
+    },
+    n,
+  );
+  cells.push(...figures.cells);
+  names.push(...figures.names);
 
   // ---- Measures
   cells.push({

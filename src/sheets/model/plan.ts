@@ -192,3 +192,39 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 export function toExcelSerial(date: Date): number {
   return Math.round((date.getTime() - EXCEL_EPOCH_MS) / 86400000);
 }
+
+/** A named result written as a label and its value on one row (a critical period, a summary). */
+export interface NamedFigure {
+  label: string;
+  /** The workbook name's base (before the naming's suffix). */
+  name: string;
+  formula: string;
+  result: CellValue;
+  numFmt: string;
+}
+
+/**
+ * Writes figures one per row from `firstRow`, label in `labelCol`, value in `valueCol`, each value
+ * named; the first `emphasised` values in the total style, the others computed.
+ */
+export function figureRows(
+  figures: readonly NamedFigure[],
+  at: { firstRow: number; labelCol: string; valueCol: string; sheet: string; emphasised: number },
+  nameOf: (base: string) => string,
+): { cells: CellPlan[]; names: NamePlan[] } {
+  const cells: CellPlan[] = [];
+  const names: NamePlan[] = [];
+  figures.forEach((f, i) => {
+    const r = at.firstRow + i;
+    cells.push({ address: `${at.labelCol}${r}`, value: f.label, style: 'label' });
+    cells.push({
+      address: `${at.valueCol}${r}`,
+      formula: f.formula,
+      result: f.result,
+      numFmt: f.numFmt,
+      style: i < at.emphasised ? 'total' : 'computed',
+    });
+    names.push({ name: nameOf(f.name), sheet: at.sheet, ref: absolute(`${at.valueCol}${r}`) });
+  });
+  return { cells, names };
+}
