@@ -1,22 +1,10 @@
 import { formatAmount } from '../domain/money';
+import { monthWords } from '../domain/text/french';
 import { ACTUAL_NAMES } from '../sheets/actual/contract';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
-
-/** "avril 2027" from a cell's date (a Date, or an Excel serial as read from a file). */
-function monthWords(v: unknown): string {
-  const d =
-    v instanceof Date
-      ? v
-      : isNumber(v)
-        ? new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000)
-        : null;
-  return d
-    ? new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
-    : 'un mois non daté';
-}
 
 /**
  * The Trésorerie réelle updates the critical period with what was really cashed and paid: a need
@@ -45,7 +33,7 @@ export const rule: Rule = {
       'cashflow-actual-need',
       {
         need: formatAmount(need.value),
-        month: monthWords(month?.value),
+        month: monthWords(month?.value) ?? 'un mois non daté',
         planned: formatAmount(planned.value),
         over: formatAmount(over),
       },

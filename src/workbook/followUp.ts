@@ -1,4 +1,7 @@
 import { cellText } from '../domain/text/cellText';
+import { monthWords } from '../domain/text/french';
+import { ACTUAL_NAMES } from '../sheets/actual/contract';
+import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import {
   FOLLOWUP_BOARD,
   FOLLOWUP_NAMES,
@@ -16,11 +19,23 @@ export interface FollowUpSummary {
   values: Record<BoardKey, number | null>;
   /** The five largest overruns, in rank order, with the cell of their row in the Suivi. */
   top: { rank: number; code: string; label: string; gap: number; cause: string; address: string }[];
+  /**
+   * The Trésorerie réelle's updated need, its critical month and the forecast need it is compared
+   * with; null without a Trésorerie réelle.
+   */
+  cash: {
+    need: number | null;
+    month: string | null;
+    planned: number | null;
+    sheet: string;
+    address: string;
+  } | null;
 }
 
 /**
- * Reads the Suivi budgétaire's dashboard and five largest overruns through the port (one call for
- * every name: two `context.sync()` in Excel); null when the workbook has no Suivi budgétaire.
+ * Reads the Suivi budgétaire's dashboard and five largest overruns, and the Trésorerie réelle's
+ * updated need, through the port (one call for every name: two `context.sync()` in Excel); null
+ * when the workbook has no Suivi budgétaire.
  */
 export async function readFollowUp(
   port: WorkbookPort,
@@ -29,7 +44,10 @@ export async function readFollowUp(
   const naming = makeNaming(suffix);
   const board = FOLLOWUP_BOARD.map((k) => naming.name(FOLLOWUP_NAMES.boardValues[k]));
   const topName = naming.name(FOLLOWUP_NAMES.top);
-  const read = await port.readNames([...board, topName]);
+  const cashNames = [ACTUAL_NAMES.need, ACTUAL_NAMES.criticalMonth, CASHFLOW_NAMES.need].map((b) =>
+    naming.name(b),
+  );
+  const read = await port.readNames([...board, topName, ...cashNames]);
   const top = read[topName];
   if (!top) return null;
   const values = Object.fromEntries(
@@ -48,5 +66,16 @@ export async function readFollowUp(
       cause: cellText(r.cause).trim(),
       address: r.at('code').address,
     }));
-  return { sheet: top.sheet, values, top: rows };
+  const [needRead, monthRead, plannedRead] = cashNames.map((k) => read[k] ?? null);
+  const first = (r: typeof needRead): unknown => r?.values[0]?.[0];
+  const cash = needRead
+    ? {
+        need: isNumber(first(needRead)) ? (first(needRead) as number) : null,
+        month: monthWords(first(monthRead)),
+        planned: isNumber(first(plannedRead)) ? (first(plannedRead) as number) : null,
+        sheet: needRead.sheet,
+        address: needRead.topLeft,
+      }
+    : null;
+  return { sheet: top.sheet, values, top: rows, cash };
 }

@@ -806,7 +806,11 @@ describe('taskpane', () => {
       'Imprévus restants = 133 100,59 €',
       'Payé = 46,1 % du devis',
       'Calendrier écoulé = 42,1 %',
+      // The Trésorerie réelle: timing catches up after the situation, no overrun: the forecast need.
+      'Besoin de trésorerie actualisé = 1 200 028,53 € (septembre 2027)',
+      'Besoin prévu (Trésorerie) = 1 200 028,53 €',
     ]);
+    expect(within(panel).queryByText(/^Trésorerie : le besoin actualisé/)).toBeNull();
     expect(
       within(panel)
         .getByText(/^Dans le devis/)
@@ -831,6 +835,24 @@ describe('taskpane', () => {
     });
     // The five largest overruns start under the dashboard: rank 2 is the second of them.
     expect(selected).toEqual(['Suivi budgétaire!O26']);
+    // As Excel would recompute it after an overrun: the updated need above the forecast one.
+    const [needRef] = wb.definedNames.getRanges('TresoR_Besoin').ranges;
+    const needCell = wb
+      .getWorksheet('Trésorerie réelle')
+      ?.getCell(needRef?.split('!')[1]?.replace(/\$/g, '') ?? '');
+    if (!needCell) throw new Error('TresoR_Besoin introuvable');
+    needCell.value = { formula: needCell.formula, result: 1258927.94 } as ExcelJS.CellFormulaValue;
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(
+      (await within(panel).findByText(/^Trésorerie : le besoin actualisé/)).textContent?.replace(
+        /[\u00a0\u202f]/g,
+        ' ',
+      ),
+    ).toBe(
+      'Trésorerie : le besoin actualisé dépasse le besoin prévu de 58 899,41 € ; les mesures prévues ne suffisent plus (feuille Trésorerie).',
+    );
   });
 
   it('enters an expense: the devis codes to pick from, French amounts, the first free row of the ledger', async () => {

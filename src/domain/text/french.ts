@@ -18,6 +18,22 @@ export function agree(n: number, singular: string, pluralForm = `${singular}s`):
   return isPlural(n) ? pluralForm : singular;
 }
 
+const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "septembre 2027" from a cell's date: a Date (exceljs), or an Excel serial (Office.js, a file
+ * read as values); null for anything else.
+ */
+export function monthWords(v: unknown): string | null {
+  const d =
+    v instanceof Date
+      ? v
+      : typeof v === 'number' && Number.isFinite(v)
+        ? new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000)
+        : null;
+  return d ? monthYear.format(d) : null;
+}
+
 /** "0 erreur, 1 avertissement, 2 infos": an audit's counts. */
 export function severityCounts(c: { erreur: number; avertissement: number; info: number }): string {
   return `${count(c.erreur, 'erreur')}, ${count(c.avertissement, 'avertissement')}, ${count(c.info, 'info')}`;

@@ -34,7 +34,8 @@ const share = (v: number | null): string => (v === null ? '—' : formatPercent(
 /**
  * "Suivi budgétaire": the dashboard of the Suivi sheet as the workbook computed it — the estimated
  * final cost against the devis, the imprévus left, the share paid against the share of the
- * schedule elapsed — and the five largest overruns, each a link to its line.
+ * schedule elapsed, the Trésorerie réelle's updated need against the forecast one — and the five
+ * largest overruns, each a link to its line.
  */
 export function FollowUpPanel({
   host,
@@ -80,8 +81,21 @@ export function FollowUpPanel({
         ['Imprévus restants', euros(s.values.contingencyLeft)],
         ['Payé', `${share(s.values.consumed)} du devis`],
         ['Calendrier écoulé', share(s.values.elapsed)],
+        ...(s.cash
+          ? ([
+              [
+                'Besoin de trésorerie actualisé',
+                `${euros(s.cash.need)}${s.cash.month ? ` (${s.cash.month})` : ''}`,
+              ],
+              ['Besoin prévu (Trésorerie)', euros(s.cash.planned)],
+            ] as [string, string][])
+          : []),
       ]
     : [];
+  const cashOver =
+    s?.cash && s.cash.need !== null && s.cash.planned !== null && s.cash.need - s.cash.planned >= 0.005
+      ? s.cash.need - s.cash.planned
+      : null;
   return (
     <section aria-label="Suivi budgétaire" className={styles.box}>
       <Subtitle2 as="h2">Suivi budgétaire</Subtitle2>
@@ -107,6 +121,13 @@ export function FollowUpPanel({
       {s && (
         <>
           {verdict && <Text weight="semibold">{frenchSpacing(verdict)}</Text>}
+          {cashOver !== null && (
+            <Text weight="semibold">
+              {frenchSpacing(
+                `Trésorerie : le besoin actualisé dépasse le besoin prévu de ${formatAmount(cashOver)} € ; les mesures prévues ne suffisent plus (feuille Trésorerie).`,
+              )}
+            </Text>
+          )}
           <dl className={styles.figures} aria-label="Tableau de bord du suivi">
             {figures.map(([label, value]) => (
               <div key={label} style={{ display: 'contents' }}>
