@@ -841,7 +841,7 @@ describe('taskpane', () => {
       .getWorksheet('Trésorerie réelle')
       ?.getCell(needRef?.split('!')[1]?.replace(/\$/g, '') ?? '');
     if (!needCell) throw new Error('TresoR_Besoin introuvable');
-    needCell.value = { formula: needCell.formula, result: 1258927.94 } as ExcelJS.CellFormulaValue;
+    needCell.value = { formula: needCell.formula, result: 1258927.94 };
     await act(async () => {
       fireEvent.click(button);
     });
