@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { frenchStatement } from '../test/support/statement';
+import { frenchStatement, ledgerCodes } from '../test/support/statement';
 import { runExpensesImport } from '../src/cli/expenses';
 import { fmt, measure, median, type Cost } from './measure';
 
@@ -24,12 +24,7 @@ async function main(): Promise<void> {
     throw new Error('devis-cnc new --exemple a échoué');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(book);
-  const ref = wb.definedNames.getRanges('Dep_Codes').ranges[0] ?? '';
-  const [, a = '0', b = '0'] = /(\d+):\$?P\$?(\d+)$/.exec(ref) ?? [];
-  const codes: string[] = [];
-  for (let r = Number(a); r <= Number(b); r += 1)
-    codes.push(wb.getWorksheet('Dépenses')?.getCell(`P${r}`).text ?? '');
-  const statement = frenchStatement(5_000, codes);
+  const statement = frenchStatement(5_000, ledgerCodes(wb));
   const csv = join(dir, 'releve-5000.csv');
   writeFileSync(csv, statement.csv);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '../../src/domain/expenses/csv';
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
-import { frenchStatement } from '../support/statement';
+import { frenchStatement, ledgerCodes } from '../support/statement';
 import { toCents } from '../support/cells';
 
 /*
@@ -156,11 +156,7 @@ describe('devis-cnc depenses importer', () => {
     ]);
     const source = new ExcelJS.Workbook();
     await source.xlsx.readFile(book);
-    const codesRef = source.definedNames.getRanges('Dep_Codes').ranges[0] ?? '';
-    const [, first = '', last = ''] = /!\$?P\$?(\d+):\$?P\$?(\d+)$/.exec(codesRef) ?? [];
-    const codes: string[] = [];
-    for (let r = Number(first); r <= Number(last); r += 1)
-      codes.push(source.getWorksheet('Dépenses')?.getCell(`P${r}`).text ?? '');
+    const codes = ledgerCodes(source);
     const ledger = source.definedNames.getRanges('Dep_Lignes').ranges[0] ?? '';
     const [, top = '', bottom = ''] = /!\$A\$(\d+):\$N\$(\d+)$/.exec(ledger) ?? [];
     const pieces =

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import type ExcelJS from 'exceljs';
+import { parseAddress, splitReference } from '../../src/sheets/model/plan';
 
 /** The headers a bank or accounting export would carry, mapped by `devis-cnc depenses importer`. */
 export const STATEMENT_HEADER =
@@ -52,4 +54,16 @@ export function frenchStatement(
     );
   }
   return { csv: `${lines.join('\r\n')}\r\n`, htCents, paidCents, ttcCents };
+}
+
+/** The devis codes a workbook's ledger may charge (the cells of Dep_Codes), in order. */
+export function ledgerCodes(wb: ExcelJS.Workbook): string[] {
+  const parts = splitReference(wb.definedNames.getRanges('Dep_Codes').ranges[0] ?? '');
+  if (!parts) throw new Error('Nom Dep_Codes introuvable');
+  const ws = wb.getWorksheet(parts.sheet);
+  const start = parseAddress(parts.start.replace(/\$/g, ''));
+  const end = parseAddress(parts.end.replace(/\$/g, ''));
+  const codes: string[] = [];
+  for (let r = start.row; r <= end.row; r += 1) codes.push(ws?.getCell(r, start.col + 1).text ?? '');
+  return codes;
 }

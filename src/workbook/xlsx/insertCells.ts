@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { tokenize } from '../../sheets/model/formula';
-import { a1, parseAddress, splitReference } from '../../sheets/model/plan';
+import { a1, columnLetter, parseAddress, splitReference } from '../../sheets/model/plan';
 
 /** Where cells are inserted: a block of columns of one sheet, from a row, by a number of rows. */
 export interface Insertion {
@@ -33,7 +33,7 @@ export function formulaAfterInsert(formula: string, home: string, ins: Insertion
     if (t.kind === 'cell') {
       if (sameSheet(sheet, ins.sheet) && t.col >= ins.c1 && t.col <= ins.c2 && t.row >= ins.row) {
         changed = true;
-        return `${t.colAbs ? '$' : ''}${a1(t.col - 1, t.row + ins.count).replace(/\d+$/, '')}${t.rowAbs ? '$' : ''}${t.row + ins.count}`;
+        return `${t.colAbs ? '$' : ''}${columnLetter(t.col - 1)}${t.rowAbs ? '$' : ''}${t.row + ins.count}`;
       }
       return t.text;
     }
@@ -42,11 +42,6 @@ export function formulaAfterInsert(formula: string, home: string, ins: Insertion
     return t.text;
   });
   return changed ? `${formula.startsWith('=') ? '=' : ''}${out.join('')}` : formula;
-}
-
-/** An "A1" or "A1:B2" address (no sheet) after the insertion, on the sheet it belongs to. */
-function addressAfterInsert(address: string, sheet: string, ins: Insertion): string {
-  return formulaAfterInsert(address, sheet, ins);
 }
 
 /**
@@ -149,7 +144,7 @@ export function insertCellsDown(wb: ExcelJS.Workbook, ins: Insertion): void {
   const moved: Record<string, ExcelJS.DataValidation | undefined> = {};
   for (const [address, v] of Object.entries(dv.model)) {
     if (!v) continue;
-    moved[addressAfterInsert(address, ins.sheet, ins)] = v;
+    moved[formulaAfterInsert(address, ins.sheet, ins)] = v;
   }
   if (above)
     for (let c = ins.c1; c <= ins.c2; c += 1) {
@@ -164,7 +159,7 @@ export function insertCellsDown(wb: ExcelJS.Workbook, ins: Insertion): void {
   for (const cf of formats ?? [])
     cf.ref = cf.ref
       .split(/\s+/)
-      .map((ref: string) => addressAfterInsert(ref, ins.sheet, ins))
+      .map((ref: string) => formulaAfterInsert(ref, ins.sheet, ins))
       .join(' ');
 }
 
