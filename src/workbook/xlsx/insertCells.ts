@@ -1,48 +1,6 @@
 import ExcelJS from 'exceljs';
-import { tokenize } from '../../sheets/model/formula';
-import { a1, columnLetter, parseAddress, splitReference } from '../../sheets/model/plan';
-
-/** Where cells are inserted: a block of columns of one sheet, from a row, by a number of rows. */
-export interface Insertion {
-  sheet: string;
-  /** 1-based columns, inclusive. */
-  c1: number;
-  c2: number;
-  /** First inserted row (1-based): it and every row below it, in those columns, move down. */
-  row: number;
-  count: number;
-}
-
-const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-/**
- * A formula as it reads once `ins` cells are inserted: every cell reference into the moved block
- * (that sheet, those columns, at or below the row) moves down, absolute or not — so a range that
- * spans the insertion row grows, one above it stays, as Excel does. `home` is the sheet the
- * formula lives on (references without a sheet are to it). Whole rows or columns are kept.
- */
-export function formulaAfterInsert(formula: string, home: string, ins: Insertion): string {
-  const tokens = tokenize(formula);
-  let sheet = home;
-  let changed = false;
-  const out = tokens.map((t) => {
-    if (t.kind === 'sheet') {
-      sheet = t.sheet;
-      return t.text;
-    }
-    if (t.kind === 'cell') {
-      if (sameSheet(sheet, ins.sheet) && t.col >= ins.c1 && t.col <= ins.c2 && t.row >= ins.row) {
-        changed = true;
-        return `${t.colAbs ? '$' : ''}${columnLetter(t.col - 1)}${t.rowAbs ? '$' : ''}${t.row + ins.count}`;
-      }
-      return t.text;
-    }
-    // A range's second corner ("A5:N160") is on the sheet of its first; anything else ends it.
-    if (!(t.kind === 'other' && t.text === ':')) sheet = home;
-    return t.text;
-  });
-  return changed ? `${formula.startsWith('=') ? '=' : ''}${out.join('')}` : formula;
-}
+import { a1, parseAddress, splitReference } from '../../sheets/model/plan';
+import { crossingMerge, formulaAfterInsert, sameSheet, type Insertion, type MergedArea } from '../insertion';
 
 /**
  * Inserts `ins.count` empty rows of cells in columns c1..c2 of an exceljs workbook at `ins.row`,
@@ -57,21 +15,14 @@ export function insertCellsDown(wb: ExcelJS.Workbook, ins: Insertion): void {
   if (!ws) throw new Error(`Feuille introuvable : ${ins.sheet}`);
   const merges = (
     ws as unknown as {
-      _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+      _merges: Record<string, { model: MergedArea }>;
     }
   )._merges;
-  for (const m of Object.values(merges ?? {})) {
-    const { top, left, bottom, right } = m.model;
-    if (
-      bottom >= ins.row &&
-      right >= ins.c1 &&
-      left <= ins.c2 &&
-      (left < ins.c1 || right > ins.c2 || top < ins.row)
-    )
-      throw new Error(
-        `Des cellules fusionnées (${a1(left - 1, top)}:${a1(right - 1, bottom)}) empêchent d’insérer des lignes dans la feuille ${ins.sheet}.`,
-      );
-  }
+  const crossing = crossingMerge(
+    Object.values(merges ?? {}).map((m) => m.model),
+    ins,
+  );
+  if (crossing) throw new Error(crossing);
 
   // 1. Every formula of the workbook, read before anything moves (a shared formula in full).
   const rewrites: { cell: ExcelJS.Cell; formula: string; result: unknown }[] = [];
@@ -197,18 +148,4 @@ function collapseValidations(
     i = j + 1;
   }
   return out;
-}
-
-/** The columns and rows of an "A5:N9" block, for an insertion. */
-export function insertionOf(sheet: string, range: string): Insertion {
-  const [start, end = start] = range.replace(/\$/g, '').split(':');
-  const s = parseAddress(start ?? '');
-  const e = parseAddress(end ?? '');
-  return {
-    sheet,
-    c1: Math.min(s.col, e.col) + 1,
-    c2: Math.max(s.col, e.col) + 1,
-    row: Math.min(s.row, e.row),
-    count: Math.abs(e.row - s.row) + 1,
-  };
 }

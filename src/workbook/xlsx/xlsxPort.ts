@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../sheets/model/plan';
 import { a1, boundingReference, parseAddress, quoteSheet } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
-import { insertCellsDown, insertionOf } from './insertCells';
+import { insertCellsDown } from './insertCells';
+import { insertionOf } from '../insertion';
 import type { ApplyReport, RangeRead, WorkbookInventory, WorkbookPort } from '../port';
 
 function argb(hex: string): string {
