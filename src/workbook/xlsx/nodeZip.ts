@@ -31,16 +31,25 @@ export function crc32ByTable(data: Buffer): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** An entry's bytes as stored: deflated (method 8) or not (0), with its CRC and inflated size. */
+export interface StoredEntry {
+  method: number;
+  crc: number;
+  size: number;
+  data: Buffer;
+}
+
 interface Entry {
   name: Buffer;
   crc: number;
   size: number;
   packed: Buffer;
+  method: number;
   offset: number;
 }
 
 /** The ZipWriter shape exceljs's part writers call: `append(data, { name, base64? })`. */
-class NodeZip {
+export class NodeZip {
   private readonly entries: Entry[] = [];
   private readonly chunks: Buffer[] = [];
   private offset = 0;
@@ -58,22 +67,33 @@ class NodeZip {
       typeof data === 'string'
         ? Buffer.from(data, options.base64 ? 'base64' : 'utf8')
         : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const name = Buffer.from(options.name, 'utf8');
-    const packed = zlib.deflateRawSync(raw);
-    const entry: Entry = { name, crc: crc32(raw), size: raw.length, packed, offset: this.offset };
+    this.add(options.name, { method: 8, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw) });
+  }
+
+  /** An entry already packed (copied as stored from another archive, or deflated here). */
+  add(name: string, stored: StoredEntry): void {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const entry: Entry = {
+      name: nameBytes,
+      crc: stored.crc,
+      size: stored.size,
+      packed: stored.data,
+      method: stored.method,
+      offset: this.offset,
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
     header.writeUInt16LE(0x0800, 6); // names in UTF-8
-    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt16LE(stored.method, 8);
     header.writeUInt16LE(this.time, 10);
     header.writeUInt16LE(this.date, 12);
     header.writeUInt32LE(entry.crc, 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(raw.length, 22);
-    header.writeUInt16LE(name.length, 26);
+    header.writeUInt32LE(stored.data.length, 18);
+    header.writeUInt32LE(stored.size, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
     header.writeUInt16LE(0, 28);
-    this.push(header, name, packed);
+    this.push(header, nameBytes, stored.data);
     this.entries.push(entry);
   }
 
@@ -93,7 +113,7 @@ class NodeZip {
       h.writeUInt16LE(20, 4);
       h.writeUInt16LE(20, 6);
       h.writeUInt16LE(0x0800, 8);
-      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(e.method, 10);
       h.writeUInt16LE(this.time, 12);
       h.writeUInt16LE(this.date, 14);
       h.writeUInt32LE(e.crc, 16);

@@ -38,6 +38,8 @@ export interface ZipEntry {
   uncompressed: number;
   /** Offset of the entry's local header. */
   localOffset: number;
+  /** CRC-32 of the uncompressed bytes. */
+  crc: number;
 }
 
 const EOCD = 0x06054b50;
@@ -50,6 +52,18 @@ export function readAt(fd: number, position: number, length: number): Buffer {
   const buf = Buffer.alloc(length);
   const n = readSync(fd, buf, 0, length, position);
   return buf.subarray(0, n);
+}
+
+/**
+ * The bytes of an entry as stored in the archive (deflated or not), found through its local
+ * header; null when the header is not where the directory says.
+ */
+export function storedBytes(fd: number, entry: ZipEntry): Buffer | null {
+  const local = readAt(fd, entry.localOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) return null;
+  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  const data = readAt(fd, start, entry.compressed);
+  return data.length === entry.compressed ? data : null;
 }
 
 /**
@@ -97,6 +111,7 @@ export function readZipDirectory(
         compressed: dir.readUInt32LE(p + 20),
         uncompressed: dir.readUInt32LE(p + 24),
         localOffset: dir.readUInt32LE(p + 42),
+        crc: dir.readUInt32LE(p + 16),
       });
       p += 46 + nameLength + extra + comment;
     }
