@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { CsvError, mapColumns, parseMapping, readCsv, readStatement } from '../domain/expenses/csv';
 import { computeExpenses } from '../domain/expenses/expenses';
 import { formatEuros } from '../domain/money';
 import { count } from '../domain/text/french';
 import { readZipDirectory } from '../workbook/xlsx/zipGuard';
-import { XlsxPort } from '../workbook/xlsx/xlsxPort';
+import { PatchUnsupported, XlsxPatch } from '../workbook/xlsx/xlsxPatch';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
 import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
-import { openWorkbook, writeWorkbook } from './files';
+import { openWorkbook, writeBytes } from './files';
 import { UsageError, type Io } from './usage';
 
 /** Parts of an .xlsx that exceljs does not write back: rewriting the file would lose them. */
@@ -20,12 +19,23 @@ const LOST_PARTS: [RegExp, string][] = [
   [/^xl\/slicers\//, 'des segments'],
 ];
 
+/** What of the workbook a rewrite through exceljs would lose (charts…), in French. */
+function lostParts(book: string): string[] {
+  const dir = readZipDirectory(resolve(book));
+  if (!dir || !('entries' in dir)) return [];
+  return [
+    ...new Set(LOST_PARTS.filter(([re]) => dir.entries.some((e) => re.test(e.name))).map(([, what]) => what)),
+  ];
+}
+
 /**
  * `devis-cnc depenses importer RELEVE.csv --classeur F.xlsx [--out G.xlsx] [--colonnes …]`:
  * appends the pieces of a French CSV statement to the Dépenses ledger. Every row is read first;
  * one unreadable row refuses the whole file, with each refused line and its reasons, and nothing
- * is written. The workbook is rewritten through a temporary file (never half written), and not
- * in place when it holds parts the rewrite would lose (charts…): then --out is required.
+ * is written. The workbook is patched where the pieces go, every other part kept as stored, and
+ * written through a temporary file (never half written). When the patch cannot be made (an Excel
+ * table on the ledger…), the workbook is rewritten through exceljs, and then not in place when it
+ * holds parts that rewrite would lose (charts…): --out is required.
  */
 export async function runExpensesImport(args: string[], io: Io): Promise<number> {
   const [verb, ...rest] = args;
@@ -64,23 +74,6 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     return 2;
   }
   const target = resolve(out ?? book);
-  if (!out) {
-    const dir = readZipDirectory(resolve(book));
-    const lost =
-      dir && 'entries' in dir
-        ? [
-            ...new Set(
-              LOST_PARTS.filter(([re]) => dir.entries.some((e) => re.test(e.name))).map(([, what]) => what),
-            ),
-          ]
-        : [];
-    if (lost.length > 0) {
-      io.err(
-        `Ce classeur contient ${lost.join(', ')} que la réécriture par la ligne de commande perdrait : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).`,
-      );
-      return 2;
-    }
-  }
   let text: string;
   try {
     text = readFileSync(csv, 'utf8');
@@ -89,11 +82,8 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     return 2;
   }
   try {
-    // One in-memory copy of the workbook: its codes are read from it, the pieces written to it.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(book);
-    const port = new XlsxPort(wb);
-    const { codes } = await readLedger(port);
+    // The ledger's codes, read as the audit reads (only the Dépenses' names are inflated).
+    const { codes } = await readLedger(opened.reader);
     const records = readCsv(text);
     const [header, ...rows] = records;
     if (!header || rows.length === 0) {
@@ -108,13 +98,38 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
       for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
       return 1;
     }
-    const { sheet, rows: written, inserted } = await appendExpenses(port, statement.expenses);
-    // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
-    wb.calcProperties.fullCalcOnLoad = true;
-    if (!(await writeWorkbook(wb, target, out ?? book, io))) return 2;
+    // The file is patched where the pieces go; every part they do not touch is kept as stored.
+    // What the patch does not rewrite (an Excel table on the ledger…) goes through exceljs.
+    let written: Awaited<ReturnType<typeof appendExpenses>>;
+    let bytes: Buffer;
+    try {
+      const patch = await XlsxPatch.open(book, opened.reader);
+      written = await appendExpenses(patch, statement.expenses);
+      bytes = await patch.bytes();
+    } catch (e) {
+      if (!(e instanceof PatchUnsupported)) throw e;
+      const lost = out ? [] : lostParts(book);
+      if (lost.length > 0) {
+        io.err(
+          `Ce classeur contient ${lost.join(', ')} que la réécriture par la ligne de commande perdrait (${e.message}) : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).`,
+        );
+        return 2;
+      }
+      const { default: ExcelJS } = await import('exceljs');
+      const { XlsxPort } = await import('../workbook/xlsx/xlsxPort');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(book);
+      written = await appendExpenses(new XlsxPort(wb), statement.expenses);
+      // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
+      wb.calcProperties.fullCalcOnLoad = true;
+      const { xlsxBuffer } = await import('../workbook/xlsx/nodeZip');
+      bytes = await xlsxBuffer(wb);
+    }
+    if (!writeBytes(bytes, target, out ?? book, io)) return 2;
+    const { sheet, rows: lines, inserted } = written;
     const t = computeExpenses(statement.expenses);
     io.out(
-      `${count(written.length, 'pièce importée', 'pièces importées')} dans la feuille ${sheet} de « ${out ?? book} » (lignes ${written[0]} à ${written.at(-1)}) : ${formatEuros(t.ht)} HT, dont ${formatEuros(t.paid)} payés.${inserted > 0 ? ` Le grand livre s'est agrandi de ${count(inserted, 'ligne', 'lignes')}, insérées au-dessus de sa dernière ligne : ses totaux, ses listes et le suivi budgétaire les comptent, et ${count(FREE_EXPENSE_ROWS, 'ligne libre reste', 'lignes libres restent')}.` : ''}`,
+      `${count(lines.length, 'pièce importée', 'pièces importées')} dans la feuille ${sheet} de « ${out ?? book} » (lignes ${lines[0]} à ${lines.at(-1)}) : ${formatEuros(t.ht)} HT, dont ${formatEuros(t.paid)} payés.${inserted > 0 ? ` Le grand livre s'est agrandi de ${count(inserted, 'ligne', 'lignes')}, insérées au-dessus de sa dernière ligne : ses totaux, ses listes et le suivi budgétaire les comptent, et ${count(FREE_EXPENSE_ROWS, 'ligne libre reste', 'lignes libres restent')}.` : ''}`,
     );
     return 0;
   } catch (e) {

@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { WorkbookReader } from '../workbook/port';
+import type { XlsxReader } from '../workbook/xlsx/xlsxReader';
 import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
 import type { Io } from './usage';
 
-/** Writes beside, then renames: a failed write never leaves a half-written file. False (said on stderr) on failure. */
+/** Writes an exceljs workbook beside, then renames (see `writeBytes`). */
 export async function writeWorkbook(
   wb: ExcelJS.Workbook,
   target: string,
@@ -14,7 +14,11 @@ export async function writeWorkbook(
   io: Io,
 ): Promise<boolean> {
   const { xlsxBuffer } = await import('../workbook/xlsx/nodeZip');
-  const buffer = await xlsxBuffer(wb);
+  return writeBytes(await xlsxBuffer(wb), target, shown, io);
+}
+
+/** Writes beside, then renames: a failed write never leaves a half-written file. False (said on stderr) on failure. */
+export function writeBytes(buffer: Buffer, target: string, shown: string, io: Io): boolean {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(target), { recursive: true });
@@ -44,7 +48,7 @@ export async function writeWorkbook(
  * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
  * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
  */
-export async function openWorkbook(file: string): Promise<{ reader: WorkbookReader } | { error: string }> {
+export async function openWorkbook(file: string): Promise<{ reader: XlsxReader } | { error: string }> {
   const problem = inspectWorkbookFile(file);
   if (problem) return { error: problem.message };
   const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');

@@ -15,6 +15,12 @@ import { readTable, type Snapshot } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from './port';
 import { isoDay } from '../domain/isoDay';
 
+/**
+ * What appending expenses needs of a workbook: its names read, cells inserted, cells written.
+ * Excel's port and exceljs's offer it, and the command line's patch of the file (xlsxPatch.ts).
+ */
+export type LedgerPort = Pick<WorkbookPort, 'readNames' | 'insertCellsDown' | 'writeCells'>;
+
 /** Why expenses cannot be appended: a French message, nothing written. */
 export class ExpensesImportError extends Error {}
 
@@ -23,7 +29,7 @@ export class ExpensesImportError extends Error {}
  * sheets written beside, if any); a French error when the workbook has no Dépenses sheet.
  */
 export async function readLedger(
-  port: WorkbookReader,
+  port: Pick<WorkbookReader, 'readNames'>,
   suffix: number | null = null,
 ): Promise<{ snapshot: Snapshot; codes: Set<string>; labels: { code: string; label: string }[] }> {
   const naming = makeNaming(suffix);
@@ -54,7 +60,7 @@ export async function readLedger(
  * Returns the sheet, the rows written and how many rows were inserted.
  */
 export async function appendExpenses(
-  port: WorkbookPort,
+  port: LedgerPort,
   expenses: readonly ExpenseInput[],
   suffix: number | null = null,
 ): Promise<{ sheet: string; rows: number[]; inserted: number }> {

@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '../../src/domain/expenses/csv';
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
 import { frenchStatement, ledgerCodes } from '../support/statement';
@@ -212,6 +213,64 @@ describe('devis-cnc depenses importer', () => {
     const findings =
       (JSON.parse(audit.stdout) as { files: { findings: { sheet: string }[] }[] }).files[0]?.findings ?? [];
     expect(findings.filter((f) => f.sheet === 'Dépenses')).toEqual([]);
+  });
+
+  /** The example with a chart of the ledger's HT column, as Excel would save it beside its sheets. */
+  async function withChart(source: string, name: string): Promise<string> {
+    const zip = await JSZip.loadAsync(readFileSync(source));
+    zip.file(
+      'xl/charts/chart1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:ser><c:val><c:numRef><c:f>'Dépenses'!$G$5:$G$332</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+    );
+    const file = join(dir, name);
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return file;
+  }
+
+  it('keeps in place what exceljs would lose (a chart), its series grown with the ledger', async () => {
+    const target = await withChart(book, 'graphique.xlsx');
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(book);
+    const csv = join(dir, 'releve-160.csv');
+    writeFileSync(csv, frenchStatement(160, ledgerCodes(source)).csv);
+    const run = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(plain(run.stdout)).toContain("Le grand livre s'est agrandi de 160 lignes");
+    const zip = await JSZip.loadAsync(readFileSync(target));
+    expect(await zip.file('xl/charts/chart1.xml')?.async('string')).toContain(
+      "<c:f>'Dépenses'!$G$5:$G$492</c:f>",
+    );
+  });
+
+  it('goes through exceljs when the ledger sheet holds an Excel table, and then refuses to lose a chart without --out', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    wb.getWorksheet('Dépenses')?.addTable({
+      name: 'Notes',
+      ref: 'Y400',
+      columns: [{ name: 'Note' }],
+      rows: [['à vérifier']],
+    });
+    const tabled = join(dir, 'tableau.xlsx');
+    await wb.xlsx.writeFile(tabled);
+    const target = await withChart(tabled, 'tableau-graphique.xlsx');
+    const before = hash(target);
+    const csv = join(dir, 'releve-3.csv');
+    writeFileSync(csv, frenchStatement(3, ledgerCodes(wb)).csv);
+    const refused = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      "Ce classeur contient des graphiques que la réécriture par la ligne de commande perdrait (la feuille Dépenses contient un tableau, un dessin ou des commentaires) : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).",
+    );
+    expect(hash(target)).toBe(before);
+    const out = join(dir, 'tableau-importe.xlsx');
+    const run = cli(['depenses', 'importer', csv, '--classeur', target, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(hash(target)).toBe(before);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.getWorksheet('Dépenses')?.getCell('B183').value).toBe('R-00001');
   });
 
   it('refuses a statement with a bad row, naming each line, and leaves the workbook as it was', () => {

@@ -1,0 +1,264 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { mapColumns, readCsv, readStatement } from '../../src/domain/expenses/csv';
+import type { ExpenseInput } from '../../src/domain/expenses/expenses';
+import { appendExpenses } from '../../src/workbook/expensesImport';
+import { scaffold } from '../../src/workbook/scaffold';
+import { xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
+import { PatchUnsupported, XlsxPatch } from '../../src/workbook/xlsx/xlsxPatch';
+import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { frenchStatement, ledgerCodes } from '../support/statement';
+
+const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-patch-'));
+
+async function load(bytes: Buffer | string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  if (typeof bytes === 'string') await wb.xlsx.readFile(bytes);
+  else await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/**
+ * Everything exceljs reads of a workbook, sheet by sheet and cell by cell: values (formulas with
+ * their cached results), number formats, fonts, fills, borders, alignments; names; validations;
+ * conditional formats; merged areas. Two workbooks that give the same are the same to a user.
+ */
+function contents(wb: ExcelJS.Workbook): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    names: [...wb.definedNames.model].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  wb.eachSheet((ws) => {
+    const cells: Record<string, unknown> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const { numFmt, font, fill, border, alignment } = cell.style;
+        const value = cell.value;
+        const plain =
+          value && typeof value === 'object' && 'formula' in value
+            ? { formula: value.formula, result: value.result ?? null }
+            : value;
+        if (plain === null && !numFmt && !font && !fill && !border && !alignment) return;
+        cells[cell.address] = { value: plain, numFmt, font, fill, border, alignment };
+      }),
+    );
+    const internals = ws as unknown as {
+      dataValidations: { model: Record<string, unknown> };
+      conditionalFormattings: unknown[];
+    };
+    out[ws.name] = {
+      cells,
+      validations: internals.dataValidations.model,
+      formats: internals.conditionalFormattings,
+      merges: (ws.model as { merges?: string[] }).merges ?? [],
+    };
+  });
+  return out;
+}
+
+describe('appending expenses by patching the .xlsx (the command line’s way)', () => {
+  const book = join(dir, 'exemple.xlsx');
+  let codes: string[] = [];
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    writeFileSync(book, await xlsxBuffer(wb));
+    codes = ledgerCodes(await load(book));
+  });
+
+  function statement(n: number): ExpenseInput[] {
+    const [header, ...rows] = readCsv(frenchStatement(n, codes).csv);
+    const read = readStatement(rows, mapColumns(header?.cells ?? []), new Set(codes));
+    if (!read.ok) throw new Error('relevé illisible');
+    return read.expenses;
+  }
+
+  /** The same pieces appended through exceljs (the whole workbook loaded and written) and by the patch. */
+  async function both(expenses: ExpenseInput[]): Promise<{
+    exceljs: { wb: ExcelJS.Workbook; result: unknown };
+    patch: { wb: ExcelJS.Workbook; result: unknown; bytes: Buffer };
+  }> {
+    const wb = await load(book);
+    const result = await appendExpenses(new XlsxPort(wb), expenses);
+    wb.calcProperties.fullCalcOnLoad = true;
+    const viaExceljs = await load(await xlsxBuffer(wb));
+    const patch = await XlsxPatch.open(book);
+    const patched = await appendExpenses(patch, expenses);
+    const bytes = await patch.bytes();
+    return { exceljs: { wb: viaExceljs, result }, patch: { wb: await load(bytes), result: patched, bytes } };
+  }
+
+  it('gives, cell by cell, the workbook exceljs gives when the ledger grows by 400 rows', async () => {
+    const original = readFileSync(book);
+    const { exceljs, patch } = await both(statement(400));
+    expect(patch.result).toEqual(exceljs.result);
+    expect(patch.result).toMatchObject({ sheet: 'Dépenses', inserted: 400 });
+    expect(contents(patch.wb)).toEqual(contents(exceljs.wb));
+    // The names grew by the 400 rows, the workbook recomputes on opening, the file is untouched.
+    expect(patch.wb.definedNames.getRanges('Dep_Lignes').ranges).toEqual(["'Dépenses'!$A$5:$N$732"]);
+    const zip = await JSZip.loadAsync(patch.bytes);
+    expect(await zip.file('xl/workbook.xml')?.async('string')).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    expect(readFileSync(book).equals(original)).toBe(true);
+  });
+
+  it('gives the same workbook when the pieces fit in the free rows', async () => {
+    const { exceljs, patch } = await both(statement(20));
+    expect(patch.result).toMatchObject({ inserted: 0, rows: Array.from({ length: 20 }, (_, i) => 183 + i) });
+    expect(contents(patch.wb)).toEqual(contents(exceljs.wb));
+  });
+
+  it('copies every part it does not change as it was stored', async () => {
+    const { patch } = await both(statement(3));
+    const before = await JSZip.loadAsync(readFileSync(book));
+    const after = await JSZip.loadAsync(patch.bytes);
+    const changed: string[] = [];
+    for (const name of Object.keys(before.files).sort()) {
+      const a = await before.file(name)?.async('string');
+      const b = await after.file(name)?.async('string');
+      if (a !== b) changed.push(name);
+    }
+    // The shared strings (the pieces' texts), the styles (dates and amounts on rows that had no
+    // format), the Dépenses sheet. The workbook already recomputes on opening: it is kept as is.
+    expect(changed).toEqual(['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet7.xml']);
+  });
+});
+
+describe('patching what exceljs would not keep, or Excel writes otherwise', () => {
+  /** A small ledger saved as Excel saves it: a shared formula, a calculation chain, a chart. */
+  async function excelLike(): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Dépenses');
+    [10, 20, 30].forEach((v, i) => {
+      const c = ws.getCell(`A${i + 1}`);
+      c.value = v;
+      c.numFmt = '0.00';
+    });
+    ws.getCell('A4').value = { formula: 'SUM(A1:A3)', result: 60 };
+    ws.getCell('C3').value = 'à côté';
+    ws.addConditionalFormatting({
+      ref: 'A1:A3',
+      rules: [{ type: 'expression', formulae: ['A1<$A$4/10'], priority: 1, style: {} }],
+    });
+    const bilan = wb.addWorksheet('Bilan');
+    bilan.getCell('A1').value = {
+      formula: "'Dépenses'!A1*2",
+      result: 20,
+      shareType: 'shared',
+      ref: 'A1:A3',
+    } as ExcelJS.CellFormulaValue;
+    bilan.getCell('A2').value = { sharedFormula: 'A1', result: 40 };
+    bilan.getCell('A3').value = { sharedFormula: 'A1', result: 60 };
+    bilan.getCell('B1').value = {
+      formula: 'ROW()*2',
+      result: 2,
+      shareType: 'shared',
+      ref: 'B1:B2',
+    } as ExcelJS.CellFormulaValue;
+    bilan.getCell('B2').value = { sharedFormula: 'B1', result: 4 };
+    wb.definedNames.add("'Dépenses'!$A$1:$A$3", 'Lignes');
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    zip.file(
+      'xl/charts/chart1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:ser><c:val><c:numRef><c:f>'Dépenses'!$A$1:$A$3</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+    );
+    zip.file(
+      'xl/calcChain.xml',
+      `<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A4" i="1"/></calcChain>`,
+    );
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    // As Excel saves it: no recomputation on opening, the chain says what to recompute.
+    zip.file('xl/workbook.xml', workbook.replace(/<calcPr\b[^>]*\/>/, '<calcPr calcId="191029"/>'));
+    const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+    );
+    const file = join(dir, `excel-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return file;
+  }
+
+  it('moves what is below, grows what spans the row, writes shared formulas out, and keeps the chart with its series moved', async () => {
+    const file = await excelLike();
+    const patch = await XlsxPatch.open(file);
+    await patch.insertCellsDown('Dépenses', 'A3:A4');
+    await patch.writeCells('Dépenses', [{ address: 'A3', value: 12.5, numFmt: '#,##0.00 "€"' }]);
+    const bytes = await patch.bytes();
+    const wb = await load(bytes);
+    const ws = wb.getWorksheet('Dépenses');
+    expect([1, 2, 3, 4, 5, 6].map((r) => ws?.getCell(`A${r}`).value ?? null)).toEqual([
+      10,
+      20,
+      12.5,
+      null,
+      30,
+      { formula: 'SUM(A1:A5)', result: 60 },
+    ]);
+    expect([ws?.getCell('A3').numFmt, ws?.getCell('A4').numFmt]).toEqual(['#,##0.00 "€"', '0.00']);
+    expect(ws?.getCell('C3').value).toBe('à côté');
+    const bilan = wb.getWorksheet('Bilan');
+    // The shared formula is written out cell by cell, each moved as its own.
+    expect(['A1', 'A2', 'A3'].map((a) => bilan?.getCell(a).formula)).toEqual([
+      "'Dépenses'!A1*2",
+      "'Dépenses'!A2*2",
+      "'Dépenses'!A5*2",
+    ]);
+    // A shared formula that does not name the sheet stays shared.
+    expect(bilan?.getCell('B2').value).toMatchObject({ sharedFormula: 'B1' });
+    expect(wb.definedNames.getRanges('Lignes').ranges).toEqual(["'Dépenses'!$A$1:$A$5"]);
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings[0];
+    expect([cf?.ref, cf?.rules[0]?.formulae]).toEqual(['A1:A5', ['A1<$A$6/10']]);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file('xl/charts/chart1.xml')?.async('string')).toContain(
+      "<c:f>'Dépenses'!$A$1:$A$5</c:f>",
+    );
+    // Everything recomputes on opening; the calculation chain is dropped, with its relationship and its content type.
+    expect(await zip.file('xl/workbook.xml')?.async('string')).toContain(
+      '<calcPr calcId="191029" fullCalcOnLoad="1"/>',
+    );
+    expect(zip.file('xl/calcChain.xml')).toBeNull();
+    expect(await zip.file('xl/_rels/workbook.xml.rels')?.async('string')).not.toContain('calcChain');
+    expect(await zip.file('[Content_Types].xml')?.async('string')).not.toContain('calcChain');
+  });
+
+  it('refuses, writing nothing, when a merged area crosses the cells to move', async () => {
+    const wb = await load(await excelLike());
+    wb.getWorksheet('Dépenses')?.mergeCells('A5:B5');
+    const file = join(dir, 'fusion.xlsx');
+    await wb.xlsx.writeFile(file);
+    const patch = await XlsxPatch.open(file);
+    await patch.insertCellsDown('Dépenses', 'A3:A3');
+    await expect(patch.bytes()).rejects.toThrow('Des cellules fusionnées (A5:B5) empêchent d’insérer');
+  });
+
+  it('leaves to exceljs a ledger that is an Excel table', async () => {
+    const wb = await load(await excelLike());
+    wb.getWorksheet('Bilan')?.addTable({
+      name: 'Pieces',
+      ref: 'D1',
+      columns: [{ name: 'Montant' }],
+      rows: [[1], [2]],
+    });
+    const file = join(dir, 'tableau.xlsx');
+    await wb.xlsx.writeFile(file);
+    const patch = await XlsxPatch.open(file);
+    await patch.insertCellsDown('Bilan', 'D2:D2');
+    await expect(patch.bytes()).rejects.toThrow(PatchUnsupported);
+  });
+});
