@@ -10,6 +10,7 @@ import { scaffold } from '../../src/workbook/scaffold';
 import { xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
 import { PatchUnsupported, XlsxPatch } from '../../src/workbook/xlsx/xlsxPatch';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
 import { frenchStatement, ledgerCodes } from '../support/statement';
 
 const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-patch-'));
@@ -54,6 +55,37 @@ function contents(wb: ExcelJS.Workbook): Record<string, unknown> {
       formats: internals.conditionalFormattings,
       merges: (ws.model as { merges?: string[] }).merges ?? [],
     };
+  });
+  return out;
+}
+
+/**
+ * What a user reads of a workbook, whoever wrote it: every cell's value (formulas with their
+ * cached results) and number format, the validation of each cell, the names. (exceljs normalises
+ * fonts and alignments as it rewrites a file another program wrote: those are left out here.)
+ */
+function readable(wb: ExcelJS.Workbook): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    names: [...wb.definedNames.model].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  wb.eachSheet((ws) => {
+    const cells: Record<string, unknown> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        cells[cell.address] = [cell.value, cell.numFmt === 'General' ? undefined : cell.numFmt];
+      }),
+    );
+    const validations: Record<string, unknown> = {};
+    const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
+    for (const [range, v] of Object.entries(model)) {
+      const [from = '', to = from] = range.split(':');
+      const a = /^([A-Z]+)(\d+)$/.exec(from);
+      const b = /^([A-Z]+)(\d+)$/.exec(to);
+      for (let r = Number(a?.[2]); r <= Number(b?.[2]); r += 1)
+        validations[`${a?.[1]}${r}`] = [v.type, v.formulae, v.error];
+    }
+    out[ws.name] = { cells, validations };
   });
   return out;
 }
@@ -108,6 +140,34 @@ describe('appending expenses by patching the .xlsx (the command line’s way)', 
     const { exceljs, patch } = await both(statement(20));
     expect(patch.result).toMatchObject({ inserted: 0, rows: Array.from({ length: 20 }, (_, i) => 183 + i) });
     expect(contents(patch.wb)).toEqual(contents(exceljs.wb));
+  });
+
+  it('gives the same workbook when LibreOffice saved it, and LibreOffice counts every piece', async () => {
+    const saved = recalcWithLibreOffice(book, join(dir, 'lo-saved'), recalcProfile());
+    const st = frenchStatement(400, codes);
+    const [header, ...rows] = readCsv(st.csv);
+    const read = readStatement(rows, mapColumns(header?.cells ?? []), new Set(codes));
+    if (!read.ok) throw new Error('relevé illisible');
+    const wb = await load(saved);
+    const viaExceljs = await appendExpenses(new XlsxPort(wb), read.expenses);
+    const patch = await XlsxPatch.open(saved);
+    expect(await appendExpenses(patch, read.expenses)).toEqual(viaExceljs);
+    const bytes = await patch.bytes();
+    expect(readable(await load(bytes))).toEqual(readable(await load(await xlsxBuffer(wb))));
+    const patched = join(dir, 'lo-patche.xlsx');
+    writeFileSync(patched, bytes);
+    const totals = ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTTC'];
+    const before = await namedValues(saved, totals);
+    const after = await namedValues(
+      recalcWithLibreOffice(patched, join(dir, 'lo-recalc'), recalcProfile()),
+      totals,
+    );
+    const cents = (v: unknown): number => Math.round(Number(v) * 100);
+    expect(totals.map((n) => cents(after[n]) - cents(before[n]))).toEqual([
+      st.htCents,
+      st.paidCents,
+      st.ttcCents,
+    ]);
   });
 
   it('copies every part it does not change as it was stored', async () => {
