@@ -6,6 +6,7 @@ import { formatEuros } from '../domain/money';
 import { count } from '../domain/text/french';
 import { readZipDirectory } from '../workbook/xlsx/zipGuard';
 import { PatchUnsupported, XlsxPatch } from '../workbook/xlsx/xlsxPatch';
+import { XlsxReadError } from '../workbook/xlsx/xlsxReader';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
 import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
 import { openWorkbook, writeBytes } from './files';
@@ -139,6 +140,10 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     }
     if (e instanceof ExpensesImportError) {
       io.err(e.message);
+      return 2;
+    }
+    if (e instanceof XlsxReadError) {
+      io.err(`Classeur illisible « ${book} » : ${e.message}. Rien n'a été écrit.`);
       return 2;
     }
     throw e;

@@ -9,6 +9,7 @@ import { mapColumns, parseMapping, readCsv, readStatement, frenchDate } from '..
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
 import { frenchStatement, ledgerCodes } from '../support/statement';
 import { toCents } from '../support/cells';
+import { damagePart } from '../support/damage';
 
 /*
  * `devis-cnc depenses importer`: a French CSV statement appended to the Dépenses ledger, all or
@@ -271,6 +272,24 @@ describe('devis-cnc depenses importer', () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     expect(back.getWorksheet('Dépenses')?.getCell('B183').value).toBe('R-00001');
+  });
+
+  it('refuses a workbook with a damaged sheet, with a clear message, writing nothing', async () => {
+    // The Suivi budgétaire's part, its deflated bytes overwritten: the workbook is refused on
+    // opening, before the statement is read.
+    const damaged = join(dir, 'abime.xlsx');
+    writeFileSync(damaged, damagePart(readFileSync(book), 'xl/worksheets/sheet8.xml'));
+    const before = hash(damaged);
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile(book);
+    const csv = join(dir, 'releve-200.csv');
+    writeFileSync(csv, frenchStatement(200, ledgerCodes(source)).csv);
+    const run = cli(['depenses', 'importer', csv, '--classeur', damaged]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `Classeur illisible « ${damaged} » : classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?).`,
+    );
+    expect(hash(damaged)).toBe(before);
   });
 
   it('refuses a statement with a bad row, naming each line, and leaves the workbook as it was', () => {

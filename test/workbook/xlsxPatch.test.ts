@@ -10,6 +10,8 @@ import { scaffold } from '../../src/workbook/scaffold';
 import { xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
 import { PatchUnsupported, XlsxPatch } from '../../src/workbook/xlsx/xlsxPatch';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { XlsxReadError } from '../../src/workbook/xlsx/xlsxReader';
+import { damagePart } from '../support/damage';
 import { namedValues, recalcProfile, recalcWithLibreOffice } from '../support/libreoffice';
 import { frenchStatement, ledgerCodes } from '../support/statement';
 
@@ -168,6 +170,19 @@ describe('appending expenses by patching the .xlsx (the command line’s way)', 
       st.paidCents,
       st.ttcCents,
     ]);
+  });
+
+  it('refuses a part it cannot inflate, with a French reason, and writes nothing', async () => {
+    // The reader opens the workbook and the Dépenses sheet; only growing the ledger reads the Suivi.
+    const damaged = join(dir, 'abime.xlsx');
+    writeFileSync(damaged, damagePart(readFileSync(book), 'xl/worksheets/sheet8.xml'));
+    const patch = await XlsxPatch.open(damaged);
+    await appendExpenses(patch, statement(200));
+    await expect(patch.bytes()).rejects.toThrow(
+      new XlsxReadError(
+        'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?) : la partie xl/worksheets/sheet8.xml ne se décompresse pas',
+      ),
+    );
   });
 
   it('copies every part it does not change as it was stored', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../insertion';
 import { crc32, NodeZip, type StoredEntry } from './nodeZip';
 import { attributes, decodeXml } from './xmlScan';
-import { XlsxReader } from './xlsxReader';
+import { CORRUPT, XlsxReadError, XlsxReader } from './xlsxReader';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, storedBytes, type ZipEntry } from './zipGuard';
 
 /**
@@ -76,7 +76,8 @@ export class XlsxPatch implements LedgerPort {
    */
   async bytes(): Promise<Buffer> {
     const dir = readZipDirectory(this.file, DEFAULT_ZIP_LIMITS);
-    if (!dir || 'problem' in dir) throw new PatchUnsupported('archive illisible');
+    if (!dir) throw new XlsxReadError(CORRUPT);
+    if ('problem' in dir) throw new XlsxReadError(dir.problem);
     const fd = openSync(this.file, 'r');
     try {
       const parts = new Parts(fd, dir.entries);
@@ -91,6 +92,11 @@ export class XlsxPatch implements LedgerPort {
       closeSync(fd);
     }
   }
+}
+
+/** A part that cannot be inflated: the file is damaged, nothing is written. */
+function unreadable(name: string): XlsxReadError {
+  return new XlsxReadError(`${CORRUPT} : la partie ${name} ne se décompresse pas`);
 }
 
 /** The archive's parts: read (inflated) on demand, changed as text, the others copied as stored. */
@@ -121,11 +127,17 @@ class Parts {
     const entry = this.byName.get(name);
     if (!entry) throw new PatchUnsupported(`partie ${name} absente`);
     const data = storedBytes(this.fd, entry);
-    if (!data || (entry.method !== 0 && entry.method !== 8))
-      throw new PatchUnsupported(`partie ${name} illisible`);
-    const raw =
-      entry.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed) }) : data;
-    if (raw.length !== entry.uncompressed) throw new PatchUnsupported(`partie ${name} illisible`);
+    if (!data || (entry.method !== 0 && entry.method !== 8)) throw unreadable(name);
+    let raw: Buffer;
+    try {
+      raw =
+        entry.method === 8
+          ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed) })
+          : data;
+    } catch {
+      throw unreadable(name);
+    }
+    if (raw.length !== entry.uncompressed) throw unreadable(name);
     const text = raw.toString('utf8');
     this.texts.set(name, text);
     return text;
@@ -154,7 +166,7 @@ class Parts {
         stored = { method: 8, crc: crc32(raw), size: raw.length, data: deflateRawSync(raw) };
       } else {
         const data = storedBytes(this.fd, entry);
-        if (!data) throw new PatchUnsupported(`partie ${name} illisible`);
+        if (!data) throw unreadable(name);
         stored = { method: entry.method, crc: entry.crc, size: entry.uncompressed, data };
       }
       zip.add(entry.name, stored);

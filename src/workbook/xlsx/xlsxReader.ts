@@ -33,7 +33,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 /** A workbook the reader refuses or cannot read; its message is one line of French. */
 export class XlsxReadError extends Error {}
 
-const CORRUPT =
+export const CORRUPT =
   'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?)';
 
 /** Built-in number formats that show a date or a time (ECMA-376 §18.8.30, and East Asian ones). */
