@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { canPackWithNode, crc32, crc32ByTable, xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
+import { smallLedger } from '../support/ledger';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -168,16 +169,9 @@ describe('inserting cells in an exceljs workbook (as Excel shifts cells down)', 
   /** A small ledger: values A1:A3 with a validation, its total in A4, read from another sheet. */
   async function ledger(): Promise<ExcelJS.Workbook> {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Dépenses');
-    [10, 20, 30].forEach((v, i) => {
-      const c = ws.getCell(`A${i + 1}`);
-      c.value = v;
-      c.numFmt = '0.00';
-    });
-    ws.getCell('A4').value = { formula: 'SUM(A1:A3)', result: 60 };
+    const ws = smallLedger(wb);
     ws.getCell('B2').value = { formula: 'A2*2', result: 40 };
     ws.getCell('B6').value = { formula: '$A$4+A3', result: 90 };
-    ws.getCell('C3').value = 'à côté';
     ws.addConditionalFormatting({
       ref: 'A1:A3',
       rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 1, style: {} }],
