@@ -22,32 +22,72 @@ export interface Insertion {
 export const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
- * A formula as it reads once `ins` cells are inserted: every cell reference into the moved block
+ * A formula as it reads once `ins` cells are inserted: every reference into the moved block
  * (that sheet, those columns, at or below the row) moves down, absolute or not — so a range that
- * spans the insertion row grows, one above it stays, as Excel does. `home` is the sheet the
- * formula lives on (references without a sheet are to it). Whole rows or columns are kept.
+ * spans the insertion row grows, one above it stays, as Excel does. A range moves only when all
+ * its columns are among the moved ones (Excel leaves a range that straddles them as it was).
+ * `home` is the sheet the formula lives on (references without a sheet are to it). Whole rows or
+ * columns are kept.
  */
 export function formulaAfterInsert(formula: string, home: string, ins: Insertion): string {
   const tokens = tokenize(formula);
   let sheet = home;
   let changed = false;
-  const out = tokens.map((t) => {
+  const inBlock = (col: number): boolean => col >= ins.c1 && col <= ins.c2;
+  const moved = (t: { col: number; row: number; colAbs: boolean; rowAbs: boolean; text: string }): string => {
+    if (t.row < ins.row) return t.text;
+    changed = true;
+    return `${t.colAbs ? '$' : ''}${columnLetter(t.col - 1)}${t.rowAbs ? '$' : ''}${t.row + ins.count}`;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (!t) continue;
     if (t.kind === 'sheet') {
       sheet = t.sheet;
-      return t.text;
+      out.push(t.text);
+      continue;
     }
     if (t.kind === 'cell') {
-      if (sameSheet(sheet, ins.sheet) && t.col >= ins.c1 && t.col <= ins.c2 && t.row >= ins.row) {
-        changed = true;
-        return `${t.colAbs ? '$' : ''}${columnLetter(t.col - 1)}${t.rowAbs ? '$' : ''}${t.row + ins.count}`;
-      }
-      return t.text;
+      const colon = tokens[i + 1];
+      const end = tokens[i + 2];
+      const here = sameSheet(sheet, ins.sheet);
+      if (colon?.kind === 'other' && colon.text === ':' && end?.kind === 'cell') {
+        // A range: its two corners move together, or not at all.
+        const whole = here && inBlock(t.col) && inBlock(end.col);
+        out.push(whole ? moved(t) : t.text, ':', whole ? moved(end) : end.text);
+        i += 2;
+      } else out.push(here && inBlock(t.col) ? moved(t) : t.text);
+      sheet = home;
+      continue;
     }
-    // A range's second corner ("A5:N160") is on the sheet of its first; anything else ends it.
-    if (!(t.kind === 'other' && t.text === ':')) sheet = home;
-    return t.text;
-  });
+    sheet = home;
+    out.push(t.text);
+  }
   return changed ? `${formula.startsWith('=') ? '=' : ''}${out.join('')}` : formula;
+}
+
+/**
+ * The areas a range of cells covers (a validation's or a format's "A5:B9") once `ins` cells are
+ * inserted: a range that straddles the moved columns is cut at them, its part in the moved
+ * columns moving (or growing) as the cells do and the rest staying, as Excel splits it.
+ */
+export function areasAfterInsert(range: string, home: string, ins: Insertion): string[] {
+  const m = /^(\$?)([A-Z]+)(\$?)(\d+)(?::(\$?)([A-Z]+)(\$?)(\d+))?$/.exec(range);
+  if (!m || !sameSheet(home, ins.sheet)) return [formulaAfterInsert(range, home, ins)];
+  const start = parseAddress(`${m[2]}${m[4]}`);
+  const end = m[6] ? parseAddress(`${m[6]}${m[8]}`) : start;
+  const left = start.col + 1;
+  const right = end.col + 1;
+  if (end.row < ins.row || right < ins.c1 || left > ins.c2 || (left >= ins.c1 && right <= ins.c2))
+    return [formulaAfterInsert(range, home, ins)];
+  const piece = (c1: number, c2: number): string =>
+    formulaAfterInsert(`${a1(c1 - 1, start.row)}:${a1(c2 - 1, end.row)}`, home, ins);
+  return [
+    ...(left < ins.c1 ? [piece(left, ins.c1 - 1)] : []),
+    piece(Math.max(left, ins.c1), Math.min(right, ins.c2)),
+    ...(right > ins.c2 ? [piece(ins.c2 + 1, right)] : []),
+  ];
 }
 
 /** A merged area of a sheet, 1-based rows and columns, inclusive. */

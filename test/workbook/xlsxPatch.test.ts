@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { mapColumns, readCsv, readStatement } from '../../src/domain/expenses/csv';
 import type { ExpenseInput } from '../../src/domain/expenses/expenses';
+import { columnLetter } from '../../src/sheets/model/plan';
 import { appendExpenses } from '../../src/workbook/expensesImport';
 import { scaffold } from '../../src/workbook/scaffold';
 import { xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
@@ -315,5 +317,97 @@ describe('patching what exceljs would not keep, or Excel writes otherwise', () =
     const patch = await XlsxPatch.open(file);
     await patch.insertCellsDown('Bilan', 'D2:D2');
     await expect(patch.bytes()).rejects.toThrow(PatchUnsupported);
+  });
+});
+
+describe('inserting cells by the patch and by exceljs, on random ledgers', () => {
+  type Ref = { col: number; row: number; colAbs: boolean; rowAbs: boolean };
+  const ref = (r: Ref): string =>
+    `${r.colAbs ? '$' : ''}${columnLetter(r.col - 1)}${r.rowAbs ? '$' : ''}${r.row}`;
+  const range = (a: Ref, b: Ref): string =>
+    `${ref({ ...a, col: Math.min(a.col, b.col), row: Math.min(a.row, b.row) })}:${ref({ ...b, col: Math.max(a.col, b.col), row: Math.max(a.row, b.row) })}`;
+  const plain = (a: Ref, b: Ref): string =>
+    range({ ...a, colAbs: false, rowAbs: false }, { ...b, colAbs: false, rowAbs: false });
+
+  const ledger = fc
+    .record({ rows: fc.integer({ min: 3, max: 9 }), cols: fc.integer({ min: 1, max: 4 }) })
+    .chain(({ rows, cols }) => {
+      const at = fc.record({
+        col: fc.integer({ min: 1, max: cols + 1 }),
+        row: fc.integer({ min: 1, max: rows + 1 }),
+        colAbs: fc.boolean(),
+        rowAbs: fc.boolean(),
+      });
+      const formula = fc.oneof(
+        fc.tuple(at, at).map(([a, b]) => `SUM(${range(a, b)})`),
+        fc.tuple(at, at).map(([a, b]) => `${ref(a)}+${ref(b)}`),
+        at.map((a) => `${ref(a)}*2`),
+      );
+      return fc.record({
+        rows: fc.constant(rows),
+        cols: fc.constant(cols),
+        own: fc.array(formula, { minLength: rows, maxLength: rows }),
+        other: fc.array(formula, { minLength: 1, maxLength: 4 }),
+        name: fc.tuple(at, at),
+        validation: fc.tuple(at, at),
+        format: fc.tuple(at, at),
+        insertion: fc.record({
+          c1: fc.integer({ min: 1, max: cols + 1 }),
+          width: fc.integer({ min: 0, max: 2 }),
+          row: fc.integer({ min: 1, max: rows + 1 }),
+          count: fc.integer({ min: 1, max: 3 }),
+        }),
+      });
+    });
+
+  it('gives the same workbook, cell by cell, for 60 random ledgers and insertions', async () => {
+    await fc.assert(
+      fc.asyncProperty(ledger, async (x) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('Dépenses');
+        for (let r = 1; r <= x.rows; r += 1) {
+          for (let c = 1; c <= x.cols; c += 1) {
+            const cell = ws.getCell(r, c);
+            cell.value = r * 10 + c;
+            if (c === 1) cell.numFmt = '0.00';
+          }
+          ws.getCell(r, x.cols + 1).value = { formula: x.own[r - 1] ?? '0', result: 0 };
+        }
+        const bilan = wb.addWorksheet('Bilan');
+        x.other.forEach((f, i) => {
+          // Another sheet names the ledger's sheet before each reference.
+          bilan.getCell(i + 1, 1).value = {
+            formula: f.replace(/(\$?[A-Z]+\$?\d+)/g, "'Dépenses'!$1"),
+            result: 0,
+          };
+        });
+        wb.definedNames.add(`'Dépenses'!${range(...x.name)}`, 'Zone');
+        (
+          ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+        ).dataValidations.add(plain(...x.validation), {
+          type: 'decimal',
+          operator: 'greaterThan',
+          formulae: [0],
+          allowBlank: true,
+        });
+        ws.addConditionalFormatting({
+          ref: plain(...x.format),
+          rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 1, style: {} }],
+        });
+        const file = join(dir, 'aleatoire.xlsx');
+        await wb.xlsx.writeFile(file);
+        const c2 = Math.min(x.cols + 1, x.insertion.c1 + x.insertion.width);
+        const block = `${columnLetter(x.insertion.c1 - 1)}${x.insertion.row}:${columnLetter(c2 - 1)}${x.insertion.row + x.insertion.count - 1}`;
+
+        const viaExceljs = await load(file);
+        await new XlsxPort(viaExceljs).insertCellsDown('Dépenses', block);
+        const patch = await XlsxPatch.open(file);
+        await patch.insertCellsDown('Dépenses', block);
+        expect(contents(await load(await patch.bytes()), true)).toEqual(
+          contents(await load(await xlsxBuffer(viaExceljs)), true),
+        );
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
   });
 });

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { a1, parseAddress, splitReference } from '../../sheets/model/plan';
-import { crossingMerge, formulaAfterInsert, sameSheet, type Insertion, type MergedArea } from '../insertion';
+import {
+  areasAfterInsert,
+  crossingMerge,
+  formulaAfterInsert,
+  sameSheet,
+  type Insertion,
+  type MergedArea,
+} from '../insertion';
 
 /**
  * Inserts `ins.count` empty rows of cells in columns c1..c2 of an exceljs workbook at `ins.row`,
@@ -110,7 +117,8 @@ export function insertCellsDown(wb: ExcelJS.Workbook, ins: Insertion): void {
   for (const cf of formats ?? [])
     cf.ref = cf.ref
       .split(/\s+/)
-      .map((ref: string) => formulaAfterInsert(ref, ins.sheet, ins))
+      .filter((ref: string) => ref !== '')
+      .flatMap((ref: string) => areasAfterInsert(ref, ins.sheet, ins))
       .join(' ');
 }
 

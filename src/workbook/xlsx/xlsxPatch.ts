@@ -5,6 +5,7 @@ import { a1, parseAddress, toExcelSerial, type CellPlan, type CellValue } from '
 import type { LedgerPort } from '../expensesImport';
 import type { RangeRead } from '../port';
 import {
+  areasAfterInsert,
   crossingMerge,
   formulaAfterInsert,
   insertionOf,
@@ -180,12 +181,12 @@ function mayName(xml: string, sheet: string): boolean {
   return /[&<>"']/.test(sheet) || xml.toLowerCase().includes(sheet.toLowerCase());
 }
 
-/** A list of references ("A5:A9 C5") after the insertion; `home` is the sheet they are on. */
-function refsAfter(list: string, home: string, ins: Insertion): string {
+/** A list of areas ("A5:A9 C5") after the insertion, each cut at the moved columns if it straddles them. */
+function areasAfter(list: string, home: string, ins: Insertion): string {
   return list
     .split(/\s+/)
     .filter((r) => r !== '')
-    .map((r) => formulaAfterInsert(r, home, ins))
+    .flatMap((r) => areasAfterInsert(r, home, ins))
     .join(' ');
 }
 
@@ -209,15 +210,21 @@ function rewriteSections(xml: string, home: string, ins: Insertion, refs: boolea
     },
   );
   if (refs) {
+    // The areas validations and formats apply to (and other lists of areas) are cut as Excel cuts
+    // them; a single range (a merged area, a filter, a link) moves whole or stays.
     out = out.replace(
-      /(\s(?:ref|sqref)=")([^"]*)"/g,
-      (m: string, lead: string, list: string) =>
-        `${lead}${encodeXml(refsAfter(decodeXml(list), home, ins))}"`,
+      /(\ssqref=")([^"]*)"/g,
+      (_m, lead: string, list: string) => `${lead}${encodeXml(areasAfter(decodeXml(list), home, ins))}"`,
+    );
+    out = out.replace(
+      /(\sref=")([^"]*)"/g,
+      (_m, lead: string, ref: string) =>
+        `${lead}${encodeXml(formulaAfterInsert(decodeXml(ref), home, ins))}"`,
     );
     out = out.replace(
       /<((?:\w+:)?sqref)>([^<]*)<\/\1>/g,
-      (m: string, tag: string, list: string) =>
-        `<${tag}>${encodeXml(refsAfter(decodeXml(list), home, ins))}</${tag}>`,
+      (_m, tag: string, list: string) =>
+        `<${tag}>${encodeXml(areasAfter(decodeXml(list), home, ins))}</${tag}>`,
     );
   }
   return out;
