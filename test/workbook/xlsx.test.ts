@@ -228,6 +228,23 @@ describe('inserting cells in an exceljs workbook (as Excel shifts cells down)', 
     expect(back.getWorksheet('Dépenses')?.getCell('A6').formula).toBe('SUM(A1:A5)');
   });
 
+  it('shows a date written with no format as a date, and a number beside it as a number', async () => {
+    // exceljs gives every cell sharing a style object the format it picked for the first one.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Dépenses');
+    await new XlsxPort(wb).writeCells('Dépenses', [
+      { address: 'A1', value: new Date(Date.UTC(2027, 5, 11)) },
+      { address: 'A2', value: 1250.5 },
+      { address: 'A3', value: 'Hôtel' },
+    ]);
+    const ws = (await roundTrip(wb)).getWorksheet('Dépenses');
+    expect(['A1', 'A2', 'A3'].map((a) => [ws?.getCell(a).value, ws?.getCell(a).numFmt])).toEqual([
+      [new Date(Date.UTC(2027, 5, 11)), 'mm-dd-yy'],
+      [1250.5, undefined],
+      ['Hôtel', undefined],
+    ]);
+  });
+
   it('refuses, changing nothing, when a merged area crosses the cells to move', async () => {
     const wb = await ledger();
     wb.getWorksheet('Dépenses')?.mergeCells('A5:B5');

@@ -119,7 +119,7 @@ class Parts {
   }
 
   has(name: string): boolean {
-    return this.byName.has(name) && !this.dropped.has(name);
+    return (this.byName.has(name) || this.added.includes(name)) && !this.dropped.has(name);
   }
 
   text(name: string): string {
@@ -150,6 +150,15 @@ class Parts {
     this.changed.add(name);
   }
 
+  /** A part the archive did not have, written after the others. */
+  add(name: string, text: string): void {
+    this.added.push(name);
+    this.texts.set(name, text);
+    this.changed.add(name);
+  }
+
+  private readonly added: string[] = [];
+
   drop(name: string): void {
     this.dropped.add(name);
   }
@@ -171,6 +180,10 @@ class Parts {
         stored = { method: entry.method, crc: entry.crc, size: entry.uncompressed, data };
       }
       zip.add(entry.name, stored);
+    }
+    for (const name of this.added) {
+      const raw = Buffer.from(this.texts.get(name) ?? '', 'utf8');
+      zip.add(name, { method: 8, crc: crc32(raw), size: raw.length, data: deflateRawSync(raw) });
     }
     return zip.finish();
   }
@@ -247,6 +260,8 @@ interface Cell {
   fAttrs: string;
   /** The rest of the cell's content (value, inline string), as written. */
   body: string;
+  /** A date written here with no number format: shown as a date if its style shows none. */
+  date?: boolean;
 }
 
 function readCell(attrs: string, content: string | undefined): Cell | null {
@@ -516,6 +531,12 @@ class Styles {
     return id;
   }
 
+  /** The number format a cell styled `base` shows. */
+  formatOf(base: string | undefined): string {
+    const xf = this.xfs[Number(base ?? 0)] ?? '';
+    return this.codeOf(Number(/\snumFmtId="(\d+)"/.exec(xf)?.[1] ?? 0)) ?? 'General';
+  }
+
   /** The style (cellXfs index) of a cell styled `base` once it shows `code`. */
   withFormat(base: string | undefined, code: string): string | undefined {
     const key = `${base ?? ''}\u0000${code}`;
@@ -718,6 +739,8 @@ class Book {
       const old = grid.at(col, row);
       const cell: Cell = { col, row, s: old?.s, other: '', fAttrs: '', body: '' };
       if (plan.numFmt !== undefined) cell.s = this.styleSheet().withFormat(cell.s, plan.numFmt);
+      // A date in a cell that shows numbers as they are is shown as a date once written, as exceljs does.
+      else if ((plan.formula !== undefined ? plan.result : plan.value) instanceof Date) cell.date = true;
       if (plan.formula !== undefined) {
         cell.f = plan.formula;
         this.setValue(cell, plan.result ?? null, true);
@@ -731,9 +754,34 @@ class Book {
     return this.styles;
   }
 
+  /** The shared strings; a workbook that has none yet gets the part, its relationship and its type. */
   private sharedStrings(): SharedStrings {
-    if (!this.parts.has('xl/sharedStrings.xml'))
-      throw new PatchUnsupported('classeur sans table de chaînes partagées');
+    if (!this.strings && !this.parts.has('xl/sharedStrings.xml')) {
+      this.parts.add(
+        'xl/sharedStrings.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>',
+      );
+      const rels = this.parts.text('xl/_rels/workbook.xml.rels');
+      const ids = new Set([...rels.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+      let n = ids.size + 1;
+      while (ids.has(`rId${n}`)) n += 1;
+      this.parts.set(
+        'xl/_rels/workbook.xml.rels',
+        rels.replace(
+          /<\/Relationships>\s*$/,
+          `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        ),
+      );
+      this.parts.set(
+        '[Content_Types].xml',
+        this.parts
+          .text('[Content_Types].xml')
+          .replace(
+            /<\/Types>\s*$/,
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+          ),
+      );
+    }
     this.strings ??= new SharedStrings(this.parts.text('xl/sharedStrings.xml'));
     return this.strings;
   }
@@ -760,7 +808,12 @@ class Book {
 
   /** Writes the sheets held as cells and the parts the edits grew; the workbook recomputes on opening. */
   finish(): void {
-    for (const [path, grid] of this.grids) this.parts.set(path, grid.xml());
+    for (const [path, grid] of this.grids) {
+      for (const c of grid.cells.values())
+        if (c.date && this.styleSheet().formatOf(c.s) === 'General')
+          c.s = this.styleSheet().withFormat(c.s, 'mm-dd-yy');
+      this.parts.set(path, grid.xml());
+    }
     const styles = this.styles?.xml();
     if (styles) this.parts.set('xl/styles.xml', styles);
     const strings = this.strings?.xml();

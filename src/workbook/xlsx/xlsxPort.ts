@@ -274,7 +274,11 @@ export class XlsxPort implements WorkbookPort {
               ...(c.result !== undefined && c.result !== null ? { result: c.result } : {}),
             }
           : (c.value ?? null);
-      cell.style = this.withFormat(cell.style, c.numFmt);
+      // A date with no format of its own: a style object of its own too. exceljs picks the
+      // format of a style object the first time it writes it (a date format for a date, General
+      // for a number), then gives every cell sharing that object the same.
+      const date = (c.formula !== undefined ? c.result : c.value) instanceof Date;
+      cell.style = date && !c.numFmt ? { ...cell.style } : this.withFormat(cell.style, c.numFmt);
     }
   }
 
