@@ -237,8 +237,8 @@ export const FACTEURS: Schema = obj({
   sources: arr(obj({ id: str, title: str, publicTitle: str, url: anyStr }, [], true)),
   factors: arr(
     obj(
-      { key: str, category: str, label: str, unit: str, value: decimal, source: str, year: nullable({ type: 'integer' }), verified: { type: 'boolean' }, ademeId: str, note: str },
-      ['ademeId', 'note'],
+      { key: str, category: str, label: str, unit: str, value: decimal, source: str, year: nullable({ type: 'integer' }), verified: { type: 'boolean' }, ademeId: str, note: str, derivation: str },
+      ['ademeId', 'note', 'derivation'],
       true,
     ),
     1,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { allFactors, describeSource } from '../../src/domain/carbon/factors';
 import { FORMATS } from '../../src/domain/facts/facts';
 import { exampleBudget, exampleParameters } from '../../src/domain/budget/templates';
 import { buildScaffoldPlan } from '../../src/sheets/workbook';
@@ -30,4 +31,12 @@ describe.each(FORMATS)('%s example', (format) => {
     expect(rows).toBeGreaterThan(5);
     expect(csv.split('\r\n').filter((l) => NOT_PUBLIC.test(l))).toEqual([]);
   });
+});
+
+it('says, for each emission factor the tool derived, how and from which published factors', () => {
+  const derived = allFactors().filter((f) => f.source === 'derived');
+  expect(derived.map((f) => f.key)).toEqual(['taxi', 'truck.rigid.vehicle_km', 'coach.vehicle_km', 'generator.diesel.kwh', 'hvo100.litre', 'gas.natural.kwh_pci', 'paper.ream_a4']);
+  // Each names a Base Carbone id or the ADEME source it starts from; none points to a note the user cannot see.
+  expect(derived.filter((f) => !/^Calcul de l'outil : .*(Base Carbone® id \d+|ADEME)/.test(describeSource(f)) || /ci-dessus|en note/.test(describeSource(f)))).toEqual([]);
+  expect(describeSource(derived[6]!)).toBe("Calcul de l'outil : 2,5 kg × papier moyen, 0,919 kgCO2e/kg (Base Carbone® id 24309) — millésime 2015 — NON VÉRIFIÉ");
 });

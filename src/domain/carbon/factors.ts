@@ -18,6 +18,11 @@ export interface EmissionFactor {
 }
 
 const SOURCES = new Map(data.sources.map((s) => [s.id, s]));
+
+/** A factor the tool derived says how, from which published factors: « Calcul de l'outil : … ». */
+function derivedTitle(title: string, f: (typeof data.factors)[number]): string {
+  return 'derivation' in f && typeof f.derivation === 'string' ? `${title} : ${f.derivation}` : title;
+}
 const FACTORS: EmissionFactor[] = data.factors.map((f) => ({
   key: f.key,
   category: f.category,
@@ -25,7 +30,7 @@ const FACTORS: EmissionFactor[] = data.factors.map((f) => ({
   unit: f.unit,
   value: new Money(f.value),
   source: f.source,
-  sourceTitle: SOURCES.get(f.source)?.publicTitle ?? f.source,
+  sourceTitle: derivedTitle(SOURCES.get(f.source)?.publicTitle ?? f.source, f),
   ademeId: 'ademeId' in f && typeof f.ademeId === 'string' ? f.ademeId : null,
   year: f.year,
   verified: f.verified,
