@@ -264,6 +264,20 @@ export const CRITERES: Schema = obj({
 
 /** Each data file and its schema: a file missing here fails the test. */
 /** data/exemples/depenses.json: the example ledgers, by format (HT and TVA as decimal strings). */
+/** An example file of data/exemples: a title, a note, its date, and one entry per format. */
+function examplesByFormat(entry: Schema): Schema {
+  return obj({
+    title: str,
+    note: str,
+    seededOn: date,
+    formats: {
+      type: 'object',
+      propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
+      additionalProperties: entry,
+    },
+  });
+}
+
 const expense = obj(
   {
     date,
@@ -282,51 +296,24 @@ const expense = obj(
   },
   [],
 );
-const DEPENSES = obj({
-  title: str,
-  note: str,
-  seededOn: date,
-  formats: {
-    type: 'object',
-    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
-    additionalProperties: arr(expense),
-  },
-});
+const DEPENSES = examplesByFormat(arr(expense));
 
 /** data/exemples/suivi.json: the example follow-up entries, by format (amounts as decimal strings). */
-const SUIVI = obj({
-  title: str,
-  note: str,
-  seededOn: date,
-  formats: {
-    type: 'object',
-    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
-    additionalProperties: obj({
-      situationDate: nullable(date),
-      arbitrage: anyStr,
-      lines: arr(
-        obj({ code: str, remaining: decimal, cause: { enum: ['Interne', 'Externe'] }, explanation: str }, [
-          'remaining',
-          'cause',
-          'explanation',
-        ]),
-      ),
-    }),
-  },
-});
+const SUIVI = examplesByFormat(obj({
+  situationDate: nullable(date),
+  arbitrage: anyStr,
+  lines: arr(
+    obj({ code: str, remaining: decimal, cause: { enum: ['Interne', 'Externe'] }, explanation: str }, [
+      'remaining',
+      'cause',
+      'explanation',
+    ]),
+  ),
+}));
 /** data/exemples/tresorerie-reelle.json: the receipts the example cashed by the end of its shoot. */
-const TRESO_REELLE = obj({
-  title: str,
-  note: str,
-  seededOn: date,
-  formats: {
-    type: 'object',
-    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
-    additionalProperties: obj({
-      receipts: arr(obj({ month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, source: str, amount: decimal })),
-    }),
-  },
-});
+const TRESO_REELLE = examplesByFormat(obj({
+  receipts: arr(obj({ month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, source: str, amount: decimal })),
+}));
 /** data/finance/suivi.json: the follow-up's default thresholds (a production's choice, not a rule). */
 const SEUILS = obj({
   title: str,
@@ -337,51 +324,33 @@ const SEUILS = obj({
 });
 
 /** data/exemples/ayants-droit.json: the example rights tables, by format (shares and amounts as decimal strings). */
-const AYANTS_DROIT = obj({
-  title: str,
-  note: str,
-  seededOn: date,
-  formats: {
-    type: 'object',
-    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
-    additionalProperties: obj({
-      holders: arr(
-        obj({ name: str, role: str, base: str, share: decimal, rank: nullable({ type: 'integer' }), mg: nullable(decimal) }),
-        1,
-      ),
-      receipts: arr(obj({ base: str, amount: decimal })),
-      boxOffice: obj({
-        admissions: nullable({ type: 'integer' }),
-        averagePrice: nullable(decimal),
-        producerShare: nullable(decimal),
-      }),
-    }),
-  },
-});
+const AYANTS_DROIT = examplesByFormat(obj({
+  holders: arr(
+    obj({ name: str, role: str, base: str, share: decimal, rank: nullable({ type: 'integer' }), mg: nullable(decimal) }),
+    1,
+  ),
+  receipts: arr(obj({ base: str, amount: decimal })),
+  boxOffice: obj({
+    admissions: nullable({ type: 'integer' }),
+    averagePrice: nullable(decimal),
+    producerShare: nullable(decimal),
+  }),
+}));
 /** data/exemples/evenement.json: the example event budgets, by format. */
-const EVENEMENT = obj({
+const EVENEMENT = examplesByFormat(obj({
   title: str,
-  note: str,
-  seededOn: date,
-  formats: {
-    type: 'object',
-    propertyNames: { enum: ['long-metrage', 'court-metrage', 'serie', 'documentaire'] },
-    additionalProperties: obj({
-      title: str,
-      lines: arr(
-        obj({
-          category: { enum: ['Logistique', 'Communication et marketing', 'Frais administratifs'] },
-          label: str,
-          quantity: decimal,
-          unit: str,
-          rate: decimal,
-        }),
-        1,
-      ),
-      partners: arr(obj({ name: str, kind: { enum: ['Numéraire', 'En nature'] }, amount: decimal })),
+  lines: arr(
+    obj({
+      category: { enum: ['Logistique', 'Communication et marketing', 'Frais administratifs'] },
+      label: str,
+      quantity: decimal,
+      unit: str,
+      rate: decimal,
     }),
-  },
-});
+    1,
+  ),
+  partners: arr(obj({ name: str, kind: { enum: ['Numéraire', 'En nature'] }, amount: decimal })),
+}));
 
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,

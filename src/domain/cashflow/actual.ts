@@ -3,6 +3,7 @@ import type { ProductionFormat } from '../facts/facts';
 import type { ExpenseInput } from '../expenses/expenses';
 import { isoDay } from '../isoDay';
 import { Money, ZERO, sum, toMoney } from '../money';
+import { lowPoint } from './compute';
 import { addMonths, monthStart } from './months';
 
 /** A receipt actually cashed: in which month, from which source of the plan (or another one). */
@@ -146,11 +147,6 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     overrun.push(o);
     updated.push(prev.plus(f).plus(c).plus(o));
   });
-  const lowest = updated.reduce((a, b) => (b.lessThan(a) ? b : a), updated[0] ?? ZERO);
-  const lowestIndex = Math.max(
-    0,
-    updated.findIndex((u) => u.equals(lowest)),
-  );
   return {
     past,
     bySource,
@@ -161,10 +157,7 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     catchUp,
     overrun,
     updated,
-    lowest,
-    lowestIndex,
-    deficitMonths: updated.filter((u) => u.isNegative() && !u.isZero()).length,
-    need: lowest.isNegative() ? lowest.negated() : ZERO,
+    ...lowPoint(updated),
     gapAtSituation,
   };
 }

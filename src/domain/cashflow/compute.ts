@@ -107,20 +107,12 @@ export function summarise(
   const balance = receipts.map((r, k) => r.minus(payments[k] ?? ZERO));
   const cumulative: Money[] = [];
   balance.forEach((b, k) => cumulative.push(k === 0 ? b : (cumulative[k - 1] ?? ZERO).plus(b)));
-  let lowestIndex = 0;
-  cumulative.forEach((c, k) => {
-    if (c.lt(cumulative[lowestIndex] ?? c)) lowestIndex = k;
-  });
-  const lowest = cumulative[lowestIndex] ?? ZERO;
   return {
     receipts,
     payments,
     balance,
     cumulative,
-    lowest,
-    lowestIndex,
-    deficitMonths: cumulative.filter((c) => c.isNegative() && !c.isZero()).length,
-    need: lowest.isNegative() ? lowest.negated() : ZERO,
+    ...lowPoint(cumulative),
     totalReceipts: sum(receipts),
     totalPayments: sum(payments),
   };
@@ -143,4 +135,27 @@ export function taxRefundShares(
     const close = closingOnOrBefore(addMonths(m, -refund.delayMonths), refund.closingMonth);
     return sum(payments.filter((_, j) => (months[j] ?? m) <= close)).dividedBy(total);
   });
+}
+
+/**
+ * The low point of a cumulative balance: its lowest value and first month there, the months in
+ * deficit, and the financing need (what the lowest balance lacks to reach zero).
+ */
+export function lowPoint(cumulative: readonly Money[]): {
+  lowest: Money;
+  lowestIndex: number;
+  deficitMonths: number;
+  need: Money;
+} {
+  let lowestIndex = 0;
+  cumulative.forEach((c, k) => {
+    if (c.lt(cumulative[lowestIndex] ?? c)) lowestIndex = k;
+  });
+  const lowest = cumulative[lowestIndex] ?? ZERO;
+  return {
+    lowest,
+    lowestIndex,
+    deficitMonths: cumulative.filter((c) => c.isNegative() && !c.isZero()).length,
+    need: lowest.isNegative() ? lowest.negated() : ZERO,
+  };
 }

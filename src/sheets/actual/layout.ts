@@ -162,14 +162,8 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
     style: 'chapter',
   });
   row += 1;
-  const recFirst = row;
-  result.bySource.forEach((parts, i) => {
-    cells.push({
-      address: `${A}${row}`,
-      formula: `INDEX(${n(FINANCING_NAMES.sources)},${i + 1})&""`,
-      result: sources[i] ?? '',
-      style: 'computed',
-    });
+  /** A row of receipts typed month by month (blank where none), with its total; then the next row. */
+  const typedMonths = (parts: readonly Money[]): void => {
     totalOf(row, sum(parts));
     for (let k = 0; k < M; k += 1) {
       const v = parts[k] ?? ZERO;
@@ -181,6 +175,16 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
       });
     }
     row += 1;
+  };
+  const recFirst = row;
+  result.bySource.forEach((parts, i) => {
+    cells.push({
+      address: `${A}${row}`,
+      formula: `INDEX(${n(FINANCING_NAMES.sources)},${i + 1})&""`,
+      result: sources[i] ?? '',
+      style: 'computed',
+    });
+    typedMonths(parts);
   });
   const others = [
     ...result.others,
@@ -188,17 +192,7 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
   ];
   others.forEach((o) => {
     cells.push({ address: `${A}${row}`, value: o.label || null, style: 'input' });
-    totalOf(row, sum(o.parts));
-    for (let k = 0; k < M; k += 1) {
-      const v = o.parts[k] ?? ZERO;
-      cells.push({
-        address: `${mc(k)}${row}`,
-        value: v.isZero() ? null : num(v),
-        numFmt: NUMFMT.euro,
-        style: 'input',
-      });
-    }
-    row += 1;
+    typedMonths(o.parts);
   });
   const recLast = row - 1;
   const recTotal = row;

@@ -39,6 +39,11 @@ export interface StoredEntry {
   data: Buffer;
 }
 
+/** Bytes deflated as a zip entry stores them, with their CRC and size. */
+export function deflated(raw: Buffer): StoredEntry {
+  return { method: 8, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw) };
+}
+
 interface Entry {
   name: Buffer;
   crc: number;
@@ -67,7 +72,7 @@ export class NodeZip {
       typeof data === 'string'
         ? Buffer.from(data, options.base64 ? 'base64' : 'utf8')
         : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    this.add(options.name, { method: 8, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw) });
+    this.add(options.name, deflated(raw));
   }
 
   /** An entry already packed (copied as stored from another archive, or deflated here). */

@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { shiftFormula } from '../../sheets/model/formula';
 import { a1, parseAddress, toExcelSerial, type CellPlan, type CellValue } from '../../sheets/model/plan';
 import type { LedgerPort } from '../expensesImport';
@@ -13,7 +13,7 @@ import {
   type Insertion,
   type MergedArea,
 } from '../insertion';
-import { crc32, NodeZip, type StoredEntry } from './nodeZip';
+import { deflated, NodeZip, type StoredEntry } from './nodeZip';
 import { attributes, decodeXml } from './xmlScan';
 import { CORRUPT, XlsxReadError, XlsxReader } from './xlsxReader';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, storedBytes, type ZipEntry } from './zipGuard';
@@ -106,6 +106,8 @@ class Parts {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly dropped = new Set<string>();
+  /** Parts the archive did not have, in the order they were added. */
+  private readonly added: string[] = [];
 
   constructor(
     private readonly fd: number,
@@ -157,8 +159,6 @@ class Parts {
     this.changed.add(name);
   }
 
-  private readonly added: string[] = [];
-
   drop(name: string): void {
     this.dropped.add(name);
   }
@@ -171,25 +171,20 @@ class Parts {
       if (this.dropped.has(name)) continue;
       let stored: StoredEntry;
       const text = this.changed.has(name) ? this.texts.get(name) : undefined;
-      if (text !== undefined) {
-        const raw = Buffer.from(text, 'utf8');
-        stored = { method: 8, crc: crc32(raw), size: raw.length, data: deflateRawSync(raw) };
-      } else {
+      if (text !== undefined) stored = deflated(Buffer.from(text, 'utf8'));
+      else {
         const data = storedBytes(this.fd, entry);
         if (!data) throw unreadable(name);
         stored = { method: entry.method, crc: entry.crc, size: entry.uncompressed, data };
       }
       zip.add(entry.name, stored);
     }
-    for (const name of this.added) {
-      const raw = Buffer.from(this.texts.get(name) ?? '', 'utf8');
-      zip.add(name, { method: 8, crc: crc32(raw), size: raw.length, data: deflateRawSync(raw) });
-    }
+    for (const name of this.added) zip.add(name, deflated(Buffer.from(this.texts.get(name) ?? '', 'utf8')));
     return zip.finish();
   }
 }
 
-/** Whether a part's text may name the sheet (a cheap filter before formulas are read one by one). */
+/** Whether a part's or a formula's text may name the sheet (a cheap filter before formulas are read). */
 function mayName(xml: string, sheet: string): boolean {
   return /[&<>"']/.test(sheet) || xml.toLowerCase().includes(sheet.toLowerCase());
 }
@@ -855,21 +850,14 @@ class Book {
 /** A sheet that does not grow: its formulas (and those of its formats and validations) that name the sheet that does. */
 function rewriteSheet(xml: string, home: string, ins: Insertion): string {
   const { before, data, after } = splitSheet(xml);
-  const names = (f: string): boolean =>
-    f.toLowerCase().includes(ins.sheet.toLowerCase()) || /[&<>"']/.test(ins.sheet);
-  const masters = new Map<string, { f: string; col: number; row: number }>();
+  const masters = new Map<string, Cell>();
   CELL.lastIndex = 0;
   for (let c = CELL.exec(data); c; c = CELL.exec(data)) {
     if (!c[2]?.includes('<f')) continue;
-    const fm = FORMULA.exec(c[2]);
-    const shared = fm ? sharedOf(fm[1] ?? '') : null;
-    if (!fm || !shared?.master) continue;
-    const f = decodeXml(fm[2] ?? '');
-    if (!names(f)) continue;
-    const r = /\sr="([A-Z]+)(\d+)"/.exec(c[1] ?? '');
-    if (!r) throw new PatchUnsupported('cellule sans adresse');
-    const { col, row } = parseAddress(`${r[1]}${r[2]}`);
-    masters.set(shared.si, { f, col: col + 1, row });
+    const cell = readCell(c[1] ?? '', c[2]);
+    if (!cell) throw new PatchUnsupported('cellule sans adresse');
+    const shared = sharedOf(cell.fAttrs);
+    if (cell.f && shared?.master && mayName(cell.f, ins.sheet)) masters.set(shared.si, cell);
   }
   const cells = data.replace(CELL, (m: string, attrs: string, content: string | undefined) => {
     if (!content?.includes('<f')) return m;
@@ -880,11 +868,10 @@ function rewriteSheet(xml: string, home: string, ins: Insertion): string {
     if (shared) {
       const master = masters.get(shared.si);
       if (!master) return m;
-      formula = shared.master
-        ? master.f
-        : shiftFormula(master.f, cell.row - master.row, cell.col - master.col);
+      const f = master.f ?? '';
+      formula = shared.master ? f : shiftFormula(f, cell.row - master.row, cell.col - master.col);
       cell.fAttrs = '';
-    } else if (!names(formula)) return m;
+    } else if (!mayName(formula, ins.sheet)) return m;
     cell.f = formulaAfterInsert(formula, home, ins);
     return cell.f === formula && !shared ? m : cellXml(cell);
   });
