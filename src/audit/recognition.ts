@@ -12,6 +12,7 @@ import { DEVIS_COLUMNS, type DevisColumn } from '../sheets/devis/contract';
 import type { Snapshot } from '../sheets/model/snapshot';
 import { readNomenclature } from '../sheets/params/reader';
 import type { DeliverableKey, Recognition } from '../sheets/recognition';
+import type { MessageId } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
 import type { RecognitionReport } from './recognitionText';
 
@@ -124,7 +125,7 @@ export function plainDeliverables(findings: Finding[], recognition: Recognition)
     const criteria = [...new Set(group.flatMap((f) => rules.get(f.ruleId)?.meta.criteria ?? []))];
     const label = deliverable?.label ?? key;
     const What = label.charAt(0).toUpperCase() + label.slice(1);
-    const [messageId, data] =
+    const [messageId, data]: [MessageId, Finding['data']] =
       deliverable?.sheet && deliverable.empty
         ? ['deliverable-empty', { What, sheet: deliverable.sheet }]
         : key === 'devis'

@@ -32,7 +32,11 @@ export const rule: Rule = {
     // Grids the protocol does not cover (audiovisual forfaits) have no base: nothing to compare.
     if (!base || !isNumber(base.value)) return;
     const b = toMoney(base.value);
-    const check = (amountName: string, capName: string, messageId: string): void => {
+    const check = (
+      amountName: string,
+      capName: string,
+      messageId: 'protocol-overheads-over' | 'protocol-fee-over',
+    ): void => {
       const amount = single(s, amountName);
       const cap = single(s, capName);
       if (!amount || !cap || !isNumber(amount.value) || !isNumber(cap.value)) return;

@@ -41,11 +41,7 @@ export const rule: Rule = {
       if (!isNumber(r.amount) || r.amount === 0) continue;
       const share = table.range.values[r.i]?.[j] ?? null;
       if (isNumber(share)) continue;
-      ctx.report(
-        'tax-credit-share-missing',
-        { label: r.label || r.code, code: r.code },
-        table.locate(r.i, 'taxCredit'),
-      );
+      ctx.report('tax-credit-share-missing', { label: r.label || r.code }, table.locate(r.i, 'taxCredit'));
     }
   },
 };

@@ -1,5 +1,6 @@
 import { recogniseWorkbook, type Recognition } from '../sheets/recognition';
 import type { WorkbookReader } from '../workbook/port';
+import { renderMessage } from './messages';
 import type { Finding, Rule, Snapshot } from './types';
 
 /**
@@ -45,7 +46,11 @@ export async function readSnapshot(
   };
 }
 
-/** Runs rules over a snapshot; pure. A rule that throws is reported, never crashes the audit. */
+/**
+ * Runs rules over a snapshot; pure. Each finding's message is rendered inside the rule's guard: a
+ * rule that throws, or reports a message that cannot be rendered, is one finding of its own
+ * (« Contrôle interrompu… ») and the audit goes on with the next rule.
+ */
 export function runRules(
   rules: readonly Rule[],
   snapshot: Snapshot,
@@ -54,20 +59,38 @@ export function runRules(
   const findings: Finding[] = [];
   for (const [k, rule] of rules.entries()) {
     onRule(k + 1, rules.length);
-    const report = (messageId: string, data: Finding['data'], location: Finding['location']): void => {
-      findings.push({ ruleId: rule.meta.id, messageId, data, severity: rule.meta.severity, location });
-    };
+    const own: Finding[] = [];
     try {
-      rule.check({ snapshot, report });
-    } catch (e) {
-      findings.push({
-        ruleId: rule.meta.id,
-        messageId: 'rule-crashed',
-        data: { detail: e instanceof Error ? e.message : String(e) },
-        severity: 'avertissement',
-        location: null,
+      rule.check({
+        snapshot,
+        report: (messageId, data, location, criteria) => {
+          own.push({
+            ruleId: rule.meta.id,
+            messageId,
+            data,
+            severity: rule.meta.severity,
+            location,
+            ...(criteria ? { criteria } : {}),
+          });
+        },
       });
+      for (const f of own) f.message = renderMessage(f.messageId, f.data);
+      findings.push(...own);
+    } catch (e) {
+      findings.push(crashed(rule, e));
     }
   }
   return findings;
+}
+
+function crashed(rule: Rule, e: unknown): Finding {
+  const data = { detail: e instanceof Error ? e.message : String(e) };
+  return {
+    ruleId: rule.meta.id,
+    messageId: 'rule-crashed',
+    data,
+    severity: 'avertissement',
+    location: null,
+    message: renderMessage('rule-crashed', data),
+  };
 }

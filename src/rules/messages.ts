@@ -1,6 +1,6 @@
 import { agree, frenchSpacing } from '../domain/text/french';
 /** The one French message catalogue: rules give an id and data, the taskpane and the CLI render. */
-export const MESSAGES: Record<string, string> = {
+export const MESSAGES = {
   'rule-crashed': 'Contrôle interrompu sur cette règle ({detail}) : le classeur a une forme inattendue.',
   'name-missing':
     'Donnée introuvable : le nom de classeur {name} ({what}) manque. Le classeur a-t-il été créé avec Devis CNC ?',
@@ -141,15 +141,41 @@ export const MESSAGES: Record<string, string> = {
     'Bilan définitif partiel : {missing} des {total} postes chiffrés au prévisionnel {missing|n’a|n’ont} pas encore de quantité définitive (dont « {label} ») : complétez-les d’après les consommations réelles.',
   'carbon-definitive-above':
     'Le bilan définitif ({definitive} kgCO2e) dépasse le prévisionnel ({forecast} kgCO2e) : expliquez l’écart et l’effet des mesures.',
-};
+  'model-negative': '{what} vaut {value} : {law}.',
+  'model-share': '{what} vaut {value}, hors de 0 à 100 % : {law}.',
+  'model-required': '{what} est vide : {law}.',
+  'model-not-in-list': '{what} vaut « {value} », qui n’est pas dans la liste des {list} : {law}.',
+  'model-not-date': '{what} vaut « {value} », qui n’est pas une date : {law}.',
+  'model-sum': '{what} font {sum} au lieu de {expected} : {law}.',
+  'model-order': '{what} : {lesser} en {lesserAt} dépasse {greater} en {greaterAt} : {law}.',
+  'model-order-date': '{what} : {lesser} en {lesserAt} tombe après {greater} en {greaterAt} : {law}.',
+  'model-equal': '{what} vaut {left}, mais {right} en {other} : {law}.',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** A message of the catalogue: a rule can report no other (the compiler checks it). */
+export type MessageId = keyof typeof MESSAGES;
+
+/** The keys a template names: "{a} et {n|x|y}" → "a" | "n". */
+type Keys<S extends string> = S extends `${string}{${infer K}}${infer Rest}`
+  ? (K extends `${infer A}|${string}` ? A : K) | Keys<Rest>
+  : never;
+
+/** The data a message needs: exactly the keys its template names (the compiler checks it). */
+export type MessageData<M extends MessageId> = Readonly<Record<Keys<(typeof MESSAGES)[M]>, string | number>>;
+
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, id);
+}
 
 /**
  * Renders a message with its data, e.g. {group} → « Énergie »; {count|source|sources} is the
  * word agreeing with the number in `count` (French: 0 and 1 take the singular).
  */
-export function renderMessage(messageId: string, data: Record<string, string | number>): string {
-  const template = MESSAGES[messageId];
-  if (!template) throw new Error(`Message inconnu : ${messageId}`);
+export function renderMessage(messageId: string, data: Readonly<Record<string, string | number>>): string {
+  if (!isMessageId(messageId)) throw new Error(`Message inconnu : ${messageId}`);
+  const template: string = MESSAGES[messageId];
+  const missing = [...template.matchAll(/\{(\w+)[}|]/g)].map((m) => m[1] ?? '').filter((k) => !(k in data));
+  if (missing.length > 0) throw new Error(`Message ${messageId} sans ${missing.join(', ')}`);
   return frenchSpacing(
     template
       .replace(/\{(\w+)\|([^|}]+)\|([^|}]+)\}/g, (_, k: string, one: string, many: string) =>

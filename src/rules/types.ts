@@ -1,4 +1,5 @@
 import type { Location, Snapshot } from '../sheets/model/snapshot';
+import type { MessageData, MessageId } from './messages';
 
 export type { Location, Snapshot };
 
@@ -8,15 +9,26 @@ export type RuleKind = 'auto' | 'semi' | 'manual';
 /** What a rule reports; the text comes from the French catalogue (messages.ts). */
 export interface Finding {
   ruleId: string;
-  messageId: string;
-  data: Record<string, string | number>;
+  messageId: MessageId;
+  data: Readonly<Record<string, string | number>>;
   severity: Severity;
   location: Location | null;
+  /** The French text, rendered inside the rule's guard (a message that cannot render is the rule's crash). */
+  message?: string;
+  /** The criteria this finding harms when they are not the rule's own (a declared invariant names its own). */
+  criteria?: string[];
 }
 
 export interface RuleContext {
   snapshot: Snapshot;
-  report(messageId: string, data: Finding['data'], location: Location | null): void;
+  /** The id must be in the catalogue and the data must carry every key its template names. */
+  report<M extends MessageId>(
+    messageId: M,
+    data: MessageData<M>,
+    location: Location | null,
+    /** The criteria this finding harms, when they are not all of the rule's (a declared invariant's own). */
+    criteria?: string[],
+  ): void;
 }
 
 export interface RuleMeta {

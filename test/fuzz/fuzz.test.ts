@@ -83,7 +83,7 @@ it('reports what breaks a property (a report that names a cell that does not exi
     findings: [
       {
         ruleId: 'devis-line-amount',
-        messageId: 'line-amount',
+        messageId: 'line-amount' as const,
         data: {},
         severity: 'erreur' as const,
         location: { sheet: 'Devis', address: 'H0' },
