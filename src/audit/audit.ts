@@ -105,12 +105,16 @@ export async function audit(
     }
   } else raw = runRules(rules, snapshot);
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  // A finding that names its own criteria (a declared invariant) counts for their référentiels only.
+  const cited = raw.filter(
+    (f) => referentiel === 'tous' || !f.criteria || f.criteria.some((c) => c.startsWith(`${referentiel}:`)),
+  );
   const findings = (
-    snapshot.recognition ? plainDeliverables(raw, snapshot.recognition) : (raw as Explained[])
+    snapshot.recognition ? plainDeliverables(cited, snapshot.recognition) : (cited as Explained[])
   )
     .map((f) => ({
       ...f,
-      message: renderMessage(f.messageId, f.data),
+      message: f.message ?? renderMessage(f.messageId, f.data),
       criteria: f.criteria ?? byId.get(f.ruleId)?.meta.criteria ?? [],
       title: f.title ?? byId.get(f.ruleId)?.meta.title ?? f.ruleId,
       why: frenchSpacing(f.why ?? byId.get(f.ruleId)?.meta.why ?? ''),

@@ -37,6 +37,7 @@ import { rule as financingTaxCreditStatus } from './financing-tax-credit-status'
 import { rule as formulaInconsistent } from './formula-inconsistent';
 import { rule as formulaShortRange } from './formula-short-range';
 import { rule as formulaUndefinedName } from './formula-undefined-name';
+import { rule as modelInvariants } from './model-invariants';
 import { rule as paramsCoherence } from './params-coherence';
 import { rule as rightsShares } from './rights-shares';
 import { rule as sheetReadPartial } from './sheet-read-partial';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   closingBalance,
   rightsShares,
   eventBudget,
+  modelInvariants,
 ];
 
 /** The rules that cite a criterion of the référentiel ('tous': all). */

@@ -147,7 +147,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôle tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôle' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 42 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 43 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {

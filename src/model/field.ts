@@ -1,0 +1,70 @@
+import { toMoney, type Money } from '../domain/money';
+import { cellText } from '../domain/text/cellText';
+import {
+  isExcelError,
+  isFormula,
+  isNumber,
+  type Location,
+  type SingleCell,
+  type TableRow,
+} from '../sheets/model/snapshot';
+
+/**
+ * One figure of the model as read from a workbook: its value, the cell it came from and whether a
+ * person typed it or a formula computed it. `value` is null when the cell is empty or holds no
+ * figure of the field's kind (text in a number cell, an error): `raw` keeps what was there.
+ */
+export interface Field<T> {
+  readonly value: T | null;
+  readonly raw: unknown;
+  readonly at: Location | null;
+  /** Typed by a person (a constant); false: computed by a formula. */
+  readonly typed: boolean;
+}
+
+/** Reads a cell's value as the field's kind; null when it is not one. */
+export type Parse<T> = (raw: unknown) => T | null;
+
+export const asMoney: Parse<Money> = (v) => (isNumber(v) ? toMoney(v) : null);
+
+export const asText: Parse<string> = (v) => {
+  if (isExcelError(v)) return null;
+  const t = cellText(v).trim();
+  return t === '' ? null : t;
+};
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A day as its Excel serial number (a Date cell or a serial); null for anything else. */
+export const asDay: Parse<number> = (v) => {
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : Math.round((v.getTime() - EXCEL_EPOCH_MS) / DAY_MS);
+  return isNumber(v) && v > 0 && v < 2_958_466 ? Math.floor(v) : null;
+};
+
+/** « 15/03/2027 » for a serial day. */
+export function dayText(serial: number): string {
+  const d = new Date(EXCEL_EPOCH_MS + serial * DAY_MS);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+export function fieldOf<T>(raw: unknown, formula: unknown, at: Location | null, parse: Parse<T>): Field<T> {
+  return { value: parse(raw), raw, at, typed: !isFormula(formula) };
+}
+
+/** A column of a table row read through its contract. */
+export function rowField<K extends string, T>(row: TableRow<K>, key: K, parse: Parse<T>): Field<T> {
+  return fieldOf(row[key], row.formula(key), row.at(key), parse);
+}
+
+/** The cell behind a workbook name; null when the name is missing. */
+export function cellField<T>(cell: SingleCell | null, parse: Parse<T>): Field<T> | null {
+  return cell ? fieldOf(cell.value, cell.formula, cell.location, parse) : null;
+}
+
+/** The cell holds something (a value, text or an error), not nothing. */
+export function isFilled(f: Field<unknown> | null | undefined): boolean {
+  return !!f && cellText(f.raw).trim() !== '';
+}
