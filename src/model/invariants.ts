@@ -3,7 +3,7 @@ import { Money, roundCents } from '../domain/money';
 import { looseForm } from '../domain/text/looseForm';
 import type { Field } from './field';
 import type { Invariant, Subject } from './invariant';
-import type { BudgetLineModel, PieceModel, ProductionModel, SourceModel } from './model';
+import type { BudgetLineModel, PieceModel, SourceModel } from './model';
 
 /*
  * What a production accountant takes for granted about each sheet, declared once. Each entry is
