@@ -3,7 +3,7 @@ import { STATE_COLUMNS, STATE_REFERENTIEL_KEY, STATE_SETTING, STATE_SHEET } from
 import { YES, yesNo } from '../sheets/model/labels';
 import { readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from '../workbook/port';
-import { ALL_REFERENTIELS, isReferentiel, type Referentiel } from './audit';
+import { ALL_REFERENTIELS, isReferentiel, type Referentiel } from './referentiels';
 
 export { STATE_SHEET };
 

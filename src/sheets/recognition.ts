@@ -1,45 +1,13 @@
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { isValidCode, listNomenclatures } from '../domain/nomenclature/nomenclature';
-import { DEVIS_COLUMNS, type DevisColumn } from './devis/contract';
+import { DEVIS_COLUMNS } from './devis/contract';
 import { detectHeader, type DevisHeader } from './devis/reader';
 import { a1, parseAddress } from './model/plan';
 import type { RangeRead } from './model/snapshot';
 
-/**
- * What the audit looked at in a workbook it did not write: which sheet it took as the devis and
- * why, how it read it, and which deliverables it found — shown before the findings, so a reviewer
- * sees at once what was checked.
- */
-export interface DevisRecognition {
-  sheet: string;
-  /** Why this sheet, in French. */
-  reason: string;
-  /** Sheet row of the header line (1-based). */
-  headerRow: number;
-  columns: { field: DevisColumn; title: string; column: string; header: string }[];
-  thousands: boolean;
-  /** The nomenclature the line codes fit best, and how many of them it knows. */
-  nomenclature: { id: string; known: number; codes: number };
-  /** Other sheets that looked like a devis and were not taken. */
-  others: string[];
-}
-
-export type DeliverableKey = 'devis' | 'recap' | 'financing' | 'cashflow' | 'carbon' | 'expenses';
-
-export interface Deliverable {
-  key: DeliverableKey;
-  label: string;
-  /** The sheet found for it by name, or null. */
-  sheet: string | null;
-  /** That sheet has not one cell filled. */
-  empty: boolean;
-}
-
-export interface Recognition {
-  devis: DevisRecognition | null;
-  deliverables: Deliverable[];
-}
+export type { DevisRecognition, DeliverableKey, Deliverable, Recognition } from './model/recognitionTypes';
+import type { DeliverableKey, DevisRecognition, Recognition } from './model/recognitionTypes';
 
 /** Sheet names (loose form) each deliverable answers to, in any case or accent. */
 const SHEET_SYNONYMS: Record<DeliverableKey, { label: string; words: string[] }> = {

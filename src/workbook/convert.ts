@@ -13,7 +13,7 @@ import {
 } from '../domain/nomenclature/nomenclature';
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
-import { readSnapshot } from '../rules/engine';
+import { readWorkbookSnapshot } from './snapshot';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { amountIn, devisTable, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
 import { readNomenclature } from '../sheets/params/reader';
@@ -65,7 +65,7 @@ export async function convertDevis(
 ): Promise<Conversion | { refused: string }> {
   if (await reader.readName(DEVIS_NAMES.lines))
     return { refused: 'Ce classeur est déjà au modèle Devis CNC : rien à convertir.' };
-  const snapshot = await readSnapshot(reader, []);
+  const snapshot = await readWorkbookSnapshot(reader, { names: [], wholeWorkbook: false });
   const format: ProductionFormat =
     asked ?? (snapshot.recognition?.devis?.nomenclature.id === 'cnc-audiovisuel' ? 'serie' : 'long-metrage');
   const target = defaultNomenclature(format);

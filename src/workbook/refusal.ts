@@ -1,7 +1,7 @@
 import { exampleAvailable, exampleData } from '../domain/examples/examples';
 import { defaultNomenclature, formatLabel } from '../domain/facts/facts';
 import { findNomenclature, getNomenclature, scaffoldProblem } from '../domain/nomenclature/nomenclature';
-import type { ScaffoldRequest } from './scaffold';
+import type { ScaffoldRequest } from './scaffoldRequest';
 
 /**
  * Why a request cannot be scaffolded (French, for the user), or null: a grid without roles or

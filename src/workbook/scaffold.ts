@@ -3,26 +3,16 @@ import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 import { exampleAvailable } from '../domain/examples/examples';
 import { scaffoldRefusal } from './refusal';
 import { defaultNomenclature } from '../domain/facts/facts';
-import type { NomenclatureId } from '../domain/nomenclature/types';
 import type { CashflowModel } from '../domain/cashflow/model';
 import type { BilanResult } from '../domain/carbon/bilan';
 import type { FinancingResult } from '../domain/financing/types';
-import type { ProductionFormat } from '../domain/facts/facts';
 import { makeNaming, BASE_SHEETS, type SheetKey } from '../sheets/model/naming';
 import { buildScaffoldPlan } from '../sheets/workbook';
 import type { WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory, WorkbookPort } from './port';
 
-export interface ScaffoldRequest {
-  format: ProductionFormat;
-  /** The devis grid; the format's default when absent. A grid that cannot be scaffolded is refused. */
-  nomenclature?: NomenclatureId;
-  example: boolean;
-  /** What to do when a target sheet exists and is not empty: refuse, or write beside it. */
-  onConflict: 'refuse' | 'beside';
-  /** A devis to write instead of the blank one or the example (a hand-made devis converted). */
-  budget?: BudgetInput;
-}
+export type { ScaffoldRequest } from './scaffoldRequest';
+import type { ScaffoldRequest } from './scaffoldRequest';
 
 export type ScaffoldProgress = 'inventaire' | 'calcul' | 'écriture' | 'terminé';
 

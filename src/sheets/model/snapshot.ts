@@ -1,4 +1,4 @@
-import type { Recognition } from '../recognition';
+import type { Recognition } from './recognitionTypes';
 import { cellText } from '../../domain/text/cellText';
 import { a1, parseAddress } from './plan';
 import type { TableColumns } from './contract';
