@@ -203,6 +203,10 @@ function checkEqual(inv: Invariant & { family: 'equal' }, m: ProductionModel, ou
     const left = c.left?.value ?? null;
     const right = c.computed ? c.computed.value : (c.right?.value ?? null);
     if (!c.left || left === null || right === null) continue;
+    // Against our own arithmetic over the inputs, only a typed figure is judged: a formula's
+    // cached value is stale in a file no spreadsheet has recomputed (a wrong formula is the
+    // formula checks' business).
+    if (c.computed && !c.left.typed) continue;
     if (roundCents(left).minus(roundCents(right)).abs().lte(CENT)) continue;
     const at = c.computed ? c.left.at : blamed(c.left, c.right);
     if (!at) continue;

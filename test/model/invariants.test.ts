@@ -317,18 +317,33 @@ describe('equalities across sheets', () => {
   it.each([
     ['equal.financing.film-cost', (m: ProductionModel) => set(m.financing!.filmCost!, m$(999999))],
     ['equal.closing.devis', (m: ProductionModel) => set(m.closing!.devis!, m$(999999))],
-    ['equal.financing.total', (m: ProductionModel) => set(m.financing!.total!, m$(999999))],
+    // Typed over the formula: a figure where a total belongs.
+    [
+      'equal.financing.total',
+      (m: ProductionModel) => Object.assign(set(m.financing!.total!, m$(999999)), { typed: true }),
+    ],
     [
       'equal.financing.tax-credit-estimate',
-      (m: ProductionModel) => set(m.financing!.taxCreditEstimate!, m$(1)),
+      (m: ProductionModel) => Object.assign(set(m.financing!.taxCreditEstimate!, m$(1)), { typed: true }),
     ],
   ] as [string, Row[1]][])('%s: found at the cell that differs', (id, edit) => {
     const [m, at] = broken(edit);
     expect(found(id, m)).toEqual([`model-equal@${at}`]);
   });
 
+  it("leaves a formula's cached value to the formula checks (stale in a file nothing recomputed)", () => {
+    const m = model();
+    set(m.financing!.sources[0]!.amount, m$(900000));
+    expect(found('equal.financing.total', m)).toEqual([]);
+    Object.assign(m.financing!.total!, { typed: true });
+    expect(found('equal.financing.total', m)).toEqual([
+      `model-equal@Plan!${m.financing!.total!.at?.address}`,
+    ]);
+  });
+
   it('computes the estimate as rate × base, capped', () => {
     const m = model();
+    Object.assign(m.financing!.taxCreditEstimate!, { typed: true });
     set(m.params.taxCreditCap!, m$(250000));
     const v = checkInvariants(only('equal.financing.tax-credit-estimate'), m)[0];
     expect(v && renderMessage(v.messageId, v.data).replace(/[\u00a0\u202f]/g, ' ')).toBe(
