@@ -94,6 +94,25 @@ export default tseslint.config(
     },
   },
   {
+    // Layouts place what the domain computed (src/sheets/production.ts): they call no computation.
+    files: ['src/sheets/*/layout.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**'],
+              importNamePattern: '^(compute|build)[A-Z]',
+              message:
+                'Une mise en page place le modèle calculé (src/sheets/production.ts) : elle n’appelle pas le calcul du domaine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bench/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },

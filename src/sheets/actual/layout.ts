@@ -1,9 +1,4 @@
-import {
-  computeActualCashflow,
-  OTHER_RECEIPT_ROWS,
-  type ActualCashflow,
-  type ActualReceipt,
-} from '../../domain/cashflow/actual';
+import { OTHER_RECEIPT_ROWS, type ActualCashflow, type ActualReceipt } from '../../domain/cashflow/actual';
 import type { CashflowModel } from '../../domain/cashflow/model';
 import type { ExpenseInput } from '../../domain/expenses/expenses';
 import { isoDay } from '../../domain/isoDay';
@@ -43,8 +38,8 @@ export interface ActualLayoutInput {
   expenses: readonly ExpenseInput[];
   /** The Suivi budgétaire's "Situation au" (ISO day), which this sheet links to. */
   situation: string | null;
-  /** The Suivi budgétaire's coût estimé final − devis (Suivi_EcartDevis). */
-  estimatedGap: Money;
+  /** The real and updated cash flow computed by the domain. */
+  actual: ActualCashflow;
   naming: Naming;
   note?: string;
 }
@@ -68,16 +63,7 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
   const name = naming.sheet('actualCashflow');
   const M = cashflow.months.length;
   const sources = cashflow.receipts.map((r) => r.label);
-  const result = computeActualCashflow({
-    months: cashflow.months,
-    forecastReceipts: cashflow.summary.receipts,
-    forecastPayments: cashflow.summary.payments,
-    sources,
-    receipts: input.receipts,
-    expenses: input.expenses,
-    situation: isoDay(input.situation),
-    estimatedGap: input.estimatedGap,
-  });
+  const result = input.actual;
   const mc = (k: number): string => columnLetter(ACTUAL_FIRST_MONTH_INDEX + k);
   const first = mc(0);
   const last = mc(M - 1);

@@ -2,7 +2,6 @@ import { allFactors, describeSource, FACTORS_SEEDED_ON } from '../../domain/carb
 import {
   carbonCategories,
   categoryLabel,
-  computeBilan,
   HOMOLOGATION_NOTE,
   type BilanResult,
   type CarbonLine,
@@ -91,10 +90,13 @@ export interface CarbonLayout {
  * emitters highlighted), the lines (factor looked up by INDEX/MATCH in the Facteurs sheet,
  * kgCO2e = facteur × quantité × multiplicateur) and the reduction measures.
  */
-export function carbonSheet(lines: CarbonLine[], measures: CarbonMeasure[], naming: Naming): CarbonLayout {
+export function carbonSheet(
+  carbon: { lines: CarbonLine[]; measures: CarbonMeasure[]; result: BilanResult },
+  naming: Naming,
+): CarbonLayout {
   const name = naming.sheet('carbon');
   const n = (b: string): string => naming.name(b);
-  const result = computeBilan(lines, measures);
+  const { lines, measures, result } = carbon;
   const cats = carbonCategories();
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Bilan carbone — prévisionnel et définitif', style: 'title' },

@@ -1,10 +1,4 @@
-import {
-  computeEvent,
-  EVENT_CATEGORIES,
-  PARTNER_KINDS,
-  type EventInput,
-  type EventResult,
-} from '../../domain/event/event';
+import { EVENT_CATEGORIES, PARTNER_KINDS, type EventInput, type EventResult } from '../../domain/event/event';
 import { type Money, sum, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -35,10 +29,13 @@ export interface EventLayout {
  * marketing, frais administratifs (list), quantity × tarif; totals per category with their share;
  * the partners and their contribution (cash or in kind) and the balance left to the production.
  */
-export function eventSheet(input: EventInput, naming: Naming, note?: string): EventLayout {
+export function eventSheet(
+  event: { input: EventInput; result: EventResult; note?: string },
+  naming: Naming,
+): EventLayout {
   const n = (b: string): string => naming.name(b);
   const name = naming.sheet('event');
-  const result = computeEvent(input);
+  const { input, result, note } = event;
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Budget d’événement — avant-première, festival', style: 'title' },
     {

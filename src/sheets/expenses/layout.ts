@@ -1,6 +1,5 @@
 import type { BudgetInput, BudgetResult, Split } from '../../domain/budget/types';
 import {
-  computeExpenses,
   EXPENSE_NATURES,
   EXPENSE_STATUSES,
   expenseTtc,
@@ -32,6 +31,8 @@ const num = (m: Money): number => toCellNumber(m);
 
 export interface ExpensesLayoutInput {
   lines: ExpenseInput[];
+  /** The ledger's totals per code, computed by the domain. */
+  totals: ExpenseTotals;
   /** Every costed row of the Devis, in order: the codes the ledger may charge. */
   codes: DevisLineRow[];
   budget: BudgetInput;
@@ -57,7 +58,7 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
   const { naming, lines } = input;
   const n = (b: string): string => naming.name(b);
   const name = naming.sheet('expenses');
-  const totals = computeExpenses(lines);
+  const { totals } = input;
   const codes = input.codes;
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Dépenses — factures, notes de frais et salaires', style: 'title' },

@@ -1,6 +1,9 @@
 import { MILESTONES } from '../../domain/financing/types';
 import { columnAfter, tableColumns } from '../model/contract';
 
+/** Free rows left in the source table for the user's own sources ("Ajouter une source" fills them). */
+export const FREE_SOURCE_ROWS = 8;
+
 /** Header row of the source table (the summary block sits above it). */
 export const FIN_TABLE_HEADER_ROW = 21;
 /** Top row of the summary block: one named figure per row. */

@@ -7,7 +7,7 @@ import {
   RECEIPT_PROFILE_NOTE,
   taxCreditCategoryLabels,
 } from '../../domain/financing/categories';
-import { computeFinancing, isPublic } from '../../domain/financing/compute';
+import { isPublic } from '../../domain/financing/compute';
 import {
   MILESTONES,
   PRIVATE,
@@ -30,6 +30,7 @@ import {
   FINANCING_NAMES as F,
   FIN_SUMMARY_FIRST_ROW,
   FIN_TABLE_HEADER_ROW,
+  FREE_SOURCE_ROWS,
   SOURCE_COLUMNS as S,
   SUMMARY_COLUMNS as SUM,
   milestoneColumn,
@@ -37,8 +38,7 @@ import {
 } from './contract';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 
-/** Free rows left in the source table for the user's own sources ("Ajouter une source" fills them). */
-export const FREE_SOURCE_ROWS = 8;
+export { FREE_SOURCE_ROWS };
 const FREE_COMPARISON_ROWS = 3;
 const FREE_CATEGORY_ROWS = 5;
 
@@ -50,6 +50,9 @@ export interface FinancingLayoutInput {
   context: FinancingContext;
   budget: BudgetResult;
   naming: Naming;
+  /** The plan computed by the domain, and its rows (the sources then the free rows). */
+  result: FinancingResult;
+  rows: (FinancingSource | null)[];
 }
 
 export interface FinancingLayout {
@@ -76,8 +79,7 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   const sheetName = naming.sheet('financing');
   const cells: CellPlan[] = [];
   const names: NamePlan[] = [];
-  const result = computeFinancing(input.sources, ctx);
-  const rows: (FinancingSource | null)[] = [...input.sources, ...Array<null>(FREE_SOURCE_ROWS).fill(null)];
+  const { result, rows } = input;
   const first = FIN_TABLE_HEADER_ROW + 1;
   const last = first + rows.length - 1;
   const totalRow = last + 1;

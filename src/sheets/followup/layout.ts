@@ -1,13 +1,5 @@
 import type { BudgetResult } from '../../domain/budget/types';
-import type { ExpenseTotals } from '../../domain/expenses/expenses';
-import {
-  computeFollowUp,
-  GAP_CAUSES,
-  scheduleElapsed,
-  type FollowUpInput,
-  type FollowUpResult,
-  type GapThresholds,
-} from '../../domain/followup/followup';
+import { GAP_CAUSES, type FollowUpInput, type FollowUpResult } from '../../domain/followup/followup';
 import { isoDay } from '../../domain/isoDay';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import type { DevisLineRow } from '../devis/layout';
@@ -37,11 +29,13 @@ export interface FollowUpLayoutInput {
   devisLines: DevisLineRow[];
   result: BudgetResult;
   chapters: { code: string; label: string }[];
-  expenses: ExpenseTotals;
   input: FollowUpInput;
-  thresholds: GapThresholds;
-  /** Start of preparation and delivery (Paramètres), for the share of the schedule elapsed. */
-  schedule: { start: Date | null; end: Date | null };
+  /** The follow-up computed by the domain (engagé, payé, reste à engager, estimé final of each line). */
+  followUp: FollowUpResult;
+  /** Coût estimé final − devis, computed with it. */
+  estimatedGap: Money;
+  /** Share of the schedule (preparation → delivery) elapsed at the situation date; null without dates. */
+  elapsed: Money | null;
   naming: Naming;
   note?: string;
 }
@@ -86,7 +80,7 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
   const n = (b: string): string => naming.name(b);
   const name = naming.sheet('followup');
   const devisSheet = quoteSheet(naming.sheet('devis'));
-  const result = computeFollowUp(input.devisLines, input.expenses, input.input, input.thresholds);
+  const result = input.followUp;
   const situation = input.input.situationDate ? isoDay(input.input.situationDate) : null;
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Suivi budgétaire — estimé final et écarts au devis', style: 'title' },
@@ -234,8 +228,8 @@ export function followUpSheet(input: FollowUpLayoutInput): FollowUpLayout {
   const contingency = r.contingency.amount;
   const devisTotal = r.total.amount;
   const final = result.final.plus(overheads);
-  const gap = final.minus(devisTotal);
-  const elapsed = scheduleElapsed(situation, input.schedule.start, input.schedule.end);
+  const gap = input.estimatedGap;
+  const elapsed = input.elapsed;
   const boardRow = (k: BoardKey): number => first + FOLLOWUP_BOARD.indexOf(k);
   const v = (k: BoardKey): string => BO.cell('value', boardRow(k));
   const start = n(PARAMS_NAMES.prepStart);

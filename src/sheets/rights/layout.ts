@@ -1,10 +1,4 @@
-import {
-  computeRights,
-  RIGHTS_BASES,
-  RIGHTS_ROLES,
-  type RightsInput,
-  type RightsResult,
-} from '../../domain/rights/rights';
+import { RIGHTS_BASES, RIGHTS_ROLES, type RightsInput, type RightsResult } from '../../domain/rights/rights';
 import { type Money, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -43,10 +37,13 @@ const BOX_LABELS: Record<(typeof RIGHTS_BOX_ROWS)[number], string> = {
  * 100 %), the receipts, what is distributed and what is left; the box office (entrées × prix
  * moyen) gives the recettes guichet and, by the producer's share, the producer's net receipts.
  */
-export function rightsSheet(input: RightsInput, naming: Naming, note?: string): RightsLayout {
+export function rightsSheet(
+  rights: { input: RightsInput; result: RightsResult; note?: string },
+  naming: Naming,
+): RightsLayout {
   const n = (b: string): string => naming.name(b);
   const name = naming.sheet('rights');
-  const result = computeRights(input);
+  const { input, result, note } = rights;
   const cells: CellPlan[] = [
     { address: 'A1', value: 'Ayants droit — parts des recettes et simulation', style: 'title' },
     {

@@ -1,0 +1,360 @@
+import { computeBudget } from '../domain/budget/compute';
+import { costedLines, type CostedLine } from '../domain/budget/costedLines';
+import type { ProductionParameters } from '../domain/budget/templates';
+import type { BudgetInput, BudgetResult } from '../domain/budget/types';
+import {
+  computeBilan,
+  exampleCarbon,
+  type BilanResult,
+  type CarbonLine,
+  type CarbonMeasure,
+} from '../domain/carbon/bilan';
+import {
+  ACTUAL_CASHFLOW_EXAMPLE_NOTE,
+  computeActualCashflow,
+  exampleActualReceipts,
+  type ActualCashflow,
+  type ActualReceipt,
+} from '../domain/cashflow/actual';
+import { buildCashflow, type CashflowModel, type PaymentLine } from '../domain/cashflow/model';
+import type { CashflowDates } from '../domain/cashflow/months';
+import {
+  computeEvent,
+  EVENT_EXAMPLE_NOTE,
+  exampleEvent,
+  type EventInput,
+  type EventResult,
+} from '../domain/event/event';
+import {
+  computeExpenses,
+  EXPENSES_EXAMPLE_NOTE,
+  exampleExpenses,
+  type ExpenseInput,
+  type ExpenseTotals,
+} from '../domain/expenses/expenses';
+import type { ProductionFormat } from '../domain/facts/facts';
+import { ceilingRules, taxCreditCap, taxCreditFact, taxRefundOf } from '../domain/financing/categories';
+import { computeFinancing, taxCreditEstimate } from '../domain/financing/compute';
+import {
+  exampleComparison,
+  exampleFinancing,
+  exampleMeasures,
+  type MeasureInput,
+} from '../domain/financing/example';
+import type {
+  ComparedAid,
+  FinancingContext,
+  FinancingResult,
+  FinancingSource,
+} from '../domain/financing/types';
+import {
+  computeFollowUp,
+  exampleFollowUp,
+  FOLLOWUP_EXAMPLE_NOTE,
+  gapThresholdDefaults,
+  scheduleElapsed,
+  type FollowUpInput,
+  type FollowUpResult,
+  type GapThresholds,
+} from '../domain/followup/followup';
+import { isoDay } from '../domain/isoDay';
+import { ZERO, type Money } from '../domain/money';
+import { getNomenclature, paymentProfileOf, rolesOf } from '../domain/nomenclature/nomenclature';
+import {
+  computeRights,
+  emptyRights,
+  exampleRights,
+  RIGHTS_EXAMPLE_NOTE,
+  type RightsInput,
+  type RightsResult,
+} from '../domain/rights/rights';
+import { FREE_SOURCE_ROWS } from './financing/contract';
+
+export interface FinancingInput {
+  sources: FinancingSource[];
+  comparison: ComparedAid[];
+  measures: MeasureInput[];
+}
+
+/** What a scaffold is given: the inputs, or 'exemple' for the example's. */
+export interface ScaffoldInput {
+  format: ProductionFormat;
+  budget: BudgetInput;
+  production: ProductionParameters | null;
+  /** The plan's sources, compared aids and cash measures; 'exemple' builds the example's. Empty by default. */
+  financing?: FinancingInput | 'exemple';
+  /** Bilan carbone lines and measures; 'exemple' builds the example's. Empty by default. */
+  carbon?: { lines: CarbonLine[]; measures: CarbonMeasure[] } | 'exemple';
+  /** Dépenses ledger lines; 'exemple' (with the carbon example) the example's. Empty by default. */
+  expenses?: ExpenseInput[] | 'exemple';
+  /** Suivi budgétaire entries (reste à engager, causes, arbitrage); 'exemple' the example's, as for the expenses. */
+  followUp?: FollowUpInput | 'exemple';
+  /** Receipts actually cashed (Trésorerie réelle); 'exemple' the example's, as for the expenses. */
+  actualReceipts?: ActualReceipt[] | 'exemple';
+  /** Ayants droit and the event budget; 'exemple' the example's, as for the expenses. Empty by default. */
+  rights?: RightsInput | 'exemple';
+  event?: EventInput | 'exemple';
+  /** Suffix of sheet and workbook names when writing beside existing sheets. */
+  suffix?: number | null;
+}
+
+/** A part of the production with the note the sheet shows when it holds the example's figures. */
+interface Noted {
+  note?: string;
+}
+
+/**
+ * The production computed once by the domain, from the inputs (the example's where asked): every
+ * result the sheets place. The layouts compute nothing of the domain's: they write these figures
+ * as the cached results of their formulas.
+ */
+export interface Production {
+  format: ProductionFormat;
+  budget: BudgetInput;
+  result: BudgetResult;
+  production: ProductionParameters | null;
+  /** The costed lines of the devis, in order (what the Dépenses charge and the Suivi follows). */
+  lines: CostedLine[];
+  taxCreditCap: Money;
+  financing: FinancingInput & {
+    context: FinancingContext;
+    result: FinancingResult;
+    /** The source table's rows: the sources then the free rows (null) the user may fill. */
+    rows: (FinancingSource | null)[];
+  };
+  cashflow: CashflowModel;
+  carbon: { lines: CarbonLine[]; measures: CarbonMeasure[]; result: BilanResult };
+  expenses: Noted & { lines: ExpenseInput[]; totals: ExpenseTotals };
+  followUp: Noted & {
+    input: FollowUpInput;
+    result: FollowUpResult;
+    thresholds: GapThresholds;
+    /** Coût estimé final (lines + frais généraux) − devis: above zero, an overrun still to pay. */
+    estimatedGap: Money;
+    /** Share of the schedule (preparation → delivery) elapsed at the situation date. */
+    elapsed: Money | null;
+  };
+  actual: Noted & { receipts: ActualReceipt[]; result: ActualCashflow };
+  rights: Noted & { input: RightsInput; result: RightsResult };
+  event: Noted & { input: EventInput; result: EventResult };
+}
+
+/** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
+export function cashflowDates(p: ProductionParameters | null): CashflowDates | null {
+  if (!p?.prepStart || !p.shootStart || !p.shootEnd || !p.padDelivery) return null;
+  return {
+    devStart: p.devStart,
+    prepStart: p.prepStart,
+    shootStart: p.shootStart,
+    shootEnd: p.shootEnd,
+    padDelivery: p.padDelivery,
+  };
+}
+
+/**
+ * The devis lines the Trésorerie pays out: every chapter (the indirect one included, audiovisuel
+ * 10) and, in a grid that keeps them below the subtotal, frais généraux and imprévus; each with
+ * its default phase profile from the nomenclature's roles.
+ */
+export function paymentLines(budget: BudgetInput, result: BudgetResult): PaymentLine[] {
+  const nom = getNomenclature(budget.nomenclature);
+  const roles = rolesOf(nom);
+  const chapters = budget.chapters.map((c, i) => ({
+    code: c.code,
+    label: c.label,
+    amount: result.chapters[i]?.amount ?? ZERO,
+    profile: paymentProfileOf(nom, c.code),
+  }));
+  const below =
+    roles.indirect.chapter === null
+      ? roles.indirect.lines.flatMap((l) =>
+          l.role === 'line'
+            ? []
+            : [
+                {
+                  code: l.code,
+                  label: l.label ?? l.code,
+                  amount: (l.role === 'overheads' ? result.overheads : result.contingency).amount,
+                  profile: paymentProfileOf(nom, l.code),
+                  role: l.role,
+                },
+              ],
+        )
+      : [];
+  return [...chapters, ...below];
+}
+
+/** Given, the example's (with its note), or empty. */
+function chosen<T>(
+  given: T | 'exemple' | undefined,
+  example: boolean,
+  make: () => T,
+  empty: T,
+  note: string,
+) {
+  if (given === 'exemple' || (given === undefined && example)) {
+    const value = make();
+    return { value, note: note as string | undefined, example: true };
+  }
+  return {
+    value: given === undefined || given === 'exemple' ? empty : given,
+    note: undefined,
+    example: false,
+  };
+}
+
+function computeFinancingPart(
+  input: ScaffoldInput,
+  result: BudgetResult,
+): Production['financing'] & { cap: Money } {
+  const tc = taxCreditFact(input.format);
+  const cap = taxCreditCap(tc, result.total.amount, input.production?.durationMinutes ?? 0);
+  const context: FinancingContext = {
+    format: input.format,
+    firstOrSecondFilm: input.production?.firstOrSecondFilm ?? false,
+    avDerogationRequested: input.production?.avDerogationRequested ?? false,
+    durationMinutes: input.production?.durationMinutes ?? 0,
+    devisTotal: result.total.amount,
+    eligibleFrance: result.bases.taxCredit,
+    taxCreditRate: tc.rate,
+    taxCreditCap: cap,
+    ceilings: ceilingRules(),
+  };
+  const given: FinancingInput =
+    input.financing === 'exemple'
+      ? {
+          sources: exampleFinancing(
+            result.total.amount,
+            taxCreditEstimate(tc.rate, result.bases.taxCredit, cap),
+            input.format,
+          ),
+          comparison: exampleComparison(input.format),
+          measures: exampleMeasures(input.format),
+        }
+      : (input.financing ?? { sources: [], comparison: [], measures: [] });
+  return {
+    ...given,
+    context,
+    result: computeFinancing(given.sources, context),
+    rows: [...given.sources, ...Array<null>(FREE_SOURCE_ROWS).fill(null)],
+    cap,
+  };
+}
+
+/** Every result of the production, computed once from the scaffold's inputs. */
+export function computeProduction(input: ScaffoldInput): Production {
+  const result = computeBudget(input.budget);
+  const { cap, ...financing } = computeFinancingPart(input, result);
+  const cashflow = buildCashflow({
+    dates: cashflowDates(input.production),
+    format: input.format,
+    sources: financing.rows,
+    payments: paymentLines(input.budget, result),
+    taxRefund: taxRefundOf(input.format),
+    measures: financing.measures,
+  });
+  const useExample =
+    input.expenses === 'exemple' || (input.expenses === undefined && input.carbon === 'exemple');
+  const ledger = chosen(
+    input.expenses,
+    useExample,
+    () => exampleExpenses(input.format),
+    [],
+    EXPENSES_EXAMPLE_NOTE,
+  );
+  const totals = computeExpenses(ledger.value);
+  const carbonInput =
+    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
+  // A line fed by the Dépenses: its définitif quantity is the k€ HT committed on its devis code.
+  const carbonLines = carbonInput.lines.map((l) =>
+    l.expenseCode
+      ? { ...l, quantityDef: (totals.byCode.get(l.expenseCode)?.engaged ?? ZERO).dividedBy(1000) }
+      : l,
+  );
+  const lines = costedLines(input.budget, result);
+  const followUp = chosen(
+    input.followUp,
+    useExample,
+    () => exampleFollowUp(input.format),
+    { situationDate: null, arbitrage: '', lines: [] },
+    FOLLOWUP_EXAMPLE_NOTE,
+  );
+  const thresholds = gapThresholdDefaults();
+  const followUpResult = computeFollowUp(lines, totals, followUp.value, thresholds);
+  const estimatedGap = followUpResult.final.plus(result.overheads.amount).minus(result.total.amount);
+  const receipts = chosen(
+    input.actualReceipts,
+    useExample,
+    () => exampleActualReceipts(input.format),
+    [],
+    ACTUAL_CASHFLOW_EXAMPLE_NOTE,
+  );
+  const rights = chosen(
+    input.rights,
+    useExample,
+    () => exampleRights(input.format),
+    emptyRights(),
+    RIGHTS_EXAMPLE_NOTE,
+  );
+  const event = chosen(
+    input.event,
+    useExample,
+    () => exampleEvent(input.format),
+    { title: '', lines: [], partners: [] },
+    EVENT_EXAMPLE_NOTE,
+  );
+  const noted = (c: { note: string | undefined }, filled: boolean): Noted =>
+    c.note && filled ? { note: c.note } : {};
+  return {
+    format: input.format,
+    budget: input.budget,
+    result,
+    production: input.production,
+    lines,
+    taxCreditCap: cap,
+    financing,
+    cashflow,
+    carbon: {
+      lines: carbonLines,
+      measures: carbonInput.measures,
+      result: computeBilan(carbonLines, carbonInput.measures),
+    },
+    expenses: { lines: ledger.value, totals, ...noted(ledger, ledger.value.length > 0) },
+    followUp: {
+      input: followUp.value,
+      result: followUpResult,
+      thresholds,
+      estimatedGap,
+      elapsed: scheduleElapsed(
+        isoDay(followUp.value.situationDate),
+        input.production?.prepStart ?? null,
+        input.production?.padDelivery ?? null,
+      ),
+      ...noted(followUp, followUp.value.lines.length > 0),
+    },
+    actual: {
+      receipts: receipts.value,
+      result: computeActualCashflow({
+        months: cashflow.months,
+        forecastReceipts: cashflow.summary.receipts,
+        forecastPayments: cashflow.summary.payments,
+        sources: cashflow.receipts.map((r) => r.label),
+        receipts: receipts.value,
+        expenses: ledger.value,
+        situation: isoDay(followUp.value.situationDate),
+        estimatedGap,
+      }),
+      ...noted(receipts, receipts.value.length > 0),
+    },
+    rights: {
+      input: rights.value,
+      result: computeRights(rights.value),
+      ...noted(rights, rights.value.holders.length > 0),
+    },
+    event: {
+      input: event.value,
+      result: computeEvent(event.value),
+      ...noted(event, event.value.lines.length > 0),
+    },
+  };
+}
