@@ -6,7 +6,8 @@ import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contra
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { readMeasures } from '../sheets/cashflow/reader';
 import { DEVIS_NAMES, type DevisColumn } from '../sheets/devis/contract';
-import { devisTable, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
+import { devisTable, isTotalRow, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
+import { resolveCode } from '../domain/nomenclature/nomenclature';
 import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
 import { readEventRows } from '../sheets/event/reader';
 import { EXPENSE_CODE_COLUMNS, EXPENSE_NAMES } from '../sheets/expenses/contract';
@@ -149,9 +150,22 @@ const isGroupTotal = (formula: unknown): boolean =>
 function readBudget(s: Snapshot): BudgetModel | null {
   const table = devisTable(s);
   if (!table) return null;
-  const outline = outlineOf(table, readNomenclature(s));
-  const lines = outline.chapters
-    .flatMap((c) => c.lines)
+  const nom = readNomenclature(s);
+  const outline = outlineOf(table, nom);
+  const inOutline = new Set(outline.chapters.flatMap((c) => c.lines));
+  // A line the outline left out of its chapter: one after frais généraux inside the indirect
+  // chapter (audiovisuel 10.c, after 10.b), still a line of the nomenclature.
+  const stray = table.rows.filter(
+    (r) =>
+      !inOutline.has(r) &&
+      r !== outline.overheads &&
+      r !== outline.contingency &&
+      !isTotalRow(r) &&
+      asText(r.amount) !== null &&
+      ['line', 'user'].includes(resolveCode(nom, r.code).kind),
+  );
+  const lines = [...inOutline, ...stray]
+    .sort((a, b) => a.i - b.i)
     .filter((r) => !isGroupTotal(r.formula('amount')))
     .map((r) => budgetLine(table, r));
   return {
