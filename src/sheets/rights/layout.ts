@@ -1,6 +1,7 @@
 import { RIGHTS_BASES, RIGHTS_ROLES, type RightsInput, type RightsResult } from '../../domain/rights/rights';
 import { type Money, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
+import { SheetBuilder } from '../model/builder';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import {
   RIGHTS_BASE_COLUMNS as BA,
@@ -31,39 +32,36 @@ const BOX_LABELS: Record<(typeof RIGHTS_BOX_ROWS)[number], string> = {
   producerNet: 'Recettes nettes part producteur simulées',
 };
 
-/**
- * Ayants droit: the rights holders (qualité, assiette, pourcentage, rang, minimum garanti) and the
- * part each would receive from simulated receipts; per base, the total of the shares (never above
- * 100 %), the receipts, what is distributed and what is left; the box office (entrées × prix
- * moyen) gives the recettes guichet and, by the producer's share, the producer's net receipts.
- */
-export function rightsSheet(
-  rights: { input: RightsInput; result: RightsResult; note?: string },
-  naming: Naming,
-): RightsLayout {
-  const n = (b: string): string => naming.name(b);
-  const name = naming.sheet('rights');
-  const { input, result, note } = rights;
-  const cells: CellPlan[] = [
-    { address: 'A1', value: 'Ayants droit — parts des recettes et simulation', style: 'title' },
-    {
-      address: 'A2',
-      value:
-        note ??
-        'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang de paiement et son minimum garanti. Les parts d’une même assiette ne dépassent pas 100 % ; la part simulée vient des recettes simulées à droite.',
-      style: 'banner',
-    },
-  ];
+type BoxKey = (typeof RIGHTS_BOX_ROWS)[number];
+type Holders = { first: number; last: number };
+/** Where the per-base table and the box office sit. */
+interface Blocks {
+  baseFirst: number;
+  baseLast: number;
+  boxTitle: number;
+  boxRow: (k: BoxKey) => number;
+  box: (k: BoxKey) => string;
+}
+
+function blocks(): Blocks {
+  const baseFirst = RIGHTS_FIRST_ROW;
+  const baseLast = baseFirst + RIGHTS_BASES.length - 1;
+  const boxTitle = baseLast + 2;
+  const boxRow = (k: BoxKey): number => boxTitle + 1 + RIGHTS_BOX_ROWS.indexOf(k);
+  return { baseFirst, baseLast, boxTitle, boxRow, box: (k) => BO.cell('value', boxRow(k)) };
+}
+
+/** One row per holder (with free rows): qualité, assiette, share, rank, MG and the simulated part. */
+function holderRows(b: SheetBuilder, result: RightsResult): Holders {
   const first = RIGHTS_FIRST_ROW;
   const last = first + result.holders.length + FREE_RIGHTS_ROWS - 1;
-  for (const k of R.keys)
-    cells.push({ address: R.cell(k, RIGHTS_HEADER_ROW), value: R.header(k), style: 'header' });
-  const bases = n(RIGHTS_NAMES.bases);
-  const receipts = n(RIGHTS_NAMES.receipts);
+  b.headers(R, RIGHTS_HEADER_ROW);
+  const bases = b.n(RIGHTS_NAMES.bases);
+  const receipts = b.n(RIGHTS_NAMES.receipts);
   for (let r = first; r <= last; r += 1) {
     const h = result.holders[r - first];
     const at = (k: (typeof R.keys)[number]): string => R.cell(k, r);
-    cells.push(
+    b.push(
       { address: at('name'), value: h?.name ?? null, style: 'input' },
       { address: at('role'), value: h?.role ?? null, style: 'input' },
       { address: at('base'), value: h?.base ?? null, style: 'input' },
@@ -93,73 +91,83 @@ export function rightsSheet(
       },
     );
   }
+  return { first, last };
+}
 
-  // ---- Per base
-  const baseFirst = RIGHTS_FIRST_ROW;
-  const baseLast = baseFirst + RIGHTS_BASES.length - 1;
-  for (const k of BA.keys)
-    cells.push({ address: BA.cell(k, RIGHTS_HEADER_ROW), value: BA.header(k), style: 'header' });
-  const boxTitle = baseLast + 2;
-  const boxRow = (k: (typeof RIGHTS_BOX_ROWS)[number]): number => boxTitle + 1 + RIGHTS_BOX_ROWS.indexOf(k);
-  const box = (k: (typeof RIGHTS_BOX_ROWS)[number]): string => BO.cell('value', boxRow(k));
+/** The receipts of a base: the box office's for the two it simulates, else typed. */
+function baseReceipts(base: string, at: string, receipts: Money | null, x: Blocks): CellPlan {
+  if (base === 'Recettes nettes part producteur' || base === 'Recettes guichet')
+    return {
+      address: at,
+      formula: base === 'Recettes guichet' ? `N(${x.box('boxOffice')})` : `N(${x.box('producerNet')})`,
+      result: receipts ? num(receipts) : 0,
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    };
+  return {
+    address: at,
+    value: receipts && !receipts.isZero() ? num(receipts) : null,
+    numFmt: NUMFMT.euro,
+    style: 'input',
+  };
+}
+
+/** Per base: the total of the shares, the receipts, what is distributed and what is left. */
+function baseRows(b: SheetBuilder, result: RightsResult, x: Blocks): void {
+  b.headers(BA, RIGHTS_HEADER_ROW);
   RIGHTS_BASES.forEach((base, i) => {
-    const r = baseFirst + i;
-    const b = result.byBase[i];
+    const r = x.baseFirst + i;
+    const t = result.byBase[i];
     const at = (k: (typeof BA.keys)[number]): string => BA.cell(k, r);
-    cells.push(
+    b.push(
       { address: at('base'), value: base, style: 'label' },
       {
         address: at('share'),
-        formula: `SUMIF(${n(RIGHTS_NAMES.lineBases)},${at('base')},${n(RIGHTS_NAMES.lineShares)})`,
-        result: b ? num(b.share) : 0,
+        formula: `SUMIF(${b.n(RIGHTS_NAMES.lineBases)},${at('base')},${b.n(RIGHTS_NAMES.lineShares)})`,
+        result: t ? num(t.share) : 0,
         numFmt: NUMFMT.rate,
         style: 'computed',
       },
-      base === 'Recettes nettes part producteur' || base === 'Recettes guichet'
-        ? {
-            address: at('receipts'),
-            formula: base === 'Recettes guichet' ? `N(${box('boxOffice')})` : `N(${box('producerNet')})`,
-            result: b ? num(b.receipts) : 0,
-            numFmt: NUMFMT.euro,
-            style: 'computed',
-          }
-        : {
-            address: at('receipts'),
-            value: b && !b.receipts.isZero() ? num(b.receipts) : null,
-            numFmt: NUMFMT.euro,
-            style: 'input',
-          },
+      baseReceipts(base, at('receipts'), t?.receipts ?? null, x),
       {
         address: at('distributed'),
-        formula: `SUMIF(${n(RIGHTS_NAMES.lineBases)},${at('base')},${n(RIGHTS_NAMES.lineAmounts)})`,
-        result: b ? num(b.distributed) : 0,
+        formula: `SUMIF(${b.n(RIGHTS_NAMES.lineBases)},${at('base')},${b.n(RIGHTS_NAMES.lineAmounts)})`,
+        result: t ? num(t.distributed) : 0,
         numFmt: NUMFMT.euro,
         style: 'computed',
       },
       {
         address: at('left'),
         formula: `N(${at('receipts')})-${at('distributed')}`,
-        result: b ? num(b.left) : 0,
+        result: t ? num(t.left) : 0,
         numFmt: NUMFMT.euro,
         style: 'computed',
       },
     );
   });
+}
 
-  // ---- Box office
+/** The box office: entrées × prix moyen → recettes guichet → the producer's net receipts. */
+function boxOfficeRows(b: SheetBuilder, input: RightsInput, result: RightsResult, x: Blocks): void {
   const bo = input.boxOffice;
-  cells.push(
-    { address: BO.cell('label', boxTitle), value: BO.header('label'), style: 'section' },
-    { address: BO.cell('label', boxRow('admissions')), value: BOX_LABELS.admissions, style: 'label' },
+  const { box, boxRow } = x;
+  const label = (k: BoxKey, style: 'label' | 'total' = 'label'): CellPlan => ({
+    address: BO.cell('label', boxRow(k)),
+    value: BOX_LABELS[k],
+    style,
+  });
+  b.push(
+    { address: BO.cell('label', x.boxTitle), value: BO.header('label'), style: 'section' },
+    label('admissions'),
     { address: box('admissions'), value: bo.admissions, numFmt: NUMFMT.integer, style: 'input' },
-    { address: BO.cell('label', boxRow('averagePrice')), value: BOX_LABELS.averagePrice, style: 'label' },
+    label('averagePrice'),
     {
       address: box('averagePrice'),
       value: bo.averagePrice ? num(bo.averagePrice) : null,
       numFmt: NUMFMT.euro,
       style: 'input',
     },
-    { address: BO.cell('label', boxRow('boxOffice')), value: BOX_LABELS.boxOffice, style: 'label' },
+    label('boxOffice'),
     {
       address: box('boxOffice'),
       formula: `IF(OR(${box('admissions')}="",${box('averagePrice')}=""),"",ROUND(${box('admissions')}*${box('averagePrice')},2))`,
@@ -167,14 +175,14 @@ export function rightsSheet(
       numFmt: NUMFMT.euro,
       style: 'computed',
     },
-    { address: BO.cell('label', boxRow('producerShare')), value: BOX_LABELS.producerShare, style: 'label' },
+    label('producerShare'),
     {
       address: box('producerShare'),
       value: bo.producerShare ? num(bo.producerShare) : null,
       numFmt: NUMFMT.rate,
       style: 'input',
     },
-    { address: BO.cell('label', boxRow('producerNet')), value: BOX_LABELS.producerNet, style: 'total' },
+    label('producerNet', 'total'),
     {
       address: box('producerNet'),
       formula: `IF(OR(${box('boxOffice')}="",${box('producerShare')}=""),"",ROUND(${box('boxOffice')}*${box('producerShare')},2))`,
@@ -183,67 +191,87 @@ export function rightsSheet(
       style: 'total',
     },
   );
-  const boxLast = boxRow('producerNet');
+}
 
-  // ---- The qualités' list
-  const listHeader = boxLast + 2;
-  cells.push({ address: BA.cell('base', listHeader), value: 'Qualités', style: 'header' });
+/** The qualités' list under the box office; its first row. */
+function roleList(b: SheetBuilder, x: Blocks): number {
+  const listHeader = x.boxRow('producerNet') + 2;
+  b.push({ address: BA.cell('base', listHeader), value: 'Qualités', style: 'header' });
   RIGHTS_ROLES.forEach((role, i) =>
-    cells.push({ address: BA.cell('base', listHeader + 1 + i), value: role, style: 'label' }),
+    b.push({ address: BA.cell('base', listHeader + 1 + i), value: role, style: 'label' }),
   );
+  return listHeader;
+}
 
-  const col = (k: (typeof R.keys)[number]): string => R.range(k, first, last);
-  const names: NamePlan[] = [
-    { name: n(RIGHTS_NAMES.lines), sheet: name, ref: R.block(first, last) },
-    { name: n(RIGHTS_NAMES.lineBases), sheet: name, ref: col('base') },
-    { name: n(RIGHTS_NAMES.lineShares), sheet: name, ref: col('share') },
-    { name: n(RIGHTS_NAMES.lineAmounts), sheet: name, ref: col('part') },
-    { name: n(RIGHTS_NAMES.byBase), sheet: name, ref: BA.block(baseFirst, baseLast) },
-    { name: bases, sheet: name, ref: BA.range('base', baseFirst, baseLast) },
-    { name: receipts, sheet: name, ref: BA.range('receipts', baseFirst, baseLast) },
-    ...RIGHTS_BOX_ROWS.map((k) => ({ name: n(RIGHTS_NAMES[k]), sheet: name, ref: absolute(box(k)) })),
+function rightsNames(b: SheetBuilder, h: Holders, x: Blocks, listHeader: number): void {
+  const col = (k: (typeof R.keys)[number]): string => R.range(k, h.first, h.last);
+  b.name(RIGHTS_NAMES.lines, R.block(h.first, h.last))
+    .name(RIGHTS_NAMES.lineBases, col('base'))
+    .name(RIGHTS_NAMES.lineShares, col('share'))
+    .name(RIGHTS_NAMES.lineAmounts, col('part'))
+    .name(RIGHTS_NAMES.byBase, BA.block(x.baseFirst, x.baseLast))
+    .name(RIGHTS_NAMES.bases, BA.range('base', x.baseFirst, x.baseLast))
+    .name(RIGHTS_NAMES.receipts, BA.range('receipts', x.baseFirst, x.baseLast));
+  for (const k of RIGHTS_BOX_ROWS) b.name(RIGHTS_NAMES[k], absolute(x.box(k)));
+  b.name(RIGHTS_NAMES.roles, BA.range('base', listHeader + 1, listHeader + RIGHTS_ROLES.length));
+}
+
+function rightsChecks(b: SheetBuilder, h: Holders, x: Blocks): void {
+  b.validations.push(
     {
-      name: n(RIGHTS_NAMES.roles),
-      sheet: name,
-      ref: BA.range('base', listHeader + 1, listHeader + RIGHTS_ROLES.length),
+      range: R.span('role', h.first, h.last),
+      kind: 'list',
+      listName: b.n(RIGHTS_NAMES.roles),
+      error: 'Qualité : choisissez dans la liste (auteur, réalisateur, compositeur, producteur…).',
     },
-  ];
+    {
+      range: R.span('base', h.first, h.last),
+      kind: 'list',
+      listName: b.n(RIGHTS_NAMES.bases),
+      error: 'Assiette : choisissez une des assiettes du tableau à droite.',
+    },
+    { range: R.span('share', h.first, h.last), kind: 'share', error: 'Pourcentage : entre 0 et 100 %.' },
+    {
+      range: R.span('mg', h.first, h.last),
+      kind: 'decimalMin0',
+      error: 'Minimum garanti : un montant positif ou nul.',
+    },
+  );
+  b.conditionalFormats.push({ range: BA.span('left', x.baseFirst, x.baseLast), when: 'negative' });
+}
+
+/**
+ * Ayants droit: the rights holders (qualité, assiette, pourcentage, rang, minimum garanti) and the
+ * part each would receive from simulated receipts; per base, the total of the shares (never above
+ * 100 %), the receipts, what is distributed and what is left; the box office (entrées × prix
+ * moyen) gives the recettes guichet and, by the producer's share, the producer's net receipts.
+ */
+export function rightsSheet(
+  rights: { input: RightsInput; result: RightsResult; note?: string },
+  naming: Naming,
+): RightsLayout {
+  const { input, result, note } = rights;
+  const b = new SheetBuilder(naming, 'rights');
+  b.titled(
+    'Ayants droit — parts des recettes et simulation',
+    note ??
+      'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang de paiement et son minimum garanti. Les parts d’une même assiette ne dépassent pas 100 % ; la part simulée vient des recettes simulées à droite.',
+  );
+  const h = holderRows(b, result);
+  const x = blocks();
+  baseRows(b, result, x);
+  boxOfficeRows(b, input, result, x);
+  rightsNames(b, h, x, roleList(b, x));
+  rightsChecks(b, h, x);
   return {
-    sheet: {
-      name,
-      cells,
+    sheet: b.plan({
       columnWidths: [34, 18, 30, 12, 7, 16, 14, 16, 16, 3, 44, 14, 16, 14, 16],
       freezeRows: RIGHTS_HEADER_ROW,
-      validations: [
-        {
-          range: R.span('role', first, last),
-          kind: 'list',
-          listName: n(RIGHTS_NAMES.roles),
-          error: 'Qualité : choisissez dans la liste (auteur, réalisateur, compositeur, producteur…).',
-        },
-        {
-          range: R.span('base', first, last),
-          kind: 'list',
-          listName: bases,
-          error: 'Assiette : choisissez une des assiettes du tableau à droite.',
-        },
-        {
-          range: R.span('share', first, last),
-          kind: 'share',
-          error: 'Pourcentage : entre 0 et 100 %.',
-        },
-        {
-          range: R.span('mg', first, last),
-          kind: 'decimalMin0',
-          error: 'Minimum garanti : un montant positif ou nul.',
-        },
-      ],
-      conditionalFormats: [{ range: BA.span('left', baseFirst, baseLast), when: 'negative' }],
       merges: [`A2:${R.last}2`],
       rowHeights: { 2: 30 },
       print: { orientation: 'landscape', repeatRows: RIGHTS_HEADER_ROW },
-    },
-    names,
+    }),
+    names: b.names,
     result,
   };
 }
