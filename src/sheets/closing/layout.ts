@@ -4,6 +4,7 @@ import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { DEVIS_NAMES } from '../devis/contract';
 import { SOURCE_COLUMNS } from '../financing/contract';
 import { FOLLOWUP_CHAPTER_COLUMNS } from '../followup/contract';
+import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, quoteSheet, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
 import {
@@ -40,41 +41,25 @@ const RESULT_LABELS: Record<(typeof CLOSING_RESULT_ROWS)[number], string> = {
   balance: 'Solde (financement − coût) ; négatif : besoin non couvert',
 };
 
-/**
- * Bilan financier, the shape of a rendu de comptes: the coût définitif of each chapter against its
- * devis (from the Suivi budgétaire: once nothing is left to engage, the estimé final is the cost),
- * frais généraux and imprévus, with the écart explained; the financement définitif of each source
- * of the plan (obtained, or as planned), and the balance between the two.
- */
-export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
-  const { naming } = input;
-  const n = (b: string): string => naming.name(b);
-  const name = naming.sheet('closing');
-  const suivi = quoteSheet(naming.sheet('followup'));
-  const plan = quoteSheet(naming.sheet('financing'));
-  const cells: CellPlan[] = [
-    { address: 'A1', value: 'Bilan financier — coût définitif et financement définitif', style: 'title' },
-    {
-      address: 'A2',
-      value:
-        'Le coût définitif de chaque chapitre vient du Suivi budgétaire (estimé final : un coût définitif une fois qu’il ne reste rien à engager). Chaque écart notable s’explique ; le financement définitif reprend chaque source du plan, obtenue ou comme prévue.',
-      style: 'banner',
-    },
-  ];
+/** A row of the coût définitif: a chapter, the frais généraux or the imprévus. */
+interface CostRow {
+  label: string;
+  code: string;
+  devis: Money;
+  final: Money;
+  devisF: string;
+  finalF: string;
+  explanation?: string;
+}
+type Costs = { first: number; last: number; total: number; finalTotal: Money };
+type Funding = { fundFirst: number; fundLast: number; fundTotal: number; funding: Money };
+type ResultKey = (typeof CLOSING_RESULT_ROWS)[number];
 
-  // ---- Coût définitif per chapter
-  for (const k of C.keys)
-    cells.push({ address: C.cell(k, CLOSING_HEADER_ROW), value: C.header(k), style: 'header' });
-  const first = CLOSING_HEADER_ROW + 1;
-  const rows: {
-    label: string;
-    code: string;
-    devis: Money;
-    final: Money;
-    devisF: string;
-    finalF: string;
-    explanation?: string;
-  }[] = [
+/** The chapters from the Suivi's chapter rows, then frais généraux and imprévus. */
+function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput): CostRow[] {
+  const suivi = quoteSheet(b.naming.sheet('followup'));
+  const fg = b.n(DEVIS_NAMES.overheads.amount);
+  return [
     ...input.chapterRows.map((c) => ({
       code: c.code,
       label: c.label,
@@ -88,8 +73,8 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
       label: 'Frais généraux (forfait)',
       devis: input.result.overheads.amount,
       final: input.result.overheads.amount,
-      devisF: n(DEVIS_NAMES.overheads.amount),
-      finalF: n(DEVIS_NAMES.overheads.amount),
+      devisF: fg,
+      finalF: fg,
     },
     {
       // The imprévus are spent through the lines' overruns: nothing is left on them at closing.
@@ -97,150 +82,140 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
       label: 'Imprévus (consommés dans les lignes)',
       devis: input.result.contingency.amount,
       final: ZERO,
-      devisF: n(DEVIS_NAMES.contingency.amount),
+      devisF: b.n(DEVIS_NAMES.contingency.amount),
       finalF: '0',
       explanation:
         'Consommés par les écarts des lignes (voir le Suivi budgétaire) ; ce qui en reste est dans le solde.',
     },
   ];
+}
+
+function costRow(b: SheetBuilder, x: CostRow, r: number): void {
+  const gap = x.final.minus(x.devis);
+  const money = (k: 'devis' | 'final' | 'gap', formula: string, v: Money): CellPlan => ({
+    address: C.cell(k, r),
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+  b.push(
+    {
+      address: C.cell('chapter', r),
+      value: x.code || null,
+      ...(x.code ? { numFmt: NUMFMT.text } : {}),
+      style: 'label',
+    },
+    { address: C.cell('label', r), value: x.label, style: 'label' },
+    money('devis', x.devisF, x.devis),
+    money('final', x.finalF, x.final),
+    money('gap', `${C.cell('final', r)}-${C.cell('devis', r)}`, gap),
+    {
+      address: C.cell('gapRate', r),
+      formula: `IF(${C.cell('devis', r)}=0,"",${C.cell('gap', r)}/${C.cell('devis', r)})`,
+      result: x.devis.isZero() ? '' : num(gap.dividedBy(x.devis)),
+      numFmt: NUMFMT.percent,
+      style: 'computed',
+    },
+    { address: C.cell('explanation', r), value: x.explanation ?? null, style: 'input' },
+  );
+}
+
+/** Coût définitif per chapter against its devis, with the total. */
+function costRows(b: SheetBuilder, input: ClosingLayoutInput): Costs {
+  b.headers(C, CLOSING_HEADER_ROW);
+  const rows = costRowsOf(b, input);
+  const first = CLOSING_HEADER_ROW + 1;
   const last = first + rows.length - 1;
   const total = last + 1;
-  rows.forEach((x, i) => {
-    const r = first + i;
-    const gap = x.final.minus(x.devis);
-    cells.push(
-      {
-        address: C.cell('chapter', r),
-        value: x.code || null,
-        ...(x.code ? { numFmt: NUMFMT.text } : {}),
-        style: 'label',
-      },
-      { address: C.cell('label', r), value: x.label, style: 'label' },
-      {
-        address: C.cell('devis', r),
-        formula: x.devisF,
-        result: num(x.devis),
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
-      {
-        address: C.cell('final', r),
-        formula: x.finalF,
-        result: num(x.final),
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
-      {
-        address: C.cell('gap', r),
-        formula: `${C.cell('final', r)}-${C.cell('devis', r)}`,
-        result: num(gap),
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
-      {
-        address: C.cell('gapRate', r),
-        formula: `IF(${C.cell('devis', r)}=0,"",${C.cell('gap', r)}/${C.cell('devis', r)})`,
-        result: x.devis.isZero() ? '' : num(gap.dividedBy(x.devis)),
-        numFmt: NUMFMT.percent,
-        style: 'computed',
-      },
-      { address: C.cell('explanation', r), value: x.explanation ?? null, style: 'input' },
-    );
-  });
+  rows.forEach((x, i) => costRow(b, x, first + i));
   const devisTotal = sum(rows.map((x) => x.devis));
   const finalTotal = sum(rows.map((x) => x.final));
-  cells.push({ address: C.cell('label', total), value: 'Total', style: 'total' });
+  b.push({ address: C.cell('label', total), value: 'Total', style: 'total' });
   for (const [k, v] of [
     ['devis', devisTotal],
     ['final', finalTotal],
     ['gap', finalTotal.minus(devisTotal)],
   ] as const)
-    cells.push({
+    b.push({
       address: C.cell(k, total),
       formula: `SUM(${C.span(k, first, last)})`,
       result: num(v),
       numFmt: NUMFMT.euro,
       style: 'total',
     });
+  return { first, last, total, finalTotal };
+}
 
-  // ---- Financement définitif per source of the plan
-  const fundTitle = total + 2;
+/** Financement définitif per source of the plan (obtained, or as planned). */
+function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): Funding {
+  const plan = quoteSheet(b.naming.sheet('financing'));
+  const fundTitle = costs.total + 2;
   const fundHeader = fundTitle + 1;
   const fundFirst = fundHeader + 1;
   const sources = input.sources;
   const fundLast = fundFirst + sources.length - 1;
   const fundTotal = fundLast + 1;
-  cells.push({ address: FU.cell('source', fundTitle), value: 'Financement définitif', style: 'section' });
-  for (const k of FU.keys)
-    cells.push({ address: FU.cell(k, fundHeader), value: FU.header(k), style: 'header' });
+  b.push({ address: FU.cell('source', fundTitle), value: 'Financement définitif', style: 'section' });
+  b.headers(FU, fundHeader);
   sources.forEach((s, i) => {
     const r = fundFirst + i;
     const p = input.sourcesFirstRow + i;
     const at = (k: (typeof FU.keys)[number]): string => FU.cell(k, r);
-    cells.push(
+    const euros = (k: 'planned' | 'kept' | 'gap', formula: string, v: number): CellPlan => ({
+      address: at(k),
+      formula,
+      result: v,
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    b.push(
       {
         address: at('source'),
         formula: `IF(${plan}!${SOURCE_COLUMNS.cell('source', p)}="","",${plan}!${SOURCE_COLUMNS.cell('source', p)})`,
         result: s?.label ?? '',
         style: 'label',
       },
-      {
-        address: at('planned'),
-        formula: `N(${plan}!${SOURCE_COLUMNS.cell('amount', p)})`,
-        result: s ? num(s.amount) : 0,
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
+      euros('planned', `N(${plan}!${SOURCE_COLUMNS.cell('amount', p)})`, s ? num(s.amount) : 0),
       { address: at('obtained'), value: null, numFmt: NUMFMT.euro, style: 'input' },
-      {
-        address: at('kept'),
-        formula: `IF(${at('obtained')}="",${at('planned')},${at('obtained')})`,
-        result: s ? num(s.amount) : 0,
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
-      {
-        address: at('gap'),
-        formula: `${at('kept')}-${at('planned')}`,
-        result: 0,
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      },
+      euros('kept', `IF(${at('obtained')}="",${at('planned')},${at('obtained')})`, s ? num(s.amount) : 0),
+      euros('gap', `${at('kept')}-${at('planned')}`, 0),
       { address: at('explanation'), value: null, style: 'input' },
     );
   });
   const funding = sum(sources.map((s) => s?.amount ?? ZERO));
-  cells.push({ address: FU.cell('source', fundTotal), value: 'Total', style: 'total' });
+  b.push({ address: FU.cell('source', fundTotal), value: 'Total', style: 'total' });
   for (const [k, v] of [
     ['planned', funding],
     ['kept', funding],
     ['gap', ZERO],
   ] as const)
-    cells.push({
+    b.push({
       address: FU.cell(k, fundTotal),
       formula: `SUM(${FU.span(k, fundFirst, fundLast)})`,
       result: num(v),
       numFmt: NUMFMT.euro,
       style: 'total',
     });
+  return { fundFirst, fundLast, fundTotal, funding };
+}
 
-  // ---- Result
-  const resultRow = (k: (typeof CLOSING_RESULT_ROWS)[number]): number =>
-    CLOSING_HEADER_ROW + 1 + CLOSING_RESULT_ROWS.indexOf(k);
-  const rv = (k: (typeof CLOSING_RESULT_ROWS)[number]): string => RE.cell('value', resultRow(k));
-  const values: Record<(typeof CLOSING_RESULT_ROWS)[number], { formula: string; result: Money }> = {
-    cost: { formula: C.cell('final', total), result: finalTotal },
-    devis: { formula: n(DEVIS_NAMES.total.amount), result: input.result.total.amount },
-    costGap: { formula: `${rv('cost')}-${rv('devis')}`, result: finalTotal.minus(input.result.total.amount) },
-    funding: { formula: FU.cell('kept', fundTotal), result: funding },
-    balance: { formula: `${rv('funding')}-${rv('cost')}`, result: funding.minus(finalTotal) },
+const resultRow = (k: ResultKey): number => CLOSING_HEADER_ROW + 1 + CLOSING_RESULT_ROWS.indexOf(k);
+const rv = (k: ResultKey): string => RE.cell('value', resultRow(k));
+
+/** The result, right of the tables: coût définitif, devis, écart, financement définitif, solde. */
+function resultRows(b: SheetBuilder, budget: BudgetResult, costs: Costs, fund: Funding): void {
+  const { finalTotal } = costs;
+  const values: Record<ResultKey, { formula: string; result: Money }> = {
+    cost: { formula: C.cell('final', costs.total), result: finalTotal },
+    devis: { formula: b.n(DEVIS_NAMES.total.amount), result: budget.total.amount },
+    costGap: { formula: `${rv('cost')}-${rv('devis')}`, result: finalTotal.minus(budget.total.amount) },
+    funding: { formula: FU.cell('kept', fund.fundTotal), result: fund.funding },
+    balance: { formula: `${rv('funding')}-${rv('cost')}`, result: fund.funding.minus(finalTotal) },
   };
-  cells.push(
-    { address: RE.cell('label', CLOSING_HEADER_ROW), value: RE.header('label'), style: 'header' },
-    { address: RE.cell('value', CLOSING_HEADER_ROW), value: RE.header('value'), style: 'header' },
-  );
+  b.headers(RE, CLOSING_HEADER_ROW);
   for (const k of CLOSING_RESULT_ROWS)
-    cells.push(
+    b.push(
       {
         address: RE.cell('label', resultRow(k)),
         value: RESULT_LABELS[k],
@@ -254,37 +229,47 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
         style: k === 'balance' ? 'total' : 'computed',
       },
     );
+}
 
-  const names: NamePlan[] = [
-    { name: n(CLOSING_NAMES.costs), sheet: name, ref: C.block(first, last) },
-    { name: n(CLOSING_NAMES.funding), sheet: name, ref: FU.block(fundFirst, fundLast) },
-    { name: n(CLOSING_NAMES.cost), sheet: name, ref: absolute(rv('cost')) },
-    { name: n(CLOSING_NAMES.devis), sheet: name, ref: absolute(rv('devis')) },
-    { name: n(CLOSING_NAMES.costGap), sheet: name, ref: absolute(rv('costGap')) },
-    { name: n(CLOSING_NAMES.fundingTotal), sheet: name, ref: absolute(rv('funding')) },
-    { name: n(CLOSING_NAMES.balance), sheet: name, ref: absolute(rv('balance')) },
-  ];
+/**
+ * Bilan financier, the shape of a rendu de comptes: the coût définitif of each chapter against its
+ * devis (from the Suivi budgétaire: once nothing is left to engage, the estimé final is the cost),
+ * frais généraux and imprévus, with the écart explained; the financement définitif of each source
+ * of the plan (obtained, or as planned), and the balance between the two.
+ */
+export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
+  const b = new SheetBuilder(input.naming, 'closing');
+  b.titled(
+    'Bilan financier — coût définitif et financement définitif',
+    'Le coût définitif de chaque chapitre vient du Suivi budgétaire (estimé final : un coût définitif une fois qu’il ne reste rien à engager). Chaque écart notable s’explique ; le financement définitif reprend chaque source du plan, obtenue ou comme prévue.',
+  );
+  const costs = costRows(b, input);
+  const fund = fundingRows(b, input, costs);
+  resultRows(b, input.result, costs, fund);
+  b.name(CLOSING_NAMES.costs, C.block(costs.first, costs.last))
+    .name(CLOSING_NAMES.funding, FU.block(fund.fundFirst, fund.fundLast))
+    .name(CLOSING_NAMES.cost, absolute(rv('cost')))
+    .name(CLOSING_NAMES.devis, absolute(rv('devis')))
+    .name(CLOSING_NAMES.costGap, absolute(rv('costGap')))
+    .name(CLOSING_NAMES.fundingTotal, absolute(rv('funding')))
+    .name(CLOSING_NAMES.balance, absolute(rv('balance')));
+  b.validations.push({
+    range: FU.span('obtained', fund.fundFirst, fund.fundLast),
+    kind: 'decimalMin0',
+    error: 'Obtenu : un montant positif ou nul, en euros.',
+  });
+  b.conditionalFormats.push(
+    { range: C.span('gap', costs.first, costs.total), when: 'overrun' },
+    { range: `${rv('balance')}:${rv('balance')}`, when: 'negative' },
+  );
   return {
-    sheet: {
-      name,
-      cells,
+    sheet: b.plan({
       columnWidths: [36, 40, 16, 16, 14, 10, 48, 3, 52, 16],
       freezeRows: CLOSING_HEADER_ROW,
-      validations: [
-        {
-          range: FU.span('obtained', fundFirst, fundLast),
-          kind: 'decimalMin0',
-          error: 'Obtenu : un montant positif ou nul, en euros.',
-        },
-      ],
-      conditionalFormats: [
-        { range: C.span('gap', first, total), when: 'overrun' },
-        { range: `${rv('balance')}:${rv('balance')}`, when: 'negative' },
-      ],
       merges: [`A2:${C.last}2`],
       rowHeights: { 2: 30 },
       print: { orientation: 'landscape', repeatRows: CLOSING_HEADER_ROW },
-    },
-    names,
+    }),
+    names: b.names,
   };
 }
