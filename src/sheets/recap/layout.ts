@@ -3,6 +3,7 @@ import type { BudgetInput, BudgetResult, Split } from '../../domain/budget/types
 import { Money, ZERO, toCellNumber } from '../../domain/money';
 import { getNomenclature, rolesOf } from '../../domain/nomenclature/nomenclature';
 import { DEVIS_NAMES, SPLIT_PARTS, chapterNames, type SplitPart } from '../devis/contract';
+import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import {
   NUMFMT,
@@ -31,6 +32,199 @@ interface LinkedRow {
   split: Split;
 }
 
+/** What every row of the récapitulatif refers to: the builder and the total général. */
+interface Recap {
+  b: SheetBuilder;
+  total: Money;
+  totalName: string;
+}
+
+const PART_COLUMN = { amount: 'amount', france: 'france', foreign: 'foreign' } as const;
+
+const pct = (x: Recap, row: number): string =>
+  `IF(${x.totalName}=0,0,${C.cell('amount', row)}/${x.totalName})`;
+
+/** A row linked to the Devis by name: code, label, amount, share of the total, France, étranger. */
+function linked(x: Recap, row: number, r: LinkedRow): void {
+  const part = (p: SplitPart): CellPlan => ({
+    address: C.cell(PART_COLUMN[p], row),
+    formula: x.b.n(r.names[p]),
+    result: num(r.split[p]),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+  x.b.push(
+    { address: C.cell('code', row), value: r.code, numFmt: NUMFMT.text, style: 'label' },
+    { address: C.cell('label', row), value: r.label, style: 'label' },
+    part('amount'),
+    {
+      address: C.cell('share', row),
+      formula: pct(x, row),
+      result: num(share(r.split.amount, x.total)),
+      numFmt: NUMFMT.percent,
+      style: 'computed',
+    },
+    part('france'),
+    part('foreign'),
+  );
+}
+
+/** A row summing others: each part by formula, the share of the total général. */
+function summed(
+  x: Recap,
+  row: number,
+  label: string,
+  formula: (p: SplitPart) => string,
+  split: Split,
+  style: 'subtotal' | 'total',
+): void {
+  x.b.push({ address: C.cell('label', row), value: label, style });
+  for (const p of SPLIT_PARTS)
+    x.b.push({
+      address: C.cell(PART_COLUMN[p], row),
+      formula: formula(p),
+      result: num(split[p]),
+      numFmt: NUMFMT.euro,
+      style,
+    });
+  x.b.push({
+    address: C.cell('share', row),
+    formula: pct(x, row),
+    result: num(share(split.amount, x.total)),
+    numFmt: NUMFMT.percent,
+    style,
+  });
+}
+
+/** The chapters under the subtotal, and the indirect costs (FG and imprévus, or the indirect chapter). */
+function linkedRows(budget: BudgetInput, result: BudgetResult): { base: LinkedRow[]; indirect: LinkedRow[] } {
+  const roles = rolesOf(getNomenclature(budget.nomenclature));
+  const chapterRow = (i: number): LinkedRow => {
+    const ch = budget.chapters[i];
+    const r = result.chapters[i];
+    if (!ch || !r) throw new Error(`Chapitre ${i + 1} sans résultat`);
+    return { code: ch.code, label: ch.label, names: chapterNames(ch.code), split: r };
+  };
+  const indices = budget.chapters.map((_, i) => i);
+  const isIndirect = (i: number): boolean => budget.chapters[i]?.code === roles.indirect.chapter;
+  const base = indices.filter((i) => !isIndirect(i)).map(chapterRow);
+  if (roles.indirect.chapter !== null) return { base, indirect: indices.filter(isIndirect).map(chapterRow) };
+  const indirect = roles.indirect.lines.flatMap((l) =>
+    l.role === 'line'
+      ? []
+      : [
+          {
+            code: l.code,
+            label: l.label ?? l.code,
+            names: l.role === 'overheads' ? DEVIS_NAMES.overheads : DEVIS_NAMES.contingency,
+            split: l.role === 'overheads' ? result.overheads : result.contingency,
+          },
+        ],
+  );
+  return { base, indirect };
+}
+
+type Table = { firstChapter: number; lastChapter: number; tot: number; check: number };
+
+/** The chapters, the subtotal, the indirect costs, the total général and its check against the Devis. */
+function tableRows(x: Recap, budget: BudgetInput, result: BudgetResult): Table {
+  const roles = rolesOf(getNomenclature(budget.nomenclature));
+  const { base, indirect } = linkedRows(budget, result);
+  let row = RECAP_FIRST_ROW;
+  for (const r of base) linked(x, row++, r);
+  const firstChapter = RECAP_FIRST_ROW;
+  const lastChapter = row - 1;
+  const sub = row;
+  const subtotalLabel = roles.subtotalLabel.replace(/ \(.*\)$/, '');
+  summed(
+    x,
+    sub,
+    subtotalLabel,
+    (p) => `SUM(${C.span(PART_COLUMN[p], firstChapter, lastChapter)})`,
+    result.subtotal,
+    'subtotal',
+  );
+  row += 1;
+  const indirectRows: number[] = [];
+  for (const r of indirect) {
+    indirectRows.push(row);
+    linked(x, row++, r);
+  }
+  const tot = row;
+  const sumOf = (p: SplitPart): string =>
+    [sub, ...indirectRows].map((r) => C.cell(PART_COLUMN[p], r)).join('+');
+  summed(x, tot, 'TOTAL GÉNÉRAL', sumOf, result.total, 'total');
+  const check = tot + 1;
+  x.b.push(
+    {
+      address: C.cell('label', check),
+      value: 'Contrôle : écart avec le total du devis (doit être nul)',
+      style: 'note',
+    },
+    {
+      address: C.cell('amount', check),
+      formula: `${C.cell('amount', tot)}-${x.totalName}`,
+      result: 0,
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    },
+  );
+  return { firstChapter, lastChapter, tot, check };
+}
+
+/** The enveloppe, the gap to it, the share used and the cost per minute; the gap's row. */
+function envelopeRows(x: Recap, production: ProductionParameters | null, t: Table): number {
+  const { b, total } = x;
+  const envelope = production?.envelope ?? ZERO;
+  const env = t.check + 2;
+  const gap = env + 1;
+  const used = env + 2;
+  const perMinute = env + 3;
+  const amountAt = (r: number): string => C.cell('amount', r);
+  const minutes = production?.durationMinutes ?? 0;
+  const duration = b.n(PARAMS_NAMES.duration);
+  const label = (r: number, value: string): CellPlan => ({
+    address: C.cell('label', r),
+    value,
+    style: 'label',
+  });
+  b.push(
+    label(env, 'Enveloppe budgétaire'),
+    {
+      address: amountAt(env),
+      formula: b.n(PARAMS_NAMES.envelope),
+      result: num(envelope),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    },
+    label(gap, 'Écart à l’enveloppe (positif : marge ; négatif : dépassement)'),
+    {
+      address: amountAt(gap),
+      formula: `${amountAt(env)}-${amountAt(t.tot)}`,
+      result: num(envelope.minus(total)),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    },
+    label(used, 'Part de l’enveloppe utilisée'),
+    {
+      address: C.cell('share', used),
+      formula: `IF(${amountAt(env)}=0,0,${amountAt(t.tot)}/${amountAt(env)})`,
+      result: num(share(total, envelope)),
+      numFmt: NUMFMT.percent,
+      style: 'computed',
+    },
+    label(perMinute, 'Coût à la minute (total général / durée)'),
+    {
+      address: amountAt(perMinute),
+      formula: `IF(N(${duration})=0,0,${amountAt(t.tot)}/${duration})`,
+      result: minutes === 0 ? 0 : num(total.dividedBy(new Money(minutes))),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    },
+  );
+  return gap;
+}
+
 /**
  * Récapitulatif: the chapters linked by name to the Devis (total, % of the total général, dont
  * France, dont étranger), the subtotal, the indirect costs (frais généraux and imprévus, or the
@@ -42,216 +236,38 @@ export function recapSheet(
   production: ProductionParameters | null,
   naming: Naming,
 ): { sheet: SheetPlan; names: NamePlan[]; charts: ChartPlan[] } {
-  const roles = rolesOf(getNomenclature(budget.nomenclature));
-  const sheetName = naming.sheet('recap');
-  const n = (base: string): string => naming.name(base);
-  const cells: CellPlan[] = [];
-  const total = result.total.amount;
-  const totalName = n(DEVIS_NAMES.total.amount);
-  const pct = (row: number): string => `IF(${totalName}=0,0,${C.cell('amount', row)}/${totalName})`;
-  const partColumn = { amount: 'amount', france: 'france', foreign: 'foreign' } as const;
-
-  cells.push({ address: 'A1', value: 'Récapitulatif du devis', style: 'title' });
-  cells.push({
-    address: 'A2',
-    value: 'Chaque montant est lié au devis par une formule ; rien n’est à saisir sur cette feuille.',
-    style: 'banner',
-  });
-  for (const k of C.keys)
-    cells.push({ address: C.cell(k, RECAP_HEADER_ROW), value: C.header(k), style: 'header' });
-
-  const linked = (row: number, r: LinkedRow): void => {
-    cells.push({ address: C.cell('code', row), value: r.code, numFmt: NUMFMT.text, style: 'label' });
-    cells.push({ address: C.cell('label', row), value: r.label, style: 'label' });
-    const part = (p: SplitPart): void => {
-      cells.push({
-        address: C.cell(partColumn[p], row),
-        formula: n(r.names[p]),
-        result: num(r.split[p]),
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      });
-    };
-    part('amount');
-    cells.push({
-      address: C.cell('share', row),
-      formula: pct(row),
-      result: num(share(r.split.amount, total)),
-      numFmt: NUMFMT.percent,
-      style: 'computed',
-    });
-    part('france');
-    part('foreign');
-  };
-  /** A row summing others: each part by formula, the share of the total général. */
-  const summed = (
-    row: number,
-    label: string,
-    formula: (p: SplitPart) => string,
-    split: Split,
-    style: 'subtotal' | 'total',
-  ): void => {
-    cells.push({ address: C.cell('label', row), value: label, style });
-    for (const p of SPLIT_PARTS)
-      cells.push({
-        address: C.cell(partColumn[p], row),
-        formula: formula(p),
-        result: num(split[p]),
-        numFmt: NUMFMT.euro,
-        style,
-      });
-    cells.push({
-      address: C.cell('share', row),
-      formula: pct(row),
-      result: num(share(split.amount, total)),
-      numFmt: NUMFMT.percent,
-      style,
-    });
-  };
-
-  const chapterRow = (i: number): LinkedRow => {
-    const ch = budget.chapters[i];
-    const r = result.chapters[i];
-    if (!ch || !r) throw new Error(`Chapitre ${i + 1} sans résultat`);
-    return { code: ch.code, label: ch.label, names: chapterNames(ch.code), split: r };
-  };
-  const indices = budget.chapters.map((_, i) => i);
-  const base = indices.filter((i) => budget.chapters[i]?.code !== roles.indirect.chapter).map(chapterRow);
-  const indirect: LinkedRow[] =
-    roles.indirect.chapter === null
-      ? roles.indirect.lines.flatMap((l) =>
-          l.role === 'line'
-            ? []
-            : [
-                {
-                  code: l.code,
-                  label: l.label ?? l.code,
-                  names: l.role === 'overheads' ? DEVIS_NAMES.overheads : DEVIS_NAMES.contingency,
-                  split: l.role === 'overheads' ? result.overheads : result.contingency,
-                },
-              ],
-        )
-      : indices.filter((i) => budget.chapters[i]?.code === roles.indirect.chapter).map(chapterRow);
-
-  let row = RECAP_FIRST_ROW;
-  for (const r of base) linked(row++, r);
-  const firstChapter = RECAP_FIRST_ROW;
-  const lastChapter = row - 1;
-  const sub = row;
-  summed(
-    sub,
-    roles.subtotalLabel.replace(/ \(.*\)$/, ''),
-    (p) => `SUM(${C.span(partColumn[p], firstChapter, lastChapter)})`,
-    result.subtotal,
-    'subtotal',
-  );
-  row += 1;
-  const indirectRows: number[] = [];
-  for (const r of indirect) {
-    indirectRows.push(row);
-    linked(row++, r);
-  }
-  const tot = row;
-  summed(
-    tot,
-    'TOTAL GÉNÉRAL',
-    (p) => [sub, ...indirectRows].map((x) => C.cell(partColumn[p], x)).join('+'),
-    result.total,
-    'total',
-  );
-
-  const check = tot + 1;
-  cells.push({
-    address: C.cell('label', check),
-    value: 'Contrôle : écart avec le total du devis (doit être nul)',
-    style: 'note',
-  });
-  cells.push({
-    address: C.cell('amount', check),
-    formula: `${C.cell('amount', tot)}-${totalName}`,
-    result: 0,
-    numFmt: NUMFMT.euro,
-    style: 'computed',
-  });
-
-  const envelope = production?.envelope ?? ZERO;
-  const env = check + 2;
-  const gap = env + 1;
-  const used = env + 2;
-  const perMinute = env + 3;
+  const b = new SheetBuilder(naming, 'recap');
+  const x: Recap = { b, total: result.total.amount, totalName: b.n(DEVIS_NAMES.total.amount) };
+  b.titled(
+    'Récapitulatif du devis',
+    'Chaque montant est lié au devis par une formule ; rien n’est à saisir sur cette feuille.',
+  ).headers(C, RECAP_HEADER_ROW);
+  const t = tableRows(x, budget, result);
+  const gap = envelopeRows(x, production, t);
   const amountAt = (r: number): string => C.cell('amount', r);
-  cells.push({ address: C.cell('label', env), value: 'Enveloppe budgétaire', style: 'label' });
-  cells.push({
-    address: amountAt(env),
-    formula: n(PARAMS_NAMES.envelope),
-    result: num(envelope),
-    numFmt: NUMFMT.euro,
-    style: 'computed',
-  });
-  cells.push({
-    address: C.cell('label', gap),
-    value: 'Écart à l’enveloppe (positif : marge ; négatif : dépassement)',
-    style: 'label',
-  });
-  cells.push({
-    address: amountAt(gap),
-    formula: `${amountAt(env)}-${amountAt(tot)}`,
-    result: num(envelope.minus(total)),
-    numFmt: NUMFMT.euro,
-    style: 'total',
-  });
-  cells.push({ address: C.cell('label', used), value: 'Part de l’enveloppe utilisée', style: 'label' });
-  cells.push({
-    address: C.cell('share', used),
-    formula: `IF(${amountAt(env)}=0,0,${amountAt(tot)}/${amountAt(env)})`,
-    result: num(share(total, envelope)),
-    numFmt: NUMFMT.percent,
-    style: 'computed',
-  });
-  const minutes = production?.durationMinutes ?? 0;
-  const duration = n(PARAMS_NAMES.duration);
-  cells.push({
-    address: C.cell('label', perMinute),
-    value: 'Coût à la minute (total général / durée)',
-    style: 'label',
-  });
-  cells.push({
-    address: amountAt(perMinute),
-    formula: `IF(N(${duration})=0,0,${amountAt(tot)}/${duration})`,
-    result: minutes === 0 ? 0 : num(total.dividedBy(new Money(minutes))),
-    numFmt: NUMFMT.euro,
-    style: 'computed',
-  });
-
-  const names: NamePlan[] = [
-    { name: n(RECAP_NAMES.lines), sheet: sheetName, ref: C.block(RECAP_HEADER_ROW, check) },
-    { name: n(RECAP_NAMES.total), sheet: sheetName, ref: absolute(amountAt(tot)) },
-    { name: n(RECAP_NAMES.envelopeGap), sheet: sheetName, ref: absolute(amountAt(gap)) },
-    { name: n(RECAP_NAMES.devisGap), sheet: sheetName, ref: absolute(amountAt(check)) },
-  ];
-
+  b.name(RECAP_NAMES.lines, C.block(RECAP_HEADER_ROW, t.check))
+    .name(RECAP_NAMES.total, absolute(amountAt(t.tot)))
+    .name(RECAP_NAMES.envelopeGap, absolute(amountAt(gap)))
+    .name(RECAP_NAMES.devisGap, absolute(amountAt(t.check)));
+  b.conditionalFormats.push(
+    { range: amountAt(gap), when: 'negative' },
+    { range: amountAt(gap), when: 'positive' },
+    { range: amountAt(t.check), when: 'negative' },
+  );
   return {
-    sheet: {
-      name: sheetName,
-      cells,
+    sheet: b.plan({
       columnWidths: [8, 58, 17, 12, 17, 17],
       freezeRows: RECAP_HEADER_ROW,
-      validations: [],
-      conditionalFormats: [
-        { range: amountAt(gap), when: 'negative' },
-        { range: amountAt(gap), when: 'positive' },
-        { range: amountAt(check), when: 'negative' },
-      ],
       merges: [`A2:${C.last}2`],
       print: { orientation: 'portrait', repeatRows: RECAP_HEADER_ROW },
-    },
-    names,
+    }),
+    names: b.names,
     charts: [
       {
-        sheet: sheetName,
+        sheet: b.sheet,
         kind: 'barClustered',
         title: 'Répartition du devis par poste',
-        source: `${C.cell('label', firstChapter)}:${C.cell('amount', lastChapter)}`,
+        source: `${C.cell('label', t.firstChapter)}:${C.cell('amount', t.lastChapter)}`,
         seriesBy: 'columns',
         anchor: 'H4',
       },
