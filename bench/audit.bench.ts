@@ -49,7 +49,9 @@ async function main_(): Promise<void> {
     ht: new Money(100 + (i % 900)).plus(new Money('0.25')),
     tva: new Money(20 + (i % 180)).plus(new Money('0.05')),
     status: i % 3 === 0 ? 'Engagé' : 'Payé',
-    paidOn: i % 3 === 0 ? null : '2027-06-30',
+    // Paid in the month after the piece (a piece is never paid before its own date).
+    paidOn:
+      i % 3 === 0 ? null : `${i % 12 === 11 ? 2028 : 2027}-${String(1 + ((i + 1) % 12)).padStart(2, '0')}-28`,
     mode: 'Virement',
     proof: true,
     proofRef: `F-${i + 1}.pdf`,

@@ -11,8 +11,9 @@ import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { chapterNames } from '../devis/contract';
 import type { DevisLineRow } from '../devis/layout';
 import { yesNo } from '../model/labels';
+import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
-import { NUMFMT, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import { NUMFMT, type CellPlan, type NamePlan, type SheetPlan, type ValidationPlan } from '../model/plan';
 import { LIST_NAMES } from '../params/contract';
 import {
   EXPENSE_CHAPTER_COLUMNS as CH,
@@ -48,6 +49,254 @@ export interface ExpensesLayout {
   totals: ExpenseTotals;
 }
 
+type Ledger = { first: number; last: number; totalRow: number; engagedRow: number; paidRow: number };
+type ByCode = { codeFirst: number; codeLast: number };
+type ByChapter = { chapFirst: number; chapLast: number; chapTotal: number };
+
+/** One piece of the ledger, or a free row (its code and TTC formula only). */
+function pieceRow(b: SheetBuilder, e: ExpenseInput | null, r: number): void {
+  const ttcFormula = expenseTtcFormula(r);
+  const at = (k: (typeof E.keys)[number]): string => E.cell(k, r);
+  if (!e) {
+    b.push(
+      { address: at('code'), value: null, numFmt: NUMFMT.text, style: 'input' },
+      { address: at('ttc'), formula: ttcFormula, result: '', numFmt: NUMFMT.euro, style: 'computed' },
+    );
+    return;
+  }
+  b.push(
+    { address: at('date'), value: isoDay(e.date), numFmt: NUMFMT.date, style: 'input' },
+    { address: at('piece'), value: e.piece, style: 'input' },
+    { address: at('payee'), value: e.payee, style: 'input' },
+    { address: at('nature'), value: e.nature, style: 'input' },
+    { address: at('code'), value: e.code, numFmt: NUMFMT.text, style: 'input' },
+    { address: at('label'), value: e.label, style: 'input' },
+    { address: at('ht'), value: num(e.ht), numFmt: NUMFMT.euro, style: 'input' },
+    { address: at('tva'), value: num(e.tva), numFmt: NUMFMT.euro, style: 'input' },
+    e.ttc
+      ? { address: at('ttc'), value: num(e.ttc), numFmt: NUMFMT.euro, style: 'input' }
+      : {
+          address: at('ttc'),
+          formula: ttcFormula,
+          result: num(expenseTtc(e)),
+          numFmt: NUMFMT.euro,
+          style: 'computed',
+        },
+    { address: at('status'), value: e.status, style: 'input' },
+    { address: at('paidOn'), value: isoDay(e.paidOn), numFmt: NUMFMT.date, style: 'input' },
+    { address: at('mode'), value: e.mode, style: 'input' },
+    { address: at('proof'), value: yesNo(e.proof), style: 'input' },
+    { address: at('proofRef'), value: e.proofRef, style: 'input' },
+  );
+}
+
+/** The ledger (pieces, then free rows), its totals, the engagé and the payé. */
+function ledgerRows(b: SheetBuilder, lines: ExpenseInput[], totals: ExpenseTotals): Ledger {
+  const first = EXPENSE_FIRST_ROW;
+  const rows: (ExpenseInput | null)[] = [...lines, ...Array<null>(FREE_EXPENSE_ROWS).fill(null)];
+  const last = first + rows.length - 1;
+  const totalRow = last + 1;
+  b.headers(E, EXPENSE_HEADER_ROW);
+  rows.forEach((e, i) => pieceRow(b, e, first + i));
+  b.push({ address: E.cell('label', totalRow), value: 'Total', style: 'total' });
+  for (const k of ['ht', 'tva', 'ttc'] as const)
+    b.push({
+      address: E.cell(k, totalRow),
+      formula: `SUM(${E.span(k, first, last)})`,
+      result: num(totals[k]),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
+  const engagedRow = totalRow + 1;
+  const paidRow = totalRow + 2;
+  b.push(
+    { address: E.cell('label', engagedRow), value: 'Engagé HT (toutes les lignes)', style: 'label' },
+    {
+      address: E.cell('ht', engagedRow),
+      formula: `SUM(${E.span('ht', first, last)})`,
+      result: num(totals.engaged),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    },
+    { address: E.cell('label', paidRow), value: 'Payé HT (réalisé)', style: 'label' },
+    {
+      address: E.cell('ht', paidRow),
+      formula: `SUMPRODUCT(--(${E.range('status', first, last)}="Payé"),${E.range('ht', first, last)})`,
+      result: num(totals.paid),
+      numFmt: NUMFMT.euro,
+      style: 'subtotal',
+    },
+  );
+  return { first, last, totalRow, engagedRow, paidRow };
+}
+
+/**
+ * Totals per devis code (short names over the ledger's columns: this table has a row per devis
+ * line, so its formulas are kept short for the Office request size).
+ */
+function codeRows(b: SheetBuilder, codes: DevisLineRow[], totals: ExpenseTotals): ByCode {
+  const codeFirst = EXPENSE_FIRST_ROW;
+  const codeLast = codeFirst + codes.length - 1;
+  const L = {
+    codes: b.n(EXPENSE_NAMES.lineCodes),
+    ht: b.n(EXPENSE_NAMES.lineHT),
+    status: b.n(EXPENSE_NAMES.lineStatus),
+  };
+  b.headers(CO, EXPENSE_HEADER_ROW);
+  codes.forEach((c, i) => {
+    const r = codeFirst + i;
+    const t = totals.byCode.get(c.code) ?? { engaged: ZERO, paid: ZERO };
+    b.push(
+      { address: CO.cell('code', r), value: c.code, numFmt: NUMFMT.text, style: 'label' },
+      { address: CO.cell('chapter', r), value: c.chapter, numFmt: NUMFMT.text, style: 'label' },
+      { address: CO.cell('label', r), value: c.label, style: 'label' },
+      {
+        address: CO.cell('engaged', r),
+        formula: `SUMPRODUCT(--(${L.codes}=P${r}),${L.ht})`,
+        result: num(t.engaged),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+      {
+        address: CO.cell('paid', r),
+        formula: `SUMPRODUCT(--(${L.codes}=P${r}),--(${L.status}="Payé"),${L.ht})`,
+        result: num(t.paid),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+    );
+  });
+  return { codeFirst, codeLast };
+}
+
+/** One chapter's devis, engagé, payé and devis − engagé, from the totals per code. */
+function chapterRow(b: SheetBuilder, input: ExpensesLayoutInput, i: number, r: number, byCode: ByCode): void {
+  const c = input.budget.chapters[i];
+  if (!c) return;
+  const chapterSum = (key: 'engaged' | 'paid'): Money =>
+    sum(
+      input.codes
+        .filter((x) => x.chapter === c.code)
+        .map((x) => input.totals.byCode.get(x.code)?.[key] ?? ZERO),
+    );
+  const byCodeCol = (k: (typeof CO.keys)[number]): string => CO.range(k, byCode.codeFirst, byCode.codeLast);
+  const devis: Split | undefined = input.result.chapters[i];
+  const engaged = chapterSum('engaged');
+  const euros = (k: (typeof CH.keys)[number], formula: string, v: Money): CellPlan => ({
+    address: CH.cell(k, r),
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+  const sumBy = (k: 'engaged' | 'paid'): string =>
+    `SUMPRODUCT(--(${byCodeCol('chapter')}=${CH.cell('chapter', r)}),${byCodeCol(k)})`;
+  b.push(
+    { address: CH.cell('chapter', r), value: c.code, numFmt: NUMFMT.text, style: 'label' },
+    { address: CH.cell('label', r), value: c.label, style: 'label' },
+    euros('devis', b.n(chapterNames(c.code).amount), devis?.amount ?? ZERO),
+    euros('engaged', sumBy('engaged'), engaged),
+    euros('paid', sumBy('paid'), chapterSum('paid')),
+    euros('left', `${CH.cell('devis', r)}-${CH.cell('engaged', r)}`, (devis?.amount ?? ZERO).minus(engaged)),
+  );
+}
+
+/** The totals per chapter of the devis, under the totals per code. */
+function chapterRows(b: SheetBuilder, input: ExpensesLayoutInput, byCode: ByCode): ByChapter {
+  const chapTitle = byCode.codeLast + 2;
+  const chapHeader = chapTitle + 1;
+  const chapFirst = chapHeader + 1;
+  const chapters = input.budget.chapters;
+  const chapLast = chapFirst + chapters.length - 1;
+  const chapTotal = chapLast + 1;
+  b.push({ address: CH.cell('chapter', chapTitle), value: 'Par chapitre du devis', style: 'section' });
+  b.headers(CH, chapHeader);
+  chapters.forEach((_, i) => chapterRow(b, input, i, chapFirst + i, byCode));
+  const devisChapters = sum(input.result.chapters.map((c) => c.amount));
+  const engagedCodes = sum(input.codes.map((c) => input.totals.byCode.get(c.code)?.engaged ?? ZERO));
+  const paidCodes = sum(input.codes.map((c) => input.totals.byCode.get(c.code)?.paid ?? ZERO));
+  b.push({ address: CH.cell('label', chapTotal), value: 'Total des chapitres', style: 'total' });
+  for (const [k, value] of [
+    ['devis', devisChapters],
+    ['engaged', engagedCodes],
+    ['paid', paidCodes],
+    ['left', devisChapters.minus(engagedCodes)],
+  ] as const)
+    b.push({
+      address: CH.cell(k, chapTotal),
+      formula: `SUM(${CH.span(k, chapFirst, chapLast)})`,
+      result: num(value),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    });
+  return { chapFirst, chapLast, chapTotal };
+}
+
+const LISTS: [(typeof LI.keys)[number], readonly string[]][] = [
+  ['natures', EXPENSE_NATURES],
+  ['statuses', EXPENSE_STATUSES],
+  ['modes', PAYMENT_MODES],
+];
+
+/** The lists of the drop-downs, under the chapters; their header row. */
+function listRows(b: SheetBuilder, chap: ByChapter): number {
+  const listHeader = chap.chapTotal + 2;
+  for (const [k, values] of LISTS) {
+    b.push({ address: LI.cell(k, listHeader), value: LI.header(k), style: 'header' });
+    values.forEach((v, i) => b.push({ address: LI.cell(k, listHeader + 1 + i), value: v, style: 'label' }));
+  }
+  return listHeader;
+}
+
+function expensesNames(
+  b: SheetBuilder,
+  l: Ledger,
+  byCode: ByCode,
+  chap: ByChapter,
+  listHeader: number,
+): void {
+  const col = (k: (typeof E.keys)[number]): string => E.range(k, l.first, l.last);
+  const listRange = (k: (typeof LI.keys)[number], count: number): string =>
+    LI.range(k, listHeader + 1, listHeader + count);
+  b.name(EXPENSE_NAMES.lines, E.block(l.first, l.last))
+    .name(EXPENSE_NAMES.lineCodes, col('code'))
+    .name(EXPENSE_NAMES.lineHT, col('ht'))
+    .name(EXPENSE_NAMES.lineStatus, col('status'))
+    .name(EXPENSE_NAMES.linePaidOn, col('paidOn'))
+    .name(EXPENSE_NAMES.totalHT, `$${E.letter('ht')}$${l.totalRow}`)
+    .name(EXPENSE_NAMES.totalTVA, `$${E.letter('tva')}$${l.totalRow}`)
+    .name(EXPENSE_NAMES.totalTTC, `$${E.letter('ttc')}$${l.totalRow}`)
+    .name(EXPENSE_NAMES.engaged, `$${E.letter('ht')}$${l.engagedRow}`)
+    .name(EXPENSE_NAMES.paid, `$${E.letter('ht')}$${l.paidRow}`)
+    .name(EXPENSE_NAMES.codes, CO.range('code', byCode.codeFirst, byCode.codeLast))
+    .name(EXPENSE_NAMES.byCode, CO.block(byCode.codeFirst, byCode.codeLast))
+    .name(EXPENSE_NAMES.byChapter, CH.block(chap.chapFirst, chap.chapLast))
+    .name(EXPENSE_NAMES.natures, listRange('natures', EXPENSE_NATURES.length))
+    .name(EXPENSE_NAMES.statuses, listRange('statuses', EXPENSE_STATUSES.length))
+    .name(EXPENSE_NAMES.modes, listRange('modes', PAYMENT_MODES.length));
+}
+
+function expensesChecks(b: SheetBuilder, l: Ledger, chap: ByChapter): void {
+  const list = (k: (typeof E.keys)[number], listName: string, error: string): ValidationPlan => ({
+    range: E.span(k, l.first, l.last),
+    kind: 'list',
+    listName: b.n(listName),
+    error,
+  });
+  b.validations.push(
+    list('code', EXPENSE_NAMES.codes, 'Choisissez un code du devis (liste : totaux par code, colonne P).'),
+    list(
+      'nature',
+      EXPENSE_NAMES.natures,
+      'Nature : facture, note de frais, salaire, note de droits, acompte ou avoir.',
+    ),
+    list('status', EXPENSE_NAMES.statuses, 'Engagé (commandé, pas encore payé) ou Payé.'),
+    list('mode', EXPENSE_NAMES.modes, 'Mode de paiement : choisissez dans la liste.'),
+    list('proof', LIST_NAMES.yesNo, 'Oui ou Non.'),
+  );
+  b.conditionalFormats.push({ range: CH.span('left', chap.chapFirst, chap.chapLast), when: 'negative' });
+}
+
 /**
  * Dépenses: the ledger of invoices, expense claims and salaries (one row per piece, charged to a
  * devis code chosen from a list), then, right of it, the totals per devis code and per chapter —
@@ -55,285 +304,29 @@ export interface ExpensesLayout {
  * whole ledger including its free rows, so a row inserted inside it is counted.
  */
 export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
-  const { naming, lines } = input;
-  const n = (b: string): string => naming.name(b);
-  const name = naming.sheet('expenses');
   const { totals } = input;
-  const codes = input.codes;
-  const cells: CellPlan[] = [
-    { address: 'A1', value: 'Dépenses — factures, notes de frais et salaires', style: 'title' },
-    {
-      address: 'A2',
-      value:
-        input.note ??
-        'Une ligne par pièce, imputée à un code du devis (liste). Engagé : commandé ou signé, pas encore payé ; Payé : réalisé. Montants HT comparés au devis ; le TTC se calcule (HT + TVA).',
-      style: 'banner',
-    },
-  ];
-
-  // ---- Ledger
-  const first = EXPENSE_FIRST_ROW;
-  const rows: (ExpenseInput | null)[] = [...lines, ...Array<null>(FREE_EXPENSE_ROWS).fill(null)];
-  const last = first + rows.length - 1;
-  const totalRow = last + 1;
-  const col = (k: (typeof E.keys)[number]): string => E.range(k, first, last);
-  for (const k of E.keys)
-    cells.push({ address: E.cell(k, EXPENSE_HEADER_ROW), value: E.header(k), style: 'header' });
-  rows.forEach((e, i) => {
-    const r = first + i;
-    const ttcFormula = expenseTtcFormula(r);
-    if (!e) {
-      cells.push({ address: E.cell('code', r), value: null, numFmt: NUMFMT.text, style: 'input' });
-      cells.push({
-        address: E.cell('ttc', r),
-        formula: ttcFormula,
-        result: '',
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      });
-      return;
-    }
-    cells.push({ address: E.cell('date', r), value: isoDay(e.date), numFmt: NUMFMT.date, style: 'input' });
-    cells.push({ address: E.cell('piece', r), value: e.piece, style: 'input' });
-    cells.push({ address: E.cell('payee', r), value: e.payee, style: 'input' });
-    cells.push({ address: E.cell('nature', r), value: e.nature, style: 'input' });
-    cells.push({ address: E.cell('code', r), value: e.code, numFmt: NUMFMT.text, style: 'input' });
-    cells.push({ address: E.cell('label', r), value: e.label, style: 'input' });
-    cells.push({ address: E.cell('ht', r), value: num(e.ht), numFmt: NUMFMT.euro, style: 'input' });
-    cells.push({ address: E.cell('tva', r), value: num(e.tva), numFmt: NUMFMT.euro, style: 'input' });
-    cells.push(
-      e.ttc
-        ? { address: E.cell('ttc', r), value: num(e.ttc), numFmt: NUMFMT.euro, style: 'input' }
-        : {
-            address: E.cell('ttc', r),
-            formula: ttcFormula,
-            result: num(expenseTtc(e)),
-            numFmt: NUMFMT.euro,
-            style: 'computed',
-          },
-    );
-    cells.push({ address: E.cell('status', r), value: e.status, style: 'input' });
-    cells.push({
-      address: E.cell('paidOn', r),
-      value: isoDay(e.paidOn),
-      numFmt: NUMFMT.date,
-      style: 'input',
-    });
-    cells.push({ address: E.cell('mode', r), value: e.mode, style: 'input' });
-    cells.push({ address: E.cell('proof', r), value: yesNo(e.proof), style: 'input' });
-    cells.push({ address: E.cell('proofRef', r), value: e.proofRef, style: 'input' });
-  });
-  cells.push({ address: E.cell('label', totalRow), value: 'Total', style: 'total' });
-  const totalCell = (k: 'ht' | 'tva' | 'ttc', result: Money): void => {
-    cells.push({
-      address: E.cell(k, totalRow),
-      formula: `SUM(${E.span(k, first, last)})`,
-      result: num(result),
-      numFmt: NUMFMT.euro,
-      style: 'total',
-    });
-  };
-  totalCell('ht', totals.ht);
-  totalCell('tva', totals.tva);
-  totalCell('ttc', totals.ttc);
-  const engagedRow = totalRow + 1;
-  const paidRow = totalRow + 2;
-  cells.push({
-    address: E.cell('label', engagedRow),
-    value: 'Engagé HT (toutes les lignes)',
-    style: 'label',
-  });
-  cells.push({
-    address: E.cell('ht', engagedRow),
-    formula: `SUM(${E.span('ht', first, last)})`,
-    result: num(totals.engaged),
-    numFmt: NUMFMT.euro,
-    style: 'subtotal',
-  });
-  cells.push({ address: E.cell('label', paidRow), value: 'Payé HT (réalisé)', style: 'label' });
-  cells.push({
-    address: E.cell('ht', paidRow),
-    formula: `SUMPRODUCT(--(${col('status')}="Payé"),${col('ht')})`,
-    result: num(totals.paid),
-    numFmt: NUMFMT.euro,
-    style: 'subtotal',
-  });
-
-  // ---- Totals per devis code (short names over the ledger's columns: this table has a row per
-  // devis line, so its formulas are kept short for the Office request size)
-  const codeFirst = EXPENSE_FIRST_ROW;
-  const codeLast = codeFirst + codes.length - 1;
-  const L = {
-    codes: n(EXPENSE_NAMES.lineCodes),
-    ht: n(EXPENSE_NAMES.lineHT),
-    status: n(EXPENSE_NAMES.lineStatus),
-  };
-  for (const k of CO.keys)
-    cells.push({ address: CO.cell(k, EXPENSE_HEADER_ROW), value: CO.header(k), style: 'header' });
-  codes.forEach((c, i) => {
-    const r = codeFirst + i;
-    const t = totals.byCode.get(c.code) ?? { engaged: ZERO, paid: ZERO };
-    cells.push({ address: CO.cell('code', r), value: c.code, numFmt: NUMFMT.text, style: 'label' });
-    cells.push({ address: CO.cell('chapter', r), value: c.chapter, numFmt: NUMFMT.text, style: 'label' });
-    cells.push({ address: CO.cell('label', r), value: c.label, style: 'label' });
-    cells.push({
-      address: CO.cell('engaged', r),
-      formula: `SUMPRODUCT(--(${L.codes}=P${r}),${L.ht})`,
-      result: num(t.engaged),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-    cells.push({
-      address: CO.cell('paid', r),
-      formula: `SUMPRODUCT(--(${L.codes}=P${r}),--(${L.status}="Payé"),${L.ht})`,
-      result: num(t.paid),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-  });
-
-  // ---- Totals per chapter
-  const chapTitle = codeLast + 2;
-  const chapHeader = chapTitle + 1;
-  const chapFirst = chapHeader + 1;
-  const chapters = input.budget.chapters;
-  const chapLast = chapFirst + chapters.length - 1;
-  const chapTotal = chapLast + 1;
-  cells.push({ address: CH.cell('chapter', chapTitle), value: 'Par chapitre du devis', style: 'section' });
-  for (const k of CH.keys)
-    cells.push({ address: CH.cell(k, chapHeader), value: CH.header(k), style: 'header' });
-  const chapterSum = (chapter: string, key: 'engaged' | 'paid'): Money =>
-    sum(codes.filter((c) => c.chapter === chapter).map((c) => totals.byCode.get(c.code)?.[key] ?? ZERO));
-  const byCodeCol = (k: (typeof CO.keys)[number]): string => CO.range(k, codeFirst, codeLast);
-  chapters.forEach((c, i) => {
-    const r = chapFirst + i;
-    const devis: Split | undefined = input.result.chapters[i];
-    const engaged = chapterSum(c.code, 'engaged');
-    const paid = chapterSum(c.code, 'paid');
-    cells.push({ address: CH.cell('chapter', r), value: c.code, numFmt: NUMFMT.text, style: 'label' });
-    cells.push({
-      address: CH.cell('label', r),
-      value: c.label,
-      style: 'label',
-    });
-    cells.push({
-      address: CH.cell('devis', r),
-      formula: n(chapterNames(c.code).amount),
-      result: num(devis?.amount ?? ZERO),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-    for (const [k, value] of [
-      ['engaged', engaged],
-      ['paid', paid],
-    ] as const)
-      cells.push({
-        address: CH.cell(k, r),
-        formula: `SUMPRODUCT(--(${byCodeCol('chapter')}=${CH.cell('chapter', r)}),${byCodeCol(k)})`,
-        result: num(value),
-        numFmt: NUMFMT.euro,
-        style: 'computed',
-      });
-    cells.push({
-      address: CH.cell('left', r),
-      formula: `${CH.cell('devis', r)}-${CH.cell('engaged', r)}`,
-      result: num((devis?.amount ?? ZERO).minus(engaged)),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-  });
-  const chapterTotal = (k: 'devis' | 'engaged' | 'paid' | 'left', value: Money): void => {
-    cells.push({
-      address: CH.cell(k, chapTotal),
-      formula: `SUM(${CH.span(k, chapFirst, chapLast)})`,
-      result: num(value),
-      numFmt: NUMFMT.euro,
-      style: 'total',
-    });
-  };
-  const devisChapters = sum(input.result.chapters.map((c) => c.amount));
-  const engagedCodes = sum(codes.map((c) => totals.byCode.get(c.code)?.engaged ?? ZERO));
-  const paidCodes = sum(codes.map((c) => totals.byCode.get(c.code)?.paid ?? ZERO));
-  cells.push({ address: CH.cell('label', chapTotal), value: 'Total des chapitres', style: 'total' });
-  chapterTotal('devis', devisChapters);
-  chapterTotal('engaged', engagedCodes);
-  chapterTotal('paid', paidCodes);
-  chapterTotal('left', devisChapters.minus(engagedCodes));
-
-  // ---- Lists of the drop-downs, under the chapters
-  const listHeader = chapTotal + 2;
-  const lists: [(typeof LI.keys)[number], readonly string[]][] = [
-    ['natures', EXPENSE_NATURES],
-    ['statuses', EXPENSE_STATUSES],
-    ['modes', PAYMENT_MODES],
-  ];
-  for (const [k, values] of lists) {
-    cells.push({ address: LI.cell(k, listHeader), value: LI.header(k), style: 'header' });
-    values.forEach((v, i) =>
-      cells.push({ address: LI.cell(k, listHeader + 1 + i), value: v, style: 'label' }),
-    );
-  }
-  const listRange = (k: (typeof LI.keys)[number], count: number): string =>
-    LI.range(k, listHeader + 1, listHeader + count);
-
-  const names: NamePlan[] = [
-    { name: n(EXPENSE_NAMES.lines), sheet: name, ref: E.block(first, last) },
-    { name: n(EXPENSE_NAMES.lineCodes), sheet: name, ref: col('code') },
-    { name: n(EXPENSE_NAMES.lineHT), sheet: name, ref: col('ht') },
-    { name: n(EXPENSE_NAMES.lineStatus), sheet: name, ref: col('status') },
-    { name: n(EXPENSE_NAMES.linePaidOn), sheet: name, ref: col('paidOn') },
-    { name: n(EXPENSE_NAMES.totalHT), sheet: name, ref: `$${E.letter('ht')}$${totalRow}` },
-    { name: n(EXPENSE_NAMES.totalTVA), sheet: name, ref: `$${E.letter('tva')}$${totalRow}` },
-    { name: n(EXPENSE_NAMES.totalTTC), sheet: name, ref: `$${E.letter('ttc')}$${totalRow}` },
-    { name: n(EXPENSE_NAMES.engaged), sheet: name, ref: `$${E.letter('ht')}$${engagedRow}` },
-    { name: n(EXPENSE_NAMES.paid), sheet: name, ref: `$${E.letter('ht')}$${paidRow}` },
-    { name: n(EXPENSE_NAMES.codes), sheet: name, ref: CO.range('code', codeFirst, codeLast) },
-    { name: n(EXPENSE_NAMES.byCode), sheet: name, ref: CO.block(codeFirst, codeLast) },
-    { name: n(EXPENSE_NAMES.byChapter), sheet: name, ref: CH.block(chapFirst, chapLast) },
-    { name: n(EXPENSE_NAMES.natures), sheet: name, ref: listRange('natures', EXPENSE_NATURES.length) },
-    { name: n(EXPENSE_NAMES.statuses), sheet: name, ref: listRange('statuses', EXPENSE_STATUSES.length) },
-    { name: n(EXPENSE_NAMES.modes), sheet: name, ref: listRange('modes', PAYMENT_MODES.length) },
-  ];
-  const list = (k: (typeof E.keys)[number], listName: string, error: string) => ({
-    range: E.span(k, first, last),
-    kind: 'list' as const,
-    listName: n(listName),
-    error,
-  });
+  const b = new SheetBuilder(input.naming, 'expenses');
+  b.titled(
+    'Dépenses — factures, notes de frais et salaires',
+    input.note ??
+      'Une ligne par pièce, imputée à un code du devis (liste). Engagé : commandé ou signé, pas encore payé ; Payé : réalisé. Montants HT comparés au devis ; le TTC se calcule (HT + TVA).',
+  );
+  const ledger = ledgerRows(b, input.lines, totals);
+  const byCode = codeRows(b, input.codes, totals);
+  const chap = chapterRows(b, input, byCode);
+  expensesNames(b, ledger, byCode, chap, listRows(b, chap));
+  expensesChecks(b, ledger, chap);
   return {
-    sheet: {
-      name,
-      cells,
+    sheet: b.plan({
       columnWidths: [
         11, 12, 26, 14, 10, 40, 14, 12, 14, 12, 12, 14, 11, 22, 3, 9, 9, 36, 14, 14, 14, 14, 3, 3, 14, 12, 16,
       ],
       freezeRows: EXPENSE_HEADER_ROW,
-      validations: [
-        list(
-          'code',
-          EXPENSE_NAMES.codes,
-          'Choisissez un code du devis (liste : totaux par code, colonne P).',
-        ),
-        list(
-          'nature',
-          EXPENSE_NAMES.natures,
-          'Nature : facture, note de frais, salaire, note de droits, acompte ou avoir.',
-        ),
-        list('status', EXPENSE_NAMES.statuses, 'Engagé (commandé, pas encore payé) ou Payé.'),
-        list('mode', EXPENSE_NAMES.modes, 'Mode de paiement : choisissez dans la liste.'),
-        {
-          range: E.span('proof', first, last),
-          kind: 'list',
-          listName: n(LIST_NAMES.yesNo),
-          error: 'Oui ou Non.',
-        },
-      ],
-      conditionalFormats: [{ range: CH.span('left', chapFirst, chapLast), when: 'negative' }],
       merges: [`A2:${E.last}2`],
       rowHeights: { 2: 30 },
       print: { orientation: 'landscape', repeatRows: EXPENSE_HEADER_ROW },
-    },
-    names,
+    }),
+    names: b.names,
     totals,
   };
 }
