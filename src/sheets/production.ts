@@ -241,18 +241,13 @@ function computeFinancingPart(
   };
 }
 
-/** Every result of the production, computed once from the scaffold's inputs. */
-export function computeProduction(input: ScaffoldInput): Production {
-  const result = computeBudget(input.budget);
-  const { cap, ...financing } = computeFinancingPart(input, result);
-  const cashflow = buildCashflow({
-    dates: cashflowDates(input.production),
-    format: input.format,
-    sources: financing.rows,
-    payments: paymentLines(input.budget, result),
-    taxRefund: taxRefundOf(input.format),
-    measures: financing.measures,
-  });
+/** The ledger, the Suivi and the Trésorerie réelle: the production's follow-up after the devis. */
+function computeFollowing(
+  input: ScaffoldInput,
+  result: BudgetResult,
+  lines: CostedLine[],
+  cashflow: CashflowModel,
+): Pick<Production, 'expenses' | 'followUp' | 'actual'> & { useExample: boolean } {
   const useExample =
     input.expenses === 'exemple' || (input.expenses === undefined && input.carbon === 'exemple');
   const ledger = chosen(
@@ -263,15 +258,6 @@ export function computeProduction(input: ScaffoldInput): Production {
     EXPENSES_EXAMPLE_NOTE,
   );
   const totals = computeExpenses(ledger.value);
-  const carbonInput =
-    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
-  // A line fed by the Dépenses: its définitif quantity is the k€ HT committed on its devis code.
-  const carbonLines = carbonInput.lines.map((l) =>
-    l.expenseCode
-      ? { ...l, quantityDef: (totals.byCode.get(l.expenseCode)?.engaged ?? ZERO).dividedBy(1000) }
-      : l,
-  );
-  const lines = costedLines(input.budget, result);
   const followUp = chosen(
     input.followUp,
     useExample,
@@ -282,6 +268,7 @@ export function computeProduction(input: ScaffoldInput): Production {
   const thresholds = gapThresholdDefaults();
   const followUpResult = computeFollowUp(lines, totals, followUp.value, thresholds);
   const estimatedGap = followUpResult.final.plus(result.overheads.amount).minus(result.total.amount);
+  const situation = isoDay(followUp.value.situationDate);
   const receipts = chosen(
     input.actualReceipts,
     useExample,
@@ -289,36 +276,8 @@ export function computeProduction(input: ScaffoldInput): Production {
     [],
     ACTUAL_CASHFLOW_EXAMPLE_NOTE,
   );
-  const rights = chosen(
-    input.rights,
-    useExample,
-    () => exampleRights(input.format),
-    emptyRights(),
-    RIGHTS_EXAMPLE_NOTE,
-  );
-  const event = chosen(
-    input.event,
-    useExample,
-    () => exampleEvent(input.format),
-    { title: '', lines: [], partners: [] },
-    EVENT_EXAMPLE_NOTE,
-  );
-  const noted = (c: { note: string | undefined }, filled: boolean): Noted =>
-    c.note && filled ? { note: c.note } : {};
   return {
-    format: input.format,
-    budget: input.budget,
-    result,
-    production: input.production,
-    lines,
-    taxCreditCap: cap,
-    financing,
-    cashflow,
-    carbon: {
-      lines: carbonLines,
-      measures: carbonInput.measures,
-      result: computeBilan(carbonLines, carbonInput.measures),
-    },
+    useExample,
     expenses: { lines: ledger.value, totals, ...noted(ledger, ledger.value.length > 0) },
     followUp: {
       input: followUp.value,
@@ -326,7 +285,7 @@ export function computeProduction(input: ScaffoldInput): Production {
       thresholds,
       estimatedGap,
       elapsed: scheduleElapsed(
-        isoDay(followUp.value.situationDate),
+        situation,
         input.production?.prepStart ?? null,
         input.production?.padDelivery ?? null,
       ),
@@ -341,11 +300,68 @@ export function computeProduction(input: ScaffoldInput): Production {
         sources: cashflow.receipts.map((r) => r.label),
         receipts: receipts.value,
         expenses: ledger.value,
-        situation: isoDay(followUp.value.situationDate),
+        situation,
         estimatedGap,
       }),
       ...noted(receipts, receipts.value.length > 0),
     },
+  };
+}
+
+const noted = (c: { note: string | undefined }, filled: boolean): Noted =>
+  c.note && filled ? { note: c.note } : {};
+
+/** The Bilan carbone: a line fed by the Dépenses takes as définitif the k€ HT committed on its code. */
+function computeCarbon(input: ScaffoldInput, totals: ExpenseTotals): Production['carbon'] {
+  const carbonInput =
+    input.carbon === 'exemple' ? exampleCarbon(input.format) : (input.carbon ?? { lines: [], measures: [] });
+  const lines = carbonInput.lines.map((l) =>
+    l.expenseCode
+      ? { ...l, quantityDef: (totals.byCode.get(l.expenseCode)?.engaged ?? ZERO).dividedBy(1000) }
+      : l,
+  );
+  return { lines, measures: carbonInput.measures, result: computeBilan(lines, carbonInput.measures) };
+}
+
+/** Every result of the production, computed once from the scaffold's inputs. */
+export function computeProduction(input: ScaffoldInput): Production {
+  const result = computeBudget(input.budget);
+  const { cap, ...financing } = computeFinancingPart(input, result);
+  const cashflow = buildCashflow({
+    dates: cashflowDates(input.production),
+    format: input.format,
+    sources: financing.rows,
+    payments: paymentLines(input.budget, result),
+    taxRefund: taxRefundOf(input.format),
+    measures: financing.measures,
+  });
+  const lines = costedLines(input.budget, result);
+  const { useExample, ...following } = computeFollowing(input, result, lines, cashflow);
+  const rights = chosen(
+    input.rights,
+    useExample,
+    () => exampleRights(input.format),
+    emptyRights(),
+    RIGHTS_EXAMPLE_NOTE,
+  );
+  const event = chosen(
+    input.event,
+    useExample,
+    () => exampleEvent(input.format),
+    { title: '', lines: [], partners: [] },
+    EVENT_EXAMPLE_NOTE,
+  );
+  return {
+    format: input.format,
+    budget: input.budget,
+    result,
+    production: input.production,
+    lines,
+    taxCreditCap: cap,
+    financing,
+    cashflow,
+    carbon: computeCarbon(input, following.expenses.totals),
+    ...following,
     rights: {
       input: rights.value,
       result: computeRights(rights.value),
