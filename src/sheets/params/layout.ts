@@ -29,6 +29,7 @@ import { Money, toCellNumber } from '../../domain/money';
 import { DEVIS_NAMES } from '../devis/contract';
 import { NATURES } from '../../domain/financing/types';
 import { YES_NO } from '../model/labels';
+import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import {
   CEILING_NAMES,
@@ -42,15 +43,7 @@ import {
 } from './contract';
 
 export { CEILING_NAMES, chargeRateName };
-import {
-  NUMFMT,
-  absolute,
-  columnLetter,
-  type CellPlan,
-  type CellValue,
-  type NamePlan,
-  type SheetPlan,
-} from '../model/plan';
+import { NUMFMT, absolute, columnLetter, type CellValue, type NamePlan, type SheetPlan } from '../model/plan';
 
 const MEASURE_TYPES: readonly string[] = financement.measureTypes;
 
@@ -78,69 +71,48 @@ interface Row {
   list?: ListKey;
 }
 
-/** The Paramètres sheet: every value a workbook name, every rate with its source and mark. */
-export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names: NamePlan[] } {
-  const { naming, production: p } = input;
-  const n = (base: string): string => naming.name(base);
-  const sheetName = naming.sheet('params');
-  const cells: CellPlan[] = [];
-  const names: NamePlan[] = [];
-  const validations: SheetPlan['validations'] = [];
-  cells.push({ address: 'A1', value: 'Paramètres de la production', style: 'title' });
-  cells.push({
-    address: 'A2',
-    value:
-      'Cellules jaunes : à saisir. Chaque valeur porte un nom de classeur (colonne C) utilisé par les autres feuilles. Les taux viennent des données de l’outil avec leur source ; ils restent modifiables.',
-    style: 'banner',
-  });
-  for (const k of PC.keys)
-    cells.push({ address: PC.cell(k, PARAMS_FIRST_ROW - 1), value: PC.header(k), style: 'header' });
+const yesNoOf = (
+  v: boolean | undefined,
+  p: ProductionParameters | null,
+  none: string | null = null,
+): string | null => (p ? (v ? 'Oui' : 'Non') : none);
 
+/** The production's own figures: title, format, grid, schedule, enveloppe, follow-up thresholds. */
+function productionRows(input: ParamsSheetInput): Row[] {
+  const p = input.production;
   const gaps = gapThresholdDefaults();
-  const production: Row[] = [
+  const nom = getNomenclature(input.nomenclature);
+  const whole = (label: string, name: string, value: number | null | undefined): Row => ({
+    label,
+    name,
+    value: value ?? null,
+    numFmt: NUMFMT.integer,
+  });
+  const date = (label: string, name: string, value: Date | null | undefined): Row => ({
+    label,
+    name,
+    value: value ?? null,
+    numFmt: NUMFMT.date,
+  });
+  return [
     { label: 'Titre du projet', name: P.title, value: p?.title ?? null },
     { label: 'Format', name: P.format, value: formatLabel(input.format), list: 'formats' },
     {
       label: 'Nomenclature du devis',
       name: P.nomenclature,
-      value: getNomenclature(input.nomenclature).id,
-      source: getNomenclature(input.nomenclature).title,
+      value: nom.id,
+      source: nom.title,
       list: 'nomenclatures',
     },
-    { label: 'Durée (minutes)', name: P.duration, value: p?.durationMinutes ?? null, numFmt: NUMFMT.integer },
-    {
-      label: 'Semaines de préparation',
-      name: P.prepWeeks,
-      value: p?.prepWeeks ?? null,
-      numFmt: NUMFMT.integer,
-    },
-    {
-      label: 'Jours de tournage',
-      name: P.shootingDays,
-      value: p?.shootingDays ?? null,
-      numFmt: NUMFMT.integer,
-    },
-    {
-      label: 'Semaines de postproduction',
-      name: P.postWeeks,
-      value: p?.postWeeks ?? null,
-      numFmt: NUMFMT.integer,
-    },
-    {
-      label: 'Début du développement (facultatif)',
-      name: P.devStart,
-      value: p?.devStart ?? null,
-      numFmt: NUMFMT.date,
-    },
-    { label: 'Début de préparation', name: P.prepStart, value: p?.prepStart ?? null, numFmt: NUMFMT.date },
-    {
-      label: 'Premier jour de tournage',
-      name: P.shootStart,
-      value: p?.shootStart ?? null,
-      numFmt: NUMFMT.date,
-    },
-    { label: 'Dernier jour de tournage', name: P.shootEnd, value: p?.shootEnd ?? null, numFmt: NUMFMT.date },
-    { label: 'Livraison PAD', name: P.padDelivery, value: p?.padDelivery ?? null, numFmt: NUMFMT.date },
+    whole('Durée (minutes)', P.duration, p?.durationMinutes),
+    whole('Semaines de préparation', P.prepWeeks, p?.prepWeeks),
+    whole('Jours de tournage', P.shootingDays, p?.shootingDays),
+    whole('Semaines de postproduction', P.postWeeks, p?.postWeeks),
+    date('Début du développement (facultatif)', P.devStart, p?.devStart),
+    date('Début de préparation', P.prepStart, p?.prepStart),
+    date('Premier jour de tournage', P.shootStart, p?.shootStart),
+    date('Dernier jour de tournage', P.shootEnd, p?.shootEnd),
+    date('Livraison PAD', P.padDelivery, p?.padDelivery),
     {
       label: 'Enveloppe budgétaire',
       name: P.envelope,
@@ -150,19 +122,19 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
     {
       label: 'Premier ou deuxième film',
       name: P.firstOrSecondFilm,
-      value: p ? (p.firstOrSecondFilm ? 'Oui' : 'Non') : null,
+      value: yesNoOf(p?.firstOrSecondFilm, p),
       list: 'yesNo',
     },
     {
       label: 'Agrément provisoire du crédit d’impôt obtenu',
       name: P.provisionalAgreement,
-      value: p ? (p.provisionalAgreement ? 'Oui' : 'Non') : null,
+      value: yesNoOf(p?.provisionalAgreement, p),
       list: 'yesNo',
     },
     {
       label: 'Dérogation d’intensité des aides demandée au CNC (audiovisuel, RGA art. 311-19)',
       name: P.avDerogation,
-      value: p ? (p.avDerogationRequested ? 'Oui' : 'Non') : 'Non',
+      value: yesNoOf(p?.avDerogationRequested, p, 'Non'),
       list: 'yesNo',
     },
     {
@@ -180,79 +152,80 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       source: gaps.amountSource,
     },
   ];
+}
 
+/** A rate of the data with its source, its date and its mark. */
+const rateRow = (label: string, name: string, value: Money, source: string, mark: FactMark): Row => ({
+  label,
+  name,
+  value: toCellNumber(value),
+  numFmt: NUMFMT.rate,
+  source,
+  mark: markLabel(mark),
+});
+
+/** The social charges per status, the CDDU surcharge, frais généraux, the producer's fee cap, imprévus. */
+function chargeAndIndirectRows(input: ParamsSheetInput): Row[] {
   const fg = overheadsRateFact(input.format);
   const surcharge = shortContractSurchargeFact();
   const protocol = rolesOf(getNomenclature(input.nomenclature)).protocol;
-  const tc = taxCreditFact(input.format);
   const imp = contingencyRateFact(input.format);
-  const refund = taxRefundOf(input.format) ? taxRefundFact() : null;
-  const rates: Row[] = [
+  return [
     ...STATUSES.map((s): Row => {
       const f = chargeRateFact(s);
-      return {
-        label: `Charges patronales — ${statusLabel(s)}`,
-        name: chargeRateName(s),
-        value: toCellNumber(input.params.chargeRates[s]),
-        numFmt: NUMFMT.rate,
-        source: `${f.source} (données du ${f.seededOn})`,
-        mark: markLabel(f.mark),
-      };
+      const source = `${f.source} (données du ${f.seededOn})`;
+      return rateRow(
+        `Charges patronales — ${statusLabel(s)}`,
+        chargeRateName(s),
+        input.params.chargeRates[s],
+        source,
+        f.mark,
+      );
     }),
-    {
-      label: 'Majoration chômage des CDDU ≤ 3 mois (intermittents)',
-      name: P.shortContractSurcharge,
-      value: toCellNumber(input.params.shortContractSurcharge),
-      numFmt: NUMFMT.rate,
-      source: `${surcharge.source} Ajoutée aux taux technicien, cadre et artiste ; 0 si les contrats durent plus de 3 mois. (données du ${surcharge.seededOn})`,
-      mark: markLabel(surcharge.mark),
-    },
-    {
-      label: protocol
+    rateRow(
+      'Majoration chômage des CDDU ≤ 3 mois (intermittents)',
+      P.shortContractSurcharge,
+      input.params.shortContractSurcharge,
+      `${surcharge.source} Ajoutée aux taux technicien, cadre et artiste ; 0 si les contrats durent plus de 3 mois. (données du ${surcharge.seededOn})`,
+      surcharge.mark,
+    ),
+    rateRow(
+      protocol
         ? 'Frais généraux (taux de la base du protocole, sous le total du devis)'
         : 'Frais généraux (taux du sous-total)',
-      name: P.overheadsRate,
-      value: toCellNumber(input.params.overheadsRate),
-      numFmt: NUMFMT.rate,
-      source: `${fg.source} (données du ${fg.seededOn})`,
-      mark: markLabel(fg.mark),
-    },
-    {
-      label: 'Plafond des frais généraux',
-      name: P.overheadsCap,
-      value: toCellNumber(input.params.overheadsCap),
-      numFmt: NUMFMT.rate,
-      source: fg.source,
-      mark: markLabel(fg.mark),
-    },
+      P.overheadsRate,
+      input.params.overheadsRate,
+      `${fg.source} (données du ${fg.seededOn})`,
+      fg.mark,
+    ),
+    rateRow('Plafond des frais généraux', P.overheadsCap, input.params.overheadsCap, fg.source, fg.mark),
     ...(protocol
       ? [
-          {
-            label: 'Plafond de la rémunération du producteur délégué (charges comprises)',
-            name: P.producerFeeCap,
-            value: toCellNumber(new Money(protocol.producerFeeCap)),
-            numFmt: NUMFMT.rate,
-            source: `${protocol.source} : rémunération du producteur délégué ≤ 5 % du coût hors cette rémunération, frais généraux et frais financiers, toutes charges sociales comprises.`,
-            mark: markLabel(protocol.mark as FactMark),
-          },
+          rateRow(
+            'Plafond de la rémunération du producteur délégué (charges comprises)',
+            P.producerFeeCap,
+            new Money(protocol.producerFeeCap),
+            `${protocol.source} : rémunération du producteur délégué ≤ 5 % du coût hors cette rémunération, frais généraux et frais financiers, toutes charges sociales comprises.`,
+            protocol.mark as FactMark,
+          ),
         ]
       : []),
-    {
-      label: 'Imprévus (taux du sous-total)',
-      name: P.contingencyRate,
-      value: toCellNumber(input.params.contingencyRate),
-      numFmt: NUMFMT.rate,
-      source: `${imp.source} (données du ${imp.seededOn})`,
-      mark: markLabel(imp.mark),
-    },
-    {
-      label: `${tc.label} — taux`,
-      name: P.taxCreditRate,
-      value: toCellNumber(tc.rate),
-      numFmt: NUMFMT.rate,
-      source: tc.source,
-      mark: markLabel(tc.mark as FactMark),
-    },
+    rateRow(
+      'Imprévus (taux du sous-total)',
+      P.contingencyRate,
+      input.params.contingencyRate,
+      `${imp.source} (données du ${imp.seededOn})`,
+      imp.mark,
+    ),
+  ];
+}
+
+/** The tax credit (rate, cap, when it is refunded) and the public-aid ceilings. */
+function taxCreditAndCeilingRows(input: ParamsSheetInput, n: (base: string) => string): Row[] {
+  const tc = taxCreditFact(input.format);
+  const refund = taxRefundOf(input.format) ? taxRefundFact() : null;
+  return [
+    rateRow(`${tc.label} — taux`, P.taxCreditRate, tc.rate, tc.source, tc.mark as FactMark),
     {
       label: `${tc.label} — plafond`,
       name: P.taxCreditCap,
@@ -295,89 +268,79 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
       mark: markLabel(f.mark as FactMark),
     })),
   ];
+}
 
-  let row = PARAMS_FIRST_ROW;
-  const writeRow = (r: Row): void => {
-    cells.push({ address: PC.cell('label', row), value: r.label, style: 'label' });
-    const fmt = r.numFmt ? { numFmt: r.numFmt } : {};
-    if (r.formula)
-      cells.push({
-        address: PC.cell('value', row),
-        formula: r.formula,
-        result: r.value,
-        style: 'computed',
-        ...fmt,
-      });
-    else cells.push({ address: PC.cell('value', row), value: r.value, style: 'input', ...fmt });
-    cells.push({ address: PC.cell('name', row), value: naming.name(r.name), style: 'note' });
-    if (r.source) cells.push({ address: PC.cell('source', row), value: r.source, style: 'note' });
-    if (r.mark) cells.push({ address: PC.cell('mark', row), value: r.mark, style: 'note' });
-    names.push({ name: naming.name(r.name), sheet: sheetName, ref: absolute(PC.cell('value', row)) });
-    if (r.list) {
-      validations.push({
-        range: PC.cell('value', row),
-        kind: 'list',
-        listName: naming.name(LIST_NAMES[r.list]),
-        error: 'Choisissez une valeur de la liste.',
-      });
-    }
-    row += 1;
-  };
-  production.forEach(writeRow);
-  row += 1;
-  cells.push({ address: `A${row}`, value: 'Taux (modifiables)', style: 'section' });
-  row += 1;
-  rates.forEach(writeRow);
-  row += 1;
+/** One parameter: label, value (typed, or its formula), its name, source and mark; a list if any. */
+function writeRow(b: SheetBuilder, r: Row, row: number): void {
+  const fmt = r.numFmt ? { numFmt: r.numFmt } : {};
+  b.push(
+    { address: PC.cell('label', row), value: r.label, style: 'label' },
+    r.formula
+      ? { address: PC.cell('value', row), formula: r.formula, result: r.value, style: 'computed', ...fmt }
+      : { address: PC.cell('value', row), value: r.value, style: 'input', ...fmt },
+    { address: PC.cell('name', row), value: b.n(r.name), style: 'note' },
+  );
+  if (r.source) b.push({ address: PC.cell('source', row), value: r.source, style: 'note' });
+  if (r.mark) b.push({ address: PC.cell('mark', row), value: r.mark, style: 'note' });
+  b.name(r.name, absolute(PC.cell('value', row)));
+  if (r.list)
+    b.validations.push({
+      range: PC.cell('value', row),
+      kind: 'list',
+      listName: b.n(LIST_NAMES[r.list]),
+      error: 'Choisissez une valeur de la liste.',
+    });
+}
 
-  // The audiovisual tax credit's ceiling per minute, by cost per minute (editable, named).
-  if (tc.perMinute) {
-    cells.push({
-      address: PC.cell('label', row),
-      value: 'Plafond du crédit d’impôt par minute, selon le coût à la minute',
-      style: 'section',
-    });
-    row += 1;
-    cells.push({
-      address: PC.cell('label', row),
-      value: 'Coût à la minute à partir de (€)',
-      style: 'header',
-    });
-    cells.push({ address: PC.cell('value', row), value: 'Plafond par minute (€)', style: 'header' });
-    cells.push({ address: PC.cell('source', row), value: tc.capSource, style: 'note' });
-    cells.push({
+/** The audiovisual tax credit's ceiling per minute, by cost per minute (editable, named); the next row. */
+function bandRows(b: SheetBuilder, format: ProductionFormat, start: number): number {
+  const tc = taxCreditFact(format);
+  if (!tc.perMinute) return start;
+  let row = start;
+  b.push({
+    address: PC.cell('label', row),
+    value: 'Plafond du crédit d’impôt par minute, selon le coût à la minute',
+    style: 'section',
+  });
+  row += 1;
+  b.push(
+    { address: PC.cell('label', row), value: 'Coût à la minute à partir de (€)', style: 'header' },
+    { address: PC.cell('value', row), value: 'Plafond par minute (€)', style: 'header' },
+    { address: PC.cell('source', row), value: tc.capSource, style: 'note' },
+    {
       address: PC.cell('mark', row),
       value: markLabel((tc.perMinuteMark ?? tc.mark) as FactMark),
       style: 'note',
-    });
-    row += 1;
-    const bandFirst = row;
-    for (const b of tc.perMinute) {
-      cells.push({
+    },
+  );
+  row += 1;
+  const bandFirst = row;
+  for (const band of tc.perMinute) {
+    b.push(
+      {
         address: PC.cell('label', row),
-        value: toCellNumber(b.fromCostPerMinute),
+        value: toCellNumber(band.fromCostPerMinute),
         numFmt: NUMFMT.euro,
         style: 'input',
-      });
-      cells.push({
+      },
+      {
         address: PC.cell('value', row),
-        value: toCellNumber(b.capPerMinute),
+        value: toCellNumber(band.capPerMinute),
         numFmt: NUMFMT.euro,
         style: 'input',
-      });
-      row += 1;
-    }
-    names.push({
-      name: n(P.taxCreditBandFrom),
-      sheet: sheetName,
-      ref: PC.range('label', bandFirst, row - 1),
-    });
-    names.push({ name: n(P.taxCreditBandCap), sheet: sheetName, ref: PC.range('value', bandFirst, row - 1) });
+      },
+    );
     row += 1;
   }
+  b.name(P.taxCreditBandFrom, PC.range('label', bandFirst, row - 1));
+  b.name(P.taxCreditBandCap, PC.range('value', bandFirst, row - 1));
+  return row + 1;
+}
 
-  // The rate applied to each status's lines (surcharge included): the Devis looks it up per line.
-  cells.push({
+/** The rate applied to each status's lines (surcharge included): the Devis looks it up per line. */
+function chargeRateRows(b: SheetBuilder, input: ParamsSheetInput, start: number): number {
+  let row = start;
+  b.push({
     address: `A${row}`,
     value: 'Taux de charges appliqué par statut (majoration des CDDU comprise)',
     style: 'section',
@@ -385,23 +348,27 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   row += 1;
   const chargeFirst = row;
   for (const s of STATUSES) {
-    cells.push({ address: PC.cell('label', row), value: statusLabel(s), style: 'label' });
-    cells.push({
-      address: PC.cell('value', row),
-      formula: chargeRateFormula(s, n),
-      result: toCellNumber(chargeRate(input, s)),
-      numFmt: NUMFMT.rate,
-      style: 'computed',
-    });
+    b.push(
+      { address: PC.cell('label', row), value: statusLabel(s), style: 'label' },
+      {
+        address: PC.cell('value', row),
+        formula: chargeRateFormula(s, (x) => b.n(x)),
+        result: toCellNumber(chargeRate(input, s)),
+        numFmt: NUMFMT.rate,
+        style: 'computed',
+      },
+    );
     row += 1;
   }
-  names.push({ name: n(P.chargeStatuses), sheet: sheetName, ref: PC.range('label', chargeFirst, row - 1) });
-  names.push({ name: n(P.chargeRates), sheet: sheetName, ref: PC.range('value', chargeFirst, row - 1) });
-  row += 1;
+  b.name(P.chargeStatuses, PC.range('label', chargeFirst, row - 1));
+  b.name(P.chargeRates, PC.range('value', chargeFirst, row - 1));
+  return row + 1;
+}
 
-  // Lists used by data validation, kept in the workbook so the user can extend them.
-  cells.push({ address: `A${row}`, value: 'Listes (extensibles)', style: 'section' });
-  row += 1;
+/** Lists used by data validation, kept in the workbook so the user can extend them. */
+function listColumns(b: SheetBuilder, start: number): void {
+  b.push({ address: `A${start}`, value: 'Listes (extensibles)', style: 'section' });
+  const row = start + 1;
   const lists: { title: string; name: string; values: readonly string[] }[] = [
     { title: 'Statuts', name: LIST_NAMES.statuses, values: STATUSES.map(statusLabel) },
     { title: 'Unités', name: LIST_NAMES.units, values: UNITS },
@@ -414,27 +381,38 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   ];
   lists.forEach((list, i) => {
     const col = columnLetter(i);
-    cells.push({ address: `${col}${row}`, value: list.title, style: 'header' });
-    list.values.forEach((v, k) => cells.push({ address: `${col}${row + 1 + k}`, value: v, style: 'input' }));
-    names.push({
-      name: naming.name(list.name),
-      sheet: sheetName,
-      ref: `${absolute(`${col}${row + 1}`)}:${absolute(`${col}${row + list.values.length}`)}`,
-    });
+    b.push({ address: `${col}${row}`, value: list.title, style: 'header' });
+    list.values.forEach((v, k) => b.push({ address: `${col}${row + 1 + k}`, value: v, style: 'input' }));
+    b.name(list.name, `${absolute(`${col}${row + 1}`)}:${absolute(`${col}${row + list.values.length}`)}`);
   });
+}
 
+/** The Paramètres sheet: every value a workbook name, every rate with its source and mark. */
+export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names: NamePlan[] } {
+  const b = new SheetBuilder(input.naming, 'params');
+  b.titled(
+    'Paramètres de la production',
+    'Cellules jaunes : à saisir. Chaque valeur porte un nom de classeur (colonne C) utilisé par les autres feuilles. Les taux viennent des données de l’outil avec leur source ; ils restent modifiables.',
+  ).headers(PC, PARAMS_FIRST_ROW - 1);
+  let row = PARAMS_FIRST_ROW;
+  for (const r of productionRows(input)) writeRow(b, r, row++);
+  row += 1;
+  b.push({ address: `A${row}`, value: 'Taux (modifiables)', style: 'section' });
+  row += 1;
+  for (const r of [...chargeAndIndirectRows(input), ...taxCreditAndCeilingRows(input, (x) => b.n(x))])
+    writeRow(b, r, row++);
+  row += 1;
+  row = bandRows(b, input.format, row);
+  row = chargeRateRows(b, input, row);
+  listColumns(b, row);
   return {
-    sheet: {
-      name: sheetName,
-      cells,
+    sheet: b.plan({
       columnWidths: [44, 22, 30, 90, 30, 24],
       freezeRows: 4,
-      validations,
-      conditionalFormats: [],
       merges: ['A2:E2'],
       rowHeights: { 2: 30 },
       print: { orientation: 'landscape', repeatRows: 4 },
-    },
-    names,
+    }),
+    names: b.names,
   };
 }
