@@ -8,17 +8,10 @@ import { MONTH_FORMAT } from '../cashflow/contract';
 import { EXPENSE_NAMES } from '../expenses/contract';
 import { FINANCING_NAMES } from '../financing/contract';
 import { FOLLOWUP_NAMES } from '../followup/contract';
+import { SheetBuilder } from '../model/builder';
+import { MonthGrid } from '../model/monthGrid';
 import type { Naming } from '../model/naming';
-import {
-  NUMFMT,
-  absolute,
-  columnLetter,
-  figureRows,
-  type CellPlan,
-  type NamedFigure,
-  type NamePlan,
-  type SheetPlan,
-} from '../model/plan';
+import { NUMFMT, absolute, figureRows, type NamedFigure, type NamePlan, type SheetPlan } from '../model/plan';
 import {
   ACTUAL_FIRST_MONTH_INDEX,
   ACTUAL_KIND_ROW,
@@ -50,6 +43,337 @@ export interface ActualLayout {
   result: ActualCashflow;
 }
 
+/** What every block of the sheet refers to: the month grid, the domain's figures, the kind row. */
+interface Actual {
+  g: MonthGrid;
+  b: SheetBuilder;
+  result: ActualCashflow;
+  cashflow: CashflowModel;
+  month: (k: number) => string;
+  kind: (k: number) => string;
+  isReal: (k: number) => string;
+}
+
+const blank = (v: Money | null, real: boolean): number | string => (real && v ? num(v) : '');
+
+function actualContext(b: SheetBuilder, input: ActualLayoutInput): Actual {
+  const g = new MonthGrid(b, input.cashflow.months.length, ACTUAL_FIRST_MONTH_INDEX, A, B);
+  const kind = (k: number): string => `${g.col(k)}$${ACTUAL_KIND_ROW}`;
+  return {
+    g,
+    b,
+    result: input.actual,
+    cashflow: input.cashflow,
+    month: (k) => `${g.col(k)}$${ACTUAL_MONTH_ROW}`,
+    kind,
+    isReal: (k) => `${kind(k)}="${ACTUAL_KINDS.real}"`,
+  };
+}
+
+/** The situation date, then the months (from the Trésorerie) and whether each is real or forecast. */
+function monthHeader(x: Actual, situation: string | null): void {
+  const { b, g, result } = x;
+  b.push(
+    { address: 'A4', value: 'Situation au', style: 'label' },
+    {
+      address: ACTUAL_SITUATION_CELL,
+      formula: `IF(N(${b.n(FOLLOWUP_NAMES.date)})=0,"",${b.n(FOLLOWUP_NAMES.date)})`,
+      result: isoDay(situation) ?? '',
+      numFmt: NUMFMT.date,
+      style: 'computed',
+    },
+    { address: 'C4', value: '(date du suivi budgétaire)', style: 'note' },
+    { address: `${A}${ACTUAL_MONTH_ROW}`, value: 'Mois', style: 'header' },
+    { address: `${B}${ACTUAL_MONTH_ROW}`, value: 'Total', style: 'header' },
+    { address: `${A}${ACTUAL_KIND_ROW}`, value: 'Réel ou prévisionnel', style: 'header' },
+  );
+  const sit = absolute(ACTUAL_SITUATION_CELL);
+  const months = b.n(CASHFLOW_NAMES.months);
+  for (let k = 0; k < g.months; k += 1) {
+    const m = x.cashflow.months[k] ?? null;
+    b.push(
+      {
+        address: `${g.col(k)}${ACTUAL_MONTH_ROW}`,
+        formula: `IF(INDEX(${months},1,${k + 1})="","",INDEX(${months},1,${k + 1}))`,
+        result: m ?? '',
+        numFmt: MONTH_FORMAT,
+        style: 'header',
+      },
+      {
+        address: `${g.col(k)}${ACTUAL_KIND_ROW}`,
+        formula: `IF(${x.month(k)}="","",IF(AND(N(${sit})>0,${x.month(k)}<=${sit}),"${ACTUAL_KINDS.real}","${ACTUAL_KINDS.forecast}"))`,
+        result: m === null ? '' : result.past[k] ? ACTUAL_KINDS.real : ACTUAL_KINDS.forecast,
+        style: 'computed',
+      },
+    );
+  }
+}
+
+/** Under a real row: the forecast row of the Trésorerie (and its total), then the gap of the real months. */
+function againstForecast(
+  x: Actual,
+  realRow: number,
+  what: 'Encaissements' | 'Décaissements',
+  forecastName: string,
+  forecast: Money[],
+  real: Money[],
+  gapLabel: string,
+): { forecastRow: number; gapRow: number } {
+  const { g, b } = x;
+  const forecastRow = realRow + 1;
+  g.monthRow(
+    forecastRow,
+    `${what} prévus (Trésorerie)`,
+    (k) => `INDEX(${b.n(forecastName)},1,${k + 1})`,
+    (k) => num(forecast[k] ?? ZERO),
+  );
+  g.totalOf(forecastRow, sum(forecast));
+  const gapRow = forecastRow + 1;
+  g.monthRow(
+    gapRow,
+    gapLabel,
+    (k) => `IF(${x.isReal(k)},${g.col(k)}${realRow}-${g.col(k)}${forecastRow},"")`,
+    (k) => blank((real[k] ?? ZERO).minus(forecast[k] ?? ZERO), x.result.past[k] ?? false),
+  );
+  return { forecastRow, gapRow };
+}
+
+type Receipts = { recTotal: number; recForecast: number; recGap: number };
+
+/** Receipts typed per source of the plan, then other receipts; their total against the forecast. */
+function receiptRows(x: Actual): Receipts {
+  const { g, b, result } = x;
+  let row = ACTUAL_KIND_ROW + 2;
+  b.push({
+    address: `${A}${row}`,
+    value: 'ENCAISSEMENTS REÇUS — par source du plan de financement (à saisir au mois de réception)',
+    style: 'chapter',
+  });
+  row += 1;
+  const recFirst = row;
+  const sources = x.cashflow.receipts.map((r) => r.label);
+  result.bySource.forEach((parts, i) => {
+    b.push({
+      address: `${A}${row}`,
+      formula: `INDEX(${b.n(FINANCING_NAMES.sources)},${i + 1})&""`,
+      result: sources[i] ?? '',
+      style: 'computed',
+    });
+    g.typedRow(row++, parts);
+  });
+  const others = [
+    ...result.others,
+    ...Array.from({ length: OTHER_RECEIPT_ROWS }, () => ({ label: '', parts: [] as Money[] })),
+  ];
+  for (const o of others) {
+    b.push({ address: `${A}${row}`, value: o.label || null, style: 'input' });
+    g.typedRow(row++, o.parts);
+  }
+  const recLast = row - 1;
+  const recTotal = row;
+  g.monthRow(
+    recTotal,
+    'Total des encaissements reçus',
+    (k) => `SUM(${g.col(k)}${recFirst}:${g.col(k)}${recLast})`,
+    (k) => num(result.receipts[k] ?? ZERO),
+    'subtotal',
+  );
+  g.totalOf(recTotal, sum(result.receipts), 'subtotal');
+  const { forecastRow, gapRow } = againstForecast(
+    x,
+    recTotal,
+    'Encaissements',
+    CASHFLOW_NAMES.receiptsByMonth,
+    x.cashflow.summary.receipts,
+    result.receipts,
+    'Écart reçu − prévu (mois réels)',
+  );
+  return { recTotal, recForecast: forecastRow, recGap: gapRow };
+}
+
+type Payments = { payReal: number; payForecast: number; payGap: number };
+
+/** The pieces paid in the Dépenses, by month of payment, against the forecast. */
+function paymentRows(x: Actual, after: number): Payments {
+  const { g, b, result } = x;
+  const payTitle = after + 2;
+  b.push({
+    address: `${A}${payTitle}`,
+    value: 'DÉCAISSEMENTS PAYÉS — pièces payées de la feuille Dépenses (HT), au mois de leur paiement',
+    style: 'chapter',
+  });
+  const payReal = payTitle + 1;
+  const L = {
+    ht: b.n(EXPENSE_NAMES.lineHT),
+    status: b.n(EXPENSE_NAMES.lineStatus),
+    paidOn: b.n(EXPENSE_NAMES.linePaidOn),
+  };
+  const M = g.months;
+  g.monthRow(
+    payReal,
+    'Décaissements payés',
+    (k) => {
+      const from = k === 0 ? '' : `,${L.paidOn},">="&${x.month(k)}`;
+      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${x.month(k)},1)`;
+      return `IF(${x.isReal(k)},SUMIFS(${L.ht},${L.status},"Payé"${from}${to}),"")`;
+    },
+    (k) => blank(result.payments[k] ?? ZERO, result.past[k] ?? false),
+    'subtotal',
+  );
+  g.totalOf(payReal, sum(result.payments.filter((_, k) => result.past[k])), 'subtotal');
+  const { forecastRow, gapRow } = againstForecast(
+    x,
+    payReal,
+    'Décaissements',
+    CASHFLOW_NAMES.paymentsByMonth,
+    x.cashflow.summary.payments,
+    result.payments,
+    'Écart payé − prévu (mois réels)',
+  );
+  return { payReal, payForecast: forecastRow, payGap: gapRow };
+}
+
+type Balances = { cumReal: number; cumForecast: number; updated: number };
+
+/** The real balances up to the situation, the forecast's, the catch-up and the overrun. */
+function realBalanceRows(x: Actual, rec: Receipts, pay: Payments): Balances {
+  const { g, b, result } = x;
+  const balTitle = pay.payGap + 2;
+  b.push({ address: `${A}${balTitle}`, value: 'SOLDES', style: 'chapter' });
+  const balReal = balTitle + 1;
+  g.monthRow(
+    balReal,
+    'Solde du mois réel',
+    (k) => `IF(${x.isReal(k)},${g.col(k)}${rec.recTotal}-${g.col(k)}${pay.payReal},"")`,
+    (k) => blank((result.receipts[k] ?? ZERO).minus(result.payments[k] ?? ZERO), result.past[k] ?? false),
+  );
+  const cumReal = balReal + 1;
+  g.monthRow(
+    cumReal,
+    'Solde cumulé réel',
+    (k) =>
+      k === 0
+        ? `IF(${x.isReal(k)},${g.col(k)}${balReal},"")`
+        : `IF(${x.isReal(k)},N(${g.col(k - 1)}${cumReal})+${g.col(k)}${balReal},"")`,
+    (k) => blank(result.cumulative[k] ?? null, result.past[k] ?? false),
+    'total',
+  );
+  const cumForecast = cumReal + 1;
+  g.monthRow(
+    cumForecast,
+    'Solde cumulé prévisionnel (avant mesures)',
+    (k) => `INDEX(${b.n(CASHFLOW_NAMES.cumulative)},1,${k + 1})`,
+    (k) => num(x.cashflow.summary.cumulative[k] ?? ZERO),
+  );
+  return { cumReal, cumForecast, updated: updatedRows(x, rec, pay, cumReal, cumForecast) };
+}
+
+/** Catch-up and overrun in the first forecast month, then the updated cumulative balance; its row. */
+function updatedRows(x: Actual, rec: Receipts, pay: Payments, cumReal: number, cumForecast: number): number {
+  const { g, b, result } = x;
+  // The first forecast month (after the real ones, or the first when none is): the catch-up and
+  // the overrun go there.
+  const firstForecast = (k: number): string =>
+    k === 0
+      ? `${x.kind(k)}="${ACTUAL_KINDS.forecast}"`
+      : `AND(${x.kind(k)}="${ACTUAL_KINDS.forecast}",${x.kind(k - 1)}="${ACTUAL_KINDS.real}")`;
+  const forecastValue = (xs: Money[], k: number): number | string =>
+    result.past[k] ? '' : num(xs[k] ?? ZERO);
+  const catchUp = cumForecast + 1;
+  g.monthRow(
+    catchUp,
+    'Rattrapage : encaissements en retard et paiements encore dus (mois suivant la situation)',
+    (k) =>
+      k === 0
+        ? `IF(${x.isReal(k)},"",0)`
+        : `IF(${x.isReal(k)},"",IF(${firstForecast(k)},${g.col(k - 1)}${cumForecast}-${g.col(k - 1)}${cumReal},0))`,
+    (k) => forecastValue(result.catchUp, k),
+  );
+  const overrun = catchUp + 1;
+  g.monthRow(
+    overrun,
+    'Dépassement estimé par le suivi budgétaire (coût estimé final au-delà du devis)',
+    (k) => `IF(${x.isReal(k)},"",IF(${firstForecast(k)},-MAX(0,${b.n(FOLLOWUP_NAMES.boardValues.gap)}),0))`,
+    (k) => forecastValue(result.overrun, k),
+  );
+  const updated = overrun + 1;
+  const c = (k: number, row: number): string => `${g.col(k)}${row}`;
+  g.monthRow(
+    updated,
+    'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
+    (k) =>
+      `IF(${x.isReal(k)},${c(k, cumReal)},${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}+N(${c(k, catchUp)})+N(${c(k, overrun)}))`,
+    (k) => num(result.updated[k] ?? ZERO),
+    'total',
+  );
+  return updated;
+}
+
+/** The updated critical period, and the forecast need beside it to compare. */
+function criticalRows(x: Actual, bal: Balances): void {
+  const { g, b, result } = x;
+  const critTitle = bal.updated + 2;
+  b.push({ address: `${A}${critTitle}`, value: 'PÉRIODE CRITIQUE ACTUALISÉE', style: 'section' });
+  const realCount = `COUNTIF(${g.absAcross(ACTUAL_KIND_ROW)},"${ACTUAL_KINDS.real}")`;
+  const realMonths = result.past.filter(Boolean).length;
+  const updated = g.across(bal.updated);
+  const critical: NamedFigure[] = [
+    {
+      label: 'Solde cumulé actualisé le plus bas',
+      name: ACTUAL_NAMES.lowest,
+      formula: `MIN(${updated})`,
+      result: num(result.lowest),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Mois du solde le plus bas',
+      name: ACTUAL_NAMES.criticalMonth,
+      formula: `INDEX(${b.n(ACTUAL_NAMES.months)},1,MATCH(${b.n(ACTUAL_NAMES.lowest)},${updated},0))`,
+      result: x.cashflow.months[result.lowestIndex] ?? '',
+      numFmt: MONTH_FORMAT,
+    },
+    {
+      label: 'Nombre de mois en déficit (solde actualisé négatif)',
+      name: ACTUAL_NAMES.deficitMonths,
+      formula: `COUNTIF(${updated},"<0")`,
+      result: result.deficitMonths,
+      numFmt: NUMFMT.integer,
+    },
+    {
+      label: 'Besoin de financement actualisé',
+      name: ACTUAL_NAMES.need,
+      formula: `MAX(0,-${b.n(ACTUAL_NAMES.lowest)})`,
+      result: num(result.need),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Écart du solde cumulé à la date de situation (réel − prévu)',
+      name: ACTUAL_NAMES.gapAtSituation,
+      formula: `IF(${realCount}=0,0,INDEX(${g.across(bal.cumReal)},1,${realCount})-INDEX(${g.across(bal.cumForecast)},1,${realCount}))`,
+      result: num(realMonths === 0 ? ZERO : result.gapAtSituation),
+      numFmt: NUMFMT.euro,
+    },
+  ];
+  const figures = figureRows(
+    critical,
+    { firstRow: critTitle + 1, labelCol: A, valueCol: B, sheet: b.sheet, emphasised: 4 },
+    (n) => b.n(n),
+  );
+  b.push(...figures.cells);
+  b.names.push(...figures.names);
+  const prevNeed = critTitle + 1 + critical.length;
+  b.push(
+    { address: `${A}${prevNeed}`, value: 'Besoin prévu (Trésorerie), pour comparer', style: 'label' },
+    {
+      address: `${B}${prevNeed}`,
+      formula: b.n(CASHFLOW_NAMES.need),
+      result: num(x.cashflow.summary.need),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    },
+  );
+}
+
 /**
  * Trésorerie réelle: the Trésorerie's months, and under each, what was really cashed (typed per
  * source of the plan, plus other receipts such as a crédit relais) and paid (the pieces paid in
@@ -58,357 +382,38 @@ export interface ActualLayout {
  * there: the updated cumulative balance and its critical period.
  */
 export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
-  const { cashflow, naming } = input;
-  const n = (b: string): string => naming.name(b);
-  const name = naming.sheet('actualCashflow');
-  const M = cashflow.months.length;
-  const sources = cashflow.receipts.map((r) => r.label);
-  const result = input.actual;
-  const mc = (k: number): string => columnLetter(ACTUAL_FIRST_MONTH_INDEX + k);
-  const first = mc(0);
-  const last = mc(M - 1);
-  const across = (row: number): string => `${first}${row}:${last}${row}`;
-  const absAcross = (row: number): string => `$${first}$${row}:$${last}$${row}`;
-  const blank = (v: Money | null, real: boolean): number | string => (real && v ? num(v) : '');
-  const cells: CellPlan[] = [
-    { address: 'A1', value: 'Trésorerie réelle — le réel à côté du prévisionnel', style: 'title' },
-    {
-      address: 'A2',
-      value:
-        input.note ??
-        'Encaissements reçus : saisis par mois, une ligne par source du plan, puis les autres encaissements hors plan (remboursement de TVA, recette imprévue) ; les mesures de trésorerie (crédit relais, préfinancement) restent dans la feuille Trésorerie. Décaissements payés : les pièces payées de la feuille Dépenses, HT comme le prévisionnel, au mois de leur paiement. Les mois jusqu’à la date de situation du suivi budgétaire sont réels ; ensuite le solde actualisé suit le prévisionnel (avant mesures) : ce qui était prévu avant la situation et n’a pas eu lieu est rattrapé le mois suivant, avec le dépassement estimé par le suivi budgétaire.',
-      style: 'banner',
-    },
-    { address: 'A4', value: 'Situation au', style: 'label' },
-    {
-      address: ACTUAL_SITUATION_CELL,
-      formula: `IF(N(${n(FOLLOWUP_NAMES.date)})=0,"",${n(FOLLOWUP_NAMES.date)})`,
-      result: isoDay(input.situation) ?? '',
-      numFmt: NUMFMT.date,
-      style: 'computed',
-    },
-    { address: 'C4', value: '(date du suivi budgétaire)', style: 'note' },
-    { address: `${A}${ACTUAL_MONTH_ROW}`, value: 'Mois', style: 'header' },
-    { address: `${B}${ACTUAL_MONTH_ROW}`, value: 'Total', style: 'header' },
-    { address: `${A}${ACTUAL_KIND_ROW}`, value: 'Réel ou prévisionnel', style: 'header' },
-  ];
-  const sit = absolute(ACTUAL_SITUATION_CELL);
-  const month = (k: number): string => `${mc(k)}$${ACTUAL_MONTH_ROW}`;
-  const kind = (k: number): string => `${mc(k)}$${ACTUAL_KIND_ROW}`;
-  const isReal = (k: number): string => `${kind(k)}="${ACTUAL_KINDS.real}"`;
-  for (let k = 0; k < M; k += 1) {
-    const m = cashflow.months[k] ?? null;
-    const months = n(CASHFLOW_NAMES.months);
-    cells.push({
-      address: `${mc(k)}${ACTUAL_MONTH_ROW}`,
-      formula: `IF(INDEX(${months},1,${k + 1})="","",INDEX(${months},1,${k + 1}))`,
-      result: m ?? '',
-      numFmt: MONTH_FORMAT,
-      style: 'header',
-    });
-    cells.push({
-      address: `${mc(k)}${ACTUAL_KIND_ROW}`,
-      formula: `IF(${month(k)}="","",IF(AND(N(${sit})>0,${month(k)}<=${sit}),"${ACTUAL_KINDS.real}","${ACTUAL_KINDS.forecast}"))`,
-      result: m === null ? '' : result.past[k] ? ACTUAL_KINDS.real : ACTUAL_KINDS.forecast,
-      style: 'computed',
-    });
-  }
-  const totalOf = (row: number, value: Money, style: CellPlan['style'] = 'computed'): void => {
-    cells.push({
-      address: `${B}${row}`,
-      formula: `SUM(${across(row)})`,
-      result: num(value),
-      numFmt: NUMFMT.euro,
-      style,
-    });
-  };
-  const monthRow = (
-    row: number,
-    label: string,
-    formula: (k: number) => string,
-    value: (k: number) => number | string,
-    style: CellPlan['style'] = 'computed',
-  ): void => {
-    cells.push({ address: `${A}${row}`, value: label, style: style === 'computed' ? 'label' : style });
-    for (let k = 0; k < M; k += 1)
-      cells.push({
-        address: `${mc(k)}${row}`,
-        formula: formula(k),
-        result: value(k),
-        numFmt: NUMFMT.euro,
-        style,
-      });
-  };
-
-  // ---- Receipts: typed per source of the plan, then other receipts.
-  let row = ACTUAL_KIND_ROW + 2;
-  cells.push({
-    address: `${A}${row}`,
-    value: 'ENCAISSEMENTS REÇUS — par source du plan de financement (à saisir au mois de réception)',
-    style: 'chapter',
-  });
-  row += 1;
-  /** A row of receipts typed month by month (blank where none), with its total; then the next row. */
-  const typedMonths = (parts: readonly Money[]): void => {
-    totalOf(row, sum(parts));
-    for (let k = 0; k < M; k += 1) {
-      const v = parts[k] ?? ZERO;
-      cells.push({
-        address: `${mc(k)}${row}`,
-        value: v.isZero() ? null : num(v),
-        numFmt: NUMFMT.euro,
-        style: 'input',
-      });
-    }
-    row += 1;
-  };
-  const recFirst = row;
-  result.bySource.forEach((parts, i) => {
-    cells.push({
-      address: `${A}${row}`,
-      formula: `INDEX(${n(FINANCING_NAMES.sources)},${i + 1})&""`,
-      result: sources[i] ?? '',
-      style: 'computed',
-    });
-    typedMonths(parts);
-  });
-  const others = [
-    ...result.others,
-    ...Array.from({ length: OTHER_RECEIPT_ROWS }, () => ({ label: '', parts: [] as Money[] })),
-  ];
-  others.forEach((o) => {
-    cells.push({ address: `${A}${row}`, value: o.label || null, style: 'input' });
-    typedMonths(o.parts);
-  });
-  const recLast = row - 1;
-  const recTotal = row;
-  monthRow(
-    recTotal,
-    'Total des encaissements reçus',
-    (k) => `SUM(${mc(k)}${recFirst}:${mc(k)}${recLast})`,
-    (k) => num(result.receipts[k] ?? ZERO),
-    'subtotal',
+  const b = new SheetBuilder(input.naming, 'actualCashflow');
+  b.titled(
+    'Trésorerie réelle — le réel à côté du prévisionnel',
+    input.note ??
+      'Encaissements reçus : saisis par mois, une ligne par source du plan, puis les autres encaissements hors plan (remboursement de TVA, recette imprévue) ; les mesures de trésorerie (crédit relais, préfinancement) restent dans la feuille Trésorerie. Décaissements payés : les pièces payées de la feuille Dépenses, HT comme le prévisionnel, au mois de leur paiement. Les mois jusqu’à la date de situation du suivi budgétaire sont réels ; ensuite le solde actualisé suit le prévisionnel (avant mesures) : ce qui était prévu avant la situation et n’a pas eu lieu est rattrapé le mois suivant, avec le dépassement estimé par le suivi budgétaire.',
   );
-  totalOf(recTotal, sum(result.receipts), 'subtotal');
-  /** Under a real row: the forecast row of the Trésorerie (and its total), then the gap of the real months. */
-  const againstForecast = (
-    realRow: number,
-    what: 'Encaissements' | 'Décaissements',
-    forecastName: string,
-    forecast: Money[],
-    real: Money[],
-    gapLabel: string,
-  ): { forecastRow: number; gapRow: number } => {
-    const forecastRow = realRow + 1;
-    monthRow(
-      forecastRow,
-      `${what} prévus (Trésorerie)`,
-      (k) => `INDEX(${n(forecastName)},1,${k + 1})`,
-      (k) => num(forecast[k] ?? ZERO),
-    );
-    totalOf(forecastRow, sum(forecast));
-    const gapRow = forecastRow + 1;
-    monthRow(
-      gapRow,
-      gapLabel,
-      (k) => `IF(${isReal(k)},${mc(k)}${realRow}-${mc(k)}${forecastRow},"")`,
-      (k) => blank((real[k] ?? ZERO).minus(forecast[k] ?? ZERO), result.past[k] ?? false),
-    );
-    return { forecastRow, gapRow };
-  };
-  const { forecastRow: recForecast, gapRow: recGap } = againstForecast(
-    recTotal,
-    'Encaissements',
-    CASHFLOW_NAMES.receiptsByMonth,
-    cashflow.summary.receipts,
-    result.receipts,
-    'Écart reçu − prévu (mois réels)',
+  const x = actualContext(b, input);
+  const { g } = x;
+  monthHeader(x, input.situation);
+  const rec = receiptRows(x);
+  const pay = paymentRows(x, rec.recGap);
+  const bal = realBalanceRows(x, rec, pay);
+  b.name(ACTUAL_NAMES.situation, absolute(ACTUAL_SITUATION_CELL))
+    .name(ACTUAL_NAMES.months, g.absAcross(ACTUAL_MONTH_ROW))
+    .name(ACTUAL_NAMES.receipts, g.absAcross(rec.recTotal))
+    .name(ACTUAL_NAMES.payments, g.absAcross(pay.payReal))
+    .name(ACTUAL_NAMES.cumulative, g.absAcross(bal.cumReal))
+    .name(ACTUAL_NAMES.updated, g.absAcross(bal.updated));
+  criticalRows(x, bal);
+  b.conditionalFormats.push(
+    { range: g.across(bal.cumReal), when: 'negative' },
+    { range: g.across(bal.updated), when: 'negative' },
   );
-
-  // ---- Payments: the pieces paid in the Dépenses, by month of payment.
-  const payTitle = recGap + 2;
-  cells.push({
-    address: `${A}${payTitle}`,
-    value: 'DÉCAISSEMENTS PAYÉS — pièces payées de la feuille Dépenses (HT), au mois de leur paiement',
-    style: 'chapter',
-  });
-  const payReal = payTitle + 1;
-  const L = {
-    ht: n(EXPENSE_NAMES.lineHT),
-    status: n(EXPENSE_NAMES.lineStatus),
-    paidOn: n(EXPENSE_NAMES.linePaidOn),
-  };
-  monthRow(
-    payReal,
-    'Décaissements payés',
-    (k) => {
-      const from = k === 0 ? '' : `,${L.paidOn},">="&${month(k)}`;
-      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${month(k)},1)`;
-      return `IF(${isReal(k)},SUMIFS(${L.ht},${L.status},"Payé"${from}${to}),"")`;
-    },
-    (k) => blank(result.payments[k] ?? ZERO, result.past[k] ?? false),
-    'subtotal',
-  );
-  totalOf(payReal, sum(result.payments.filter((_, k) => result.past[k])), 'subtotal');
-  const { forecastRow: payForecast, gapRow: payGap } = againstForecast(
-    payReal,
-    'Décaissements',
-    CASHFLOW_NAMES.paymentsByMonth,
-    cashflow.summary.payments,
-    result.payments,
-    'Écart payé − prévu (mois réels)',
-  );
-
-  // ---- Balances: real up to the situation, then the forecast's months.
-  const balTitle = payGap + 2;
-  cells.push({ address: `${A}${balTitle}`, value: 'SOLDES', style: 'chapter' });
-  const balReal = balTitle + 1;
-  monthRow(
-    balReal,
-    'Solde du mois réel',
-    (k) => `IF(${isReal(k)},${mc(k)}${recTotal}-${mc(k)}${payReal},"")`,
-    (k) => blank((result.receipts[k] ?? ZERO).minus(result.payments[k] ?? ZERO), result.past[k] ?? false),
-  );
-  const cumReal = balReal + 1;
-  monthRow(
-    cumReal,
-    'Solde cumulé réel',
-    (k) =>
-      k === 0
-        ? `IF(${isReal(k)},${mc(k)}${balReal},"")`
-        : `IF(${isReal(k)},N(${mc(k - 1)}${cumReal})+${mc(k)}${balReal},"")`,
-    (k) => blank(result.cumulative[k] ?? null, result.past[k] ?? false),
-    'total',
-  );
-  const cumForecast = cumReal + 1;
-  monthRow(
-    cumForecast,
-    'Solde cumulé prévisionnel (avant mesures)',
-    (k) => `INDEX(${n(CASHFLOW_NAMES.cumulative)},1,${k + 1})`,
-    (k) => num(cashflow.summary.cumulative[k] ?? ZERO),
-  );
-  // The first forecast month (after the real ones, or the first when none is): the catch-up and
-  // the overrun go there.
-  const firstForecast = (k: number): string =>
-    k === 0
-      ? `${kind(k)}="${ACTUAL_KINDS.forecast}"`
-      : `AND(${kind(k)}="${ACTUAL_KINDS.forecast}",${kind(k - 1)}="${ACTUAL_KINDS.real}")`;
-  const forecastValue = (xs: Money[], k: number): number | string =>
-    result.past[k] ? '' : num(xs[k] ?? ZERO);
-  const catchUp = cumForecast + 1;
-  monthRow(
-    catchUp,
-    'Rattrapage : encaissements en retard et paiements encore dus (mois suivant la situation)',
-    (k) =>
-      k === 0
-        ? `IF(${isReal(k)},"",0)`
-        : `IF(${isReal(k)},"",IF(${firstForecast(k)},${mc(k - 1)}${cumForecast}-${mc(k - 1)}${cumReal},0))`,
-    (k) => forecastValue(result.catchUp, k),
-  );
-  const overrun = catchUp + 1;
-  monthRow(
-    overrun,
-    'Dépassement estimé par le suivi budgétaire (coût estimé final au-delà du devis)',
-    (k) => `IF(${isReal(k)},"",IF(${firstForecast(k)},-MAX(0,${n(FOLLOWUP_NAMES.boardValues.gap)}),0))`,
-    (k) => forecastValue(result.overrun, k),
-  );
-  const updated = overrun + 1;
-  monthRow(
-    updated,
-    'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
-    (k) =>
-      `IF(${isReal(k)},${mc(k)}${cumReal},${k === 0 ? '' : `${mc(k - 1)}${updated}+`}${mc(k)}${recForecast}-${mc(k)}${payForecast}+N(${mc(k)}${catchUp})+N(${mc(k)}${overrun}))`,
-    (k) => num(result.updated[k] ?? ZERO),
-    'total',
-  );
-
-  // ---- The updated critical period.
-  const critTitle = updated + 2;
-  cells.push({ address: `${A}${critTitle}`, value: 'PÉRIODE CRITIQUE ACTUALISÉE', style: 'section' });
-  const realCount = `COUNTIF(${absAcross(ACTUAL_KIND_ROW)},"${ACTUAL_KINDS.real}")`;
-  const realMonths = result.past.filter(Boolean).length;
-  const critical: NamedFigure[] = [
-    {
-      label: 'Solde cumulé actualisé le plus bas',
-      name: ACTUAL_NAMES.lowest,
-      formula: `MIN(${across(updated)})`,
-      result: num(result.lowest),
-      numFmt: NUMFMT.euro,
-    },
-    {
-      label: 'Mois du solde le plus bas',
-      name: ACTUAL_NAMES.criticalMonth,
-      formula: `INDEX(${n(ACTUAL_NAMES.months)},1,MATCH(${n(ACTUAL_NAMES.lowest)},${across(updated)},0))`,
-      result: cashflow.months[result.lowestIndex] ?? '',
-      numFmt: MONTH_FORMAT,
-    },
-    {
-      label: 'Nombre de mois en déficit (solde actualisé négatif)',
-      name: ACTUAL_NAMES.deficitMonths,
-      formula: `COUNTIF(${across(updated)},"<0")`,
-      result: result.deficitMonths,
-      numFmt: NUMFMT.integer,
-    },
-    {
-      label: 'Besoin de financement actualisé',
-      name: ACTUAL_NAMES.need,
-      formula: `MAX(0,-${n(ACTUAL_NAMES.lowest)})`,
-      result: num(result.need),
-      numFmt: NUMFMT.euro,
-    },
-    {
-      label: 'Écart du solde cumulé à la date de situation (réel − prévu)',
-      name: ACTUAL_NAMES.gapAtSituation,
-      formula: `IF(${realCount}=0,0,INDEX(${across(cumReal)},1,${realCount})-INDEX(${across(cumForecast)},1,${realCount}))`,
-      result: num(realMonths === 0 ? ZERO : result.gapAtSituation),
-      numFmt: NUMFMT.euro,
-    },
-  ];
-  const names: NamePlan[] = [
-    { name: n(ACTUAL_NAMES.situation), sheet: name, ref: absolute(ACTUAL_SITUATION_CELL) },
-    { name: n(ACTUAL_NAMES.months), sheet: name, ref: absAcross(ACTUAL_MONTH_ROW) },
-    { name: n(ACTUAL_NAMES.receipts), sheet: name, ref: absAcross(recTotal) },
-    { name: n(ACTUAL_NAMES.payments), sheet: name, ref: absAcross(payReal) },
-    { name: n(ACTUAL_NAMES.cumulative), sheet: name, ref: absAcross(cumReal) },
-    { name: n(ACTUAL_NAMES.updated), sheet: name, ref: absAcross(updated) },
-  ];
-  const figures = figureRows(
-    critical,
-    { firstRow: critTitle + 1, labelCol: A, valueCol: B, sheet: name, emphasised: 4 },
-    n,
-  );
-  cells.push(...figures.cells);
-  names.push(...figures.names);
-  const prevNeed = critTitle + 1 + critical.length;
-  cells.push({
-    address: `${A}${prevNeed}`,
-    value: 'Besoin prévu (Trésorerie), pour comparer',
-    style: 'label',
-  });
-  cells.push({
-    address: `${B}${prevNeed}`,
-    formula: n(CASHFLOW_NAMES.need),
-    result: num(cashflow.summary.need),
-    numFmt: NUMFMT.euro,
-    style: 'computed',
-  });
-
   return {
-    sheet: {
-      name,
-      cells,
-      columnWidths: [52, 15, ...Array<number>(M).fill(13)],
+    sheet: b.plan({
+      columnWidths: [52, 15, ...Array<number>(g.months).fill(13)],
       freezeRows: ACTUAL_KIND_ROW,
-      validations: [],
-      conditionalFormats: [
-        { range: across(cumReal), when: 'negative' },
-        { range: across(updated), when: 'negative' },
-      ],
-      merges: [`A2:${last}2`],
+      merges: [`A2:${g.last}2`],
       rowHeights: { 2: 45 },
       print: { orientation: 'landscape', repeatRows: ACTUAL_KIND_ROW },
-    },
-    names,
-    result,
+    }),
+    names: b.names,
+    result: input.actual,
   };
 }
