@@ -20,6 +20,7 @@ import {
 } from '../../domain/financing/types';
 import { formatLabel } from '../../domain/facts/facts';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
+import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { CEILING_NAMES, LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
 import { DEVIS_NAMES } from '../devis/contract';
@@ -36,7 +37,14 @@ import {
   milestoneColumn,
   type FinancingNameKey,
 } from './contract';
-import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  NUMFMT,
+  absolute,
+  type CellPlan,
+  type NamePlan,
+  type SheetPlan,
+  type ValidationPlan,
+} from '../model/plan';
 
 export { FREE_SOURCE_ROWS };
 const FREE_COMPARISON_ROWS = 3;
@@ -67,155 +75,152 @@ export interface FinancingLayout {
 
 const num = (m: Money): number => toCellNumber(m);
 
-/**
- * Plan de financement: a summary block (all formulas), the source table (nature derived from the
- * category table, % of the devis, payment milestones), the comparative study of aids, and the
- * user-extendable category table.
- */
-export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
-  const { naming, context: ctx } = input;
-  const n = (base: string): string => naming.name(base);
-  const N = (key: FinancingNameKey): string => n(F[key]);
-  const sheetName = naming.sheet('financing');
-  const cells: CellPlan[] = [];
-  const names: NamePlan[] = [];
-  const { result, rows } = input;
-  const first = FIN_TABLE_HEADER_ROW + 1;
-  const last = first + rows.length - 1;
-  const totalRow = last + 1;
-  const col = (k: (typeof S.keys)[number]): string => S.range(k, first, last);
-  const firstMilestone = milestoneColumn(0);
-  const lastMilestone = milestoneColumn(MILESTONES.length - 1);
-  const statuses = SOURCE_STATUS;
+/** One named figure of the summary block. */
+interface SummaryItem {
+  label: string;
+  name: FinancingNameKey;
+  formula: string;
+  result: number | string;
+  numFmt: string;
+  style?: 'total';
+  note?: Omit<CellPlan, 'address'>;
+}
 
-  cells.push({ address: 'A1', value: 'Plan de financement', style: 'title' });
-  cells.push({
-    address: 'A2',
-    value: `Une ligne par source. La nature (public / privé) vient du tableau des catégories en bas de feuille ; l’échéancier (colonnes ${firstMilestone} à ${lastMilestone}, en % du montant) alimente la Trésorerie. Lignes libres : saisissez-y vos sources, la synthèse et la trésorerie les prennent en compte.`,
-    style: 'banner',
-  });
+/** Rows and columns of the source table. */
+interface Table {
+  first: number;
+  last: number;
+  totalRow: number;
+  col: (k: (typeof S.keys)[number]) => string;
+}
 
-  // ---- Summary block: one named figure per row; formulas refer to each other by name.
-  cells.push({ address: `A${FIN_SUMMARY_FIRST_ROW - 1}`, value: SUM.header('label'), style: 'section' });
-  const devisTotal = n(DEVIS_NAMES.total.amount);
-  const estimate = result.taxCreditEstimate;
-  const ceilingFormula = (() => {
-    const p = (k: keyof typeof CEILING_NAMES): string => n(CEILING_NAMES[k]);
-    const fmt = n(P.format);
-    const duree = n(P.duration);
-    const cinema = `OR(${fmt}="${formatLabel('long-metrage')}",${fmt}="${formatLabel('court-metrage')}")`;
-    const difficult = `OR(${n(P.firstOrSecondFilm)}="${YES}",${devisTotal}<=${p('cinemaSmallBudget')})`;
-    const noCredit = `COUNTIF(${N('categories')},"${cinemaTaxCreditLabel()}")=0`;
-    const cinemaRate = `IF(${difficult},IF(${noCredit},${p('cinemaWithoutTaxCredit')},${p('cinemaDerogation')}),${p('cinemaBase')})`;
-    const perHour = `${devisTotal}*60/${duree}`;
-    const isDocumentary = `AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')})`;
-    const requested = `${n(P.avDerogation)}="${YES}"`;
-    const eligible = `AND(N(${duree})>0,OR(${isDocumentary},${perHour}<=${p('avSmallBudgetPerHour')}))`;
-    const avRate = `IF(OR(N(${duree})=0,NOT(${requested})),${p('avBase')},IF(${isDocumentary},${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
-    const R = (k: keyof typeof CEILING_RULES): string => `"${CEILING_RULES[k]}"`;
-    const cinemaRule = `IF(${difficult},IF(${noCredit},${R('cinemaWithoutTaxCredit')},${R('cinemaDerogation')}),${R('cinemaBase')})`;
-    const avRule = `IF(N(${duree})=0,${R('avBase')},IF(NOT(${requested}),IF(${eligible},${R('avBaseDerogationPossible')},${R('avBase')}),IF(${isDocumentary},${R('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${R('avDerogation')},${R('avBase')}))))`;
-    return { rate: `IF(${cinema},${cinemaRate},${avRate})`, rule: `IF(${cinema},${cinemaRule},${avRule})` };
-  })();
-  const acquired = sum(input.sources.filter((s) => s.status === statuses.acquired).map((s) => s.amount));
+const N = (b: SheetBuilder, key: FinancingNameKey): string => b.n(F[key]);
+const firstMilestone = milestoneColumn(0);
+const lastMilestone = milestoneColumn(MILESTONES.length - 1);
+
+/** The public-aid ceiling and its rule, as formulas over Paramètres (the domain's decision tree). */
+function ceilingFormulas(b: SheetBuilder): { rate: string; rule: string } {
+  const p = (k: keyof typeof CEILING_NAMES): string => b.n(CEILING_NAMES[k]);
+  const devisTotal = b.n(DEVIS_NAMES.total.amount);
+  const fmt = b.n(P.format);
+  const duree = b.n(P.duration);
+  const cinema = `OR(${fmt}="${formatLabel('long-metrage')}",${fmt}="${formatLabel('court-metrage')}")`;
+  const difficult = `OR(${b.n(P.firstOrSecondFilm)}="${YES}",${devisTotal}<=${p('cinemaSmallBudget')})`;
+  const noCredit = `COUNTIF(${N(b, 'categories')},"${cinemaTaxCreditLabel()}")=0`;
+  const cinemaRate = `IF(${difficult},IF(${noCredit},${p('cinemaWithoutTaxCredit')},${p('cinemaDerogation')}),${p('cinemaBase')})`;
+  const perHour = `${devisTotal}*60/${duree}`;
+  const isDocumentary = `AND(${fmt}="${formatLabel('documentaire')}",${perHour}<=${p('avDocumentaryPerHour')})`;
+  const requested = `${b.n(P.avDerogation)}="${YES}"`;
+  const eligible = `AND(N(${duree})>0,OR(${isDocumentary},${perHour}<=${p('avSmallBudgetPerHour')}))`;
+  const avRate = `IF(OR(N(${duree})=0,NOT(${requested})),${p('avBase')},IF(${isDocumentary},${p('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${p('avDerogation')},${p('avBase')})))`;
+  const R = (k: keyof typeof CEILING_RULES): string => `"${CEILING_RULES[k]}"`;
+  const cinemaRule = `IF(${difficult},IF(${noCredit},${R('cinemaWithoutTaxCredit')},${R('cinemaDerogation')}),${R('cinemaBase')})`;
+  const avRule = `IF(N(${duree})=0,${R('avBase')},IF(NOT(${requested}),IF(${eligible},${R('avBaseDerogationPossible')},${R('avBase')}),IF(${isDocumentary},${R('avDocumentary')},IF(${perHour}<=${p('avSmallBudgetPerHour')},${R('avDerogation')},${R('avBase')}))))`;
+  return { rate: `IF(${cinema},${cinemaRate},${avRate})`, rule: `IF(${cinema},${cinemaRule},${avRule})` };
+}
+
+/** Total, cost, balance, share acquired, count, public and private totals. */
+function balanceItems(b: SheetBuilder, input: FinancingLayoutInput, t: Table): SummaryItem[] {
+  const { result } = input;
+  const acquired = sum(input.sources.filter((s) => s.status === SOURCE_STATUS.acquired).map((s) => s.amount));
   const privateTotal = sum(input.sources.filter((s) => !isPublic(s)).map((s) => s.amount));
-  const balanced = result.gap.toDecimalPlaces(2).isZero();
-  const gapNote = `IF(ROUND(${N('gap')},2)=0,"Plan équilibré",IF(${N('gap')}>0,"Excédent de financement","Besoin de financement à couvrir"))`;
-  const summary: {
-    label: string;
-    name: FinancingNameKey;
-    formula: string;
-    result: number | string;
-    numFmt: string;
-    style?: 'total';
-    note?: Omit<CellPlan, 'address'>;
-  }[] = [
+  const gap = N(b, 'gap');
+  const gapWords = result.gap.toDecimalPlaces(2).isZero()
+    ? 'Plan équilibré'
+    : result.gap.isPositive()
+      ? 'Excédent de financement'
+      : 'Besoin de financement à couvrir';
+  const euros = (label: string, name: FinancingNameKey, formula: string, v: Money): SummaryItem => ({
+    label,
+    name,
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.euro,
+  });
+  return [
+    { ...euros('Total du financement', 'total', S.cell('amount', t.totalRow), result.total), style: 'total' },
+    euros(
+      'Coût du film (total général du devis)',
+      'filmCost',
+      b.n(DEVIS_NAMES.total.amount),
+      input.context.devisTotal,
+    ),
     {
-      label: 'Total du financement',
-      name: 'total',
-      formula: S.cell('amount', totalRow),
-      result: num(result.total),
-      numFmt: NUMFMT.euro,
-      style: 'total',
-    },
-    {
-      label: 'Coût du film (total général du devis)',
-      name: 'filmCost',
-      formula: devisTotal,
-      result: num(ctx.devisTotal),
-      numFmt: NUMFMT.euro,
-    },
-    {
-      label: 'Écart financement − devis (équilibré si nul)',
-      name: 'gap',
-      formula: `${N('total')}-${N('filmCost')}`,
-      result: num(result.gap),
-      numFmt: NUMFMT.euro,
+      ...euros(
+        'Écart financement − devis (équilibré si nul)',
+        'gap',
+        `${N(b, 'total')}-${N(b, 'filmCost')}`,
+        result.gap,
+      ),
       style: 'total',
       note: {
-        formula: gapNote,
-        result: balanced
-          ? 'Plan équilibré'
-          : result.gap.isPositive()
-            ? 'Excédent de financement'
-            : 'Besoin de financement à couvrir',
+        formula: `IF(ROUND(${gap},2)=0,"Plan équilibré",IF(${gap}>0,"Excédent de financement","Besoin de financement à couvrir"))`,
+        result: gapWords,
         style: 'note',
       },
     },
     {
       label: 'Part acquise',
       name: 'acquiredShare',
-      formula: `IF(${N('total')}=0,0,SUMIF(${col('status')},"${statuses.acquired}",${col('amount')})/${N('total')})`,
+      formula: `IF(${N(b, 'total')}=0,0,SUMIF(${t.col('status')},"${SOURCE_STATUS.acquired}",${t.col('amount')})/${N(b, 'total')})`,
       result: num(result.total.isZero() ? ZERO : acquired.dividedBy(result.total)),
       numFmt: NUMFMT.percent,
     },
     {
       label: 'Nombre de sources',
       name: 'sourceCount',
-      formula: `COUNTIF(${col('amount')},">0")`,
+      formula: `COUNTIF(${t.col('amount')},">0")`,
       result: result.sourceCount,
       numFmt: NUMFMT.integer,
     },
+    euros(
+      'Aides publiques',
+      'publicTotal',
+      `SUMIF(${t.col('nature')},"${PUBLIC}",${t.col('amount')})`,
+      result.publicTotal,
+    ),
+    euros(
+      'Financement privé',
+      'privateTotal',
+      `SUMIF(${t.col('nature')},"${PRIVATE}",${t.col('amount')})`,
+      privateTotal,
+    ),
+  ];
+}
+
+/** Intensity and its ceiling, the tax credit estimated and in the plan, the RSE bonuses. */
+function ceilingAndCreditItems(b: SheetBuilder, input: FinancingLayoutInput, t: Table): SummaryItem[] {
+  const { result } = input;
+  const estimate = result.taxCreditEstimate;
+  const ceiling = ceilingFormulas(b);
+  const share = (label: string, name: FinancingNameKey, formula: string, v: Money): SummaryItem => ({
+    label,
+    name,
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.percent,
+  });
+  return [
+    share(
+      'Intensité des aides publiques (aides publiques / coût du film)',
+      'intensity',
+      `IF(${N(b, 'filmCost')}=0,0,${N(b, 'publicTotal')}/${N(b, 'filmCost')})`,
+      result.intensity,
+    ),
     {
-      label: 'Aides publiques',
-      name: 'publicTotal',
-      formula: `SUMIF(${col('nature')},"${PUBLIC}",${col('amount')})`,
-      result: num(result.publicTotal),
-      numFmt: NUMFMT.euro,
+      ...share('Plafond applicable', 'ceiling', ceiling.rate, result.ceiling),
+      note: { formula: ceiling.rule, result: result.ceilingRule, style: 'note' },
     },
-    {
-      label: 'Financement privé',
-      name: 'privateTotal',
-      formula: `SUMIF(${col('nature')},"${PRIVATE}",${col('amount')})`,
-      result: num(privateTotal),
-      numFmt: NUMFMT.euro,
-    },
-    {
-      label: 'Intensité des aides publiques (aides publiques / coût du film)',
-      name: 'intensity',
-      formula: `IF(${N('filmCost')}=0,0,${N('publicTotal')}/${N('filmCost')})`,
-      result: num(result.intensity),
-      numFmt: NUMFMT.percent,
-    },
-    {
-      label: 'Plafond applicable',
-      name: 'ceiling',
-      formula: ceilingFormula.rate,
-      result: num(result.ceiling),
-      numFmt: NUMFMT.percent,
-      note: { formula: ceilingFormula.rule, result: result.ceilingRule, style: 'note' },
-    },
-    {
-      label: 'Marge sous le plafond (négatif : plafond dépassé)',
-      name: 'ceilingMargin',
-      formula: `${N('ceiling')}-${N('intensity')}`,
-      result: num(result.ceiling.minus(result.intensity)),
-      numFmt: NUMFMT.percent,
-    },
+    share(
+      'Marge sous le plafond (négatif : plafond dépassé)',
+      'ceilingMargin',
+      `${N(b, 'ceiling')}-${N(b, 'intensity')}`,
+      result.ceiling.minus(result.intensity),
+    ),
     {
       label: 'Crédit d’impôt estimé (taux × base éligible du devis)',
       name: 'taxCreditEstimate',
-      formula: `MIN(${n(P.taxCreditCap)},ROUND(${n(P.taxCreditRate)}*${n(DEVIS_NAMES.taxCreditBase)},2))`,
+      formula: `MIN(${b.n(P.taxCreditCap)},ROUND(${b.n(P.taxCreditRate)}*${b.n(DEVIS_NAMES.taxCreditBase)},2))`,
       result: num(estimate),
       numFmt: NUMFMT.euro,
       note: {
@@ -228,7 +233,7 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
       label: 'Crédit d’impôt inscrit au plan',
       name: 'taxCreditInPlan',
       formula: taxCreditCategoryLabels()
-        .map((label) => `SUMIF(${col('category')},"${label}",${col('amount')})`)
+        .map((label) => `SUMIF(${t.col('category')},"${label}",${t.col('amount')})`)
         .join('+'),
       result: num(result.taxCreditInPlan),
       numFmt: NUMFMT.euro,
@@ -236,287 +241,322 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
     {
       label: 'Écart plan − estimation du crédit d’impôt',
       name: 'taxCreditGap',
-      formula: `${N('taxCreditInPlan')}-${N('taxCreditEstimate')}`,
+      formula: `${N(b, 'taxCreditInPlan')}-${N(b, 'taxCreditEstimate')}`,
       result: num(result.taxCreditInPlan.minus(estimate)),
       numFmt: NUMFMT.euro,
     },
     {
       label: 'Sources avec bonus RSE (éco-production, inclusion…)',
       name: 'rseCount',
-      formula: `COUNTIF(${col('rse')},"${YES}")`,
+      formula: `COUNTIF(${t.col('rse')},"${YES}")`,
       result: result.rseCount,
       numFmt: NUMFMT.integer,
     },
   ];
-  summary.forEach((s, i) => {
+}
+
+/** The summary block: one named figure per row; formulas refer to each other by name. Its rows by name. */
+function summaryRows(b: SheetBuilder, items: SummaryItem[]): (key: FinancingNameKey) => number {
+  b.push({ address: `A${FIN_SUMMARY_FIRST_ROW - 1}`, value: SUM.header('label'), style: 'section' });
+  items.forEach((s, i) => {
     const row = FIN_SUMMARY_FIRST_ROW + i;
-    cells.push({ address: SUM.cell('label', row), value: s.label, style: 'label' });
-    cells.push({
-      address: SUM.cell('value', row),
-      formula: s.formula,
-      result: s.result,
-      numFmt: s.numFmt,
-      style: s.style ?? 'computed',
-    });
-    if (s.note) cells.push({ address: SUM.cell('note', row), ...s.note });
-    names.push({ name: N(s.name), sheet: sheetName, ref: absolute(SUM.cell('value', row)) });
+    b.push(
+      { address: SUM.cell('label', row), value: s.label, style: 'label' },
+      {
+        address: SUM.cell('value', row),
+        formula: s.formula,
+        result: s.result,
+        numFmt: s.numFmt,
+        style: s.style ?? 'computed',
+      },
+    );
+    if (s.note) b.push({ address: SUM.cell('note', row), ...s.note });
+    b.name(F[s.name], absolute(SUM.cell('value', row)));
   });
-  const summaryLast = FIN_SUMMARY_FIRST_ROW + summary.length - 1;
+  const summaryLast = FIN_SUMMARY_FIRST_ROW + items.length - 1;
   if (summaryLast + 2 >= FIN_TABLE_HEADER_ROW)
     throw new Error('La synthèse du plan déborde sur le tableau des sources');
-  const summaryRow = (key: FinancingNameKey): number =>
-    FIN_SUMMARY_FIRST_ROW + summary.findIndex((s) => s.name === key);
+  return (key) => FIN_SUMMARY_FIRST_ROW + items.findIndex((s) => s.name === key);
+}
 
-  // ---- Source table
-  cells.push({ address: `A${FIN_TABLE_HEADER_ROW - 1}`, value: 'Sources de financement', style: 'section' });
-  const milestoneHeaders = milestoneLabels().map((l) => `% ${l}`);
-  const headers: [string, string][] = [
-    ...S.keys.map((k): [string, string] => [S.letter(k), S.header(k)]),
-    ...milestoneHeaders.map((h, i): [string, string] => [milestoneColumn(i), h]),
-  ];
-  headers.sort(([a], [b]) => a.length - b.length || a.localeCompare(b));
-  for (const [letter, h] of headers)
-    cells.push({ address: `${letter}${FIN_TABLE_HEADER_ROW}`, value: h, style: 'header' });
-  rows.forEach((s, i) => {
-    const r = first + i;
-    const at = (k: (typeof S.keys)[number]): string => S.cell(k, r);
-    cells.push({
+/** One source (or a free row): category, nature from the category table, status, amount, schedule. */
+function sourceRow(
+  b: SheetBuilder,
+  s: FinancingSource | null,
+  i: number,
+  r: number,
+  devisTotal: Money,
+): void {
+  const at = (k: (typeof S.keys)[number]): string => S.cell(k, r);
+  const nature = s
+    ? (financingCategories().find((c) => c.label === s.category)?.nature ?? 'Catégorie inconnue')
+    : '';
+  const devis = b.n(DEVIS_NAMES.total.amount);
+  b.push(
+    {
       address: at('rank'),
       formula: `ROW()-${FIN_TABLE_HEADER_ROW}`,
       result: i + 1,
       numFmt: NUMFMT.integer,
       style: 'computed',
-    });
-    cells.push({ address: at('source'), value: s?.label ?? null, style: 'input' });
-    cells.push({ address: at('category'), value: s?.category ?? null, style: 'input' });
-    const nature = s
-      ? (financingCategories().find((c) => c.label === s.category)?.nature ?? 'Catégorie inconnue')
-      : '';
-    cells.push({
+    },
+    { address: at('source'), value: s?.label ?? null, style: 'input' },
+    { address: at('category'), value: s?.category ?? null, style: 'input' },
+    {
       address: at('nature'),
-      formula: `IF(${at('category')}="","",IFERROR(INDEX(${N('categoryNatures')},MATCH(${at('category')},${N('categoryLabels')},0)),"Catégorie inconnue"))`,
+      formula: `IF(${at('category')}="","",IFERROR(INDEX(${N(b, 'categoryNatures')},MATCH(${at('category')},${N(b, 'categoryLabels')},0)),"Catégorie inconnue"))`,
       result: nature,
       style: 'computed',
-    });
-    cells.push({ address: at('status'), value: s?.status ?? null, style: 'input' });
-    cells.push({
-      address: at('amount'),
-      value: s ? num(s.amount) : null,
-      numFmt: NUMFMT.euro,
+    },
+    { address: at('status'), value: s?.status ?? null, style: 'input' },
+    { address: at('amount'), value: s ? num(s.amount) : null, numFmt: NUMFMT.euro, style: 'input' },
+    {
+      address: at('share'),
+      formula: `IF(${devis}=0,0,N(${at('amount')})/${devis})`,
+      result: s && !devisTotal.isZero() ? num(s.amount.dividedBy(devisTotal)) : 0,
+      numFmt: NUMFMT.percent,
+      style: 'computed',
+    },
+    { address: at('deadline'), value: s?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' },
+    { address: at('eligibility'), value: s?.eligibility ?? null, style: 'input' },
+    { address: at('advantages'), value: s?.advantages ?? null, style: 'input' },
+    { address: at('drawbacks'), value: s?.drawbacks ?? null, style: 'input' },
+    { address: at('rse'), value: s ? yesNo(s.rseBonus ?? false) : null, style: 'input' },
+  );
+  for (let m = 0; m < MILESTONES.length; m += 1) {
+    const share = s?.profile[m];
+    b.push({
+      address: `${milestoneColumn(m)}${r}`,
+      value: share && !share.isZero() ? num(share) : null,
+      numFmt: NUMFMT.percent,
       style: 'input',
     });
-    cells.push({
-      address: at('share'),
-      formula: `IF(${devisTotal}=0,0,N(${at('amount')})/${devisTotal})`,
-      result: s && !ctx.devisTotal.isZero() ? num(s.amount.dividedBy(ctx.devisTotal)) : 0,
-      numFmt: NUMFMT.percent,
-      style: 'computed',
-    });
-    cells.push({ address: at('deadline'), value: s?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' });
-    cells.push({ address: at('eligibility'), value: s?.eligibility ?? null, style: 'input' });
-    cells.push({ address: at('advantages'), value: s?.advantages ?? null, style: 'input' });
-    cells.push({ address: at('drawbacks'), value: s?.drawbacks ?? null, style: 'input' });
-    cells.push({ address: at('rse'), value: s ? yesNo(s.rseBonus ?? false) : null, style: 'input' });
-    for (let m = 0; m < MILESTONES.length; m += 1) {
-      const share = s?.profile[m];
-      cells.push({
-        address: `${milestoneColumn(m)}${r}`,
-        value: share && !share.isZero() ? num(share) : null,
-        numFmt: NUMFMT.percent,
-        style: 'input',
-      });
-    }
-    cells.push({
-      address: at('scheduleTotal'),
-      formula: `SUM(${firstMilestone}${r}:${lastMilestone}${r})`,
-      result: s ? num(sum(s.profile)) : 0,
-      numFmt: NUMFMT.percent,
-      style: 'computed',
-    });
-  });
-  cells.push({ address: S.cell('source', totalRow), value: 'Total', style: 'total' });
-  cells.push({
-    address: S.cell('amount', totalRow),
-    formula: `SUM(${S.span('amount', first, last)})`,
-    result: num(result.total),
-    numFmt: NUMFMT.euro,
-    style: 'total',
-  });
-  cells.push({
-    address: S.cell('share', totalRow),
-    formula: `SUM(${S.span('share', first, last)})`,
-    result: ctx.devisTotal.isZero() ? 0 : num(result.total.dividedBy(ctx.devisTotal)),
+  }
+  b.push({
+    address: at('scheduleTotal'),
+    formula: `SUM(${firstMilestone}${r}:${lastMilestone}${r})`,
+    result: s ? num(sum(s.profile)) : 0,
     numFmt: NUMFMT.percent,
-    style: 'total',
+    style: 'computed',
   });
-  const tableNames: [FinancingNameKey, string][] = [
-    ['sources', col('source')],
-    ['categories', col('category')],
-    ['natures', col('nature')],
-    ['statuses', col('status')],
-    ['amounts', col('amount')],
-    ['deadlines', col('deadline')],
-    ['eligibility', col('eligibility')],
-    ['rseBonus', col('rse')],
-    ['schedule', `$${firstMilestone}$${first}:$${lastMilestone}$${last}`],
-  ];
-  for (const [name, ref] of tableNames) names.push({ name: N(name), sheet: sheetName, ref });
-  names.push({ name: N('table'), sheet: sheetName, ref: S.block(FIN_TABLE_HEADER_ROW, totalRow) });
-  names.push({
-    name: N('summary'),
-    sheet: sheetName,
-    ref: `${absolute(SUM.cell('label', FIN_SUMMARY_FIRST_ROW))}:${absolute(SUM.cell('value', summaryLast))}`,
-  });
+}
 
-  // ---- Comparative study
-  const compTitle = totalRow + 2;
-  const compHeader = compTitle + 1;
-  cells.push({ address: `A${compTitle}`, value: 'Étude comparative des aides', style: 'section' });
-  for (const k of CMP.keys)
-    cells.push({ address: CMP.cell(k, compHeader), value: CMP.header(k), style: 'header' });
-  const compRows: (ComparedAid | null)[] = [
-    ...input.comparison,
-    ...Array<null>(FREE_COMPARISON_ROWS).fill(null),
+/** The source table: headers (milestones among them), a row per source and free row, the total. */
+function sourceRows(b: SheetBuilder, input: FinancingLayoutInput, t: Table, summaryLast: number): void {
+  const devisTotal = input.context.devisTotal;
+  b.push({ address: `A${FIN_TABLE_HEADER_ROW - 1}`, value: 'Sources de financement', style: 'section' });
+  const headers: [string, string][] = [
+    ...S.keys.map((k): [string, string] => [S.letter(k), S.header(k)]),
+    ...milestoneLabels().map((l, i): [string, string] => [milestoneColumn(i), `% ${l}`]),
   ];
+  headers.sort(([a], [c]) => a.length - c.length || a.localeCompare(c));
+  for (const [letter, h] of headers)
+    b.push({ address: `${letter}${FIN_TABLE_HEADER_ROW}`, value: h, style: 'header' });
+  input.rows.forEach((s, i) => sourceRow(b, s, i, t.first + i, devisTotal));
+  b.push(
+    { address: S.cell('source', t.totalRow), value: 'Total', style: 'total' },
+    {
+      address: S.cell('amount', t.totalRow),
+      formula: `SUM(${S.span('amount', t.first, t.last)})`,
+      result: num(input.result.total),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    },
+    {
+      address: S.cell('share', t.totalRow),
+      formula: `SUM(${S.span('share', t.first, t.last)})`,
+      result: devisTotal.isZero() ? 0 : num(input.result.total.dividedBy(devisTotal)),
+      numFmt: NUMFMT.percent,
+      style: 'total',
+    },
+  );
+  const tableNames: [FinancingNameKey, string][] = [
+    ['sources', t.col('source')],
+    ['categories', t.col('category')],
+    ['natures', t.col('nature')],
+    ['statuses', t.col('status')],
+    ['amounts', t.col('amount')],
+    ['deadlines', t.col('deadline')],
+    ['eligibility', t.col('eligibility')],
+    ['rseBonus', t.col('rse')],
+    ['schedule', `$${firstMilestone}$${t.first}:$${lastMilestone}$${t.last}`],
+  ];
+  for (const [name, ref] of tableNames) b.name(F[name], ref);
+  b.name(F.table, S.block(FIN_TABLE_HEADER_ROW, t.totalRow));
+  b.name(
+    F.summary,
+    `${absolute(SUM.cell('label', FIN_SUMMARY_FIRST_ROW))}:${absolute(SUM.cell('value', summaryLast))}`,
+  );
+}
+
+type Comparison = { compFirst: number; compLast: number; compSummary: number };
+
+/** The comparative study of aids, with the counts of options compared and retained. */
+function comparisonRows(b: SheetBuilder, comparison: ComparedAid[], t: Table): Comparison {
+  const compTitle = t.totalRow + 2;
+  const compHeader = compTitle + 1;
+  b.push({ address: `A${compTitle}`, value: 'Étude comparative des aides', style: 'section' });
+  b.headers(CMP, compHeader);
+  const compRows: (ComparedAid | null)[] = [...comparison, ...Array<null>(FREE_COMPARISON_ROWS).fill(null)];
   const compFirst = compHeader + 1;
   compRows.forEach((a, i) => {
     const r = compFirst + i;
-    cells.push({ address: CMP.cell('aid', r), value: a?.aid ?? null, style: 'input' });
-    cells.push({
-      address: CMP.cell('amount', r),
-      value: a ? num(a.amount) : null,
-      numFmt: NUMFMT.euro,
-      style: 'input',
-    });
-    cells.push({
-      address: CMP.cell('deadline', r),
-      value: a?.deadline ?? null,
-      numFmt: NUMFMT.date,
-      style: 'input',
-    });
-    cells.push({ address: CMP.cell('eligibility', r), value: a?.eligibility ?? null, style: 'input' });
-    cells.push({ address: CMP.cell('advantages', r), value: a?.advantages ?? null, style: 'input' });
-    cells.push({ address: CMP.cell('drawbacks', r), value: a?.drawbacks ?? null, style: 'input' });
-    cells.push({ address: CMP.cell('retained', r), value: a ? yesNo(a.retained) : null, style: 'input' });
+    b.push(
+      { address: CMP.cell('aid', r), value: a?.aid ?? null, style: 'input' },
+      {
+        address: CMP.cell('amount', r),
+        value: a ? num(a.amount) : null,
+        numFmt: NUMFMT.euro,
+        style: 'input',
+      },
+      { address: CMP.cell('deadline', r), value: a?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' },
+      { address: CMP.cell('eligibility', r), value: a?.eligibility ?? null, style: 'input' },
+      { address: CMP.cell('advantages', r), value: a?.advantages ?? null, style: 'input' },
+      { address: CMP.cell('drawbacks', r), value: a?.drawbacks ?? null, style: 'input' },
+      { address: CMP.cell('retained', r), value: a ? yesNo(a.retained) : null, style: 'input' },
+    );
   });
   const compLast = compFirst + compRows.length - 1;
   const compSummary = compLast + 1;
-  cells.push({
-    address: CMP.cell('aid', compSummary),
-    value: 'Options comparées / retenues',
-    style: 'subtotal',
-  });
-  cells.push({
-    address: CMP.cell('amount', compSummary),
-    formula: `COUNTA(${CMP.span('aid', compFirst, compLast)})`,
-    result: input.comparison.length,
-    numFmt: NUMFMT.integer,
-    style: 'subtotal',
-  });
-  cells.push({
-    address: CMP.cell('retained', compSummary),
-    formula: `COUNTIF(${CMP.span('retained', compFirst, compLast)},"${YES}")`,
-    result: input.comparison.filter((a) => a.retained).length,
-    numFmt: NUMFMT.integer,
-    style: 'subtotal',
-  });
-  names.push({ name: N('comparison'), sheet: sheetName, ref: CMP.block(compFirst, compLast) });
-  names.push({ name: N('comparedCount'), sheet: sheetName, ref: absolute(CMP.cell('amount', compSummary)) });
-  names.push({
-    name: N('retainedCount'),
-    sheet: sheetName,
-    ref: absolute(CMP.cell('retained', compSummary)),
-  });
+  b.push(
+    { address: CMP.cell('aid', compSummary), value: 'Options comparées / retenues', style: 'subtotal' },
+    {
+      address: CMP.cell('amount', compSummary),
+      formula: `COUNTA(${CMP.span('aid', compFirst, compLast)})`,
+      result: comparison.length,
+      numFmt: NUMFMT.integer,
+      style: 'subtotal',
+    },
+    {
+      address: CMP.cell('retained', compSummary),
+      formula: `COUNTIF(${CMP.span('retained', compFirst, compLast)},"${YES}")`,
+      result: comparison.filter((a) => a.retained).length,
+      numFmt: NUMFMT.integer,
+      style: 'subtotal',
+    },
+  );
+  b.name(F.comparison, CMP.block(compFirst, compLast))
+    .name(F.comparedCount, absolute(CMP.cell('amount', compSummary)))
+    .name(F.retainedCount, absolute(CMP.cell('retained', compSummary)));
+  return { compFirst, compLast, compSummary };
+}
 
-  // ---- Category table (user-extendable)
-  const catTitle = compSummary + 2;
+/** The category table (user-extendable), with each nature's source and mark; its rows. */
+function categoryRows(b: SheetBuilder, comp: Comparison): { catFirst: number; catLast: number } {
+  const catTitle = comp.compSummary + 2;
   const catHeader = catTitle + 1;
-  cells.push({
+  b.push({
     address: `A${catTitle}`,
     value: 'Catégories de financement (extensible : ajoutez vos catégories dans les lignes libres)',
     style: 'section',
   });
-  for (const k of CAT.keys)
-    cells.push({ address: CAT.cell(k, catHeader), value: CAT.header(k), style: 'header' });
+  b.headers(CAT, catHeader);
   const categories = financingCategories();
   const catFirst = catHeader + 1;
+  const markOf = (m: string): string =>
+    m === 'verified' ? 'vérifié' : m === 'secondary' ? 'source secondaire — à revérifier' : 'NON VÉRIFIÉ';
   categories.forEach((c, i) => {
     const r = catFirst + i;
-    cells.push({ address: CAT.cell('label', r), value: c.label, style: 'input' });
-    cells.push({ address: CAT.cell('nature', r), value: c.nature, style: 'input' });
-    const mark =
-      c.natureMark === 'verified'
-        ? 'vérifié'
-        : c.natureMark === 'secondary'
-          ? 'source secondaire — à revérifier'
-          : 'NON VÉRIFIÉ';
-    cells.push({ address: CAT.cell('source', r), value: `${c.natureSource} (${mark})`, style: 'note' });
+    b.push(
+      { address: CAT.cell('label', r), value: c.label, style: 'input' },
+      { address: CAT.cell('nature', r), value: c.nature, style: 'input' },
+      { address: CAT.cell('source', r), value: `${c.natureSource} (${markOf(c.natureMark)})`, style: 'note' },
+    );
   });
   const catLast = catFirst + categories.length + FREE_CATEGORY_ROWS - 1;
-  for (let r = catFirst + categories.length; r <= catLast; r += 1) {
-    cells.push({ address: CAT.cell('label', r), value: null, style: 'input' });
-    cells.push({ address: CAT.cell('nature', r), value: null, style: 'input' });
-  }
-  names.push({ name: N('categoryLabels'), sheet: sheetName, ref: CAT.range('label', catFirst, catLast) });
-  names.push({ name: N('categoryNatures'), sheet: sheetName, ref: CAT.range('nature', catFirst, catLast) });
-  cells.push({ address: CAT.cell('label', catLast + 2), value: RECEIPT_PROFILE_NOTE, style: 'note' });
+  for (let r = catFirst + categories.length; r <= catLast; r += 1)
+    b.push(
+      { address: CAT.cell('label', r), value: null, style: 'input' },
+      { address: CAT.cell('nature', r), value: null, style: 'input' },
+    );
+  b.name(F.categoryLabels, CAT.range('label', catFirst, catLast)).name(
+    F.categoryNatures,
+    CAT.range('nature', catFirst, catLast),
+  );
+  b.push({ address: CAT.cell('label', catLast + 2), value: RECEIPT_PROFILE_NOTE, style: 'note' });
+  return { catFirst, catLast };
+}
 
+function financingChecks(
+  b: SheetBuilder,
+  t: Table,
+  comp: Comparison,
+  cat: { catFirst: number; catLast: number },
+  summaryRow: (key: FinancingNameKey) => number,
+): void {
   const yesNoError = `Répondez ${YES} ou ${NO}.`;
+  const list = (range: string, listName: string, error: string): ValidationPlan => ({
+    range,
+    kind: 'list',
+    listName,
+    error,
+  });
+  b.validations.push(
+    list(
+      S.span('category', t.first, t.last),
+      N(b, 'categoryLabels'),
+      'Catégorie inconnue : choisissez-la dans le tableau des catégories (bas de feuille) ou ajoutez-la à ce tableau.',
+    ),
+    list(
+      S.span('status', t.first, t.last),
+      b.n(LIST_NAMES.sourceStatuses),
+      `Statut : ${SOURCE_STATUS.acquired}, ${SOURCE_STATUS.requested} ou ${SOURCE_STATUS.planned}.`,
+    ),
+    list(S.span('rse', t.first, t.last), b.n(LIST_NAMES.yesNo), yesNoError),
+    list(CMP.span('retained', comp.compFirst, comp.compLast), b.n(LIST_NAMES.yesNo), yesNoError),
+    list(
+      CAT.span('nature', cat.catFirst, cat.catLast),
+      b.n(LIST_NAMES.natures),
+      `Nature : ${PUBLIC} ou ${PRIVATE}.`,
+    ),
+    {
+      range: S.span('amount', t.first, t.last),
+      kind: 'decimalMin0',
+      error: 'Saisissez un montant positif en euros (pas de texte).',
+    },
+    {
+      range: `${firstMilestone}${t.first}:${lastMilestone}${t.last}`,
+      kind: 'decimalMin0',
+      error: 'Saisissez un pourcentage positif (pas de texte).',
+    },
+  );
+  b.conditionalFormats.push(
+    { range: SUM.cell('value', summaryRow('gap')), when: 'negative' },
+    { range: SUM.cell('value', summaryRow('ceilingMargin')), when: 'negative' },
+  );
+}
+
+/**
+ * Plan de financement: a summary block (all formulas), the source table (nature derived from the
+ * category table, % of the devis, payment milestones), the comparative study of aids, and the
+ * user-extendable category table.
+ */
+export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
+  const b = new SheetBuilder(input.naming, 'financing');
+  const first = FIN_TABLE_HEADER_ROW + 1;
+  const last = first + input.rows.length - 1;
+  const t: Table = { first, last, totalRow: last + 1, col: (k) => S.range(k, first, last) };
+  b.titled(
+    'Plan de financement',
+    `Une ligne par source. La nature (public / privé) vient du tableau des catégories en bas de feuille ; l’échéancier (colonnes ${firstMilestone} à ${lastMilestone}, en % du montant) alimente la Trésorerie. Lignes libres : saisissez-y vos sources, la synthèse et la trésorerie les prennent en compte.`,
+  );
+  const items = [...balanceItems(b, input, t), ...ceilingAndCreditItems(b, input, t)];
+  const summaryRow = summaryRows(b, items);
+  sourceRows(b, input, t, FIN_SUMMARY_FIRST_ROW + items.length - 1);
+  const comp = comparisonRows(b, input.comparison, t);
+  const cat = categoryRows(b, comp);
+  financingChecks(b, t, comp, cat, summaryRow);
   return {
-    sheet: {
-      name: sheetName,
-      cells,
+    sheet: b.plan({
       columnWidths: [6, 50, 36, 14, 12, 16, 11, 16, 48, 36, 36, 11, 12, 12, 12, 12, 12, 12, 12],
       freezeRows: FIN_TABLE_HEADER_ROW,
-      validations: [
-        {
-          range: S.span('category', first, last),
-          kind: 'list',
-          listName: N('categoryLabels'),
-          error:
-            'Catégorie inconnue : choisissez-la dans le tableau des catégories (bas de feuille) ou ajoutez-la à ce tableau.',
-        },
-        {
-          range: S.span('status', first, last),
-          kind: 'list',
-          listName: n(LIST_NAMES.sourceStatuses),
-          error: `Statut : ${statuses.acquired}, ${statuses.requested} ou ${statuses.planned}.`,
-        },
-        { range: S.span('rse', first, last), kind: 'list', listName: n(LIST_NAMES.yesNo), error: yesNoError },
-        {
-          range: CMP.span('retained', compFirst, compLast),
-          kind: 'list',
-          listName: n(LIST_NAMES.yesNo),
-          error: yesNoError,
-        },
-        {
-          range: CAT.span('nature', catFirst, catLast),
-          kind: 'list',
-          listName: n(LIST_NAMES.natures),
-          error: `Nature : ${PUBLIC} ou ${PRIVATE}.`,
-        },
-        {
-          range: S.span('amount', first, last),
-          kind: 'decimalMin0',
-          error: 'Saisissez un montant positif en euros (pas de texte).',
-        },
-        {
-          range: `${firstMilestone}${first}:${lastMilestone}${last}`,
-          kind: 'decimalMin0',
-          error: 'Saisissez un pourcentage positif (pas de texte).',
-        },
-      ],
-      conditionalFormats: [
-        { range: SUM.cell('value', summaryRow('gap')), when: 'negative' },
-        { range: SUM.cell('value', summaryRow('ceilingMargin')), when: 'negative' },
-      ],
       merges: [`A2:${S.last}2`],
       rowHeights: { 2: 30, [FIN_TABLE_HEADER_ROW]: 45 },
       print: { orientation: 'landscape', repeatRows: FIN_TABLE_HEADER_ROW },
-    },
-    names,
-    result,
-    rows,
+    }),
+    names: b.names,
+    result: input.result,
+    rows: input.rows,
     firstRow: first,
     lastRow: last,
   };
