@@ -42,14 +42,14 @@ export function runRules(
     try {
       rule.check({
         snapshot,
-        report: (messageId, data, location, criteria) => {
+        report: (messageId, data, location, extra) => {
           own.push({
             ruleId: rule.meta.id,
             messageId,
             data,
-            severity: rule.meta.severity,
+            severity: extra?.severity ?? rule.meta.severity,
             location,
-            ...(criteria ? { criteria } : {}),
+            ...(extra?.criteria ? { criteria: extra.criteria } : {}),
           });
         },
       });

@@ -1,6 +1,7 @@
 import { singleRangeTotal } from '../sheets/model/formula';
 import { a1 } from '../sheets/model/plan';
 import { grid, type Grid } from './grid';
+import { BLOCK_READS, blockAt, knownBlocks } from '../model/blocks';
 import type { Rule } from './types';
 
 /**
@@ -24,11 +25,13 @@ export const rule: Rule = {
     fix: 'Étendez la plage du total à toutes les lignes du bloc, par exemple de la première à la dernière ligne du chapitre.',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [],
+    // The tables the model knows: a short total inside one of them is an erreur, not a hint.
+    reads: [...BLOCK_READS],
     readsWorkbook: true,
     sheet: 'Toutes les feuilles',
   },
   check(ctx) {
+    const blocks = knownBlocks(ctx.snapshot);
     for (const range of ctx.snapshot.workbook?.sheets ?? []) {
       const g = grid(range);
       for (let i = 0; i < g.rows; i += 1) {
@@ -55,15 +58,17 @@ export const rule: Rule = {
           } else continue;
           for (const [oi, oj, ii, ij] of omitted) {
             if (!countable(g, oi, oj, [ii, ij])) continue;
-            ctx.report(
-              'formula-short-range',
-              {
-                formula: f,
-                omitted: a1(g.col0 - 1 + oj, g.row0 + oi),
-                value: String(g.value(oi, oj)).replace('.', ','),
-              },
-              g.at(i, j),
-            );
+            const data = {
+              formula: f,
+              omitted: a1(g.col0 - 1 + oj, g.row0 + oi),
+              value: String(g.value(oi, oj)).replace('.', ','),
+            };
+            const block = blockAt(blocks, range.sheet, g.row0 + i, g.col0 - 1 + j);
+            if (block)
+              ctx.report('formula-short-range-block', { ...data, block: block.what }, g.at(i, j), {
+                severity: 'erreur',
+              });
+            else ctx.report('formula-short-range', data, g.at(i, j));
             break;
           }
         }

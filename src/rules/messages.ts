@@ -81,6 +81,8 @@ export const MESSAGES = {
     'Formule différente de ses voisines : {found} ; la colonne (ou la ligne) attend {expected}. Recopiez la formule voisine ou expliquez l’exception.',
   'formula-typed-value':
     'Valeur saisie « {found} » au milieu de formules : la colonne (ou la ligne) attend {expected}, qui se recalcule.',
+  'formula-short-range-block':
+    'Le total {formula} du {block} laisse de côté la cellule {omitted} ({value}) : il ne compte pas toutes les lignes de son bloc, le total est faux.',
   'formula-short-range':
     'Le total {formula} laisse de côté la cellule voisine {omitted} ({value}) : étendez la plage si elle en fait partie.',
   'formula-undefined-name':

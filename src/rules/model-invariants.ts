@@ -25,7 +25,7 @@ export const rule: Rule = {
       // The checker builds each message's data with its template's keys; the union of eight
       // messages cannot be correlated by the compiler, and a missing key fails inside the guard.
       const data = v.data as MessageData<typeof v.messageId>;
-      ctx.report(v.messageId, data, v.at, [v.criterion]);
+      ctx.report(v.messageId, data, v.at, { criteria: [v.criterion] });
     }
   },
 };

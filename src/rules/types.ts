@@ -19,6 +19,14 @@ export interface Finding {
   criteria?: string[];
 }
 
+/** What a finding may say beyond its message: its own criteria, a severity other than the rule's. */
+export interface ReportExtra {
+  /** The criteria this finding harms, when they are not all of the rule's (a declared invariant's own). */
+  criteria?: string[];
+  /** Graver or lighter than the rule's own (a short total inside a block the model knows is an erreur). */
+  severity?: Severity;
+}
+
 export interface RuleContext {
   snapshot: Snapshot;
   /** The id must be in the catalogue and the data must carry every key its template names. */
@@ -26,8 +34,7 @@ export interface RuleContext {
     messageId: M,
     data: MessageData<M>,
     location: Location | null,
-    /** The criteria this finding harms, when they are not all of the rule's (a declared invariant's own). */
-    criteria?: string[],
+    extra?: ReportExtra,
   ): void;
 }
 

@@ -25,6 +25,7 @@ interface JsonFinding {
   ruleId: string;
   messageId: string;
   message: string;
+  severity: string;
   sheet: string | null;
   address: string | null;
 }
@@ -39,7 +40,13 @@ async function generic(file: string): Promise<{ code: number; found: string[]; m
   const findings = (parsed.files[0]?.findings ?? []).filter((f) => GENERIC.includes(f.ruleId));
   return {
     code,
-    found: findings.map((f) => `${f.messageId}@${f.sheet}!${f.address}`).sort(),
+    // A short total inside a table the model knows is an erreur (marked « ! »), elsewhere a warning.
+    found: findings
+      .map(
+        (f) =>
+          `${f.messageId}@${f.sheet}!${f.address}${f.ruleId === 'formula-short-range' && f.severity === 'erreur' ? '!' : ''}`,
+      )
+      .sort(),
     messages: findings.map((f) => f.message.replace(/[\u202f\u00a0]/g, ' ')),
   };
 }
@@ -79,7 +86,7 @@ describe('generic spreadsheet-risk checks', () => {
       'derived-foreign-above@Devis!J32',
       'derived-negative@Devis!I32',
       'formula-inconsistent@Devis!H22',
-      'formula-short-range@Devis!H16',
+      'formula-short-range-block@Devis!H16!',
       'formula-typed-value@Devis!H27',
       'formula-undefined-name@Récapitulatif!C5',
     ]);
@@ -87,7 +94,7 @@ describe('generic spreadsheet-risk checks', () => {
       expect.arrayContaining([
         'Formule différente de ses voisines : =ROUND(D22*F22,2) ; la colonne (ou la ligne) attend =ROUND(D22*F22*G22,2). Recopiez la formule voisine ou expliquez l’exception.',
         'Valeur saisie « 45000 » au milieu de formules : la colonne (ou la ligne) attend =ROUND(D27*F27*G27,2), qui se recalcule.',
-        'Le total =SUBTOTAL(9,H5:H13) laisse de côté la cellule voisine H14 (4500) : étendez la plage si elle en fait partie.',
+        'Le total =SUBTOTAL(9,H5:H13) du devis laisse de côté la cellule H14 (4500) : il ne compte pas toutes les lignes de son bloc, le total est faux.',
         '« dont France » négatif (-100,00 €) : une part d’un montant ne peut pas être négative.',
         'Dépense à l’étranger (16 100,00 €) supérieure au montant de la ligne (Montant : 16 000,00 €).',
         // LibreOffice writes a name it does not know in lower case.
