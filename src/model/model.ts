@@ -28,7 +28,11 @@ export interface ParamsModel {
   shootEnd: F<number>;
   delivery: F<number>;
   overheadsRate: F<Money>;
+  /** The frais généraux cap (cinema: 7 % of the protocol's base). */
+  overheadsCap: F<Money>;
   contingencyRate: F<Money>;
+  /** « Oui » once the tax credit's provisional agreement is obtained. */
+  provisionalAgreement: F<string>;
   taxCreditRate: F<Money>;
   taxCreditCap: F<Money>;
   /** The drop-down lists of Paramètres (empty where the workbook has none). */
@@ -53,6 +57,8 @@ export interface BudgetLineModel {
 export interface BudgetModel {
   lines: BudgetLineModel[];
   total: F<Money>;
+  /** The imprévus' amount (Devis_Imprevus). */
+  contingency: F<Money>;
   /** The tax credit's eligible base (French spend on the closed list). */
   taxCreditBase: F<Money>;
 }
@@ -64,6 +70,7 @@ export interface SourceModel {
   status: Field<string>;
   amount: Field<Money>;
   deadline: Field<number>;
+  eligibility: Field<string>;
   /** One share per milestone of the schedule, in order. */
   milestones: Field<Money>[];
   scheduleTotal: Field<Money>;

@@ -59,6 +59,8 @@ export const MODEL_READS: readonly string[] = [
   PARAMS_NAMES.shootEnd,
   PARAMS_NAMES.padDelivery,
   PARAMS_NAMES.overheadsRate,
+  PARAMS_NAMES.overheadsCap,
+  PARAMS_NAMES.provisionalAgreement,
   PARAMS_NAMES.contingencyRate,
   PARAMS_NAMES.taxCreditRate,
   PARAMS_NAMES.taxCreditCap,
@@ -68,6 +70,7 @@ export const MODEL_READS: readonly string[] = [
   LIST_NAMES.natures,
   DEVIS_NAMES.lines,
   DEVIS_NAMES.total.amount,
+  DEVIS_NAMES.contingency.amount,
   DEVIS_NAMES.taxCreditBase,
   FINANCING_NAMES.table,
   FINANCING_NAMES.total,
@@ -121,7 +124,9 @@ function readParams(s: Snapshot): ParamsModel {
     shootEnd: day(PARAMS_NAMES.shootEnd),
     delivery: day(PARAMS_NAMES.padDelivery),
     overheadsRate: money(PARAMS_NAMES.overheadsRate),
+    overheadsCap: money(PARAMS_NAMES.overheadsCap),
     contingencyRate: money(PARAMS_NAMES.contingencyRate),
+    provisionalAgreement: cellField(single(s, PARAMS_NAMES.provisionalAgreement), asText),
     taxCreditRate: money(PARAMS_NAMES.taxCreditRate),
     taxCreditCap: money(PARAMS_NAMES.taxCreditCap),
     lists: {
@@ -149,7 +154,19 @@ const isGroupTotal = (formula: unknown): boolean =>
 
 function readBudget(s: Snapshot): BudgetModel | null {
   const table = devisTable(s);
-  if (!table) return null;
+  const figures = {
+    total: cellField(single(s, DEVIS_NAMES.total.amount), asMoney),
+    contingency: cellField(single(s, DEVIS_NAMES.contingency.amount), asMoney),
+    taxCreditBase: cellField(single(s, DEVIS_NAMES.taxCreditBase), asMoney),
+  };
+  // The devis's named figures stand even where its table cannot be read (its header row lost).
+  if (!table)
+    return figures.total || figures.contingency || figures.taxCreditBase ? { lines: [], ...figures } : null;
+  return { lines: budgetLines(s, table), ...figures };
+}
+
+/** The costed lines of the devis table, in its order (sous-poste totals left out). */
+function budgetLines(s: Snapshot, table: DevisTable): BudgetLineModel[] {
   const nom = readNomenclature(s);
   const outline = outlineOf(table, nom);
   const inOutline = new Set(outline.chapters.flatMap((c) => c.lines));
@@ -164,15 +181,10 @@ function readBudget(s: Snapshot): BudgetModel | null {
       asText(r.amount) !== null &&
       ['line', 'user'].includes(resolveCode(nom, r.code).kind),
   );
-  const lines = [...inOutline, ...stray]
+  return [...inOutline, ...stray]
     .sort((a, b) => a.i - b.i)
     .filter((r) => !isGroupTotal(r.formula('amount')))
     .map((r) => budgetLine(table, r));
-  return {
-    lines,
-    total: cellField(single(s, DEVIS_NAMES.total.amount), asMoney),
-    taxCreditBase: cellField(single(s, DEVIS_NAMES.taxCreditBase), asMoney),
-  };
 }
 
 function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
@@ -217,6 +229,7 @@ function readFinancing(s: Snapshot): FinancingModel | null {
     status: rowField(r, 'status', asText),
     amount: rowField(r, 'amount', asMoney),
     deadline: rowField(r, 'deadline', asDay),
+    eligibility: rowField(r, 'eligibility', asText),
     milestones: MILESTONES.map((_, k) => letterField(range, r.i, milestoneColumn(k), asMoney)),
     scheduleTotal: rowField(r, 'scheduleTotal', asMoney),
   });

@@ -1,10 +1,10 @@
-import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { PARAMS_NAMES } from '../sheets/params/contract';
+import type { Money } from '../domain/money';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
-const pct = (x: number): string => (Math.round(x * 10000) / 100).toString().replace('.', ',');
+/** « 7,5 » for 7,5 %: the template writes the « % ». */
+const pct = (x: Money): string => x.times(100).toDecimalPlaces(2).toString().replace('.', ',');
 
 export const rule: Rule = {
   meta: {
@@ -15,16 +15,18 @@ export const rule: Rule = {
     fix: 'Ramenez le taux des frais généraux sous le plafond de Paramètres et prévoyez une ligne d’imprévus.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [PARAMS_NAMES.overheadsRate, PARAMS_NAMES.overheadsCap, DEVIS_NAMES.contingency.amount],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.params,
   },
   check(ctx) {
-    const rate = single(ctx.snapshot, PARAMS_NAMES.overheadsRate);
-    const cap = single(ctx.snapshot, PARAMS_NAMES.overheadsCap);
-    if (rate && cap && isNumber(rate.value) && isNumber(cap.value) && rate.value > cap.value + 1e-12) {
-      ctx.report('overheads-cap', { rate: pct(rate.value), cap: pct(cap.value) }, rate.location);
-    }
-    const imp = single(ctx.snapshot, DEVIS_NAMES.contingency.amount);
-    if (imp && isNumber(imp.value) && imp.value <= 0) ctx.report('contingency-missing', {}, imp.location);
+    // Over the model: the rate and its cap (Paramètres), the imprévus (Devis).
+    const m = readModel(ctx.snapshot);
+    const rate = m.params.overheadsRate;
+    const cap = m.params.overheadsCap;
+    if (rate?.value && cap?.value && rate.at && rate.value.gt(cap.value))
+      ctx.report('overheads-cap', { rate: pct(rate.value), cap: pct(cap.value) }, rate.at);
+    const imp = m.budget?.contingency;
+    if (imp?.value && imp.at && (imp.value.isZero() || imp.value.isNegative()))
+      ctx.report('contingency-missing', {}, imp.at);
   },
 };

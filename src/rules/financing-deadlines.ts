@@ -1,9 +1,8 @@
-import { BASE_SHEETS } from '../sheets/model/naming';
 import { looseForm } from '../domain/text/looseForm';
 import { PUBLIC } from '../domain/financing/types';
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { readSources } from '../sheets/financing/reader';
-import { isBlank, isNumber } from './snapshot';
+import { isFilled } from '../model/field';
+import { MODEL_READS, readModel } from '../model/read';
+import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -15,17 +14,19 @@ export const rule: Rule = {
     fix: 'Renseignez pour chaque aide sa date limite de dépôt et ses critères d’éligibilité.',
     severity: 'erreur',
     kind: 'semi',
-    reads: [FINANCING_NAMES.table],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    for (const row of readSources(ctx.snapshot) ?? []) {
-      if (!isNumber(row.amount) || row.amount <= 0 || looseForm(row.text('nature')) !== looseForm(PUBLIC))
-        continue;
-      const source = row.text('source');
-      if (isBlank(row.deadline)) ctx.report('financing-deadline-missing', { source }, row.at('deadline'));
-      if (isBlank(row.eligibility))
-        ctx.report('financing-eligibility-missing', { source }, row.at('eligibility'));
+    // Over the model: each public source of the plan with an amount, its deadline and eligibility.
+    for (const s of readModel(ctx.snapshot).financing?.sources ?? []) {
+      if (!s.amount.value?.isPositive() || s.amount.value.isZero()) continue;
+      if (looseForm(s.nature.value ?? '') !== looseForm(PUBLIC)) continue;
+      const source = s.name.value ?? '';
+      if (!isFilled(s.deadline) && s.deadline.at)
+        ctx.report('financing-deadline-missing', { source }, s.deadline.at);
+      if (!isFilled(s.eligibility) && s.eligibility.at)
+        ctx.report('financing-eligibility-missing', { source }, s.eligibility.at);
     }
   },
 };

@@ -1,12 +1,8 @@
 import { taxCreditCategoryLabels } from '../domain/financing/categories';
 import { looseForm } from '../domain/text/looseForm';
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { readSources } from '../sheets/financing/reader';
+import { MODEL_READS, readModel } from '../model/read';
 import { YES } from '../sheets/model/labels';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { cellText } from '../domain/text/cellText';
-import { single } from './snapshot';
 import type { Rule } from './types';
 
 /** Apostrophes typed either way (’ or ') name the same category. */
@@ -22,16 +18,17 @@ export const rule: Rule = {
     fix: 'Passez son statut à « Sollicité » ou « Envisagé » tant que l’agrément provisoire n’est pas obtenu ; une fois obtenu, répondez « Oui » à « Agrément provisoire du crédit d’impôt obtenu » dans Paramètres.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FINANCING_NAMES.table, PARAMS_NAMES.provisionalAgreement],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const agreement = single(ctx.snapshot, PARAMS_NAMES.provisionalAgreement);
-    if (agreement && looseForm(cellText(agreement.value)) === looseForm(YES)) return;
-    for (const row of readSources(ctx.snapshot) ?? []) {
-      if (!TAX_CREDITS.has(norm(row.text('category')))) continue;
-      if (looseForm(row.text('status')) !== looseForm('Acquis')) continue;
-      ctx.report('tax-credit-acquired-early', { source: row.text('source') }, row.at('status'));
+    // Over the model: Paramètres' agreement, then each tax-credit source of the plan.
+    const m = readModel(ctx.snapshot);
+    if (looseForm(m.params.provisionalAgreement?.value ?? '') === looseForm(YES)) return;
+    for (const s of m.financing?.sources ?? []) {
+      if (!TAX_CREDITS.has(norm(s.category.value ?? ''))) continue;
+      if (looseForm(s.status.value ?? '') !== looseForm('Acquis') || !s.status.at) continue;
+      ctx.report('tax-credit-acquired-early', { source: s.name.value ?? '' }, s.status.at);
     }
   },
 };

@@ -22,6 +22,13 @@ function f<T>(sheet: string, col: string, value: T | null, raw: unknown = value,
   };
 }
 const m$ = (x: number | string): Money => new Money(x);
+/** A text field at a fixed cell (not counted in the rows above, so addresses stay put). */
+const fixed = (sheet: string, address: string, value: string): Field<string> => ({
+  value,
+  raw: value,
+  at: { sheet, address },
+  typed: true,
+});
 
 function model(): ProductionModel {
   row = 0;
@@ -44,6 +51,7 @@ function model(): ProductionModel {
     status: f('Plan', 'E', 'Acquis'),
     amount: f('Plan', 'F', m$(700000)),
     deadline: f<number>('Plan', 'H', 46418),
+    eligibility: fixed('Plan', 'I1', 'Accord de diffusion'),
     milestones: [f('Plan', 'N', m$('0.2')), f('Plan', 'O', m$('0.6')), f('Plan', 'Q', m$('0.2'))],
     scheduleTotal: f('Plan', 'S', m$(1), 1, true),
   };
@@ -54,6 +62,7 @@ function model(): ProductionModel {
     status: f('Plan', 'E', 'Sollicité'),
     amount: f('Plan', 'F', m$(300000)),
     deadline: f<number>('Plan', 'H', null),
+    eligibility: fixed('Plan', 'I2', 'Agrément provisoire'),
     milestones: [f('Plan', 'R', m$(1))],
     scheduleTotal: f('Plan', 'S', m$(1), 1, true),
   };
@@ -65,7 +74,9 @@ function model(): ProductionModel {
       shootEnd: null,
       delivery: null,
       overheadsRate: null,
+      overheadsCap: null,
       contingencyRate: null,
+      provisionalAgreement: null,
       taxCreditRate: f('Paramètres', 'B', m$('0.3')),
       taxCreditCap: f('Paramètres', 'B', m$(30000000)),
       lists: { statuses: ['Technicien', 'Cadre', 'Artiste'], sourceStatuses: [], natures: [] },
@@ -73,6 +84,7 @@ function model(): ProductionModel {
     budget: {
       lines: [line],
       total: f('Devis', 'H', m$(1000000), 1000000, true),
+      contingency: null,
       taxCreditBase: f('Devis', 'H', m$(1000000), 1000000, true),
     },
     financing: {
