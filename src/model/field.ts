@@ -50,13 +50,44 @@ export function dayText(serial: number): string {
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-export function fieldOf<T>(raw: unknown, formula: unknown, at: Location | null, parse: Parse<T>): Field<T> {
-  return { value: parse(raw), raw, at, typed: !isFormula(formula) };
+/**
+ * A field read from a cell: its value parsed and its location made only when asked (a model of
+ * 10 000 lines has hundreds of thousands of fields, most never reported).
+ */
+class CellField<T> implements Field<T> {
+  private parsed: { value: T | null } | null = null;
+  private located: { at: Location | null } | null = null;
+
+  constructor(
+    readonly raw: unknown,
+    readonly typed: boolean,
+    private readonly parse: Parse<T>,
+    private readonly locate: () => Location | null,
+  ) {}
+
+  get value(): T | null {
+    this.parsed ??= { value: this.parse(this.raw) };
+    return this.parsed.value;
+  }
+
+  get at(): Location | null {
+    this.located ??= { at: this.locate() };
+    return this.located.at;
+  }
+}
+
+export function fieldOf<T>(
+  raw: unknown,
+  formula: unknown,
+  at: Location | null | (() => Location | null),
+  parse: Parse<T>,
+): Field<T> {
+  return new CellField(raw, !isFormula(formula), parse, typeof at === 'function' ? at : () => at);
 }
 
 /** A column of a table row read through its contract. */
 export function rowField<K extends string, T>(row: TableRow<K>, key: K, parse: Parse<T>): Field<T> {
-  return fieldOf(row[key], row.formula(key), row.at(key), parse);
+  return fieldOf(row[key], row.formula(key), () => row.at(key), parse);
 }
 
 /** The cell behind a workbook name; null when the name is missing. */

@@ -196,7 +196,7 @@ function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
   const field = <T>(f: DevisColumn, parse: Parse<T>): Field<T> => {
     const j = table.columns[f];
     if (j === undefined) return { value: null, raw: null, at: null, typed: true };
-    return fieldOf(table.range.values[r.i]?.[j] ?? null, r.formula(f), table.locate(r.i, f), parse);
+    return fieldOf(table.range.values[r.i]?.[j] ?? null, r.formula(f), () => table.locate(r.i, f), parse);
   };
   return {
     code: field('code', asText),
@@ -215,7 +215,12 @@ function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
 /** A cell of a read range at a column letter, on row i of the range. */
 function letterField<T>(range: RangeRead, i: number, letter: string, parse: Parse<T>): Field<T> {
   const j = parseAddress(`${letter}1`).col - parseAddress(range.topLeft).col;
-  return fieldOf(range.values[i]?.[j] ?? null, range.formulas?.[i]?.[j] ?? null, at(range, i, j), parse);
+  return fieldOf(
+    range.values[i]?.[j] ?? null,
+    range.formulas?.[i]?.[j] ?? null,
+    () => at(range, i, j),
+    parse,
+  );
 }
 
 function readFinancing(s: Snapshot): FinancingModel | null {
