@@ -1,7 +1,6 @@
 import { CARBON_NAMES } from '../sheets/carbon/contract';
 import { CLOSING_NAMES } from '../sheets/closing/contract';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { devisTable } from '../sheets/devis/reader';
 import { EVENT_NAMES } from '../sheets/event/contract';
 import { EXPENSE_NAMES } from '../sheets/expenses/contract';
 import { FINANCING_NAMES } from '../sheets/financing/contract';
@@ -51,14 +50,16 @@ function blockOf(range: RangeRead, what: string): KnownBlock {
   };
 }
 
-/** The blocks of a snapshot: our named tables, or the devis found in a workbook built by hand. */
+/**
+ * The blocks of a snapshot: our named tables. A devis built by hand is not one of them here: its
+ * chapter totals that leave out lines are devis-chapter-totals' erreurs already (one finding per
+ * fault, not two).
+ */
 export function knownBlocks(s: Snapshot): KnownBlock[] {
-  const own = TABLES.flatMap(([name, what]) => {
+  return TABLES.flatMap(([name, what]) => {
     const range = s.ranges[name];
     return range ? [blockOf(range, what)] : [];
   });
-  const handmade = !s.ranges[DEVIS_NAMES.lines] ? devisTable(s) : null;
-  return handmade ? [...own, blockOf(handmade.range, 'devis')] : own;
 }
 
 /** The block a cell (1-based row, 0-based column) belongs to, if any. */
