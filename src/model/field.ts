@@ -50,9 +50,15 @@ export function dayText(serial: number): string {
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** What knows where a row's cells are: a table row, a devis row, one cell. */
+export interface Owner {
+  at(key: string): Location | null;
+}
+
 /**
  * A field read from a cell: its value parsed and its location made only when asked (a model of
- * 10 000 lines has hundreds of thousands of fields, most never reported).
+ * 10 000 lines has hundreds of thousands of fields, most never reported). It keeps its row and
+ * key rather than a closure, so a field costs one object.
  */
 class CellField<T> implements Field<T> {
   private parsed: { value: T | null } | null = null;
@@ -62,7 +68,8 @@ class CellField<T> implements Field<T> {
     readonly raw: unknown,
     readonly typed: boolean,
     private readonly parse: Parse<T>,
-    private readonly locate: () => Location | null,
+    private readonly owner: Owner,
+    private readonly key: string,
   ) {}
 
   get value(): T | null {
@@ -71,23 +78,29 @@ class CellField<T> implements Field<T> {
   }
 
   get at(): Location | null {
-    this.located ??= { at: this.locate() };
+    this.located ??= { at: this.owner.at(this.key) };
     return this.located.at;
   }
 }
 
-export function fieldOf<T>(
+/** A field of a cell whose location its owner knows under `key`. */
+export function ownedField<T>(
   raw: unknown,
   formula: unknown,
-  at: Location | null | (() => Location | null),
+  owner: Owner,
+  key: string,
   parse: Parse<T>,
 ): Field<T> {
-  return new CellField(raw, !isFormula(formula), parse, typeof at === 'function' ? at : () => at);
+  return new CellField(raw, !isFormula(formula), parse, owner, key);
+}
+
+export function fieldOf<T>(raw: unknown, formula: unknown, at: Location | null, parse: Parse<T>): Field<T> {
+  return ownedField(raw, formula, { at: () => at }, '', parse);
 }
 
 /** A column of a table row read through its contract. */
 export function rowField<K extends string, T>(row: TableRow<K>, key: K, parse: Parse<T>): Field<T> {
-  return fieldOf(row[key], row.formula(key), () => row.at(key), parse);
+  return ownedField(row[key], row.formula(key), row as unknown as Owner, key, parse);
 }
 
 /** The cell behind a workbook name; null when the name is missing. */

@@ -29,7 +29,8 @@ export type Kind =
 /** A field to check, with the words that name it in a message (« Quantité de la ligne 2.1 »). */
 export interface Subject<T> {
   field: Field<T> | null;
-  what: string;
+  /** Built only for a figure that breaks the law (a model of 10 000 lines has many subjects). */
+  what: () => string;
 }
 
 /** Figures that must add up: the parts, the cell that shows their total (if any) and what they must make. */
@@ -38,14 +39,14 @@ export interface SumCase {
   /** The cell that shows the sum (reported there); absent: the first part is reported. */
   total: Field<M> | null;
   expected: M;
-  what: string;
+  what: () => string;
 }
 
 /** Two figures of which the first may not exceed the second. */
 export interface OrderCase {
   lesser: Field<M | number> | null;
   greater: Field<M | number> | null;
-  what: string;
+  what: () => string;
   /** Where the wrong figure is typed when `lesser` is a formula over it (the plan's tax-credit row). */
   blame?: Field<unknown> | null;
 }
@@ -55,7 +56,7 @@ export interface EqualCase {
   left: Field<M> | null;
   /** The other cell; or a figure computed from several cells (`computed` tells how). */
   right: Field<M> | null;
-  what: string;
+  what: () => string;
   /** The right side computed from other cells: its value and how it is computed, in words. */
   computed?: { value: M; how: string } | null;
 }
@@ -118,40 +119,52 @@ const blamed = (a: Field<unknown>, b: Field<unknown> | null): Location | null =>
   !a.typed && b?.typed && b.at ? b.at : (a.at ?? b?.at ?? null);
 
 function checkKind(inv: Invariant & { family: 'kind' }, m: ProductionModel, out: Violation[]): void {
-  const base = { invariant: inv.id, criterion: inv.criterion };
+  const rule = inv.rule;
+  const list = rule.kind === 'oneOf' ? new Set(rule.list(m).map(looseForm)) : null;
   for (const { field, what } of inv.subjects(m)) {
-    if (!field?.at) continue;
-    const rule = inv.rule;
-    const v = field.value;
-    const data = { what, law: inv.law, value: show(v ?? field.raw, inv.shown) };
-    if (rule.kind === 'required') {
-      if (!isFilled(field)) out.push({ ...base, messageId: 'model-required', data, at: field.at });
-    } else if (rule.kind === 'nonNegative') {
-      if (v instanceof Money && v.isNegative() && !v.isZero())
-        out.push({ ...base, messageId: 'model-negative', data, at: field.at });
-    } else if (rule.kind === 'share') {
-      if (v instanceof Money && (v.lt(SHARE_TOLERANCE.negated()) || v.gt(new Money(1).plus(SHARE_TOLERANCE))))
-        out.push({ ...base, messageId: 'model-share', data, at: field.at });
-    } else if (rule.kind === 'oneOf') {
-      const text = cellText(field.raw).trim();
-      const list = rule.list(m);
-      const known = new Set(list.map(looseForm));
-      if (text !== '' && list.length > 0 && !known.has(looseForm(text)))
-        out.push({
-          ...base,
-          messageId: 'model-not-in-list',
-          data: { ...data, value: text, list: rule.listName },
-          at: field.at,
-        });
-    } else if (isFilled(field) && v === null) {
-      out.push({
-        ...base,
-        messageId: 'model-not-date',
-        data: { ...data, value: cellText(field.raw) },
-        at: field.at,
-      });
-    }
+    if (!field) continue;
+    const broken = kindBroken(rule, field, list);
+    if (!broken || !field.at) continue;
+    const value =
+      broken === 'model-not-in-list' || broken === 'model-not-date'
+        ? cellText(field.raw).trim()
+        : show(field.value ?? field.raw, inv.shown);
+    const data: Record<string, string> = { what: what(), law: inv.law, value };
+    if (rule.kind === 'oneOf') data.list = rule.listName;
+    out.push({ invariant: inv.id, criterion: inv.criterion, messageId: broken, data, at: field.at });
   }
+}
+
+/** The message a field breaking its kind gets, or null when it holds. */
+function kindBroken(
+  rule: Kind,
+  field: Field<unknown>,
+  list: Set<string> | null,
+): Violation['messageId'] | null {
+  // A cell's number compared as stored, without making a decimal of every figure of the model.
+  const raw = field.raw;
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    if (rule.kind === 'nonNegative' && raw >= 0) return null;
+    if (rule.kind === 'share' && raw >= 0 && raw <= 1) return null;
+  }
+  if (
+    (rule.kind === 'nonNegative' || rule.kind === 'share') &&
+    (raw === null || raw === undefined || raw === '')
+  )
+    return null;
+  const v = field.value;
+  if (rule.kind === 'required') return isFilled(field) ? null : 'model-required';
+  if (rule.kind === 'nonNegative')
+    return v instanceof Money && v.isNegative() && !v.isZero() ? 'model-negative' : null;
+  if (rule.kind === 'share')
+    return v instanceof Money && (v.lt(SHARE_TOLERANCE.negated()) || v.gt(new Money(1).plus(SHARE_TOLERANCE)))
+      ? 'model-share'
+      : null;
+  if (rule.kind === 'oneOf') {
+    const text = cellText(field.raw).trim();
+    return text !== '' && list && list.size > 0 && !list.has(looseForm(text)) ? 'model-not-in-list' : null;
+  }
+  return isFilled(field) && v === null ? 'model-not-date' : null;
 }
 
 function checkSum(inv: Invariant & { family: 'sum' }, m: ProductionModel, out: Violation[]): void {
@@ -165,7 +178,12 @@ function checkSum(inv: Invariant & { family: 'sum' }, m: ProductionModel, out: V
       invariant: inv.id,
       criterion: inv.criterion,
       messageId: 'model-sum',
-      data: { what: c.what, law: inv.law, sum: show(sum, inv.shown), expected: show(c.expected, inv.shown) },
+      data: {
+        what: c.what(),
+        law: inv.law,
+        sum: show(sum, inv.shown),
+        expected: show(c.expected, inv.shown),
+      },
       at,
     });
   }
@@ -186,7 +204,7 @@ function checkOrder(inv: Invariant & { family: 'order' }, m: ProductionModel, ou
       criterion: inv.criterion,
       messageId: inv.shown === 'date' ? 'model-order-date' : 'model-order',
       data: {
-        what: c.what,
+        what: c.what(),
         law: inv.law,
         lesser: show(a, inv.shown),
         greater: show(b, inv.shown),
@@ -215,7 +233,7 @@ function checkEqual(inv: Invariant & { family: 'equal' }, m: ProductionModel, ou
       criterion: inv.criterion,
       messageId: 'model-equal',
       data: {
-        what: c.what,
+        what: c.what(),
         law: inv.law,
         left: show(left, inv.shown),
         right: show(right, inv.shown),

@@ -46,8 +46,8 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'une quantité négative retranche du devis sans le dire (une remise s’écrit sur une ligne à part)',
     subjects: (m) =>
       each(m.budget?.lines, (l) => [
-        { field: l.quantity, what: `La quantité ${line(l)}` },
-        { field: l.count, what: `Le nombre ${line(l)}` },
+        { field: l.quantity, what: () => `La quantité ${line(l)}` },
+        { field: l.count, what: () => `Le nombre ${line(l)}` },
       ]),
   },
   {
@@ -57,7 +57,7 @@ export const INVARIANTS: readonly Invariant[] = [
     criterion: 'cpca:C1.3.3',
     shown: 'text',
     law: 'les charges sociales d’une ligne se calculent d’après son statut : un statut hors liste n’a pas de charges',
-    subjects: (m) => each(m.budget?.lines, (l) => [{ field: l.status, what: `Le statut ${line(l)}` }]),
+    subjects: (m) => each(m.budget?.lines, (l) => [{ field: l.status, what: () => `Le statut ${line(l)}` }]),
   },
   {
     id: 'sum.devis.split',
@@ -73,7 +73,7 @@ export const INVARIANTS: readonly Invariant[] = [
           parts: [l.france, l.foreign],
           total: l.france.typed ? l.france : l.foreign,
           expected: l.amount.value ?? new Money(0),
-          what: `Dont France et dont étranger ${line(l)}`,
+          what: () => `Dont France et dont étranger ${line(l)}`,
         })),
   },
   // ── Plan de financement ────────────────────────────────────────────────────────────────────
@@ -87,7 +87,7 @@ export const INVARIANTS: readonly Invariant[] = [
     subjects: (m) =>
       each(
         m.financing?.sources.filter((s) => hasAmount(s.amount)),
-        (s) => [{ field: s.category, what: `La catégorie ${source(s)}` }],
+        (s) => [{ field: s.category, what: () => `La catégorie ${source(s)}` }],
       ),
   },
   {
@@ -100,7 +100,7 @@ export const INVARIANTS: readonly Invariant[] = [
     subjects: (m) =>
       each(
         m.financing?.sources.filter((s) => hasAmount(s.amount)),
-        (s) => [{ field: s.status, what: `Le statut ${source(s)}` }],
+        (s) => [{ field: s.status, what: () => `Le statut ${source(s)}` }],
       ),
   },
   {
@@ -111,7 +111,7 @@ export const INVARIANTS: readonly Invariant[] = [
     shown: 'euros',
     law: 'une source apporte de l’argent : un montant négatif réduit le financement sans le dire',
     subjects: (m) =>
-      each(m.financing?.sources, (s) => [{ field: s.amount, what: `Le montant ${source(s)}` }]),
+      each(m.financing?.sources, (s) => [{ field: s.amount, what: () => `Le montant ${source(s)}` }]),
   },
   {
     id: 'kind.financing.deadline',
@@ -121,7 +121,7 @@ export const INVARIANTS: readonly Invariant[] = [
     shown: 'text',
     law: 'une date limite de dépôt s’écrit comme une date pour être suivie',
     subjects: (m) =>
-      each(m.financing?.sources, (s) => [{ field: s.deadline, what: `La date limite ${source(s)}` }]),
+      each(m.financing?.sources, (s) => [{ field: s.deadline, what: () => `La date limite ${source(s)}` }]),
   },
   {
     id: 'sum.financing.schedule',
@@ -136,7 +136,7 @@ export const INVARIANTS: readonly Invariant[] = [
           parts: s.milestones,
           total: s.scheduleTotal,
           expected: new Money(1),
-          what: `Les échéances ${source(s)}`,
+          what: () => `Les échéances ${source(s)}`,
         })),
   },
   {
@@ -149,7 +149,7 @@ export const INVARIANTS: readonly Invariant[] = [
       {
         left: m.financing?.total ?? null,
         right: null,
-        what: 'Le total du financement',
+        what: () => 'Le total du financement',
         computed: m.financing
           ? {
               value: m.financing.sources.reduce((n, s) => n.plus(s.amount.value ?? 0), new Money(0)),
@@ -171,7 +171,7 @@ export const INVARIANTS: readonly Invariant[] = [
             {
               lesser: m.financing.taxCreditInPlan,
               greater: m.financing.taxCreditEstimate,
-              what: 'Le crédit d’impôt inscrit au plan',
+              what: () => 'Le crédit d’impôt inscrit au plan',
               blame: m.financing.sources.find((s) => isTaxCredit(s) && s.amount.typed)?.amount ?? null,
             },
           ]
@@ -194,7 +194,7 @@ export const INVARIANTS: readonly Invariant[] = [
         {
           left: f.taxCreditEstimate,
           right: null,
-          what: 'Le crédit d’impôt estimé',
+          what: () => 'Le crédit d’impôt estimé',
           computed: { value, how: 'taux × base éligible du devis, plafonné' },
         },
       ];
@@ -210,7 +210,7 @@ export const INVARIANTS: readonly Invariant[] = [
       {
         left: m.financing?.filmCost ?? null,
         right: m.budget?.total ?? null,
-        what: 'Le coût du film du plan',
+        what: () => 'Le coût du film du plan',
       },
     ],
   },
@@ -224,8 +224,8 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'une mesure de trésorerie apporte un montant et coûte des frais, jamais l’inverse',
     subjects: (m) =>
       each(m.cashflow?.measures, (x) => [
-        { field: x.amount, what: `Le montant de la mesure « ${named(x.type, '')} »` },
-        { field: x.fees, what: `Les frais de la mesure « ${named(x.type, '')} »` },
+        { field: x.amount, what: () => `Le montant de la mesure « ${named(x.type, '')} »` },
+        { field: x.fees, what: () => `Les frais de la mesure « ${named(x.type, '')} »` },
       ]),
   },
   {
@@ -237,7 +237,7 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'un taux annuel s’écrit entre 0 et 100 % (4 % : 0,04)',
     subjects: (m) =>
       each(m.cashflow?.measures, (x) => [
-        { field: x.rate, what: `Le taux de la mesure « ${named(x.type, '')} »` },
+        { field: x.rate, what: () => `Le taux de la mesure « ${named(x.type, '')} »` },
       ]),
   },
   {
@@ -250,7 +250,7 @@ export const INVARIANTS: readonly Invariant[] = [
       (m.cashflow?.measures ?? []).map((x) => ({
         lesser: x.date,
         greater: x.repayment,
-        what: `La mise en place de la mesure « ${named(x.type, '')} »`,
+        what: () => `La mise en place de la mesure « ${named(x.type, '')} »`,
       })),
   },
   // ── Dépenses ───────────────────────────────────────────────────────────────────────────────
@@ -265,8 +265,8 @@ export const INVARIANTS: readonly Invariant[] = [
       each(
         m.ledger?.pieces.filter((p) => looseForm(p.nature.value ?? '') !== 'avoir'),
         (p) => [
-          { field: p.ht, what: `Le HT ${piece(p)}` },
-          { field: p.tva, what: `La TVA ${piece(p)}` },
+          { field: p.ht, what: () => `Le HT ${piece(p)}` },
+          { field: p.tva, what: () => `La TVA ${piece(p)}` },
         ],
       ),
   },
@@ -280,7 +280,7 @@ export const INVARIANTS: readonly Invariant[] = [
     subjects: (m) =>
       each(
         m.ledger?.pieces.filter((p) => p.ht.value !== null),
-        (p) => [{ field: p.status, what: `Le statut ${piece(p)}` }],
+        (p) => [{ field: p.status, what: () => `Le statut ${piece(p)}` }],
       ),
   },
   {
@@ -293,7 +293,7 @@ export const INVARIANTS: readonly Invariant[] = [
     subjects: (m) =>
       each(
         m.ledger?.pieces.filter((p) => looseForm(p.status.value ?? '') === 'paye'),
-        (p) => [{ field: p.paidOn, what: `La date de paiement ${piece(p)}` }],
+        (p) => [{ field: p.paidOn, what: () => `La date de paiement ${piece(p)}` }],
       ),
   },
   {
@@ -305,8 +305,8 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'une date de pièce ou de paiement s’écrit comme une date pour être rangée au bon mois',
     subjects: (m) =>
       each(m.ledger?.pieces, (p) => [
-        { field: p.date, what: `La date ${piece(p)}` },
-        { field: p.paidOn, what: `La date de paiement ${piece(p)}` },
+        { field: p.date, what: () => `La date ${piece(p)}` },
+        { field: p.paidOn, what: () => `La date de paiement ${piece(p)}` },
       ]),
   },
   {
@@ -319,7 +319,7 @@ export const INVARIANTS: readonly Invariant[] = [
       (m.ledger?.pieces ?? []).map((p) => ({
         lesser: p.date,
         greater: p.paidOn,
-        what: `La date ${piece(p)}`,
+        what: () => `La date ${piece(p)}`,
         blame: p.paidOn,
       })),
   },
@@ -333,7 +333,7 @@ export const INVARIANTS: readonly Invariant[] = [
       (m.ledger?.byCode ?? []).map((c) => ({
         lesser: c.paid,
         greater: c.engaged,
-        what: `Le payé du code ${named(c.code, '')}`,
+        what: () => `Le payé du code ${named(c.code, '')}`,
       })),
   },
   // ── Suivi budgétaire ───────────────────────────────────────────────────────────────────────
@@ -347,7 +347,7 @@ export const INVARIANTS: readonly Invariant[] = [
       (m.followUp?.lines ?? []).map((l) => ({
         lesser: l.paid,
         greater: l.engaged,
-        what: `Le payé de la ligne ${named(l.code, '')}`,
+        what: () => `Le payé de la ligne ${named(l.code, '')}`,
       })),
   },
   {
@@ -359,7 +359,7 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'un reste à engager négatif efface une dépense engagée de l’estimé final',
     subjects: (m) =>
       each(m.followUp?.lines, (l) => [
-        { field: l.remaining, what: `Le reste à engager de la ligne ${named(l.code, '')}` },
+        { field: l.remaining, what: () => `Le reste à engager de la ligne ${named(l.code, '')}` },
       ]),
   },
   // ── Bilan financier ────────────────────────────────────────────────────────────────────────
@@ -370,7 +370,11 @@ export const INVARIANTS: readonly Invariant[] = [
     shown: 'euros',
     law: 'la clôture compare le coût définitif au devis tel qu’il a été financé',
     cases: (m) => [
-      { left: m.closing?.devis ?? null, right: m.budget?.total ?? null, what: 'Le devis du Bilan financier' },
+      {
+        left: m.closing?.devis ?? null,
+        right: m.budget?.total ?? null,
+        what: () => 'Le devis du Bilan financier',
+      },
     ],
   },
   {
@@ -382,7 +386,7 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'un financement obtenu est un montant positif (vide : comme prévu)',
     subjects: (m) =>
       each(m.closing?.funding, (f) => [
-        { field: f.obtained, what: `Le financement obtenu de « ${named(f.source, '')} »` },
+        { field: f.obtained, what: () => `Le financement obtenu de « ${named(f.source, '')} »` },
       ]),
   },
   // ── Ayants droit, Budget événement, Bilan carbone ──────────────────────────────────────────
@@ -395,7 +399,7 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'un minimum garanti est une avance positive sur les droits',
     subjects: (m) =>
       each(m.rights?.holders, (h) => [
-        { field: h.mg, what: `Le minimum garanti de « ${named(h.name, '')} »` },
+        { field: h.mg, what: () => `Le minimum garanti de « ${named(h.name, '')} »` },
       ]),
   },
   {
@@ -407,8 +411,8 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'une quantité ou un tarif négatif retranche du budget sans le dire',
     subjects: (m) =>
       each(m.event?.lines, (l) => [
-        { field: l.quantity, what: `La quantité du poste « ${named(l.label, '')} »` },
-        { field: l.rate, what: `Le tarif du poste « ${named(l.label, '')} »` },
+        { field: l.quantity, what: () => `La quantité du poste « ${named(l.label, '')} »` },
+        { field: l.rate, what: () => `Le tarif du poste « ${named(l.label, '')} »` },
       ]),
   },
   {
@@ -419,7 +423,9 @@ export const INVARIANTS: readonly Invariant[] = [
     shown: 'euros',
     law: 'un partenaire apporte : un apport négatif est une dépense à mettre dans les postes',
     subjects: (m) =>
-      each(m.event?.partners, (p) => [{ field: p.amount, what: `L’apport de « ${named(p.name, '')} »` }]),
+      each(m.event?.partners, (p) => [
+        { field: p.amount, what: () => `L’apport de « ${named(p.name, '')} »` },
+      ]),
   },
   {
     id: 'kind.carbon.quantities',
@@ -430,9 +436,9 @@ export const INVARIANTS: readonly Invariant[] = [
     law: 'une quantité d’activité négative retranche des émissions : les réductions vont dans les mesures',
     subjects: (m) =>
       each(m.carbon?.lines, (l) => [
-        { field: l.quantityPrev, what: `La quantité prévisionnelle de « ${named(l.label, '')} »` },
-        { field: l.multiplier, what: `Le multiplicateur de « ${named(l.label, '')} »` },
-        { field: l.quantityDef, what: `La quantité définitive de « ${named(l.label, '')} »` },
+        { field: l.quantityPrev, what: () => `La quantité prévisionnelle de « ${named(l.label, '')} »` },
+        { field: l.multiplier, what: () => `Le multiplicateur de « ${named(l.label, '')} »` },
+        { field: l.quantityDef, what: () => `La quantité définitive de « ${named(l.label, '')} »` },
       ]),
   },
 ];

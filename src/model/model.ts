@@ -156,8 +156,16 @@ export interface RightsHolderModel {
   mg: Field<Money>;
 }
 
+export interface RightsBaseModel {
+  base: Field<string>;
+  /** The total of the holders' shares on this base, as the sheet shows it. */
+  share: Field<Money>;
+}
+
 export interface RightsModel {
   holders: RightsHolderModel[];
+  /** The bases of the per-base table (the holders' bases must be among them). */
+  bases: RightsBaseModel[];
 }
 
 export interface EventLineModel {

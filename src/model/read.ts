@@ -28,17 +28,18 @@ import {
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
 import { readNomenclature } from '../sheets/params/reader';
 import { RIGHTS_NAMES } from '../sheets/rights/contract';
-import { readRightsRows } from '../sheets/rights/reader';
+import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
 import { MILESTONES } from '../domain/financing/types';
 import {
   asDay,
   asMoney,
   asText,
   cellField,
-  fieldOf,
   isFilled,
+  ownedField,
   rowField,
   type Field,
+  type Owner,
   type Parse,
 } from './field';
 import type {
@@ -87,6 +88,7 @@ export const MODEL_READS: readonly string[] = [
   CLOSING_NAMES.funding,
   CLOSING_NAMES.devis,
   RIGHTS_NAMES.lines,
+  RIGHTS_NAMES.byBase,
   EVENT_NAMES.lines,
   EVENT_NAMES.partners,
   CARBON_NAMES.lines,
@@ -193,10 +195,12 @@ function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
     const m = asMoney(v);
     return m && table.thousands ? m.times(1000) : m;
   };
+  // One owner per row: its fields find their cell through it when a finding needs it.
+  const owner: Owner = { at: (f) => table.locate(r.i, f as DevisColumn) };
   const field = <T>(f: DevisColumn, parse: Parse<T>): Field<T> => {
     const j = table.columns[f];
     if (j === undefined) return { value: null, raw: null, at: null, typed: true };
-    return fieldOf(table.range.values[r.i]?.[j] ?? null, r.formula(f), () => table.locate(r.i, f), parse);
+    return ownedField(table.range.values[r.i]?.[j] ?? null, r.formula(f), owner, f, parse);
   };
   return {
     code: field('code', asText),
@@ -215,10 +219,11 @@ function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
 /** A cell of a read range at a column letter, on row i of the range. */
 function letterField<T>(range: RangeRead, i: number, letter: string, parse: Parse<T>): Field<T> {
   const j = parseAddress(`${letter}1`).col - parseAddress(range.topLeft).col;
-  return fieldOf(
+  return ownedField(
     range.values[i]?.[j] ?? null,
     range.formulas?.[i]?.[j] ?? null,
-    () => at(range, i, j),
+    { at: () => at(range, i, j) },
+    letter,
     parse,
   );
 }
@@ -260,7 +265,10 @@ function fields<K extends string, P extends Partial<Record<K, Parse<unknown>>>>(
   parsers: P,
 ): { [Q in keyof P]: Field<P[Q] extends Parse<infer T> ? T : never> } {
   const out: Record<string, Field<unknown>> = {};
-  for (const [k, parse] of Object.entries(parsers) as [K, Parse<unknown>][]) out[k] = rowField(row, k, parse);
+  for (const k in parsers) {
+    const parse = parsers[k] as Parse<unknown>;
+    out[k] = rowField(row, k as unknown as K, parse);
+  }
   return out as { [Q in keyof P]: Field<P[Q] extends Parse<infer T> ? T : never> };
 }
 
@@ -344,11 +352,15 @@ function readClosing(s: Snapshot) {
 function readRights(s: Snapshot) {
   const rows = filledRows(readRightsRows(s), ['name', 'base', 'share']);
   if (!rows) return null;
-  return { holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })) };
+  const bases = readRightsBases(s) ?? [];
+  return {
+    holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })),
+    bases: bases.filter((b) => b.text('base') !== '').map((b) => fields(b, { base: asText, share: asMoney })),
+  };
 }
 
 function readEvent(s: Snapshot) {
-  const rows = filledRows(readEventRows(s), ['label', 'quantity', 'rate']);
+  const rows = filledRows(readEventRows(s), ['label', 'amount', 'rate']);
   if (!rows) return null;
   const partners = s.ranges[EVENT_NAMES.partners];
   return {

@@ -1,6 +1,5 @@
 import { EVENT_CATEGORIES } from '../domain/event/event';
-import { EVENT_NAMES } from '../sheets/event/contract';
-import { readEventRows } from '../sheets/event/reader';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
@@ -17,20 +16,18 @@ export const rule: Rule = {
     fix: 'Dans la feuille Budget événement, choisissez la catégorie du poste dans la liste de la colonne « Catégorie ».',
     severity: 'erreur',
     kind: 'auto',
-    reads: [EVENT_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.event,
   },
   check(ctx) {
-    const rows = readEventRows(ctx.snapshot);
-    if (!rows) return;
-    for (const r of rows) {
-      const label = r.text('label');
-      if (label === '' && r.text('amount') === '' && r.text('rate') === '') continue;
-      const poste = label || 'sans intitulé';
-      const category = r.text('category');
-      if (category === '') ctx.report('event-category-missing', { poste }, r.at('category'));
+    // Over the model: each poste of the event (a label, an amount or a tarif typed).
+    for (const l of readModel(ctx.snapshot).event?.lines ?? []) {
+      if (!l.category.at) continue;
+      const poste = l.label.value ?? 'sans intitulé';
+      const category = l.category.value ?? '';
+      if (category === '') ctx.report('event-category-missing', { poste }, l.category.at);
       else if (!(EVENT_CATEGORIES as readonly string[]).includes(category))
-        ctx.report('event-category-unknown', { poste, category }, r.at('category'));
+        ctx.report('event-category-unknown', { poste, category }, l.category.at);
     }
   },
 };

@@ -1,8 +1,6 @@
 import { formatPercent, sum, toMoney } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { RIGHTS_NAMES } from '../sheets/rights/contract';
-import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
-import { isNumber } from './snapshot';
+import { MODEL_READS, readModel } from '../model/read';
 import type { Rule } from './types';
 
 /**
@@ -18,31 +16,31 @@ export const rule: Rule = {
     fix: 'Revoyez les pourcentages des ayants droit de l’assiette (feuille Ayants droit) pour que leur total ne dépasse pas 100 %, et donnez une assiette de la liste à chaque ligne.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [RIGHTS_NAMES.lines, RIGHTS_NAMES.byBase],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.rights,
   },
   check(ctx) {
-    const rows = readRightsRows(ctx.snapshot);
-    const bases = readRightsBases(ctx.snapshot);
-    if (!rows || !bases) return;
-    const known = new Set(bases.map((b) => b.text('base')).filter((b) => b !== ''));
-    const holder = (r: (typeof rows)[number]): string => r.text('name') || 'sans nom';
-    for (const r of rows) {
-      if (!isNumber(r.share)) continue;
-      const base = r.text('base');
-      if (base === '') ctx.report('rights-base-missing', { holder: holder(r) }, r.at('base'));
-      else if (!known.has(base)) ctx.report('rights-base-unknown', { holder: holder(r), base }, r.at('base'));
+    // Over the model: the holders and the bases of the per-base table.
+    const rights = readModel(ctx.snapshot).rights;
+    if (!rights) return;
+    const known = new Set(rights.bases.map((b) => b.base.value ?? '').filter((b) => b !== ''));
+    const sharing = rights.holders.filter((h) => h.share.value !== null);
+    for (const h of sharing) {
+      const holder = h.name.value ?? 'sans nom';
+      const base = h.base.value ?? '';
+      if (!h.base.at) continue;
+      if (base === '') ctx.report('rights-base-missing', { holder }, h.base.at);
+      else if (!known.has(base)) ctx.report('rights-base-unknown', { holder, base }, h.base.at);
     }
-    for (const b of bases) {
-      const base = b.text('base');
-      if (base === '') continue;
-      const mine = rows.filter((r) => r.text('base') === base && isNumber(r.share));
-      const total = sum(mine.map((r) => toMoney(r.share as number)));
-      if (total.gt(1))
+    for (const b of rights.bases) {
+      const base = b.base.value ?? '';
+      const mine = sharing.filter((h) => h.base.value === base);
+      const total = sum(mine.map((h) => h.share.value ?? toMoney(0)));
+      if (total.gt(1) && b.share.at)
         ctx.report(
           'rights-over-100',
           { base, total: formatPercent(total), holders: mine.length },
-          b.at('share'),
+          b.share.at,
         );
     }
   },

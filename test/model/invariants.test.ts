@@ -172,6 +172,7 @@ function model(): ProductionModel {
           mg: f('Droits', 'F', m$(5000)),
         },
       ],
+      bases: [],
     },
     event: {
       lines: [
