@@ -8,6 +8,7 @@ import {
   type SingleCell,
   type TableRow,
 } from '../sheets/model/snapshot';
+import { toExcelSerial } from '../sheets/model/plan';
 
 /**
  * One figure of the model as read from a workbook: its value, the cell it came from and whether a
@@ -38,8 +39,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** A day as its Excel serial number (a Date cell or a serial); null for anything else. */
 export const asDay: Parse<number> = (v) => {
-  if (v instanceof Date)
-    return Number.isNaN(v.getTime()) ? null : Math.round((v.getTime() - EXCEL_EPOCH_MS) / DAY_MS);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : toExcelSerial(v);
   return isNumber(v) && v > 0 && v < 2_958_466 ? Math.floor(v) : null;
 };
 

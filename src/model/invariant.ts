@@ -252,9 +252,10 @@ function cellName(cell: Location | null, reported: Location): string {
 
 /** « Plan de financement!C16 »: the other cell of a pair, the one not reported. */
 function placeOf(reported: Location, a: Location | null, b: Location | null): string {
-  const other = reported === a || (a && reported.sheet === a.sheet && reported.address === a.address) ? b : a;
-  if (!other || (other.sheet === reported.sheet && other.address === reported.address)) return 'ci-contre';
-  return other.sheet === reported.sheet ? other.address : `${other.sheet}!${other.address}`;
+  const same = (x: Location | null): boolean =>
+    !!x && x.sheet === reported.sheet && x.address === reported.address;
+  const other = same(a) ? b : a;
+  return same(other) ? 'ci-contre' : cellName(other, reported);
 }
 
 /** Every violation of the declared invariants in a model, each at its cell. */

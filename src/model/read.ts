@@ -1,4 +1,4 @@
-import { toMoney, type Money } from '../domain/money';
+import type { Money } from '../domain/money';
 import { cellText } from '../domain/text/cellText';
 import { CARBON_NAMES } from '../sheets/carbon/contract';
 import { readCarbonLines } from '../sheets/carbon/reader';
@@ -6,7 +6,14 @@ import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contra
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { readMeasures } from '../sheets/cashflow/reader';
 import { DEVIS_NAMES, type DevisColumn } from '../sheets/devis/contract';
-import { devisTable, isTotalRow, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
+import {
+  devisTable,
+  isGroupRow,
+  isTotalRow,
+  outlineOf,
+  type DevisRow,
+  type DevisTable,
+} from '../sheets/devis/reader';
 import { resolveCode } from '../domain/nomenclature/nomenclature';
 import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
 import { readEventRows } from '../sheets/event/reader';
@@ -35,7 +42,6 @@ import {
   asMoney,
   asText,
   cellField,
-  isFilled,
   ownedField,
   rowField,
   type Field,
@@ -150,10 +156,6 @@ function listOf(s: Snapshot, name: string): string[] {
     : [];
 }
 
-/** A sous-poste's total row (SUBTOTAL of its lines): not a costed line of its own. */
-const isGroupTotal = (formula: unknown): boolean =>
-  typeof formula === 'string' && /SUBTOTAL\(/i.test(formula);
-
 function readBudget(s: Snapshot): BudgetModel | null {
   const table = devisTable(s);
   const figures = {
@@ -185,7 +187,7 @@ function budgetLines(s: Snapshot, table: DevisTable): BudgetLineModel[] {
   );
   return [...inOutline, ...stray]
     .sort((a, b) => a.i - b.i)
-    .filter((r) => !isGroupTotal(r.formula('amount')))
+    .filter((r) => !isGroupRow(r.formula('amount')))
     .map((r) => budgetLine(table, r));
 }
 
@@ -388,10 +390,3 @@ function readCarbon(s: Snapshot) {
     ),
   };
 }
-
-/** A filled field's value as money, for a relation; zero where the cell is empty. */
-export function moneyOrZero(f: Field<Money> | null): Money {
-  return f?.value ?? toMoney(0);
-}
-
-export { isFilled };

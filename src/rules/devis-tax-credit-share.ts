@@ -3,11 +3,9 @@ import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { paramCell, readNomenclature } from '../sheets/params/reader';
+import { isGroupRow } from '../sheets/devis/reader';
 import { chapterOfRows, devisTable, isChapterRow, isFormula, isNumber, isTotalRow } from './snapshot';
 import type { Rule } from './types';
-
-/** A sous-poste header row: its amount is the SUBTOTAL of its lines, it has no share of its own. */
-const isGroupRow = (formula: unknown): boolean => typeof formula === 'string' && /SUBTOTAL\(/i.test(formula);
 
 export const rule: Rule = {
   meta: {

@@ -13,6 +13,7 @@ import {
 } from '../domain/nomenclature/nomenclature';
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
+import type { NomenclatureData } from '../domain/nomenclature/types';
 import { readWorkbookSnapshot } from './snapshot';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { amountIn, devisTable, outlineOf, type DevisRow, type DevisTable } from '../sheets/devis/reader';
@@ -80,7 +81,6 @@ export async function convertDevis(
   const outline = outlineOf(table, source);
   const nom = getNomenclature(target);
   const budget = blankBudget(format, target);
-  const where = (r: DevisRow): string => `${sheet}!${table.locate(r.i, 'code').address}`;
   const out: Conversion = {
     sheet,
     format,
@@ -96,9 +96,41 @@ export async function convertDevis(
     overheads: outline.overheads ? amountIn(table, outline.overheads.amount) : null,
     contingency: outline.contingency ? amountIn(table, outline.contingency.amount) : null,
   };
+  const received = placeLines({ table, source, nom, target, sheet, budget, out });
+  budget.chapters = budget.chapters.map((ch) => {
+    const lines = received.get(ch.code);
+    if (!lines) return ch;
+    // The charges chapter keeps its computed lines (by status) and takes the typed charges after them.
+    const kept = ch.items.filter((i) => i.kind === 'charges' || i.kind === 'rate');
+    return { ...ch, items: [...kept, ...lines.map((l): ItemInput => ({ kind: 'line', ...l }))] };
+  });
+  out.chapters = received.size;
+  budget.params = indirectRates(budget, out);
+  out.total = computeBudget(budget).total.amount;
+  return out;
+}
+
+/** What placing the source's lines reads and writes. */
+interface Placing {
+  table: DevisTable;
+  source: NomenclatureData;
+  nom: NomenclatureData;
+  target: string;
+  sheet: string;
+  budget: BudgetInput;
+  out: Conversion;
+}
+
+/**
+ * Each source line in the chapter its code belongs to (else the one it stood in), under a code of
+ * the target grid; what was moved, recoded or left out is noted in `out`. The lines by chapter.
+ */
+function placeLines(p: Placing): Map<string, LineInput[]> {
+  const { table, source, budget, out, sheet } = p;
+  const where = (r: DevisRow): string => `${sheet}!${table.locate(r.i, 'code').address}`;
   const received = new Map<string, LineInput[]>();
   const used = new Set<string>();
-  for (const block of outline.chapters) {
+  for (const block of outlineOf(table, source).chapters) {
     for (const r of block.lines) {
       const amount = amountIn(table, r.amount);
       if (amount === null) {
@@ -111,18 +143,17 @@ export async function convertDevis(
       }
       const own = resolveCode(source, r.code).kind === 'unknown' ? null : chapterCodeOf(source, r.code);
       const chapterCode = own && budget.chapters.some((c) => c.code === own) ? own : block.code;
-      const chapter = budget.chapters.find((c) => c.code === chapterCode);
-      if (!chapter) {
+      if (!budget.chapters.some((c) => c.code === chapterCode)) {
         out.unmapped.push({
           cell: where(r),
           label: r.label,
-          why: `chapitre ${block.code} absent de la grille ${target}`,
+          why: `chapitre ${block.code} absent de la grille ${p.target}`,
         });
         continue;
       }
       if (chapterCode !== block.code)
         out.moved.push({ cell: where(r), label: r.label, from: block.code, to: chapterCode });
-      const code = targetCode(r, chapterCode, used);
+      const code = targetCode(p.nom, r, chapterCode, used);
       used.add(code);
       if (code !== r.code) out.recoded.push({ cell: where(r), label: r.label, from: r.code, to: code });
       const line = lineOf(table, r, code, amount, sheet);
@@ -131,21 +162,17 @@ export async function convertDevis(
       out.lines += 1;
     }
   }
-  budget.chapters = budget.chapters.map((ch) => {
-    const lines = received.get(ch.code);
-    if (!lines) return ch;
-    // The charges chapter keeps its computed lines (by status) and takes the typed charges after them.
-    const kept = ch.items.filter((i) => i.kind === 'charges' || i.kind === 'rate');
-    return { ...ch, items: [...kept, ...lines.map((l): ItemInput => ({ kind: 'line', ...l }))] };
-  });
-  out.chapters = received.size;
-  // Frais généraux and imprévus: the rates that give the source's amounts on our bases.
+  return received;
+}
+
+/** Frais généraux and imprévus: the rates that give the source's amounts on our bases. */
+function indirectRates(budget: BudgetInput, out: Conversion): BudgetInput['params'] {
   const first = computeBudget({
     ...budget,
     params: { ...budget.params, overheadsRate: ZERO, contingencyRate: ZERO },
   });
   const fgBase = first.bases.protocol ?? first.subtotal.amount;
-  budget.params = {
+  return {
     ...budget.params,
     overheadsRate: out.overheads && !fgBase.isZero() ? out.overheads.dividedBy(fgBase) : ZERO,
     contingencyRate:
@@ -153,31 +180,29 @@ export async function convertDevis(
         ? out.contingency.dividedBy(first.subtotal.amount)
         : ZERO,
   };
-  out.total = computeBudget(budget).total.amount;
-  return out;
+}
 
-  /** The source's code when the target grid has it in this chapter; else a known line of the same label; else a new code. */
-  function targetCode(r: DevisRow, chapterCode: string, taken: Set<string>): string {
-    if (isValidCode(nom, r.code) && chapterCodeOf(nom, r.code) === chapterCode && !taken.has(r.code))
-      return r.code;
-    const chapter = nom.chapters.find((c) => c.code === chapterCode);
-    const byLabel = chapter?.lines.find(
-      (l) => !taken.has(l.code) && looseForm(lineLabel(l) ?? '') === looseForm(r.label),
-    );
-    if (byLabel) return byLabel.code;
-    // A new code after the grid's numbered lines of the chapter ("1.6" after 1.1–1.5; "3.1" in a
-    // lettered grid, whose lines are 3.a, 3.b…).
-    let n = Math.max(
-      0,
-      ...(chapter?.lines ?? []).map((l) => Number(l.code.split('.')[1])).filter((x) => Number.isFinite(x)),
-    );
-    let code = '';
-    do {
-      n += 1;
-      code = `${chapterCode}.${n}`;
-    } while (taken.has(code));
-    return code;
-  }
+/** The source's code when the target grid has it in this chapter; else a known line of the same label; else a new code. */
+function targetCode(nom: NomenclatureData, r: DevisRow, chapterCode: string, taken: Set<string>): string {
+  if (isValidCode(nom, r.code) && chapterCodeOf(nom, r.code) === chapterCode && !taken.has(r.code))
+    return r.code;
+  const chapter = nom.chapters.find((c) => c.code === chapterCode);
+  const byLabel = chapter?.lines.find(
+    (l) => !taken.has(l.code) && looseForm(lineLabel(l) ?? '') === looseForm(r.label),
+  );
+  if (byLabel) return byLabel.code;
+  // A new code after the grid's numbered lines of the chapter ("1.6" after 1.1–1.5; "3.1" in a
+  // lettered grid, whose lines are 3.a, 3.b…).
+  let n = Math.max(
+    0,
+    ...(chapter?.lines ?? []).map((l) => Number(l.code.split('.')[1])).filter((x) => Number.isFinite(x)),
+  );
+  let code = '';
+  do {
+    n += 1;
+    code = `${chapterCode}.${n}`;
+  } while (taken.has(code));
+  return code;
 }
 
 /** A source row as one of our lines: its quantity, count and rate when they give its amount, else a lump sum. */

@@ -241,6 +241,11 @@ export function isChapterRow(r: DevisRow): boolean {
   );
 }
 
+/** A sous-poste's total row: its amount is the SUBTOTAL of its lines, not a cost of its own. */
+export function isGroupRow(formula: unknown): boolean {
+  return typeof formula === 'string' && /SUBTOTAL\(/i.test(formula);
+}
+
 /** A total row: "Total …" (or "Sous-total …") in the label column. */
 export function isTotalRow(r: DevisRow): boolean {
   return /^(sous[\s-]?)?total/i.test(r.label);
