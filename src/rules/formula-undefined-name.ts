@@ -1,6 +1,5 @@
 import { namesUsed } from '../sheets/model/formula';
-import { isFormula } from './snapshot';
-import { at } from './snapshot';
+import { grid } from './grid';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -24,18 +23,20 @@ export const rule: Rule = {
     const defined = (sheet: string, name: string): boolean =>
       global.has(name.toLowerCase()) || local.has(`${sheet.toLowerCase()}!${name.toLowerCase()}`);
     for (const range of wb.sheets) {
-      range.formulas?.forEach((row, i) =>
-        row.forEach((f, j) => {
-          if (!isFormula(f)) return;
-          const missing = namesUsed(f as string).filter((u) => !defined(u.sheet ?? range.sheet, u.name));
-          if (!missing.length) return;
+      const g = grid(range);
+      for (let i = 0; i < g.rows; i += 1) {
+        for (let j = 0; j < g.cols; j += 1) {
+          // The names of a formula form are read once: most cells only look them up.
+          if (!g.names(i, j).some((u) => !defined(u.sheet ?? range.sheet, u.name))) continue;
+          const f = g.formula(i, j) ?? '';
+          const missing = namesUsed(f).filter((u) => !defined(u.sheet ?? range.sheet, u.name));
           ctx.report(
             'formula-undefined-name',
-            { names: [...new Set(missing.map((u) => u.name))].join(', '), formula: f as string },
-            at(range, i, j),
+            { names: [...new Set(missing.map((u) => u.name))].join(', '), formula: f },
+            g.at(i, j),
           );
-        }),
-      );
+        }
+      }
     }
   },
 };

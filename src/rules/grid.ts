@@ -3,7 +3,7 @@
  * as a kind — a formula in its relative (R1C1) form, a number, a text, a blank — so that rows and
  * columns can be compared the way Excel's background error checking compares them.
  */
-import { relativeForm } from '../sheets/model/formula';
+import { namesIn, relativeFormOf, tokenize, type NameUse } from '../sheets/model/formula';
 import { a1, parseAddress } from '../sheets/model/plan';
 import type { Location, RangeRead } from '../sheets/model/snapshot';
 import { isBlank, isFormula } from '../sheets/model/snapshot';
@@ -21,25 +21,50 @@ export interface Grid {
   kind(i: number, j: number): CellKind;
   value(i: number, j: number): unknown;
   formula(i: number, j: number): string | null;
+  /** The workbook names the cell's formula uses, compared without case (none for a value). */
+  names(i: number, j: number): readonly NameUse[];
   at(i: number, j: number): Location;
 }
 
-/** One string per distinct formula form: a column of 50 000 filled formulas holds one. */
-const FORMS = new Map<string, string>();
+/**
+ * One entry per distinct formula form, with the names it uses: a column of 50 000 filled formulas
+ * holds one, and its names are read once.
+ */
+const FORMS = new Map<string, { form: string; names: readonly NameUse[] }>();
+const NONE: readonly NameUse[] = [];
 
-function interned(form: string): string {
+/** The cell's kind, each formula split into tokens once for its form and its names. */
+function formulaKind(f: string, row: number, col: number): string {
+  const tokens = tokenize(f);
+  const form = `F${relativeFormOf(tokens, row, col)}`;
   const known = FORMS.get(form);
-  if (known !== undefined) return known;
+  if (known !== undefined) return known.form;
   if (FORMS.size > 100_000) FORMS.clear();
-  FORMS.set(form, form);
+  FORMS.set(form, { form, names: namesIn(tokens) });
   return form;
 }
 
+/**
+ * Every rule that looks at a sheet's cells shares one grid per sheet of a snapshot: each formula
+ * is split into tokens once, whichever rules compare it.
+ */
+const GRIDS = new WeakMap<RangeRead, Grid>();
+
 export function grid(range: RangeRead): Grid {
+  const known = GRIDS.get(range);
+  if (known) return known;
+  const made = makeGrid(range);
+  GRIDS.set(range, made);
+  return made;
+}
+
+function makeGrid(range: RangeRead): Grid {
   const { col, row } = parseAddress(range.topLeft);
-  const rows = range.values.length;
+  // Formulas count too, should a reader give a formula row longer than its row of values.
+  const rows = Math.max(range.values.length, range.formulas?.length ?? 0);
   let cols = 0;
   for (const r of range.values) if (r.length > cols) cols = r.length;
+  for (const r of range.formulas ?? []) if (r.length > cols) cols = r.length;
   const kinds: (CellKind | undefined)[][] = [];
   const formula = (i: number, j: number): string | null => {
     const f = range.formulas?.[i]?.[j];
@@ -53,7 +78,7 @@ export function grid(range: RangeRead): Grid {
     const f = formula(i, j);
     const v = value(i, j);
     const k = f
-      ? interned(`F${relativeForm(f, row + i, col + j + 1)}`)
+      ? formulaKind(f, row + i, col + j + 1)
       : typeof v === 'number' || typeof v === 'boolean' || v instanceof Date
         ? 'N'
         : isBlank(v)
@@ -71,6 +96,10 @@ export function grid(range: RangeRead): Grid {
     kind,
     value,
     formula,
+    names: (i, j) => {
+      const k = kind(i, j);
+      return k.startsWith('F') ? (FORMS.get(k)?.names ?? namesIn(tokenize(formula(i, j) ?? ''))) : NONE;
+    },
     at: (i, j) => ({ sheet: range.sheet, address: a1(col + j, row + i) }),
   };
 }

@@ -16,15 +16,23 @@ export type FormulaToken =
 export const MAX_ROW = 1_048_576;
 export const MAX_COL = 16_384;
 
-const ID_START = '[A-Za-z_\\\\\\u00C0-\\uFFFF]';
-const ID_PART = '[\\w.\\u00C0-\\uFFFF]';
-const SHEET_PREFIX = new RegExp(`(${ID_START}${ID_PART}*)!`, 'y');
-const COLS = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!])/y;
-const ROWS = /(\$?)(\d+):(\$?)(\d+)(?![\w.(!])/y;
-const CELL = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(!])/y;
-const IDENT = new RegExp(`${ID_START}${ID_PART}*`, 'y');
-const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ERROR = /#(?:N\/A|NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|GETTING_DATA)/y;
+// Character classes of the scanner, on UTF-16 code units (what `charCodeAt` gives; NaN past the
+// end, which every test below rejects).
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isWord = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95;
+/** A name starts with a letter, "_", "\\" or any character from U+00C0 on. */
+const isIdStart = (c: number): boolean => isLetter(c) || c === 95 || c === 92 || c >= 0xc0;
+const isIdPart = (c: number): boolean => isWord(c) || c === 46 || c >= 0xc0;
+/** What may not follow a reference: it would be part of a longer name, a function or a sheet. */
+const continuesRef = (c: number): boolean => isWord(c) || c === 46 || c === 40 || c === 33;
+const DOLLAR = 36;
+
+function run(s: string, p: number, test: (c: number) => boolean): number {
+  let q = p;
+  while (test(s.charCodeAt(q))) q += 1;
+  return q - p;
+}
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -40,11 +48,6 @@ function colLetters(n: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
-}
-
-function sticky(re: RegExp, s: string, p: number): RegExpExecArray | null {
-  re.lastIndex = p;
-  return re.exec(s);
 }
 
 /** A token read at a position and where the next one starts; null: not this kind of token. */
@@ -98,81 +101,143 @@ function scanBracket(s: string, p: number): Scan {
   return { token: { kind: 'bracket', text: s.slice(p, q) }, end: q };
 }
 
-function scanRegex(
-  re: RegExp,
-  s: string,
-  p: number,
-  make: (m: RegExpExecArray) => FormulaToken | null,
-): Scan {
-  const m = sticky(re, s, p);
-  if (!m) return null;
-  const token = make(m);
-  return token ? { token, end: p + m[0].length } : null;
+const ERRORS = [
+  '#N/A',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+];
+
+function scanError(s: string, p: number): Scan {
+  if (s[p] !== '#') return null;
+  const text = ERRORS.find((e) => s.startsWith(e, p));
+  return text ? { token: { kind: 'error', text }, end: p + text.length } : null;
 }
 
-const scanError = (s: string, p: number): Scan =>
-  s[p] === '#' ? scanRegex(ERROR, s, p, (m) => ({ kind: 'error', text: m[0] })) : null;
+/** Sheet1! — an unquoted sheet name. */
+function scanSheetPrefix(s: string, p: number): Scan {
+  if (!isIdStart(s.charCodeAt(p))) return null;
+  const q = p + 1 + run(s, p + 1, isIdPart);
+  if (s.charCodeAt(q) !== 33) return null;
+  return { token: { kind: 'sheet', text: s.slice(p, q + 1), sheet: s.slice(p, q) }, end: q + 1 };
+}
 
-const scanSheetPrefix = (s: string, p: number): Scan =>
-  scanRegex(SHEET_PREFIX, s, p, (m) => ({ kind: 'sheet', text: m[0], sheet: m[1] ?? '' }));
+/** A:C, $A:$C — whole columns. */
+function scanCols(s: string, p: number): Scan {
+  let q = p;
+  const abs1 = s.charCodeAt(q) === DOLLAR;
+  if (abs1) q += 1;
+  const n1 = run(s, q, isLetter);
+  if (n1 < 1 || n1 > 3 || s.charCodeAt(q + n1) !== 58) return null;
+  const l1 = s.slice(q, q + n1);
+  q += n1 + 1;
+  const abs2 = s.charCodeAt(q) === DOLLAR;
+  if (abs2) q += 1;
+  const n2 = run(s, q, isLetter);
+  if (n2 < 1 || n2 > 3 || continuesRef(s.charCodeAt(q + n2))) return null;
+  const c1 = colNumber(l1);
+  const c2 = colNumber(s.slice(q, q + n2));
+  if (c1 > MAX_COL || c2 > MAX_COL) return null;
+  const end = q + n2;
+  return { token: { kind: 'cols', text: s.slice(p, end), c1, c2, abs1, abs2 }, end };
+}
 
-const scanCols = (s: string, p: number): Scan =>
-  scanRegex(COLS, s, p, (m) => {
-    const c1 = colNumber(m[2] ?? '');
-    const c2 = colNumber(m[4] ?? '');
-    if (c1 > MAX_COL || c2 > MAX_COL) return null;
-    return { kind: 'cols', text: m[0], c1, c2, abs1: m[1] === '$', abs2: m[3] === '$' };
-  });
+/** 3:7, $3:$7 — whole rows. */
+function scanRows(s: string, p: number): Scan {
+  let q = p;
+  const abs1 = s.charCodeAt(q) === DOLLAR;
+  if (abs1) q += 1;
+  const n1 = run(s, q, isDigit);
+  if (n1 < 1 || s.charCodeAt(q + n1) !== 58) return null;
+  const r1 = Number(s.slice(q, q + n1));
+  q += n1 + 1;
+  const abs2 = s.charCodeAt(q) === DOLLAR;
+  if (abs2) q += 1;
+  const n2 = run(s, q, isDigit);
+  if (n2 < 1 || continuesRef(s.charCodeAt(q + n2))) return null;
+  const end = q + n2;
+  return { token: { kind: 'rows', text: s.slice(p, end), r1, r2: Number(s.slice(q, end)), abs1, abs2 }, end };
+}
 
-const scanRows = (s: string, p: number): Scan =>
-  scanRegex(ROWS, s, p, (m) => ({
-    kind: 'rows',
-    text: m[0],
-    r1: Number(m[2]),
-    r2: Number(m[4]),
-    abs1: m[1] === '$',
-    abs2: m[3] === '$',
-  }));
-
-const scanCell = (s: string, p: number): Scan =>
-  scanRegex(CELL, s, p, (m) => {
-    const col = colNumber(m[2] ?? '');
-    const row = Number(m[4]);
-    if (col > MAX_COL || row < 1 || row > MAX_ROW) return null;
-    return { kind: 'cell', text: m[0], col, row, colAbs: m[1] === '$', rowAbs: m[3] === '$' };
-  });
+/** B7, $B$7 — one cell. */
+function scanCell(s: string, p: number): Scan {
+  let q = p;
+  const colAbs = s.charCodeAt(q) === DOLLAR;
+  if (colAbs) q += 1;
+  const n = run(s, q, isLetter);
+  if (n < 1 || n > 3) return null;
+  const col = colNumber(s.slice(q, q + n));
+  q += n;
+  const rowAbs = s.charCodeAt(q) === DOLLAR;
+  if (rowAbs) q += 1;
+  const d = run(s, q, isDigit);
+  if (d < 1 || continuesRef(s.charCodeAt(q + d))) return null;
+  const row = Number(s.slice(q, q + d));
+  if (col > MAX_COL || row < 1 || row > MAX_ROW) return null;
+  const end = q + d;
+  return { token: { kind: 'cell', text: s.slice(p, end), col, row, colAbs, rowAbs }, end };
+}
 
 /** A function (followed by "("), TRUE / FALSE, or a workbook name. */
-const scanIdent = (s: string, p: number): Scan =>
-  scanRegex(IDENT, s, p, (m) => {
-    let q = p + m[0].length;
-    while (s[q] === ' ') q += 1;
-    const upper = m[0].toUpperCase();
-    if (s[q] === '(') return { kind: 'function', text: m[0] };
-    if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'other', text: m[0] };
-    return { kind: 'name', text: m[0] };
-  });
+function scanIdent(s: string, p: number): Scan {
+  if (!isIdStart(s.charCodeAt(p))) return null;
+  const end = p + 1 + run(s, p + 1, isIdPart);
+  const text = s.slice(p, end);
+  let q = end;
+  while (s[q] === ' ') q += 1;
+  if (s[q] === '(') return { token: { kind: 'function', text }, end };
+  const upper = text.toUpperCase();
+  if (upper === 'TRUE' || upper === 'FALSE') return { token: { kind: 'other', text }, end };
+  return { token: { kind: 'name', text }, end };
+}
 
-const scanNumber = (s: string, p: number): Scan =>
-  scanRegex(NUMBER, s, p, (m) => ({ kind: 'other', text: m[0] }));
+/** 12, 1.5, 3E-2. */
+function scanNumber(s: string, p: number): Scan {
+  const n = run(s, p, isDigit);
+  if (n < 1) return null;
+  let q = p + n;
+  if (s.charCodeAt(q) === 46 && isDigit(s.charCodeAt(q + 1))) q += 1 + run(s, q + 1, isDigit);
+  const e = s.charCodeAt(q);
+  if (e === 69 || e === 101) {
+    const sign = s.charCodeAt(q + 1) === 43 || s.charCodeAt(q + 1) === 45 ? 1 : 0;
+    const d = run(s, q + 1 + sign, isDigit);
+    if (d > 0) q += 1 + sign + d;
+  }
+  return { token: { kind: 'other', text: s.slice(p, q) }, end: q };
+}
 
-/** Splits a formula (with or without its leading "=") into tokens; never throws. */
+/**
+ * Splits a formula (with or without its leading "=") into tokens; never throws. One pass over the
+ * character codes: each scanner looks at the first character before reading further.
+ */
 export function tokenize(formula: string): FormulaToken[] {
   const s = formula.startsWith('=') ? formula.slice(1) : formula;
   const out: FormulaToken[] = [];
   let p = 0;
   while (p < s.length) {
-    const afterSheet = out[out.length - 1]?.kind === 'sheet';
-    const scan = scanString(s, p) ??
-      scanQuotedSheet(s, p) ??
-      scanBracket(s, p) ??
-      scanError(s, p) ??
-      (afterSheet ? null : scanSheetPrefix(s, p)) ??
-      scanCols(s, p) ??
-      scanRows(s, p) ??
-      scanCell(s, p) ??
-      scanIdent(s, p) ??
-      scanNumber(s, p) ?? { token: { kind: 'other', text: s[p] ?? '' }, end: p + 1 };
+    const c = s.charCodeAt(p);
+    let scan: Scan = null;
+    if (c === 34) scan = scanString(s, p);
+    else if (c === 39) scan = scanQuotedSheet(s, p);
+    else if (c === 91) scan = scanBracket(s, p);
+    else if (c === 35) scan = scanError(s, p);
+    else if (c === DOLLAR || isDigit(c) || isIdStart(c)) {
+      const afterSheet = out[out.length - 1]?.kind === 'sheet';
+      scan =
+        (afterSheet ? null : scanSheetPrefix(s, p)) ??
+        scanCols(s, p) ??
+        scanRows(s, p) ??
+        scanCell(s, p) ??
+        scanIdent(s, p) ??
+        scanNumber(s, p);
+    }
+    scan ??= { token: { kind: 'other', text: s[p] ?? '' }, end: p + 1 };
     out.push(scan.token);
     p = scan.end;
   }
@@ -220,7 +285,12 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
  * and functions upper-cased, as Excel compares them.
  */
 export function relativeForm(formula: string, row: number, col: number): string {
-  return tokenize(formula)
+  return relativeFormOf(tokenize(formula), row, col);
+}
+
+/** {@link relativeForm} of a formula already split into tokens. */
+export function relativeFormOf(tokens: readonly FormulaToken[], row: number, col: number): string {
+  return tokens
     .map((t) => {
       switch (t.kind) {
         case 'cell':
@@ -257,7 +327,11 @@ const SCOPING_FUNCTIONS = /^(?:_XLFN\.)?(?:_XLPM\.)?(?:LET|LAMBDA)$/i;
  * them, or external references ("[1]Feuil1!A1"), return none rather than a guess.
  */
 export function namesUsed(formula: string): NameUse[] {
-  const tokens = tokenize(formula);
+  return namesIn(tokenize(formula));
+}
+
+/** {@link namesUsed} of a formula already split into tokens. */
+export function namesIn(tokens: readonly FormulaToken[]): NameUse[] {
   if (tokens.some((t) => t.kind === 'function' && SCOPING_FUNCTIONS.test(t.text))) return [];
   if (tokens.some((t) => t.kind === 'bracket')) return [];
   const out: NameUse[] = [];
@@ -270,10 +344,14 @@ export function namesUsed(formula: string): NameUse[] {
   return out;
 }
 
+const TOTAL_START = /^=?\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL)\s*\(/i;
+
 /** A single-range total: `SUM(B2:B9)` or `SUBTOTAL(9|109, B2:B9)`, the whole formula; else null. */
 export function singleRangeTotal(
   formula: string,
 ): { r1: number; c1: number; r2: number; c2: number; fn: string } | null {
+  // Most formulas are not totals: only those that start with one are split into tokens.
+  if (!TOTAL_START.test(formula)) return null;
   const t = tokenize(formula).filter((x) => !(x.kind === 'other' && x.text.trim() === ''));
   const fn = t[0];
   if (fn?.kind !== 'function' || t[1]?.text !== '(') return null;
