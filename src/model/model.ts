@@ -1,3 +1,4 @@
+import type { GapThresholds } from '../domain/followup/followup';
 import type { Money } from '../domain/money';
 import type { Field } from './field';
 
@@ -11,6 +12,8 @@ export interface ProductionModel {
   budget: BudgetModel | null;
   financing: FinancingModel | null;
   cashflow: CashflowModel | null;
+  /** Trésorerie réelle: the need as it turned out. */
+  actualCashflow: ActualCashflowModel | null;
   ledger: LedgerModel | null;
   followUp: FollowUpModel | null;
   closing: ClosingModel | null;
@@ -35,6 +38,13 @@ export interface ParamsModel {
   provisionalAgreement: F<string>;
   taxCreditRate: F<Money>;
   taxCreditCap: F<Money>;
+  /** The budget envelope the devis must stay within. */
+  envelope: F<Money>;
+  /** The écart a person must explain: above this share of the line, and this amount. */
+  gapRate: F<Money>;
+  gapAmount: F<Money>;
+  /** Both thresholds, each the default where Paramètres has no number. */
+  gapThresholds: GapThresholds;
   /** The drop-down lists of Paramètres (empty where the workbook has none). */
   lists: { statuses: string[]; sourceStatuses: string[]; natures: string[] };
 }
@@ -84,6 +94,19 @@ export interface FinancingModel {
   filmCost: F<Money>;
   taxCreditEstimate: F<Money>;
   taxCreditInPlan: F<Money>;
+  /** Plan total minus devis total, as the plan computes it. */
+  gap: F<Money>;
+  /** How many sources the plan counts, and how many of them are RSE bonuses. */
+  sourceCount: F<Money>;
+  rseCount: F<Money>;
+  /** The comparison of financing aids; null where the plan has none. */
+  comparison: ComparisonModel[] | null;
+}
+
+export interface ComparisonModel {
+  aid: Field<string>;
+  advantages: Field<string>;
+  drawbacks: Field<string>;
 }
 
 export interface MeasureModel {
@@ -93,10 +116,35 @@ export interface MeasureModel {
   repayment: Field<number>;
   rate: Field<Money>;
   fees: Field<Money>;
+  description: Field<string>;
+}
+
+/** A month column of the Trésorerie: its month and its phase. */
+export interface CashMonthModel {
+  month: Field<number>;
+  phase: Field<string>;
 }
 
 export interface CashflowModel {
   measures: MeasureModel[];
+  months: CashMonthModel[];
+  /** Receipts minus the plan, payments minus the devis: both zero when nothing was left out. */
+  planGap: F<Money>;
+  devisGap: F<Money>;
+  /** Months in deficit, and the need (the lowest cumulative balance, as a positive amount). */
+  deficitMonths: F<Money>;
+  need: F<Money>;
+  /** After the measures: the need they leave uncovered, the lowest balance, their cost. */
+  uncoveredNeed: F<Money>;
+  lowestAfterMeasures: F<Money>;
+  measuresCost: F<Money>;
+  /** Frais financiers of the devis minus the measures' cost (negative: the devis is short). */
+  financialCostsGap: F<Money>;
+}
+
+export interface ActualCashflowModel {
+  need: F<Money>;
+  criticalMonth: F<number>;
 }
 
 export interface PieceModel {
@@ -131,11 +179,17 @@ export interface FollowUpLineModel {
   paid: Field<Money>;
   remaining: Field<Money>;
   final: Field<Money>;
+  gap: Field<Money>;
+  cause: Field<string>;
+  explanation: Field<string>;
 }
 
 export interface FollowUpModel {
   lines: FollowUpLineModel[];
+  /** The dashboard: devis and cost at completion, and the arbitrage written for an overrun. */
   devis: F<Money>;
+  final: F<Money>;
+  arbitrage: F<string>;
 }
 
 export interface ClosingFundingModel {
@@ -144,9 +198,21 @@ export interface ClosingFundingModel {
   obtained: Field<Money>;
 }
 
+/** A chapter of the Bilan financier: devis against final cost, and why they differ. */
+export interface ClosingCostModel {
+  chapter: Field<string>;
+  label: Field<string>;
+  devis: Field<Money>;
+  final: Field<Money>;
+  explanation: Field<string>;
+}
+
 export interface ClosingModel {
   devis: F<Money>;
   funding: ClosingFundingModel[];
+  costs: ClosingCostModel[];
+  /** Financing obtained minus final cost. */
+  balance: F<Money>;
 }
 
 export interface RightsHolderModel {
@@ -186,13 +252,34 @@ export interface EventModel {
 }
 
 export interface CarbonLineModel {
+  category: Field<string>;
   label: Field<string>;
   key: Field<string>;
+  unit: Field<string>;
   quantityPrev: Field<Money>;
   multiplier: Field<Money>;
+  /** The line's emissions in the prévisionnel (kg CO2e). */
+  prev: Field<Money>;
   quantityDef: Field<Money>;
+  assumption: Field<string>;
+}
+
+/** A category of the carbon summary and its prévisionnel emissions. */
+export interface CarbonCategoryModel {
+  category: Field<string>;
+  prev: Field<Money>;
+}
+
+export interface CarbonMeasureModel {
+  label: Field<string>;
+  saving: Field<Money>;
 }
 
 export interface CarbonModel {
   lines: CarbonLineModel[];
+  /** Null where the sheet has no summary, or no table of measures. */
+  summary: CarbonCategoryModel[] | null;
+  measures: CarbonMeasureModel[] | null;
+  totalPrev: F<Money>;
+  totalDef: F<Money>;
 }

@@ -1,10 +1,7 @@
 import type { Money } from '../domain/money';
-import { cellText } from '../domain/text/cellText';
-import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { readCarbonLines } from '../sheets/carbon/reader';
-import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contract';
+import { ACTUAL_NAMES } from '../sheets/actual/contract';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
-import { readMeasures } from '../sheets/cashflow/reader';
+import { readMeasures, readMonths } from '../sheets/cashflow/reader';
 import { DEVIS_NAMES, type DevisColumn } from '../sheets/devis/contract';
 import {
   devisTable,
@@ -15,33 +12,17 @@ import {
   type DevisTable,
 } from '../sheets/devis/reader';
 import { resolveCode } from '../domain/nomenclature/nomenclature';
-import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
-import { readEventRows } from '../sheets/event/reader';
-import { EXPENSE_CODE_COLUMNS, EXPENSE_NAMES } from '../sheets/expenses/contract';
-import { isPiece, readExpenseRows } from '../sheets/expenses/reader';
 import { FINANCING_NAMES, milestoneColumn } from '../sheets/financing/contract';
-import { readSources, type SourceRow } from '../sheets/financing/reader';
-import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
-import { readFollowUpRows } from '../sheets/followup/reader';
-import { parseAddress } from '../sheets/model/plan';
-import {
-  at,
-  readTable,
-  single,
-  type RangeRead,
-  type Snapshot,
-  type TableRow,
-} from '../sheets/model/snapshot';
+import { readComparison, readSources, type SourceRow } from '../sheets/financing/reader';
+import { type Snapshot } from '../sheets/model/snapshot';
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
-import { readNomenclature } from '../sheets/params/reader';
-import { RIGHTS_NAMES } from '../sheets/rights/contract';
-import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
+import { readGapThresholds, readNomenclature } from '../sheets/params/reader';
 import { MILESTONES } from '../domain/financing/types';
 import {
   asDay,
   asMoney,
   asText,
-  cellField,
+  fieldOf,
   ownedField,
   rowField,
   type Field,
@@ -49,14 +30,37 @@ import {
   type Parse,
 } from './field';
 import type {
+  ActualCashflowModel,
   BudgetLineModel,
   BudgetModel,
+  CashflowModel,
   FinancingModel,
-  LedgerModel,
   ParamsModel,
   ProductionModel,
   SourceModel,
 } from './model';
+import { fields, figureAt, filledRows, letterField, listOf, moneyAt } from './readCells';
+import {
+  FOLLOWING_READS,
+  readCarbon,
+  readClosing,
+  readEvent,
+  readFollowUp,
+  readLedger,
+  readRights,
+} from './readFollowing';
+
+/** The Trésorerie's single figures the model holds. */
+const CASHFLOW_FIGURES = [
+  'planGap',
+  'devisGap',
+  'deficitMonths',
+  'need',
+  'uncoveredNeed',
+  'lowestAfterMeasures',
+  'measuresCost',
+  'financialCostsGap',
+] as const;
 
 /** Every workbook name the model reader reads: the audit reads them in its one batch. */
 export const MODEL_READS: readonly string[] = [
@@ -85,19 +89,20 @@ export const MODEL_READS: readonly string[] = [
   FINANCING_NAMES.taxCreditEstimate,
   FINANCING_NAMES.taxCreditInPlan,
   FINANCING_NAMES.categoryLabels,
+  FINANCING_NAMES.gap,
+  FINANCING_NAMES.sourceCount,
+  FINANCING_NAMES.rseCount,
+  FINANCING_NAMES.comparison,
+  PARAMS_NAMES.envelope,
+  PARAMS_NAMES.gapRate,
+  PARAMS_NAMES.gapAmount,
   CASHFLOW_NAMES.measures,
-  EXPENSE_NAMES.lines,
-  EXPENSE_NAMES.byCode,
-  EXPENSE_NAMES.statuses,
-  FOLLOWUP_NAMES.lines,
-  FOLLOWUP_NAMES.boardValues.devis,
-  CLOSING_NAMES.funding,
-  CLOSING_NAMES.devis,
-  RIGHTS_NAMES.lines,
-  RIGHTS_NAMES.byBase,
-  EVENT_NAMES.lines,
-  EVENT_NAMES.partners,
-  CARBON_NAMES.lines,
+  CASHFLOW_NAMES.months,
+  CASHFLOW_NAMES.phases,
+  ...CASHFLOW_FIGURES.map((k) => CASHFLOW_NAMES[k]),
+  ACTUAL_NAMES.need,
+  ACTUAL_NAMES.criticalMonth,
+  ...FOLLOWING_READS,
 ];
 
 const MODELS = new WeakMap<Snapshot, ProductionModel>();
@@ -111,6 +116,7 @@ export function readModel(s: Snapshot): ProductionModel {
     budget: readBudget(s),
     financing: readFinancing(s),
     cashflow: readCashflow(s),
+    actualCashflow: readActualCashflow(s),
     ledger: readLedger(s),
     followUp: readFollowUp(s),
     closing: readClosing(s),
@@ -123,8 +129,8 @@ export function readModel(s: Snapshot): ProductionModel {
 }
 
 function readParams(s: Snapshot): ParamsModel {
-  const day = (name: string): Field<number> | null => cellField(single(s, name), asDay);
-  const money = (name: string): Field<Money> | null => cellField(single(s, name), asMoney);
+  const day = (name: string): Field<number> | null => figureAt(s, name, asDay);
+  const money = (name: string): Field<Money> | null => moneyAt(s, name);
   return {
     devStart: day(PARAMS_NAMES.devStart),
     prepStart: day(PARAMS_NAMES.prepStart),
@@ -134,9 +140,13 @@ function readParams(s: Snapshot): ParamsModel {
     overheadsRate: money(PARAMS_NAMES.overheadsRate),
     overheadsCap: money(PARAMS_NAMES.overheadsCap),
     contingencyRate: money(PARAMS_NAMES.contingencyRate),
-    provisionalAgreement: cellField(single(s, PARAMS_NAMES.provisionalAgreement), asText),
+    provisionalAgreement: figureAt(s, PARAMS_NAMES.provisionalAgreement, asText),
     taxCreditRate: money(PARAMS_NAMES.taxCreditRate),
     taxCreditCap: money(PARAMS_NAMES.taxCreditCap),
+    envelope: money(PARAMS_NAMES.envelope),
+    gapRate: money(PARAMS_NAMES.gapRate),
+    gapAmount: money(PARAMS_NAMES.gapAmount),
+    gapThresholds: readGapThresholds(s),
     lists: {
       statuses: listOf(s, LIST_NAMES.statuses),
       sourceStatuses: listOf(s, LIST_NAMES.sourceStatuses),
@@ -145,23 +155,12 @@ function readParams(s: Snapshot): ParamsModel {
   };
 }
 
-/** The texts of a one-column named list (a drop-down's values), blanks left out. */
-function listOf(s: Snapshot, name: string): string[] {
-  const range = s.ranges[name];
-  return range
-    ? range.values
-        .flat()
-        .map((v) => cellText(v).trim())
-        .filter((t) => t !== '')
-    : [];
-}
-
 function readBudget(s: Snapshot): BudgetModel | null {
   const table = devisTable(s);
   const figures = {
-    total: cellField(single(s, DEVIS_NAMES.total.amount), asMoney),
-    contingency: cellField(single(s, DEVIS_NAMES.contingency.amount), asMoney),
-    taxCreditBase: cellField(single(s, DEVIS_NAMES.taxCreditBase), asMoney),
+    total: moneyAt(s, DEVIS_NAMES.total.amount),
+    contingency: moneyAt(s, DEVIS_NAMES.contingency.amount),
+    taxCreditBase: moneyAt(s, DEVIS_NAMES.taxCreditBase),
   };
   // The devis's named figures stand even where its table cannot be read (its header row lost).
   if (!table)
@@ -218,22 +217,27 @@ function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
   };
 }
 
-/** A cell of a read range at a column letter, on row i of the range. */
-function letterField<T>(range: RangeRead, i: number, letter: string, parse: Parse<T>): Field<T> {
-  const j = parseAddress(`${letter}1`).col - parseAddress(range.topLeft).col;
-  return ownedField(
-    range.values[i]?.[j] ?? null,
-    range.formulas?.[i]?.[j] ?? null,
-    { at: () => at(range, i, j) },
-    letter,
-    parse,
-  );
-}
-
 function readFinancing(s: Snapshot): FinancingModel | null {
   const rows = readSources(s);
   const range = s.ranges[FINANCING_NAMES.table];
-  if (!rows || !range) return null;
+  const money = (name: string): Field<Money> | null => moneyAt(s, name);
+  const figures = {
+    total: money(FINANCING_NAMES.total),
+    filmCost: money(FINANCING_NAMES.filmCost),
+    taxCreditEstimate: money(FINANCING_NAMES.taxCreditEstimate),
+    taxCreditInPlan: money(FINANCING_NAMES.taxCreditInPlan),
+    gap: money(FINANCING_NAMES.gap),
+    sourceCount: money(FINANCING_NAMES.sourceCount),
+    rseCount: money(FINANCING_NAMES.rseCount),
+  };
+  const comparison = readComparison(s);
+  const compared =
+    comparison?.map((r) => fields(r, { aid: asText, advantages: asText, drawbacks: asText })) ?? null;
+  // The plan's named figures stand even where its table of sources cannot be read.
+  if (!rows || !range)
+    return Object.values(figures).some((f) => f !== null) || compared
+      ? { sources: [], categories: [], ...figures, comparison: compared }
+      : null;
   const source = (r: SourceRow): SourceModel => ({
     name: rowField(r, 'source', asText),
     category: rowField(r, 'category', asText),
@@ -245,7 +249,6 @@ function readFinancing(s: Snapshot): FinancingModel | null {
     milestones: MILESTONES.map((_, k) => letterField(range, r.i, milestoneColumn(k), asMoney)),
     scheduleTotal: rowField(r, 'scheduleTotal', asMoney),
   });
-  const money = (name: string): Field<Money> | null => cellField(single(s, name), asMoney);
   const labels = s.ranges[FINANCING_NAMES.categoryLabels];
   return {
     // A source is a row with a name, a category or an amount typed; the total row is not one.
@@ -254,36 +257,25 @@ function readFinancing(s: Snapshot): FinancingModel | null {
       .filter((r) => !/^total\b/i.test(r.text('source')))
       .map(source),
     categories: labels ? listOf(s, FINANCING_NAMES.categoryLabels) : [],
-    total: money(FINANCING_NAMES.total),
-    filmCost: money(FINANCING_NAMES.filmCost),
-    taxCreditEstimate: money(FINANCING_NAMES.taxCreditEstimate),
-    taxCreditInPlan: money(FINANCING_NAMES.taxCreditInPlan),
+    ...figures,
+    comparison: compared,
   };
 }
 
-/** Fields of a table row, by key, each read with its parser. */
-function fields<K extends string, P extends Partial<Record<K, Parse<unknown>>>>(
-  row: TableRow<K>,
-  parsers: P,
-): { [Q in keyof P]: Field<P[Q] extends Parse<infer T> ? T : never> } {
-  const out: Record<string, Field<unknown>> = {};
-  for (const k in parsers) {
-    const parse = parsers[k] as Parse<unknown>;
-    out[k] = rowField(row, k as unknown as K, parse);
-  }
-  return out as { [Q in keyof P]: Field<P[Q] extends Parse<infer T> ? T : never> };
-}
-
-/** Rows of a named table that hold anything in one of the given columns. */
-function filledRows<K extends string>(rows: TableRow<K>[] | null, keys: readonly K[]): TableRow<K>[] | null {
-  return rows ? rows.filter((r) => keys.some((k) => r.text(k) !== '')) : null;
-}
-
-function readCashflow(s: Snapshot) {
-  const rows = filledRows(readMeasures(s), ['type', 'amount']);
-  if (!rows) return null;
+function readCashflow(s: Snapshot): CashflowModel | null {
+  const rows = filledRows(readMeasures(s), ['type', 'amount', 'description']);
+  const months = readMonths(s);
+  const figures = Object.fromEntries(
+    CASHFLOW_FIGURES.map((k) => [k, moneyAt(s, CASHFLOW_NAMES[k])]),
+  ) as Record<(typeof CASHFLOW_FIGURES)[number], Field<Money> | null>;
+  if (!rows && !months && Object.values(figures).every((f) => f === null)) return null;
   return {
-    measures: rows.map((r) =>
+    ...figures,
+    months: (months ?? []).map((m) => ({
+      month: fieldOf(m.month, null, null, asDay),
+      phase: fieldOf(m.phase, null, m.phaseAt, asText),
+    })),
+    measures: (rows ?? []).map((r) =>
       fields(r, {
         type: asText,
         amount: asMoney,
@@ -291,102 +283,14 @@ function readCashflow(s: Snapshot) {
         repayment: asDay,
         rate: asMoney,
         fees: asMoney,
+        description: asText,
       }),
     ),
   };
 }
 
-function readLedger(s: Snapshot): LedgerModel | null {
-  const rows = readExpenseRows(s);
-  if (!rows) return null;
-  const byCode = s.ranges[EXPENSE_NAMES.byCode];
-  return {
-    pieces: rows.filter(isPiece).map((r) =>
-      fields(r, {
-        date: asDay,
-        piece: asText,
-        code: asText,
-        ht: asMoney,
-        tva: asMoney,
-        status: asText,
-        paidOn: asDay,
-        nature: asText,
-      }),
-    ),
-    statuses: listOf(s, EXPENSE_NAMES.statuses),
-    byCode: byCode
-      ? readTable(byCode, EXPENSE_CODE_COLUMNS)
-          .filter((r) => r.text('code') !== '')
-          .map((r) => fields(r, { code: asText, engaged: asMoney, paid: asMoney }))
-      : [],
-  };
-}
-
-function readFollowUp(s: Snapshot) {
-  const rows = filledRows(readFollowUpRows(s), ['code']);
-  if (!rows) return null;
-  return {
-    lines: rows.map((r) =>
-      fields(r, {
-        code: asText,
-        label: asText,
-        devis: asMoney,
-        engaged: asMoney,
-        paid: asMoney,
-        remaining: asMoney,
-        final: asMoney,
-      }),
-    ),
-    devis: cellField(single(s, FOLLOWUP_NAMES.boardValues.devis), asMoney),
-  };
-}
-
-function readClosing(s: Snapshot) {
-  const range = s.ranges[CLOSING_NAMES.funding];
-  if (!range) return null;
-  const rows = readTable(range, CLOSING_FUNDING_COLUMNS).filter((r) => r.text('source') !== '');
-  return {
-    devis: cellField(single(s, CLOSING_NAMES.devis), asMoney),
-    funding: rows.map((r) => fields(r, { source: asText, planned: asMoney, obtained: asMoney })),
-  };
-}
-
-function readRights(s: Snapshot) {
-  const rows = filledRows(readRightsRows(s), ['name', 'base', 'share']);
-  if (!rows) return null;
-  const bases = readRightsBases(s) ?? [];
-  return {
-    holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })),
-    bases: bases.filter((b) => b.text('base') !== '').map((b) => fields(b, { base: asText, share: asMoney })),
-  };
-}
-
-function readEvent(s: Snapshot) {
-  const rows = filledRows(readEventRows(s), ['label', 'amount', 'rate']);
-  if (!rows) return null;
-  const partners = s.ranges[EVENT_NAMES.partners];
-  return {
-    lines: rows.map((r) => fields(r, { category: asText, label: asText, quantity: asMoney, rate: asMoney })),
-    partners: partners
-      ? readTable(partners, EVENT_PARTNER_COLUMNS)
-          .filter((r) => r.text('name') !== '' || r.text('amount') !== '')
-          .map((r) => fields(r, { name: asText, amount: asMoney }))
-      : [],
-  };
-}
-
-function readCarbon(s: Snapshot) {
-  const rows = filledRows(readCarbonLines(s), ['key', 'quantityPrev', 'quantityDef']);
-  if (!rows) return null;
-  return {
-    lines: rows.map((r) =>
-      fields(r, {
-        label: asText,
-        key: asText,
-        quantityPrev: asMoney,
-        multiplier: asMoney,
-        quantityDef: asMoney,
-      }),
-    ),
-  };
+function readActualCashflow(s: Snapshot): ActualCashflowModel | null {
+  const need = moneyAt(s, ACTUAL_NAMES.need);
+  const criticalMonth = figureAt(s, ACTUAL_NAMES.criticalMonth, asDay);
+  return need || criticalMonth ? { need, criticalMonth } : null;
 }

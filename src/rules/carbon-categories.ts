@@ -1,8 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { categoryLabel } from '../domain/carbon/bilan';
 import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { readCarbonSummary } from '../sheets/carbon/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { num } from './snapshot';
 import type { Rule } from './types';
 
 /** The postes the jury expects with figures, and the summary categories (ids of data/carbon) that count for each. */
@@ -22,7 +21,7 @@ export const rule: Rule = {
     fix: 'Dans la feuille Bilan carbone, saisissez au moins une ligne chiffrée (quantité et facteur) pour le poste signalé : transport, matériel, énergie ou déchets.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [CARBON_NAMES.summary],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.carbon,
     unlocated: {
       'sheet-missing':
@@ -30,20 +29,20 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const summary = readCarbonSummary(ctx.snapshot);
+    const summary = readModel(ctx.snapshot).carbon?.summary;
     if (!summary) {
       ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.summary }, null);
       return;
     }
     for (const g of GROUPS) {
       const labels = g.categories.map(categoryLabel);
-      const rows = summary.filter((r) => labels.includes(r.text('category')));
-      if (rows.every((r) => num(r.prev) <= 0)) {
-        const first = rows[0] ?? summary[0];
+      const rows = summary.filter((r) => labels.includes(r.category.value ?? ''));
+      if (rows.every((r) => !r.prev.value?.gt(0))) {
+        const first = rows[0];
         ctx.report(
           'carbon-group-missing',
           { group: g.group, categories: labels.join(', ') },
-          first ? first.at(rows[0] ? 'prev' : 'category') : null,
+          first ? first.prev.at : (summary[0]?.category.at ?? null),
         );
       }
     }

@@ -1,10 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { categoryLabel } from '../domain/carbon/bilan';
-import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
-import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { readCarbonLines } from '../sheets/carbon/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, num } from './snapshot';
 import type { Rule } from './types';
 
 const DECORS = [looseForm(categoryLabel('decors')), 'decors'];
@@ -20,18 +17,18 @@ export const rule: Rule = {
     fix: 'Appliquez le ratio à la seule part matériaux du budget décors (achats de matériaux et locations), pas aux salaires ni aux prestations.',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [CARBON_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.carbon,
   },
   check(ctx) {
-    for (const r of readCarbonLines(ctx.snapshot) ?? []) {
-      if (!DECORS.includes(looseForm(r.text('category')))) continue;
-      if (!MONETARY.test(cellText(r.unit))) continue;
-      if (num(r.quantityPrev) <= 0) continue;
+    for (const r of readModel(ctx.snapshot).carbon?.lines ?? []) {
+      if (!DECORS.includes(looseForm(r.category.value ?? ''))) continue;
+      if (!MONETARY.test(r.unit.value ?? '')) continue;
+      if (!r.quantityPrev.value?.gt(0)) continue;
       // A multiplier below 1 is the material share; a label or hypothesis that says so is enough.
-      if (isNumber(r.multiplier) && r.multiplier < 1) continue;
-      if (/materiau/.test(looseForm(`${r.text('label')} ${r.text('assumption')}`))) continue;
-      ctx.report('carbon-decors-whole-quote', { label: r.text('label') }, r.at('multiplier'));
+      if (r.multiplier.value?.lt(1)) continue;
+      if (/materiau/.test(looseForm(`${r.label.value ?? ''} ${r.assumption.value ?? ''}`))) continue;
+      ctx.report('carbon-decors-whole-quote', { label: r.label.value ?? '' }, r.multiplier.at);
     }
   },
 };

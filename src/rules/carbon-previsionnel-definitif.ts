@@ -1,7 +1,8 @@
+import { Money } from '../domain/money';
+import { isFilled } from '../model/field';
+import { MODEL_READS, readModel } from '../model/read';
 import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { carbonFigure, readCarbonLines } from '../sheets/carbon/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,7 +14,7 @@ export const rule: Rule = {
     fix: 'Renseignez la colonne définitive d’après les consommations réelles, puis expliquez tout dépassement du prévisionnel et l’effet des mesures.',
     severity: 'avertissement',
     kind: 'semi',
-    reads: [CARBON_NAMES.totalPrev, CARBON_NAMES.totalDef, CARBON_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.carbon,
     unlocated: {
       'sheet-missing':
@@ -21,33 +22,37 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const prev = carbonFigure(ctx.snapshot, 'totalPrev');
-    const def = carbonFigure(ctx.snapshot, 'totalDef');
-    if (!prev || !def) {
+    const carbon = readModel(ctx.snapshot).carbon;
+    const prev = carbon?.totalPrev;
+    const def = carbon?.totalDef;
+    if (!carbon || !prev || !def) {
       ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.totalDef }, null);
       return;
     }
-    const p = num(prev.value);
-    const d = num(def.value);
-    if (d <= 0) {
-      ctx.report('carbon-definitive-missing', {}, def.location);
+    const p = prev.value ?? new Money(0);
+    const d = def.value ?? new Money(0);
+    if (!d.gt(0)) {
+      ctx.report('carbon-definitive-missing', {}, def.at);
       return;
     }
     // Some lines filled (from the Dépenses, or by hand), others not: a définitif under way.
-    const lines = (readCarbonLines(ctx.snapshot) ?? []).filter((l) => num(l.prev) > 0);
-    const open = lines.filter((l) => l.text('quantityDef') === '');
+    const lines = carbon.lines.filter((l) => l.prev.value?.gt(0));
+    const open = lines.filter((l) => !isFilled(l.quantityDef));
     const first = open[0];
     if (first)
       ctx.report(
         'carbon-definitive-partial',
-        { missing: open.length, total: lines.length, label: first.text('label') },
-        first.at('quantityDef'),
+        { missing: open.length, total: lines.length, label: first.label.value ?? '' },
+        first.quantityDef.at,
       );
-    else if (d > p)
+    else if (d.gt(p))
       ctx.report(
         'carbon-definitive-above',
-        { definitive: Math.round(d * 10) / 10, forecast: Math.round(p * 10) / 10 },
-        def.location,
+        {
+          definitive: d.toDecimalPlaces(1, Money.ROUND_HALF_UP).toNumber(),
+          forecast: p.toDecimalPlaces(1, Money.ROUND_HALF_UP).toNumber(),
+        },
+        def.at,
       );
   },
 };

@@ -1,7 +1,6 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { CARBON_NAMES } from '../sheets/carbon/contract';
-import { readCarbonMeasures } from '../sheets/carbon/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isBlank, num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,7 +12,7 @@ export const rule: Rule = {
     fix: 'Dans le tableau des mesures du Bilan carbone, décrivez une mesure (train plutôt qu’avion, groupe électrogène évité…) et chiffrez son économie en kgCO2e.',
     severity: 'erreur',
     kind: 'semi',
-    reads: [CARBON_NAMES.measures],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.carbon,
     unlocated: {
       'sheet-missing':
@@ -21,13 +20,12 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const measures = readCarbonMeasures(ctx.snapshot);
+    const measures = readModel(ctx.snapshot).carbon?.measures;
     if (!measures) {
       ctx.report('sheet-missing', { sheet: BASE_SHEETS.carbon, name: CARBON_NAMES.measures }, null);
       return;
     }
-    const ok = measures.some((r) => !isBlank(r.label) && num(r.saving) > 0);
-    const first = measures[0];
-    if (!ok) ctx.report('carbon-no-measure', {}, first ? first.at('label') : null);
+    const ok = measures.some((r) => r.label.value !== null && r.saving.value?.gt(0));
+    if (!ok) ctx.report('carbon-no-measure', {}, measures[0]?.label.at ?? null);
   },
 };

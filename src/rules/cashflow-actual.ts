@@ -1,9 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
 import { monthWords } from '../domain/text/french';
-import { ACTUAL_NAMES } from '../sheets/actual/contract';
-import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
 /**
@@ -19,25 +17,25 @@ export const rule: Rule = {
     fix: 'Dans la feuille Trésorerie, ajoutez ou augmentez une mesure (crédit relais, avance, report d’un paiement) pour le mois critique actualisé, ou relancez les financeurs en retard ; la Trésorerie réelle se recalcule.',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [ACTUAL_NAMES.need, ACTUAL_NAMES.criticalMonth, CASHFLOW_NAMES.need],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.actualCashflow,
   },
   check(ctx) {
-    const need = single(ctx.snapshot, ACTUAL_NAMES.need);
-    const planned = single(ctx.snapshot, CASHFLOW_NAMES.need);
-    if (!need || !isNumber(need.value) || !planned || !isNumber(planned.value)) return;
-    const over = need.value - planned.value;
-    if (over < 0.005) return;
-    const month = single(ctx.snapshot, ACTUAL_NAMES.criticalMonth);
+    const m = readModel(ctx.snapshot);
+    const need = m.actualCashflow?.need;
+    const planned = m.cashflow?.need?.value;
+    if (!need?.value || !planned) return;
+    const over = need.value.minus(planned);
+    if (over.lt('0.005')) return;
     ctx.report(
       'cashflow-actual-need',
       {
         need: formatAmount(need.value),
-        month: monthWords(month?.value) ?? 'un mois non daté',
-        planned: formatAmount(planned.value),
+        month: monthWords(m.actualCashflow?.criticalMonth?.value) ?? 'un mois non daté',
+        planned: formatAmount(planned),
         over: formatAmount(over),
       },
-      need.location,
+      need.at,
     );
   },
 };

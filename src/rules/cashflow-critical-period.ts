@@ -1,8 +1,6 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
-import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
-import { cashflowFigure, readMeasures } from '../sheets/cashflow/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isBlank, num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,21 +12,19 @@ export const rule: Rule = {
     fix: 'Repérez le mois où le solde cumulé est le plus bas et écrivez au moins une mesure (préfinancement, prêt relais, décalage de paiement) avec son montant.',
     severity: 'erreur',
     kind: 'semi',
-    reads: [CASHFLOW_NAMES.deficitMonths, CASHFLOW_NAMES.need, CASHFLOW_NAMES.measures],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
-    const months = cashflowFigure(ctx.snapshot, 'deficitMonths');
-    const need = cashflowFigure(ctx.snapshot, 'need');
-    if (!months || num(months.value) <= 0) return;
-    const written = (readMeasures(ctx.snapshot) ?? []).some(
-      (r) => !isBlank(r.type) || !isBlank(r.description),
-    );
+    const cashflow = readModel(ctx.snapshot).cashflow;
+    const months = cashflow?.deficitMonths;
+    if (!cashflow || !months?.value?.gt(0)) return;
+    const written = cashflow.measures.some((r) => r.type.value !== null || r.description.value !== null);
     if (!written)
       ctx.report(
         'cashflow-no-measure',
-        { months: num(months.value), need: formatAmount(num(need?.value)) },
-        months.location,
+        { months: months.value.toNumber(), need: formatAmount(cashflow.need?.value ?? 0) },
+        months.at,
       );
   },
 };

@@ -1,10 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
-import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
-
-const euros = (x: number): string => formatAmount(x);
 
 export const rule: Rule = {
   meta: {
@@ -15,33 +12,27 @@ export const rule: Rule = {
     fix: 'Ajustez la date de mise en place, le montant ou le remboursement de la mesure jusqu’à couvrir chaque mois, et reportez ses frais aux frais financiers du devis.',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [
-      CASHFLOW_NAMES.lowestAfterMeasures,
-      CASHFLOW_NAMES.uncoveredNeed,
-      CASHFLOW_NAMES.measuresCost,
-      CASHFLOW_NAMES.financialCostsGap,
-    ],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
-    const uncovered = single(ctx.snapshot, CASHFLOW_NAMES.uncoveredNeed);
-    const lowest = single(ctx.snapshot, CASHFLOW_NAMES.lowestAfterMeasures);
-    if (uncovered && isNumber(uncovered.value) && uncovered.value >= 0.005)
+    const cashflow = readModel(ctx.snapshot).cashflow;
+    const uncovered = cashflow?.uncoveredNeed;
+    if (uncovered?.value?.gte('0.005'))
       ctx.report(
         'cashflow-uncovered',
         {
-          need: euros(uncovered.value),
-          lowest: euros(isNumber(lowest?.value) ? lowest.value : -uncovered.value),
+          need: formatAmount(uncovered.value),
+          lowest: formatAmount(cashflow?.lowestAfterMeasures?.value ?? uncovered.value.negated()),
         },
-        uncovered.location,
+        uncovered.at,
       );
-    const gap = single(ctx.snapshot, CASHFLOW_NAMES.financialCostsGap);
-    const cost = single(ctx.snapshot, CASHFLOW_NAMES.measuresCost);
-    if (gap && isNumber(gap.value) && gap.value <= -0.005)
+    const gap = cashflow?.financialCostsGap;
+    if (gap?.value?.lte('-0.005'))
       ctx.report(
         'cashflow-measures-cost',
-        { cost: euros(isNumber(cost?.value) ? cost.value : 0), over: euros(-gap.value) },
-        gap.location,
+        { cost: formatAmount(cashflow?.measuresCost?.value ?? 0), over: formatAmount(gap.value.negated()) },
+        gap.at,
       );
   },
 };

@@ -1,7 +1,6 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { cellText } from '../domain/text/cellText';
 import { PHASE_LABELS } from '../domain/cashflow/months';
-import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
-import { readMonths } from '../sheets/cashflow/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
@@ -16,20 +15,21 @@ export const rule: Rule = {
     fix: 'Classez les colonnes de la Trésorerie par mois, phase après phase, sans retour en arrière.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [CASHFLOW_NAMES.phases, CASHFLOW_NAMES.months],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.cashflow,
   },
   check(ctx) {
     let previous = -1;
-    for (const m of readMonths(ctx.snapshot) ?? []) {
-      const k = ORDER.indexOf(m.phase);
+    for (const m of readModel(ctx.snapshot).cashflow?.months ?? []) {
+      const k = ORDER.indexOf(m.phase.value ?? '');
       if (k < 0) continue;
       if (k < previous) {
-        const month = m.month instanceof Date ? m.month.toISOString().slice(0, 7) : cellText(m.month);
+        const raw = m.month.raw;
+        const month = raw instanceof Date ? raw.toISOString().slice(0, 7) : cellText(raw);
         ctx.report(
           'cashflow-phase-order',
           { month, phase: ORDER[k] ?? '', previous: ORDER[previous] ?? '' },
-          m.phaseAt,
+          m.phase.at,
         );
       }
       previous = Math.max(previous, k);

@@ -1,7 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,25 +13,25 @@ export const rule: Rule = {
     fix: 'Faites correspondre le total des décaissements au total du devis et celui des encaissements au total du plan ; l’écart affiché dit le montant à retrouver.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [CASHFLOW_NAMES.planGap, CASHFLOW_NAMES.devisGap],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.cashflow,
     unlocated: {
       'name-missing': 'la Trésorerie (ou son écart) n’existe pas : il n’y a pas de cellule à désigner',
     },
   },
   check(ctx) {
+    const cashflow = readModel(ctx.snapshot).cashflow;
     for (const [key, message] of [
       ['planGap', 'cashflow-gap-plan'],
       ['devisGap', 'cashflow-gap-devis'],
     ] as const) {
-      const name = CASHFLOW_NAMES[key];
-      const c = single(ctx.snapshot, name);
-      if (!c) {
-        ctx.report('name-missing', { name, what: 'écart de trésorerie' }, null);
+      const gap = cashflow?.[key];
+      if (!gap) {
+        ctx.report('name-missing', { name: CASHFLOW_NAMES[key], what: 'écart de trésorerie' }, null);
         continue;
       }
-      if (isNumber(c.value) && Math.abs(c.value) >= 0.005)
-        ctx.report(message, { gap: formatAmount(c.value) }, c.location);
+      if (gap.value && gap.value.abs().gte('0.005'))
+        ctx.report(message, { gap: formatAmount(gap.value) }, gap.at);
     }
   },
 };

@@ -1,11 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { beyondThresholds, gapWords } from '../domain/followup/followup';
-import { formatAmount, roundCents, toMoney } from '../domain/money';
-import { CLOSING_NAMES } from '../sheets/closing/contract';
-import { readClosingCosts } from '../sheets/closing/reader';
+import { formatAmount, roundCents } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { readGapThresholds } from '../sheets/params/reader';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
 /**
@@ -22,32 +18,37 @@ export const rule: Rule = {
     fix: 'Dans la feuille Bilan financier, expliquez l’écart du chapitre ; si le solde est négatif, trouvez le financement complémentaire ou revoyez le coût définitif dans le Suivi budgétaire.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [CLOSING_NAMES.costs, CLOSING_NAMES.balance, PARAMS_NAMES.gapRate, PARAMS_NAMES.gapAmount],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.closing,
   },
   check(ctx) {
-    const rows = readClosingCosts(ctx.snapshot);
-    if (!rows) return;
-    const t = readGapThresholds(ctx.snapshot);
-    for (const r of rows) {
-      if (!isNumber(r.final) || !isNumber(r.devis)) continue;
-      const devis = toMoney(r.devis);
-      const gap = toMoney(r.final).minus(devis);
+    const m = readModel(ctx.snapshot);
+    const closing = m.closing;
+    if (!closing) return;
+    const t = m.params.gapThresholds;
+    for (const r of closing.costs) {
+      const final = r.final.value;
+      const devis = r.devis.value;
+      if (!final || !devis) continue;
+      const gap = final.minus(devis);
       if (!beyondThresholds(gap, devis, t)) continue;
-      if (r.text('explanation') !== '') continue;
+      if (r.explanation.value !== null) continue;
+      const chapter = r.chapter.value;
+      const label = r.label.value ?? '';
       ctx.report(
         'closing-gap-unexplained',
-        {
-          what: r.text('chapter') ? `Chapitre ${r.text('chapter')} ${r.text('label')}` : r.text('label'),
-          ...gapWords(gap, devis, t),
-        },
-        r.at('explanation'),
+        { what: chapter ? `Chapitre ${chapter} ${label}` : label, ...gapWords(gap, devis, t) },
+        r.explanation.at,
       );
     }
-    const balance = single(ctx.snapshot, CLOSING_NAMES.balance);
-    if (!balance || !isNumber(balance.value)) return;
-    const solde = roundCents(toMoney(balance.value));
+    const balance = closing.balance?.value;
+    if (!balance) return;
+    const solde = roundCents(balance);
     if (solde.lt(0))
-      ctx.report('closing-uncovered', { missing: formatAmount(solde.negated()) }, balance.location);
+      ctx.report(
+        'closing-uncovered',
+        { missing: formatAmount(solde.negated()) },
+        closing.balance?.at ?? null,
+      );
   },
 };

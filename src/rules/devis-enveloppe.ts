@@ -1,11 +1,9 @@
-import { formatAmount } from '../domain/money';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { PARAMS_NAMES } from '../sheets/params/contract';
+import { MODEL_READS, readModel } from '../model/read';
+import { formatAmount, type Money } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
-const fr = (n: number): string => formatAmount(n);
+const fr = (x: Money): string => formatAmount(x);
 
 export const rule: Rule = {
   meta: {
@@ -16,23 +14,23 @@ export const rule: Rule = {
     fix: 'Renseignez l’enveloppe dans Paramètres, puis réduisez le devis (postes, durées, options) ou justifiez un financement complémentaire.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [DEVIS_NAMES.total.amount, PARAMS_NAMES.envelope],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.recap,
   },
   check(ctx) {
-    const total = single(ctx.snapshot, DEVIS_NAMES.total.amount);
-    const env = single(ctx.snapshot, PARAMS_NAMES.envelope);
+    const m = readModel(ctx.snapshot);
+    const total = m.budget?.total;
+    const env = m.params.envelope;
     if (!total || !env) return;
-    if (!isNumber(env.value) || env.value <= 0) {
-      ctx.report('envelope-missing', {}, env.location);
+    if (!env.value?.gt(0)) {
+      ctx.report('envelope-missing', {}, env.at);
       return;
     }
-    if (isNumber(total.value) && total.value > env.value + 0.005) {
+    if (total.value?.gt(env.value.plus('0.005')))
       ctx.report(
         'envelope-over',
-        { total: fr(total.value), envelope: fr(env.value), gap: fr(total.value - env.value) },
-        total.location,
+        { total: fr(total.value), envelope: fr(env.value), gap: fr(total.value.minus(env.value)) },
+        total.at,
       );
-    }
   },
 };

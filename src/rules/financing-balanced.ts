@@ -1,8 +1,7 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
 import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { financingFigure } from '../sheets/financing/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -14,7 +13,7 @@ export const rule: Rule = {
     fix: 'Ajoutez ou ajustez des sources jusqu’à ce que le total du plan égale le total du devis.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FINANCING_NAMES.gap],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
     unlocated: {
       'name-missing':
@@ -22,12 +21,12 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const gap = financingFigure(ctx.snapshot, 'gap');
+    const gap = readModel(ctx.snapshot).financing?.gap;
     if (!gap) {
       ctx.report('name-missing', { name: FINANCING_NAMES.gap, what: 'écart du plan de financement' }, null);
       return;
     }
-    if (isNumber(gap.value) && Math.abs(gap.value) >= 0.005)
-      ctx.report('financing-unbalanced', { gap: formatAmount(gap.value) }, gap.location);
+    if (gap.value && gap.value.abs().gte('0.005'))
+      ctx.report('financing-unbalanced', { gap: formatAmount(gap.value) }, gap.at);
   },
 };

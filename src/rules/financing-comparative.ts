@@ -1,7 +1,5 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { readComparison } from '../sheets/financing/reader';
-import { isBlank } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,16 +11,14 @@ export const rule: Rule = {
     fix: 'Pour au moins deux aides, remplissez les colonnes avantages et inconvénients de l’étude comparative.',
     severity: 'erreur',
     kind: 'semi',
-    reads: [FINANCING_NAMES.comparison],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const rows = readComparison(ctx.snapshot);
+    const rows = readModel(ctx.snapshot).financing?.comparison;
     if (!rows) return;
-    const count = rows.filter(
-      (r) => !isBlank(r.aid) && !isBlank(r.advantages) && !isBlank(r.drawbacks),
-    ).length;
+    const count = rows.filter((r) => r.aid.value && r.advantages.value && r.drawbacks.value).length;
     const first = rows[0];
-    if (count < 2 && first) ctx.report('financing-comparative-short', { count }, first.at('aid'));
+    if (count < 2 && first) ctx.report('financing-comparative-short', { count }, first.aid.at);
   },
 };

@@ -1,7 +1,5 @@
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { financingFigure } from '../sheets/financing/reader';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,11 +11,12 @@ export const rule: Rule = {
     fix: 'Diversifiez le plan : apport du producteur, aides publiques, préventes, coproduction, crédit d’impôt, mécénat…',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FINANCING_NAMES.sourceCount],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const n = financingFigure(ctx.snapshot, 'sourceCount');
-    if (n && num(n.value) < 5) ctx.report('financing-few-sources', { count: num(n.value) }, n.location);
+    const n = readModel(ctx.snapshot).financing?.sourceCount;
+    if (n && (n.value?.lt(5) ?? true))
+      ctx.report('financing-few-sources', { count: n.value?.toNumber() ?? 0 }, n.at);
   },
 };

@@ -1,7 +1,5 @@
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { financingFigure } from '../sheets/financing/reader';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { num } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -13,11 +11,11 @@ export const rule: Rule = {
     fix: 'Marquez « Oui » en colonne Bonus RSE la source ou le bonus lié à un engagement environnemental ou social.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FINANCING_NAMES.rseCount],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const n = financingFigure(ctx.snapshot, 'rseCount');
-    if (n && num(n.value) < 1) ctx.report('financing-no-rse', {}, n.location);
+    const n = readModel(ctx.snapshot).financing?.rseCount;
+    if (n && (n.value?.lt(1) ?? true)) ctx.report('financing-no-rse', {}, n.at);
   },
 };

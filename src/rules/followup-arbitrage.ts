@@ -1,9 +1,6 @@
-import { formatAmount, toMoney } from '../domain/money';
-import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
-import { readBoardValue } from '../sheets/followup/reader';
+import { MODEL_READS, readModel } from '../model/read';
+import { formatAmount } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { cellText } from '../domain/text/cellText';
-import { isNumber, single } from './snapshot';
 import type { Rule } from './types';
 
 /**
@@ -19,21 +16,21 @@ export const rule: Rule = {
     fix: 'Dans la cellule « Arbitrage proposé » du Suivi budgétaire, écrivez ce que vous proposez (poste réduit, scène supprimée, financement complémentaire) ; ou revoyez les restes à engager.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FOLLOWUP_NAMES.boardValues.final, FOLLOWUP_NAMES.boardValues.devis, FOLLOWUP_NAMES.arbitrage],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.followup,
   },
   check(ctx) {
-    const final = readBoardValue(ctx.snapshot, 'final');
-    const devis = readBoardValue(ctx.snapshot, 'devis');
-    const arbitrage = single(ctx.snapshot, FOLLOWUP_NAMES.arbitrage);
+    const followUp = readModel(ctx.snapshot).followUp;
+    const final = followUp?.final?.value;
+    const devis = followUp?.devis?.value;
+    const arbitrage = followUp?.arbitrage;
     if (!final || !devis || !arbitrage) return;
-    if (!isNumber(final.value) || !isNumber(devis.value)) return;
-    const over = toMoney(final.value).minus(toMoney(devis.value));
-    if (!over.gt(0) || cellText(arbitrage.value).trim() !== '') return;
+    const over = final.minus(devis);
+    if (!over.gt(0) || arbitrage.value !== null) return;
     ctx.report(
       'followup-arbitrage-missing',
-      { final: formatAmount(final.value), devis: formatAmount(devis.value), over: formatAmount(over) },
-      arbitrage.location,
+      { final: formatAmount(final), devis: formatAmount(devis), over: formatAmount(over) },
+      arbitrage.at,
     );
   },
 };

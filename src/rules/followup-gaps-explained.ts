@@ -1,11 +1,7 @@
+import { Money } from '../domain/money';
+import { MODEL_READS, readModel } from '../model/read';
 import { beyondThresholds, GAP_CAUSES, gapWords } from '../domain/followup/followup';
-import { toMoney } from '../domain/money';
-import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
-import { readFollowUpRows } from '../sheets/followup/reader';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { readGapThresholds } from '../sheets/params/reader';
-import { isNumber } from './snapshot';
 import type { Rule } from './types';
 
 /**
@@ -22,28 +18,27 @@ export const rule: Rule = {
     fix: 'Dans la feuille Suivi budgétaire, choisissez la cause (Interne ou Externe) et écrivez l’explication de la ligne ; ou corrigez le reste à engager si l’estimation était fausse.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [FOLLOWUP_NAMES.lines, PARAMS_NAMES.gapRate, PARAMS_NAMES.gapAmount],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.followup,
   },
   check(ctx) {
-    const rows = readFollowUpRows(ctx.snapshot);
-    if (!rows) return;
-    const t = readGapThresholds(ctx.snapshot);
-    for (const r of rows) {
-      if (!isNumber(r.gap)) continue;
-      const gap = toMoney(r.gap);
-      const devis = toMoney(isNumber(r.devis) ? r.devis : 0);
+    const m = readModel(ctx.snapshot);
+    const t = m.params.gapThresholds;
+    for (const r of m.followUp?.lines ?? []) {
+      const gap = r.gap.value;
+      if (!gap) continue;
+      const devis = r.devis.value ?? new Money(0);
       if (!beyondThresholds(gap, devis, t)) continue;
       const data = {
-        code: r.text('code') || 'sans code',
-        label: r.text('label'),
+        code: r.code.value ?? 'sans code',
+        label: r.label.value ?? '',
         ...gapWords(gap, devis, t),
       };
-      if (r.text('explanation') === '') ctx.report('followup-gap-unexplained', data, r.at('explanation'));
-      const cause = r.text('cause');
-      if (cause === '') ctx.report('followup-gap-no-cause', data, r.at('cause'));
+      if (r.explanation.value === null) ctx.report('followup-gap-unexplained', data, r.explanation.at);
+      const cause = r.cause.value;
+      if (cause === null) ctx.report('followup-gap-no-cause', data, r.cause.at);
       else if (!(GAP_CAUSES as readonly string[]).includes(cause))
-        ctx.report('followup-gap-cause-unknown', { ...data, cause }, r.at('cause'));
+        ctx.report('followup-gap-cause-unknown', { ...data, cause }, r.cause.at);
     }
   },
 };

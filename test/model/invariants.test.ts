@@ -1,3 +1,4 @@
+import { gapThresholdDefaults } from '../../src/domain/followup/followup';
 import { Money } from '../../src/domain/money';
 import type { Field } from '../../src/model/field';
 import { checkInvariants, type Invariant } from '../../src/model/invariant';
@@ -79,6 +80,10 @@ function model(): ProductionModel {
       provisionalAgreement: null,
       taxCreditRate: f('Paramètres', 'B', m$('0.3')),
       taxCreditCap: f('Paramètres', 'B', m$(30000000)),
+      envelope: null,
+      gapRate: null,
+      gapAmount: null,
+      gapThresholds: gapThresholdDefaults(),
       lists: { statuses: ['Technicien', 'Cadre', 'Artiste'], sourceStatuses: [], natures: [] },
     },
     budget: {
@@ -94,6 +99,10 @@ function model(): ProductionModel {
       filmCost: f('Plan', 'C', m$(1000000), 1000000, true),
       taxCreditEstimate: f('Plan', 'C', m$(300000), 300000, true),
       taxCreditInPlan: f('Plan', 'C', m$(300000), 300000, true),
+      gap: null,
+      sourceCount: null,
+      rseCount: null,
+      comparison: null,
     },
     cashflow: {
       measures: [
@@ -104,9 +113,20 @@ function model(): ProductionModel {
           repayment: f<number>('Trésorerie', 'E', 46689),
           rate: f('Trésorerie', 'F', m$('0.04')),
           fees: f('Trésorerie', 'G', m$(1200)),
+          description: f('Trésorerie', 'J', 'Crédit relais bancaire'),
         },
       ],
+      months: [],
+      planGap: null,
+      devisGap: null,
+      deficitMonths: null,
+      need: null,
+      uncoveredNeed: null,
+      lowestAfterMeasures: null,
+      measuresCost: null,
+      financialCostsGap: null,
     },
+    actualCashflow: null,
     ledger: {
       pieces: [
         {
@@ -149,9 +169,14 @@ function model(): ProductionModel {
           paid: f('Suivi', 'E', m$(15000), 15000, true),
           remaining: f('Suivi', 'F', m$(0)),
           final: f('Suivi', 'G', m$(65000), 65000, true),
+          gap: f('Suivi', 'H', m$(5000), 5000, true),
+          cause: f('Suivi', 'J', 'Aléa de tournage'),
+          explanation: f('Suivi', 'K', 'Deux jours de plus'),
         },
       ],
       devis: null,
+      final: null,
+      arbitrage: null,
     },
     closing: {
       devis: f('Bilan', 'J', m$(1000000), 1000000, true),
@@ -162,6 +187,8 @@ function model(): ProductionModel {
           obtained: f<Money>('Bilan', 'C', null),
         },
       ],
+      costs: [],
+      balance: null,
     },
     rights: {
       holders: [
@@ -188,13 +215,21 @@ function model(): ProductionModel {
     carbon: {
       lines: [
         {
+          category: f('Carbone', 'A', 'Transports'),
           label: f('Carbone', 'B', 'TGV'),
           key: f('Carbone', 'C', 'train.tgv'),
+          unit: f('Carbone', 'E', 'passager.km'),
           quantityPrev: f('Carbone', 'F', m$(460)),
           multiplier: f('Carbone', 'G', m$(120)),
+          prev: f('Carbone', 'H', m$('160.08'), 160.08, true),
           quantityDef: f<Money>('Carbone', 'I', null),
+          assumption: f<string>('Carbone', 'L', null),
         },
       ],
+      summary: null,
+      measures: null,
+      totalPrev: null,
+      totalDef: null,
     },
   };
 }

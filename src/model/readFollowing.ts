@@ -1,0 +1,175 @@
+/**
+ * The model's parts that follow the shoot and close it (Dépenses, Suivi budgétaire, Bilan
+ * financier, ayants droit, budget d'événement, bilan carbone), read from a snapshot.
+ */
+import { CARBON_NAMES } from '../sheets/carbon/contract';
+import { readCarbonLines, readCarbonMeasures, readCarbonSummary } from '../sheets/carbon/reader';
+import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contract';
+import { readClosingCosts } from '../sheets/closing/reader';
+import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
+import { readEventRows } from '../sheets/event/reader';
+import { EXPENSE_CODE_COLUMNS, EXPENSE_NAMES } from '../sheets/expenses/contract';
+import { isPiece, readExpenseRows } from '../sheets/expenses/reader';
+import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
+import { readFollowUpRows } from '../sheets/followup/reader';
+import { isNumber, readTable, type Snapshot } from '../sheets/model/snapshot';
+import { RIGHTS_NAMES } from '../sheets/rights/contract';
+import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
+import { asDay, asMoney, asText } from './field';
+import type { CarbonModel, ClosingModel, EventModel, FollowUpModel, LedgerModel, RightsModel } from './model';
+import { fields, figureAt, filledRows, listOf, moneyAt } from './readCells';
+
+/** Every workbook name these readers read. */
+export const FOLLOWING_READS: readonly string[] = [
+  EXPENSE_NAMES.lines,
+  EXPENSE_NAMES.byCode,
+  EXPENSE_NAMES.statuses,
+  FOLLOWUP_NAMES.lines,
+  FOLLOWUP_NAMES.boardValues.devis,
+  FOLLOWUP_NAMES.boardValues.final,
+  FOLLOWUP_NAMES.arbitrage,
+  CLOSING_NAMES.funding,
+  CLOSING_NAMES.costs,
+  CLOSING_NAMES.devis,
+  CLOSING_NAMES.balance,
+  RIGHTS_NAMES.lines,
+  RIGHTS_NAMES.byBase,
+  EVENT_NAMES.lines,
+  EVENT_NAMES.partners,
+  CARBON_NAMES.lines,
+  CARBON_NAMES.summary,
+  CARBON_NAMES.measures,
+  CARBON_NAMES.totalPrev,
+  CARBON_NAMES.totalDef,
+];
+
+export function readLedger(s: Snapshot): LedgerModel | null {
+  const rows = readExpenseRows(s);
+  if (!rows) return null;
+  const byCode = s.ranges[EXPENSE_NAMES.byCode];
+  return {
+    pieces: rows.filter(isPiece).map((r) =>
+      fields(r, {
+        date: asDay,
+        piece: asText,
+        code: asText,
+        ht: asMoney,
+        tva: asMoney,
+        status: asText,
+        paidOn: asDay,
+        nature: asText,
+      }),
+    ),
+    statuses: listOf(s, EXPENSE_NAMES.statuses),
+    byCode: byCode
+      ? readTable(byCode, EXPENSE_CODE_COLUMNS)
+          .filter((r) => r.text('code') !== '')
+          .map((r) => fields(r, { code: asText, engaged: asMoney, paid: asMoney }))
+      : [],
+  };
+}
+
+export function readFollowUp(s: Snapshot): FollowUpModel | null {
+  // A line is a row with a code or a label, or an écart (a line typed in the Suivi without a code).
+  const rows = readFollowUpRows(s)?.filter(
+    (r) => r.text('code') !== '' || r.text('label') !== '' || (isNumber(r.gap) && r.gap !== 0),
+  );
+  const devis = moneyAt(s, FOLLOWUP_NAMES.boardValues.devis);
+  const final = moneyAt(s, FOLLOWUP_NAMES.boardValues.final);
+  const arbitrage = figureAt(s, FOLLOWUP_NAMES.arbitrage, asText);
+  if (!rows && !devis && !final && !arbitrage) return null;
+  return {
+    lines: (rows ?? []).map((r) =>
+      fields(r, {
+        code: asText,
+        label: asText,
+        devis: asMoney,
+        engaged: asMoney,
+        paid: asMoney,
+        remaining: asMoney,
+        final: asMoney,
+        gap: asMoney,
+        cause: asText,
+        explanation: asText,
+      }),
+    ),
+    devis,
+    final,
+    arbitrage,
+  };
+}
+
+export function readClosing(s: Snapshot): ClosingModel | null {
+  const range = s.ranges[CLOSING_NAMES.funding];
+  const rows = range ? readTable(range, CLOSING_FUNDING_COLUMNS).filter((r) => r.text('source') !== '') : [];
+  const costs = filledRows(readClosingCosts(s), ['chapter', 'label', 'devis', 'final']);
+  const devis = moneyAt(s, CLOSING_NAMES.devis);
+  const balance = moneyAt(s, CLOSING_NAMES.balance);
+  if (!range && !costs && !devis && !balance) return null;
+  return {
+    devis,
+    funding: rows.map((r) => fields(r, { source: asText, planned: asMoney, obtained: asMoney })),
+    costs: (costs ?? []).map((r) =>
+      fields(r, {
+        chapter: asText,
+        label: asText,
+        devis: asMoney,
+        final: asMoney,
+        explanation: asText,
+      }),
+    ),
+    balance,
+  };
+}
+
+export function readRights(s: Snapshot): RightsModel | null {
+  const rows = filledRows(readRightsRows(s), ['name', 'base', 'share']);
+  if (!rows) return null;
+  const bases = readRightsBases(s) ?? [];
+  return {
+    holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })),
+    bases: bases.filter((b) => b.text('base') !== '').map((b) => fields(b, { base: asText, share: asMoney })),
+  };
+}
+
+export function readEvent(s: Snapshot): EventModel | null {
+  const rows = filledRows(readEventRows(s), ['label', 'amount', 'rate']);
+  if (!rows) return null;
+  const partners = s.ranges[EVENT_NAMES.partners];
+  return {
+    lines: rows.map((r) => fields(r, { category: asText, label: asText, quantity: asMoney, rate: asMoney })),
+    partners: partners
+      ? readTable(partners, EVENT_PARTNER_COLUMNS)
+          .filter((r) => r.text('name') !== '' || r.text('amount') !== '')
+          .map((r) => fields(r, { name: asText, amount: asMoney }))
+      : [],
+  };
+}
+
+export function readCarbon(s: Snapshot): CarbonModel | null {
+  const rows = filledRows(readCarbonLines(s), ['key', 'quantityPrev', 'quantityDef']);
+  const summary = readCarbonSummary(s);
+  const measures = readCarbonMeasures(s);
+  const totalPrev = moneyAt(s, CARBON_NAMES.totalPrev);
+  const totalDef = moneyAt(s, CARBON_NAMES.totalDef);
+  if (!rows && !summary && !measures && !totalPrev && !totalDef) return null;
+  return {
+    lines: (rows ?? []).map((r) =>
+      fields(r, {
+        category: asText,
+        label: asText,
+        key: asText,
+        unit: asText,
+        quantityPrev: asMoney,
+        multiplier: asMoney,
+        prev: asMoney,
+        quantityDef: asMoney,
+        assumption: asText,
+      }),
+    ),
+    summary: summary ? summary.map((r) => fields(r, { category: asText, prev: asMoney })) : null,
+    measures: measures ? measures.map((r) => fields(r, { label: asText, saving: asMoney })) : null,
+    totalPrev,
+    totalDef,
+  };
+}
