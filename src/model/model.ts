@@ -1,5 +1,8 @@
 import type { GapThresholds } from '../domain/followup/followup';
+import type { Status } from '../domain/budget/types';
 import type { Money } from '../domain/money';
+import type { NomenclatureData } from '../domain/nomenclature/types';
+import type { Location } from '../sheets/model/snapshot';
 import type { Field } from './field';
 
 /**
@@ -11,6 +14,8 @@ export interface ProductionModel {
   params: ParamsModel;
   budget: BudgetModel | null;
   financing: FinancingModel | null;
+  /** The Récapitulatif of the devis by chapter. */
+  recap: RecapModel | null;
   cashflow: CashflowModel | null;
   /** Trésorerie réelle: the need as it turned out. */
   actualCashflow: ActualCashflowModel | null;
@@ -43,14 +48,27 @@ export interface ParamsModel {
   /** The écart a person must explain: above this share of the line, and this amount. */
   gapRate: F<Money>;
   gapAmount: F<Money>;
+  /** The producer's fee cap, as a share of the protocol's base (cinema). */
+  producerFeeCap: F<Money>;
+  /** The employer-charge rate of each status (Paramètres), where the workbook has one. */
+  chargeRates: { status: Status; rate: Field<Money> }[];
   /** Both thresholds, each the default where Paramètres has no number. */
   gapThresholds: GapThresholds;
   /** The drop-down lists of Paramètres (empty where the workbook has none). */
   lists: { statuses: string[]; sourceStatuses: string[]; natures: string[] };
 }
 
-/** A costed line of the devis (chapter headers, totals and rate lines left out). */
+/** What a row of the devis table is: a chapter header, a total, a sous-poste's total, a row. */
+export type BudgetRowKind = 'chapter' | 'total' | 'group' | 'row';
+
+/**
+ * A row of the devis table. The costed lines (`BudgetModel.lines`) are the rows with a code and an
+ * amount inside a chapter, sous-poste totals left out.
+ */
 export interface BudgetLineModel {
+  kind: BudgetRowKind;
+  /** The chapter the row sits under (its code; '' above the first chapter). */
+  chapter: string;
   code: Field<string>;
   label: Field<string>;
   status: Field<string>;
@@ -60,17 +78,71 @@ export interface BudgetLineModel {
   amount: Field<Money>;
   france: Field<Money>;
   foreign: Field<Money>;
+  justification: Field<string>;
   /** Share of the line in the tax credit's base (0 to 1); null field where the devis has no such column. */
   taxCreditShare: F<Money>;
+  /** The formula of the amount, where a formula computes it. */
+  amountFormula: string | null;
+}
+
+/** A chapter of the devis's outline: its header row, its lines, the row that holds its total. */
+export interface BudgetChapterModel {
+  code: string;
+  label: string;
+  /** Null where the devis has no chapter rows (its chapters read from its codes). */
+  row: BudgetLineModel | null;
+  lines: BudgetLineModel[];
+  total: BudgetLineModel | null;
 }
 
 export interface BudgetModel {
+  /** False where only the devis's named figures could be read (its table's header row lost). */
+  table: boolean;
+  /** Built by hand (read through the recognition), not scaffolded by us. */
+  handmade: boolean;
+  /** The devis is written in k€ (its amounts are turned into euros in the model). */
+  thousands: boolean;
+  nomenclature: NomenclatureData;
+  /** Every row of the table that holds a code, a label or an amount, in order. */
+  rows: BudgetLineModel[];
   lines: BudgetLineModel[];
+  chapters: BudgetChapterModel[];
+  /** The rows of frais généraux, imprévus and the grand total, where the outline found them. */
+  outline: {
+    overheads: BudgetLineModel | null;
+    contingency: BudgetLineModel | null;
+    grandTotal: BudgetLineModel | null;
+  };
+  /** Which optional columns the table has. */
+  columns: { status: boolean; taxCredit: boolean };
+  /** The header's code and label cells: where a finding about the whole table points. */
+  header: { code: Location; label: Location } | null;
   total: F<Money>;
   /** The imprévus' amount (Devis_Imprevus). */
   contingency: F<Money>;
+  /** The frais généraux' amount (Devis_FraisGeneraux). */
+  overheads: F<Money>;
   /** The tax credit's eligible base (French spend on the closed list). */
   taxCreditBase: F<Money>;
+  /** The producer's fee and the base the protocol's caps apply to (cinema). */
+  producerFee: F<Money>;
+  protocolBase: F<Money>;
+  /** The named total of each chapter (Devis_Poste3…), by chapter code. */
+  chapterTotals: ReadonlyMap<string, Field<Money>>;
+}
+
+export interface RecapLineModel {
+  code: Field<string>;
+  amount: Field<Money>;
+  share: Field<Money>;
+  france: Field<Money>;
+  foreign: Field<Money>;
+}
+
+export interface RecapModel {
+  /** Null where the Récapitulatif's table cannot be read. */
+  lines: RecapLineModel[] | null;
+  total: F<Money>;
 }
 
 export interface SourceModel {
@@ -99,6 +171,8 @@ export interface FinancingModel {
   /** How many sources the plan counts, and how many of them are RSE bonuses. */
   sourceCount: F<Money>;
   rseCount: F<Money>;
+  /** The values of the plan's summary block. */
+  summary: Field<Money>[];
   /** The comparison of financing aids; null where the plan has none. */
   comparison: ComparisonModel[] | null;
 }

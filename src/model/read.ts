@@ -2,41 +2,26 @@ import type { Money } from '../domain/money';
 import { ACTUAL_NAMES } from '../sheets/actual/contract';
 import { CASHFLOW_NAMES } from '../sheets/cashflow/contract';
 import { readMeasures, readMonths } from '../sheets/cashflow/reader';
-import { DEVIS_NAMES, type DevisColumn } from '../sheets/devis/contract';
-import {
-  devisTable,
-  isGroupRow,
-  isTotalRow,
-  outlineOf,
-  type DevisRow,
-  type DevisTable,
-} from '../sheets/devis/reader';
-import { resolveCode } from '../domain/nomenclature/nomenclature';
-import { FINANCING_NAMES, milestoneColumn } from '../sheets/financing/contract';
+import { STATUSES } from '../domain/budget/types';
+import { FINANCING_NAMES, SUMMARY_COLUMNS, milestoneColumn } from '../sheets/financing/contract';
+import { readTable } from '../sheets/model/snapshot';
+import { RECAP_NAMES } from '../sheets/recap/contract';
+import { readRecap } from '../sheets/recap/reader';
+import { chargeRateName } from '../sheets/params/contract';
+import { BUDGET_READS, readBudget } from './readBudget';
 import { readComparison, readSources, type SourceRow } from '../sheets/financing/reader';
 import { type Snapshot } from '../sheets/model/snapshot';
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
-import { readGapThresholds, readNomenclature } from '../sheets/params/reader';
+import { readGapThresholds } from '../sheets/params/reader';
 import { MILESTONES } from '../domain/financing/types';
-import {
-  asDay,
-  asMoney,
-  asText,
-  fieldOf,
-  ownedField,
-  rowField,
-  type Field,
-  type Owner,
-  type Parse,
-} from './field';
+import { asDay, asMoney, asText, fieldOf, rowField, type Field } from './field';
 import type {
   ActualCashflowModel,
-  BudgetLineModel,
-  BudgetModel,
   CashflowModel,
   FinancingModel,
   ParamsModel,
   ProductionModel,
+  RecapModel,
   SourceModel,
 } from './model';
 import { fields, figureAt, filledRows, letterField, listOf, moneyAt } from './readCells';
@@ -79,10 +64,6 @@ export const MODEL_READS: readonly string[] = [
   LIST_NAMES.statuses,
   LIST_NAMES.sourceStatuses,
   LIST_NAMES.natures,
-  DEVIS_NAMES.lines,
-  DEVIS_NAMES.total.amount,
-  DEVIS_NAMES.contingency.amount,
-  DEVIS_NAMES.taxCreditBase,
   FINANCING_NAMES.table,
   FINANCING_NAMES.total,
   FINANCING_NAMES.filmCost,
@@ -103,6 +84,12 @@ export const MODEL_READS: readonly string[] = [
   ACTUAL_NAMES.need,
   ACTUAL_NAMES.criticalMonth,
   ...FOLLOWING_READS,
+  ...BUDGET_READS,
+  PARAMS_NAMES.producerFeeCap,
+  ...STATUSES.map(chargeRateName),
+  FINANCING_NAMES.summary,
+  RECAP_NAMES.lines,
+  RECAP_NAMES.total,
 ];
 
 const MODELS = new WeakMap<Snapshot, ProductionModel>();
@@ -114,6 +101,7 @@ export function readModel(s: Snapshot): ProductionModel {
   const model: ProductionModel = {
     params: readParams(s),
     budget: readBudget(s),
+    recap: readRecapModel(s),
     financing: readFinancing(s),
     cashflow: readCashflow(s),
     actualCashflow: readActualCashflow(s),
@@ -147,73 +135,16 @@ function readParams(s: Snapshot): ParamsModel {
     gapRate: money(PARAMS_NAMES.gapRate),
     gapAmount: money(PARAMS_NAMES.gapAmount),
     gapThresholds: readGapThresholds(s),
+    producerFeeCap: money(PARAMS_NAMES.producerFeeCap),
+    chargeRates: STATUSES.flatMap((status) => {
+      const rate = moneyAt(s, chargeRateName(status));
+      return rate ? [{ status, rate }] : [];
+    }),
     lists: {
       statuses: listOf(s, LIST_NAMES.statuses),
       sourceStatuses: listOf(s, LIST_NAMES.sourceStatuses),
       natures: listOf(s, LIST_NAMES.natures),
     },
-  };
-}
-
-function readBudget(s: Snapshot): BudgetModel | null {
-  const table = devisTable(s);
-  const figures = {
-    total: moneyAt(s, DEVIS_NAMES.total.amount),
-    contingency: moneyAt(s, DEVIS_NAMES.contingency.amount),
-    taxCreditBase: moneyAt(s, DEVIS_NAMES.taxCreditBase),
-  };
-  // The devis's named figures stand even where its table cannot be read (its header row lost).
-  if (!table)
-    return figures.total || figures.contingency || figures.taxCreditBase ? { lines: [], ...figures } : null;
-  return { lines: budgetLines(s, table), ...figures };
-}
-
-/** The costed lines of the devis table, in its order (sous-poste totals left out). */
-function budgetLines(s: Snapshot, table: DevisTable): BudgetLineModel[] {
-  const nom = readNomenclature(s);
-  const outline = outlineOf(table, nom);
-  const inOutline = new Set(outline.chapters.flatMap((c) => c.lines));
-  // A line the outline left out of its chapter: one after frais généraux inside the indirect
-  // chapter (audiovisuel 10.c, after 10.b), still a line of the nomenclature.
-  const stray = table.rows.filter(
-    (r) =>
-      !inOutline.has(r) &&
-      r !== outline.overheads &&
-      r !== outline.contingency &&
-      !isTotalRow(r) &&
-      asText(r.amount) !== null &&
-      ['line', 'user'].includes(resolveCode(nom, r.code).kind),
-  );
-  return [...inOutline, ...stray]
-    .sort((a, b) => a.i - b.i)
-    .filter((r) => !isGroupRow(r.formula('amount')))
-    .map((r) => budgetLine(table, r));
-}
-
-function budgetLine(table: DevisTable, r: DevisRow): BudgetLineModel {
-  // A devis in k€ holds its amounts in thousands: the model is in euros.
-  const euros: Parse<Money> = (v) => {
-    const m = asMoney(v);
-    return m && table.thousands ? m.times(1000) : m;
-  };
-  // One owner per row: its fields find their cell through it when a finding needs it.
-  const owner: Owner = { at: (f) => table.locate(r.i, f as DevisColumn) };
-  const field = <T>(f: DevisColumn, parse: Parse<T>): Field<T> => {
-    const j = table.columns[f];
-    if (j === undefined) return { value: null, raw: null, at: null, typed: true };
-    return ownedField(table.range.values[r.i]?.[j] ?? null, r.formula(f), owner, f, parse);
-  };
-  return {
-    code: field('code', asText),
-    label: field('label', asText),
-    status: field('status', asText),
-    quantity: field('quantity', asMoney),
-    count: field('count', asMoney),
-    rate: field('rate', euros),
-    amount: field('amount', euros),
-    france: field('france', euros),
-    foreign: field('foreign', euros),
-    taxCreditShare: table.columns.taxCredit === undefined ? null : field('taxCredit', asMoney),
   };
 }
 
@@ -230,13 +161,17 @@ function readFinancing(s: Snapshot): FinancingModel | null {
     sourceCount: money(FINANCING_NAMES.sourceCount),
     rseCount: money(FINANCING_NAMES.rseCount),
   };
+  const summaryRange = s.ranges[FINANCING_NAMES.summary];
+  const summary = summaryRange
+    ? readTable(summaryRange, SUMMARY_COLUMNS).map((r) => rowField(r, 'value', asMoney))
+    : [];
   const comparison = readComparison(s);
   const compared =
     comparison?.map((r) => fields(r, { aid: asText, advantages: asText, drawbacks: asText })) ?? null;
   // The plan's named figures stand even where its table of sources cannot be read.
   if (!rows || !range)
     return Object.values(figures).some((f) => f !== null) || compared
-      ? { sources: [], categories: [], ...figures, comparison: compared }
+      ? { sources: [], categories: [], ...figures, summary, comparison: compared }
       : null;
   const source = (r: SourceRow): SourceModel => ({
     name: rowField(r, 'source', asText),
@@ -258,6 +193,7 @@ function readFinancing(s: Snapshot): FinancingModel | null {
       .map(source),
     categories: labels ? listOf(s, FINANCING_NAMES.categoryLabels) : [],
     ...figures,
+    summary,
     comparison: compared,
   };
 }
@@ -293,4 +229,17 @@ function readActualCashflow(s: Snapshot): ActualCashflowModel | null {
   const need = moneyAt(s, ACTUAL_NAMES.need);
   const criticalMonth = figureAt(s, ACTUAL_NAMES.criticalMonth, asDay);
   return need || criticalMonth ? { need, criticalMonth } : null;
+}
+
+function readRecapModel(s: Snapshot): RecapModel | null {
+  const rows = readRecap(s);
+  const total = moneyAt(s, RECAP_NAMES.total);
+  if (!rows && !total) return null;
+  return {
+    lines:
+      rows?.map((r) =>
+        fields(r, { code: asText, amount: asMoney, share: asMoney, france: asMoney, foreign: asMoney }),
+      ) ?? null,
+    total,
+  };
 }

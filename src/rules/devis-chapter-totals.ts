@@ -1,18 +1,10 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { Money } from '../domain/money';
 import { chapterCodeOf, resolveCode } from '../domain/nomenclature/nomenclature';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
-import {
-  amountIn,
-  blockAmount,
-  eurosText,
-  linesAmount,
-  outlineOf,
-  type DevisRow,
-} from '../sheets/devis/reader';
+import { eurosText } from '../sheets/devis/reader';
+import type { BudgetLineModel } from '../model/model';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { parseAddress } from '../sheets/model/plan';
-import { readNomenclature } from '../sheets/params/reader';
-import { devisTable } from './snapshot';
+import { a1, parseAddress } from '../sheets/model/plan';
 import type { Rule } from './types';
 
 /** Sheet rows a SUM-like formula covers in one column ("=SUM(F8:F9)+F12" → 8, 9, 12). */
@@ -38,50 +30,54 @@ export const rule: Rule = {
     fix: 'Remplacez le total par une somme de toutes les lignes du chapitre, rangez chaque ligne dans le chapitre de son code, et vérifiez que le total général additionne chapitres, frais généraux et imprévus.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
+    const b = readModel(ctx.snapshot).budget;
     // Our own devis sums its chapters with formulas the LibreOffice tests recompute; this rule
     // reads the devis people build by hand.
-    if (!table?.foreign) return;
-    const nom = readNomenclature(ctx.snapshot);
-    const outline = outlineOf(table, nom);
-    const letter = table.locate(0, 'amount').address.replace(/\d+$/, '');
-    const rowOf = (r: DevisRow): number => parseAddress(table.locate(r.i, 'amount').address).row;
+    if (!b?.handmade) return;
+    const nom = b.nomenclature;
+    const place = (r: BudgetLineModel): { letter: string; row: number } => {
+      const { col, row } = parseAddress(r.amount.at?.address ?? 'A1');
+      return { letter: a1(col, 1).replace(/\d+$/, ''), row };
+    };
+    const sumOf = (lines: BudgetLineModel[]): Money =>
+      lines.reduce((n, l) => n.plus(l.amount.value ?? 0), new Money(0));
     let chaptersSum = new Money(0);
-    for (const ch of outline.chapters) {
-      const sum = linesAmount(table, ch);
-      const total = ch.total ? amountIn(table, ch.total.amount) : null;
-      chaptersSum = chaptersSum.plus(blockAmount(table, ch));
+    for (const ch of b.chapters) {
+      const sum = sumOf(ch.lines);
+      const total = ch.total?.amount.value ?? null;
+      chaptersSum = chaptersSum.plus(total ?? sum);
       for (const l of ch.lines) {
-        if (resolveCode(nom, l.code).kind === 'unknown') continue;
-        const expected = chapterCodeOf(nom, l.code);
+        const code = l.code.value ?? '';
+        if (resolveCode(nom, code).kind === 'unknown') continue;
+        const expected = chapterCodeOf(nom, code);
         if (expected !== ch.code)
           ctx.report(
             'line-wrong-chapter',
-            { code: l.code, label: l.label, chapter: ch.code, expected },
-            table.locate(l.i, 'code'),
+            { code, label: l.label.value ?? '', chapter: ch.code, expected },
+            l.code.at,
           );
       }
       if (!ch.total || total === null || ch.lines.length === 0) continue;
       const diff = total.minus(sum);
       if (diff.abs().lte('0.005')) continue;
-      const formula = ch.total.formula('amount');
-      const covered =
-        typeof formula === 'string' && formula.startsWith('=') ? coveredRows(formula, letter) : null;
-      const left = covered ? ch.lines.filter((l) => !covered.has(rowOf(l))) : [];
+      const formula = ch.total.amountFormula;
+      const { letter } = place(ch.total);
+      const covered = formula ? coveredRows(formula, letter) : null;
+      const left = covered ? ch.lines.filter((l) => !covered.has(place(l).row)) : [];
       if (left.length > 0)
         ctx.report(
           'chapter-total-omits',
           {
             chapter: ch.code,
             formula: String(formula),
-            lines: left.map((l) => `${l.code} (${letter}${rowOf(l)})`).join(', '),
+            lines: left.map((l) => `${l.code.value ?? ''} (${letter}${place(l).row})`).join(', '),
             diff: eurosText(diff.abs()),
           },
-          table.locate(ch.total.i, 'amount'),
+          ch.total.amount.at,
         );
       else
         ctx.report(
@@ -93,14 +89,16 @@ export const rule: Rule = {
             count: ch.lines.length,
             diff: eurosText(diff),
           },
-          table.locate(ch.total.i, 'amount'),
+          ch.total.amount.at,
         );
     }
-    const grand = outline.grandTotal ? amountIn(table, outline.grandTotal.amount) : null;
-    if (outline.grandTotal && grand !== null && outline.chapters.length > 0) {
-      const extras = [outline.overheads, outline.contingency]
-        .map((r) => (r ? amountIn(table, r.amount) : null))
-        .reduce<Money>((n, v) => n.plus(v ?? 0), new Money(0));
+    const grandTotal = b.outline.grandTotal;
+    const grand = grandTotal?.amount.value ?? null;
+    if (grandTotal && grand !== null && b.chapters.length > 0) {
+      const extras = [b.outline.overheads, b.outline.contingency].reduce<Money>(
+        (n, r) => n.plus(r?.amount.value ?? 0),
+        new Money(0),
+      );
       const expected = chaptersSum.plus(extras);
       if (grand.minus(expected).abs().gt('0.005'))
         ctx.report(
@@ -110,7 +108,7 @@ export const rule: Rule = {
             expected: eurosText(expected),
             diff: eurosText(grand.minus(expected)),
           },
-          table.locate(outline.grandTotal.i, 'amount'),
+          grandTotal.amount.at,
         );
     }
   },

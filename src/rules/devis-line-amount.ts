@@ -1,7 +1,6 @@
-import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { formatAmount, Money, roundCents } from '../domain/money';
-import { devisTable, isFormula, isNumber } from './snapshot';
 import type { Rule } from './types';
 
 const fr = (m: Money): string => formatAmount(m);
@@ -15,25 +14,22 @@ export const rule: Rule = {
     fix: 'Remettez la formule de la colonne Montant, ou corrigez la quantité, le nombre ou le taux pour qu’ils donnent le montant voulu.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
-    if (!table) return;
-    for (const r of table.rows) {
+    const b = readModel(ctx.snapshot).budget;
+    // The amounts are compared at the devis's own precision: the cent, or ten euros in k€.
+    const unit = new Money(b?.thousands ? 1000 : 1);
+    for (const r of b?.rows ?? []) {
       // A computed line (charges: the sum of its lines' own charges; frais généraux, imprévus) takes
       // its base from a formula: it is checked by its own rules, not as quantité × nombre × taux.
-      if (isFormula(r.formula('quantity'))) continue;
-      if (!isNumber(r.quantity) || !isNumber(r.count) || !isNumber(r.rate) || !isNumber(r.amount)) continue;
-      const expected = roundCents(new Money(String(r.quantity)).times(String(r.count)).times(String(r.rate)));
-      const amount = new Money(String(r.amount));
-      if (amount.minus(expected).abs().gt('0.005'))
-        ctx.report(
-          'line-amount',
-          { amount: fr(amount), expected: fr(expected) },
-          table.locate(r.i, 'amount'),
-        );
+      if (!r.quantity.typed) continue;
+      const [q, n, rate, amount] = [r.quantity.value, r.count.value, r.rate.value, r.amount.value];
+      if (!q || !n || !rate || !amount) continue;
+      const expected = roundCents(q.times(n).times(rate).dividedBy(unit)).times(unit);
+      if (amount.minus(expected).abs().gt(new Money('0.005').times(unit)))
+        ctx.report('line-amount', { amount: fr(amount), expected: fr(expected) }, r.amount.at);
     }
   },
 };

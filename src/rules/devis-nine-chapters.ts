@@ -1,3 +1,4 @@
+import { MODEL_READS, readModel } from '../model/read';
 import {
   isValidCode,
   listNomenclatures,
@@ -5,12 +6,7 @@ import {
   scaffoldProblem,
 } from '../domain/nomenclature/nomenclature';
 import { looseForm } from '../domain/text/looseForm';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { readNomenclature } from '../sheets/params/reader';
-import { devisTable, isChapterRow } from './snapshot';
-import { outlineOf } from '../sheets/devis/reader';
 import type { Rule } from './types';
 
 /** Codes our own rows carry that are not postes (subtotal and total rows). */
@@ -36,56 +32,53 @@ export const rule: Rule = {
     fix: 'Ajoutez le chapitre manquant, même à zéro, et remplacez chaque code inconnu par un code de la nomenclature (la liste déroulante de la colonne Code les donne).',
     severity: 'erreur',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
     unlocated: {
       'devis-missing': 'aucun devis trouvé dans le classeur : il n’y a pas de cellule à désigner',
     },
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
-    if (!table) {
+    const b = readModel(ctx.snapshot).budget;
+    if (!b?.table) {
       ctx.report('devis-missing', {}, null);
       return;
     }
-    const nom = readNomenclature(ctx.snapshot);
-    const chapters = table.rows.filter(isChapterRow);
+    const nom = b.nomenclature;
+    const chapters = b.rows.filter((r) => r.kind === 'chapter');
     // A devis built by hand without chapter rows: its chapters from its codes' prefixes.
-    const fromCodes = table.foreign && chapters.length === 0 ? outlineOf(table, nom).chapters : [];
+    const fromCodes = b.handmade && chapters.length === 0 ? b.chapters : [];
     for (const ch of nom.chapters) {
-      const row = chapters.find((r) => r.code === ch.code);
-      if (!row && fromCodes.some((b) => b.code === ch.code)) continue;
+      const row = chapters.find((r) => r.code.value === ch.code);
+      if (!row && fromCodes.some((c) => c.code === ch.code)) continue;
+      const label = row?.label.value ?? '';
       if (!row)
         ctx.report(
           'devis-chapter-missing',
           { code: ch.code, label: ch.label, count: nom.chapters.length, nomenclature: nom.id },
-          table.locate(table.headerIndex, 'code'),
+          b.header?.code ?? null,
         );
       else if (
-        looseForm(row.label) !== looseForm(ch.label) &&
+        looseForm(label) !== looseForm(ch.label) &&
         // A devis built by hand may carry the chapter labels of another CNC grid.
-        !(table.foreign && chapterLabelsOf(ch.code).has(looseForm(row.label)))
+        !(b.handmade && chapterLabelsOf(ch.code).has(looseForm(label)))
       )
-        ctx.report(
-          'devis-chapter-label',
-          { code: ch.code, found: row.label, expected: ch.label },
-          table.locate(row.i, 'label'),
-        );
+        ctx.report('devis-chapter-label', { code: ch.code, found: label, expected: ch.label }, row.label.at);
     }
     // Frais généraux and imprévus kept below the subtotal carry their own codes (FG, IMP).
     const indirect = new Set(
       scaffoldProblem(nom) === null ? rolesOf(nom).indirect.lines.map((l) => looseForm(l.code)) : [],
     );
     const valid = new Map<string, boolean>();
-    for (const r of table.rows) {
-      if (r.code === '' || ROW_CODES.test(r.code) || indirect.has(looseForm(r.code))) continue;
-      let ok = valid.get(r.code);
+    for (const r of b.rows) {
+      const code = r.code.value;
+      if (code === null || ROW_CODES.test(code) || indirect.has(looseForm(code))) continue;
+      let ok = valid.get(code);
       if (ok === undefined) {
-        ok = isValidCode(nom, r.code);
-        valid.set(r.code, ok);
+        ok = isValidCode(nom, code);
+        valid.set(code, ok);
       }
-      if (!ok)
-        ctx.report('devis-code-unknown', { code: r.code, nomenclature: nom.id }, table.locate(r.i, 'code'));
+      if (!ok) ctx.report('devis-code-unknown', { code, nomenclature: nom.id }, r.code.at);
     }
   },
 };

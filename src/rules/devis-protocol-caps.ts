@@ -1,17 +1,8 @@
-import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { PARAMS_NAMES } from '../sheets/params/contract';
+import { MODEL_READS, readModel } from '../model/read';
+import type { Field } from '../model/field';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { formatEuros, formatPercent, roundCents, toMoney } from '../domain/money';
-import { isNumber, single } from './snapshot';
+import { formatEuros, formatPercent, roundCents, type Money } from '../domain/money';
 import type { Rule } from './types';
-
-const READS = [
-  DEVIS_NAMES.overheads.amount,
-  DEVIS_NAMES.producerFee,
-  DEVIS_NAMES.protocolBase,
-  PARAMS_NAMES.overheadsCap,
-  PARAMS_NAMES.producerFeeCap,
-];
 
 export const rule: Rule = {
   meta: {
@@ -23,40 +14,37 @@ export const rule: Rule = {
     fix: 'Réduisez le montant signalé jusqu’au plafond affiché, calculé sur la base du protocole (coût hors frais généraux, rémunération du producteur et frais financiers).',
     severity: 'erreur',
     kind: 'auto',
-    reads: READS,
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const s = ctx.snapshot;
-    const base = single(s, DEVIS_NAMES.protocolBase);
+    const m = readModel(ctx.snapshot);
+    const b = m.budget?.protocolBase?.value;
     // Grids the protocol does not cover (audiovisual forfaits) have no base: nothing to compare.
-    if (!base || !isNumber(base.value)) return;
-    const b = toMoney(base.value);
+    if (!b) return;
     const check = (
-      amountName: string,
-      capName: string,
+      amount: Field<Money> | null | undefined,
+      cap: Field<Money> | null,
       messageId: 'protocol-overheads-over' | 'protocol-fee-over',
     ): void => {
-      const amount = single(s, amountName);
-      const cap = single(s, capName);
-      if (!amount || !cap || !isNumber(amount.value) || !isNumber(cap.value)) return;
-      const value = toMoney(amount.value);
-      const limit = roundCents(b.times(toMoney(cap.value)));
+      const value = amount?.value;
+      if (!value || !cap?.value) return;
+      const limit = roundCents(b.times(cap.value));
       if (roundCents(value).lte(limit)) return;
       ctx.report(
         messageId,
         {
           amount: formatEuros(value),
           share: formatPercent(value.dividedBy(b)),
-          cap: formatPercent(toMoney(cap.value)),
+          cap: formatPercent(cap.value),
           limit: formatEuros(limit),
           base: formatEuros(b),
           gap: formatEuros(value.minus(limit)),
         },
-        amount.location,
+        amount.at,
       );
     };
-    check(DEVIS_NAMES.overheads.amount, PARAMS_NAMES.overheadsCap, 'protocol-overheads-over');
-    check(DEVIS_NAMES.producerFee, PARAMS_NAMES.producerFeeCap, 'protocol-fee-over');
+    check(m.budget?.overheads, m.params.overheadsCap, 'protocol-overheads-over');
+    check(m.budget?.producerFee, m.params.producerFeeCap, 'protocol-fee-over');
   },
 };

@@ -1,7 +1,6 @@
-import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { looseForm } from '../domain/text/looseForm';
-import { devisTable, isNumber } from './snapshot';
 import type { Rule } from './types';
 
 const WORDS = [
@@ -30,17 +29,17 @@ export const rule: Rule = {
     fix: 'Ajoutez au devis au moins une ligne chiffrée pour un de ces engagements, avec un libellé qui le dit (par exemple « Référent éco-production »).',
     severity: 'erreur',
     kind: 'semi',
-    reads: [DEVIS_NAMES.lines],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
-    if (!table) return;
-    const found = table.rows.some((r) => {
-      if (!isNumber(r.amount) || r.amount <= 0) return false;
-      const text = looseForm(`${r.label} ${r.justification}`);
+    const b = readModel(ctx.snapshot).budget;
+    if (!b?.table) return;
+    const found = b.rows.some((r) => {
+      if (!r.amount.value?.gt(0)) return false;
+      const text = looseForm(`${r.label.value ?? ''} ${r.justification.value ?? ''}`);
       return WORDS.some((w) => text.includes(w));
     });
-    if (!found) ctx.report('rse-lines-missing', {}, table.locate(table.headerIndex, 'label'));
+    if (!found) ctx.report('rse-lines-missing', {}, b.header?.label ?? null);
   },
 };

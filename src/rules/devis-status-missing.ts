@@ -1,11 +1,8 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { salariedLabelWords } from '../domain/facts/facts';
 import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import { looseForm } from '../domain/text/looseForm';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { readNomenclature } from '../sheets/params/reader';
-import { chapterOfRows, devisTable, isChapterRow, isNumber, isTotalRow } from './snapshot';
 import type { Rule } from './types';
 
 const WORDS = salariedLabelWords().map(looseForm);
@@ -25,28 +22,23 @@ export const rule: Rule = {
     fix: 'Choisissez le statut de la ligne (technicien, cadre, artiste, auteur, permanent ; « Prestataire » pour une facture) dans la colonne Statut.',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
+    const b = readModel(ctx.snapshot).budget;
     // A devis built by hand without a status column: the recognition report says the column is
     // missing, once, rather than a finding per line.
-    if (!table || table.columns.status === undefined) return;
-    const nom = readNomenclature(ctx.snapshot);
-    if (scaffoldProblem(nom) !== null) return;
-    const roles = rolesOf(nom);
-    const chapterOf = chapterOfRows(table);
-    for (const r of table.rows) {
-      if (isChapterRow(r) || isTotalRow(r) || r.status !== '' || r.code === '') continue;
-      const chapter = chapterOf.get(r.i) ?? '';
-      if (chapter === roles.chargesChapter || chapter === roles.indirect.chapter) continue;
-      if (!isNumber(r.amount) || r.amount <= 0 || !looksSalaried(r.label)) continue;
-      ctx.report(
-        'status-missing',
-        { label: r.label, chapter: roles.chargesChapter },
-        table.locate(r.i, 'status'),
-      );
+    if (!b?.table || !b.columns.status) return;
+    if (scaffoldProblem(b.nomenclature) !== null) return;
+    const roles = rolesOf(b.nomenclature);
+    for (const r of b.rows) {
+      if (r.kind === 'chapter' || r.kind === 'total' || r.status.value !== null || r.code.value === null)
+        continue;
+      if (r.chapter === roles.chargesChapter || r.chapter === roles.indirect.chapter) continue;
+      const label = r.label.value ?? '';
+      if (!r.amount.value?.gt(0) || !looksSalaried(label)) continue;
+      ctx.report('status-missing', { label, chapter: roles.chargesChapter }, r.status.at);
     }
   },
 };

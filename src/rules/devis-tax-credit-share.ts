@@ -1,10 +1,6 @@
+import { MODEL_READS, readModel } from '../model/read';
 import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { PARAMS_NAMES } from '../sheets/params/contract';
-import { paramCell, readNomenclature } from '../sheets/params/reader';
-import { isGroupRow } from '../sheets/devis/reader';
-import { chapterOfRows, devisTable, isChapterRow, isFormula, isNumber, isTotalRow } from './snapshot';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -16,30 +12,29 @@ export const rule: Rule = {
     fix: 'Indiquez dans la colonne « Part éligible au crédit d’impôt » la part de la ligne qui entre dans la base (0 % si elle n’y entre pas).',
     severity: 'avertissement',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines, PARAMS_NAMES.nomenclature, PARAMS_NAMES.taxCreditRate],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const table = devisTable(ctx.snapshot);
+    const m = readModel(ctx.snapshot);
+    const b = m.budget;
     // A devis without the column (built by hand) has no per-line base to check.
-    if (!table || table.columns.taxCredit === undefined) return;
-    const rate = paramCell(ctx.snapshot, 'taxCreditRate');
-    if (!rate || !isNumber(rate.value) || rate.value <= 0) return;
-    const nom = readNomenclature(ctx.snapshot);
-    if (scaffoldProblem(nom) !== null) return;
-    const roles = rolesOf(nom);
-    const chapterOf = chapterOfRows(table);
-    const j = table.columns.taxCredit;
-    for (const r of table.rows) {
-      if (isChapterRow(r) || isTotalRow(r) || isGroupRow(r.formula('amount'))) continue;
+    if (!b?.table || !b.columns.taxCredit) return;
+    if (!m.params.taxCreditRate?.value?.gt(0)) return;
+    if (scaffoldProblem(b.nomenclature) !== null) return;
+    const roles = rolesOf(b.nomenclature);
+    for (const r of b.rows) {
+      if (r.kind !== 'row') continue;
       // Computed lines (charges, frais généraux, imprévus) take their base from a formula.
-      if (isFormula(r.formula('quantity'))) continue;
-      const chapter = chapterOf.get(r.i) ?? '';
-      if (chapter === roles.chargesChapter || chapter === roles.indirect.chapter) continue;
-      if (!isNumber(r.amount) || r.amount === 0) continue;
-      const share = table.range.values[r.i]?.[j] ?? null;
-      if (isNumber(share)) continue;
-      ctx.report('tax-credit-share-missing', { label: r.label || r.code }, table.locate(r.i, 'taxCredit'));
+      if (!r.quantity.typed) continue;
+      if (r.chapter === roles.chargesChapter || r.chapter === roles.indirect.chapter) continue;
+      if (!r.amount.value || r.amount.value.isZero()) continue;
+      if (r.taxCreditShare?.value) continue;
+      ctx.report(
+        'tax-credit-share-missing',
+        { label: r.label.value ?? r.code.value ?? '' },
+        r.taxCreditShare?.at ?? null,
+      );
     }
   },
 };

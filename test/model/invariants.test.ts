@@ -1,9 +1,10 @@
+import { DEFAULT_NOMENCLATURE, getNomenclature } from '../../src/domain/nomenclature/nomenclature';
 import { gapThresholdDefaults } from '../../src/domain/followup/followup';
 import { Money } from '../../src/domain/money';
 import type { Field } from '../../src/model/field';
 import { checkInvariants, type Invariant } from '../../src/model/invariant';
 import { INVARIANTS } from '../../src/model/invariants';
-import type { ProductionModel } from '../../src/model/model';
+import type { BudgetLineModel, ProductionModel } from '../../src/model/model';
 import { renderMessage } from '../../src/rules/messages';
 
 /*
@@ -33,7 +34,9 @@ const fixed = (sheet: string, address: string, value: string): Field<string> => 
 
 function model(): ProductionModel {
   row = 0;
-  const line = {
+  const line: BudgetLineModel = {
+    kind: 'row',
+    chapter: '2',
     code: f('Devis', 'A', '2.1'),
     label: f('Devis', 'B', 'Réalisateur'),
     status: f('Devis', 'C', 'Technicien'),
@@ -43,7 +46,9 @@ function model(): ProductionModel {
     amount: f('Devis', 'H', m$(5000), 5000, true),
     france: f('Devis', 'I', m$(4000), 4000, true),
     foreign: f('Devis', 'J', m$(1000)),
+    justification: fixed('Devis', 'K7', 'Tarif syndical'),
     taxCreditShare: f('Devis', 'L', m$(1)),
+    amountFormula: '=D7*F7*G7',
   };
   const source = {
     name: f('Plan', 'B', 'Canal+'),
@@ -84,14 +89,30 @@ function model(): ProductionModel {
       gapRate: null,
       gapAmount: null,
       gapThresholds: gapThresholdDefaults(),
+      producerFeeCap: null,
+      chargeRates: [],
       lists: { statuses: ['Technicien', 'Cadre', 'Artiste'], sourceStatuses: [], natures: [] },
     },
     budget: {
+      table: true,
+      handmade: false,
+      thousands: false,
+      nomenclature: getNomenclature(DEFAULT_NOMENCLATURE),
+      rows: [line],
       lines: [line],
+      chapters: [],
+      outline: { overheads: null, contingency: null, grandTotal: null },
+      columns: { status: true, taxCredit: true },
+      header: null,
       total: f('Devis', 'H', m$(1000000), 1000000, true),
       contingency: null,
+      overheads: null,
       taxCreditBase: f('Devis', 'H', m$(1000000), 1000000, true),
+      producerFee: null,
+      protocolBase: null,
+      chapterTotals: new Map(),
     },
+    recap: null,
     financing: {
       sources: [source, credit],
       categories: [],
@@ -100,6 +121,7 @@ function model(): ProductionModel {
       taxCreditEstimate: f('Plan', 'C', m$(300000), 300000, true),
       taxCreditInPlan: f('Plan', 'C', m$(300000), 300000, true),
       gap: null,
+      summary: [],
       sourceCount: null,
       rseCount: null,
       comparison: null,

@@ -1,0 +1,184 @@
+/**
+ * The devis as the model's budget tree: every row of its table typed (chapter, line, sous-poste,
+ * total) with its chapter, the chapters of its outline with their lines and totals, and the named
+ * figures around it. Ours is read through its contract, a devis built by hand through the header
+ * detection and outline of the recognition; a devis in k€ is turned into euros.
+ */
+import type { Money } from '../domain/money';
+import { listNomenclatures, resolveCode } from '../domain/nomenclature/nomenclature';
+import { chapterNames, DEVIS_NAMES, type DevisColumn } from '../sheets/devis/contract';
+import {
+  amountIn,
+  chapterOfRows,
+  devisTable,
+  isChapterRow,
+  isGroupRow,
+  isTotalRow,
+  outlineOf,
+  type DevisRow,
+  type DevisTable,
+} from '../sheets/devis/reader';
+import { isFormula, type Snapshot } from '../sheets/model/snapshot';
+import { readNomenclature } from '../sheets/params/reader';
+import { asMoney, asText, ownedField, type Field, type Owner, type Parse } from './field';
+import type { BudgetChapterModel, BudgetLineModel, BudgetModel, BudgetRowKind } from './model';
+import { moneyAt } from './readCells';
+
+/** Every chapter code of every nomenclature: the named chapter totals the model reads. */
+const CHAPTER_CODES = [...new Set(listNomenclatures().flatMap((n) => n.chapters.map((c) => c.code)))];
+
+export const BUDGET_READS: readonly string[] = [
+  DEVIS_NAMES.lines,
+  DEVIS_NAMES.total.amount,
+  DEVIS_NAMES.contingency.amount,
+  DEVIS_NAMES.overheads.amount,
+  DEVIS_NAMES.taxCreditBase,
+  DEVIS_NAMES.producerFee,
+  DEVIS_NAMES.protocolBase,
+  ...CHAPTER_CODES.map((c) => chapterNames(c).amount),
+];
+
+export function readBudget(s: Snapshot): BudgetModel | null {
+  const table = devisTable(s);
+  const chapterTotals = new Map<string, Field<Money>>();
+  for (const code of CHAPTER_CODES) {
+    const f = moneyAt(s, chapterNames(code).amount);
+    if (f) chapterTotals.set(code, f);
+  }
+  const figures = {
+    total: moneyAt(s, DEVIS_NAMES.total.amount),
+    contingency: moneyAt(s, DEVIS_NAMES.contingency.amount),
+    overheads: moneyAt(s, DEVIS_NAMES.overheads.amount),
+    taxCreditBase: moneyAt(s, DEVIS_NAMES.taxCreditBase),
+    producerFee: moneyAt(s, DEVIS_NAMES.producerFee),
+    protocolBase: moneyAt(s, DEVIS_NAMES.protocolBase),
+    chapterTotals,
+  };
+  const nomenclature = readNomenclature(s);
+  // The devis's named figures stand even where its table cannot be read (its header row lost).
+  if (!table) {
+    const { chapterTotals: totals, ...named } = figures;
+    const any = totals.size > 0 || Object.values(named).some((f) => f !== null);
+    return any ? { ...emptyTree(), nomenclature, ...figures } : null;
+  }
+  return { ...tree(s, table), nomenclature, ...figures };
+}
+
+type Tree = Pick<
+  BudgetModel,
+  'lines' | 'rows' | 'chapters' | 'outline' | 'handmade' | 'thousands' | 'columns' | 'header' | 'table'
+>;
+
+function emptyTree(): Tree {
+  return {
+    lines: [],
+    rows: [],
+    chapters: [],
+    outline: { overheads: null, contingency: null, grandTotal: null },
+    handmade: false,
+    thousands: false,
+    columns: { status: false, taxCredit: false },
+    header: null,
+    table: false,
+  };
+}
+
+function kindOf(r: DevisRow): BudgetRowKind {
+  if (isChapterRow(r)) return 'chapter';
+  if (isTotalRow(r)) return 'total';
+  if (isGroupRow(r.formula('amount'))) return 'group';
+  return 'row';
+}
+
+function tree(s: Snapshot, table: DevisTable): Tree {
+  const nom = readNomenclature(s);
+  const chapterOf = chapterOfRows(table);
+  const rows = new Map<DevisRow, BudgetLineModel>();
+  for (const r of table.rows) rows.set(r, budgetRow(table, r, chapterOf.get(r.i) ?? ''));
+  const of = (r: DevisRow | null): BudgetLineModel | null => (r ? (rows.get(r) ?? null) : null);
+  const outline = outlineOf(table, nom);
+  const inOutline = new Set(outline.chapters.flatMap((c) => c.lines));
+  // A line the outline left out of its chapter: one after frais généraux inside the indirect
+  // chapter (audiovisuel 10.c, after 10.b), still a line of the nomenclature.
+  const stray = table.rows.filter(
+    (r) =>
+      !inOutline.has(r) &&
+      r !== outline.overheads &&
+      r !== outline.contingency &&
+      !isTotalRow(r) &&
+      asText(r.amount) !== null &&
+      ['line', 'user'].includes(resolveCode(nom, r.code).kind),
+  );
+  const lines = [...inOutline, ...stray]
+    .sort((a, b) => a.i - b.i)
+    .filter((r) => !isGroupRow(r.formula('amount')))
+    .map((r) => rows.get(r) as BudgetLineModel);
+  const chapters: BudgetChapterModel[] = outline.chapters.map((c) => ({
+    code: c.code,
+    label: c.label,
+    row: chapterRow(table, c.header, of),
+    lines: c.lines.map((r) => rows.get(r) as BudgetLineModel),
+    total: of(c.total),
+  }));
+  return {
+    lines,
+    rows: [...rows.values()].filter(
+      (r) => r.code.value !== null || r.label.value !== null || r.amount.raw !== null,
+    ),
+    chapters,
+    outline: {
+      overheads: of(outline.overheads),
+      contingency: of(outline.contingency),
+      grandTotal: of(outline.grandTotal),
+    },
+    handmade: table.foreign,
+    thousands: table.thousands,
+    columns: { status: table.columns.status !== undefined, taxCredit: table.columns.taxCredit !== undefined },
+    header: {
+      code: table.locate(table.headerIndex, 'code'),
+      label: table.locate(table.headerIndex, 'label'),
+    },
+    table: true,
+  };
+}
+
+/** The chapter's own header row, where the devis has one (not for chapters read from codes). */
+function chapterRow(
+  table: DevisTable,
+  i: number,
+  of: (r: DevisRow | null) => BudgetLineModel | null,
+): BudgetLineModel | null {
+  const r = table.rows.find((x) => x.i === i);
+  return r && isChapterRow(r) ? of(r) : null;
+}
+
+function budgetRow(table: DevisTable, r: DevisRow, chapter: string): BudgetLineModel {
+  // A devis in k€ holds its amounts in thousands: the model is in euros. A devis built by hand
+  // may type its amounts as text (« 1 234,50 »): read as a person reads them.
+  const euros: Parse<Money> = (v) => (table.foreign ? amountIn(table, v) : asMoney(v));
+  // One owner per row: its fields find their cell through it when a finding needs it.
+  const owner: Owner = { at: (f) => table.locate(r.i, f as DevisColumn) };
+  const field = <T>(f: DevisColumn, parse: Parse<T>): Field<T> => {
+    const j = table.columns[f];
+    if (j === undefined) return { value: null, raw: null, at: null, typed: true };
+    return ownedField(table.range.values[r.i]?.[j] ?? null, r.formula(f), owner, f, parse);
+  };
+  const amountFormula = r.formula('amount');
+  return {
+    kind: kindOf(r),
+    chapter,
+    // Code and label as the devis reader split them (one cell "11 - Scénario" in some devis).
+    code: ownedField(r.code, r.formula('code'), owner, 'code', asText),
+    label: ownedField(r.label, r.formula('label'), owner, 'label', asText),
+    status: field('status', asText),
+    quantity: field('quantity', asMoney),
+    count: field('count', asMoney),
+    rate: field('rate', euros),
+    amount: field('amount', euros),
+    france: field('france', euros),
+    foreign: field('foreign', euros),
+    justification: field('justification', asText),
+    taxCreditShare: table.columns.taxCredit === undefined ? null : field('taxCredit', asMoney),
+    amountFormula: isFormula(amountFormula) ? (amountFormula as string) : null,
+  };
+}
