@@ -43,6 +43,11 @@ export interface ParamsModel {
   provisionalAgreement: F<string>;
   taxCreditRate: F<Money>;
   taxCreditCap: F<Money>;
+  /** The film's duration (minutes), shooting days, weeks of preparation and of post-production. */
+  duration: F<Money>;
+  shootingDays: F<Money>;
+  prepWeeks: F<Money>;
+  postWeeks: F<Money>;
   /** The budget envelope the devis must stay within. */
   envelope: F<Money>;
   /** The écart a person must explain: above this share of the line, and this amount. */
@@ -168,6 +173,11 @@ export interface FinancingModel {
   taxCreditInPlan: F<Money>;
   /** Plan total minus devis total, as the plan computes it. */
   gap: F<Money>;
+  /** Public and private totals, the public-aid intensity and its ceiling (shares, 0 to 1). */
+  publicTotal: F<Money>;
+  privateTotal: F<Money>;
+  intensity: F<Money>;
+  ceiling: F<Money>;
   /** How many sources the plan counts, and how many of them are RSE bonuses. */
   sourceCount: F<Money>;
   rseCount: F<Money>;
@@ -230,6 +240,9 @@ export interface PieceModel {
   status: Field<string>;
   paidOn: Field<number>;
   nature: Field<string>;
+  ttc: Field<Money>;
+  /** « Oui » once the piece's proof is filed. */
+  proof: Field<string>;
 }
 
 export interface LedgerCodeModel {
@@ -242,6 +255,8 @@ export interface LedgerModel {
   pieces: PieceModel[];
   /** The statuses the ledger's drop-down offers. */
   statuses: string[];
+  /** The devis codes the ledger may charge; null where the sheet has no such list. */
+  codes: string[] | null;
   byCode: LedgerCodeModel[];
 }
 

@@ -24,6 +24,7 @@ export const FOLLOWING_READS: readonly string[] = [
   EXPENSE_NAMES.lines,
   EXPENSE_NAMES.byCode,
   EXPENSE_NAMES.statuses,
+  EXPENSE_NAMES.codes,
   FOLLOWUP_NAMES.lines,
   FOLLOWUP_NAMES.boardValues.devis,
   FOLLOWUP_NAMES.boardValues.final,
@@ -58,9 +59,12 @@ export function readLedger(s: Snapshot): LedgerModel | null {
         status: asText,
         paidOn: asDay,
         nature: asText,
+        ttc: asMoney,
+        proof: asText,
       }),
     ),
     statuses: listOf(s, EXPENSE_NAMES.statuses),
+    codes: s.ranges[EXPENSE_NAMES.codes] ? listOf(s, EXPENSE_NAMES.codes) : null,
     byCode: byCode
       ? readTable(byCode, EXPENSE_CODE_COLUMNS)
           .filter((r) => r.text('code') !== '')

@@ -1,9 +1,7 @@
-import { formatAmount, roundCents, toMoney } from '../domain/money';
-import { EXPENSE_NAMES } from '../sheets/expenses/contract';
-import { isPiece, readExpenseCodes, readExpenseRows } from '../sheets/expenses/reader';
+import { MODEL_READS, readModel } from '../model/read';
+import { formatAmount, roundCents } from '../domain/money';
 import { YES } from '../sheets/model/labels';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isFormula, isNumber } from './snapshot';
 import type { Rule } from './types';
 
 /**
@@ -20,27 +18,24 @@ export const rule: Rule = {
     fix: 'Choisissez le code dans la liste de la colonne « Code du devis », notez la pièce justificative (Oui et sa référence), et corrigez le HT, la TVA ou le TTC de la ligne.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [EXPENSE_NAMES.lines, EXPENSE_NAMES.codes],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.expenses,
   },
   check(ctx) {
-    const rows = readExpenseRows(ctx.snapshot);
-    const codes = readExpenseCodes(ctx.snapshot);
-    if (!rows || !codes) return;
-    for (const r of rows) {
-      if (!isPiece(r)) continue;
-      const code = r.text('code');
-      const piece = r.text('piece') || 'sans numéro';
-      if (code === '') ctx.report('expense-code-missing', { piece }, r.at('code'));
-      else if (!codes.has(code)) ctx.report('expense-code-unknown', { piece, code }, r.at('code'));
-      if (r.text('proof') !== YES) ctx.report('expense-proof-missing', { piece }, r.at('proof'));
-      const ht = r.ht;
-      const tva = r.tva;
-      const ttc = r.ttc;
-      if (!isFormula(r.formula('ttc')) && isNumber(ttc) && isNumber(ht) && isNumber(tva)) {
+    const ledger = readModel(ctx.snapshot).ledger;
+    if (!ledger?.codes) return;
+    const codes = new Set(ledger.codes);
+    for (const p of ledger.pieces) {
+      const code = p.code.value;
+      const piece = p.piece.value ?? 'sans numéro';
+      if (code === null) ctx.report('expense-code-missing', { piece }, p.code.at);
+      else if (!codes.has(code)) ctx.report('expense-code-unknown', { piece, code }, p.code.at);
+      if (p.proof.value !== YES) ctx.report('expense-proof-missing', { piece }, p.proof.at);
+      const [ht, tva, ttc] = [p.ht.value, p.tva.value, p.ttc.value];
+      if (p.ttc.typed && ttc && ht && tva) {
         // In decimals, to the cent: three typed amounts, no float drift.
-        const expected = roundCents(toMoney(ht).plus(toMoney(tva)));
-        if (!roundCents(toMoney(ttc)).equals(expected))
+        const expected = roundCents(ht.plus(tva));
+        if (!roundCents(ttc).equals(expected))
           ctx.report(
             'expense-ttc',
             {
@@ -50,7 +45,7 @@ export const rule: Rule = {
               tva: formatAmount(tva),
               expected: formatAmount(expected),
             },
-            r.at('ttc'),
+            p.ttc.at,
           );
       }
     }

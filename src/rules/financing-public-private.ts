@@ -1,10 +1,11 @@
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { financingFigure } from '../sheets/financing/reader';
+import { MODEL_READS, readModel } from '../model/read';
+import { Money } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { isNumber, num } from './snapshot';
 import type { Rule } from './types';
 
-const pct = (x: number): string => (Math.round(x * 1000) / 10).toString().replace('.', ',');
+/** « 50,5 » for 50,5 %. */
+const pct = (x: Money): string =>
+  x.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
 
 export const rule: Rule = {
   meta: {
@@ -15,33 +16,22 @@ export const rule: Rule = {
     fix: 'Équilibrez sources publiques et privées jusqu’à ce que l’intensité des aides publiques passe sous le plafond affiché.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [
-      FINANCING_NAMES.publicTotal,
-      FINANCING_NAMES.privateTotal,
-      FINANCING_NAMES.intensity,
-      FINANCING_NAMES.ceiling,
-    ],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.financing,
   },
   check(ctx) {
-    const pub = financingFigure(ctx.snapshot, 'publicTotal');
-    const priv = financingFigure(ctx.snapshot, 'privateTotal');
-    if (pub && num(pub.value) <= 0) ctx.report('financing-no-public', {}, pub.location);
-    if (priv && num(priv.value) <= 0) ctx.report('financing-no-private', {}, priv.location);
-    const intensity = financingFigure(ctx.snapshot, 'intensity');
-    const ceiling = financingFigure(ctx.snapshot, 'ceiling');
-    if (
-      intensity &&
-      ceiling &&
-      isNumber(intensity.value) &&
-      isNumber(ceiling.value) &&
-      intensity.value > ceiling.value + 1e-9
-    ) {
+    const f = readModel(ctx.snapshot).financing;
+    const pub = f?.publicTotal;
+    const priv = f?.privateTotal;
+    if (pub && !pub.value?.gt(0)) ctx.report('financing-no-public', {}, pub.at);
+    if (priv && !priv.value?.gt(0)) ctx.report('financing-no-private', {}, priv.at);
+    const intensity = f?.intensity;
+    const ceiling = f?.ceiling?.value;
+    if (intensity?.value && ceiling && intensity.value.gt(ceiling))
       ctx.report(
         'financing-over-ceiling',
-        { intensity: pct(intensity.value), ceiling: pct(ceiling.value) },
-        intensity.location,
+        { intensity: pct(intensity.value), ceiling: pct(ceiling) },
+        intensity.at,
       );
-    }
   },
 };

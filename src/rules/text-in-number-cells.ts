@@ -1,20 +1,9 @@
+import { MODEL_READS, readModel } from '../model/read';
+import { isExcelError } from './snapshot';
+import type { Field } from '../model/field';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import { parseAmount } from '../domain/money';
-import { STATUSES } from '../domain/budget/types';
-import { DEVIS_NAMES } from '../sheets/devis/contract';
-import { FINANCING_NAMES } from '../sheets/financing/contract';
-import { readSources } from '../sheets/financing/reader';
-import { PARAMS_NAMES, chargeRateName } from '../sheets/params/contract';
-import { devisTable, isExcelError, single } from './snapshot';
 import type { Rule } from './types';
-
-const NUMBER_PARAMS = [
-  PARAMS_NAMES.envelope,
-  PARAMS_NAMES.overheadsRate,
-  PARAMS_NAMES.contingencyRate,
-  PARAMS_NAMES.duration,
-  ...STATUSES.map(chargeRateName),
-];
 
 export const rule: Rule = {
   meta: {
@@ -25,30 +14,33 @@ export const rule: Rule = {
     fix: 'Ressaisissez la valeur comme un nombre (ou Données › Convertir), sans espace ni apostrophe en tête.',
     severity: 'erreur',
     kind: 'auto',
-    reads: [DEVIS_NAMES.lines, FINANCING_NAMES.table, ...NUMBER_PARAMS],
+    reads: [...MODEL_READS],
     sheet: BASE_SHEETS.devis,
   },
   check(ctx) {
-    const flag = (v: unknown, location: { sheet: string; address: string }): void => {
-      if (typeof v !== 'string' || v.trim() === '' || isExcelError(v)) return;
+    const flag = (field: Field<unknown> | null | undefined): void => {
+      const v = field?.raw;
+      if (!field?.at || typeof v !== 'string' || v.trim() === '' || isExcelError(v)) return;
       const parsed = parseAmount(v);
       const hint = parsed.ok
         ? ` : nombre saisi comme texte, à ressaisir comme nombre (${parsed.value.toFixed()})`
         : '';
-      ctx.report('text-number', { text: v, hint }, location);
+      ctx.report('text-number', { text: v, hint }, field.at);
     };
-    const table = devisTable(ctx.snapshot);
-    if (table) {
-      for (const r of table.rows) {
-        for (const f of ['quantity', 'count', 'rate', 'foreign'] as const) {
-          if (table.columns[f] !== undefined) flag(r[f], table.locate(r.i, f));
-        }
-      }
+    const m = readModel(ctx.snapshot);
+    for (const r of m.budget?.rows ?? []) {
+      // A column the devis does not have gives a field without a cell: nothing to flag.
+      for (const f of ['quantity', 'count', 'rate', 'foreign'] as const) flag(r[f]);
     }
-    for (const row of readSources(ctx.snapshot) ?? []) flag(row.amount, row.at('amount'));
-    for (const name of NUMBER_PARAMS) {
-      const c = single(ctx.snapshot, name);
-      if (c) flag(c.value, c.location);
-    }
+    for (const source of m.financing?.sources ?? []) flag(source.amount);
+    const p = m.params;
+    for (const f of [
+      p.envelope,
+      p.overheadsRate,
+      p.contingencyRate,
+      p.duration,
+      ...p.chargeRates.map((c) => c.rate),
+    ])
+      flag(f);
   },
 };

@@ -32,6 +32,14 @@ const fixed = (sheet: string, address: string, value: string): Field<string> => 
   typed: true,
 });
 
+/** A money field at a fixed cell (as `fixed`). */
+const fixed$ = (sheet: string, address: string, value: Money): Field<Money> => ({
+  value,
+  raw: value.toNumber(),
+  at: { sheet, address },
+  typed: true,
+});
+
 function model(): ProductionModel {
   row = 0;
   const line: BudgetLineModel = {
@@ -85,6 +93,10 @@ function model(): ProductionModel {
       provisionalAgreement: null,
       taxCreditRate: f('Paramètres', 'B', m$('0.3')),
       taxCreditCap: f('Paramètres', 'B', m$(30000000)),
+      duration: null,
+      shootingDays: null,
+      prepWeeks: null,
+      postWeeks: null,
       envelope: null,
       gapRate: null,
       gapAmount: null,
@@ -121,6 +133,10 @@ function model(): ProductionModel {
       taxCreditEstimate: f('Plan', 'C', m$(300000), 300000, true),
       taxCreditInPlan: f('Plan', 'C', m$(300000), 300000, true),
       gap: null,
+      publicTotal: null,
+      privateTotal: null,
+      intensity: null,
+      ceiling: null,
       summary: [],
       sourceCount: null,
       rseCount: null,
@@ -160,6 +176,8 @@ function model(): ProductionModel {
           status: f('Dépenses', 'J', 'Payé'),
           paidOn: f<number>('Dépenses', 'K', 46346),
           nature: f('Dépenses', 'D', 'Facture'),
+          ttc: fixed$('Dépenses', 'I7', m$(15825)),
+          proof: fixed('Dépenses', 'L7', 'Oui'),
         },
         {
           date: f<number>('Dépenses', 'A', 46340),
@@ -170,9 +188,12 @@ function model(): ProductionModel {
           status: f('Dépenses', 'J', 'Engagé'),
           paidOn: f<number>('Dépenses', 'K', null),
           nature: f('Dépenses', 'D', 'Avoir'),
+          ttc: fixed$('Dépenses', 'I8', m$(-500)),
+          proof: fixed('Dépenses', 'L8', 'Oui'),
         },
       ],
       statuses: ['Engagé', 'Payé'],
+      codes: ['1.1'],
       byCode: [
         {
           code: f('Dépenses', 'P', '1.1'),

@@ -232,6 +232,24 @@ const TABLES = [
     ['line-amount@Devis!H8'],
   ],
   [
+    // A devis in k€ is compared at its own precision (ten euros): 10 × 1 × 1,2345 k€ shown as
+    // 12,35 k€ is right; 12,5 k€ is 150 € over.
+    'devis-line-amount',
+    snap(
+      {},
+      {
+        devis: sheet('Budget', [
+          ['Budget du court métrage (k€)'],
+          ['Compte', 'Désignation', 'Qté', 'Nb', 'Tarif', 'Total'],
+          ['1 - DROITS ARTISTIQUES', null, null, null, null, null],
+          ['1.1', 'Scénario', 10, 1, 1.2345, 12.35],
+          ['1.2', 'Musique', 10, 1, 1.2345, 12.5],
+        ]),
+      },
+    ),
+    ['line-amount@Budget!F5'],
+  ],
+  [
     'devis-charges',
     snap({ Devis_Lignes: devis(), Param_TauxCharges_Technicien: one('Paramètres', 'B21', 0.55) }),
     [],
@@ -537,6 +555,18 @@ const TABLES = [
       ]),
     }),
     ['error-cell@Récapitulatif!C5', 'error-cell@Récapitulatif!C6'],
+  ],
+  [
+    // Read whole, every sheet is scanned: a #N/A in a sheet no other rule names is found too.
+    'error-cells',
+    book([
+      sheet('Notes de production', [
+        ['Poste', 'Montant'],
+        ['Cantine', 1200],
+        ['Navettes', { error: '#N/A' }],
+      ]),
+    ]),
+    ['error-cell@Notes de production!B3'],
   ],
   [
     'text-in-number-cells',
@@ -1227,5 +1257,25 @@ it('tells the protocol overshoot in euros, with the base and the gap', () => {
   );
   expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
     'Frais généraux de 184 568,51 € (7,5 % de la base) au-dessus du plafond de 7,0 % : 171 688,51 € sur une base de 2 452 693,00 € (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : 12 880,00 €.',
+  ]);
+});
+
+it('tells a line amount of a devis in k€ in euros', () => {
+  const findings = runRules(
+    RULES.filter((x) => x.meta.id === 'devis-line-amount'),
+    snap(
+      {},
+      {
+        devis: sheet('Budget', [
+          ['Budget du court métrage (k€)'],
+          ['Compte', 'Désignation', 'Qté', 'Nb', 'Tarif', 'Total'],
+          ['1 - DROITS ARTISTIQUES', null, null, null, null, null],
+          ['1.2', 'Musique', 10, 1, 1.2345, 12.5],
+        ]),
+      },
+    ),
+  );
+  expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
+    'Montant 12 500,00 € au lieu de quantité × nombre × taux = 12 350,00 €.',
   ]);
 });
