@@ -5,12 +5,13 @@ import { looseForm } from '../domain/text/looseForm';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
-const WORDS = salariedLabelWords().map(looseForm);
+/** The words that name salaried people, each as a whole word, plural allowed: built once. */
+const WORDS = salariedLabelWords().map((w) => new RegExp(` ${looseForm(w)}s? `));
 
 /** Does a label name salaried people ("Chauffeurs", "Équipe de construction")? Whole words only. */
 function looksSalaried(label: string): boolean {
   const l = ` ${looseForm(label).replace(/[^a-z0-9 ]/g, ' ')} `;
-  return WORDS.some((w) => new RegExp(` ${w}s? `).test(l));
+  return WORDS.some((w) => w.test(l));
 }
 
 export const rule: Rule = {

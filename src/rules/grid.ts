@@ -3,7 +3,7 @@
  * as a kind — a formula in its relative (R1C1) form, a number, a text, a blank — so that rows and
  * columns can be compared the way Excel's background error checking compares them.
  */
-import { namesIn, relativeFormOf, tokenize, type NameUse } from '../sheets/model/formula';
+import { namesIn, relativeFormOf, rowKey, tokenize, type NameUse } from '../sheets/model/formula';
 import { a1, parseAddress } from '../sheets/model/plan';
 import type { Location, RangeRead } from '../sheets/model/snapshot';
 import { isBlank, isFormula } from '../sheets/model/snapshot';
@@ -66,6 +66,17 @@ function makeGrid(range: RangeRead): Grid {
   for (const r of range.values) if (r.length > cols) cols = r.length;
   for (const r of range.formulas ?? []) if (r.length > cols) cols = r.length;
   const kinds: (CellKind | undefined)[][] = [];
+  // Per column, the kind of each formula key already seen: a filled-down column is split into
+  // tokens once (see rowKey).
+  const byKey: Map<string, CellKind>[] = [];
+  const formulaCell = (f: string, i: number, j: number): CellKind => {
+    const key = rowKey(f, row + i);
+    const seen = key === null ? undefined : (byKey[j] ??= new Map()).get(key);
+    if (seen !== undefined) return seen;
+    const k = formulaKind(f, row + i, col + j + 1);
+    if (key !== null) byKey[j]?.set(key, k);
+    return k;
+  };
   const formula = (i: number, j: number): string | null => {
     const f = range.formulas?.[i]?.[j];
     return isFormula(f) ? (f as string) : null;
@@ -78,7 +89,7 @@ function makeGrid(range: RangeRead): Grid {
     const f = formula(i, j);
     const v = value(i, j);
     const k = f
-      ? formulaKind(f, row + i, col + j + 1)
+      ? formulaCell(f, i, j)
       : typeof v === 'number' || typeof v === 'boolean' || v instanceof Date
         ? 'N'
         : isBlank(v)

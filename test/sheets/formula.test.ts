@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { namesUsed, relativeForm, singleRangeTotal, tokenize } from '../../src/sheets/model/formula';
+import { namesUsed, relativeForm, rowKey, singleRangeTotal, tokenize } from '../../src/sheets/model/formula';
 import { regexTokenize } from '../support/regexTokenizer';
 
 describe('the formula tokenizer (one pass over character codes)', () => {
@@ -131,5 +131,49 @@ describe('the formula tokenizer (one pass over character codes)', () => {
       fn: 'SUBTOTAL',
     });
     expect(singleRangeTotal('=SUM(F7:F12)+1')).toBeNull();
+  });
+
+  it('keys a filled-down formula by its own row, and never gives two forms one key', () => {
+    expect(rowKey('=B12*C12+$D$12+Taux12', 12)).toBe('=B#*C#+$D$12+Taux12');
+    expect(rowKey('=B13*C13+$D$12+Taux12', 13)).toBe('=B#*C#+$D$12+Taux12');
+    expect(rowKey('="A5"&\'Q5\'!A5&LOG5(2)&XFE5', 5)).toBe('="A5"&\'Q5\'!A#&LOG5(2)&XFE5');
+    expect(rowKey('=Table1[[#This Row],[A5]]', 5)).toBeNull();
+    // Two formulas at two rows of one column: the same key must mean the same relative form.
+    const own = (r: number): string => String(r);
+    const part = fc.constantFrom<(r: number) => string>(
+      (r) => `B${own(r)}`,
+      (r) => `$B${own(r)}`,
+      (r) => `B$${own(r)}`,
+      () => '$B$7',
+      () => 'B7',
+      (r) => `Taux${own(r)}`,
+      (r) => `XFE${own(r)}`,
+      (r) => `LOG${own(r)}(2)`,
+      (r) => `"A${own(r)}"`,
+      (r) => `'Q${own(r)}'!A1`,
+      (r) => `Feuil1!C${own(r)}`,
+      (r) => `${own(r)}:${own(r)}`,
+      (r) => `A${own(r)}B`,
+      () => '+',
+      () => '*',
+      () => ';',
+      () => '1E7',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 6 }),
+        fc.array(part, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        (a, b, r1, r2) => {
+          const f1 = `=${a.map((x) => x(r1)).join('')}`;
+          const f2 = `=${b.map((x) => x(r2)).join('')}`;
+          const k1 = rowKey(f1, r1);
+          if (k1 === null || k1 !== rowKey(f2, r2)) return;
+          expect(relativeForm(f2, r2, 4)).toBe(relativeForm(f1, r1, 4));
+        },
+      ),
+      { numRuns: 5000, seed: 28 },
+    );
   });
 });

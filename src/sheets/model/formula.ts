@@ -374,3 +374,58 @@ export function singleRangeTotal(
     fn: name,
   };
 }
+
+/**
+ * The formula with every relative reference to its own row written `#` ("=B12*C12" on row 12:
+ * "=B#*C#"), or null when it is cheaper to split it into tokens. Two formulas of one column with
+ * the same key have the same relative form (filled down from one another): the inconsistent-
+ * formula check splits one of them into tokens, not each. Strings, quoted sheet names and
+ * structured references are kept as they are; a reference is only taken where the tokenizer would
+ * read one (1 to 3 letters up to XFD, then the row, at a token's start, not followed by a name's
+ * character, "(" or "!").
+ */
+export function rowKey(formula: string, row: number): string | null {
+  const own = String(row);
+  let out = '';
+  let from = 0;
+  let p = 0;
+  const n = formula.length;
+  while (p < n) {
+    const c = formula.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      // "…" or '…' (doubled quotes inside): copied as they are.
+      let q = p + 1;
+      while (q < n && !(formula.charCodeAt(q) === c && formula.charCodeAt(q + 1) !== c)) {
+        q += formula.charCodeAt(q) === c ? 2 : 1;
+      }
+      p = q + 1;
+      continue;
+    }
+    if (c === 91) {
+      // [...] of a structured reference, nested brackets included: a name, not cells.
+      return null;
+    }
+    if (
+      !isLetter(c) ||
+      (p > 0 && (isIdPart(formula.charCodeAt(p - 1)) || formula.charCodeAt(p - 1) === 92))
+    ) {
+      p += 1;
+      continue;
+    }
+    const letters = run(formula, p, isLetter);
+    const digits = run(formula, p + letters, isDigit);
+    const end = p + letters + digits;
+    if (
+      letters <= 3 &&
+      digits === own.length &&
+      formula.startsWith(own, p + letters) &&
+      !continuesRef(formula.charCodeAt(end)) &&
+      colNumber(formula.slice(p, p + letters)) <= MAX_COL
+    ) {
+      out += `${formula.slice(from, p + letters)}#`;
+      from = end;
+    }
+    p = end;
+  }
+  return out + formula.slice(from);
+}

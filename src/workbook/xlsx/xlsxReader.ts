@@ -413,14 +413,10 @@ class SheetParser implements XmlHandler {
       }
       case 'c': {
         const r = attribute(attrs, 'r');
-        if (r) {
-          try {
-            const at = parseAddress(r.toUpperCase());
-            this.col = at.col + 1;
-            this.row = at.row;
-          } catch {
-            this.col += 1;
-          }
+        const col = r ? cellColumn(r) : 0;
+        if (col > 0) {
+          this.col = col;
+          this.row = Number(r?.slice(columnEnd(r)));
         } else this.col += 1;
         this.type = attribute(attrs, 't') ?? 'n';
         this.style = Number(attribute(attrs, 's') ?? 0);
@@ -545,4 +541,30 @@ class SheetParser implements XmlHandler {
   result(): SheetCells {
     return { values: this.values, formulas: this.formulas, rows: this.values.length, cols: this.maxCol };
   }
+}
+
+/** Where the letters of a cell reference ("AB12") end. */
+function columnEnd(r: string): number {
+  let k = 0;
+  for (;;) {
+    const c = r.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return k;
+    k += 1;
+  }
+}
+
+/**
+ * The 1-based column of a cell reference as a sheet stores it ("AB12", in any case), read over
+ * its character codes (every cell of a sheet has one); 0 when it is not letters then digits.
+ */
+function cellColumn(r: string): number {
+  const end = columnEnd(r);
+  if (end === 0 || end > 3 || end === r.length) return 0;
+  for (let k = end; k < r.length; k += 1) {
+    const c = r.charCodeAt(k);
+    if (c < 48 || c > 57) return 0;
+  }
+  let col = 0;
+  for (let k = 0; k < end; k += 1) col = col * 26 + ((r.charCodeAt(k) | 32) - 96);
+  return col;
 }
