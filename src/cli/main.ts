@@ -39,6 +39,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       return await (await import('./commands')).runConvert(rest, io);
     }
+    if (command === 'comparer') {
+      if (rest.includes('--help')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await (await import('./compare')).runCompare(rest, io);
+    }
     if (command === 'depenses') {
       if (rest.includes('--help')) {
         io.out(USAGE);

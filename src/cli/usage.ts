@@ -20,6 +20,7 @@ export const USAGE = `Usage :
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
   devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
   devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${FORMATS.join('|')}] [--force]
+  devis-cnc comparer AVANT.xlsx APRES.xlsx [--format text|json] [--sortie COMPARAISON.xlsx] [--force]
   devis-cnc depenses importer RELEVE.csv --classeur FICHIER.xlsx [--out NOUVEAU.xlsx] [--colonnes "ht=Montant HT;…"]
 
 Commandes :
@@ -32,6 +33,11 @@ Commandes :
             dans un classeur Devis CNC neuf, formules vivantes ; la source n'est jamais modifiée ;
             --format choisit la grille (défaut : série si les codes suivent la grille
             audiovisuelle, sinon long métrage)
+  comparer  ce qui change d'une version à l'autre (devis initial et révisé, prévisionnel et
+            définitif) : lignes ajoutées, supprimées et modifiées par code (quantité, taux,
+            montant), écarts par chapitre et au total, sources du plan modifiées ; marche aussi
+            sur un devis fait main reconnu ; --sortie écrit la comparaison dans un classeur ;
+            aucun des deux classeurs n'est modifié
   carbone   exporte les postes du Bilan carbone d'un classeur en CSV (séparateur « ; »), pour la
             ressaisie dans un calculateur homologué ; le classeur n'est pas modifié
 
