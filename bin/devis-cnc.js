@@ -21,8 +21,18 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+// A command whose work stopped without an answer (nothing left to wait for) must not end with
+// code 0 as if all went well.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('Erreur inattendue : la commande s’est arrêtée avant d’avoir fini.\n');
+  process.exitCode = 1;
+});
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => {
+    settled = true;
     process.exitCode = code;
   });

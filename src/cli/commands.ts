@@ -9,12 +9,11 @@ import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclatu
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workbook/scaffold';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
-import { audit, type AuditReport } from '../audit/audit';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
 import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
 import { openWorkbook, writeWorkbook } from './files';
 import type { WorkbookReader } from '../workbook/port';
-import { renderJson, renderJunit, renderText, type FileResult } from '../audit/render';
+import { renderJson, renderJunit, renderText } from '../audit/render';
 import { rulesFor } from '../rules';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 
@@ -215,24 +214,17 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** The audit of one workbook; a sheet over the reader's limits, met while streaming, is an error for this file only. */
-async function auditOrError(
-  reader: WorkbookReader,
-  referentiel: Referentiel,
-): Promise<{ report: AuditReport } | { error: string }> {
-  const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
-  try {
-    return { report: await audit(reader, referentiel) };
-  } catch (e) {
-    if (e instanceof XlsxReadError) return { error: e.message };
-    throw e;
-  }
-}
-
 export async function runAudit(args: string[], io: Io): Promise<number> {
   const files: string[] = [];
   let referentiel: Referentiel = 'tous';
   let format: 'text' | 'json' | 'junit' = 'text';
+  const limits = { timeoutMs: 300_000, memoryMb: 1536 };
+  const positive = (v: string, what: string): number => {
+    const n = Number(v.replace(',', '.'));
+    if (!Number.isFinite(n) || n <= 0)
+      throw new UsageError(`${what} attend un nombre positif, pas « ${v} ».`);
+    return n;
+  };
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i] ?? '';
     const value = (): string => {
@@ -251,22 +243,21 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
       if (v !== 'text' && v !== 'json' && v !== 'junit')
         throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
       format = v;
-    } else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
+    } else if (a === '--delai') limits.timeoutMs = positive(value(), '--delai') * 1000;
+    else if (a === '--memoire') limits.memoryMb = Math.round(positive(value(), '--memoire'));
+    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
     else files.push(a);
   }
   if (!files.length) throw new UsageError('Indiquez au moins un classeur : devis-cnc audit FICHIER.xlsx');
-  const results: FileResult[] = [];
-  for (const [k, file] of files.entries()) {
-    if (files.length > 1) io.err(`[${k + 1}/${files.length}] ${file}`);
-    const opened = await openWorkbook(file);
-    const report = 'error' in opened ? opened : await auditOrError(opened.reader, referentiel);
-    if ('error' in report) {
-      io.err(`Illisible : ${file} — ${report.error}.`);
-      results.push({ file, error: report.error });
-      continue;
-    }
-    results.push({ file, report: report.report });
-  }
+  const { auditBatch, expandInputs } = await import('./batch');
+  const all = expandInputs(files);
+  const started = Date.now();
+  const seconds = (): string => ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
+  const results = await auditBatch(all, referentiel, limits, (done, total, file) =>
+    io.progress?.(`${done}/${total} · ${seconds()} s · ${file}`),
+  );
+  if (io.progress) io.err('');
+  for (const r of results) if (r.error) io.err(`Illisible : ${r.file} — ${r.error}.`);
   if (format === 'json') io.out(renderJson(referentiel, results));
   else if (format === 'junit')
     io.out(

@@ -8,17 +8,21 @@ export const NOMENCLATURE_IDS = listNomenclatures().map((n) => n.id);
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** A progress line that replaces the previous one; only when stderr is a terminal. */
+  progress?: (line: string) => void;
 }
 
 export const defaultIo: Io = {
   out: (l) => process.stdout.write(`${l}\n`),
   err: (l) => process.stderr.write(`${l}\n`),
+  ...(process.stderr.isTTY ? { progress: (l: string) => process.stderr.write(`\r${l}\x1b[K`) } : {}),
 };
 
 export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
-  devis-cnc audit FICHIER.xlsx… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
+  devis-cnc audit FICHIER.xlsx|DOSSIER|MOTIF… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
+                  [--delai SECONDES] [--memoire MO]
   devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${FORMATS.join('|')}] [--force]
   devis-cnc comparer AVANT.xlsx APRES.xlsx [--format text|json] [--sortie COMPARAISON.xlsx] [--force]
   devis-cnc depenses importer RELEVE.csv --classeur FICHIER.xlsx [--out NOUVEAU.xlsx] [--colonnes "ht=Montant HT;…"]
@@ -28,7 +32,11 @@ Commandes :
             Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants
             droit, Budget événement, Facteurs) avec formules vivantes
   audit     contrôle des classeurs selon les critères d'un référentiel (défaut : tous) ;
-            code 0 sans erreur, 1 avec au moins une erreur, 2 si un fichier est illisible
+            un dossier (tous ses .xlsx, sous-dossiers compris) ou un motif (« *.xlsx ») ;
+            plusieurs classeurs sont contrôlés en parallèle, un par cœur, chacun avec un délai
+            (--delai, défaut 300 s) et une mémoire (--memoire, défaut 1536 Mo) ; les résultats
+            suivent l'ordre des fichiers ; code 0 sans erreur, 1 avec au moins une erreur, 2 si
+            un fichier est illisible
   convertir reprend un devis fait à la main (feuille devis ou budget, reconnue comme par « audit »)
             dans un classeur Devis CNC neuf, formules vivantes ; la source n'est jamais modifiée ;
             --format choisit la grille (défaut : série si les codes suivent la grille

@@ -159,20 +159,28 @@ describe('devis-cnc audit', () => {
     expect(cost[0]?.message).toContain('(52\u202f288,49\u00a0€) dépassent de 12\u202f288,49\u00a0€');
   });
 
-  it('writes JUnit and keeps going past an unreadable file (exit 2, progress on stderr)', async () => {
+  it('writes JUnit and keeps going past an unreadable file (exit 2, progress only on a terminal)', async () => {
     const corrupt = join(dir, 'corrompu.xlsx');
     writeFileSync(corrupt, 'pas un classeur');
     const empty = join(dir, 'vide.xlsx');
     writeFileSync(empty, '');
     const c = capture();
     expect(await main(['audit', corrupt, example, empty, '--format', 'junit'], c.io)).toBe(2);
+    // Not a terminal: no progress, only what went wrong, in the order of the files.
     expect(c.err).toEqual([
-      `[1/3] ${corrupt}`,
       `Illisible : ${corrupt} — fichier texte (CSV ?) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le en .xlsx.`,
-      `[2/3] ${example}`,
-      `[3/3] ${empty}`,
       `Illisible : ${empty} — fichier vide.`,
     ]);
+    // On a terminal: one progress line per file done, replaced in place.
+    const progress: string[] = [];
+    const t = capture();
+    await main(['audit', corrupt, example, empty, '--format', 'junit'], {
+      ...t.io,
+      progress: (l) => progress.push(l),
+    });
+    expect(progress.map((l) => l.replace(/ · [\d,]+ s · /, ' · ')).sort()).toEqual(
+      [`1/3 · ${corrupt}`, `2/3 · ${example}`, `3/3 · ${empty}`].sort(),
+    );
     const xml = c.out.join('\n');
     expect(xml).toContain(`<testsuite name="${example}" tests="43" failures="0" errors="0">`);
     expect(xml).toContain(

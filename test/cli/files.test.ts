@@ -62,7 +62,6 @@ describe('devis-cnc audit names the real cause of an unreadable file', () => {
     ['xls', 'format .xls (Excel 97-2003) : enregistrez-le en .xlsx'],
     ['ods', 'format OpenDocument (.ods, LibreOffice) : enregistrez-le en .xlsx'],
     ['csv', 'fichier texte (CSV ?) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le en .xlsx'],
-    ['folder', 'c’est un dossier, pas un classeur : indiquez un fichier .xlsx'],
     [
       'truncated',
       'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?)',
@@ -74,6 +73,12 @@ describe('devis-cnc audit names the real cause of an unreadable file', () => {
     expect(await main(['audit', file], c.io)).toBe(2);
     expect(c.err).toEqual([`Illisible : ${file} — ${cause}.`]);
     if (kind !== 'folder') expect(hash(file)).toBe(before);
+  });
+
+  it('says a folder without a workbook holds none: exit 2', async () => {
+    const c = capture();
+    expect(await main(['audit', files.folder ?? ''], c.io)).toBe(2);
+    expect(c.err[0]).toBe(`Erreur : Aucun classeur .xlsx dans le dossier « ${files.folder ?? ''} ».`);
   });
 
   it('reads the example itself (a zip that is an .xlsx) without a problem', () => {
