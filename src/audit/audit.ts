@@ -1,6 +1,8 @@
 import criteria from '../../data/referentiels/criteres.json';
 import { frenchSpacing } from '../domain/text/french';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
+import { PARAMS_NAMES } from '../sheets/params/contract';
+import { cellText } from '../domain/text/cellText';
 import { makeNaming } from '../sheets/model/naming';
 import { isBlank, single } from '../sheets/model/snapshot';
 import { readSnapshot, runRules } from '../rules/engine';
@@ -58,6 +60,8 @@ export interface AuditReport {
    * to fill in, not faults, and the pane says "À compléter".
    */
   blank: boolean;
+  /** The production's title (Paramètres), when the workbook has one: how a jury names a candidate's file. */
+  title: string | null;
 }
 
 /** Where an audit is: reading the workbook, then rule k of n. */
@@ -94,7 +98,10 @@ export async function audit(
   const rules = rulesFor(referentiel);
   const naming = makeNaming(suffix);
   onProgress?.({ phase: 'lecture' });
-  const snapshot = await readSnapshot(port, rules, (n) => naming.name(n), [DEVIS_NAMES.total.amount]);
+  const snapshot = await readSnapshot(port, rules, (n) => naming.name(n), [
+    DEVIS_NAMES.total.amount,
+    PARAMS_NAMES.title,
+  ]);
   let raw: Finding[];
   if (onProgress) {
     raw = [];
@@ -146,5 +153,6 @@ export async function audit(
       [...new Set(findings.flatMap((f) => f.criteria))].map((id) => [id, wording.get(id) ?? '']),
     ),
     blank: !snapshot.recognition && total !== null && (isBlank(total.value) || total.value === 0),
+    title: cellText(single(snapshot, PARAMS_NAMES.title)?.value).trim() || null,
   };
 }

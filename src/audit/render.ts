@@ -1,3 +1,4 @@
+import { candidateOf, criterionVerdicts } from './jury';
 import type { AuditReport } from './audit';
 import { count, severityCounts } from '../domain/text/french';
 import { recognitionLines } from './recognitionText';
@@ -55,6 +56,12 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
               ok: true,
               summary: x.report.counts,
               blank: x.report.blank,
+              candidate: candidateOf(x),
+              criteria: criterionVerdicts(x.report).map((v) => ({
+                id: v.id,
+                state: v.state,
+                findings: v.findings,
+              })),
               recognition: x.report.recognition,
               findings: x.report.findings.map((f) => ({
                 ruleId: f.ruleId,
@@ -77,7 +84,7 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
                 comment: c.comment,
               })),
             }
-          : { file: x.file, ok: false, error: x.error },
+          : { file: x.file, ok: false, candidate: candidateOf(x), error: x.error },
       ),
     },
     null,

@@ -219,6 +219,7 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
   let referentiel: Referentiel = 'tous';
   let format: 'text' | 'json' | 'junit' = 'text';
   const limits = { timeoutMs: 300_000, memoryMb: 1536 };
+  let reports: string | null = null;
   const positive = (v: string, what: string): number => {
     const n = Number(v.replace(',', '.'));
     if (!Number.isFinite(n) || n <= 0)
@@ -243,7 +244,8 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
       if (v !== 'text' && v !== 'json' && v !== 'junit')
         throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
       format = v;
-    } else if (a === '--delai') limits.timeoutMs = positive(value(), '--delai') * 1000;
+    } else if (a === '--rapport') reports = value();
+    else if (a === '--delai') limits.timeoutMs = positive(value(), '--delai') * 1000;
     else if (a === '--memoire') limits.memoryMb = Math.round(positive(value(), '--memoire'));
     else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
     else files.push(a);
@@ -258,6 +260,7 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
   );
   if (io.progress) io.err('');
   for (const r of results) if (r.error) io.err(`Illisible : ${r.file} — ${r.error}.`);
+
   if (format === 'json') io.out(renderJson(referentiel, results));
   else if (format === 'junit')
     io.out(
@@ -267,6 +270,11 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
       ),
     );
   else for (const r of results) if (r.report) for (const l of renderText(r.file, r.report)) io.out(l);
+  if (reports !== null) {
+    const { writeReports } = await import('./reports');
+    if (!(await writeReports(resolve(reports), results, referentiel, io))) return 2;
+    if (format === 'text') io.out(`Rapports écrits : ${reports} (synthese.xlsx et un rapport par classeur)`);
+  }
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => (r.report?.counts.erreur ?? 0) > 0) ? 1 : 0;
 }

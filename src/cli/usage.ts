@@ -22,7 +22,7 @@ export const USAGE = `Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${FORMATS.join('|')}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
   devis-cnc carbone FICHIER.xlsx [--out FICHIER.csv] [--force]
   devis-cnc audit FICHIER.xlsx|DOSSIER|MOTIF… [--referentiel ${REFERENTIELS.join('|')}] [--format text|json|junit]
-                  [--delai SECONDES] [--memoire MO]
+                  [--delai SECONDES] [--memoire MO] [--rapport DOSSIER]
   devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${FORMATS.join('|')}] [--force]
   devis-cnc comparer AVANT.xlsx APRES.xlsx [--format text|json] [--sortie COMPARAISON.xlsx] [--force]
   devis-cnc depenses importer RELEVE.csv --classeur FICHIER.xlsx [--out NOUVEAU.xlsx] [--colonnes "ht=Montant HT;…"]
@@ -35,8 +35,10 @@ Commandes :
             un dossier (tous ses .xlsx, sous-dossiers compris) ou un motif (« *.xlsx ») ;
             plusieurs classeurs sont contrôlés en parallèle, un par cœur, chacun avec un délai
             (--delai, défaut 300 s) et une mémoire (--memoire, défaut 1536 Mo) ; les résultats
-            suivent l'ordre des fichiers ; code 0 sans erreur, 1 avec au moins une erreur, 2 si
-            un fichier est illisible
+            suivent l'ordre des fichiers ; --rapport écrit dans un dossier une synthèse
+            (synthese.xlsx : un classeur par ligne, l'état de chaque critère) et un rapport HTML
+            imprimable par classeur ; code 0 sans erreur, 1 avec au moins une erreur, 2 si un
+            fichier est illisible
   convertir reprend un devis fait à la main (feuille devis ou budget, reconnue comme par « audit »)
             dans un classeur Devis CNC neuf, formules vivantes ; la source n'est jamais modifiée ;
             --format choisit la grille (défaut : série si les codes suivent la grille

@@ -80,6 +80,7 @@ it('reports what breaks a property (a report that names a cell that does not exi
     checklist: [],
     criteriaWording: {},
     blank: false,
+    title: null,
     findings: [
       {
         ruleId: 'devis-line-amount',
