@@ -113,7 +113,14 @@ export function renderJunit(results: FileResult[], ruleIds: string[]): string {
     const failures = ruleIds.filter((id) =>
       x.report?.findings.some((f) => f.ruleId === id && f.severity === 'erreur'),
     ).length;
-    return `  <testsuite name="${xml(x.file)}" tests="${ruleIds.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
+    // The candidate and each criterion's state, as in the JSON and the jury's summary.
+    const properties = [
+      `      <property name="candidat" value="${xml(candidateOf(x))}"/>`,
+      ...criterionVerdicts(x.report).map(
+        (v) => `      <property name="critere:${xml(v.id)}" value="${xml(v.state)}"/>`,
+      ),
+    ];
+    return `  <testsuite name="${xml(x.file)}" tests="${ruleIds.length}" failures="${failures}" errors="0">\n    <properties>\n${properties.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -86,6 +86,12 @@ describe('devis-cnc audit --rapport', () => {
     // The example names its production in Paramètres; the unreadable file keeps its file name.
     expect(json.files.map((f) => f.candidate)[2]).toBe('illisible');
     expect(ws?.getRow(4).getCell(6).value).toBe('illisible : fichier vide');
+    // JUnit carries the same: the candidate and each criterion's state, as properties of its suite.
+    const junit = (await run(['audit', files()[0] ?? '', '--format', 'junit'])).out;
+    const first = json.files[0];
+    expect(junit).toContain(`<property name="candidat" value="${first?.candidate ?? ''}"/>`);
+    for (const c of first?.criteria ?? [])
+      expect(junit).toContain(`<property name="critere:${c.id}" value="${c.state}"/>`);
     const html = readFileSync(join(out, 'rapports', 'candidat-a.html'), 'utf8');
     expect(html).toContain(`<h1>Contrôle de « ${json.files[0]?.candidate ?? ''} »</h1>`);
     expect(html).not.toMatch(/<script|<link|src=/);
