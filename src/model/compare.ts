@@ -70,7 +70,7 @@ export interface SourceChange {
 }
 
 export interface ModelComparison {
-  /** Lines added, removed and changed, in the order of the later version (removed ones where they stood). */
+  /** Lines added, removed and changed, in the order of the later version (a removed one after the kept line it followed). */
   lines: LineChange[];
   unchangedLines: number;
   /** Every chapter of either version, then frais généraux and imprévus, with its delta. */
