@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CsvError, mapColumns, parseMapping, readCsv, readStatement } from '../domain/expenses/csv';
 import { computeExpenses } from '../domain/expenses/expenses';
-import { formatEuros } from '../domain/money';
+import { formatEuros, type Money } from '../domain/money';
+import type { ExpenseInput } from '../domain/expenses/expenses';
+import { looseForm } from '../domain/text/looseForm';
+import { dayText } from '../model/field';
+import { readModel } from '../model/read';
+import { toExcelSerial } from '../sheets/model/plan';
+import type { Snapshot } from '../sheets/model/snapshot';
 import { count } from '../domain/text/french';
 import { readZipDirectory } from '../workbook/xlsx/zipGuard';
 import { PatchUnsupported, XlsxPatch } from '../workbook/xlsx/xlsxPatch';
@@ -38,6 +44,46 @@ function lostParts(book: string): string[] {
  * table on the ledger…), the workbook is rewritten through exceljs, and then not in place when it
  * holds parts that rewrite would lose (charts…): --out is required.
  */
+/** A piece as the ledger and a statement both say it: its day, its number, its amount HT. */
+function pieceKey(day: number | null, piece: string, payee: string, label: string, ht: Money | null): string {
+  // Without a number, the payee and the label tell two pieces of one day apart.
+  const who = piece.trim() !== '' ? looseForm(piece) : `${looseForm(payee)}|${looseForm(label)}`;
+  return `${day ?? ''}|${who}|${ht?.toFixed(2) ?? ''}`;
+}
+
+/**
+ * The statement's pieces already in the ledger (same day, same number — or payee and label —,
+ * same amount HT): importing the same statement twice would count them twice.
+ */
+function alreadyInLedger(
+  snapshot: Snapshot,
+  expenses: ExpenseInput[],
+  lines: number[],
+): { line: number; text: string }[] {
+  const known = new Map<string, string>();
+  for (const p of readModel(snapshot).ledger?.pieces ?? []) {
+    const key = pieceKey(
+      p.date.value,
+      p.piece.value ?? '',
+      p.payee.value ?? '',
+      p.label.value ?? '',
+      p.ht.value,
+    );
+    known.set(key, p.piece.at ? `${p.piece.at.sheet}!${p.piece.at.address}` : 'au grand livre');
+  }
+  const out: { line: number; text: string }[] = [];
+  expenses.forEach((e, k) => {
+    const day = toExcelSerial(new Date(`${e.date}T00:00:00Z`));
+    const where = known.get(pieceKey(day, e.piece ?? '', e.payee ?? '', e.label ?? '', e.ht));
+    if (where !== undefined)
+      out.push({
+        line: lines[k] ?? 0,
+        text: `${e.piece ? `pièce ${e.piece}` : 'pièce sans numéro'} du ${dayText(day)}, ${formatEuros(e.ht)} HT (déjà en ${where})`,
+      });
+  });
+  return out;
+}
+
 export async function runExpensesImport(args: string[], io: Io): Promise<number> {
   const [verb, ...rest] = args;
   if (verb !== 'importer')
@@ -46,6 +92,7 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
   let book: string | undefined;
   let out: string | undefined;
   let mapping = '';
+  let duplicates = false;
   for (let i = 0; i < rest.length; i += 1) {
     const a = rest[i] ?? '';
     const value = (): string => {
@@ -57,6 +104,7 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     if (a === '--classeur') book = value();
     else if (a === '--out') out = value();
     else if (a === '--colonnes') mapping = value();
+    else if (a === '--doublons') duplicates = true;
     else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
     else if (csv === undefined) csv = a;
     else throw new UsageError(`Un seul relevé à la fois (reçu aussi « ${a} »).`);
@@ -84,7 +132,7 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
   }
   try {
     // The ledger's codes, read as the audit reads (only the Dépenses' names are inflated).
-    const { codes } = await readLedger(opened.reader);
+    const { codes, snapshot } = await readLedger(opened.reader);
     const records = readCsv(text);
     const [header, ...rows] = records;
     if (!header || rows.length === 0) {
@@ -97,6 +145,20 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
         `${count(statement.refused.length, 'ligne refusée', 'lignes refusées')} dans « ${csv} » : rien n'a été écrit.`,
       );
       for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
+      return 1;
+    }
+    const twice = duplicates
+      ? []
+      : alreadyInLedger(
+          snapshot,
+          statement.expenses,
+          rows.map((r) => r.line),
+        );
+    if (twice.length > 0) {
+      io.err(
+        `${count(twice.length, 'pièce du relevé est déjà', 'pièces du relevé sont déjà')} au grand livre de « ${book} » (même date, même numéro, même montant HT) : rien n'a été écrit. Ajoutez --doublons pour les importer quand même.`,
+      );
+      for (const d of twice) io.err(`  ligne ${d.line} : ${d.text}`);
       return 1;
     }
     // The file is patched where the pieces go; every part they do not touch is kept as stored.

@@ -240,6 +240,8 @@ export interface PieceModel {
   status: Field<string>;
   paidOn: Field<number>;
   nature: Field<string>;
+  payee: Field<string>;
+  label: Field<string>;
   ttc: Field<Money>;
   /** « Oui » once the piece's proof is filed. */
   proof: Field<string>;

@@ -59,6 +59,8 @@ export function readLedger(s: Snapshot): LedgerModel | null {
         status: asText,
         paidOn: asDay,
         nature: asText,
+        payee: asText,
+        label: asText,
         ttc: asMoney,
         proof: asText,
       }),

@@ -1,3 +1,4 @@
+import { namedValues } from '../support/libreoffice';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,44 @@ describe('devis-cnc new', () => {
     const c = capture();
     expect(await main(['--help'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('devis-cnc new --out FICHIER.xlsx');
+  });
+
+  it.each(['new', 'audit', 'comparer', 'convertir', 'carbone', 'depenses'])(
+    'gives « %s » its own help: synopsis, exit codes 0 / 1 / 2, an example',
+    async (command) => {
+      const c = capture();
+      expect(await main([command, '--help'], c.io)).toBe(0);
+      const page = c.out.join('\n');
+      expect(page.split('\n')[0]).toMatch(new RegExp(`^devis-cnc ${command}\\b.* — `));
+      expect(page).toMatch(/\n {2}0 {2}.+\n {2}1 {2}.+\n {2}2 {2}.+/);
+      expect(page).toMatch(new RegExp(`Exemple :\n {2}devis-cnc ${command} `));
+    },
+  );
+
+  it('lists the examples in « new --help » with their totals as the examples compute them', async () => {
+    const c = capture();
+    expect(await main(['new', '--help'], c.io)).toBe(0);
+    const page = c.out.join('\n').replace(/[\u202f\u00a0]/g, ' ');
+    // Each total is the one the written example shows in its Devis (Devis_Total).
+    for (const format of ['long-metrage', 'court-metrage', 'serie', 'documentaire']) {
+      const file = join(dir, `aide-${format}.xlsx`);
+      expect(await main(['new', '--out', file, '--format', format, '--exemple'], capture().io)).toBe(0);
+      const total = (await namedValues(file, ['Devis_Total'])).Devis_Total as number;
+      const shown = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 })
+        .format(total)
+        .replace(/[\u202f\u00a0]/g, ' ');
+      expect(page).toContain(`devis de ${shown} €`);
+    }
+    expect(page).not.toContain('M€');
+  });
+
+  it('prints its version', async () => {
+    const c = capture();
+    expect(await main(['--version'], c.io)).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(c.out).toEqual([`devis-cnc ${pkg.version}`]);
   });
 
   it('exports the Bilan carbone lines as a French CSV without touching the workbook', async () => {

@@ -150,6 +150,37 @@ describe('devis-cnc depenses importer', () => {
     expect(findings.filter((f) => f.sheet === 'Dépenses')).toEqual([]);
   });
 
+  it('refuses a statement imported twice, listing the pieces already there, unless --doublons', () => {
+    const target = join(dir, 'deux-fois.xlsx');
+    copyFileSync(book, target);
+    const csv = join(dir, 'releve-deux-fois.csv');
+    writeFileSync(
+      csv,
+      `${HEADER}\n01/12/2026;F-0201;Hôtel du Nord;Facture;6.2.1;Repérages;"1 020,00";"102,00";;payé;03/12/2026;Carte;oui;F-0201.pdf\n` +
+        `02/12/2026;;Marc Dubreuil;Note de frais;6.1.2;Train Lille;93,50;9,35;;engagé;;;oui;NF\n`,
+    );
+    expect(cli(['depenses', 'importer', csv, '--classeur', target]).status).toBe(0);
+    const once = hash(target);
+    const again = cli(['depenses', 'importer', csv, '--classeur', target]);
+    expect(again.status).toBe(1);
+    expect(plain(again.stderr).trim().split('\n')).toEqual([
+      `2 pièces du relevé sont déjà au grand livre de « ${target} » (même date, même numéro, même montant HT) : rien n'a été écrit. Ajoutez --doublons pour les importer quand même.`,
+      '  ligne 2 : pièce F-0201 du 01/12/2026, 1 020,00 € HT (déjà en Dépenses!B183)',
+      '  ligne 3 : pièce sans numéro du 02/12/2026, 93,50 € HT (déjà en Dépenses!B184)',
+    ]);
+    expect(hash(target)).toBe(once);
+    // The same train, another day: not a duplicate.
+    const other = join(dir, 'releve-autre-jour.csv');
+    writeFileSync(
+      other,
+      `${HEADER}\n03/12/2026;;Marc Dubreuil;Note de frais;6.1.2;Train Lille;93,50;9,35;;engagé;;;oui;NF\n`,
+    );
+    expect(cli(['depenses', 'importer', other, '--classeur', target]).status).toBe(0);
+    const forced = cli(['depenses', 'importer', csv, '--classeur', target, '--doublons']);
+    expect(forced.status).toBe(0);
+    expect(plain(forced.stdout)).toContain('2 pièces importées');
+  });
+
   it('grows the ledger inside itself for a statement longer than its free rows; LibreOffice counts every piece', async () => {
     const before = await namedValues(recalcWithLibreOffice(book, join(dir, 'lo-base'), recalcProfile()), [
       'Dep_Engage',
