@@ -105,6 +105,15 @@ export async function convertDevis(
     return { ...ch, items: [...kept, ...lines.map((l): ItemInput => ({ kind: 'line', ...l }))] };
   });
   out.chapters = received.size;
+  // A devis of which no line could be read is not converted into an empty one (0,00 €).
+  if (out.lines === 0)
+    return {
+      refused: `Aucune ligne de devis lue dans la feuille « ${sheet} » (en-têtes trouvés, mais pas de ligne avec un code et un montant dessous) : rien n’a été écrit.${
+        out.unmapped.length
+          ? ` Lignes écartées : ${out.unmapped.map((u) => `« ${u.label} » (${u.cell}) : ${u.why}`).join(' ; ')}.`
+          : ''
+      }`,
+    };
   budget.params = indirectRates(budget, out);
   out.total = computeBudget(budget).total.amount;
   return out;

@@ -99,6 +99,19 @@ describe('devis-cnc convertir', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^Pas de devis reconnu dans ce classeur/);
     expect(existsSync(join(out, 'y.xlsx'))).toBe(false);
+    // A budget sheet with its headers and no line under them: no empty 0,00 € devis written.
+    const bare = join(out, 'sans-lignes.xlsx');
+    const b = new ExcelJS.Workbook();
+    const ws = b.addWorksheet('Budget');
+    ws.addRow(['Code', 'Désignation', 'Qté', 'Tarif', 'Total']);
+    ws.addRow([null, 'À compléter', null, null, null]);
+    await b.xlsx.writeFile(bare);
+    const noLine = cli(['convertir', bare, '--out', join(out, 'z.xlsx')]);
+    expect(noLine.status).toBe(2);
+    expect(noLine.stderr.trim()).toBe(
+      'Aucune ligne de devis lue dans la feuille « Budget » (en-têtes trouvés, mais pas de ligne avec un code et un montant dessous) : rien n’a été écrit.',
+    );
+    expect(existsSync(join(out, 'z.xlsx'))).toBe(false);
   });
 
   it('converts into the audiovisual grid for a series: chapter 10 holds the frais généraux and imprévus', async () => {
