@@ -43,7 +43,7 @@ export interface FileResult {
   error?: string;
 }
 
-/** The JSON shape documented in the README. */
+/** The JSON shape documented in docs/ligne-de-commande.md. */
 export function renderJson(referentiel: string, results: FileResult[]): string {
   return JSON.stringify(
     {

@@ -6,7 +6,7 @@ import { isBlank, readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from './port';
 import { a1, type CellPlan } from '../sheets/model/plan';
 
-/** Columns of the CSV export, in order (documented in the README), each from a column of the carbon lines. */
+/** Columns of the CSV export, in order (documented in docs/ligne-de-commande.md), each from a column of the carbon lines. */
 const CSV: readonly (readonly [CarbonLineKey, string])[] = [
   ['category', 'Catégorie'],
   ['label', 'Poste'],

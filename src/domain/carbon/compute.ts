@@ -36,7 +36,7 @@ const MODE_NAMES: readonly string[] = [
   ...new Set([...MODES.flatMap((m) => [m.id, ...m.aliases]), ...Object.keys(alias.transport.planes.aliases)]),
 ];
 
-/** Every word CARBON.TRANSPORT accepts (ids and French aliases), for suggestions and the README. */
+/** Every word CARBON.TRANSPORT accepts (ids and French aliases), for suggestions and docs/fonctions.md. */
 export function transportModeNames(): string[] {
   return [...MODE_NAMES];
 }
