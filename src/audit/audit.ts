@@ -10,7 +10,7 @@ import { rulesFor } from '../rules';
 import { renderMessage } from '../rules/messages';
 import type { Finding, Severity } from '../rules/types';
 import type { WorkbookReader } from '../workbook/port';
-import { readState } from './state';
+import { readState, type Verdict } from './state';
 import { plainDeliverables, recognitionReport, type Explained, type RecognitionReport } from './recognition';
 
 export {
@@ -39,8 +39,8 @@ export interface ChecklistItem {
   kind: string;
   /** Rules that check part of it automatically. */
   rules: string[];
-  /** Ticked by a person in the taskpane (kept in the hidden sheet Contrôle_État). */
-  ticked: boolean;
+  /** A person's verdict in the taskpane (kept in the hidden sheet Contrôle_État). */
+  verdict: Verdict;
   comment: string;
 }
 
@@ -82,7 +82,7 @@ export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
       sheet: c.sheet,
       kind: c.kind,
       rules: rules.filter((r) => r.meta.criteria.includes(c.id)).map((r) => r.meta.id),
-      ticked: false,
+      verdict: 'non-evalue' as const,
       comment: '',
     }));
 }
@@ -137,7 +137,7 @@ export async function audit(
   const state = await readState(port);
   const checklist = checklistFor(referentiel).map((c) => ({
     ...c,
-    ticked: state.ticks[c.criterion]?.ticked ?? false,
+    verdict: state.ticks[c.criterion]?.verdict ?? 'non-evalue',
     comment: state.ticks[c.criterion]?.comment ?? '',
   }));
   const total = single(snapshot, DEVIS_NAMES.total.amount);

@@ -1,8 +1,8 @@
 import { neutraliseForCsv } from '../domain/text/injection';
 import type { ChecklistItem } from './audit';
-import type { Tick } from './state';
+import { VERDICT_LABELS, type Tick } from './state';
 
-const HEADERS = ['Critère', 'Feuille', 'Coché', 'Commentaire', 'Libellé du critère', 'Règles automatiques'];
+const HEADERS = ['Critère', 'Feuille', 'Verdict', 'Commentaire', 'Libellé du critère', 'Règles automatiques'];
 
 function field(text: string): string {
   const s = neutraliseForCsv(text);
@@ -15,8 +15,8 @@ function field(text: string): string {
  */
 export function checklistCsv(items: readonly ChecklistItem[], ticks: Readonly<Record<string, Tick>>): string {
   const rows = items.map((c) => {
-    const t = ticks[c.criterion] ?? { ticked: c.ticked, comment: c.comment };
-    return [c.criterion, c.sheet, t.ticked ? 'oui' : 'non', t.comment, c.text, c.rules.join(', ')]
+    const t = ticks[c.criterion] ?? { verdict: c.verdict, comment: c.comment };
+    return [c.criterion, c.sheet, VERDICT_LABELS[t.verdict], t.comment, c.text, c.rules.join(', ')]
       .map(field)
       .join(';');
   });

@@ -6,6 +6,7 @@ import criteria from '../../data/referentiels/criteres.json';
 import { count } from '../domain/text/french';
 import type { AuditReport } from './audit';
 import { recognitionLines } from './recognitionText';
+import { VERDICT_LABELS } from './state';
 import type { Referentiel } from './referentiels';
 
 /** One file of a batch: its report, or why it has none (the shape of render's FileResult). */
@@ -16,7 +17,8 @@ interface FileResult {
 }
 
 /** How a criterion stands for one workbook. */
-export type CriterionState = 'non conforme' | 'à vérifier' | 'sans constat' | 'à juger' | 'coché';
+export type CriterionState =
+  'non conforme' | 'à vérifier' | 'sans constat' | 'à juger' | 'acquis' | 'non acquis';
 
 export interface CriterionVerdict {
   id: string;
@@ -33,21 +35,23 @@ export function criteriaOf(referentiel: Referentiel): { id: string; text: string
 
 /**
  * Each criterion's state: non conforme when an erreur cites it, à vérifier when only an
- * avertissement does, else coché / à juger for what a person judges, sans constat for the rest
+ * avertissement does, else the verdict of a person (acquis, non acquis, à juger), sans constat for the rest
  * (no automatic check found anything: not a proof that the criterion is met).
  */
 export function criterionVerdicts(report: AuditReport): CriterionVerdict[] {
-  const ticks = new Map(report.checklist.map((c) => [c.criterion, c.ticked]));
+  const verdicts = new Map(report.checklist.map((c) => [c.criterion, c.verdict]));
   return criteriaOf(report.referentiel).map((c) => {
     const cited = report.findings.filter((f) => f.criteria.includes(c.id));
     const state: CriterionState = cited.some((f) => f.severity === 'erreur')
       ? 'non conforme'
       : cited.some((f) => f.severity === 'avertissement')
         ? 'à vérifier'
-        : ticks.has(c.id)
-          ? ticks.get(c.id)
-            ? 'coché'
-            : 'à juger'
+        : verdicts.has(c.id)
+          ? verdicts.get(c.id) === 'acquis'
+            ? 'acquis'
+            : verdicts.get(c.id) === 'non-acquis'
+              ? 'non acquis'
+              : 'à juger'
           : 'sans constat';
     return { id: c.id, text: c.text, state, findings: cited.length };
   });
@@ -170,7 +174,7 @@ export function reportHtml(r: FileResult, referentiel: Referentiel, date: Date):
               cell(c.criterion),
               cell(c.text),
               cell(c.sheet),
-              cell(c.ticked ? 'coché' : ''),
+              cell(c.verdict === 'non-evalue' ? '' : VERDICT_LABELS[c.verdict]),
               cell(c.comment),
             ]),
           )}`

@@ -1,3 +1,4 @@
+import { VERDICT_LABELS } from './state';
 import { candidateOf, criterionVerdicts } from './jury';
 import type { AuditReport } from './audit';
 import { count, severityCounts } from '../domain/text/french';
@@ -31,7 +32,7 @@ export function renderText(file: string, r: AuditReport): string[] {
     out.push(`À juger par une personne (${count(r.checklist.length, 'critère')}) :`);
     for (const c of r.checklist)
       out.push(
-        `  [${c.ticked ? 'x' : ' '}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`,
+        `  [${c.verdict === 'non-evalue' ? ' ' : VERDICT_LABELS[c.verdict]}] ${c.criterion} (${c.sheet}) — ${c.text}${c.comment ? ` — commentaire : ${c.comment}` : ''}`,
       );
   }
   return out;
@@ -80,7 +81,9 @@ export function renderJson(referentiel: string, results: FileResult[]): string {
                 sheet: c.sheet,
                 text: c.text,
                 rules: c.rules,
-                ticked: c.ticked,
+                verdict: c.verdict,
+                // Earlier readers looked for a tick: acquis.
+                ticked: c.verdict === 'acquis',
                 comment: c.comment,
               })),
             }

@@ -5,12 +5,11 @@ import {
   REPORT_HEADER_ROW,
   REPORT_SHEET,
 } from '../sheets/control/contract';
-import { yesNo } from '../sheets/model/labels';
+import { VERDICT_LABELS, type AuditState } from './state';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory, WorkbookReader } from '../workbook/port';
 import { cellText } from '../domain/text/cellText';
 import type { AuditReport } from './audit';
-import type { AuditState } from './state';
 
 /** The title in A1 of every report this add-in writes: how it knows its own report sheets. */
 const REPORT_TITLE = 'Rapport de contrôle — référentiel';
@@ -85,7 +84,7 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
     const t = state.ticks[c.criterion];
     cells.push({ address: C.cell('criterion', row), value: c.criterion });
     cells.push({ address: C.cell('sheet', row), value: c.sheet });
-    cells.push({ address: C.cell('ticked', row), value: yesNo(t?.ticked ?? false) });
+    cells.push({ address: C.cell('ticked', row), value: VERDICT_LABELS[t?.verdict ?? c.verdict] });
     cells.push({ address: C.cell('comment', row), value: t?.comment ?? '' });
     cells.push({ address: C.cell('wording', row), value: c.text });
   }

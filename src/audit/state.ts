@@ -1,14 +1,35 @@
 import { cellText } from '../domain/text/cellText';
 import { STATE_COLUMNS, STATE_REFERENTIEL_KEY, STATE_SETTING, STATE_SHEET } from '../sheets/control/contract';
-import { YES, yesNo } from '../sheets/model/labels';
+import { YES } from '../sheets/model/labels';
 import { readTable } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from '../workbook/port';
 import { ALL_REFERENTIELS, isReferentiel, type Referentiel } from './referentiels';
 
 export { STATE_SHEET };
 
+/** A jury's verdict on a criterion a person judges. */
+export type Verdict = 'acquis' | 'non-acquis' | 'non-evalue';
+
+export const VERDICTS: readonly Verdict[] = ['acquis', 'non-acquis', 'non-evalue'];
+
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  acquis: 'Acquis',
+  'non-acquis': 'Non acquis',
+  'non-evalue': 'Non évalué',
+};
+
+/** A verdict as the state sheet holds it; « Oui » (a tick of earlier versions) reads as acquis. */
+export function verdictOf(value: unknown): Verdict {
+  if (value === true) return 'acquis';
+  const t = cellText(value).trim().toLowerCase();
+  if (t === 'acquis' || t === YES.toLowerCase()) return 'acquis';
+  if (t === 'non acquis') return 'non-acquis';
+  return 'non-evalue';
+}
+
+/** What a person said of a criterion: a verdict and a comment. */
 export interface Tick {
-  ticked: boolean;
+  verdict: Verdict;
   comment: string;
 }
 
@@ -25,7 +46,7 @@ export async function readState(port: WorkbookReader): Promise<AuditState> {
     const value = cellText(row.value);
     if (key === STATE_REFERENTIEL_KEY && isReferentiel(value)) state.referentiel = value;
     if (key.includes(':'))
-      state.ticks[key] = { ticked: value === YES || row.value === true, comment: cellText(row.comment) };
+      state.ticks[key] = { verdict: verdictOf(row.value), comment: cellText(row.comment) };
   }
   return state;
 }
@@ -35,7 +56,7 @@ export async function saveState(port: WorkbookPort, state: AuditState): Promise<
   const rows: (string | number | boolean | null)[][] = [
     STATE_COLUMNS.keys.map((k) => STATE_COLUMNS.header(k)),
     [STATE_REFERENTIEL_KEY, referentiel, 'Référentiel choisi dans le volet Contrôle'],
-    ...Object.entries(state.ticks).map(([criterion, t]) => [criterion, yesNo(t.ticked), t.comment]),
+    ...Object.entries(state.ticks).map(([criterion, t]) => [criterion, VERDICT_LABELS[t.verdict], t.comment]),
   ];
   await port.writeStateSheet(STATE_SHEET, rows, { [STATE_SETTING]: referentiel });
 }

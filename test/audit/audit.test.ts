@@ -205,7 +205,7 @@ describe('devis-cnc audit', () => {
     expect(Number(/\((\d+) règles\)/.exec(c.out[0] ?? '')?.[1])).toBeLessThan(22);
   });
 
-  it('shows the ticks kept in the workbook by the taskpane', async () => {
+  it('shows the verdicts kept in the workbook by the taskpane, and reads a tick of earlier versions as acquis', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const { XlsxPort } = await import('../../src/workbook/xlsx/xlsxPort');
     const { saveState } = await import('../../src/audit/state');
@@ -213,15 +213,26 @@ describe('devis-cnc audit', () => {
     await wb.xlsx.readFile(example);
     await saveState(new XlsxPort(wb), {
       referentiel: 'cpca',
-      ticks: { 'cpca:C1.4.1': { ticked: true, comment: 'Vu en soutenance' } },
+      ticks: {
+        'cpca:C1.4.1': { verdict: 'acquis', comment: 'Vu en soutenance' },
+        'cpca:C1.4.2': { verdict: 'non-acquis', comment: '' },
+      },
     });
     const ticked = join(dir, 'coches.xlsx');
     await wb.xlsx.writeFile(ticked);
     const c = capture();
     expect(await main(['audit', ticked, '--referentiel', 'cpca'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain(
-      '[x] cpca:C1.4.1 (Plan de financement) — Chaque option de financement',
+      '[Acquis] cpca:C1.4.1 (Plan de financement) — Chaque option de financement',
     );
+    expect(c.out.join('\n')).toContain('[Non acquis] cpca:C1.4.2 (Bilan carbone)');
     expect(c.out.join('\n')).toContain('commentaire : Vu en soutenance');
+    // A workbook saved by an earlier version: « Oui » is a tick, read as acquis.
+    const state = wb.getWorksheet('Contrôle_État');
+    if (state) state.getCell('B3').value = 'Oui';
+    await wb.xlsx.writeFile(ticked);
+    const old = capture();
+    await main(['audit', ticked, '--referentiel', 'cpca'], old.io);
+    expect(old.out.join('\n')).toContain('[Acquis] cpca:C1.4.1');
   });
 });

@@ -579,7 +579,7 @@ describe('taskpane', () => {
     fireEvent.change(comment, { target: { value: 'À revoir avec la production' } });
     fireEvent.keyDown(comment, { key: 'Enter' });
     expect(screen.getAllByRole('status').map((x) => x.textContent)).toContain(
-      'Coches et commentaires non enregistrés dans le classeur.',
+      'Verdicts et commentaires non enregistrés dans le classeur.',
     );
     fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     expect(screen.getByRole('tabpanel', { name: 'Créer' })).toBeTruthy();
@@ -588,7 +588,14 @@ describe('taskpane', () => {
     expect(screen.getByText(/0 erreur, 1 avertissement/)).toBeTruthy();
     expect(screen.getByText('« À revoir avec la production »')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Modifier le commentaire cpca:C1.4.1' })).toBeTruthy();
-    expect(screen.getByText('Coches et commentaires non enregistrés dans le classeur.')).toBeTruthy();
+    expect(screen.getByText('Verdicts et commentaires non enregistrés dans le classeur.')).toBeTruthy();
+    // Escape cancels an edit: the comment stays as it was.
+    fireEvent.click(screen.getByRole('button', { name: 'Modifier le commentaire cpca:C1.4.1' }));
+    const again = screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' });
+    fireEvent.change(again, { target: { value: 'Texte abandonné' } });
+    fireEvent.keyDown(again, { key: 'Escape' });
+    expect(screen.getByText('« À revoir avec la production »')).toBeTruthy();
+    expect(screen.queryByText('« Texte abandonné »')).toBeNull();
   });
 
   it('exports the checklist with its ticks and comments as a file to hand in', async () => {
@@ -602,7 +609,7 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     await screen.findByText(/0 erreur, 1 avertissement/);
-    fireEvent.click(screen.getAllByRole('checkbox')[0] as HTMLElement);
+    fireEvent.click(screen.getAllByRole('radio', { name: 'Acquis' })[0] as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' }), {
       target: { value: 'Vu ; « options » comparées' },
@@ -612,14 +619,15 @@ describe('taskpane', () => {
     });
     expect(
       screen.getByText(
-        'Grille des 15 critères exportée dans grille-de-controle.csv (coches et commentaires compris).',
+        'Grille des 15 critères exportée dans grille-de-controle.csv (verdicts et commentaires compris).',
       ),
     ).toBeTruthy();
     const [name, text] = saved[0] ?? ['', ''];
     expect(name).toBe('grille-de-controle.csv');
     const lines = text.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('Critère;Feuille;Coché;Commentaire;Libellé du critère;Règles automatiques');
-    expect(lines[1]).toMatch(/^cpca:C1\.4\.1;Plan de financement;oui;"Vu ; « options » comparées";/);
+    expect(lines[0]).toBe('Critère;Feuille;Verdict;Commentaire;Libellé du critère;Règles automatiques');
+    expect(lines[1]).toMatch(/^cpca:C1\.4\.1;Plan de financement;Acquis;"Vu ; « options » comparées";/);
+    expect(lines[2]).toMatch(/^cpca:C1\.4\.2;Bilan carbone;Non évalué;;/);
     expect(lines).toHaveLength(17);
   });
 
@@ -633,22 +641,25 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
-    fireEvent.click(await screen.findByRole('checkbox', { name: /^cpca:C1\.4\.1/ }));
+    const verdicts = await screen.findByRole('radiogroup', { name: /^cpca:C1\.4\.1/ });
+    expect(screen.getByText('0 / 3 jugé')).toBeTruthy();
+    fireEvent.click(within(verdicts).getByRole('radio', { name: 'Acquis' }));
+    expect(screen.getByText('1 / 3 jugé')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' }), {
       target: { value: 'Étude comparative convaincante' },
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les coches' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les verdicts' }));
     });
-    expect(await screen.findByText(/Coches et référentiel enregistrés/)).toBeTruthy();
-    expect(screen.queryByText('Coches et commentaires non enregistrés dans le classeur.')).toBeNull();
+    expect(await screen.findByText(/Verdicts et référentiel enregistrés/)).toBeTruthy();
+    expect(screen.queryByText('Verdicts et commentaires non enregistrés dans le classeur.')).toBeNull();
     const state = wb.getWorksheet('Contrôle_État');
     expect(state?.state).toBe('hidden');
     expect([state?.getCell('A2').value, state?.getCell('B2').value]).toEqual(['referentiel', 'cpca']);
     expect([state?.getCell('A3').value, state?.getCell('B3').value, state?.getCell('C3').value]).toEqual([
       'cpca:C1.4.1',
-      'Oui',
+      'Acquis',
       'Étude comparative convaincante',
     ]);
     await act(async () => {

@@ -19,7 +19,7 @@ export const FINDING_COLUMNS = contiguousColumns('A', {
 export const CHECKLIST_COLUMNS = contiguousColumns('A', {
   criterion: 'Critère',
   sheet: 'Feuille',
-  ticked: 'Coché',
+  ticked: 'Verdict',
   comment: 'Commentaire',
   wording: 'Texte du critère',
 });

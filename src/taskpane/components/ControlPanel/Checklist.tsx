@@ -1,8 +1,17 @@
 import { frenchSpacing } from '../../../domain/text/french';
 import { useState } from 'react';
-import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ChecklistItem } from '../../../audit/audit';
-import type { Tick } from '../../../audit/state';
+import { VERDICT_LABELS, VERDICTS, type Tick, type Verdict } from '../../../audit/state';
 
 const useStyles = makeStyles({
   item: {
@@ -14,11 +23,13 @@ const useStyles = makeStyles({
   comment: { paddingLeft: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground2 },
   fill: { width: '100%', minWidth: 0 },
   indent: { paddingLeft: tokens.spacingHorizontalXXL },
+  verdicts: { flexWrap: 'wrap' },
 });
 
 /**
- * The criteria a person judges: a tick each, and a comment behind "Commenter" (a labelled field,
- * opened on demand, so the list is not fifteen empty boxes to tab through).
+ * The criteria a person judges: a verdict each (Acquis, Non acquis, Non évalué), how many are
+ * judged, and a comment behind "Commenter" (a labelled field, opened on demand, so the list is not
+ * fifteen empty boxes to tab through; Escape gives the comment back as it was).
  */
 export function Checklist({
   items,
@@ -30,19 +41,29 @@ export function Checklist({
   onChange: (criterion: string, tick: Tick) => void;
 }): JSX.Element {
   const styles = useStyles();
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ criterion: string; before: string } | null>(null);
+  const tickOf = (c: ChecklistItem): Tick => ticks[c.criterion] ?? { verdict: c.verdict, comment: c.comment };
+  const judged = items.filter((c) => tickOf(c).verdict !== 'non-evalue').length;
   return (
     <div>
+      <Text role="status">{`${judged} / ${items.length} ${judged > 1 ? 'jugés' : 'jugé'}`}</Text>
       {items.map((c) => {
-        const t = ticks[c.criterion] ?? { ticked: c.ticked, comment: c.comment };
-        const open = editing === c.criterion;
+        const t = tickOf(c);
+        const open = editing?.criterion === c.criterion;
         return (
           <div key={c.criterion} className={styles.item}>
-            <Checkbox
-              label={`${c.criterion} (${c.sheet}) — ${c.text}`}
-              checked={t.ticked}
-              onChange={(_, d) => onChange(c.criterion, { ...t, ticked: d.checked === true })}
-            />
+            <Field label={`${c.criterion} (${c.sheet}) — ${c.text}`}>
+              <RadioGroup
+                layout="horizontal"
+                className={styles.verdicts}
+                value={t.verdict}
+                onChange={(_, d) => onChange(c.criterion, { ...t, verdict: d.value as Verdict })}
+              >
+                {VERDICTS.map((v) => (
+                  <Radio key={v} value={v} label={VERDICT_LABELS[v]} />
+                ))}
+              </RadioGroup>
+            </Field>
             {open ? (
               <Field label={`Commentaire sur ${c.criterion}`} className={styles.indent}>
                 <Input
@@ -52,6 +73,9 @@ export function Checklist({
                   value={t.comment}
                   onChange={(_, d) => onChange(c.criterion, { ...t, comment: d.value })}
                   onKeyDown={(e) => {
+                    // Escape cancels the edit: the comment as it was before.
+                    if (e.key === 'Escape')
+                      onChange(c.criterion, { ...t, comment: editing?.before ?? t.comment });
                     if (e.key === 'Enter' || e.key === 'Escape') setEditing(null);
                   }}
                   onBlur={() => setEditing(null)}
@@ -65,7 +89,7 @@ export function Checklist({
                     size="small"
                     appearance="subtle"
                     aria-label={`${t.comment ? 'Modifier le commentaire' : 'Commenter'} ${c.criterion}`}
-                    onClick={() => setEditing(c.criterion)}
+                    onClick={() => setEditing({ criterion: c.criterion, before: t.comment })}
                   >
                     {t.comment ? 'Modifier le commentaire' : 'Commenter'}
                   </Button>

@@ -30,6 +30,20 @@ import { FindingList, severityWord } from './FindingList';
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // The save, report and export actions stay in view at the bottom of the pane while the
+  // checklist scrolls (a jury judges fifteen criteria, then saves).
+  footer: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: 'wrap',
+    position: 'sticky',
+    bottom: 0,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // A long référentiel name must not widen the pane: the select shrinks and ellipsises, the full
   // name stays in the option (read by screen readers and shown in the open list).
   fill: { width: '100%', minWidth: 0 },
@@ -343,21 +357,21 @@ export function ControlPanel({
           />
           {unsaved > 0 && (
             <Text role="status" weight="semibold">
-              Coches et commentaires non enregistrés dans le classeur.
+              Verdicts et commentaires non enregistrés dans le classeur.
             </Text>
           )}
-          <div className={styles.row}>
+          <div className={styles.footer}>
             <Button
               disabled={blocked}
               onClick={() =>
-                void act('Enregistrement des coches', async () => {
+                void act('Enregistrement des verdicts', async () => {
                   await host.saveState(current());
                   setUnsaved(0);
-                  return 'Coches et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).';
+                  return 'Verdicts et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).';
                 })
               }
             >
-              Enregistrer les coches
+              Enregistrer les verdicts
             </Button>
             <Button disabled={blocked || asking !== null} onClick={() => void askReport()}>
               Rapport
@@ -367,7 +381,7 @@ export function ControlPanel({
                 onClick={() =>
                   void act('Export de la grille', async () => {
                     save('grille-de-controle.csv', checklistCsv(report.checklist, ticks));
-                    return `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (coches et commentaires compris).`;
+                    return `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (verdicts et commentaires compris).`;
                   })
                 }
               >
