@@ -522,6 +522,53 @@ describe('taskpane', () => {
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 
+  it('walks the findings with Précédent / Suivant, sheet then cell, selecting each and marking it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'devis-ecole.xlsx'));
+    const selected: string[] = [];
+    render(
+      <App
+        host={{
+          ...hostFromPort(new XlsxPort(wb)),
+          selectCell: async (sheet, address) => void selected.push(`${sheet}!${address}`),
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    const filters = await screen.findByRole('search', { name: 'Filtrer les constats' });
+    // Every finding with a cell, in sheet then row then column order, is what the walk visits.
+    const cells = screen
+      .getAllByRole('button', { name: /^Aller à / })
+      .map((b) => /^Aller à ([A-Z]+\d+) — [^,]+, feuille (.+?) : /.exec(b.getAttribute('aria-label') ?? ''))
+      .map((m) => `${m?.[2] ?? ''}!${m?.[1] ?? ''}`);
+    const order = (c: string): [string, number, number] => {
+      const [sheet, address] = c.split('!') as [string, string];
+      const m = /^([A-Z]+)(\d+)$/.exec(address);
+      return [sheet, Number(m?.[2]), (m?.[1] ?? '').length * 100 + (m?.[1] ?? '').charCodeAt(0)];
+    };
+    const sheetsOrder = [...new Set(cells.map((c) => c.split('!')[0]))];
+    const expected = [...cells].sort((a, b) => {
+      const [sa, ra, ca] = order(a);
+      const [sb, rb, cb] = order(b);
+      return sheetsOrder.indexOf(sa) - sheetsOrder.indexOf(sb) || ra - rb || ca - cb;
+    });
+    const previous = within(filters).getByRole('button', { name: 'Précédent' });
+    const next = within(filters).getByRole('button', { name: 'Suivant' });
+    expect(previous.hasAttribute('disabled')).toBe(true);
+    for (const [k, cell] of expected.entries()) {
+      fireEvent.click(next);
+      expect(selected.at(-1)).toBe(cell);
+      expect(within(filters).getByText(`Constat ${k + 1} / ${expected.length} : ${cell}`)).toBeTruthy();
+      expect(document.querySelectorAll('li[aria-current="true"]')).toHaveLength(1);
+    }
+    expect(next.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(previous);
+    expect(selected.at(-1)).toBe(expected.at(-2));
+  });
+
   it('filters the findings by severity, sheet and words; a finding without a cell is text, not a dead button', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'devis-ecole.xlsx'));

@@ -16,7 +16,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { AuditProgress, AuditReport } from '../../../audit/audit';
+import type { AuditProgress, AuditReport, ReportedFinding } from '../../../audit/audit';
+import { parseAddress } from '../../../sheets/model/plan';
 import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
 import { recognitionLines } from '../../../audit/recognitionText';
@@ -91,6 +92,8 @@ export function ControlPanel({
   const [referentiel, setReferentiel] = useState<Referentiel>('tous');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [ticks, setTicks] = useState<Record<string, Tick>>({});
+  /** The finding Précédent / Suivant last went to. */
+  const [visited, setVisited] = useState<ReportedFinding | null>(null);
   /** Ticks or comments changed since they were read or saved. */
   const [unsaved, setUnsaved] = useState(0);
   const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -186,6 +189,24 @@ export function ControlPanel({
         `${f.location?.address ?? ''} ${f.message} ${f.criteria.join(' ')}`.toLowerCase().includes(needle)),
   );
   const sheets = allSheets.filter((sh) => shown.some((f) => (f.location?.sheet ?? 'Classeur') === sh));
+  // The findings shown that have a cell, in sheet then cell order: what Précédent / Suivant walk.
+  const walk = shown
+    .filter((f) => f.location)
+    .map((f) => ({ f, at: parseAddress(f.location?.address ?? 'A1') }))
+    .sort(
+      (a, b) =>
+        allSheets.indexOf(a.f.location?.sheet ?? '') - allSheets.indexOf(b.f.location?.sheet ?? '') ||
+        a.at.row - b.at.row ||
+        a.at.col - b.at.col,
+    )
+    .map((x) => x.f);
+  const currentAt = visited ? walk.indexOf(visited) : -1;
+  const goTo = (k: number): void => {
+    const f = walk[k];
+    if (!f?.location) return;
+    setVisited(f);
+    void host.selectCell(f.location.sheet, f.location.address);
+  };
   const rank = (f: { severity: Severity }): number => SEVERITIES.indexOf(f.severity);
   const blank = report?.blank === true;
   const empty =
@@ -331,6 +352,25 @@ export function ControlPanel({
                   ? count(shown.length, 'constat')
                   : `${count(shown.length, 'constat')} ${agree(shown.length, 'affiché')} sur ${report.findings.length}`}
               </Text>
+              {walk.length > 0 && (
+                <div className={styles.row}>
+                  <Button size="small" disabled={currentAt <= 0} onClick={() => goTo(currentAt - 1)}>
+                    Précédent
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={currentAt >= walk.length - 1}
+                    onClick={() => goTo(currentAt + 1)}
+                  >
+                    Suivant
+                  </Button>
+                  <Text size={200} aria-live="polite">
+                    {visited?.location && currentAt >= 0
+                      ? `Constat ${currentAt + 1} / ${walk.length} : ${visited.location.sheet}!${visited.location.address}`
+                      : `${count(walk.length, 'constat')} à parcourir, feuille par feuille`}
+                  </Text>
+                </div>
+              )}
             </div>
           )}
           {sheets.map((sheet) => (
@@ -342,6 +382,7 @@ export function ControlPanel({
                 .sort((a, b) => rank(a) - rank(b))}
               blank={blank}
               wording={report.criteriaWording}
+              current={visited}
               onGo={(sh, address) => void host.selectCell(sh, address)}
             />
           ))}

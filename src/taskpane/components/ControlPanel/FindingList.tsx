@@ -12,6 +12,10 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  current: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   where: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -48,11 +52,14 @@ function FindingItem({
   finding: f,
   blank,
   wording,
+  current,
   onGo,
 }: {
   finding: ReportedFinding;
   blank: boolean;
   wording: Record<string, string>;
+  /** The one Précédent / Suivant went to: marked. */
+  current: boolean;
   onGo: (sheet: string, address: string) => void;
 }): JSX.Element {
   const styles = useStyles();
@@ -62,7 +69,10 @@ function FindingItem({
     (x): x is string => !!x,
   );
   return (
-    <li className={styles.item}>
+    <li
+      className={current ? `${styles.item} ${styles.current}` : styles.item}
+      aria-current={current ? 'true' : undefined}
+    >
       <div className={styles.head}>
         <Badge
           appearance={blank && f.severity === 'erreur' ? 'tint' : 'filled'}
@@ -116,12 +126,14 @@ export function FindingList({
   findings,
   blank,
   wording,
+  current = null,
   onGo,
 }: {
   sheet: string;
   findings: ReportedFinding[];
   blank: boolean;
   wording: Record<string, string>;
+  current?: ReportedFinding | null;
   onGo: (sheet: string, address: string) => void;
 }): JSX.Element {
   const styles = useStyles();
@@ -137,6 +149,7 @@ export function FindingList({
             finding={f}
             blank={blank}
             wording={wording}
+            current={f === current}
             onGo={onGo}
           />
         ))}
