@@ -234,6 +234,15 @@ describe('taskpane in Chromium', () => {
     await page.getByRole('button', { name: 'Pourquoi, comment corriger' }).first().click();
     await page.getByRole('button', { name: 'Commenter cpca:C1.4.1' }).click();
     states['modèle vierge contrôlé, explication et commentaire ouverts'] = await axeViolations(page);
+    // The jury's verdicts, by keyboard: the first criterion's group, then Acquis with the arrows.
+    const verdicts = page.getByRole('radiogroup', { name: /^cpca:C1\.4\.1/ });
+    await verdicts.getByRole('radio', { name: 'Non acquis' }).check();
+    await page.keyboard.press('ArrowLeft');
+    expect(await verdicts.getByRole('radio', { name: 'Acquis', exact: true }).isChecked()).toBe(true);
+    await page.getByText(/^1 \/ \d+ jugé$/).waitFor();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByText(/^Constat 1 \/ \d+ : /).waitFor();
+    states['verdict donné, premier constat parcouru'] = await axeViolations(page);
     await page.getByRole('button', { name: 'Rapport' }).click();
     await page.getByText(/Rapport écrit dans la feuille/).waitFor();
     await page.getByRole('button', { name: 'Rapport' }).click();
@@ -246,6 +255,7 @@ describe('taskpane in Chromium', () => {
       'modèle vierge créé': [],
       'montant refusé': [],
       'modèle vierge contrôlé, explication et commentaire ouverts': [],
+      'verdict donné, premier constat parcouru': [],
       'rapport existant : la question': [],
     });
     await page.close();
