@@ -6,11 +6,12 @@
  * peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { auditBatch, expandInputs } from '../src/cli/batch';
+import { writeReports } from '../src/cli/reports';
 import { main } from '../src/cli/main';
 
 const FORMATS = ['long-metrage', 'court-metrage', 'serie', 'documentaire'];
@@ -55,6 +56,12 @@ async function main_(): Promise<void> {
   const cpu = (used.user + used.system) / 1e6;
   const good = results.filter((r) => r.report).length;
   const bad = results.filter((r) => r.error).length;
+  // The jury's reports for the whole folder: the summary workbook and one HTML report per file.
+  const reportsDir = join(dir, '..', 'rapports');
+  const r0 = performance.now();
+  await writeReports(reportsDir, results, 'tous', quiet);
+  const reportsTime = (performance.now() - r0) / 1000;
+  const written = readdirSync(join(reportsDir, 'rapports')).length;
   const rss = process.resourceUsage().maxRSS / 1024;
 
   // One process per file, as a script looping over the folder would do: 12 files, extrapolated.
@@ -78,6 +85,9 @@ async function main_(): Promise<void> {
   );
   console.log(
     `  débit ${fr(files.length / wall, 1)} classeurs/s, contre ${fr(perProcess, 1)} classeurs/s avec un processus par fichier (× ${fr(files.length / wall / perProcess, 1)})`,
+  );
+  console.log(
+    `  rapports du jury : synthese.xlsx et ${written} rapports HTML écrits en ${fr(reportsTime, 2)} s`,
   );
   console.log(
     `  mémoire : pic du processus ${fr(rss, 0)} Mio ; plafond par fil de contrôle ${limits.memoryMb} Mo (--memoire)`,
