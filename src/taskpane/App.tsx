@@ -13,6 +13,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
+import { ComparePanel } from './components/ComparePanel/ComparePanel';
 import { ControlPanel } from './components/ControlPanel/ControlPanel';
 import { AddSourcePanel } from './components/AddSourcePanel/AddSourcePanel';
 import { AddExpensePanel } from './components/AddExpensePanel/AddExpensePanel';
@@ -188,6 +189,8 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   work={work}
                   onCreate={() => setTab('creer')}
                 />
+                <Divider />
+                <ComparePanel host={host} active={tab === 'controle'} busy={busy} work={work} />
               </div>
             </>
           ) : (

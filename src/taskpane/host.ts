@@ -52,6 +52,10 @@ export interface TaskpaneHost {
    * names when ours would collide), never over it: what was done, in French lines, or why not.
    */
   convert(): Promise<{ lines: string[]; sheets: string[] } | { refused: string }>;
+  /** The workbook's sheets, in order: to choose two versions of the devis to compare. */
+  sheets(): Promise<string[]>;
+  /** What changed from the devis of one sheet to the devis of another, in French lines, or why not. */
+  compareSheets(before: string, after: string): Promise<{ lines: string[] } | { refused: string }>;
   /** The report sheet this add-in wrote before (never a user's own "Contrôle" sheet), or null. */
   existingReport(): Promise<string | null>;
   /**

@@ -50,6 +50,14 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
         onProgress,
       ),
     selectCell: (sheet, address) => port.selectCell(sheet, address),
+    sheets: async () =>
+      (await import(/* webpackChunkName: "comparaison" */ '../workbook/compareSheets')).sheetNames(port),
+    compareSheets: async (before, after) =>
+      (await import(/* webpackChunkName: "comparaison" */ '../workbook/compareSheets')).compareDevisSheets(
+        port,
+        before,
+        after,
+      ),
     readiness: async (suffix) => {
       const [{ makeNaming }, { FINANCING_NAMES }, { CARBON_NAMES }, { EXPENSE_NAMES }, { FOLLOWUP_NAMES }] =
         await Promise.all([

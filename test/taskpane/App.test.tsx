@@ -57,6 +57,7 @@ describe('taskpane', () => {
     });
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Contrôle du classeur',
+      'Comparer deux versions du devis',
     ]);
   });
 
@@ -520,6 +521,52 @@ describe('taskpane', () => {
       'Facteurs',
     ]);
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
+  });
+
+  it('compares two versions of the devis kept in the workbook: the lines changed, added and removed', async () => {
+    const wb = new ExcelJS.Workbook();
+    await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
+    // « Devis V1 »: a copy of the sheet as Excel makes one (formulas and their values), as it was
+    // before: the director's rate at 3 000 €, no scripte yet.
+    const devis = wb.getWorksheet('Devis');
+    const v1 = wb.addWorksheet('Devis V1');
+    devis?.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        v1.getCell(r, c).value = cell.value;
+      });
+    });
+    v1.getCell('G21').value = 3000;
+    v1.getCell('H21').value = { formula: 'ROUND(D21*F21*G21,2)', result: 45000 };
+    for (let c = 1; c <= 16; c += 1) v1.getCell(24, c).value = null;
+    render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    const panel = screen.getByRole('region', { name: 'Comparer deux versions du devis' });
+    const before = await within(panel).findByRole<HTMLSelectElement>('combobox', {
+      name: 'Version précédente',
+    });
+    await waitFor(() => expect(before.options.length).toBeGreaterThan(2));
+    fireEvent.change(before, { target: { value: 'Devis V1' } });
+    expect(within(panel).getByRole<HTMLSelectElement>('combobox', { name: 'Version à comparer' }).value).toBe(
+      'Devis',
+    );
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Comparer' }));
+    });
+    const list = await within(panel).findByRole('list', { name: 'Différences entre les deux devis' });
+    const lines = within(list)
+      .getAllByRole('listitem')
+      .map((li) => (li.textContent ?? '').replace(/[\u202f\u00a0]/g, ' '));
+    expect(lines).toContain(
+      'modifiée  2.2.1 Réalisateur — salaire de technicien : taux 3 000,00 € → 3 200,00 € ; montant 45 000,00 € → 48 000,00 € (+3 000,00 €) — Devis!H21',
+    );
+    expect(lines).toContain('ajoutée   2.2.4 Scripte : 15 200,00 € — Devis!H24');
+    expect(lines.filter((l) => /^(modifiée|ajoutée|supprimée) /.test(l))).toHaveLength(2);
+    // The same sheet twice: said, nothing compared.
+    fireEvent.change(before, { target: { value: 'Devis' } });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Comparer' }));
+    });
+    expect(within(panel).getByText('Choisissez deux feuilles différentes.')).toBeTruthy();
   });
 
   it('walks the findings with Précédent / Suivant, sheet then cell, selecting each and marking it', async () => {
