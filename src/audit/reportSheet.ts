@@ -6,7 +6,7 @@ import {
   REPORT_SHEET,
 } from '../sheets/control/contract';
 import { VERDICT_LABELS, type AuditState } from './state';
-import type { CellPlan, SheetPlan, WorkbookPlan } from '../sheets/model/plan';
+import { a1, type CellPlan, type SheetPlan, type WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory, WorkbookReader } from '../workbook/port';
 import { cellText } from '../domain/text/cellText';
 import type { AuditReport } from './audit';
@@ -88,14 +88,20 @@ export function reportPlan(name: string, report: AuditReport, state: AuditState,
     cells.push({ address: C.cell('comment', row), value: t?.comment ?? '' });
     cells.push({ address: C.cell('wording', row), value: c.text });
   }
+  const widths = [22, 10, 14, 90, 30, 28, 90];
   const sheet: SheetPlan = {
     name,
     cells,
-    columnWidths: [22, 10, 14, 90, 30, 28, 90],
+    columnWidths: widths,
     freezeRows: REPORT_HEADER_ROW,
     validations: [],
     conditionalFormats: [],
-    print: { orientation: 'landscape', repeatRows: REPORT_HEADER_ROW },
+    // A4 landscape, one page wide, the header row on every page, the whole report and nothing else.
+    print: {
+      orientation: 'landscape',
+      repeatRows: REPORT_HEADER_ROW,
+      area: `A1:${a1(widths.length - 1, row)}`,
+    },
   };
   return { sheets: [sheet], names: [], charts: [] };
 }

@@ -764,6 +764,18 @@ describe('taskpane', () => {
     expect(wb.getWorksheet('Contrôle (2)')?.getCell('A1').value).toBe(
       'Rapport de contrôle — référentiel cpca',
     );
+    // It prints on A4, landscape, one page wide, its header row on every page, the report only.
+    const report = wb.getWorksheet('Contrôle (2)');
+    const lastRow = report?.rowCount ?? 0;
+    expect(report?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+      printArea: `A1:G${lastRow}`,
+    });
   });
 
   it('updates its own report after asking, never a sheet of the user’s, and can still add one', async () => {

@@ -73,6 +73,8 @@ export interface PrintPlan {
   orientation: 'portrait' | 'landscape';
   /** Rows repeated at the top of every printed page, e.g. 4 for the header row. */
   repeatRows?: number;
+  /** The range printed ("A1:G40"); absent: what Excel finds used. */
+  area?: string;
 }
 
 export interface NamePlan {

@@ -416,6 +416,7 @@ function queueCosmetics(ws: Excel.Worksheet, plan: SheetPlan): void {
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.print.repeatRows)
       ws.pageLayout.setPrintTitleRows(`$${plan.print.repeatRows}:$${plan.print.repeatRows}`);
+    if (plan.print.area) ws.pageLayout.setPrintArea(plan.print.area);
   }
   for (const cf of plan.conditionalFormats) {
     const look = CONDITIONAL[cf.when];

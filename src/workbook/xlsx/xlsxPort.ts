@@ -92,6 +92,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       ...(plan.print.repeatRows
         ? { printTitlesRow: `${plan.print.repeatRows}:${plan.print.repeatRows}` }
         : {}),
+      ...(plan.print.area ? { printArea: plan.print.area } : {}),
     };
   }
   for (const v of plan.validations) {
