@@ -1,17 +1,8 @@
 import { frenchSpacing } from '../../../domain/text/french';
 import { useState } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ChecklistItem } from '../../../audit/audit';
-import { VERDICT_LABELS, VERDICTS, type Tick, type Verdict } from '../../../audit/state';
+import { VERDICT_LABELS, VERDICTS, type Tick } from '../../../audit/state';
 
 const useStyles = makeStyles({
   item: {
@@ -23,7 +14,24 @@ const useStyles = makeStyles({
   comment: { paddingLeft: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground2 },
   fill: { width: '100%', minWidth: 0 },
   indent: { paddingLeft: tokens.spacingHorizontalXXL },
-  verdicts: { flexWrap: 'wrap' },
+  // Three native radio buttons in a row: light on the first screen's weight, keyboard and screen
+  // readers as the platform gives them.
+  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  verdicts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXXL,
+  },
+  verdict: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    minHeight: '24px',
+    cursor: 'pointer',
+  },
+  radio: { margin: 0, width: '16px', height: '16px', accentColor: tokens.colorBrandBackground },
 });
 
 /**
@@ -52,18 +60,24 @@ export function Checklist({
         const open = editing?.criterion === c.criterion;
         return (
           <div key={c.criterion} className={styles.item}>
-            <Field label={`${c.criterion} (${c.sheet}) — ${c.text}`}>
-              <RadioGroup
-                layout="horizontal"
-                className={styles.verdicts}
-                value={t.verdict}
-                onChange={(_, d) => onChange(c.criterion, { ...t, verdict: d.value as Verdict })}
-              >
+            <div className={styles.group}>
+              <Text id={`critere-${c.criterion}`}>{`${c.criterion} (${c.sheet}) — ${c.text}`}</Text>
+              <div role="radiogroup" aria-labelledby={`critere-${c.criterion}`} className={styles.verdicts}>
                 {VERDICTS.map((v) => (
-                  <Radio key={v} value={v} label={VERDICT_LABELS[v]} />
+                  <label key={v} className={styles.verdict}>
+                    <input
+                      type="radio"
+                      className={styles.radio}
+                      name={`verdict-${c.criterion}`}
+                      value={v}
+                      checked={t.verdict === v}
+                      onChange={() => onChange(c.criterion, { ...t, verdict: v })}
+                    />
+                    <Text>{VERDICT_LABELS[v]}</Text>
+                  </label>
                 ))}
-              </RadioGroup>
-            </Field>
+              </div>
+            </div>
             {open ? (
               <Field label={`Commentaire sur ${c.criterion}`} className={styles.indent}>
                 <Input
