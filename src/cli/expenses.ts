@@ -84,7 +84,16 @@ function alreadyInLedger(
   return out;
 }
 
-export async function runExpensesImport(args: string[], io: Io): Promise<number> {
+interface ImportArgs {
+  csv: string;
+  book: string;
+  out: string | undefined;
+  mapping: string;
+  /** --doublons: import the pieces already in the ledger too. */
+  duplicates: boolean;
+}
+
+function parseImport(args: string[]): ImportArgs {
   const [verb, ...rest] = args;
   if (verb !== 'importer')
     throw new UsageError(`Sous-commande de « depenses » inconnue « ${verb ?? ''} » (attendu : importer).`);
@@ -113,6 +122,21 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
     throw new UsageError(
       'Indiquez le relevé et le classeur : devis-cnc depenses importer RELEVE.csv --classeur F.xlsx',
     );
+  return { csv, book, out, mapping, duplicates };
+}
+
+/** Says which pieces of the statement the ledger already holds; true when there are any. */
+function refusedTwice(twice: { line: number; text: string }[], book: string, io: Io): boolean {
+  if (twice.length === 0) return false;
+  io.err(
+    `${count(twice.length, 'pièce du relevé est déjà', 'pièces du relevé sont déjà')} au grand livre de « ${book} » (même date, même numéro, même montant HT) : rien n'a été écrit. Ajoutez --doublons pour les importer quand même.`,
+  );
+  for (const d of twice) io.err(`  ligne ${d.line} : ${d.text}`);
+  return true;
+}
+
+export async function runExpensesImport(args: string[], io: Io): Promise<number> {
+  const { csv, book, out, mapping, duplicates } = parseImport(args);
   const opened = await openWorkbook(book);
   if ('error' in opened) {
     io.err(
@@ -147,20 +171,19 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
       for (const r of statement.refused) io.err(`  ligne ${r.line} : ${r.reasons.join(' ; ')}`);
       return 1;
     }
-    const twice = duplicates
-      ? []
-      : alreadyInLedger(
+    if (
+      !duplicates &&
+      refusedTwice(
+        alreadyInLedger(
           snapshot,
           statement.expenses,
           rows.map((r) => r.line),
-        );
-    if (twice.length > 0) {
-      io.err(
-        `${count(twice.length, 'pièce du relevé est déjà', 'pièces du relevé sont déjà')} au grand livre de « ${book} » (même date, même numéro, même montant HT) : rien n'a été écrit. Ajoutez --doublons pour les importer quand même.`,
-      );
-      for (const d of twice) io.err(`  ligne ${d.line} : ${d.text}`);
+        ),
+        book,
+        io,
+      )
+    )
       return 1;
-    }
     // The file is patched where the pieces go; every part they do not touch is kept as stored.
     // What the patch does not rewrite (an Excel table on the ledger…) goes through exceljs.
     let written: Awaited<ReturnType<typeof appendExpenses>>;

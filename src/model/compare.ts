@@ -3,13 +3,11 @@
  * V2? », devis initial against révisé, prévisionnel against définitif. Works on any workbook the
  * model reads, ours or a devis built by hand. Pure: two models in, the differences out.
  */
-import { Money } from '../domain/money';
+import { ZERO, type Money } from '../domain/money';
 import { looseForm } from '../domain/text/looseForm';
 import type { Location } from '../sheets/model/snapshot';
 import type { Field } from './field';
 import type { BudgetLineModel, BudgetModel, FinancingModel, ProductionModel, SourceModel } from './model';
-
-const ZERO = new Money(0);
 
 /** A devis line's figures in one version. */
 export interface LineFigures {

@@ -15,6 +15,78 @@ const useStyles = makeStyles({
 
 type State = { kind: 'idle' } | { kind: 'done'; lines: string[] } | { kind: 'refused'; message: string };
 
+/** A sheet of the workbook to compare, in a labelled drop-down. */
+function SheetPick({
+  label,
+  sheets,
+  value,
+  onChange,
+}: {
+  label: string;
+  sheets: string[];
+  value: string;
+  onChange: (sheet: string) => void;
+}): JSX.Element {
+  const styles = useStyles();
+  return (
+    <Field label={label} className={styles.pick}>
+      <Select
+        className={styles.fill}
+        select={{ className: styles.fillSelect }}
+        value={value}
+        onChange={(_, d) => onChange(d.value)}
+      >
+        {sheets.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/**
+ * The workbook's sheets, listed when the tab is shown, and the two chosen: by default the Devis as
+ * the later version and the first other sheet as the earlier one.
+ */
+function useVersions(host: TaskpaneHost, active: boolean) {
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [before, setBefore] = useState('');
+  const [after, setAfter] = useState('');
+  useEffect(() => {
+    if (!active) return;
+    void host.sheets().then((names) => {
+      setSheets(names);
+      const devis = names.find((n) => n === 'Devis') ?? names[0] ?? '';
+      setAfter((a) => (a && names.includes(a) ? a : devis));
+      setBefore((b) => (b && names.includes(b) ? b : (names.find((n) => n !== devis) ?? '')));
+    });
+  }, [active, host]);
+  return { sheets, before, setBefore, after, setAfter };
+}
+
+/** The comparison's French lines, or why there is none. */
+function Result({ state }: { state: State }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <div role="status">
+      {state.kind === 'refused' && <Text>{state.message}</Text>}
+      {state.kind === 'done' && (
+        <ul className={styles.lines} aria-label="Différences entre les deux devis">
+          {state.lines
+            .filter((l) => l.trim() !== '')
+            .map((l, k) => (
+              <li key={k} className={styles.line}>
+                <Text size={200}>{l.trim()}</Text>
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /**
  * « Comparer avec… »: two sheets of the workbook holding a devis (the Devis and a copy kept as V1,
  * a devis built by hand beside ours), compared line by line — lines added, removed and changed,
@@ -33,20 +105,8 @@ export function ComparePanel({
   work?: Work;
 }): JSX.Element {
   const styles = useStyles();
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [before, setBefore] = useState('');
-  const [after, setAfter] = useState('');
+  const { sheets, before, setBefore, after, setAfter } = useVersions(host, active);
   const [state, setState] = useState<State>({ kind: 'idle' });
-  useEffect(() => {
-    if (!active) return;
-    void host.sheets().then((names) => {
-      setSheets(names);
-      // By default: the Devis as the later version, the sheet before it as the earlier one.
-      const devis = names.find((n) => n === 'Devis') ?? names[0] ?? '';
-      setAfter((a) => (a && names.includes(a) ? a : devis));
-      setBefore((b) => (b && names.includes(b) ? b : (names.find((n) => n !== devis) ?? '')));
-    });
-  }, [active, host]);
   const compare = async (): Promise<void> => {
     try {
       const r = await work('Comparaison des devis', () => host.compareSheets(before, after));
@@ -55,22 +115,6 @@ export function ComparePanel({
       setState({ kind: 'refused', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  const pick = (label: string, value: string, set: (v: string) => void): JSX.Element => (
-    <Field label={label} className={styles.pick}>
-      <Select
-        className={styles.fill}
-        select={{ className: styles.fillSelect }}
-        value={value}
-        onChange={(_, d) => set(d.value)}
-      >
-        {sheets.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
   return (
     <section aria-label="Comparer deux versions du devis" className={styles.box}>
       <Subtitle2 as="h2">Comparer deux versions du devis</Subtitle2>
@@ -79,28 +123,15 @@ export function ComparePanel({
         ajoutées, supprimées et modifiées, les chapitres et le total. Rien n’est écrit.
       </Text>
       <div className={styles.row}>
-        {pick('Version précédente', before, setBefore)}
-        {pick('Version à comparer', after, setAfter)}
+        <SheetPick label="Version précédente" sheets={sheets} value={before} onChange={setBefore} />
+        <SheetPick label="Version à comparer" sheets={sheets} value={after} onChange={setAfter} />
       </div>
       <div className={styles.row}>
         <Button disabled={busy !== null || sheets.length < 2} onClick={() => void compare()}>
           Comparer
         </Button>
       </div>
-      <div role="status">
-        {state.kind === 'refused' && <Text>{state.message}</Text>}
-        {state.kind === 'done' && (
-          <ul className={styles.lines} aria-label="Différences entre les deux devis">
-            {state.lines
-              .filter((l) => l.trim() !== '')
-              .map((l, k) => (
-                <li key={k} className={styles.line}>
-                  <Text size={200}>{l.trim()}</Text>
-                </li>
-              ))}
-          </ul>
-        )}
-      </div>
+      <Result state={state} />
     </section>
   );
 }
