@@ -25,13 +25,8 @@ import {
   type EventInput,
   type EventResult,
 } from '../domain/event/event';
-import {
-  computeExpenses,
-  EXPENSES_EXAMPLE_NOTE,
-  exampleExpenses,
-  type ExpenseInput,
-  type ExpenseTotals,
-} from '../domain/expenses/expenses';
+import { computeExpenses, type ExpenseInput, type ExpenseTotals } from '../domain/expenses/expenses';
+import { EXPENSES_EXAMPLE_NOTE, exampleExpenses } from '../domain/expenses/example';
 import type { ProductionFormat } from '../domain/facts/facts';
 import { ceilingRules, taxCreditCap, taxCreditFact, taxRefundOf } from '../domain/financing/categories';
 import { computeFinancing, taxCreditEstimate } from '../domain/financing/compute';

@@ -1,4 +1,4 @@
-import { exampleAvailable, exampleData } from '../domain/examples/examples';
+import { exampleAvailable, exampleNomenclature } from '../domain/examples/catalogue';
 import { defaultNomenclature, formatLabel } from '../domain/facts/facts';
 import { findNomenclature, getNomenclature, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import type { ScaffoldRequest } from './scaffoldRequest';
@@ -16,7 +16,7 @@ export function scaffoldRefusal(
   if (request.example) {
     if (!exampleAvailable(request.format))
       return `Pas d’exemple pour le format ${formatLabel(request.format)}.`;
-    const own = findNomenclature(exampleData(request.format).nomenclature)?.id;
+    const own = findNomenclature(exampleNomenclature(request.format) ?? '')?.id;
     if (own !== nomenclature)
       return `L’exemple ${formatLabel(request.format)} est écrit dans la nomenclature ${own} : choisissez-la, ou partez d’un devis vierge en ${nomenclature}.`;
   }

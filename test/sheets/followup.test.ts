@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { computeExpenses, exampleExpenses } from '../../src/domain/expenses/expenses';
+import { computeExpenses } from '../../src/domain/expenses/expenses';
+import { exampleExpenses } from '../../src/domain/expenses/example';
 import {
   computeFollowUp,
   exampleFollowUp,

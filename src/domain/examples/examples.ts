@@ -104,10 +104,7 @@ const EXAMPLES: Record<ProductionFormat, ExampleData> = {
   documentaire: documentaire,
 };
 
-/** Every format has a filled example (data/exemples/<format>.json). */
-export function exampleAvailable(format: ProductionFormat): boolean {
-  return EXAMPLES[format] !== undefined;
-}
+export { exampleAvailable } from './catalogue';
 
 export function exampleData(format: ProductionFormat): ExampleData {
   return EXAMPLES[format];
