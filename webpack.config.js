@@ -9,16 +9,20 @@ const {
   applyNamespaceToMetadata,
 } = require('./tools/namespace');
 
-const { publicManifest } = require('./tools/publicUrl');
+const { publicManifest, withHelpUrls } = require('./tools/publicUrl');
 
 // The public address of the built add-in (normalised in tools/publicUrl.js); without it, a
 // production build keeps the development address (https://localhost:3000).
 const publicUrl = process.env.ADDIN_PUBLIC_URL;
 
-/** Rewrites functions.json after the metadata plugin wrote it (namespace option A). */
-class NamespaceMetadataPlugin {
-  constructor(ns) {
+/**
+ * Rewrites functions.json after the metadata plugin wrote it: each function's helpUrl (its section
+ * of aide.html, under the public address), and the namespace option A.
+ */
+class MetadataPlugin {
+  constructor(ns, publicUrl) {
     this.ns = ns;
+    this.publicUrl = publicUrl;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('NamespaceMetadataPlugin', (compilation) => {
@@ -29,8 +33,11 @@ class NamespaceMetadataPlugin {
         },
         () => {
           const asset = compilation.getAsset('functions.json');
-          if (!asset || this.ns === '') return;
-          const json = applyNamespaceToMetadata(asset.source.source().toString(), this.ns);
+          if (!asset) return;
+          const json = withHelpUrls(
+            applyNamespaceToMetadata(asset.source.source().toString(), this.ns),
+            this.publicUrl,
+          );
           compilation.updateAsset(
             'functions.json',
             new compiler.webpack.sources.RawSource(JSON.stringify(json, null, 2)),
@@ -106,7 +113,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new NamespaceMetadataPlugin(ns),
+      new MetadataPlugin(ns, dev ? undefined : publicUrl),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

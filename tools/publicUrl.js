@@ -36,4 +36,22 @@ function publicManifest(xml, raw) {
     .join(base);
 }
 
-module.exports = { DEV, normalisePublicUrl, publicManifest };
+/** The anchor of a function's section in the help page: CNC.POSTE → "cnc-poste". */
+function helpAnchor(id) {
+  return String(id).toLowerCase().replace(/[._]/g, '-');
+}
+
+/**
+ * functions.json with every function's helpUrl (Marketplace policy 1120.5): its section of the
+ * help page, under the public address when one is given, else the development one.
+ */
+function withHelpUrls(json, raw) {
+  const metadata = typeof json === 'string' ? JSON.parse(json) : json;
+  const base = raw ? normalisePublicUrl(raw).base : DEV;
+  return {
+    ...metadata,
+    functions: metadata.functions.map((f) => ({ ...f, helpUrl: `${base}/aide.html#${helpAnchor(f.id)}` })),
+  };
+}
+
+module.exports = { DEV, normalisePublicUrl, publicManifest, helpAnchor, withHelpUrls };

@@ -19,6 +19,16 @@ import { cncPoste } from './core/cncPoste';
 import { finCreditImpot, finIntensite } from './core/fin';
 import { unwrap } from './toExcelError';
 
+/**
+ * Excel's registry of custom functions, which the metadata plugin's `CustomFunctions.associate`
+ * calls (appended to this file at build) use. Outside Excel — the pane's page opened in a browser,
+ * office.js unreachable — there is no registry and nothing to register: the page must not throw.
+ */
+const CustomFunctions: { associate: (id: string, fn: (...args: any[]) => unknown) => void } = (
+  globalThis as { CustomFunctions?: { associate: (id: string, fn: (...args: any[]) => unknown) => void } }
+).CustomFunctions ?? { associate: () => undefined };
+void CustomFunctions;
+
 const kg = (r: ReturnType<typeof transportEmissions>): number => unwrap(r).kg.toNumber();
 
 /**

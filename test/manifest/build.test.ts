@@ -76,10 +76,11 @@ describe('production build', () => {
     for (const s of own) expect(files).toContain(s);
   });
 
-  it('loads the taskpane under 170 KB gzip and functions.js under 35 KB gzip, without React, Fluent or exceljs in the functions', () => {
+  it('loads the taskpane under 150 KB gzip and functions.js under 35 KB gzip, without React, Fluent or exceljs in the functions', () => {
     const chunk = (name: string) => stats.chunks.find((c) => c.names.includes(name));
     const taskpane = chunk('taskpane')?.files.find((f) => f.endsWith('.js')) ?? '';
-    expect(gzipped(taskpane)).toBeLessThanOrEqual(170_000);
+    // The examples (devis, ledgers) load with the creation, not with the pane: 146.6 KB measured.
+    expect(gzipped(taskpane)).toBeLessThanOrEqual(150_000);
     expect(gzipped('functions.js')).toBeLessThanOrEqual(35_000);
     // What the functions need beyond their own file: the runtime and the shared chunk, which the
     // taskpane uses too (decimal.js, the nomenclatures, the factors): one copy on the page.
@@ -97,5 +98,34 @@ describe('production build', () => {
       .map((m) => m.name);
     expect(modules.some((m) => m.includes('decimal.js'))).toBe(true);
     expect(modules.filter((m) => /node_modules\/(react|react-dom|@fluentui|exceljs)\//.test(m))).toEqual([]);
+  });
+});
+
+describe('functions ready for the Marketplace (policy 1120.5)', () => {
+  it('gives every function a helpUrl on the public address, pointing at a section the built help page has', () => {
+    const metadata = JSON.parse(readFileSync(join(out, 'functions.json'), 'utf8')) as {
+      functions: { id: string; name: string; helpUrl?: string }[];
+    };
+    const help = readFileSync(join(out, 'aide.html'), 'utf8');
+    const anchors = new Set([...help.matchAll(/\sid="?([\w-]+)/g)].map((m) => m[1]));
+    expect(metadata.functions.length).toBeGreaterThanOrEqual(14);
+    const missing = metadata.functions.filter((f) => {
+      const url = f.helpUrl ?? '';
+      if (!url.startsWith(`${PUBLIC}/aide.html#`)) return true;
+      return !anchors.has(url.slice(`${PUBLIC}/aide.html#`.length));
+    });
+    expect(missing.map((f) => f.name)).toEqual([]);
+    // Each function its own section: no two functions share one anchor.
+    expect(new Set(metadata.functions.map((f) => f.helpUrl)).size).toBe(metadata.functions.length);
+  });
+
+  it('serves the functions’ page, script and metadata from the one public origin', () => {
+    const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+    const origin = new URL(PUBLIC).origin;
+    // The page is the taskpane's (shared runtime): script, metadata and page under one origin.
+    for (const id of ['Functions.Script.Url', 'Functions.Metadata.Url', 'Taskpane.Url']) {
+      const m = new RegExp(`id="${id.replace(/\./g, '\\.')}" DefaultValue="([^"]+)"`).exec(manifest);
+      expect(m?.[1]?.startsWith(`${origin}/`)).toBe(true);
+    }
   });
 });

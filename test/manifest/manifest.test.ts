@@ -11,9 +11,13 @@ const { applyNamespaceToManifest, applyNamespaceToMetadata } = require('../../to
 };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { normalisePublicUrl, publicManifest } = require('../../tools/publicUrl') as {
+const { normalisePublicUrl, publicManifest, withHelpUrls } = require('../../tools/publicUrl') as {
   normalisePublicUrl: (raw: string) => { base: string; origin: string };
   publicManifest: (xml: string, raw: string) => string;
+  withHelpUrls: (
+    json: unknown,
+    raw?: string,
+  ) => { functions: { id: string; name: string; helpUrl: string }[] };
 };
 
 const ROOT = join(__dirname, '..', '..');
@@ -146,6 +150,31 @@ describe('functions.json generated from the JSDoc', () => {
       ['CNC.CHAPITRE', 'CHAPITRE'],
     ]);
     expect(a.functions.find((f) => f.id === 'CARBON.TRANSPORT')?.name).toBe('CARBON.TRANSPORT');
+  });
+
+  it('gives each function its help section, by its id, with or without a namespace', () => {
+    const b = withHelpUrls({ functions }, 'https://h.example/app/');
+    expect(b.functions.slice(0, 2).map((f) => f.helpUrl)).toEqual([
+      'https://h.example/app/aide.html#cnc-poste',
+      'https://h.example/app/aide.html#cnc-chapitre',
+    ]);
+    expect(b.functions.find((f) => f.id === 'FIN.CREDIT_IMPOT')?.helpUrl).toBe(
+      'https://h.example/app/aide.html#fin-credit-impot',
+    );
+    // Option A shortens the names, not the ids: the anchors stay those of the help page.
+    const a = withHelpUrls(applyNamespaceToMetadata({ functions }, 'CNC'), 'https://h.example/app');
+    expect(a.functions[0]).toMatchObject({
+      name: 'POSTE',
+      helpUrl: 'https://h.example/app/aide.html#cnc-poste',
+    });
+    // Without a public address (development): the development server's page.
+    expect(withHelpUrls({ functions }).functions[0]?.helpUrl).toBe(
+      'https://localhost:3000/aide.html#cnc-poste',
+    );
+    // Every anchor is a section of the help page as written.
+    const help = readFileSync(join(ROOT, 'src', 'help', 'aide.html'), 'utf8');
+    const missing = b.functions.filter((f) => !help.includes(`id="${f.helpUrl.split('#')[1] ?? ''}"`));
+    expect(missing.map((f) => f.name)).toEqual([]);
   });
 });
 
