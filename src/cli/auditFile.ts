@@ -1,4 +1,5 @@
 import { audit } from '../audit/audit';
+import { rememberedSuffix } from '../audit/state';
 import type { FileResult } from '../audit/render';
 import type { Referentiel } from '../audit/referentiels';
 import { openWorkbook } from './files';
@@ -9,7 +10,9 @@ export async function auditFile(file: string, referentiel: Referentiel): Promise
   if ('error' in opened) return { file, error: opened.error };
   const { XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
   try {
-    return { file, report: await audit(opened.reader, referentiel) };
+    // The sheets the pane works on (converted or written beside), as it remembered them.
+    const suffix = await rememberedSuffix(opened.reader);
+    return { file, report: await audit(opened.reader, referentiel, suffix) };
   } catch (e) {
     // A sheet over the reader's limits, met while streaming: an error for this file only.
     if (e instanceof XlsxReadError) return { file, error: e.message };

@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../domain/text/french';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   AriaLiveAnnouncer,
   Button,
@@ -23,6 +23,7 @@ import type { Readiness, TaskpaneHost } from './host';
 import type { Work } from './work';
 import { OutsideExcel } from './components/OutsideExcel/OutsideExcel';
 import { ScaffoldPanel } from './components/ScaffoldPanel/ScaffoldPanel';
+import { WorkingSet } from './components/WorkingSet/WorkingSet';
 
 const useStyles = makeStyles({
   root: {
@@ -30,8 +31,34 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
+    // At 200 % zoom (160 px of CSS width) the pane keeps its content inside: long words break,
+    // and fields narrow to the pane instead of keeping Fluent's minimum width.
+    overflowWrap: 'anywhere',
+    '& .fui-Input, & .fui-Select, & .fui-Select__select, & .fui-Textarea, & .fui-Combobox': {
+      minWidth: 0,
+      maxWidth: '100%',
+    },
+  },
+  title: { margin: 0, outlineStyle: 'none' },
+  help: {
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase300,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
   },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  // Four tasks in a narrow pane: the tabs wrap to a second line rather than scroll sideways.
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** Where the pane remembers that its first-run text was read (the browser's storage of the pane). */
@@ -53,16 +80,38 @@ function remember(key: string): void {
   }
 }
 
+/** The pane's four tasks, in the order of a production's life. */
+export type Task = 'creer' | 'saisir' | 'suivre' | 'controler';
+
+const TASKS: { value: Task; label: string }[] = [
+  { value: 'creer', label: 'Créer' },
+  { value: 'saisir', label: 'Saisir' },
+  { value: 'suivre', label: 'Suivre' },
+  { value: 'controler', label: 'Contrôler' },
+];
+
+/** The two forms of the Saisir view. */
+type Entry = 'source' | 'piece';
+
+/** The help page, beside the pane on the same origin. */
+const HELP_URL = 'aide.html';
+
 /** The taskpane. `host` is null outside Excel. */
 export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const styles = useStyles();
+  /** The working set: the suffix of the sheets the pane reads and writes (null: plain names). */
   const [suffix, setSuffix] = useState<number | null>(null);
-  const [tab, setTab] = useState<'creer' | 'controle'>('creer');
+  const [task, setTask] = useState<Task>('creer');
+  /** What the Saisir view shows: the source form or the expense form. */
+  const [entry, setEntry] = useState<Entry>('source');
   const [introSeen, setIntroSeen] = useState(() => remembered(INTRO_KEY));
+  /** Each « Contrôler maintenant » asks the Contrôler view for a check. */
+  const [checkRequest, setCheckRequest] = useState(0);
   /** What the pane is doing to the workbook: other actions wait, and say why. */
   const [busy, setBusy] = useState<string | null>(null);
   /** Which tables exist (null: not known yet, or the host could not say). */
   const [ready, setReady] = useState<Readiness | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   const work = useCallback<Work>(async (what, job) => {
     setBusy(what);
     try {
@@ -71,12 +120,36 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       setBusy(null);
     }
   }, []);
+  // The working set the workbook remembers (sheets created beside or converted), read once.
+  useEffect(() => {
+    if (!host) return;
+    let live = true;
+    host
+      .readState()
+      .then((s) => live && setSuffix((now) => now ?? s.suffix ?? null))
+      .catch(() => undefined); // no state yet: the plain names
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  /** Takes a new working set and keeps it in the workbook, with the verdicts already saved there. */
+  const takeSet = useCallback(
+    (next: number | null): void => {
+      setSuffix(next);
+      if (!host) return;
+      void host
+        .readState()
+        .then((s) => ((s.suffix ?? null) === next ? undefined : host.saveState({ ...s, suffix: next })))
+        .catch(() => undefined); // the pane still works on the set; the next reload falls back
+    },
+    [host],
+  );
   /** Why an action cannot work yet: the table it writes to is not in the workbook. */
   const missing = (has: boolean | undefined, what: string): string | null =>
     has === false
-      ? `Pas encore de ${what} dans ce classeur : créez d’abord le classeur (section Classeur).`
+      ? `Pas encore de ${what} dans ce classeur : créez d’abord le classeur (onglet Créer).`
       : null;
-  // Read again when the pane opens, after every action and on a tab switch: the user may have
+  // Read again when the pane opens, after every action and on a task switch: the user may have
   // created or deleted sheets by hand in between.
   useEffect(() => {
     if (!host || busy !== null) return;
@@ -88,18 +161,37 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
     return () => {
       live = false;
     };
-  }, [host, suffix, busy, tab]);
+  }, [host, suffix, busy, task]);
+  const go = (next: Task): void => setTask(next);
+  /** What every view of the working set takes: the set, and the pane's one job at a time. */
+  const common = { suffix, busy, work };
+  const panel = (value: Task) => ({
+    role: 'tabpanel',
+    id: `panneau-${value}`,
+    'aria-labelledby': `onglet-${value}`,
+    hidden: task !== value,
+    // The class sets display: flex, which would override [hidden].
+    className: task === value ? styles.panel : undefined,
+  });
   return (
     <FluentProvider theme={webLightTheme}>
       {/* Results of actions (MessageBar) are announced to screen readers. */}
       <AriaLiveAnnouncer>
         <main className={styles.root}>
-          <Title3 as="h1">Devis CNC</Title3>
+          <div className={styles.head}>
+            <h1 ref={title} tabIndex={-1} className={styles.title}>
+              <Title3>Devis CNC</Title3>
+            </h1>
+            {/* A plain link in Fluent's colours: Fluent's Link would weigh on the first load. */}
+            <a className={styles.help} href={HELP_URL} target="_blank" rel="noopener">
+              Aide
+            </a>
+          </div>
           {!introSeen && (
             <section aria-label="Premiers pas" className={styles.panel}>
               <Text>
                 {frenchSpacing(
-                  'Crée les feuilles Paramètres, Devis (nomenclature CNC du format : 9 postes pour le cinéma, 10 chapitres pour la série et le documentaire), Récapitulatif, Plan de financement, Trésorerie, Bilan carbone et Facteurs, reliées par des formules ; contrôle un classeur, le vôtre ou un devis fait à la main, selon les critères des certifications.',
+                  'Créer : les feuilles d’une production (devis dans la nomenclature CNC du format, plan de financement, trésorerie, bilan carbone, suivi des dépenses…), reliées par des formules. Saisir : sources et pièces de dépense. Suivre : le coût estimé final et le bilan carbone. Contrôler : votre classeur ou un devis fait à la main, selon les critères des certifications.',
                 )}
               </Text>
               <div>
@@ -108,6 +200,8 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   onClick={() => {
                     setIntroSeen(true);
                     remember(INTRO_KEY);
+                    // The text goes away: the focus goes to the top of the pane, not to the page.
+                    title.current?.focus();
                   }}
                 >
                   Compris, ne plus afficher
@@ -117,80 +211,108 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
           )}
           {host ? (
             <>
+              <WorkingSet suffix={suffix} />
               {busy && (
                 <Text role="status" weight="semibold">
                   {busy}… Les autres actions attendent la fin.
                 </Text>
               )}
-              <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'creer' | 'controle')}>
-                <Tab value="creer" id="onglet-creer" aria-controls="panneau-creer">
-                  Créer
-                </Tab>
-                <Tab value="controle" id="onglet-controle" aria-controls="panneau-controle">
-                  Contrôle
-                </Tab>
-              </TabList>
-              {/* Both panels stay mounted: a tab switch keeps a check's results, unsaved ticks and
-                comments, and a creation under way. */}
-              <div
-                role="tabpanel"
-                id="panneau-creer"
-                aria-labelledby="onglet-creer"
-                hidden={tab !== 'creer'}
-                // The class sets display: flex, which would override [hidden].
-                className={tab === 'creer' ? styles.panel : undefined}
+              <TabList
+                className={styles.tabs}
+                size="small"
+                selectedValue={task}
+                onTabSelect={(_, d) => setTask(d.value as Task)}
+                aria-label="Tâches"
               >
-                <ScaffoldPanel host={host} onCreated={setSuffix} busy={busy} work={work} />
-                <Divider />
-                <AddSourcePanel
+                {TASKS.map((t) => (
+                  <Tab
+                    key={t.value}
+                    value={t.value}
+                    id={`onglet-${t.value}`}
+                    aria-controls={`panneau-${t.value}`}
+                  >
+                    {t.label}
+                  </Tab>
+                ))}
+              </TabList>
+              {/* Every view stays mounted: a switch keeps a check's results, unsaved verdicts and
+                comments, a form half filled and a creation under way. */}
+              <div {...panel('creer')}>
+                <ScaffoldPanel
                   host={host}
-                  suffix={suffix}
+                  onCreated={takeSet}
                   busy={busy}
                   work={work}
-                  missing={missing(ready?.financing, 'plan de financement')}
+                  onNext={(next) => {
+                    if (next === 'controler') setCheckRequest((n) => n + 1);
+                    if (next === 'saisir') setEntry('source');
+                    go(next);
+                  }}
                 />
-                <Divider />
-                <AddExpensePanel
-                  host={host}
-                  suffix={suffix}
-                  busy={busy}
-                  work={work}
-                  missing={missing(ready?.expenses, 'feuille Dépenses')}
-                />
-                <Divider />
+              </div>
+              <div {...panel('saisir')}>
+                {/* Two forms, one at a time: entering pieces never means scrolling past the
+                  source form. Both stay mounted, so a form half filled is kept. */}
+                <TabList
+                  className={styles.tabs}
+                  size="small"
+                  appearance="subtle"
+                  selectedValue={entry}
+                  onTabSelect={(_, d) => setEntry(d.value as Entry)}
+                  aria-label="Que saisir"
+                >
+                  <Tab value="source" id="saisir-source" aria-controls="saisie-source">
+                    Sources
+                  </Tab>
+                  <Tab value="piece" id="saisir-piece" aria-controls="saisie-piece">
+                    Dépenses
+                  </Tab>
+                </TabList>
+                <div
+                  role="tabpanel"
+                  id="saisie-source"
+                  aria-labelledby="saisir-source"
+                  hidden={entry !== 'source'}
+                >
+                  <AddSourcePanel
+                    host={host}
+                    {...common}
+                    missing={missing(ready?.financing, 'plan de financement')}
+                  />
+                </div>
+                <div
+                  role="tabpanel"
+                  id="saisie-piece"
+                  aria-labelledby="saisir-piece"
+                  hidden={entry !== 'piece'}
+                >
+                  <AddExpensePanel
+                    host={host}
+                    {...common}
+                    missing={missing(ready?.expenses, 'feuille Dépenses')}
+                  />
+                </div>
+              </div>
+              <div {...panel('suivre')}>
                 <FollowUpPanel
                   host={host}
-                  suffix={suffix}
-                  busy={busy}
-                  work={work}
+                  {...common}
                   missing={missing(ready?.followUp, 'Suivi budgétaire')}
                 />
                 <Divider />
-                <CarbonExport
-                  host={host}
-                  suffix={suffix}
-                  busy={busy}
-                  work={work}
-                  missing={missing(ready?.carbon, 'bilan carbone')}
-                />
+                <CarbonExport host={host} {...common} missing={missing(ready?.carbon, 'bilan carbone')} />
               </div>
-              <div
-                role="tabpanel"
-                id="panneau-controle"
-                aria-labelledby="onglet-controle"
-                hidden={tab !== 'controle'}
-                className={tab === 'controle' ? styles.panel : undefined}
-              >
+              <div {...panel('controler')}>
                 <ControlPanel
                   host={host}
-                  suffix={suffix}
-                  active={tab === 'controle'}
-                  busy={busy}
-                  work={work}
-                  onCreate={() => setTab('creer')}
+                  {...common}
+                  active={task === 'controler'}
+                  onCreate={() => go('creer')}
+                  onConverted={takeSet}
+                  checkRequest={checkRequest}
                 />
                 <Divider />
-                <ComparePanel host={host} active={tab === 'controle'} busy={busy} work={work} />
+                <ComparePanel host={host} {...common} active={task === 'controler'} />
               </div>
             </>
           ) : (

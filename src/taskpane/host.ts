@@ -51,7 +51,7 @@ export interface TaskpaneHost {
    * Takes the hand-made devis of the open workbook into our sheets, written beside it (suffixed
    * names when ours would collide), never over it: what was done, in French lines, or why not.
    */
-  convert(): Promise<{ lines: string[]; sheets: string[] } | { refused: string }>;
+  convert(): Promise<{ lines: string[]; sheets: string[]; suffix: number | null } | { refused: string }>;
   /** The workbook's sheets, in order: to choose two versions of the devis to compare. */
   sheets(): Promise<string[]>;
   /** What changed from the devis of one sheet to the devis of another, in French lines, or why not. */

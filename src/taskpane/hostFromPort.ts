@@ -97,6 +97,7 @@ export function hostFromPort(port: WorkbookPort, canDownload = true): TaskpaneHo
       if (outcome.status !== 'done') return { refused: outcome.message };
       return {
         sheets: outcome.sheets,
+        suffix: outcome.suffix,
         lines: conversionLines(conversion, 'ce classeur', `feuilles ${outcome.sheets.join(', ')}`),
       };
     },

@@ -298,7 +298,7 @@ export function conversionLines(c: Conversion, input: string, out: string): stri
         ? ' (la source n’affiche pas de total général)'
         : gap && gap.isZero()
           ? ' — le même que la source'
-          : ` ; la source affiche ${formatEuros(c.sourceTotal)} (écart ${formatEuros(gap ?? ZERO)} : ses totaux ne suivent pas ses lignes, voir « devis-cnc audit »)`
+          : ` ; la source affiche ${formatEuros(c.sourceTotal)} (écart ${formatEuros(gap ?? ZERO)} : ses totaux ne suivent pas ses lignes, le contrôle les signale)`
     }`,
   );
   lines.push(

@@ -1,3 +1,4 @@
+import { count } from '../domain/text/french';
 import { blankBudget, exampleBudget, exampleParameters } from '../domain/budget/templates';
 import type { BudgetInput, BudgetResult } from '../domain/budget/types';
 import { exampleAvailable } from '../domain/examples/examples';
@@ -90,21 +91,24 @@ export async function scaffold(
   const lowerNames = new Set(inv.names.map((n) => n.toLowerCase()));
   const takenNames = built.plan.names.map((n) => n.name).filter((n) => lowerNames.has(n.toLowerCase()));
   if (blocking.length > 0 || takenNames.length > 0) {
+    const suffix = freeSuffix(inv, (k) => build(k).plan.names.map((n) => n.name));
     if (request.onConflict === 'refuse') {
       const parts: string[] = [];
-      if (blocking.length) parts.push(`feuille(s) non vide(s) : ${blocking.join(', ')}`);
+      if (blocking.length)
+        parts.push(
+          `${blocking.length > 1 ? 'des feuilles' : 'une feuille'} ${blocking.map((b) => `« ${b} »`).join(', ')} ${blocking.length > 1 ? 'qui ne sont pas vides' : 'qui n’est pas vide'}`,
+        );
       if (takenNames.length)
         parts.push(
-          `${takenNames.length} nom(s) de classeur déjà définis (par ex. ${takenNames.slice(0, 3).join(', ')})`,
+          `les noms de cellules d’un classeur Devis CNC (${count(takenNames.length, 'nom')}, par exemple ${takenNames.slice(0, 2).join(', ')})`,
         );
       return {
         status: 'conflict',
         sheets: blocking,
         names: takenNames,
-        message: `Rien n'a été modifié : ${parts.join(' ; ')}. Renommez-les, ou créez les feuilles à côté.`,
+        message: `Ce classeur contient déjà ${parts.join(' et ')}. Rien n’a été modifié. « Créer à côté » écrit un nouveau jeu de feuilles, suffixées « (${suffix}) », sans toucher aux vôtres.`,
       };
     }
-    const suffix = freeSuffix(inv, (k) => build(k).plan.names.map((n) => n.name));
     built = build(suffix);
   }
   onProgress('écriture');

@@ -235,4 +235,45 @@ describe('devis-cnc audit', () => {
     await main(['audit', ticked, '--referentiel', 'cpca'], old.io);
     expect(old.out.join('\n')).toContain('[Acquis] cpca:C1.4.1');
   });
+
+  it('audits the set of sheets the pane remembers (written beside a hand-made Devis), not the hand-made one', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { XlsxPort } = await import('../../src/workbook/xlsx/xlsxPort');
+    const { readState, saveState } = await import('../../src/audit/state');
+    const { scaffold } = await import('../../src/workbook/scaffold');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Devis').getCell('B2').value = 'Devis saisi à la main';
+    const port = new XlsxPort(wb);
+    const outcome = await scaffold(port, { format: 'long-metrage', example: true, onConflict: 'beside' });
+    expect(outcome.status === 'done' && outcome.suffix).toBe(2);
+    const file = join(dir, 'a-cote.xlsx');
+    await wb.xlsx.writeFile(file);
+    const json = async (): Promise<{
+      recognition: unknown;
+      counts: Record<string, number>;
+      sheets: string[];
+    }> => {
+      const c = capture();
+      await main(['audit', file, '--referentiel', 'tous', '--format', 'json'], c.io);
+      const r = JSON.parse(c.out.join('\n')) as {
+        files: { recognition: unknown; summary: Record<string, number>; findings: { sheet: string }[] }[];
+      };
+      const f = r.files[0];
+      return {
+        recognition: f?.recognition ?? null,
+        counts: f?.summary ?? {},
+        sheets: [...new Set(f?.findings.map((x) => x.sheet))],
+      };
+    };
+    // Nothing remembered: the plain names, so the hand-made « Devis » is what is read.
+    const plain = await json();
+    expect(plain.recognition).not.toBeNull();
+    // The pane remembers its set (as after « Créer à côté »): the audit reads « Devis (2) » and the rest.
+    await saveState(port, { ...(await readState(port)), suffix: 2 });
+    await wb.xlsx.writeFile(file);
+    const remembered = await json();
+    expect(remembered.recognition).toBeNull();
+    expect(remembered.counts.erreur).toBe(0);
+    expect(remembered.sheets).toEqual(['Bilan carbone (2)']);
+  });
 });

@@ -40,21 +40,35 @@ describe('taskpane', () => {
     const first = render(<App host={workbookHost(new ExcelJS.Workbook())} />);
     expect(screen.getByRole('region', { name: 'Premiers pas' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Devis CNC']);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Classeur',
-      'Financement\u00a0: ajouter une source',
-      'Dépenses\u00a0: saisir une pièce',
-      'Suivi budgétaire',
-      'Bilan carbone',
-    ]);
+    // One view per task, each with its own sections.
+    expect(screen.getAllByRole('tab')).toEqual(
+      ['Créer', 'Saisir', 'Suivre', 'Contrôler'].map((name) => screen.getByRole('tab', { name })),
+    );
+    const headings = (): (string | null)[] =>
+      screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings()).toEqual(['Classeur']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
+    // Saisir: one form at a time, sources or expense pieces.
+    expect(headings()).toEqual(['Financement\u00a0: ajouter une source']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Dépenses' }));
+    expect(headings()).toEqual(['Dépenses\u00a0: saisir une pièce']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Sources' }));
+    expect(headings()).toEqual(['Financement\u00a0: ajouter une source']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Suivre' }));
+    expect(headings()).toEqual(['Suivi budgétaire', 'Bilan carbone']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     fireEvent.click(screen.getByRole('button', { name: 'Compris, ne plus afficher' }));
     expect(screen.queryByRole('region', { name: 'Premiers pas' })).toBeNull();
+    // The text is gone: the focus goes to the top of the pane, not to the page's body.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     first.unmount();
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
     expect(screen.queryByRole('region', { name: 'Premiers pas' })).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+      fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     });
+    // The comparison loads after the first paint (its own chunk).
+    await screen.findByRole('heading', { name: 'Comparer deux versions du devis' });
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Contrôle du classeur',
       'Comparer deux versions du devis',
@@ -155,7 +169,9 @@ describe('taskpane', () => {
     const warning = await screen.findByText('Feuilles existantes');
     const bar = warning.closest('[role="group"]') ?? document.body;
     expect(
-      within(bar as HTMLElement).getByText(/Rien n'a été modifié : feuille\(s\) non vide\(s\) : Devis/),
+      within(bar as HTMLElement).getByText(
+        /déjà une feuille «\sDevis\s» qui n’est pas vide\. Rien n’a été modifié/,
+      ),
     ).toBeTruthy();
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis']);
     await act(async () => {
@@ -177,8 +193,19 @@ describe('taskpane', () => {
       'Ayants droit (2)',
       'Budget événement (2)',
       'Facteurs (2)',
+      // The working set, remembered in the workbook (the add-in's hidden state sheet).
+      'Contrôle_État',
     ]);
     expect(wb.getWorksheet('Devis')?.getCell('A1').value).toBe('à moi');
+    expect(wb.getWorksheet('Contrôle_État')?.getRow(3).values).toEqual([
+      undefined,
+      'feuilles',
+      '(2)',
+      'Feuilles du volet : Devis (2) et les autres feuilles suffixées (2)',
+    ]);
+    expect(
+      screen.getByText(/^Le volet travaille sur les feuilles suffixées \(2\)\s: «\sDevis \(2\)\s»/),
+    ).toBeTruthy();
   });
 
   it('shows an error in a MessageBar, never swallows it', async () => {
@@ -202,6 +229,10 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
     });
     await screen.findByText('Classeur créé');
+    // The creation says what comes next: open the Devis, enter the sources, check.
+    expect(screen.getByRole('button', { name: 'Ouvrir le Devis' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Saisir les sources' }));
+    expect(screen.getByRole('tab', { name: 'Saisir' }).getAttribute('aria-selected')).toBe('true');
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), {
       target: { value: 'Plateforme — préachat' },
@@ -240,6 +271,7 @@ describe('taskpane', () => {
       const host = workbookHost(wb);
       const added = jest.spyOn(host, 'addSource');
       render(<App host={host} />);
+      fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
       const form = screen.getByRole('region', { name: 'Ajouter une source' });
       fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), {
         target: { value: 'Mécène' },
@@ -256,32 +288,56 @@ describe('taskpane', () => {
     },
   );
 
-  it('shows how an amount reads as it is typed, sends on Enter and returns to the first field', async () => {
+  it('shows how an amount reads as it is typed, sends on Enter, focuses the result, then the next source', async () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
-    render(<App host={workbookHost(wb)} />);
+    const host = workbookHost(wb);
+    const select = jest.spyOn(host, 'selectCell');
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     const source = within(form).getByRole('textbox', { name: 'Source' });
     fireEvent.change(source, { target: { value: 'Mécène' } });
     const amount = within(form).getByRole('textbox', { name: /^Montant/ });
     fireEvent.change(amount, { target: { value: '1234,5' } });
     expect(within(form).getByText(/^= 1\s234,50\s€$/)).toBeTruthy();
+    amount.focus();
     await act(async () => {
       fireEvent.submit(amount.closest('form') as HTMLFormElement);
     });
-    expect(await screen.findByText('Source ajoutée')).toBeTruthy();
+    const done = await screen.findByText('Source ajoutée');
     expect(wb.getWorksheet('Plan de financement')?.getCell('F31').value).toBe(1234.5);
+    // The result has the focus (read first by a screen reader); the emptied amount is not refused.
+    expect((document.activeElement as HTMLElement).contains(done)).toBe(true);
+    fireEvent.blur(amount);
+    expect(within(form).queryByText('Indiquez le montant, par exemple 150 000 €.')).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Voir la ligne' }));
+    expect(select).toHaveBeenCalledWith('Plan de financement', 'A31');
+    // Escape goes back to the button that added it; « Saisir une autre source » to the first field.
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
+    fireEvent.keyDown(within(form).getByText('Source ajoutée'), { key: 'Escape' });
+    expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Ajouter la source' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Saisir une autre source' }));
     expect(document.activeElement).toBe(source);
+    // A source without a name is refused at its field, with the reason, and nothing is written.
+    fireEvent.change(amount, { target: { value: '500' } });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la source' }));
+    });
+    expect(within(form).getByText(/^Nommez la source \(par exemple/)).toBeTruthy();
+    expect(document.activeElement).toBe(source);
+    expect(wb.getWorksheet('Plan de financement')?.getCell('B32').value ?? null).toBeNull();
   });
 
   it('says the plan must be created first: the action is disabled with its reason, then enabled once created', async () => {
     const wb = new ExcelJS.Workbook();
     render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
     const form = screen.getByRole('region', { name: 'Ajouter une source' });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Source' }), { target: { value: 'Mécène' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /^Montant/ }), { target: { value: '10000' } });
     const reason =
-      'Pas encore de plan de financement dans ce classeur : créez d’abord le classeur (section Classeur).';
+      'Pas encore de plan de financement dans ce classeur : créez d’abord le classeur (onglet Créer).';
     expect(await within(form).findByText(reason)).toBeTruthy();
     const add = within(form).getByRole('button', { name: 'Ajouter la source' });
     // Still reachable with Tab, the reason read with it; a click does nothing.
@@ -291,10 +347,11 @@ describe('taskpane', () => {
       fireEvent.click(add);
     });
     expect(within(form).queryByText('Source ajoutée')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Suivre' }));
     const carbon = screen.getByRole('region', { name: 'Exporter le bilan carbone' });
     expect(
       within(carbon).getByText(
-        'Pas encore de bilan carbone dans ce classeur : créez d’abord le classeur (section Classeur).',
+        'Pas encore de bilan carbone dans ce classeur : créez d’abord le classeur (onglet Créer).',
       ),
     ).toBeTruthy();
     expect(
@@ -302,10 +359,12 @@ describe('taskpane', () => {
         .getByRole('button', { name: 'Écrire l’export dans une feuille' })
         .hasAttribute('disabled'),
     ).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
     });
     await screen.findByText('Classeur créé');
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
     await waitFor(() => expect(within(form).queryByText(reason)).toBeNull());
     expect(
       within(form).getByRole('button', { name: 'Ajouter la source' }).getAttribute('aria-disabled'),
@@ -330,7 +389,7 @@ describe('taskpane', () => {
     expect(screen.getByText('Étape 1 sur 3 : lecture des feuilles existantes…')).toBeTruthy();
     expect(screen.getByText('Création du classeur… Les autres actions attendent la fin.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Créer le classeur' }).hasAttribute('disabled')).toBe(true);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     expect(screen.getByRole('button', { name: 'Lancer le contrôle' }).hasAttribute('disabled')).toBe(true);
     fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     await act(async () => {
@@ -418,6 +477,7 @@ describe('taskpane', () => {
 
   it('says why the export is impossible before the workbook exists', async () => {
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Suivre' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Exporter le bilan carbone (CSV)' }));
     });
@@ -433,7 +493,7 @@ describe('taskpane', () => {
       selectCell: (sheet, address) => new OfficePort(excel.run).selectCell(sheet, address),
     };
     render(<App host={host} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Référentiel' }), { target: { value: 'par' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
@@ -472,7 +532,7 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'budget-previsionnel.xlsx'));
     render(<App host={hostFromPort(new XlsxPort(wb))} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -523,6 +583,64 @@ describe('taskpane', () => {
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 
+  it('keeps working on the converted sheets after a reload: the set is remembered in the workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'budget-previsionnel.xlsx'));
+    // The hand-made budget sits on a sheet named « Devis »: ours must go beside it, suffixed.
+    const own = wb.getWorksheet('Budget prévisionnel');
+    if (!own) throw new Error('fixture: no « Budget prévisionnel »');
+    own.name = 'Devis';
+    const before = JSON.stringify(own.getSheetValues());
+    const first = render(<App host={hostFromPort(new XlsxPort(wb))} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    const read = await screen.findByRole('region', { name: 'Ce que le contrôle a lu' });
+    await act(async () => {
+      fireEvent.click(
+        within(read).getByRole('button', { name: 'Reprendre ce devis dans le modèle Devis CNC' }),
+      );
+    });
+    await screen.findByText(
+      /^Devis repris de la feuille « Devis » de ce classeur : 18 lignes dans 9 chapitres/,
+    );
+    expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual([
+      'Devis',
+      'Paramètres (2)',
+      'Devis (2)',
+      'Récapitulatif (2)',
+    ]);
+    expect(JSON.stringify(wb.getWorksheet('Devis')?.getSheetValues())).toBe(before);
+    // The workbook remembers the set (Contrôle_État), not the pane's memory.
+    await waitFor(() =>
+      expect(
+        wb
+          .getWorksheet('Contrôle_État')
+          ?.getSheetValues()
+          .slice(1)
+          .map((r) => (r as unknown[])?.slice(1, 3)),
+      ).toContainEqual(['feuilles', '(2)']),
+    );
+    first.unmount();
+
+    // Reopened: the pane says which sheets it works on and checks those, not the hand-made one.
+    render(<App host={hostFromPort(new XlsxPort(wb))} />);
+    expect(
+      await screen.findByText(/^Le volet travaille sur les feuilles suffixées \(2\)\s: «\sDevis \(2\)\s»/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
+    });
+    await screen.findByRole('region', { name: 'Constats Devis (2)' });
+    expect(screen.queryByRole('region', { name: 'Ce que le contrôle a lu' })).toBeNull();
+    expect(screen.queryByText(/Pas de plan de financement dans ce classeur\./)).toBeNull();
+    // The source form writes to the converted plan.
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
+    expect(screen.getByRole('button', { name: 'Ajouter la source' }).hasAttribute('disabled')).toBe(false);
+  });
+
   it('compares two versions of the devis kept in the workbook: the lines changed, added and removed', async () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
@@ -539,8 +657,8 @@ describe('taskpane', () => {
     v1.getCell('H21').value = { formula: 'ROUND(D21*F21*G21,2)', result: 45000 };
     for (let c = 1; c <= 16; c += 1) v1.getCell(24, c).value = null;
     render(<App host={workbookHost(wb)} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
-    const panel = screen.getByRole('region', { name: 'Comparer deux versions du devis' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
+    const panel = await screen.findByRole('region', { name: 'Comparer deux versions du devis' });
     const before = await within(panel).findByRole<HTMLSelectElement>('combobox', {
       name: 'Version précédente',
     });
@@ -581,7 +699,7 @@ describe('taskpane', () => {
         }}
       />,
     );
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -620,7 +738,7 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(__dirname, '..', 'fixtures', 'handmade', 'devis-ecole.xlsx'));
     render(<App host={hostFromPort(new XlsxPort(wb))} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -660,7 +778,7 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     render(<App host={workbookHost(wb)} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -677,8 +795,8 @@ describe('taskpane', () => {
     );
     fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
     expect(screen.getByRole('tabpanel', { name: 'Créer' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
-    expect(screen.getByRole('tabpanel', { name: 'Contrôle' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
+    expect(screen.getByRole('tabpanel', { name: 'Contrôler' })).toBeTruthy();
     expect(screen.getByText(/0 erreur, 1 avertissement/)).toBeTruthy();
     expect(screen.getByText('« À revoir avec la production »')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Modifier le commentaire cpca:C1.4.1' })).toBeTruthy();
@@ -730,7 +848,7 @@ describe('taskpane', () => {
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     wb.addWorksheet('Contrôle').getCell('A1').value = 'Mes notes';
     render(<App host={workbookHost(wb)} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Référentiel' }), { target: { value: 'cpca' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
@@ -783,7 +901,7 @@ describe('taskpane', () => {
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     wb.addWorksheet('Contrôle').getCell('A1').value = 'Mes notes';
     render(<App host={workbookHost(wb)} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -832,7 +950,7 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: false, onConflict: 'refuse' });
     const first = render(<App host={workbookHost(wb)} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -848,7 +966,7 @@ describe('taskpane', () => {
     first.unmount();
 
     render(<App host={workbookHost(new ExcelJS.Workbook())} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -871,7 +989,7 @@ describe('taskpane', () => {
       },
     };
     render(<App host={host} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
@@ -896,6 +1014,7 @@ describe('taskpane', () => {
         }}
       />,
     );
+    fireEvent.click(screen.getByRole('tab', { name: 'Suivre' }));
     const panel = screen.getByRole('region', { name: 'Suivi budgétaire' });
     const button = within(panel).getByRole('button', { name: 'Lire le suivi' });
     // Before the workbook exists: disabled, with its reason.
@@ -903,16 +1022,21 @@ describe('taskpane', () => {
     expect(button.getAttribute('aria-describedby')).toBe('suivi-indisponible');
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     await act(async () => {
-      fireEvent.click(screen.getByRole('tab', { name: 'Contrôle' }));
+      fireEvent.click(screen.getByRole('tab', { name: 'Contrôler' }));
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('tab', { name: 'Créer' }));
+      fireEvent.click(screen.getByRole('tab', { name: 'Suivre' }));
     });
     await waitFor(() => expect(within(panel).queryByText(/Pas encore de Suivi budgétaire/)).toBeNull());
     await act(async () => {
       fireEvent.click(button);
     });
     const figures = await within(panel).findByLabelText('Tableau de bord du suivi');
+    // The dashboard read takes the focus; Escape gives it back to « Lire le suivi ».
+    const read = within(panel).getByRole('group', { name: 'Suivi lu' });
+    expect(document.activeElement).toBe(read);
+    fireEvent.keyDown(read, { key: 'Escape' });
+    expect(document.activeElement).toBe(button);
     const pairs = [...figures.querySelectorAll('dt')].map((dt) =>
       `${dt.textContent ?? ''} = ${dt.nextElementSibling?.textContent ?? ''}`.replace(/[\u00a0\u202f]/g, ' '),
     );
@@ -946,7 +1070,8 @@ describe('taskpane', () => {
     await act(async () => {
       fireEvent.click(
         within(overruns).getByRole('button', {
-          name: 'Aller au dépassement 5.1 dans la feuille Suivi budgétaire',
+          // The visible words first (WCAG 2.5.3, label in name).
+          name: 'Aller à 5.1, dépassement, feuille Suivi budgétaire',
         }),
       );
     });
@@ -976,6 +1101,8 @@ describe('taskpane', () => {
     const wb = new ExcelJS.Workbook();
     await scaffold(new XlsxPort(wb), { format: 'long-metrage', example: true, onConflict: 'refuse' });
     render(<App host={workbookHost(wb)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Saisir' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Dépenses' }));
     const form = screen.getByRole('region', { name: 'Saisir une dépense' });
     const code = within(form).getByRole('combobox', { name: 'Code du devis' });
     await waitFor(() =>

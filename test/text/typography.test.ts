@@ -21,7 +21,9 @@ describe('French typography of the texts a jury reads', () => {
 
   it('rule titles, reasons and fixes', () => {
     const bad = RULES.flatMap((r) =>
-      [r.meta.title, r.meta.why, r.meta.fix].flatMap((t) => faults(t ?? '').map((f) => `${r.meta.id} : ${f}`)),
+      [r.meta.title, r.meta.why, r.meta.fix].flatMap((t) =>
+        faults(t ?? '').map((f) => `${r.meta.id} : ${f}`),
+      ),
     );
     expect(bad).toEqual([]);
     expect(RULES.length).toBe(43);

@@ -88,7 +88,9 @@ describe('xlsx adapter', () => {
     expect(outcome.status).toBe('conflict');
     if (outcome.status === 'conflict') {
       expect(outcome.sheets).toEqual(['Devis']);
-      expect(outcome.message).toContain("Rien n'a été modifié");
+      expect(outcome.message).toBe(
+        'Ce classeur contient déjà une feuille « Devis » qui n’est pas vide. Rien n’a été modifié. « Créer à côté » écrit un nouveau jeu de feuilles, suffixées « (2) », sans toucher aux vôtres.',
+      );
     }
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis']);
     const after = Buffer.from(await wb.xlsx.writeBuffer());

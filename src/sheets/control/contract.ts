@@ -33,5 +33,11 @@ export const STATE_COLUMNS = contiguousColumns('A', { key: 'Clé', value: 'Valeu
 /** Key of the row holding the chosen référentiel. */
 export const STATE_REFERENTIEL_KEY = 'referentiel';
 
+/**
+ * Key of the row holding the pane's working set of sheets: « (2) » when the pane works on the
+ * sheets written beside a user's own (created « à côté » or converted), absent for the plain names.
+ */
+export const STATE_SUFFIX_KEY = 'feuilles';
+
 /** Workbook setting that mirrors the référentiel in Excel (read without opening the hidden sheet). */
 export const STATE_SETTING = 'devisCnc.referentiel';

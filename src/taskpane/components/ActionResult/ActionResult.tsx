@@ -1,5 +1,12 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+} from '@fluentui/react-components';
 
 /** Where an action of the pane stands: nothing yet, running, done or refused, with its message. */
 export type ActionState =
@@ -8,28 +15,62 @@ export type ActionState =
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string };
 
+const useStyles = makeStyles({
+  // Focused by script (the result of an action), not a stop of its own when tabbing.
+  box: { outlineStyle: 'none' },
+});
+
 /**
- * The outcome of an action as a MessageBar (announced through the pane's AriaLiveAnnouncer):
- * its title on success or refusal, and the message.
+ * The outcome of an action as a titled MessageBar (announced through the pane's
+ * AriaLiveAnnouncer), with the next steps as its actions. The outcome takes the focus, so a screen
+ * reader reads it and Tab goes on to its next steps; Escape gives the focus back to the trigger.
  */
 export function ActionResult({
   state,
   done,
   failed,
+  next,
+  trigger,
 }: {
   state: ActionState;
   /** Title when it worked ("Source ajoutée"). */
   done: string;
   /** Title when it did not ("Source non ajoutée"). */
   failed: string;
+  /** The next steps offered after a success (« Voir la ligne »…). */
+  next?: ReactNode;
+  /** What started the action: Escape in the result goes back to it. */
+  trigger?: RefObject<HTMLElement | null>;
 }): JSX.Element | null {
+  const styles = useStyles();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.kind === 'done' || state.kind === 'error') box.current?.focus();
+  }, [state]);
   if (state.kind !== 'done' && state.kind !== 'error') return null;
+  const actions = state.kind === 'done' ? next : undefined;
   return (
-    <MessageBar intent={state.kind === 'done' ? 'success' : 'error'}>
-      <MessageBarBody>
-        <MessageBarTitle>{state.kind === 'done' ? done : failed}</MessageBarTitle>
-        {frenchSpacing(state.message)}
-      </MessageBarBody>
-    </MessageBar>
+    <div
+      ref={box}
+      tabIndex={-1}
+      className={styles.box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && trigger?.current) {
+          e.stopPropagation();
+          trigger.current.focus();
+        }
+      }}
+    >
+      <MessageBar
+        intent={state.kind === 'done' ? 'success' : 'error'}
+        layout={actions ? 'multiline' : 'auto'}
+      >
+        <MessageBarBody>
+          <MessageBarTitle>{state.kind === 'done' ? done : failed}</MessageBarTitle>
+          {frenchSpacing(state.message)}
+        </MessageBarBody>
+        {actions && <MessageBarActions>{actions}</MessageBarActions>}
+      </MessageBar>
+    </div>
   );
 }

@@ -72,7 +72,10 @@ export function AddExpensePanel({
   const [proof, setProof] = useState(true);
   const [checked, setChecked] = useState(false);
   const [state, setState] = useState<ActionState>({ kind: 'idle' });
+  /** Where the last piece was written, for « Voir la pièce ». */
+  const [written, setWritten] = useState<{ sheet: string; row: number } | null>(null);
   const first = useRef<HTMLInputElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const ht = readAmountField(htText);
   const tva = readTva(tvaText);
   const htError = checked && !ht.ok ? ht.message : undefined;
@@ -121,12 +124,12 @@ export function AddExpensePanel({
         kind: 'done',
         message: `${piece.trim() || 'Pièce'} (${formatEuros(ht.value)} HT, code ${code}) ajoutée à la ligne ${row} de la feuille ${sheet}.`,
       });
+      setWritten({ sheet, row });
       setPiece('');
       setLabel('');
       setHtText('');
       setTvaText('');
       setChecked(false);
-      first.current?.focus();
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -246,6 +249,7 @@ export function AddExpensePanel({
         />
         <div>
           <Button
+            ref={trigger}
             type="submit"
             disabled={state.kind === 'working' || busy !== null}
             disabledFocusable={missing !== null}
@@ -259,7 +263,22 @@ export function AddExpensePanel({
             {frenchSpacing(missing)}
           </Text>
         )}
-        <ActionResult state={state} done="Dépense ajoutée" failed="Dépense non ajoutée" />
+        <ActionResult
+          state={state}
+          done="Dépense ajoutée"
+          failed="Dépense non ajoutée"
+          trigger={trigger}
+          next={
+            <>
+              {written && (
+                <Button onClick={() => void host.selectCell(written.sheet, `A${written.row}`)}>
+                  Voir la pièce
+                </Button>
+              )}
+              <Button onClick={() => first.current?.focus()}>Saisir une autre pièce</Button>
+            </>
+          }
+        />
       </form>
     </section>
   );

@@ -49,15 +49,26 @@ export function AddSourcePanel({
   const [status, setStatus] = useState<SourceStatus>('Envisagé');
   const [amountText, setAmountText] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
+  /** Where the last source was written, for « Voir la ligne ». */
+  const [written, setWritten] = useState<{ sheet: string; row: number } | null>(null);
   /** Refusals show once the field was left or the form sent, not at the first keystroke. */
   const [checked, setChecked] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   const amount = useRef<HTMLInputElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const parsed = readAmountField(amountText);
   const amountError = checked && !parsed.ok ? parsed.message : undefined;
+  const labelError =
+    checked && label.trim() === ''
+      ? 'Nommez la source (par exemple « Région — aide à la production »).'
+      : undefined;
 
   const submit = async (): Promise<void> => {
     setChecked(true);
+    if (label.trim() === '') {
+      first.current?.focus();
+      return;
+    }
     if (!parsed.ok) {
       amount.current?.focus();
       return;
@@ -71,11 +82,10 @@ export function AddSourcePanel({
         kind: 'done',
         message: `« ${label.trim()} » (${formatEuros(parsed.value)}) ajoutée à la ligne ${row} de la feuille ${sheet}.`,
       });
+      setWritten({ sheet, row });
       setLabel('');
       setAmountText('');
       setChecked(false);
-      // Ready for the next source.
-      first.current?.focus();
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -88,12 +98,11 @@ export function AddSourcePanel({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (state.kind !== 'working' && busy === null && missing === null && label.trim() !== '')
-            void submit();
+          if (state.kind !== 'working' && busy === null && missing === null) void submit();
         }}
       >
         <Subtitle2 as="h2">{frenchSpacing('Financement : ajouter une source')}</Subtitle2>
-        <Field label="Source">
+        <Field label="Source" validationMessage={labelError} validationState={labelError ? 'error' : 'none'}>
           <Input ref={first} value={label} onChange={(_, d) => setLabel(d.value)} />
         </Field>
         <Field label="Catégorie">
@@ -130,14 +139,17 @@ export function AddSourcePanel({
             value={amountText}
             inputMode="decimal"
             onChange={(_, d) => setAmountText(d.value)}
-            onBlur={() => amountText.trim() !== '' && setChecked(true)}
+            // What the field holds when it is left (not when the form was last drawn): after a
+            // source is added the emptied field is not a refusal.
+            onBlur={(e) => e.currentTarget.value.trim() !== '' && setChecked(true)}
           />
         </Field>
         <div>
           <Button
+            ref={trigger}
             appearance="secondary"
             type="submit"
-            disabled={state.kind === 'working' || busy !== null || label.trim() === ''}
+            disabled={state.kind === 'working' || busy !== null}
             // Reachable with Tab while the plan is missing, so the reason is heard with it.
             disabledFocusable={missing !== null}
             aria-describedby={missing ? 'source-indisponible' : undefined}
@@ -150,7 +162,22 @@ export function AddSourcePanel({
             {frenchSpacing(missing)}
           </Text>
         )}
-        <ActionResult state={state} done="Source ajoutée" failed="Source non ajoutée" />
+        <ActionResult
+          state={state}
+          done="Source ajoutée"
+          failed="Source non ajoutée"
+          trigger={trigger}
+          next={
+            <>
+              {written && (
+                <Button onClick={() => void host.selectCell(written.sheet, `A${written.row}`)}>
+                  Voir la ligne
+                </Button>
+              )}
+              <Button onClick={() => first.current?.focus()}>Saisir une autre source</Button>
+            </>
+          }
+        />
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { agree, count } from '../../../domain/text/french';
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
@@ -41,11 +41,15 @@ export function CarbonExport({
 }): JSX.Element {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  /** The sheet the export was written to, for « Ouvrir la feuille ». */
+  const [sheetOut, setSheetOut] = useState<string | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const run = async (to: 'fichier' | 'feuille'): Promise<void> => {
     setState({ kind: 'working' });
     try {
       if (to === 'feuille') {
         const { sheet, rows } = await work('Export du bilan carbone', () => host.exportCarbonSheet(suffix));
+        setSheetOut(sheet);
         setState({
           kind: 'done',
           message: `${count(rows, 'poste')} ${agree(rows, 'écrit')} dans la feuille « ${sheet} » : copiez-les dans le calculateur.`,
@@ -59,6 +63,7 @@ export function CarbonExport({
           'Aucun poste dans le bilan carbone (aucune ligne avec une clé de facteur) : rien à exporter.',
         );
       save('bilan-carbone.csv', csv);
+      setSheetOut(null);
       setState({
         kind: 'done',
         message: `${count(rows, 'poste')} ${agree(rows, 'exporté')} dans bilan-carbone.csv.`,
@@ -94,6 +99,7 @@ export function CarbonExport({
           </Button>
         )}
         <Button
+          ref={trigger}
           disabled={working}
           aria-describedby={missing ? 'carbone-indisponible' : undefined}
           onClick={() => void run('feuille')}
@@ -106,7 +112,17 @@ export function CarbonExport({
           {frenchSpacing(missing)}
         </Text>
       )}
-      <ActionResult state={state} done="Export prêt" failed="Export impossible" />
+      <ActionResult
+        state={state}
+        done="Export prêt"
+        failed="Export impossible"
+        trigger={trigger}
+        next={
+          sheetOut ? (
+            <Button onClick={() => void host.selectCell(sheetOut, 'A1')}>Ouvrir la feuille</Button>
+          ) : undefined
+        }
+      />
     </section>
   );
 }

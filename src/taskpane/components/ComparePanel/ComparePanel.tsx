@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { makeNaming } from '../../../sheets/model/naming';
 import { Button, Field, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
@@ -11,6 +12,7 @@ const useStyles = makeStyles({
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
   lines: { margin: 0, paddingLeft: 0, listStyleType: 'none' },
   line: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  result: { outlineStyle: 'none' },
 });
 
 type State = { kind: 'idle' } | { kind: 'done'; lines: string[] } | { kind: 'refused'; message: string };
@@ -50,7 +52,7 @@ function SheetPick({
  * The workbook's sheets, listed when the tab is shown, and the two chosen: by default the Devis as
  * the later version and the first other sheet as the earlier one.
  */
-function useVersions(host: TaskpaneHost, active: boolean) {
+function useVersions(host: TaskpaneHost, active: boolean, suffix: number | null) {
   const [sheets, setSheets] = useState<string[]>([]);
   const [before, setBefore] = useState('');
   const [after, setAfter] = useState('');
@@ -58,19 +60,25 @@ function useVersions(host: TaskpaneHost, active: boolean) {
     if (!active) return;
     void host.sheets().then((names) => {
       setSheets(names);
-      const devis = names.find((n) => n === 'Devis') ?? names[0] ?? '';
+      const own = makeNaming(suffix).sheet('devis');
+      const devis = names.find((n) => n === own) ?? names[0] ?? '';
       setAfter((a) => (a && names.includes(a) ? a : devis));
       setBefore((b) => (b && names.includes(b) ? b : (names.find((n) => n !== devis) ?? '')));
     });
-  }, [active, host]);
+  }, [active, host, suffix]);
   return { sheets, before, setBefore, after, setAfter };
 }
 
 /** The comparison's French lines, or why there is none. */
 function Result({ state }: { state: State }): JSX.Element {
   const styles = useStyles();
+  // The comparison takes the focus: read by a screen reader, and Tab goes on from it.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.kind !== 'idle') box.current?.focus();
+  }, [state]);
   return (
-    <div role="status">
+    <div role="status" ref={box} tabIndex={-1} className={styles.result}>
       {state.kind === 'refused' && <Text>{state.message}</Text>}
       {state.kind === 'done' && (
         <ul className={styles.lines} aria-label="Différences entre les deux devis">
@@ -95,17 +103,20 @@ function Result({ state }: { state: State }): JSX.Element {
 export function ComparePanel({
   host,
   active,
+  suffix = null,
   busy = null,
   work = runDirectly,
 }: {
   host: TaskpaneHost;
   /** The tab is shown: the sheets are listed when it is. */
   active: boolean;
+  /** The working set: its Devis is the version compared by default. */
+  suffix?: number | null;
   busy?: string | null;
   work?: Work;
 }): JSX.Element {
   const styles = useStyles();
-  const { sheets, before, setBefore, after, setAfter } = useVersions(host, active);
+  const { sheets, before, setBefore, after, setAfter } = useVersions(host, active, suffix);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const compare = async (): Promise<void> => {
     try {

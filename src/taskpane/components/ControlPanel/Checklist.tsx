@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ChecklistItem } from '../../../audit/audit';
 import { VERDICT_LABELS, VERDICTS, type Tick } from '../../../audit/state';
@@ -50,6 +50,14 @@ export function Checklist({
 }): JSX.Element {
   const styles = useStyles();
   const [editing, setEditing] = useState<{ criterion: string; before: string } | null>(null);
+  /** The comment just closed by Enter or Escape: the focus goes back to its button. */
+  const [closed, setClosed] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLElement>());
+  useEffect(() => {
+    if (closed === null) return;
+    buttons.current.get(closed)?.focus();
+    setClosed(null);
+  }, [closed]);
   const tickOf = (c: ChecklistItem): Tick => ticks[c.criterion] ?? { verdict: c.verdict, comment: c.comment };
   const judged = items.filter((c) => tickOf(c).verdict !== 'non-evalue').length;
   return (
@@ -90,7 +98,11 @@ export function Checklist({
                     // Escape cancels the edit: the comment as it was before.
                     if (e.key === 'Escape')
                       onChange(c.criterion, { ...t, comment: editing?.before ?? t.comment });
-                    if (e.key === 'Enter' || e.key === 'Escape') setEditing(null);
+                    if (e.key === 'Enter' || e.key === 'Escape') {
+                      e.preventDefault();
+                      setEditing(null);
+                      setClosed(c.criterion);
+                    }
                   }}
                   onBlur={() => setEditing(null)}
                 />
@@ -100,6 +112,10 @@ export function Checklist({
                 {t.comment && <Text className={styles.comment}>{frenchSpacing(`« ${t.comment} »`)}</Text>}
                 <div className={styles.indent}>
                   <Button
+                    ref={(el) => {
+                      if (el) buttons.current.set(c.criterion, el);
+                      else buttons.current.delete(c.criterion);
+                    }}
                     size="small"
                     appearance="subtle"
                     aria-label={`${t.comment ? 'Modifier le commentaire' : 'Commenter'} ${c.criterion}`}

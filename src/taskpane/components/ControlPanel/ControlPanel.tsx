@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { agree, count, severityCounts } from '../../../domain/text/french';
 import {
   Button,
@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { AuditProgress, AuditReport, ReportedFinding } from '../../../audit/audit';
 import { parseAddress } from '../../../sheets/model/plan';
+import { makeNaming } from '../../../sheets/model/naming';
 import { REFERENTIELS, referentielLabel, type Referentiel } from '../../../audit/referentiels';
 import type { AuditState, Tick } from '../../../audit/state';
 import { recognitionLines } from '../../../audit/recognitionText';
@@ -51,7 +52,18 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   filter: { flexGrow: 1, flexBasis: '8rem', minWidth: 0 },
   fillSelect: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  note: { outlineStyle: 'none' },
+  noteLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** The outcome of an action of this view: titled, its details as a list, its next steps. */
+interface Note {
+  intent: 'success' | 'error';
+  title: string;
+  text: string;
+  lines?: string[];
+  next?: ReactNode;
+}
 
 const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
 type Severity = (typeof SEVERITIES)[number];
@@ -74,6 +86,8 @@ export function ControlPanel({
   busy = null,
   work = runDirectly,
   onCreate,
+  onConverted,
+  checkRequest = 0,
 }: {
   host: TaskpaneHost;
   suffix: number | null;
@@ -87,6 +101,10 @@ export function ControlPanel({
   work?: Work;
   /** Takes the user to the creation of the workbook (the empty state's action). */
   onCreate?: () => void;
+  /** A hand-made devis was converted: the pane works on the converted sheets from now on. */
+  onConverted?: (suffix: number | null) => void;
+  /** Each new value asks for a check (« Contrôler maintenant » elsewhere in the pane). */
+  checkRequest?: number;
 }): JSX.Element {
   const styles = useStyles();
   const [referentiel, setReferentiel] = useState<Referentiel>('tous');
@@ -96,7 +114,7 @@ export function ControlPanel({
   const [visited, setVisited] = useState<ReportedFinding | null>(null);
   /** Ticks or comments changed since they were read or saved. */
   const [unsaved, setUnsaved] = useState(0);
-  const [note, setNote] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   /** A report of ours is already in the workbook: the user chooses to update it or add one. */
   const [asking, setAsking] = useState<string | null>(null);
   // Filters of the findings list: severity, sheet, words.
@@ -127,7 +145,7 @@ export function ControlPanel({
     if (note) noteRef.current?.focus();
   }, [note]);
 
-  const current = (): AuditState => ({ referentiel, ticks });
+  const current = (): AuditState => ({ referentiel, ticks, suffix });
   const working = state.kind === 'working';
   const blocked = busy !== null;
 
@@ -145,23 +163,38 @@ export function ControlPanel({
     }
   };
 
-  const act = async (what: string, job: () => Promise<string>): Promise<void> => {
+  /** Runs an action of this view; its outcome (or why not) becomes the titled note below. */
+  const act = async (
+    what: string,
+    titles: [string, string],
+    job: () => Promise<Omit<Note, 'intent' | 'title'>>,
+  ): Promise<void> => {
     try {
-      setNote({ intent: 'success', text: await work(what, job) });
+      setNote({ intent: 'success', title: titles[0], ...(await work(what, job)) });
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setNote({ intent: 'error', title: titles[1], text: e instanceof Error ? e.message : String(e) });
     }
   };
+  // « Contrôler maintenant » from another view.
+  const asked = useRef(checkRequest);
+  useEffect(() => {
+    if (checkRequest === asked.current) return;
+    asked.current = checkRequest;
+    void run();
+  }, [checkRequest]);
 
   const report = state.kind === 'done' ? state.report : null;
   const writeReport = (replace: string | null): Promise<void> =>
-    act('Écriture du rapport', async () => {
+    act('Écriture du rapport', ['Rapport écrit', 'Rapport non écrit'], async () => {
       if (!report) throw new Error('Lancez d’abord le contrôle.');
       setAsking(null);
       const name = await host.writeReport(report, current(), replace);
-      return replace
-        ? `Rapport mis à jour dans la feuille « ${name} ».`
-        : `Rapport écrit dans la feuille « ${name} ».`;
+      return {
+        text: replace
+          ? `Rapport mis à jour dans la feuille « ${name} ».`
+          : `Rapport écrit dans la feuille « ${name} ».`,
+        next: <Button onClick={() => void host.selectCell(name, 'A1')}>Ouvrir le rapport</Button>,
+      };
     });
   /** "Rapport": updates our previous report after asking, else writes a new sheet. */
   const askReport = async (): Promise<void> => {
@@ -173,7 +206,11 @@ export function ControlPanel({
         return;
       }
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setNote({
+        intent: 'error',
+        title: 'Rapport non écrit',
+        text: e instanceof Error ? e.message : String(e),
+      });
       return;
     }
     await writeReport(null);
@@ -215,13 +252,15 @@ export function ControlPanel({
     report.recognition.devis === null &&
     report.recognition.deliverables.every((d) => d.sheet === null);
   const headline = report
-    ? blank
-      ? `À compléter (${report.counts.erreur}) : le devis n’a encore aucun montant${
-          report.counts.avertissement + report.counts.info > 0
-            ? ` ; ${count(report.counts.avertissement, 'avertissement')}, ${count(report.counts.info, 'info')}`
-            : ''
-        }`
-      : severityCounts(report.counts)
+    ? empty
+      ? 'Rien à contrôler'
+      : blank
+        ? `À compléter (${report.counts.erreur}) : le devis n’a encore aucun montant${
+            report.counts.avertissement + report.counts.info > 0
+              ? ` ; ${count(report.counts.avertissement, 'avertissement')}, ${count(report.counts.info, 'info')}`
+              : ''
+          }`
+        : severityCounts(report.counts)
     : '';
 
   return (
@@ -285,7 +324,7 @@ export function ControlPanel({
               )}
             </MessageBar>
           )}
-          {report.recognition && !empty && (
+          {!empty && report.recognition && (
             <section aria-label="Ce que le contrôle a lu" className={styles.box}>
               {recognitionLines(report.recognition).map((line, k) => (
                 <Text key={k} block size={k === 0 ? 300 : 200} weight={k === 0 ? 'semibold' : 'regular'}>
@@ -297,10 +336,25 @@ export function ControlPanel({
                   <Button
                     disabled={blocked}
                     onClick={() =>
-                      void act('Reprise du devis', async () => {
+                      void act('Reprise du devis', ['Devis repris', 'Devis non repris'], async () => {
                         const done = await host.convert();
                         if ('refused' in done) throw new Error(done.refused);
-                        return done.lines.map((l) => l.trim()).join(' ');
+                        // From now on the pane works on the converted sheets (and remembers it).
+                        onConverted?.(done.suffix);
+                        const [first = '', ...rest] = done.lines.map((l) => l.trim());
+                        const devis = makeNaming(done.suffix).sheet('devis');
+                        return {
+                          text: first,
+                          lines: rest,
+                          next: (
+                            <>
+                              <Button appearance="primary" onClick={() => void host.selectCell(devis, 'A1')}>
+                                Ouvrir le Devis repris
+                              </Button>
+                              <Button onClick={() => void run()}>Contrôler les feuilles reprises</Button>
+                            </>
+                          ),
+                        };
                       })
                     }
                   >
@@ -310,7 +364,7 @@ export function ControlPanel({
               )}
             </section>
           )}
-          {report.findings.length > 0 && (
+          {!empty && report.findings.length > 0 && (
             <div role="search" aria-label="Filtrer les constats" className={styles.box}>
               <div className={styles.row}>
                 <Field label="Gravité" className={styles.filter}>
@@ -373,86 +427,113 @@ export function ControlPanel({
               )}
             </div>
           )}
-          {sheets.map((sheet) => (
-            <FindingList
-              key={sheet}
-              sheet={sheet}
-              findings={shown
-                .filter((f) => (f.location?.sheet ?? 'Classeur') === sheet)
-                .sort((a, b) => rank(a) - rank(b))}
-              blank={blank}
-              wording={report.criteriaWording}
-              current={visited}
-              onGo={(sh, address) => void host.selectCell(sh, address)}
-            />
-          ))}
-          {report.findings.length === 0 && <Text>Aucun constat.</Text>}
-          <Subtitle2 as="h3">À juger par une personne</Subtitle2>
-          <Checklist
-            items={report.checklist}
-            ticks={ticks}
-            onChange={(criterion, tick) => {
-              setTicks({ ...ticks, [criterion]: tick });
-              setUnsaved((n) => n + 1);
-            }}
-          />
-          {unsaved > 0 && (
-            <Text role="status" weight="semibold">
-              Verdicts et commentaires non enregistrés dans le classeur.
-            </Text>
-          )}
-          <div className={styles.footer}>
-            <Button
-              disabled={blocked}
-              onClick={() =>
-                void act('Enregistrement des verdicts', async () => {
-                  await host.saveState(current());
-                  setUnsaved(0);
-                  return 'Verdicts et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).';
-                })
-              }
-            >
-              Enregistrer les verdicts
-            </Button>
-            <Button disabled={blocked || asking !== null} onClick={() => void askReport()}>
-              Rapport
-            </Button>
-            {host.canDownload && (
-              <Button
-                onClick={() =>
-                  void act('Export de la grille', async () => {
-                    save('grille-de-controle.csv', checklistCsv(report.checklist, ticks));
-                    return `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (verdicts et commentaires compris).`;
-                  })
-                }
-              >
-                Exporter la grille (CSV)
-              </Button>
-            )}
-          </div>
-          {asking && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                <MessageBarTitle>Rapport existant</MessageBarTitle>
-                {frenchSpacing(
-                  `La feuille « ${asking} » contient le rapport d’un contrôle précédent. Le remplacer par celui-ci, ou écrire ce rapport dans une nouvelle feuille ?`,
-                )}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button appearance="primary" onClick={() => void writeReport(asking)}>
-                  {frenchSpacing(`Mettre à jour « ${asking} »`)}
+          {!empty && (
+            <>
+              {sheets.map((sheet) => (
+                <FindingList
+                  key={sheet}
+                  sheet={sheet}
+                  findings={shown
+                    .filter((f) => (f.location?.sheet ?? 'Classeur') === sheet)
+                    .sort((a, b) => rank(a) - rank(b))}
+                  blank={blank}
+                  wording={report.criteriaWording}
+                  current={visited}
+                  onGo={(sh, address) => void host.selectCell(sh, address)}
+                />
+              ))}
+              {report.findings.length === 0 && <Text>Aucun constat.</Text>}
+              <Subtitle2 as="h3">À juger par une personne</Subtitle2>
+              <Checklist
+                items={report.checklist}
+                ticks={ticks}
+                onChange={(criterion, tick) => {
+                  setTicks({ ...ticks, [criterion]: tick });
+                  setUnsaved((n) => n + 1);
+                }}
+              />
+              {unsaved > 0 && (
+                <Text role="status" weight="semibold">
+                  Verdicts et commentaires non enregistrés dans le classeur.
+                </Text>
+              )}
+              <div className={styles.footer}>
+                <Button
+                  disabled={blocked}
+                  onClick={() =>
+                    void act(
+                      'Enregistrement des verdicts',
+                      ['Verdicts enregistrés', 'Verdicts non enregistrés'],
+                      async () => {
+                        await host.saveState(current());
+                        setUnsaved(0);
+                        return {
+                          text: 'Verdicts et référentiel enregistrés dans le classeur (feuille masquée Contrôle_État).',
+                        };
+                      },
+                    )
+                  }
+                >
+                  Enregistrer les verdicts
                 </Button>
-                <Button onClick={() => void writeReport(null)}>Nouvelle feuille</Button>
-                <Button onClick={() => setAsking(null)}>Annuler</Button>
-              </MessageBarActions>
-            </MessageBar>
+                <Button disabled={blocked || asking !== null} onClick={() => void askReport()}>
+                  Rapport
+                </Button>
+                {host.canDownload && (
+                  <Button
+                    onClick={() =>
+                      void act(
+                        'Export de la grille',
+                        ['Grille exportée', 'Grille non exportée'],
+                        async () => {
+                          save('grille-de-controle.csv', checklistCsv(report.checklist, ticks));
+                          return {
+                            text: `Grille des ${count(report.checklist.length, 'critère')} exportée dans grille-de-controle.csv (verdicts et commentaires compris).`,
+                          };
+                        },
+                      )
+                    }
+                  >
+                    Exporter la grille (CSV)
+                  </Button>
+                )}
+              </div>
+              {asking && (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>Rapport existant</MessageBarTitle>
+                    {frenchSpacing(
+                      `La feuille « ${asking} » contient le rapport d’un contrôle précédent. Le remplacer par celui-ci, ou écrire ce rapport dans une nouvelle feuille ?`,
+                    )}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button appearance="primary" onClick={() => void writeReport(asking)}>
+                      {frenchSpacing(`Mettre à jour « ${asking} »`)}
+                    </Button>
+                    <Button onClick={() => void writeReport(null)}>Nouvelle feuille</Button>
+                    <Button onClick={() => setAsking(null)}>Annuler</Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+            </>
           )}
         </>
       )}
       {note && (
-        <div ref={noteRef} tabIndex={-1}>
-          <MessageBar intent={note.intent}>
-            <MessageBarBody>{frenchSpacing(note.text)}</MessageBarBody>
+        <div ref={noteRef} tabIndex={-1} className={styles.note}>
+          <MessageBar intent={note.intent} layout={note.next || note.lines ? 'multiline' : 'auto'}>
+            <MessageBarBody>
+              <MessageBarTitle>{note.title}</MessageBarTitle>
+              {frenchSpacing(note.text)}
+              {note.lines && note.lines.length > 0 && (
+                <ul className={styles.noteLines}>
+                  {note.lines.map((l, k) => (
+                    <li key={k}>{frenchSpacing(l)}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            {note.intent === 'success' && note.next && <MessageBarActions>{note.next}</MessageBarActions>}
           </MessageBar>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Money, formatAmount, formatPercent } from '../../../domain/money';
 import { frenchSpacing } from '../../../domain/text/french';
@@ -9,14 +9,27 @@ import { ActionResult } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  figures: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto',
+  figures: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  // A label and its figure on one line when they fit, the figure on the next line (right-aligned)
+  // when they do not: never drawn over each other, never one word per line.
+  figure: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
     columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
   },
-  value: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  label: { margin: 0, flexGrow: 1, flexShrink: 1, flexBasis: '9rem', minWidth: 0 },
+  value: {
+    margin: 0,
+    marginLeft: 'auto',
+    textAlign: 'right',
+    // An amount holds together by its no-break spaces; what follows it (« (septembre 2027) »)
+    // goes to the next line in a pane of 160 px (200 % zoom) rather than out of it.
+    maxWidth: '100%',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  result: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, outlineStyle: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
 });
@@ -53,6 +66,12 @@ export function FollowUpPanel({
 }): JSX.Element {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const trigger = useRef<HTMLButtonElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  // The dashboard takes the focus when read: a screen reader reads its verdict first.
+  useEffect(() => {
+    if (state.kind === 'read') result.current?.focus();
+  }, [state]);
   const read = async (): Promise<void> => {
     setState({ kind: 'working' });
     try {
@@ -106,6 +125,7 @@ export function FollowUpPanel({
       </Text>
       <div>
         <Button
+          ref={trigger}
           disabled={working}
           aria-describedby={missing ? 'suivi-indisponible' : undefined}
           onClick={() => void read()}
@@ -119,7 +139,16 @@ export function FollowUpPanel({
         </Text>
       )}
       {s && (
-        <>
+        <div
+          ref={result}
+          tabIndex={-1}
+          role="group"
+          aria-label="Suivi lu"
+          className={styles.result}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') trigger.current?.focus();
+          }}
+        >
           {verdict && <Text weight="semibold">{frenchSpacing(verdict)}</Text>}
           {cashOver !== null && (
             <Text weight="semibold">
@@ -130,8 +159,8 @@ export function FollowUpPanel({
           )}
           <dl className={styles.figures} aria-label="Tableau de bord du suivi">
             {figures.map(([label, value]) => (
-              <div key={label} style={{ display: 'contents' }}>
-                <dt>{frenchSpacing(label)}</dt>
+              <div key={label} className={styles.figure}>
+                <dt className={styles.label}>{frenchSpacing(label)}</dt>
                 <dd className={styles.value}>{frenchSpacing(value)}</dd>
               </div>
             ))}
@@ -155,9 +184,8 @@ export function FollowUpPanel({
                       <Button
                         appearance="transparent"
                         size="small"
-                        aria-label={frenchSpacing(
-                          `Aller au dépassement ${t.code} dans la feuille ${s.sheet}`,
-                        )}
+                        // The visible words first (WCAG 2.5.3), then where it goes.
+                        aria-label={frenchSpacing(`Aller à ${t.code}, dépassement, feuille ${s.sheet}`)}
                         onClick={() => void host.selectCell(s.sheet, t.address)}
                       >
                         {`Aller à ${t.code}`}
@@ -168,10 +196,10 @@ export function FollowUpPanel({
               </ol>
             </>
           )}
-        </>
+        </div>
       )}
       {state.kind === 'error' && (
-        <ActionResult state={{ kind: 'error', message: state.message }} done="" failed="Suivi illisible" />
+        <ActionResult state={state} done="" failed="Suivi illisible" trigger={trigger} />
       )}
     </section>
   );

@@ -29,8 +29,10 @@ import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
 import type { ScaffoldOutcome, ScaffoldProgress } from '../../../workbook/scaffold';
 import { scaffoldRefusal } from '../../../workbook/refusal';
+import { makeNaming } from '../../../sheets/model/naming';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
+import type { Task } from '../../App';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -62,14 +64,51 @@ type State =
   | { kind: 'conflict'; message: string }
   | { kind: 'error'; message: string };
 
+/** What a creation wrote, in words, and the next steps: open the Devis, enter sources, check. */
+function Created({
+  outcome,
+  host,
+  onNext,
+}: {
+  outcome: Extract<ScaffoldOutcome, { status: 'done' }>;
+  host: TaskpaneHost;
+  onNext?: (task: Task) => void;
+}): JSX.Element {
+  const { sheets, result } = outcome;
+  const devis = makeNaming(outcome.suffix).sheet('devis');
+  const blank = result.total.amount.isZero();
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Classeur créé</MessageBarTitle>
+        {frenchSpacing(
+          `${sheets.length} feuilles reliées par des formules, de « ${sheets[0] ?? ''} » à « ${sheets[sheets.length - 1] ?? ''} ». Total général : ${formatEuros(result.total.amount)}.${
+            blank ? ` Le devis est vierge : saisissez quantités et tarifs dans la feuille « ${devis} ».` : ''
+          }`,
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={() => void host.selectCell(devis, 'A1')}>
+          Ouvrir le Devis
+        </Button>
+        {onNext && <Button onClick={() => onNext('saisir')}>Saisir les sources</Button>}
+        {onNext && <Button onClick={() => onNext('controler')}>Contrôler maintenant</Button>}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 export function ScaffoldPanel({
   host,
   onCreated,
+  onNext,
   busy = null,
   work = runDirectly,
 }: {
   host: TaskpaneHost;
   onCreated?: (suffix: number | null) => void;
+  /** The next steps after a creation: another task of the pane. */
+  onNext?: (task: Task) => void;
   /** What another action of the pane is doing, if anything: creation waits for it. */
   busy?: string | null;
   /** Runs a job on the workbook, telling the rest of the pane. */
@@ -110,6 +149,7 @@ export function ScaffoldPanel({
   const working = state.kind === 'working';
   const blocked = working || busy !== null;
   const result = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   // The outcome takes the focus: read by a screen reader, and Tab goes on from there.
   useEffect(() => {
     if (state.kind !== 'idle' && state.kind !== 'working') result.current?.focus();
@@ -165,6 +205,7 @@ export function ScaffoldPanel({
       />
       <div className={styles.actions}>
         <Button
+          ref={trigger}
           appearance="primary"
           disabled={blocked || gridRefusal !== null}
           onClick={() => void run('refuse')}
@@ -177,17 +218,16 @@ export function ScaffoldPanel({
           <ProgressBar aria-label="Création du classeur" value={stepValue(state.step)} />
         </Field>
       )}
-      <div ref={result} tabIndex={-1} className={styles.result}>
-        {state.kind === 'done' && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Classeur créé</MessageBarTitle>
-              {frenchSpacing(
-                `Feuilles : ${state.outcome.sheets.join(', ')}. Total général : ${formatEuros(state.outcome.result.total.amount)}.`,
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+      <div
+        ref={result}
+        tabIndex={-1}
+        className={styles.result}
+        onKeyDown={(e) => {
+          // Escape in the result goes back to the button that started it.
+          if (e.key === 'Escape') trigger.current?.focus();
+        }}
+      >
+        {state.kind === 'done' && <Created outcome={state.outcome} host={host} onNext={onNext} />}
         {state.kind === 'done' && state.outcome.skipped.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
