@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { transportModeNames } from '../../src/domain/carbon/compute';
-import { closeMatches, looseForm } from '../../src/domain/carbon/lookup';
+import { closeMatches, editDistance, looseForm } from '../../src/domain/carbon/lookup';
 
 /*
  * The suggestions for a misspelt word: the n candidates closest by edit distance on the loose form
@@ -54,5 +54,42 @@ it('gives what the plain definition gives, for any word and any list', () => {
       expect(closeMatches(w, list)).toEqual(definition(w, list));
     }),
     { numRuns: 400, seed: 6 },
+  );
+});
+
+it('counts the edit distance as the plain table does, words of up to 32 chars and beyond', () => {
+  const word = fc.stringMatching(/^[a-e é]{0,40}$/);
+  fc.assert(
+    fc.property(word, word, (a, b) => {
+      expect(editDistance(a, b)).toBe(plainDistance(a, b));
+    }),
+    { numRuns: 1000, seed: 7 },
+  );
+  expect(editDistance('train tgv', 'trian tgv')).toBe(2);
+  expect(editDistance('a'.repeat(32), 'b'.repeat(32))).toBe(32);
+  expect(editDistance('a'.repeat(40), 'a'.repeat(33))).toBe(7);
+});
+
+it('gives what the plain definition gives for typos of the real mode names (one to three edits)', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz .-';
+  const typo = fc
+    .tuple(
+      fc.constantFrom(...names),
+      fc.array(fc.tuple(fc.nat(40), fc.nat(letters.length - 1), fc.nat(2)), { minLength: 1, maxLength: 3 }),
+    )
+    .map(([name, edits]) =>
+      edits.reduce((w, [at, letter, kind]) => {
+        const i = at % (w.length + 1);
+        const ch = letters[letter] ?? 'a';
+        if (kind === 0) return w.slice(0, i) + ch + w.slice(i + 1);
+        if (kind === 1) return w.slice(0, i) + w.slice(i + 1);
+        return w.slice(0, i) + ch + w.slice(i);
+      }, name),
+    );
+  fc.assert(
+    fc.property(typo, fc.integer({ min: 1, max: 5 }), (w, n) => {
+      expect(closeMatches(w, names, n)).toEqual(definition(w, names, n));
+    }),
+    { numRuns: 1500, seed: 8 },
   );
 });
