@@ -352,6 +352,31 @@ const EVENEMENT = examplesByFormat(obj({
   partners: arr(obj({ name: str, kind: { enum: ['Numéraire', 'En nature'] }, amount: decimal })),
 }));
 
+/** data/exemples/index.json: which format has an example, and the nomenclature it is written in. */
+const EXEMPLES_INDEX = obj({
+  title: str,
+  note: str,
+  examples: obj({
+    'long-metrage': str,
+    'court-metrage': str,
+    serie: str,
+    documentaire: str,
+  }),
+});
+/** data/finance/recettes.json: the rates of the theatrical cascade, each with its source and mark. */
+const RECETTES_RATE = obj({ value: decimal, mark, source: str });
+const RECETTES = obj({
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  marks: obj({ verified: str, secondary: str, recalled: str }),
+  ticketVat: RECETTES_RATE,
+  tsa: RECETTES_RATE,
+  rentalCap: RECETTES_RATE,
+  rentalRate: RECETTES_RATE,
+  distributionFee: RECETTES_RATE,
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -361,6 +386,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/depenses.json': DEPENSES,
   'exemples/documentaire.json': EXAMPLE,
   'exemples/evenement.json': EVENEMENT,
+  'exemples/index.json': EXEMPLES_INDEX,
   'exemples/long-metrage.json': EXAMPLE,
   'exemples/serie.json': EXAMPLE,
   'exemples/suivi.json': SUIVI,
@@ -368,6 +394,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'finance/charges-sociales.json': CHARGES,
   'finance/financement.json': FINANCEMENT,
   'finance/frais-generaux.json': FRAIS_GENERAUX,
+  'finance/recettes.json': RECETTES,
   'finance/suivi.json': SEUILS,
   'nomenclatures/cnc-2018.json': NOMENCLATURE,
   'nomenclatures/cnc-audiovisuel.json': NOMENCLATURE,
