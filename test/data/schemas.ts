@@ -333,7 +333,10 @@ const AYANTS_DROIT = examplesByFormat(obj({
   boxOffice: obj({
     admissions: nullable({ type: 'integer' }),
     averagePrice: nullable(decimal),
-    producerShare: nullable(decimal),
+    rentalRate: nullable(decimal),
+    distributionFee: nullable(decimal),
+    pa: nullable(decimal),
+    mg: nullable(decimal),
   }),
 }));
 /** data/exemples/evenement.json: the example event budgets, by format. */

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { computeEvent, exampleEvent } from '../../src/domain/event/event';
-import { computeRights, exampleRights } from '../../src/domain/rights/rights';
+import {
+  computeCascade,
+  computeRights,
+  emptyRights,
+  exampleRights,
+  legalCascadeRates,
+} from '../../src/domain/rights/rights';
+import { toMoney } from '../../src/domain/money';
 import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expenses/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
@@ -25,24 +32,115 @@ import { rowOfResult, toCents } from '../support/cells';
 jest.setTimeout(240_000);
 
 describe('Ayants droit', () => {
-  it('simulates each holder’s part from the box office, exactly', () => {
+  it('runs the theatrical cascade of the example, computed by hand to the cent', () => {
     const r = computeRights(exampleRights('long-metrage'));
-    // 250 000 entrées × 7,20 € = 1 800 000 € ; 20 % to the producer = 360 000 €.
-    expect(r.boxOffice?.toFixed(2)).toBe('1800000.00');
-    expect(r.producerNet?.toFixed(2)).toBe('360000.00');
-    const part = (name: string) => r.holders.find((h) => h.name.startsWith(name));
-    expect(part('SOFICA')?.part.toFixed(2)).toBe('54000.00');
-    // 3 % = 10 800 €: 800 € beyond the scénariste's 10 000 € MG; 1 200 € short of the director's 12 000 €.
-    expect([part('Léa')?.part.toFixed(2), part('Léa')?.beyondMg.toFixed(2)]).toEqual(['10800.00', '800.00']);
-    expect(part('Nora')?.uncoveredMg.toFixed(2)).toBe('1200.00');
+    const c = r.cascade;
+    // 250 000 entrées × 7,20 € = 1 800 000,00 € TTC ; TVA 5,5 % incluse : 1 800 000 − 1 800 000 / 1,055
+    // = 93 838,86 ; TSA 10,72 % de 1 706 161,14 = 182 900,47 ; net des salles 1 523 260,67 ;
+    // × 47 % = 715 932,51 (RBD) ; commission 25 % = 178 983,13 ; frais d'édition 350 000 récupérés ;
+    // RNPP 186 949,38, tout entières au minimum garanti de 250 000 : 63 050,62 non couverts.
     expect(
-      r.byBase.map((b) => [b.base, b.share.toFixed(2), b.distributed.toFixed(2), b.left.toFixed(2)]),
-    ).toEqual([
-      ['Recettes nettes part producteur', '1.00', '360000.00', '0.00'],
-      ['Recettes brutes distributeur', '0.25', '191250.00', '573750.00'],
-      ['Recettes guichet', '0.00', '0.00', '1800000.00'],
-      ['Autre assiette', '0.00', '0.00', '0.00'],
+      c && {
+        boxOffice: c.boxOffice.toFixed(2),
+        ticketVat: c.ticketVat.toFixed(2),
+        tsa: c.tsa.toFixed(2),
+        theatresNet: c.theatresNet.toFixed(2),
+        rentalRate: c.rentalRate.toFixed(2),
+        distributorGross: c.distributorGross.toFixed(2),
+        distributionFee: c.distributionFee.toFixed(2),
+        paRecouped: c.paRecouped.toFixed(2),
+        paUncovered: c.paUncovered.toFixed(2),
+        producerNet: c.producerNet.toFixed(2),
+        mgRecouped: c.mgRecouped.toFixed(2),
+        mgUncovered: c.mgUncovered.toFixed(2),
+        beyondMg: c.beyondMg.toFixed(2),
+        producerTotal: c.producerTotal.toFixed(2),
+      },
+    ).toEqual({
+      boxOffice: '1800000.00',
+      ticketVat: '93838.86',
+      tsa: '182900.47',
+      theatresNet: '1523260.67',
+      rentalRate: '0.47',
+      distributorGross: '715932.51',
+      distributionFee: '178983.13',
+      paRecouped: '350000.00',
+      paUncovered: '0.00',
+      producerNet: '186949.38',
+      mgRecouped: '186949.38',
+      mgUncovered: '63050.62',
+      beyondMg: '0.00',
+      producerTotal: '250000.00',
+    });
+    const part = (name: string) => r.holders.find((h) => h.name.startsWith(name));
+    // 15 % of 186 949,38 = 28 042,41 ; 3 % = 5 608,48, short of the scénariste's 10 000 € MG by 4 391,52.
+    expect(part('SOFICA')?.part.toFixed(2)).toBe('28042.41');
+    expect([part('Léa')?.part.toFixed(2), part('Léa')?.uncoveredMg.toFixed(2)]).toEqual([
+      '5608.48',
+      '4391.52',
     ]);
+    expect(part('Les Films du Quai')?.part.toFixed(2)).toBe('142081.53');
+    expect(
+      r.byBase.map((b) => [
+        b.base,
+        b.share.toFixed(2),
+        b.receipts.toFixed(2),
+        b.distributed.toFixed(2),
+        b.left.toFixed(2),
+      ]),
+    ).toEqual([
+      ['Recettes nettes part producteur', '1.00', '186949.38', '186949.38', '0.00'],
+      ['Recettes brutes distributeur', '0.00', '715932.51', '0.00', '715932.51'],
+      ['Recettes guichet', '0.00', '1800000.00', '0.00', '1800000.00'],
+      ['Autre assiette', '0.00', '0.00', '0.00', '0.00'],
+    ]);
+  });
+
+  it('caps the rental rate, and leaves P&A uncovered when the receipts fall short (by hand)', () => {
+    const c = computeCascade(
+      {
+        admissions: 10_000,
+        averagePrice: toMoney('6.00'),
+        rentalRate: toMoney('0.55'),
+        distributionFee: toMoney('0.30'),
+        pa: toMoney('40000'),
+        mg: null,
+      },
+      legalCascadeRates(),
+    );
+    // 60 000,00 TTC ; TVA 3 127,96 ; TSA 10,72 % de 56 872,04 = 6 096,68 ; net 50 775,36 ; location
+    // 55 % ramenée au plafond de 50 % : 25 387,68 ; commission 30 % 7 616,30 ; reste 17 771,38, tout
+    // aux frais d'édition (22 228,62 non couverts) ; RNPP 0.
+    expect(
+      c &&
+        [
+          c.boxOffice,
+          c.ticketVat,
+          c.tsa,
+          c.theatresNet,
+          c.rentalRate,
+          c.distributorGross,
+          c.distributionFee,
+          c.paRecouped,
+          c.paUncovered,
+          c.producerNet,
+          c.producerTotal,
+        ].map((m) => m.toFixed(2)),
+    ).toEqual([
+      '60000.00',
+      '3127.96',
+      '6096.68',
+      '50775.36',
+      '0.50',
+      '25387.68',
+      '7616.30',
+      '17771.38',
+      '22228.62',
+      '0.00',
+      '0.00',
+    ]);
+    // No box office yet: no cascade, and nothing invented.
+    expect(computeCascade({ ...emptyRights().boxOffice }, legalCascadeRates())).toBeNull();
   });
 });
 
@@ -105,7 +203,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+: 51 899,41 € short.
     const cents = toCents(v);
     expect(cents).toEqual({
-      Droits_RNPP: 360000,
+      Droits_RNPP: 186949.38,
       Evt_Total: 16410,
       Evt_Solde: 8160,
       Suivi_EcartLignes: -12114,

@@ -37,6 +37,10 @@ export const PARAMS_NAMES = {
   /** Audiovisual tax credit: the per-minute ceiling table (cost per minute from, ceiling per minute). */
   taxCreditBandFrom: 'Param_CIMinute_Seuils',
   taxCreditBandCap: 'Param_CIMinute_Plafonds',
+  /** The theatrical cascade of the Ayants droit sheet: ticket VAT, TSA, the rental rate's cap. */
+  ticketVat: 'Param_TVABillet',
+  tsa: 'Param_TSA',
+  rentalCap: 'Param_PlafondLocation',
   /** The rate each status's lines are charged at (short-CDDU surcharge included), for the Devis's per-line charges. */
   chargeStatuses: 'Param_StatutsCharges',
   chargeRates: 'Param_TauxParStatut',

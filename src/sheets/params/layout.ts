@@ -1,3 +1,4 @@
+import { cascadeRates } from '../../domain/rights/rights';
 import { gapThresholdDefaults } from '../../domain/followup/followup';
 import { chargeRate } from '../../domain/budget/compute';
 import type { BudgetParams } from '../../domain/budget/types';
@@ -270,6 +271,28 @@ function taxCreditAndCeilingRows(input: ParamsSheetInput, n: (base: string) => s
   ];
 }
 
+/** The law's rates in the theatrical cascade of the Ayants droit sheet. */
+function cascadeRows(): Row[] {
+  const r = cascadeRates();
+  return [
+    rateRow(
+      'TVA sur les billets de cinéma',
+      P.ticketVat,
+      r.ticketVat.value,
+      r.ticketVat.source,
+      r.ticketVat.mark,
+    ),
+    rateRow('TSA (taxe sur le prix des entrées, hors TVA)', P.tsa, r.tsa.value, r.tsa.source, r.tsa.mark),
+    rateRow(
+      'Plafond du taux de location aux exploitants',
+      P.rentalCap,
+      r.rentalCap.value,
+      r.rentalCap.source,
+      r.rentalCap.mark,
+    ),
+  ];
+}
+
 /** One parameter: label, value (typed, or its formula), its name, source and mark; a list if any. */
 function writeRow(b: SheetBuilder, r: Row, row: number): void {
   const fmt = r.numFmt ? { numFmt: r.numFmt } : {};
@@ -399,7 +422,11 @@ export function paramsSheet(input: ParamsSheetInput): { sheet: SheetPlan; names:
   row += 1;
   b.push({ address: `A${row}`, value: 'Taux (modifiables)', style: 'section' });
   row += 1;
-  for (const r of [...chargeAndIndirectRows(input), ...taxCreditAndCeilingRows(input, (x) => b.n(x))])
+  for (const r of [
+    ...chargeAndIndirectRows(input),
+    ...taxCreditAndCeilingRows(input, (x) => b.n(x)),
+    ...cascadeRows(),
+  ])
     writeRow(b, r, row++);
   row += 1;
   row = bandRows(b, input.format, row);

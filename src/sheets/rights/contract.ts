@@ -22,17 +22,29 @@ export const RIGHTS_BASE_COLUMNS = contiguousColumns('K', {
   left: 'Reste (non distribué)',
 });
 
-/** The box-office follow-up under the bases: a label and its value per row. */
+/** The theatrical cascade under the bases: a label and its value per row. */
 export const RIGHTS_BOX_COLUMNS = contiguousColumns('K', {
-  label: 'Suivi des entrées (simulation)',
+  label: 'Cascade des recettes en salles (simulation)',
   value: 'Valeur',
 });
 export const RIGHTS_BOX_ROWS = [
   'admissions',
   'averagePrice',
   'boxOffice',
-  'producerShare',
+  'ticketVat',
+  'tsa',
+  'theatresNet',
+  'rentalRate',
+  'distributorGross',
+  'distributionFee',
+  'distributionFeeAmount',
+  'pa',
+  'paRecouped',
   'producerNet',
+  'mg',
+  'mgRecouped',
+  'beyondMg',
+  'producerTotal',
 ] as const;
 
 export const RIGHTS_HEADER_ROW = 4;
@@ -49,7 +61,19 @@ export const RIGHTS_NAMES = {
   admissions: 'Droits_Entrees',
   averagePrice: 'Droits_PrixMoyen',
   boxOffice: 'Droits_RecettesGuichet',
-  producerShare: 'Droits_PartProducteur',
+  ticketVat: 'Droits_TVABillets',
+  tsa: 'Droits_TSA',
+  theatresNet: 'Droits_RecettesNettesSalles',
+  rentalRate: 'Droits_TauxLocation',
+  distributorGross: 'Droits_RBD',
+  distributionFee: 'Droits_TauxCommission',
+  distributionFeeAmount: 'Droits_Commission',
+  pa: 'Droits_FraisEdition',
+  paRecouped: 'Droits_FraisEditionRecuperes',
   producerNet: 'Droits_RNPP',
+  mg: 'Droits_MG',
+  mgRecouped: 'Droits_MGRecupere',
+  beyondMg: 'Droits_RemonteesAuDelaMG',
+  producerTotal: 'Droits_RecettesProducteur',
   roles: 'Droits_ListeQualites',
 } as const;

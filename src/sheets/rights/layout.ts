@@ -1,4 +1,12 @@
-import { RIGHTS_BASES, RIGHTS_ROLES, type RightsInput, type RightsResult } from '../../domain/rights/rights';
+import {
+  RIGHTS_BASES,
+  RIGHTS_ROLES,
+  type BoxOffice,
+  type Cascade,
+  type RightsInput,
+  type RightsResult,
+} from '../../domain/rights/rights';
+import { PARAMS_NAMES as P } from '../params/contract';
 import { type Money, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { SheetBuilder } from '../model/builder';
@@ -27,9 +35,21 @@ export interface RightsLayout {
 const BOX_LABELS: Record<(typeof RIGHTS_BOX_ROWS)[number], string> = {
   admissions: 'Entrées en salle',
   averagePrice: 'Prix moyen du billet (TTC)',
-  boxOffice: 'Recettes guichet',
-  producerShare: 'Part des recettes guichet revenant au producteur (hypothèse des contrats)',
-  producerNet: 'Recettes nettes part producteur simulées',
+  boxOffice: 'Recettes guichet (TTC)',
+  ticketVat: '− TVA sur les billets (taux de Paramètres)',
+  tsa: '− TSA, sur le prix hors TVA (taux de Paramètres)',
+  theatresNet: 'Recettes nettes des salles (hors TVA et TSA)',
+  rentalRate: 'Taux de location (contrat ; appliqué au plus au plafond de Paramètres)',
+  distributorGross: 'Recettes brutes distributeur (RBD)',
+  distributionFee: 'Commission de distribution (taux du mandat)',
+  distributionFeeAmount: '− Commission de distribution',
+  pa: 'Frais d’édition (copies et publicité) avancés par le distributeur',
+  paRecouped: '− Frais d’édition récupérés',
+  producerNet: 'Recettes nettes part producteur (RNPP)',
+  mg: 'Minimum garanti versé au producteur par le distributeur',
+  mgRecouped: '− Minimum garanti récupéré par le distributeur',
+  beyondMg: 'Remontées au producteur au-delà du minimum garanti',
+  producerTotal: 'Recettes du producteur, minimum garanti compris',
 };
 
 type BoxKey = (typeof RIGHTS_BOX_ROWS)[number];
@@ -94,12 +114,20 @@ function holderRows(b: SheetBuilder, result: RightsResult): Holders {
   return { first, last };
 }
 
-/** The receipts of a base: the box office's for the two it simulates, else typed. */
+/** The cascade's row each simulated base reads; « Autre assiette » is typed. */
+const SIMULATED: Partial<Record<string, BoxKey>> = {
+  'Recettes nettes part producteur': 'producerNet',
+  'Recettes brutes distributeur': 'distributorGross',
+  'Recettes guichet': 'boxOffice',
+};
+
+/** The receipts of a base: the cascade's for the three it simulates, else typed. */
 function baseReceipts(base: string, at: string, receipts: Money | null, x: Blocks): CellPlan {
-  if (base === 'Recettes nettes part producteur' || base === 'Recettes guichet')
+  const from = SIMULATED[base];
+  if (from)
     return {
       address: at,
-      formula: base === 'Recettes guichet' ? `N(${x.box('boxOffice')})` : `N(${x.box('producerNet')})`,
+      formula: `N(${x.box(from)})`,
       result: receipts ? num(receipts) : 0,
       numFmt: NUMFMT.euro,
       style: 'computed',
@@ -147,55 +175,103 @@ function baseRows(b: SheetBuilder, result: RightsResult, x: Blocks): void {
   });
 }
 
-/** The box office: entrées × prix moyen → recettes guichet → the producer's net receipts. */
+/** The cascade's inputs (contract terms and figures typed by the user). */
+const BOX_INPUTS: Partial<Record<BoxKey, { value: (bo: BoxOffice) => number | null; numFmt: string }>> = {
+  admissions: { value: (bo) => bo.admissions, numFmt: NUMFMT.integer },
+  averagePrice: { value: (bo) => (bo.averagePrice ? num(bo.averagePrice) : null), numFmt: NUMFMT.euro },
+  rentalRate: { value: (bo) => (bo.rentalRate ? num(bo.rentalRate) : null), numFmt: NUMFMT.rate },
+  distributionFee: {
+    value: (bo) => (bo.distributionFee ? num(bo.distributionFee) : null),
+    numFmt: NUMFMT.rate,
+  },
+  pa: { value: (bo) => (bo.pa ? num(bo.pa) : null), numFmt: NUMFMT.euro },
+  mg: { value: (bo) => (bo.mg ? num(bo.mg) : null), numFmt: NUMFMT.euro },
+};
+
+/**
+ * The cascade's formulas, one per computed row, as the domain's computeCascade: each empty while
+ * the box office is unknown, each step rounded to the cent.
+ */
+function cascadeFormulas(
+  box: (k: BoxKey) => string,
+  n: (name: string) => string,
+): Partial<Record<BoxKey, string>> {
+  const when = (f: string): string => `IF(${box('boxOffice')}="","",${f})`;
+  return {
+    boxOffice: `IF(OR(${box('admissions')}="",${box('averagePrice')}=""),"",ROUND(${box('admissions')}*${box('averagePrice')},2))`,
+    ticketVat: when(`ROUND(${box('boxOffice')}-${box('boxOffice')}/(1+${n(P.ticketVat)}),2)`),
+    tsa: when(`ROUND((${box('boxOffice')}-${box('ticketVat')})*${n(P.tsa)},2)`),
+    theatresNet: when(`${box('boxOffice')}-${box('ticketVat')}-${box('tsa')}`),
+    distributorGross: when(`ROUND(${box('theatresNet')}*MIN(N(${box('rentalRate')}),${n(P.rentalCap)}),2)`),
+    distributionFeeAmount: when(`ROUND(${box('distributorGross')}*N(${box('distributionFee')}),2)`),
+    paRecouped: when(`MIN(N(${box('pa')}),${box('distributorGross')}-${box('distributionFeeAmount')})`),
+    producerNet: when(`${box('distributorGross')}-${box('distributionFeeAmount')}-${box('paRecouped')}`),
+    mgRecouped: when(`MIN(N(${box('mg')}),${box('producerNet')})`),
+    beyondMg: when(`${box('producerNet')}-${box('mgRecouped')}`),
+    producerTotal: when(`MAX(N(${box('mg')}),${box('producerNet')})`),
+  };
+}
+
+/** What the domain computed for a row of the cascade (the sheet's cached result). */
+function cascadeResult(c: Cascade | null, k: BoxKey): number | string {
+  if (!c) return '';
+  const v: Partial<Record<BoxKey, Money>> = {
+    boxOffice: c.boxOffice,
+    ticketVat: c.ticketVat,
+    tsa: c.tsa,
+    theatresNet: c.theatresNet,
+    distributorGross: c.distributorGross,
+    distributionFeeAmount: c.distributionFee,
+    paRecouped: c.paRecouped,
+    producerNet: c.producerNet,
+    mgRecouped: c.mgRecouped,
+    beyondMg: c.beyondMg,
+    producerTotal: c.producerTotal,
+  };
+  const m = v[k];
+  return m ? num(m) : '';
+}
+
+/** The totals of the cascade, shown as such. */
+const BOX_TOTALS: readonly BoxKey[] = ['distributorGross', 'producerNet', 'producerTotal'];
+
+/**
+ * The theatrical cascade: entrées × prix moyen → recettes guichet → − TVA → − TSA → × taux de
+ * location → RBD → − commission → − frais d'édition → RNPP → − minimum garanti récupéré.
+ */
 function boxOfficeRows(b: SheetBuilder, input: RightsInput, result: RightsResult, x: Blocks): void {
-  const bo = input.boxOffice;
-  const { box, boxRow } = x;
-  const label = (k: BoxKey, style: 'label' | 'total' = 'label'): CellPlan => ({
-    address: BO.cell('label', boxRow(k)),
-    value: BOX_LABELS[k],
-    style,
-  });
-  b.push(
-    { address: BO.cell('label', x.boxTitle), value: BO.header('label'), style: 'section' },
-    label('admissions'),
-    { address: box('admissions'), value: bo.admissions, numFmt: NUMFMT.integer, style: 'input' },
-    label('averagePrice'),
-    {
-      address: box('averagePrice'),
-      value: bo.averagePrice ? num(bo.averagePrice) : null,
-      numFmt: NUMFMT.euro,
-      style: 'input',
-    },
-    label('boxOffice'),
-    {
-      address: box('boxOffice'),
-      formula: `IF(OR(${box('admissions')}="",${box('averagePrice')}=""),"",ROUND(${box('admissions')}*${box('averagePrice')},2))`,
-      result: result.boxOffice ? num(result.boxOffice) : '',
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    },
-    label('producerShare'),
-    {
-      address: box('producerShare'),
-      value: bo.producerShare ? num(bo.producerShare) : null,
-      numFmt: NUMFMT.rate,
-      style: 'input',
-    },
-    label('producerNet', 'total'),
-    {
-      address: box('producerNet'),
-      formula: `IF(OR(${box('boxOffice')}="",${box('producerShare')}=""),"",ROUND(${box('boxOffice')}*${box('producerShare')},2))`,
-      result: result.producerNet ? num(result.producerNet) : '',
-      numFmt: NUMFMT.euro,
-      style: 'total',
-    },
-  );
+  const formulas = cascadeFormulas(x.box, (name) => b.n(name));
+  b.push({ address: BO.cell('label', x.boxTitle), value: BO.header('label'), style: 'section' });
+  for (const k of RIGHTS_BOX_ROWS) {
+    const total = BOX_TOTALS.includes(k);
+    b.push({
+      address: BO.cell('label', x.boxRow(k)),
+      value: BOX_LABELS[k],
+      style: total ? 'total' : 'label',
+    });
+    const typed = BOX_INPUTS[k];
+    const formula = formulas[k];
+    if (typed)
+      b.push({
+        address: x.box(k),
+        value: typed.value(input.boxOffice),
+        numFmt: typed.numFmt,
+        style: 'input',
+      });
+    else if (formula)
+      b.push({
+        address: x.box(k),
+        formula,
+        result: cascadeResult(result.cascade, k),
+        numFmt: NUMFMT.euro,
+        style: total ? 'total' : 'computed',
+      });
+  }
 }
 
 /** The qualités' list under the box office; its first row. */
 function roleList(b: SheetBuilder, x: Blocks): number {
-  const listHeader = x.boxRow('producerNet') + 2;
+  const listHeader = x.boxRow(RIGHTS_BOX_ROWS[RIGHTS_BOX_ROWS.length - 1] ?? 'producerTotal') + 2;
   b.push({ address: BA.cell('base', listHeader), value: 'Qualités', style: 'header' });
   RIGHTS_ROLES.forEach((role, i) =>
     b.push({ address: BA.cell('base', listHeader + 1 + i), value: role, style: 'label' }),
@@ -243,8 +319,9 @@ function rightsChecks(b: SheetBuilder, h: Holders, x: Blocks): void {
 /**
  * Ayants droit: the rights holders (qualité, assiette, pourcentage, rang, minimum garanti) and the
  * part each would receive from simulated receipts; per base, the total of the shares (never above
- * 100 %), the receipts, what is distributed and what is left; the box office (entrées × prix
- * moyen) gives the recettes guichet and, by the producer's share, the producer's net receipts.
+ * 100 %), the receipts, what is distributed and what is left; the theatrical cascade (entrées ×
+ * prix moyen, VAT, TSA, rental, fee, P&A, MG) gives the box office, the distributor's gross
+ * receipts and the producer's net receipts.
  */
 export function rightsSheet(
   rights: { input: RightsInput; result: RightsResult; note?: string },
@@ -255,7 +332,7 @@ export function rightsSheet(
   b.titled(
     'Ayants droit — parts des recettes et simulation',
     note ??
-      'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang de paiement et son minimum garanti. Les parts d’une même assiette ne dépassent pas 100 % ; la part simulée vient des recettes simulées à droite.',
+      'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang de paiement et son minimum garanti. Les parts d’une même assiette ne dépassent pas 100 % ; la part simulée vient des recettes simulées à droite, calculées par la cascade des recettes en salles (TVA, TSA, location, commission, frais d’édition, minimum garanti).',
   );
   const h = holderRows(b, result);
   const x = blocks();
