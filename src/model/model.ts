@@ -323,6 +323,9 @@ export interface RightsModel {
   holders: RightsHolderModel[];
   /** The bases of the per-base table (the holders' bases must be among them). */
   bases: RightsBaseModel[];
+  /** The cascade's rental rate (contract) and its legal cap (Paramètres); null without them. */
+  rentalRate: F<Money>;
+  rentalCap: F<Money>;
 }
 
 export interface EventLineModel {

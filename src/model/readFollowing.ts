@@ -13,6 +13,7 @@ import { isPiece, readExpenseRows } from '../sheets/expenses/reader';
 import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
 import { readFollowUpRows } from '../sheets/followup/reader';
 import { isNumber, readTable, type Snapshot } from '../sheets/model/snapshot';
+import { PARAMS_NAMES } from '../sheets/params/contract';
 import { RIGHTS_NAMES } from '../sheets/rights/contract';
 import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
 import { asDay, asMoney, asText } from './field';
@@ -35,6 +36,8 @@ export const FOLLOWING_READS: readonly string[] = [
   CLOSING_NAMES.balance,
   RIGHTS_NAMES.lines,
   RIGHTS_NAMES.byBase,
+  RIGHTS_NAMES.rentalRate,
+  PARAMS_NAMES.rentalCap,
   EVENT_NAMES.lines,
   EVENT_NAMES.partners,
   CARBON_NAMES.lines,
@@ -135,6 +138,8 @@ export function readRights(s: Snapshot): RightsModel | null {
   return {
     holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })),
     bases: bases.filter((b) => b.text('base') !== '').map((b) => fields(b, { base: asText, share: asMoney })),
+    rentalRate: moneyAt(s, RIGHTS_NAMES.rentalRate),
+    rentalCap: moneyAt(s, PARAMS_NAMES.rentalCap),
   };
 }
 

@@ -20,6 +20,7 @@ import { AddExpensePanel } from './components/AddExpensePanel/AddExpensePanel';
 import { FollowUpPanel } from './components/FollowUpPanel/FollowUpPanel';
 import { CarbonExport } from './components/CarbonExport/CarbonExport';
 import type { Readiness, TaskpaneHost } from './host';
+import { TASKS, type Task } from './tasks';
 import type { Work } from './work';
 import { OutsideExcel } from './components/OutsideExcel/OutsideExcel';
 import { ScaffoldPanel } from './components/ScaffoldPanel/ScaffoldPanel';
@@ -79,16 +80,6 @@ function remember(key: string): void {
     // storage refused: nothing to keep
   }
 }
-
-/** The pane's four tasks, in the order of a production's life. */
-export type Task = 'creer' | 'saisir' | 'suivre' | 'controler';
-
-const TASKS: { value: Task; label: string }[] = [
-  { value: 'creer', label: 'Créer' },
-  { value: 'saisir', label: 'Saisir' },
-  { value: 'suivre', label: 'Suivre' },
-  { value: 'controler', label: 'Contrôler' },
-];
 
 /** The two forms of the Saisir view. */
 type Entry = 'source' | 'piece';

@@ -32,7 +32,7 @@ import { scaffoldRefusal } from '../../../workbook/refusal';
 import { makeNaming } from '../../../sheets/model/naming';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
-import type { Task } from '../../App';
+import type { Task } from '../../tasks';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
