@@ -129,6 +129,8 @@ export const MESSAGES = {
     'Ayant droit {holder} : l’assiette « {base} » n’est pas dans le tableau des assiettes (à droite).',
   'rights-over-100':
     'Assiette « {base} » : les parts de {holders} {holders|ayant droit|ayants droit} font {total}, au-delà de 100 %.',
+  'rights-rental-over-cap':
+    'Taux de location de {rate} au-delà du plafond de {cap} de Paramètres : la cascade applique {cap}, et les recettes brutes distributeur avec lui.',
   'event-category-missing':
     'Poste « {poste} » du budget d’événement sans catégorie : logistique, communication et marketing ou frais administratifs.',
   'event-category-unknown':

@@ -5,15 +5,18 @@ import type { Rule } from './types';
 
 /**
  * The Ayants droit table: each holder's share sits on a base of the table, and the shares of one
- * base never add up to more than 100 % — summed from the holders' typed percentages, in decimals.
+ * base never add up to more than 100 % — summed from the holders' typed percentages, in decimals;
+ * the cascade's rental rate within its legal cap (the formula applies the cap: a typed rate above
+ * it is a contract the sheet does not simulate).
  */
 export const rule: Rule = {
   meta: {
     id: 'rights-shares',
-    title: 'Ayants droit : chaque part sur une assiette, et au plus 100 % par assiette',
+    title:
+      'Ayants droit : chaque part sur une assiette, au plus 100 % par assiette, un taux de location dans son plafond',
     criteria: ['cefpf:C4.17'],
-    why: 'Des parts qui dépassent 100 % d’une même assiette promettent plus que les recettes : le contrat d’un ayant droit ne pourra pas être honoré, et la répartition des recettes est fausse.',
-    fix: 'Revoyez les pourcentages des ayants droit de l’assiette (feuille Ayants droit) pour que leur total ne dépasse pas 100 %, et donnez une assiette de la liste à chaque ligne.',
+    why: 'Des parts qui dépassent 100 % d’une même assiette promettent plus que les recettes : le contrat d’un ayant droit ne pourra pas être honoré, et la répartition des recettes est fausse. Un taux de location au-delà du plafond n’est pas celui que la cascade applique : les recettes simulées ne sont pas celles du contrat saisi.',
+    fix: 'Revoyez les pourcentages des ayants droit de l’assiette (feuille Ayants droit) pour que leur total ne dépasse pas 100 %, et donnez une assiette de la liste à chaque ligne ; ramenez le taux de location dans le plafond de Paramètres, ou corrigez le plafond s’il a changé.',
     severity: 'erreur',
     kind: 'auto',
     reads: [...MODEL_READS],
@@ -43,5 +46,13 @@ export const rule: Rule = {
           b.share.at,
         );
     }
+    const { rentalRate: rate, rentalCap: cap } = rights;
+    if (rate?.value && cap?.value && rate.at && rate.value.gt(cap.value))
+      ctx.report(
+        'rights-rental-over-cap',
+        { rate: formatPercent(rate.value), cap: formatPercent(cap.value) },
+        rate.at,
+        { severity: 'avertissement' },
+      );
   },
 };

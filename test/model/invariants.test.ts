@@ -247,6 +247,8 @@ function model(): ProductionModel {
         },
       ],
       bases: [],
+      rentalRate: null,
+      rentalCap: null,
     },
     event: {
       lines: [

@@ -889,6 +889,32 @@ const TABLES = [
       'rights-over-100@Ayants droit!L5',
     ],
   ],
+  [
+    'rights-shares',
+    snap({
+      Droits_Lignes: r('Ayants droit', 'A5', [
+        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, 0, 0, 0],
+      ]),
+      Droits_ParAssiette: r('Ayants droit', 'K5', [['Recettes nettes part producteur', 1, 0, 0, 0]]),
+      // The cascade's rental rate typed at 55 % (K17:L17), above the 50 % cap of Paramètres.
+      Droits_TauxLocation: one('Ayants droit', 'L17', 0.55),
+      Param_PlafondLocation: one('Paramètres', 'B58', 0.5),
+    }),
+    ['rights-rental-over-cap@Ayants droit!L17'],
+  ],
+  [
+    'rights-shares',
+    snap({
+      Droits_Lignes: r('Ayants droit', 'A5', [
+        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, 0, 0, 0],
+      ]),
+      Droits_ParAssiette: r('Ayants droit', 'K5', [['Recettes nettes part producteur', 1, 0, 0, 0]]),
+      // At the cap exactly: allowed.
+      Droits_TauxLocation: one('Ayants droit', 'L17', 0.5),
+      Param_PlafondLocation: one('Paramètres', 'B58', 0.5),
+    }),
+    [],
+  ],
   ['event-budget', snap({}), []],
   [
     'event-budget',
