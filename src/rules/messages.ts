@@ -60,6 +60,8 @@ export const MESSAGES = {
   'tax-credit-acquired-early':
     '« {source} » est marqué Acquis sans agrément provisoire (Paramètres) : un crédit d’impôt reste une estimation jusqu’à l’agrément, délivré avant le tournage (CGI art. 220 F). Marquez-le Sollicité ou Envisagé.',
   'financing-deadline-missing': 'Source publique « {source} » sans date limite de dépôt / échéance.',
+  'financing-deadline-after-shoot':
+    'Source publique « {source} » : date limite le {date}, après le premier jour de tournage ({shoot}) ; une aide à la production se demande en général avant le tournage.',
   'financing-eligibility-missing': 'Source publique « {source} » sans conditions ni critères d’éligibilité.',
   'financing-comparative-short':
     'Étude comparative : {count} {count|aide comparée|aides comparées} avec avantages et inconvénients ; au moins 2 sont attendues.',
