@@ -2,15 +2,24 @@ import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
 import { FINANCING_NAMES } from '../sheets/financing/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
+import { looseForm } from '../domain/text/looseForm';
 import type { Rule } from './types';
+
+/**
+ * Words that name a loan in a source's label (loose form: accents and punctuation ignored). A loan
+ * is repaid: it bridges the cash plan (Trésorerie, mesures) and never finances the devis. « Prêt
+ * de matériel » or « prêt gracieux » is a contribution in kind, not a loan.
+ */
+const LOAN =
+  /\b(pret|emprunt|credit relais|decouvert|facilite de caisse)\b(?! (de|d) (materiel|decor|costume|vehicule|local|locaux))(?! gracieux)/;
 
 export const rule: Rule = {
   meta: {
     id: 'financing-balanced',
     title: 'Plan de financement équilibré avec le devis',
     criteria: ['cpca:C1.4.1', 'cpacp:C6'],
-    why: 'Un plan de financement doit couvrir exactement le devis : l’écart est soit un besoin non financé, soit un financement sans emploi.',
-    fix: 'Ajoutez ou ajustez des sources jusqu’à ce que le total du plan égale le total du devis.',
+    why: 'Un plan de financement doit couvrir exactement le devis : l’écart est soit un besoin non financé, soit un financement sans emploi. Un emprunt se rembourse : compté comme source, il équilibre le plan avec de l’argent qui n’appartient pas au film.',
+    fix: 'Ajoutez ou ajustez des sources jusqu’à ce que le total du plan égale le total du devis ; placez un prêt ou un crédit relais dans les mesures de la Trésorerie, pas dans le plan.',
     severity: 'erreur',
     kind: 'auto',
     reads: [...MODEL_READS],
@@ -21,7 +30,13 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const gap = readModel(ctx.snapshot).financing?.gap;
+    const financing = readModel(ctx.snapshot).financing;
+    for (const s of financing?.sources ?? []) {
+      const name = s.name.value ?? '';
+      if (s.amount.value?.isPositive() && !s.amount.value.isZero() && LOAN.test(looseForm(name)) && s.name.at)
+        ctx.report('financing-loan-as-source', { source: name }, s.name.at, { severity: 'avertissement' });
+    }
+    const gap = financing?.gap;
     if (!gap) {
       ctx.report('name-missing', { name: FINANCING_NAMES.gap, what: 'écart du plan de financement' }, null);
       return;

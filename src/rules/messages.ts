@@ -59,6 +59,8 @@ export const MESSAGES = {
     'Aucune source ou bonus lié à un engagement environnemental ou social (colonne Bonus RSE).',
   'tax-credit-acquired-early':
     '« {source} » est marqué Acquis sans agrément provisoire (Paramètres) : un crédit d’impôt reste une estimation jusqu’à l’agrément, délivré avant le tournage (CGI art. 220 F). Marquez-le Sollicité ou Envisagé.',
+  'financing-loan-as-source':
+    'Source « {source} » : un emprunt se rembourse, ce n’est pas une source du plan de financement ; placez-le dans les mesures de la Trésorerie (crédit relais, préfinancement).',
   'financing-deadline-missing': 'Source publique « {source} » sans date limite de dépôt / échéance.',
   'financing-deadline-after-shoot':
     'Source publique « {source} » : date limite le {date}, après le premier jour de tournage ({shoot}) ; une aide à la production se demande en général avant le tournage.',
