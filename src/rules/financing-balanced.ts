@@ -2,16 +2,8 @@ import { MODEL_READS, readModel } from '../model/read';
 import { formatAmount } from '../domain/money';
 import { FINANCING_NAMES } from '../sheets/financing/contract';
 import { BASE_SHEETS } from '../sheets/model/naming';
-import { looseForm } from '../domain/text/looseForm';
+import { namesALoan } from '../domain/financing/loans';
 import type { Rule } from './types';
-
-/**
- * Words that name a loan in a source's label (loose form: accents and punctuation ignored). A loan
- * is repaid: it bridges the cash plan (Trésorerie, mesures) and never finances the devis. « Prêt
- * de matériel » or « prêt gracieux » is a contribution in kind, not a loan.
- */
-const LOAN =
-  /\b(pret|emprunt|credit relais|decouvert|facilite de caisse)\b(?! (de|d) (materiel|decor|costume|vehicule|local|locaux))(?! gracieux)/;
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +25,7 @@ export const rule: Rule = {
     const financing = readModel(ctx.snapshot).financing;
     for (const s of financing?.sources ?? []) {
       const name = s.name.value ?? '';
-      if (s.amount.value?.isPositive() && !s.amount.value.isZero() && LOAN.test(looseForm(name)) && s.name.at)
+      if (s.amount.value?.isPositive() && !s.amount.value.isZero() && namesALoan(name) && s.name.at)
         ctx.report('financing-loan-as-source', { source: name }, s.name.at, { severity: 'avertissement' });
     }
     const gap = financing?.gap;

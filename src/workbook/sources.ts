@@ -1,4 +1,5 @@
 import { categoryByLabel } from '../domain/financing/categories';
+import { loanRefusal, namesALoan } from '../domain/financing/loans';
 import type { SourceStatus } from '../domain/financing/types';
 import { MILESTONES } from '../domain/financing/types';
 import { Money, toCellNumber } from '../domain/money';
@@ -32,6 +33,7 @@ export async function addSource(
 ): Promise<{ sheet: string; row: number }> {
   const label = source.label.trim();
   if (label === '') throw new SourceError('Indiquez le nom de la source.');
+  if (namesALoan(label)) throw new SourceError(loanRefusal(label));
   if (!source.amount.isFinite() || source.amount.lte(0))
     throw new SourceError('Le montant doit être un nombre positif.');
   const category = categoryByLabel(source.category);

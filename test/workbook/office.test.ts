@@ -351,6 +351,19 @@ describe('Office.js adapter (office-addin-mock)', () => {
       written.get('O24'),
     ]).toEqual(['Mécène', 'Placement de produit / partenariat', 'Acquis', 15000, 0.5, 0.5]);
     expect(await port.readName('Inconnu')).toBeNull();
+    // A loan is refused, nothing written: it belongs to the Trésorerie's measures.
+    const writes = sheet?.ranges.length ?? 0;
+    await expect(
+      addSource(port, {
+        label: 'Prêt bancaire BNP',
+        category: 'Autre',
+        status: 'Acquis',
+        amount: new Money('150000'),
+      }),
+    ).rejects.toThrow(
+      '« Prêt bancaire BNP » est un emprunt : il se rembourse, ce n’est pas une source du plan de financement. Placez-le dans les mesures de la Trésorerie (crédit relais, préfinancement).',
+    );
+    expect(fake.recorder.sheets.get('Plan de financement')?.ranges.length ?? 0).toBe(writes);
   });
 
   it('reads any number of names for an audit in two syncs', async () => {
