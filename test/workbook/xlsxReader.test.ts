@@ -6,7 +6,12 @@ import JSZip from 'jszip';
 import { audit } from '../../src/audit/audit';
 import { FORMATS } from '../../src/domain/facts/facts';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
-import { DEFAULT_READ_LIMITS, XlsxReadError, XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
+import {
+  BYTES_PER_CELL,
+  DEFAULT_READ_LIMITS,
+  XlsxReadError,
+  XlsxReader,
+} from '../../src/workbook/xlsx/xlsxReader';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { examplePlan } from '../support/plans';
 
@@ -146,6 +151,23 @@ describe('streaming xlsx reader', () => {
     await expect(run(1500)).rejects.toThrow(XlsxReadError);
     await expect(run(1500)).rejects.toThrow(/^classeur refusé : plus de 1\s500 cellules$/);
     await expect(run(50)).rejects.toThrow(/^classeur refusé : plus de 50 cellules$/);
+  });
+
+  it('refuses a sheet larger than the cell budget can hold from its directory, before inflating it', async () => {
+    const file = await example('court-metrage');
+    const devis = (await JSZip.loadAsync(readFileSync(file))).file('xl/worksheets/sheet2.xml');
+    const size = (await devis?.async('nodebuffer'))?.length ?? 0;
+    expect(size).toBeGreaterThan(10_000);
+    // The budget of 500 cells at 48 bytes: 24 000 bytes a sheet.
+    const limits = { ...DEFAULT_READ_LIMITS, maxCells: 500, maxSheetBytes: 500 * BYTES_PER_CELL };
+    await expect(XlsxReader.open(file, limits)).rejects.toThrow(XlsxReadError);
+    // Paramètres (sheet1) is under the cap; the Devis, next in tab order, is not.
+    await expect(XlsxReader.open(file, limits)).rejects.toThrow(
+      `classeur refusé : la feuille « Devis » se décompresse en ${Math.round(size / 1024)} Kio, au-delà de 23 Kio (500 cellules)`,
+    );
+    // The default: 4 000 000 cells, 183 Mio a sheet.
+    expect(DEFAULT_READ_LIMITS.maxSheetBytes).toBe(4_000_000 * 48);
+    expect(Math.round(DEFAULT_READ_LIMITS.maxSheetBytes / 2 ** 20)).toBe(183);
   });
 
   it('refuses an entry that inflates past the size its zip directory declares', async () => {

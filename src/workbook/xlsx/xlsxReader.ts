@@ -22,12 +22,28 @@ import {
 export interface ReadLimits extends ZipLimits {
   /** Most cells (and shared strings) read from the whole workbook. */
   maxCells: number;
+  /**
+   * Most bytes one sheet may inflate to, as its zip directory declares: a sheet past it is refused
+   * before anything is inflated. Set from the cell budget (see BYTES_PER_CELL).
+   */
+  maxSheetBytes: number;
 }
+
+/**
+ * What a cell weighs in a sheet's XML, for the byte cap: the smallest (`<c r="A1"><v>1</v></c>`)
+ * is 23 bytes, ours 40 to 80 (a formula, a style); at 48 bytes, the cell budget's 4 million cells
+ * make 183 Mio, more than three times the largest sheet of a 50 000-line workbook (about 45 Mio,
+ * the Suivi budgétaire).
+ */
+export const BYTES_PER_CELL = 48;
+
+const MAX_CELLS = 4_000_000;
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   ...DEFAULT_ZIP_LIMITS,
-  // A 50 000-line devis with its other sheets is about 1 million cells.
-  maxCells: 4_000_000,
+  // A 50 000-line devis with its other sheets is about 2.4 million cells.
+  maxCells: MAX_CELLS,
+  maxSheetBytes: MAX_CELLS * BYTES_PER_CELL,
 };
 
 /** A workbook the reader refuses or cannot read; its message is one line of French. */
@@ -162,6 +178,11 @@ export class XlsxReader implements WorkbookReader {
       const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
       sheets.push({ name: s.name, path, state: s.state });
     }
+    // A sheet larger than the cell budget can hold is refused now, from the directory's word.
+    for (const s of sheets) {
+      const size = entries.get(s.path)?.uncompressed ?? 0;
+      if (size > limits.maxSheetBytes) throw new XlsxReadError(sheetTooLarge(s.name, size, limits));
+    }
 
     // Styles: which cell formats show dates.
     const formats = new Map<number, string>();
@@ -283,6 +304,14 @@ export class XlsxReader implements WorkbookReader {
     this.sheetCache.set(info.name, cells);
     return cells;
   }
+}
+
+function sheetTooLarge(name: string, size: number, limits: ReadLimits): string {
+  const mib = (n: number): string =>
+    n < 2 ** 20
+      ? `${Math.round(n / 1024).toLocaleString('fr-FR')} Kio`
+      : `${Math.round(n / 2 ** 20).toLocaleString('fr-FR')} Mio`;
+  return `classeur refusé : la feuille « ${name} » se décompresse en ${mib(size)}, au-delà de ${mib(limits.maxSheetBytes)} (${limits.maxCells.toLocaleString('fr-FR')} cellules)`;
 }
 
 function tooManyCells(limits: ReadLimits): string {
