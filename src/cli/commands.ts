@@ -1,5 +1,5 @@
 /* The commands of the CLI, loaded only when one runs (`--help` answers without them). */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { count } from '../domain/text/french';
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -11,7 +11,7 @@ import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workboo
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
 import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
-import { openWorkbook, writeWorkbook } from './files';
+import { openWorkbook, writeBytes, writeWorkbook } from './files';
 import type { WorkbookReader } from '../workbook/port';
 import { renderJson, renderJunit, renderText } from '../audit/render';
 import { rulesFor } from '../rules';
@@ -97,8 +97,8 @@ export function recapLines(budget: BudgetInput, result: BudgetResult): string[] 
   const total = result.total.amount;
   const pct = (v: typeof total): string =>
     total.isZero() ? formatPercent(ZERO) : formatPercent(v.dividedBy(total));
-  const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-  const left = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+  const pad = (s: string, n: number): string => s.padEnd(n);
+  const left = (s: string, n: number): string => s.padStart(n);
   const line = (
     code: string,
     label: string,
@@ -328,7 +328,8 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
   if (!opened) return 2;
   try {
     const { csv, rows } = await carbonCsv(opened.reader);
-    writeFileSync(target, csv, 'utf8');
+    // Beside, then renamed, as every other file the commands write: never a half-written CSV.
+    if (!writeBytes(Buffer.from(csv, 'utf8'), target, target, io)) return 2;
     io.out(`Bilan carbone exporté : ${count(rows, 'poste')} dans ${target}`);
     return 0;
   } catch (e) {

@@ -1,6 +1,6 @@
 import { namedValues } from '../support/libreoffice';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -198,6 +198,16 @@ describe('devis-cnc new', () => {
       .trimEnd()
       .split('\r\n');
     expect(rows).toHaveLength(32);
+    // Nothing left beside it: the CSV is written to a temporary file, then renamed.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // A path it cannot write: exit 2, a French reason, nothing written.
+    const blocker = join(dir, 'pas-un-dossier');
+    writeFileSync(blocker, 'x');
+    const e = capture();
+    expect(await main(['carbone', book, '--out', join(blocker, 'carbone.csv')], e.io)).toBe(2);
+    expect(e.err.join('\n')).toMatch(
+      /Impossible d'écrire « .*carbone\.csv » : un élément du chemin n’est pas un dossier\. Rien n'a été écrit\./,
+    );
     expect(rows[0]).toBe(
       'Catégorie;Poste;Clé du facteur;Facteur (kgCO2e/unité);Unité;Quantité prévisionnelle;Multiplicateur;Prévisionnel (kgCO2e);Quantité définitive;Définitif (kgCO2e);Source du facteur;Hypothèse',
     );
