@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAddress } from '../../src/sheets/model/plan';
-import { blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
+import { NAME_PREFIXES, blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
 
 const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');
 
@@ -27,6 +27,8 @@ describe('plan invariants', () => {
   const devis = sheet({ plan, result } as never, 'Devis');
 
   it('defines every workbook name a formula or a validation uses', () => {
+    // namesIn knows every prefix the contracts define: a formula's name is never missed.
+    expect([...new Set([...defined].map((n) => n.split('_')[0]))].sort()).toEqual([...NAME_PREFIXES].sort());
     for (const s of plan.sheets) {
       for (const c of s.cells)
         if (c.formula) for (const n of namesIn(c.formula)) expect(defined).toContain(n);

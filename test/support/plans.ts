@@ -31,7 +31,27 @@ export function cell(s: SheetPlan, address: string): CellPlan | undefined {
   return s.cells.find((c) => c.address === address);
 }
 
+/** The prefixes of every workbook name our contracts define (one per sheet family). */
+export const NAME_PREFIXES = [
+  'Param',
+  'Liste',
+  'Devis',
+  'Recap',
+  'Fin',
+  'Treso',
+  'TresoR',
+  'Carbone',
+  'Fact',
+  'Dep',
+  'Suivi',
+  'Bilan',
+  'Droits',
+  'Evt',
+] as const;
+
+const NAME_USE = new RegExp(`\\b(?:${NAME_PREFIXES.join('|')})_[A-Za-z0-9_]+`, 'g');
+
 /** Workbook names a formula uses (every prefix of our contracts). */
 export function namesIn(formula: string): string[] {
-  return formula.match(/\b(?:Param|Devis|Liste|Recap|Fin|Treso|Carbone|Fact)_[A-Za-z0-9_]+/g) ?? [];
+  return formula.match(NAME_USE) ?? [];
 }
