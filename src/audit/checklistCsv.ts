@@ -1,13 +1,8 @@
-import { neutraliseForCsv } from '../domain/text/injection';
+import { csvField as field } from '../domain/text/injection';
 import type { ChecklistItem } from './audit';
 import { VERDICT_LABELS, type Tick } from './state';
 
 const HEADERS = ['Critère', 'Feuille', 'Verdict', 'Commentaire', 'Libellé du critère', 'Règles automatiques'];
-
-function field(text: string): string {
-  const s = neutraliseForCsv(text);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * The criteria a person judges, with the ticks and comments given in the pane, as a French CSV

@@ -1,4 +1,4 @@
-import { neutraliseForCsv } from '../domain/text/injection';
+import { csvField } from '../domain/text/injection';
 import { cellText } from '../domain/text/cellText';
 import { CARBON_LINE_COLUMNS, CARBON_NAMES } from '../sheets/carbon/contract';
 import { makeNaming } from '../sheets/model/naming';
@@ -32,8 +32,7 @@ function cell(v: unknown): string {
   if (typeof v === 'number') return String(v).replace('.', ',');
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && v !== null && 'error' in v) return String(v.error);
-  const s = neutraliseForCsv(cellText(v));
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(cellText(v));
 }
 
 /**

@@ -11,3 +11,12 @@ export function looksLikeFormula(text: string): boolean {
 export function neutraliseForCsv(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
+
+/**
+ * One field of a French CSV (';' separators): neutralised as above, and quoted when it holds a
+ * separator, a quote or a line break (quotes doubled). The one quoting of every CSV we write.
+ */
+export function csvField(text: string): string {
+  const s = neutraliseForCsv(text);
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
