@@ -3,7 +3,7 @@ import alias from '../../../data/carbon/alias.json';
 import { Money } from '../money';
 import { fail, ok, type Result } from '../result';
 import { factorByKey, type EmissionFactor } from './factors';
-import { closeMatches, looseForm } from './lookup';
+import { closeMatches, closeMatchesOfLoose, looseForm } from './lookup';
 
 export interface Emission {
   /** kgCO2e. */
@@ -49,12 +49,12 @@ export function transportModeNames(): string[] {
 const SUGGESTIONS = new Map<string, string[]>();
 /** Bound of the per-spelling caches below, so a sheet of random words cannot grow them without end. */
 const CACHE_MAX = 1000;
-function modeSuggestions(word: string): string[] {
-  const known = SUGGESTIONS.get(word);
+function modeSuggestions(loose: string): string[] {
+  const known = SUGGESTIONS.get(loose);
   if (known) return known;
-  const near = closeMatches(word, MODE_NAMES);
+  const near = closeMatchesOfLoose(loose, MODE_NAMES);
   if (SUGGESTIONS.size >= CACHE_MAX) SUGGESTIONS.clear();
-  SUGGESTIONS.set(word, near);
+  SUGGESTIONS.set(loose, near);
   return near;
 }
 
@@ -93,13 +93,19 @@ function truthy(v: unknown): boolean {
 
 type PlaneAlias = typeof PLANE_ALIASES extends Map<string, infer V> ? V : never;
 /** A mode as typed, resolved once per spelling (accents and punctuation folded): a column of trips repeats it. */
-const RESOLVED = new Map<string, { plane: PlaneAlias | undefined; def: ModeDef | undefined }>();
-function resolveMode(typed: string): { plane: PlaneAlias | undefined; def: ModeDef | undefined } {
+interface Resolved {
+  /** The mode as typed, in its loose form (what suggestions are computed from). */
+  name: string;
+  plane: PlaneAlias | undefined;
+  def: ModeDef | undefined;
+}
+const RESOLVED = new Map<string, Resolved>();
+function resolveMode(typed: string): Resolved {
   const known = RESOLVED.get(typed);
   if (known) return known;
   const name = looseForm(typed);
   const plane = PLANE_ALIASES.get(name);
-  const resolved = { plane, def: plane ? undefined : MODE_BY_ALIAS.get(name) };
+  const resolved = { name, plane, def: plane ? undefined : MODE_BY_ALIAS.get(name) };
   if (RESOLVED.size >= CACHE_MAX) RESOLVED.clear();
   RESOLVED.set(typed, resolved);
   return resolved;
@@ -119,12 +125,13 @@ export function transportEmissions(
 ): Result<Emission> {
   const dist = quantity(km, 'Distance', 'kilomètres');
   if (!dist.ok) return dist;
-  const { plane, def } = resolveMode(cellText(mode));
+  const typed = cellText(mode);
+  const { name, plane, def } = resolveMode(typed);
   if (!plane && !def) {
-    const near = modeSuggestions(cellText(mode));
+    const near = modeSuggestions(name);
     return fail(
       'notAvailable',
-      `Mode de transport inconnu « ${cellText(mode)} ». Modes proches : ${near.join(', ')}.`,
+      `Mode de transport inconnu « ${typed} ». Modes proches : ${near.join(', ')}.`,
     );
   }
   const key = plane ? planeKey(plane.force, plane.rf, dist.value) : (def as ModeDef).key;

@@ -82,6 +82,8 @@ export function editDistance(a: string, b: string): number {
 /** A list of candidates prepared once: each with its loose form and its rank in locale order. */
 interface Prepared {
   items: { c: string; l: string; rank: number }[];
+  /** The candidates' loose forms, in the same order. */
+  looses: string[];
   /** Each candidate's distinct char codes and their counts, end to end; `from[at]` where each starts. */
   chars: Int32Array;
   counts: Int32Array;
@@ -115,7 +117,7 @@ function prepared(candidates: readonly string[]): Prepared {
       }
     });
     from[items.length] = k;
-    known = { items, chars, counts, from };
+    known = { items, looses: items.map((x) => x.l), chars, counts, from };
     PREPARED.set(candidates, known);
   }
   return known;
@@ -126,6 +128,8 @@ const inWord = new Int32Array(65_536);
 /** Each candidate's lower bound, then the candidates in order of it; reused from call to call. */
 let bounds = new Int32Array(256);
 let order = new Int32Array(256);
+/** Whether each candidate contains the word or is contained in it (the bonus of two steps). */
+let within = new Uint8Array(256);
 let starts = new Int32Array(64);
 
 /**
@@ -136,23 +140,37 @@ let starts = new Int32Array(64);
  * bit-parallel count): the search stops where no candidate left can enter.
  */
 export function closeMatches(word: string, candidates: readonly string[], n = 3): string[] {
-  const w = looseForm(word);
-  const { items, chars, counts, from } = prepared(candidates);
+  return closeMatchesOfLoose(looseForm(word), candidates, n);
+}
+
+/** As closeMatches, for a word already in its loose form (a caller that folded it once). */
+export function closeMatchesOfLoose(w: string, candidates: readonly string[], n = 3): string[] {
+  const { items, looses, chars, counts, from } = prepared(candidates);
   const total = items.length;
   if (bounds.length < total) {
     bounds = new Int32Array(total * 2);
     order = new Int32Array(total * 2);
+    within = new Uint8Array(total * 2);
   }
-  for (let i = 0; i < w.length; i += 1) inWord[w.charCodeAt(i)] = (inWord[w.charCodeAt(i)] ?? 0) + 1;
+  const wl = w.length;
+  for (let i = 0; i < wl; i += 1) inWord[w.charCodeAt(i)] = (inWord[w.charCodeAt(i)] ?? 0) + 1;
   let highest = 0;
+  let k = 0;
   for (let at = 0; at < total; at += 1) {
-    const l = items[at]?.l ?? '';
+    const l = looses[at] ?? '';
+    const end = from[at + 1] ?? 0;
     let common = 0;
-    for (let k = from[at] ?? 0; k < (from[at + 1] ?? 0); k += 1)
-      common += Math.min(counts[k] ?? 0, inWord[chars[k] ?? 0] ?? 0);
-    const bonus = l.includes(w) || w.includes(l) ? 0 : 2;
+    for (; k < end; k += 1) {
+      const here = inWord[chars[k] ?? 0] ?? 0;
+      const there = counts[k] ?? 0;
+      common += here < there ? here : there;
+    }
+    const ll = l.length;
+    // One contains the other only if every char of the shorter is in the longer: test it then.
+    const inside = common === (ll < wl ? ll : wl) && (ll >= wl ? l.includes(w) : w.includes(l));
+    within[at] = inside ? 1 : 0;
     // Shifted by 2 so that the bonus keeps it ≥ 0: bound − 2 is the least the score can be.
-    const bound = Math.max(l.length, w.length) - common + bonus;
+    const bound = (ll > wl ? ll : wl) - common + (inside ? 0 : 2);
     bounds[at] = bound;
     if (bound > highest) highest = bound;
   }
@@ -181,7 +199,7 @@ export function closeMatches(word: string, candidates: readonly string[], n = 3)
       const item = items[at];
       if (!item) continue;
       const { c, l, rank } = item;
-      const d = measure(l) + (l.includes(w) || w.includes(l) ? -2 : 0);
+      const d = measure(l) - 2 * (within[at] ?? 0);
       if (worst && !before(d, rank, worst)) continue;
       let k = best.length;
       while (k > 0 && before(d, rank, best[k - 1] ?? { d: 0, rank: 0 })) k -= 1;
