@@ -1,3 +1,4 @@
+import { SEVERITY_ORDER } from './severity';
 import criteria from '../../data/referentiels/criteres.json';
 import { frenchSpacing } from '../domain/text/french';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
@@ -69,8 +70,6 @@ export type AuditProgress = { phase: 'lecture' } | { phase: 'règles'; done: num
 
 /** Lets the pane repaint between two rules (a macrotask: a microtask would not). */
 const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-const SEVERITY_ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
 
 export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
   const rules = rulesFor('tous');

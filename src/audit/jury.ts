@@ -1,3 +1,4 @@
+import { sheetOf } from './severity';
 /**
  * What a jury hands in after a batch audit: the state of each criterion of the référentiel for a
  * workbook, and one self-contained, printable HTML report per workbook (A4).
@@ -106,10 +107,10 @@ const stateClass = (s: CriterionState): string =>
 
 function findingsHtml(report: AuditReport): string {
   if (!report.findings.length) return '<p>Aucun constat.</p>';
-  const sheets = [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))];
+  const sheets = [...new Set(report.findings.map(sheetOf))];
   return sheets
     .map((sheet) => {
-      const list = report.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
+      const list = report.findings.filter((f) => sheetOf(f) === sheet);
       return `<h3>${escape(sheet)} (${list.length})</h3>${table(
         [
           ['Gravité', '13%'],

@@ -1,3 +1,4 @@
+import { SEVERITY_ORDER } from './severity';
 import { formatPercent, Money } from '../domain/money';
 import { rulesFor } from '../rules';
 import {
@@ -13,7 +14,7 @@ import type { Snapshot } from '../sheets/model/snapshot';
 import { readNomenclature } from '../sheets/params/reader';
 import type { DeliverableKey, Recognition } from '../sheets/recognition';
 import type { MessageId } from '../rules/messages';
-import type { Finding, Severity } from '../rules/types';
+import type { Finding } from '../rules/types';
 import type { RecognitionReport } from './recognitionText';
 
 export type { RecognitionReport };
@@ -87,7 +88,7 @@ function deliverableOf(f: Finding): DeliverableKey | null {
   return prefixes.find(([p]) => name.startsWith(p))?.[1] ?? null;
 }
 
-const ORDER: Severity[] = ['erreur', 'avertissement', 'info'];
+const ORDER = SEVERITY_ORDER;
 
 /** The audit's own findings without a cell, with why (as rules declare theirs in meta.unlocated). */
 export const PLAIN_DELIVERABLE_MESSAGES: Readonly<Record<string, string>> = {

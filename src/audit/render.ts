@@ -1,3 +1,4 @@
+import { SEVERITY_ORDER, sheetOf } from './severity';
 import { VERDICT_LABELS } from './state';
 import { candidateOf, criterionVerdicts } from './jury';
 import type { AuditReport } from './audit';
@@ -8,11 +9,11 @@ import { recognitionLines } from './recognitionText';
 export function renderText(file: string, r: AuditReport): string[] {
   const out = [`Contrôle de ${file} — référentiel : ${r.referentiel} (${r.rules} règles)`];
   if (r.recognition) out.push(...recognitionLines(r.recognition));
-  const sheets = [...new Set(r.findings.map((f) => f.location?.sheet ?? 'Classeur'))];
+  const sheets = [...new Set(r.findings.map(sheetOf))];
   for (const sheet of sheets) {
-    const inSheet = r.findings.filter((f) => (f.location?.sheet ?? 'Classeur') === sheet);
+    const inSheet = r.findings.filter((f) => sheetOf(f) === sheet);
     out.push(`  ${sheet} (${inSheet.length})`);
-    for (const sev of ['erreur', 'avertissement', 'info'] as const) {
+    for (const sev of SEVERITY_ORDER) {
       const list = inSheet.filter((f) => f.severity === sev);
       if (!list.length) continue;
       out.push(`    ${sev} (${list.length})`);

@@ -7,7 +7,8 @@ import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { DEVIS_NAMES, chapterNames } from '../devis/contract';
-import { FINANCING_NAMES } from '../financing/contract';
+import { FINANCING_NAMES, milestoneColumn } from '../financing/contract';
+import { MILESTONES } from '../../domain/financing/types';
 import { LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
 import {
   CASHFLOW_COLUMNS as CC,
@@ -805,7 +806,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   const x = tresoContext(b, input);
   b.titled(
     'Trésorerie prévisionnelle',
-    'Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes M à R du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres. Le crédit d’impôt est encaissé après la clôture de chaque exercice (Paramètres), pas à la livraison. Les mesures (crédit relais, préfinancement) entrent dans la grille à leur mise en place et en sortent à leur remboursement.',
+    `Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes ${milestoneColumn(0)} à ${milestoneColumn(MILESTONES.length - 1)} du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres. Le crédit d’impôt est encaissé après la clôture de chaque exercice (Paramètres), pas à la livraison. Les mesures (crédit relais, préfinancement) entrent dans la grille à leur mise en place et en sortent à leur remboursement.`,
   );
   jalonRows(x);
   monthHeaders(x);

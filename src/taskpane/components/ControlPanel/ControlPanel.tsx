@@ -1,3 +1,5 @@
+import { SEVERITY_ORDER, sheetOf } from '../../../audit/severity';
+import type { Severity } from '../../../rules/types';
 import { frenchSpacing } from '../../../domain/text/french';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { agree, count, severityCounts } from '../../../domain/text/french';
@@ -65,8 +67,7 @@ interface Note {
   next?: ReactNode;
 }
 
-const SEVERITIES = ['erreur', 'avertissement', 'info'] as const;
-type Severity = (typeof SEVERITIES)[number];
+const SEVERITIES = SEVERITY_ORDER;
 
 type State =
   | { kind: 'idle' }
@@ -216,16 +217,16 @@ export function ControlPanel({
     await writeReport(null);
   };
 
-  const allSheets = report ? [...new Set(report.findings.map((f) => f.location?.sheet ?? 'Classeur'))] : [];
+  const allSheets = report ? [...new Set(report.findings.map(sheetOf))] : [];
   const needle = search.trim().toLowerCase();
   const shown = (report?.findings ?? []).filter(
     (f) =>
       (severity === 'toutes' || f.severity === severity) &&
-      (sheetFilter === 'toutes' || (f.location?.sheet ?? 'Classeur') === sheetFilter) &&
+      (sheetFilter === 'toutes' || sheetOf(f) === sheetFilter) &&
       (needle === '' ||
         `${f.location?.address ?? ''} ${f.message} ${f.criteria.join(' ')}`.toLowerCase().includes(needle)),
   );
-  const sheets = allSheets.filter((sh) => shown.some((f) => (f.location?.sheet ?? 'Classeur') === sh));
+  const sheets = allSheets.filter((sh) => shown.some((f) => sheetOf(f) === sh));
   // The findings shown that have a cell, in sheet then cell order: what Précédent / Suivant walk.
   const walk = shown
     .filter((f) => f.location)
@@ -433,9 +434,7 @@ export function ControlPanel({
                 <FindingList
                   key={sheet}
                   sheet={sheet}
-                  findings={shown
-                    .filter((f) => (f.location?.sheet ?? 'Classeur') === sheet)
-                    .sort((a, b) => rank(a) - rank(b))}
+                  findings={shown.filter((f) => sheetOf(f) === sheet).sort((a, b) => rank(a) - rank(b))}
                   blank={blank}
                   wording={report.criteriaWording}
                   current={visited}

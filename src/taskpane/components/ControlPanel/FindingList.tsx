@@ -1,3 +1,4 @@
+import { sheetOf } from '../../../audit/severity';
 import { useState } from 'react';
 import { Badge, Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportedFinding } from '../../../audit/audit';
@@ -65,9 +66,7 @@ function FindingItem({
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const word = severityWord(f.severity, blank);
-  const where = [f.location?.sheet ?? 'Classeur', f.location?.address, f.criteria.join(', ')].filter(
-    (x): x is string => !!x,
-  );
+  const where = [sheetOf(f), f.location?.address, f.criteria.join(', ')].filter((x): x is string => !!x);
   return (
     <li
       className={current ? `${styles.item} ${styles.current}` : styles.item}
