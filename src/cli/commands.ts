@@ -12,6 +12,7 @@ import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
 import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
 import { openWorkbook, writeBytes, writeWorkbook } from './files';
+import { onlyOne, readArgs, valueOf } from './options';
 import type { WorkbookReader } from '../workbook/port';
 import { renderJson, renderJunit, renderText } from '../audit/render';
 import { rulesFor } from '../rules';
@@ -38,50 +39,31 @@ export interface NewOptions {
 }
 
 export function parseNew(args: string[]): NewOptions {
-  let out: string | undefined;
-  let format: ProductionFormat = 'long-metrage';
+  const r = readArgs(args, {
+    out: 'value',
+    format: 'value',
+    nomenclature: 'value',
+    exemple: 'flag',
+    force: 'flag',
+  });
+  const [stray] = r.positionals;
+  if (stray !== undefined) throw new UsageError(`Option inconnue « ${stray} ».`);
+  const out = valueOf(r, 'out');
+  const f = valueOf(r, 'format') ?? 'long-metrage';
+  if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
+  const format: ProductionFormat = f;
   let nomenclature: NomenclatureId | undefined;
-  let example = false;
-  let force = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i];
-    const next = (): string => {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
-      i += 1;
-      return v;
-    };
-    switch (a) {
-      case '--out':
-        out = next();
-        break;
-      case '--format': {
-        const f = next();
-        if (!isFormat(f))
-          throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
-        format = f;
-        break;
-      }
-      case '--nomenclature': {
-        const id = next();
-        const nom = findNomenclature(id);
-        if (!nom)
-          throw new UsageError(
-            `Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`,
-          );
-        nomenclature = nom.id;
-        break;
-      }
-      case '--exemple':
-        example = true;
-        break;
-      case '--force':
-        force = true;
-        break;
-      default:
-        throw new UsageError(`Option inconnue « ${a} ».`);
-    }
+  const id = valueOf(r, 'nomenclature');
+  if (id !== undefined) {
+    const nom = findNomenclature(id);
+    if (!nom)
+      throw new UsageError(
+        `Nomenclature inconnue « ${id} » : choisissez parmi ${NOMENCLATURE_IDS.join(', ')}.`,
+      );
+    nomenclature = nom.id;
   }
+  const example = r.values.exemple === true;
+  const force = r.values.force === true;
   if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
   return { out, format, nomenclature, example, force };
@@ -226,30 +208,31 @@ export async function runAudit(args: string[], io: Io): Promise<number> {
       throw new UsageError(`${what} attend un nombre positif, pas « ${v} ».`);
     return n;
   };
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i] ?? '';
-    const value = (): string => {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
-      i += 1;
-      return v;
-    };
-    if (a === '--referentiel') {
-      const v = value().toLowerCase();
-      if (!isReferentiel(v))
-        throw new UsageError(`Référentiel inconnu « ${v} » : ${REFERENTIELS.join(', ')}.`);
-      referentiel = v;
-    } else if (a === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'junit')
-        throw new UsageError(`Format inconnu « ${v} » : text, json ou junit.`);
-      format = v;
-    } else if (a === '--rapport') reports = value();
-    else if (a === '--delai') limits.timeoutMs = positive(value(), '--delai') * 1000;
-    else if (a === '--memoire') limits.memoryMb = Math.round(positive(value(), '--memoire'));
-    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
-    else files.push(a);
+  const given = readArgs(args, {
+    referentiel: 'value',
+    format: 'value',
+    rapport: 'value',
+    delai: 'value',
+    memoire: 'value',
+  });
+  const ref = valueOf(given, 'referentiel')?.toLowerCase();
+  if (ref !== undefined) {
+    if (!isReferentiel(ref))
+      throw new UsageError(`Référentiel inconnu « ${ref} » : ${REFERENTIELS.join(', ')}.`);
+    referentiel = ref;
   }
+  const f = valueOf(given, 'format');
+  if (f !== undefined) {
+    if (f !== 'text' && f !== 'json' && f !== 'junit')
+      throw new UsageError(`Format inconnu « ${f} » : text, json ou junit.`);
+    format = f;
+  }
+  reports = valueOf(given, 'rapport') ?? null;
+  const delai = valueOf(given, 'delai');
+  if (delai !== undefined) limits.timeoutMs = positive(delai, '--delai') * 1000;
+  const memoire = valueOf(given, 'memoire');
+  if (memoire !== undefined) limits.memoryMb = Math.round(positive(memoire, '--memoire'));
+  files.push(...given.positionals);
   if (!files.length) throw new UsageError('Indiquez au moins un classeur : devis-cnc audit FICHIER.xlsx');
   const { auditBatch, expandInputs } = await import('./batch');
   const all = expandInputs(files);
@@ -307,20 +290,10 @@ async function openSource(
 }
 
 export async function runCarbon(args: string[], io: Io): Promise<number> {
-  let input: string | undefined;
-  let out: string | undefined;
-  let force = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i] ?? '';
-    if (a === '--out') {
-      out = args[i + 1];
-      if (!out || out.startsWith('--')) throw new UsageError("L'option --out attend une valeur.");
-      i += 1;
-    } else if (a === '--force') force = true;
-    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
-    else if (input === undefined) input = a;
-    else throw new UsageError(`Un seul classeur à la fois (reçu aussi « ${a} »).`);
-  }
+  const r = readArgs(args, { out: 'value', force: 'flag' });
+  const input = onlyOne(r, 'classeur');
+  const out = valueOf(r, 'out');
+  const force = r.values.force === true;
   if (!input) throw new UsageError('Indiquez le classeur : devis-cnc carbone FICHIER.xlsx');
   const target = resolve(out ?? input.replace(/\.xlsx$/i, '') + '.csv');
   if (resolve(input) === target) throw new UsageError('Le fichier CSV ne peut pas remplacer le classeur.');
@@ -351,28 +324,14 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
  * into our workbook (Paramètres, Devis, Récapitulatif…, live formulas). The source is only read.
  */
 export async function runConvert(args: string[], io: Io): Promise<number> {
-  let input: string | undefined;
-  let out: string | undefined;
-  let format: ProductionFormat | undefined;
-  let force = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i] ?? '';
-    const value = (): string => {
-      const v = args[i + 1];
-      if (!v || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
-      i += 1;
-      return v;
-    };
-    if (a === '--out') out = value();
-    else if (a === '--format') {
-      const f = value();
-      if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » (attendu : ${FORMATS.join(', ')}).`);
-      format = f;
-    } else if (a === '--force') force = true;
-    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
-    else if (input === undefined) input = a;
-    else throw new UsageError(`Un seul classeur à la fois (reçu aussi « ${a} »).`);
-  }
+  const r = readArgs(args, { out: 'value', format: 'value', force: 'flag' });
+  const input = onlyOne(r, 'classeur');
+  const out = valueOf(r, 'out');
+  const f = valueOf(r, 'format');
+  if (f !== undefined && !isFormat(f))
+    throw new UsageError(`Format inconnu « ${f} » (attendu : ${FORMATS.join(', ')}).`);
+  const format: ProductionFormat | undefined = f;
+  const force = r.values.force === true;
   if (!input)
     throw new UsageError('Indiquez le classeur : devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx');
   if (!out)

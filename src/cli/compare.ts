@@ -13,6 +13,7 @@ import type { ProductionModel } from '../model/model';
 import { MODEL_READS, readModel } from '../model/read';
 import { readWorkbookSnapshot } from '../workbook/snapshot';
 import { openWorkbook, writeWorkbook } from './files';
+import { readArgs, valueOf } from './options';
 import { UsageError, type Io } from './usage';
 
 interface CompareArgs {
@@ -24,27 +25,13 @@ interface CompareArgs {
 }
 
 function parseCompare(args: string[]): CompareArgs {
-  const files: string[] = [];
-  let format: 'text' | 'json' = 'text';
-  let out: string | null = null;
-  let force = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i] ?? '';
-    const value = (): string => {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
-      i += 1;
-      return v;
-    };
-    if (a === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`Format inconnu « ${v} » : text ou json.`);
-      format = v;
-    } else if (a === '--sortie') out = value();
-    else if (a === '--force') force = true;
-    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
-    else files.push(a);
-  }
+  const r = readArgs(args, { format: 'value', sortie: 'value', force: 'flag' });
+  const f = valueOf(r, 'format') ?? 'text';
+  if (f !== 'text' && f !== 'json') throw new UsageError(`Format inconnu « ${f} » : text ou json.`);
+  const format: 'text' | 'json' = f;
+  const out = valueOf(r, 'sortie') ?? null;
+  const force = r.values.force === true;
+  const files = r.positionals;
   const [before, after, extra] = files;
   if (before === undefined || after === undefined || extra !== undefined)
     throw new UsageError('Indiquez deux classeurs : devis-cnc comparer AVANT.xlsx APRES.xlsx');

@@ -16,6 +16,7 @@ import { XlsxReadError } from '../workbook/xlsx/xlsxReader';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
 import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
 import { openWorkbook, writeBytes } from './files';
+import { onlyOne, readArgs, valueOf } from './options';
 import { UsageError, type Io } from './usage';
 
 /** Parts of an .xlsx that exceljs does not write back: rewriting the file would lose them. */
@@ -97,27 +98,12 @@ function parseImport(args: string[]): ImportArgs {
   const [verb, ...rest] = args;
   if (verb !== 'importer')
     throw new UsageError(`Sous-commande de « depenses » inconnue « ${verb ?? ''} » (attendu : importer).`);
-  let csv: string | undefined;
-  let book: string | undefined;
-  let out: string | undefined;
-  let mapping = '';
-  let duplicates = false;
-  for (let i = 0; i < rest.length; i += 1) {
-    const a = rest[i] ?? '';
-    const value = (): string => {
-      const v = rest[i + 1];
-      if (!v || v.startsWith('--')) throw new UsageError(`L'option ${a} attend une valeur.`);
-      i += 1;
-      return v;
-    };
-    if (a === '--classeur') book = value();
-    else if (a === '--out') out = value();
-    else if (a === '--colonnes') mapping = value();
-    else if (a === '--doublons') duplicates = true;
-    else if (a.startsWith('--')) throw new UsageError(`Option inconnue « ${a} ».`);
-    else if (csv === undefined) csv = a;
-    else throw new UsageError(`Un seul relevé à la fois (reçu aussi « ${a} »).`);
-  }
+  const r = readArgs(rest, { classeur: 'value', out: 'value', colonnes: 'value', doublons: 'flag' });
+  const csv = onlyOne(r, 'relevé');
+  const book = valueOf(r, 'classeur');
+  const out = valueOf(r, 'out');
+  const mapping = valueOf(r, 'colonnes') ?? '';
+  const duplicates = r.values.doublons === true;
   if (!csv || !book)
     throw new UsageError(
       'Indiquez le relevé et le classeur : devis-cnc depenses importer RELEVE.csv --classeur F.xlsx',
