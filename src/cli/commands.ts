@@ -11,7 +11,7 @@ import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workboo
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
 import { NOMENCLATURE_IDS, UsageError, type Io } from './usage';
-import { openWorkbook, writeBytes, writeWorkbook } from './files';
+import { openWorkbook, unopenedMessage, writeBytes, writeWorkbook } from './files';
 import { onlyOne, readArgs, valueOf } from './options';
 import type { WorkbookReader } from '../workbook/port';
 import { renderJson, renderJunit, renderText } from '../audit/render';
@@ -275,11 +275,7 @@ async function openSource(
 ): Promise<{ reader: WorkbookReader } | null> {
   const opened = await openWorkbook(input);
   if ('error' in opened) {
-    io.err(
-      opened.error === 'fichier introuvable'
-        ? `Classeur introuvable : « ${input} ».`
-        : `Classeur illisible « ${input} » : ${opened.error}.`,
-    );
+    io.err(unopenedMessage(input, opened));
     return null;
   }
   if (existsSync(target) && !force) {

@@ -12,7 +12,7 @@ import { comparisonJson, comparisonText, FIELD_WORDS, place } from '../model/com
 import type { ProductionModel } from '../model/model';
 import { MODEL_READS, readModel } from '../model/read';
 import { readWorkbookSnapshot } from '../workbook/snapshot';
-import { openWorkbook, writeWorkbook } from './files';
+import { openWorkbook, unopenedMessage, writeWorkbook, type Unopened } from './files';
 import { readArgs, valueOf } from './options';
 import { UsageError, type Io } from './usage';
 
@@ -39,13 +39,13 @@ function parseCompare(args: string[]): CompareArgs {
 }
 
 /** The model of a workbook, or the French reason it cannot be compared. */
-async function modelOf(file: string): Promise<{ model: ProductionModel } | { error: string }> {
+async function modelOf(file: string): Promise<{ model: ProductionModel } | Unopened> {
   const opened = await openWorkbook(file);
-  if ('error' in opened) return { error: opened.error };
+  if ('error' in opened) return opened;
   const snapshot = await readWorkbookSnapshot(opened.reader, { names: MODEL_READS, wholeWorkbook: false });
   const model = readModel(snapshot);
   if (!model.budget?.lines.length)
-    return { error: 'aucun devis lisible (ni le nôtre, ni un devis fait main reconnu)' };
+    return { error: 'aucun devis lisible (ni le nôtre, ni un devis fait main reconnu)', code: 'unreadable' };
   return { model };
 }
 
@@ -60,11 +60,7 @@ export async function runCompare(args: string[], io: Io): Promise<number> {
   for (const file of [a.before, a.after]) {
     const read = await modelOf(file);
     if ('error' in read) {
-      io.err(
-        read.error === 'fichier introuvable'
-          ? `Classeur introuvable : « ${file} ».`
-          : `Classeur illisible « ${file} » : ${read.error}.`,
-      );
+      io.err(unopenedMessage(file, read));
       return 2;
     }
     models.push(read.model);

@@ -15,7 +15,7 @@ import { PatchUnsupported, XlsxPatch } from '../workbook/xlsx/xlsxPatch';
 import { XlsxReadError } from '../workbook/xlsx/xlsxReader';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
 import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
-import { openWorkbook, writeBytes } from './files';
+import { openWorkbook, unopenedMessage, writeBytes } from './files';
 import { onlyOne, readArgs, valueOf } from './options';
 import { UsageError, type Io } from './usage';
 
@@ -125,11 +125,7 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
   const { csv, book, out, mapping, duplicates } = parseImport(args);
   const opened = await openWorkbook(book);
   if ('error' in opened) {
-    io.err(
-      opened.error === 'fichier introuvable'
-        ? `Classeur introuvable : « ${book} ».`
-        : `Classeur illisible « ${book} » : ${opened.error}.`,
-    );
+    io.err(unopenedMessage(book, opened));
     return 2;
   }
   const target = resolve(out ?? book);

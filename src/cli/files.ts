@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { XlsxReader } from '../workbook/xlsx/xlsxReader';
-import { inspectWorkbookFile } from '../workbook/xlsx/fileKind';
+import { inspectWorkbookFile, type FileProblem } from '../workbook/xlsx/fileKind';
 import type { Io } from './usage';
 
 /** Writes an exceljs workbook beside, then renames (see `writeBytes`). */
@@ -48,16 +48,30 @@ export function writeBytes(buffer: Buffer, target: string, shown: string, io: Io
  * Opens an .xlsx for reading, streaming (only the parts and sheets asked for are inflated, held
  * to the reader's limits), with a one-line French reason when it cannot be read. Never writes.
  */
-export async function openWorkbook(file: string): Promise<{ reader: XlsxReader } | { error: string }> {
+export async function openWorkbook(file: string): Promise<{ reader: XlsxReader } | Unopened> {
   const problem = inspectWorkbookFile(file);
-  if (problem) return { error: problem.message };
+  if (problem) return { error: problem.message, code: problem.code };
   const { XlsxReader, XlsxReadError } = await import('../workbook/xlsx/xlsxReader');
   try {
     const reader = await XlsxReader.open(file);
-    if ((await reader.inventory()).sheets.length === 0) return { error: 'classeur sans feuille' };
+    if ((await reader.inventory()).sheets.length === 0)
+      return { error: 'classeur sans feuille', code: 'unreadable' };
     return { reader };
   } catch (e) {
-    if (e instanceof XlsxReadError) return { error: e.message };
+    if (e instanceof XlsxReadError) return { error: e.message, code: 'unreadable' };
     throw e;
   }
+}
+
+/** Why a workbook could not be opened: the French reason, and what kind of failure it is. */
+export interface Unopened {
+  error: string;
+  code: FileProblem['code'] | 'unreadable';
+}
+
+/** The line a command prints for a workbook it cannot open, told apart by code, never by text. */
+export function unopenedMessage(file: string, u: Unopened): string {
+  return u.code === 'missing'
+    ? `Classeur introuvable : « ${file} ».`
+    : `Classeur illisible « ${file} » : ${u.error}.`;
 }
