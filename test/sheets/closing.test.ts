@@ -12,6 +12,7 @@ import {
   legalCascadeRates,
 } from '../../src/domain/rights/rights';
 import { toMoney } from '../../src/domain/money';
+import { exampleExpenses } from '../../src/domain/expenses/example';
 import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expenses/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
@@ -94,6 +95,15 @@ describe('Ayants droit', () => {
       ['Recettes guichet', '0.00', '1800000.00', '0.00', '1800000.00'],
       ['Autre assiette', '0.00', '0.00', '0.00', '0.00'],
     ]);
+  });
+
+  it('names each person of the example once: every author, director and composer is paid in the ledger under that name', () => {
+    const payees = new Set(exampleExpenses('long-metrage').map((e) => e.payee));
+    const people = exampleRights('long-metrage').holders.filter((h) =>
+      ['Auteur', 'Réalisateur', 'Compositeur', 'Producteur délégué'].includes(h.role),
+    );
+    expect(people.length).toBe(5);
+    expect(people.map((h) => h.name).filter((n) => !payees.has(n))).toEqual([]);
   });
 
   it('caps the rental rate, and leaves P&A uncovered when the receipts fall short (by hand)', () => {
