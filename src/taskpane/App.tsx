@@ -156,6 +156,13 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
   const go = (next: Task): void => setTask(next);
   /** What every view of the working set takes: the set, and the pane's one job at a time. */
   const common = { suffix, busy, work };
+  /** The Saisir view's two forms: one shown, the other kept mounted and hidden. */
+  const entryPanel = (value: Entry) => ({
+    role: 'tabpanel',
+    id: `saisie-${value}`,
+    'aria-labelledby': `saisir-${value}`,
+    hidden: entry !== value,
+  });
   const panel = (value: Task) => ({
     role: 'tabpanel',
     id: `panneau-${value}`,
@@ -259,24 +266,14 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                     Dépenses
                   </Tab>
                 </TabList>
-                <div
-                  role="tabpanel"
-                  id="saisie-source"
-                  aria-labelledby="saisir-source"
-                  hidden={entry !== 'source'}
-                >
+                <div {...entryPanel('source')}>
                   <AddSourcePanel
                     host={host}
                     {...common}
                     missing={missing(ready?.financing, 'plan de financement')}
                   />
                 </div>
-                <div
-                  role="tabpanel"
-                  id="saisie-piece"
-                  aria-labelledby="saisir-piece"
-                  hidden={entry !== 'piece'}
-                >
+                <div {...entryPanel('piece')}>
                   <AddExpensePanel
                     host={host}
                     {...common}
