@@ -44,9 +44,9 @@ describe('plan invariants', () => {
         true,
       );
     // Text results only where a formula yields a label (nature, phase, rule, source name) or links
-    // to one (the Suivi budgétaire's code and label of each devis line).
+    // to one (the Suivi budgétaire's code, label and status of each devis line).
     const texts = formulas.filter((c) => typeof c.result === 'string');
-    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(|^'Devis'![AB]\d+$/);
+    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(|^'Devis'![AB]\d+$|^T\('Devis'!C\d+\)$/);
   });
 
   it('writes the total général as a formula equal to the domain total', () => {

@@ -197,11 +197,11 @@ describe('Trésorerie réelle in LibreOffice', () => {
     const v = toCents(
       await namedValues(edited, ['Suivi_EcartDevis', ACTUAL_NAMES.need, ACTUAL_NAMES.lowest]),
     );
-    // −133 100,59 € + 192 000 € = 58 899,41 € over the devis, paid in July: 1 200 028,53 + 58 899,41.
+    // −133 045,59 € + 192 000 € = 58 954,41 € over the devis, paid in July: 1 200 028,53 + 58 954,41.
     expect(v).toEqual({
-      Suivi_EcartDevis: 58899.41,
-      [ACTUAL_NAMES.need]: 1258927.94,
-      [ACTUAL_NAMES.lowest]: -1258927.94,
+      Suivi_EcartDevis: 58954.41,
+      [ACTUAL_NAMES.need]: 1258982.94,
+      [ACTUAL_NAMES.lowest]: -1258982.94,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
@@ -226,7 +226,7 @@ describe('Trésorerie réelle in LibreOffice', () => {
       `avertissement@Trésorerie réelle!${needRef?.start.replace(/\$/g, '')}`,
     ]);
     expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
-      'Besoin de trésorerie actualisé : 1 258 927,94 € (solde le plus bas en septembre 2027), soit 58 899,41 € de plus que les 1 200 028,53 € prévus : les mesures prévues ne suffisent plus.',
+      'Besoin de trésorerie actualisé : 1 258 982,94 € (solde le plus bas en septembre 2027), soit 58 954,41 € de plus que les 1 200 028,53 € prévus : les mesures prévues ne suffisent plus.',
     );
     // The overrun is explained and arbitrated in the Suivi; the errors are the Bilan financier's:
     // chapter 8's écart is not explained there yet, and the financement no longer covers the cost.

@@ -52,6 +52,9 @@ describe('Suivi budgétaire', () => {
     expect(line('8.3')).toEqual([45000, 30000, 38000, -7000, '']);
     // A line nobody estimated: the devis not yet committed.
     expect(line('7.1')).toEqual([45500, 45500, 45500, 0, '']);
+    // Charges follow the pay: the authors' rights overrun (1.1, +5 000 €) raises their charges
+    // (4.3) by 1,1 % of it, 55 €, though the ledger has engaged their devis in full.
+    expect(line('4.3')).toEqual([2893, 2893, 2948, 55, 4]);
     const board = (name: string): unknown => {
       const n = plan.names.find((x) => x.name === name);
       return value(n?.ref.replace(/\$/g, '') ?? '');
@@ -64,7 +67,62 @@ describe('Suivi budgétaire', () => {
         'Suivi_CoutFinal',
         'Suivi_EcartDevis',
       ].map(board),
-    ).toEqual([3035291.62, 2886, 133100.59, 2902191.03, -133100.59]);
+    ).toEqual([3035291.62, 2941, 133045.59, 2902246.03, -133045.59]);
+  });
+
+  it('raises the charges of a status with its pay: a salary overrun, then a saving, by hand', () => {
+    const none = computeExpenses([]);
+    const rate = new Money('0.58'); // technicien 55 % + CDDU 3 %
+    const devisLines = [
+      {
+        chapter: '2',
+        code: '2.1',
+        label: 'Chef opérateur',
+        amount: new Money(10000),
+        status: 'technicien' as const,
+      },
+      {
+        chapter: '2',
+        code: '2.2',
+        label: 'Régisseur',
+        amount: new Money(8000),
+        status: 'technicien' as const,
+      },
+      {
+        chapter: '3',
+        code: '3.1',
+        label: 'Rôle principal',
+        amount: new Money(20000),
+        status: 'artiste' as const,
+      },
+      {
+        chapter: '4',
+        code: '4.1.1',
+        label: 'Charges techniciens',
+        amount: new Money(10440),
+        charges: { status: 'technicien' as const, rate },
+      },
+    ];
+    const run = (remaining: Record<string, number>) =>
+      computeFollowUp(
+        devisLines,
+        none,
+        {
+          situationDate: null,
+          arbitrage: '',
+          lines: Object.entries(remaining).map(([code, v]) => ({ code, remaining: new Money(v) })),
+        },
+        gapThresholdDefaults(),
+      ).lines.find((l) => l.code === '4.1.1');
+    // The chef opérateur at 12 345,67 € (+2 345,67 €), the artist +5 000 €: the technicians'
+    // charges rise by 58 % of 2 345,67 = 1 360,49 € (1 360,4886), the artist's pay moves nothing here.
+    const over = run({ '2.1': 12345.67, '3.1': 25000 });
+    expect([over?.final.toFixed(2), over?.gap.toFixed(2)]).toEqual(['11800.49', '1360.49']);
+    // A saving lowers them: the régisseur at 7 000 € (−1 000 €) with the overrun: −580 €.
+    const both = run({ '2.1': 12345.67, '2.2': 7000 });
+    expect(both?.final.toFixed(2)).toBe('11220.49');
+    // A typed reste à engager on the charges line is the production's own estimate: kept.
+    expect(run({ '2.1': 12345.67, '4.1.1': 9000 })?.final.toFixed(2)).toBe('9000.00');
   });
 
   it('flags écarts at or above both thresholds, and sums to the cent', () => {
@@ -121,15 +179,15 @@ describe('Suivi budgétaire in LibreOffice', () => {
       profile,
     );
     const v = await namedValues(edited, ['Suivi_EcartLignes', 'Suivi_CoutFinal', 'Suivi_EcartDevis']);
-    // Lines: +2 886 € before; the studio's estimé final goes from 24 500 to 166 300 € (24 500 €
+    // Lines: +2 941 € before; the studio's estimé final goes from 24 500 to 166 300 € (24 500 €
     // engaged + 141 800 €), so the
-    // lines' écart (144 686 €) passes the imprévus (135 986,59 €) by 8 699,41 €.
+    // lines' écart (144 741 €) passes the imprévus (135 986,59 €) by 8 754,41 €.
     // LibreOffice computes in binary floating point: compared to the cent.
     const cents = toCents(v);
     expect(cents).toEqual({
-      Suivi_EcartLignes: 144686,
-      Suivi_CoutFinal: 3043991.03,
-      Suivi_EcartDevis: 8699.41,
+      Suivi_EcartLignes: 144741,
+      Suivi_CoutFinal: 3044046.03,
+      Suivi_EcartDevis: 8754.41,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
@@ -149,7 +207,7 @@ describe('Suivi budgétaire in LibreOffice', () => {
     ]);
     expect(found.map((f) => f.message)).toEqual([
       'Écart de +145\u202f300,00\u00a0€ (+691,9\u00a0%) sur la ligne 5.1 Studios sans explication\u00a0: au-delà des seuils (10\u00a0% et 1\u202f000,00\u00a0€), un écart s’explique.',
-      'Coût estimé final 3\u202f043\u202f991,03\u00a0€ au-dessus du devis (3\u202f035\u202f291,62\u00a0€) de 8\u202f699,41\u00a0€, et aucun arbitrage proposé.',
+      'Coût estimé final 3\u202f044\u202f046,03\u00a0€ au-dessus du devis (3\u202f035\u202f291,62\u00a0€) de 8\u202f754,41\u00a0€, et aucun arbitrage proposé.',
     ]);
     // The example itself is untouched.
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -1,5 +1,5 @@
 import type { Money } from '../money';
-import type { BudgetInput, BudgetResult } from './types';
+import type { BudgetInput, BudgetResult, Status } from './types';
 
 /** A costed line of the devis: what the Dépenses charge and the Suivi budgétaire follows. */
 export interface CostedLine {
@@ -7,6 +7,10 @@ export interface CostedLine {
   code: string;
   label: string;
   amount: Money;
+  /** A pay line's status (whose charges the charges chapter carries). */
+  status?: Status;
+  /** A charges line: the status whose pay it is charged on, and its rate. */
+  charges?: { status: Status; rate: Money };
 }
 
 /**
@@ -23,11 +27,25 @@ export function costedLines(input: BudgetInput, result: BudgetResult): CostedLin
       if (item.kind === 'group' && r.kind === 'group')
         return item.lines.flatMap((l, k) => {
           const lr = r.lines[k];
-          return lr ? [{ ...at, code: l.code, label: l.label, amount: lr.amount }] : [];
+          return lr
+            ? [{ ...at, code: l.code, label: l.label, amount: lr.amount, ...statusOf(l.status) }]
+            : [];
         });
-      if (item.kind === 'line' || item.kind === 'charges')
-        return [{ ...at, code: item.code, label: item.label, amount: r.amount }];
+      if (item.kind === 'line')
+        return [{ ...at, code: item.code, label: item.label, amount: r.amount, ...statusOf(item.status) }];
+      if (item.kind === 'charges' && r.kind === 'charges')
+        return [
+          {
+            ...at,
+            code: item.code,
+            label: item.label,
+            amount: r.amount,
+            charges: { status: item.status, rate: r.rate },
+          },
+        ];
       return [];
     }),
   );
 }
+
+const statusOf = (status: Status | undefined): { status?: Status } => (status ? { status } : {});

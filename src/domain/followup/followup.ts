@@ -1,7 +1,8 @@
 import examples from '../../../data/exemples/suivi.json';
 import seuils from '../../../data/finance/suivi.json';
 import type { ProductionFormat } from '../facts/facts';
-import { Money, ZERO, formatAmount, formatPercent, sum, toMoney } from '../money';
+import { Money, ZERO, formatAmount, formatPercent, roundCents, sum, toMoney } from '../money';
+import type { Status } from '../budget/types';
 import type { ExpenseTotals } from '../expenses/expenses';
 
 /** Where a gap comes from: the production's own choices (interne) or outside it (externe). */
@@ -60,6 +61,24 @@ export interface FollowUpDevisLine {
   code: string;
   label: string;
   amount: Money;
+  /** A pay line's status. */
+  status?: Status;
+  /** A charges line: the status whose pay it is charged on, and the Devis's rate for it. */
+  charges?: { status: Status; rate: Money };
+}
+
+/**
+ * What a charges line comes to at completion: its devis, plus its rate on what the pay of its
+ * status moves (estimé final − devis of each line of that status, overruns and savings alike),
+ * rounded to the cent. Charges follow the salaries: a pay overrun raises its charges.
+ */
+export function chargesAtCompletion(
+  charges: { status: Status; rate: Money },
+  devis: Money,
+  payLines: readonly { status?: Status; amount: Money; final: Money }[],
+): Money {
+  const moved = sum(payLines.filter((l) => l.status === charges.status).map((l) => l.final.minus(l.amount)));
+  return devis.plus(roundCents(moved.times(charges.rate)));
 }
 
 export interface FollowUpLine extends FollowUpDevisLine {
@@ -99,10 +118,11 @@ export function computeFollowUp(
   thresholds: GapThresholds,
 ): FollowUpResult {
   const entered = new Map(input.lines.map((l) => [l.code, l]));
-  const lines = devisLines.map((d): FollowUpLine => {
+  // Pay and other lines first: the charges lines follow what their pay comes to.
+  const line = (d: FollowUpDevisLine, expected: Money): FollowUpLine => {
     const e = expenses.byCode.get(d.code) ?? { engaged: ZERO, paid: ZERO };
     const u = entered.get(d.code);
-    const remaining = u?.remaining ?? Money.max(d.amount.minus(e.engaged), ZERO);
+    const remaining = u?.remaining ?? Money.max(expected.minus(e.engaged), ZERO);
     const final = e.engaged.plus(remaining);
     const gap = final.minus(d.amount);
     const gapRate = d.amount.isZero() ? null : gap.dividedBy(d.amount);
@@ -120,7 +140,15 @@ export function computeFollowUp(
       flagged,
       rank: null,
     };
+  };
+  const firstPass = devisLines.map((d) => (d.charges ? null : line(d, d.amount)));
+  const pay = devisLines.flatMap((d, i) => {
+    const l = firstPass[i];
+    return l ? [{ status: d.status, amount: d.amount, final: l.final }] : [];
   });
+  const lines = devisLines.map(
+    (d, i) => firstPass[i] ?? line(d, d.charges ? chargesAtCompletion(d.charges, d.amount, pay) : d.amount),
+  );
   // Rank of each overrun, as the sheet counts it: larger ones, then equal ones above it.
   lines.forEach((l, i) => {
     if (!l.gap.gt(0)) return;

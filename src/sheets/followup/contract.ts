@@ -14,6 +14,7 @@ export const FOLLOWUP_COLUMNS = contiguousColumns('A', {
   cause: 'Cause',
   explanation: 'Explication de l’écart',
   rank: 'Rang du dépassement',
+  status: 'Statut (Devis)',
 });
 
 /** The dashboard, right of the lines: a label and its value per row (named Suivi_Tableau). */

@@ -1,6 +1,7 @@
 import type { BudgetResult } from '../../domain/budget/types';
 import { GAP_CAUSES, type FollowUpInput, type FollowUpResult } from '../../domain/followup/followup';
 import { isoDay } from '../../domain/isoDay';
+import { statusLabel } from '../../domain/facts/facts';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import type { DevisLineRow } from '../devis/layout';
 import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
@@ -79,6 +80,8 @@ function lineRow(
   devisRow: number,
   typedRemaining: boolean,
   first: number,
+  /** A charges line: what it comes to at completion (devis + its rate on what its pay moves). */
+  chargesExpected: string | null,
 ): void {
   const devisSheet = quoteSheet(b.naming.sheet('devis'));
   const at = (k: (typeof F.keys)[number]): string => F.cell(k, r);
@@ -121,7 +124,7 @@ function lineRow(
     },
     euros(
       'final',
-      `${at('engaged')}+IF(${at('remaining')}="",MAX(${at('devis')}-${at('engaged')},0),${at('remaining')})`,
+      `${at('engaged')}+IF(${at('remaining')}="",MAX(${chargesExpected ?? at('devis')}-${at('engaged')},0),${at('remaining')})`,
       l.final,
     ),
     euros('gap', `${at('final')}-${at('devis')}`, l.gap),
@@ -142,7 +145,56 @@ function lineRow(
       numFmt: NUMFMT.integer,
       style: 'note',
     },
+    statusCell(at('status'), `${devisSheet}!${DEVIS_COLUMNS.cell('status', devisRow)}`, l),
   );
+}
+
+/** The line's status as the Devis gives it (T: its text, or empty): the charges lines follow it. */
+function statusCell(address: string, devisStatus: string, l: FollowUpLine): CellPlan {
+  return {
+    address,
+    formula: `T(${devisStatus})`,
+    result: l.status ? statusLabel(l.status) : '',
+    style: 'note',
+  };
+}
+
+/**
+ * What a charges line comes to at completion, as a formula: its devis, plus the Devis's rate on
+ * what the pay of its status moves (estimé final − devis of each line of that status), rounded to
+ * the cent. The sums skip the charges lines' own rows (runs of the other rows): no circular
+ * reference, and a charges line has no status of its own.
+ */
+function chargesExpected(
+  b: SheetBuilder,
+  l: FollowUpLine,
+  r: number,
+  devisRow: number,
+  runs: readonly [number, number][],
+): string | null {
+  if (!l.charges) return null;
+  const label = statusLabel(l.charges.status);
+  const moved = runs
+    .map(
+      ([a, z]) =>
+        `SUMIF(${F.range('status', a, z)},"${label}",${F.range('final', a, z)})-SUMIF(${F.range('status', a, z)},"${label}",${F.range('devis', a, z)})`,
+    )
+    .join('+');
+  const rate = `${quoteSheet(b.naming.sheet('devis'))}!${DEVIS_COLUMNS.cell('rate', devisRow)}`;
+  return `(${F.cell('devis', r)}+ROUND(${rate}*(${moved || '0'}),2))`;
+}
+
+/** The runs of rows that are not charges lines, for the charges lines' sums. */
+function payRuns(lines: readonly FollowUpLine[], first: number): [number, number][] {
+  const runs: [number, number][] = [];
+  lines.forEach((l, i) => {
+    if (l.charges) return;
+    const row = first + i;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else runs.push([row, row]);
+  });
+  return runs;
 }
 
 /** The lines and their totals. */
@@ -153,9 +205,19 @@ function lineRows(b: SheetBuilder, input: FollowUpLayoutInput): Lines {
   const totalRow = last + 1;
   b.headers(F, FOLLOWUP_HEADER_ROW);
   const entered = new Set(input.input.lines.filter((u) => u.remaining !== undefined).map((u) => u.code));
-  result.lines.forEach((l, i) =>
-    lineRow(b, l, first + i, input.devisLines[i]?.row ?? 0, entered.has(l.code), first),
-  );
+  const runs = payRuns(result.lines, first);
+  result.lines.forEach((l, i) => {
+    const devisRow = input.devisLines[i]?.row ?? 0;
+    lineRow(
+      b,
+      l,
+      first + i,
+      devisRow,
+      entered.has(l.code),
+      first,
+      chargesExpected(b, l, first + i, devisRow, runs),
+    );
+  });
   b.push({ address: F.cell('label', totalRow), value: 'Total des lignes', style: 'total' });
   const totals: [(typeof F.keys)[number], Money][] = [
     ['devis', result.devis],
