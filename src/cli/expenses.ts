@@ -12,7 +12,7 @@ import type { Snapshot } from '../sheets/model/snapshot';
 import { count } from '../domain/text/french';
 import { readZipDirectory } from '../workbook/xlsx/zipGuard';
 import { PatchUnsupported, XlsxPatch } from '../workbook/xlsx/xlsxPatch';
-import { XlsxReadError } from '../workbook/xlsx/xlsxReader';
+import { XlsxReadError, type XlsxReader } from '../workbook/xlsx/xlsxReader';
 import { appendExpenses, ExpensesImportError, readLedger } from '../workbook/expensesImport';
 import { FREE_EXPENSE_ROWS } from '../sheets/expenses/contract';
 import { openWorkbook, unopenedMessage, writeBytes } from './files';
@@ -121,6 +121,44 @@ function refusedTwice(twice: { line: number; text: string }[], book: string, io:
   return true;
 }
 
+/**
+ * The workbook's bytes with the pieces appended, and where they went. The file is patched where
+ * the pieces go; every part they do not touch is kept as stored. What the patch does not rewrite
+ * (an Excel table on the ledger…) goes through exceljs, unless that would lose parts of the
+ * user's own file (null, said on stderr).
+ */
+async function withPieces(
+  book: string,
+  reader: XlsxReader,
+  expenses: ExpenseInput[],
+  out: string | undefined,
+  io: Io,
+): Promise<{ written: Awaited<ReturnType<typeof appendExpenses>>; bytes: Buffer } | null> {
+  try {
+    const patch = await XlsxPatch.open(book, reader);
+    const written = await appendExpenses(patch, expenses);
+    return { written, bytes: await patch.bytes() };
+  } catch (e) {
+    if (!(e instanceof PatchUnsupported)) throw e;
+    const lost = out ? [] : lostParts(book);
+    if (lost.length > 0) {
+      io.err(
+        `Ce classeur contient ${lost.join(', ')} que la réécriture par la ligne de commande perdrait (${e.message}) : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).`,
+      );
+      return null;
+    }
+    const { default: ExcelJS } = await import('exceljs');
+    const { XlsxPort } = await import('../workbook/xlsx/xlsxPort');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const written = await appendExpenses(new XlsxPort(wb), expenses);
+    // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
+    wb.calcProperties.fullCalcOnLoad = true;
+    const { xlsxBuffer } = await import('../workbook/xlsx/nodeZip');
+    return { written, bytes: await xlsxBuffer(wb) };
+  }
+}
+
 export async function runExpensesImport(args: string[], io: Io): Promise<number> {
   const { csv, book, out, mapping, duplicates } = parseImport(args);
   const opened = await openWorkbook(book);
@@ -166,33 +204,9 @@ export async function runExpensesImport(args: string[], io: Io): Promise<number>
       )
     )
       return 1;
-    // The file is patched where the pieces go; every part they do not touch is kept as stored.
-    // What the patch does not rewrite (an Excel table on the ledger…) goes through exceljs.
-    let written: Awaited<ReturnType<typeof appendExpenses>>;
-    let bytes: Buffer;
-    try {
-      const patch = await XlsxPatch.open(book, opened.reader);
-      written = await appendExpenses(patch, statement.expenses);
-      bytes = await patch.bytes();
-    } catch (e) {
-      if (!(e instanceof PatchUnsupported)) throw e;
-      const lost = out ? [] : lostParts(book);
-      if (lost.length > 0) {
-        io.err(
-          `Ce classeur contient ${lost.join(', ')} que la réécriture par la ligne de commande perdrait (${e.message}) : rien n'a été écrit. Donnez un autre fichier avec --out NOUVEAU.xlsx, ou saisissez les dépenses dans Excel (volet « Saisir une dépense »).`,
-        );
-        return 2;
-      }
-      const { default: ExcelJS } = await import('exceljs');
-      const { XlsxPort } = await import('../workbook/xlsx/xlsxPort');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(book);
-      written = await appendExpenses(new XlsxPort(wb), statement.expenses);
-      // The totals' cached values predate the new pieces: Excel and LibreOffice recompute on opening.
-      wb.calcProperties.fullCalcOnLoad = true;
-      const { xlsxBuffer } = await import('../workbook/xlsx/nodeZip');
-      bytes = await xlsxBuffer(wb);
-    }
+    const packed = await withPieces(book, opened.reader, statement.expenses, out, io);
+    if (!packed) return 2;
+    const { written, bytes } = packed;
     if (!writeBytes(bytes, target, out ?? book, io)) return 2;
     const { sheet, rows: lines, inserted } = written;
     const t = computeExpenses(statement.expenses);
