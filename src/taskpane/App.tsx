@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../domain/text/french';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   AriaLiveAnnouncer,
   Button,
@@ -87,31 +87,13 @@ type Entry = 'source' | 'piece';
 /** The help page, beside the pane on the same origin. */
 const HELP_URL = 'aide.html';
 
-/** The taskpane. `host` is null outside Excel. */
-export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
-  const styles = useStyles();
-  /** The working set: the suffix of the sheets the pane reads and writes (null: plain names). */
+/**
+ * The working set: the suffix of the sheets the pane reads and writes (null: plain names), as the
+ * workbook remembers it (sheets created beside or converted), and how to take a new one.
+ */
+function useWorkingSet(host: TaskpaneHost | null): [number | null, (next: number | null) => void] {
   const [suffix, setSuffix] = useState<number | null>(null);
-  const [task, setTask] = useState<Task>('creer');
-  /** What the Saisir view shows: the source form or the expense form. */
-  const [entry, setEntry] = useState<Entry>('source');
-  const [introSeen, setIntroSeen] = useState(() => remembered(INTRO_KEY));
-  /** Each « Contrôler maintenant » asks the Contrôler view for a check. */
-  const [checkRequest, setCheckRequest] = useState(0);
-  /** What the pane is doing to the workbook: other actions wait, and say why. */
-  const [busy, setBusy] = useState<string | null>(null);
-  /** Which tables exist (null: not known yet, or the host could not say). */
-  const [ready, setReady] = useState<Readiness | null>(null);
-  const title = useRef<HTMLHeadingElement>(null);
-  const work = useCallback<Work>(async (what, job) => {
-    setBusy(what);
-    try {
-      return await job();
-    } finally {
-      setBusy(null);
-    }
-  }, []);
-  // The working set the workbook remembers (sheets created beside or converted), read once.
+  // Read once, when the pane opens.
   useEffect(() => {
     if (!host) return;
     let live = true;
@@ -135,13 +117,21 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
     },
     [host],
   );
-  /** Why an action cannot work yet: the table it writes to is not in the workbook. */
-  const missing = (has: boolean | undefined, what: string): string | null =>
-    has === false
-      ? `Pas encore de ${what} dans ce classeur : créez d’abord le classeur (onglet Créer).`
-      : null;
-  // Read again when the pane opens, after every action and on a task switch: the user may have
-  // created or deleted sheets by hand in between.
+  return [suffix, takeSet];
+}
+
+/**
+ * Which tables exist (null: not known yet, or the host could not say). Read again when the pane
+ * opens, after every action and on a task switch: the user may have created or deleted sheets by
+ * hand in between.
+ */
+function useReadiness(
+  host: TaskpaneHost | null,
+  suffix: number | null,
+  busy: string | null,
+  task: Task,
+): Readiness | null {
+  const [ready, setReady] = useState<Readiness | null>(null);
   useEffect(() => {
     if (!host || busy !== null) return;
     let live = true;
@@ -153,16 +143,126 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
       live = false;
     };
   }, [host, suffix, busy, task]);
-  const go = (next: Task): void => setTask(next);
-  /** What every view of the working set takes: the set, and the pane's one job at a time. */
-  const common = { suffix, busy, work };
-  /** The Saisir view's two forms: one shown, the other kept mounted and hidden. */
-  const entryPanel = (value: Entry) => ({
+  return ready;
+}
+
+/** The first-run text: what each task is for, until it is dismissed. */
+function FirstRun({ onDone }: { onDone: () => void }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <section aria-label="Premiers pas" className={styles.panel}>
+      <Text>
+        {frenchSpacing(
+          'Créer : les feuilles d’une production (devis dans la nomenclature CNC du format, plan de financement, trésorerie, bilan carbone, suivi des dépenses…), reliées par des formules. Saisir : sources et pièces de dépense. Suivre : le coût estimé final et le bilan carbone. Contrôler : votre classeur ou un devis fait à la main, selon les critères des certifications.',
+        )}
+      </Text>
+      <div>
+        <Button appearance="subtle" onClick={onDone}>
+          Compris, ne plus afficher
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The Saisir view's two forms, one at a time: entering pieces never means scrolling past the
+ * source form. Both stay mounted, so a form half filled is kept.
+ */
+function EntryView({
+  entry,
+  onSelect,
+  source,
+  piece,
+}: {
+  entry: Entry;
+  onSelect: (e: Entry) => void;
+  source: ReactNode;
+  piece: ReactNode;
+}): JSX.Element {
+  const styles = useStyles();
+  const panel = (value: Entry) => ({
     role: 'tabpanel',
     id: `saisie-${value}`,
     'aria-labelledby': `saisir-${value}`,
     hidden: entry !== value,
   });
+  return (
+    <>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        appearance="subtle"
+        selectedValue={entry}
+        onTabSelect={(_, d) => onSelect(d.value as Entry)}
+        aria-label="Que saisir"
+      >
+        <Tab value="source" id="saisir-source" aria-controls="saisie-source">
+          Sources
+        </Tab>
+        <Tab value="piece" id="saisir-piece" aria-controls="saisie-piece">
+          Dépenses
+        </Tab>
+      </TabList>
+      <div {...panel('source')}>{source}</div>
+      <div {...panel('piece')}>{piece}</div>
+    </>
+  );
+}
+
+/** The four tasks, in tabs that wrap rather than scroll sideways in a narrow pane. */
+function TaskTabs({ task, onSelect }: { task: Task; onSelect: (t: Task) => void }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <TabList
+      className={styles.tabs}
+      size="small"
+      selectedValue={task}
+      onTabSelect={(_, d) => onSelect(d.value as Task)}
+      aria-label="Tâches"
+    >
+      {TASKS.map((t) => (
+        <Tab key={t.value} value={t.value} id={`onglet-${t.value}`} aria-controls={`panneau-${t.value}`}>
+          {t.label}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
+/** Why an action cannot work yet: the table it writes to is not in the workbook. */
+function missing(has: boolean | undefined, what: string): string | null {
+  return has === false
+    ? `Pas encore de ${what} dans ce classeur : créez d’abord le classeur (onglet Créer).`
+    : null;
+}
+
+/**
+ * The four tasks and their views over the working set. Every view stays mounted: a switch keeps a
+ * check's results, unsaved verdicts and comments, a form half filled and a creation under way.
+ */
+function TaskViews({
+  host,
+  suffix,
+  takeSet,
+  busy,
+  work,
+}: {
+  host: TaskpaneHost;
+  suffix: number | null;
+  takeSet: (next: number | null) => void;
+  busy: string | null;
+  work: Work;
+}): JSX.Element {
+  const styles = useStyles();
+  const [task, setTask] = useState<Task>('creer');
+  /** What the Saisir view shows: the source form or the expense form. */
+  const [entry, setEntry] = useState<Entry>('source');
+  /** Each « Contrôler maintenant » asks the Contrôler view for a check. */
+  const [checkRequest, setCheckRequest] = useState(0);
+  const ready = useReadiness(host, suffix, busy, task);
+  /** What every view of the working set takes: the set, and the pane's one job at a time. */
+  const common = { suffix, busy, work };
   const panel = (value: Task) => ({
     role: 'tabpanel',
     id: `panneau-${value}`,
@@ -171,6 +271,74 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
     // The class sets display: flex, which would override [hidden].
     className: task === value ? styles.panel : undefined,
   });
+  return (
+    <>
+      <TaskTabs task={task} onSelect={setTask} />
+      <div {...panel('creer')}>
+        <ScaffoldPanel
+          host={host}
+          onCreated={takeSet}
+          busy={busy}
+          work={work}
+          onNext={(next) => {
+            if (next === 'controler') setCheckRequest((n) => n + 1);
+            if (next === 'saisir') setEntry('source');
+            setTask(next);
+          }}
+        />
+      </div>
+      <div {...panel('saisir')}>
+        <EntryView
+          entry={entry}
+          onSelect={setEntry}
+          source={
+            <AddSourcePanel
+              host={host}
+              {...common}
+              missing={missing(ready?.financing, 'plan de financement')}
+            />
+          }
+          piece={
+            <AddExpensePanel host={host} {...common} missing={missing(ready?.expenses, 'feuille Dépenses')} />
+          }
+        />
+      </div>
+      <div {...panel('suivre')}>
+        <FollowUpPanel host={host} {...common} missing={missing(ready?.followUp, 'Suivi budgétaire')} />
+        <Divider />
+        <CarbonExport host={host} {...common} missing={missing(ready?.carbon, 'bilan carbone')} />
+      </div>
+      <div {...panel('controler')}>
+        <ControlPanel
+          host={host}
+          {...common}
+          active={task === 'controler'}
+          onCreate={() => setTask('creer')}
+          onConverted={takeSet}
+          checkRequest={checkRequest}
+        />
+        <Divider />
+        <ComparePanel host={host} {...common} active={task === 'controler'} />
+      </div>
+    </>
+  );
+}
+
+export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
+  const styles = useStyles();
+  const [introSeen, setIntroSeen] = useState(() => remembered(INTRO_KEY));
+  /** What the pane is doing to the workbook: other actions wait, and say why. */
+  const [busy, setBusy] = useState<string | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const [suffix, takeSet] = useWorkingSet(host);
+  const work = useCallback<Work>(async (what, job) => {
+    setBusy(what);
+    try {
+      return await job();
+    } finally {
+      setBusy(null);
+    }
+  }, []);
   return (
     <FluentProvider theme={webLightTheme}>
       {/* Results of actions (MessageBar) are announced to screen readers. */}
@@ -186,26 +354,14 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
             </a>
           </div>
           {!introSeen && (
-            <section aria-label="Premiers pas" className={styles.panel}>
-              <Text>
-                {frenchSpacing(
-                  'Créer : les feuilles d’une production (devis dans la nomenclature CNC du format, plan de financement, trésorerie, bilan carbone, suivi des dépenses…), reliées par des formules. Saisir : sources et pièces de dépense. Suivre : le coût estimé final et le bilan carbone. Contrôler : votre classeur ou un devis fait à la main, selon les critères des certifications.',
-                )}
-              </Text>
-              <div>
-                <Button
-                  appearance="subtle"
-                  onClick={() => {
-                    setIntroSeen(true);
-                    remember(INTRO_KEY);
-                    // The text goes away: the focus goes to the top of the pane, not to the page.
-                    title.current?.focus();
-                  }}
-                >
-                  Compris, ne plus afficher
-                </Button>
-              </div>
-            </section>
+            <FirstRun
+              onDone={() => {
+                setIntroSeen(true);
+                remember(INTRO_KEY);
+                // The text goes away: the focus goes to the top of the pane, not to the page.
+                title.current?.focus();
+              }}
+            />
           )}
           {host ? (
             <>
@@ -215,93 +371,7 @@ export function App({ host }: { host: TaskpaneHost | null }): JSX.Element {
                   {busy}… Les autres actions attendent la fin.
                 </Text>
               )}
-              <TabList
-                className={styles.tabs}
-                size="small"
-                selectedValue={task}
-                onTabSelect={(_, d) => setTask(d.value as Task)}
-                aria-label="Tâches"
-              >
-                {TASKS.map((t) => (
-                  <Tab
-                    key={t.value}
-                    value={t.value}
-                    id={`onglet-${t.value}`}
-                    aria-controls={`panneau-${t.value}`}
-                  >
-                    {t.label}
-                  </Tab>
-                ))}
-              </TabList>
-              {/* Every view stays mounted: a switch keeps a check's results, unsaved verdicts and
-                comments, a form half filled and a creation under way. */}
-              <div {...panel('creer')}>
-                <ScaffoldPanel
-                  host={host}
-                  onCreated={takeSet}
-                  busy={busy}
-                  work={work}
-                  onNext={(next) => {
-                    if (next === 'controler') setCheckRequest((n) => n + 1);
-                    if (next === 'saisir') setEntry('source');
-                    go(next);
-                  }}
-                />
-              </div>
-              <div {...panel('saisir')}>
-                {/* Two forms, one at a time: entering pieces never means scrolling past the
-                  source form. Both stay mounted, so a form half filled is kept. */}
-                <TabList
-                  className={styles.tabs}
-                  size="small"
-                  appearance="subtle"
-                  selectedValue={entry}
-                  onTabSelect={(_, d) => setEntry(d.value as Entry)}
-                  aria-label="Que saisir"
-                >
-                  <Tab value="source" id="saisir-source" aria-controls="saisie-source">
-                    Sources
-                  </Tab>
-                  <Tab value="piece" id="saisir-piece" aria-controls="saisie-piece">
-                    Dépenses
-                  </Tab>
-                </TabList>
-                <div {...entryPanel('source')}>
-                  <AddSourcePanel
-                    host={host}
-                    {...common}
-                    missing={missing(ready?.financing, 'plan de financement')}
-                  />
-                </div>
-                <div {...entryPanel('piece')}>
-                  <AddExpensePanel
-                    host={host}
-                    {...common}
-                    missing={missing(ready?.expenses, 'feuille Dépenses')}
-                  />
-                </div>
-              </div>
-              <div {...panel('suivre')}>
-                <FollowUpPanel
-                  host={host}
-                  {...common}
-                  missing={missing(ready?.followUp, 'Suivi budgétaire')}
-                />
-                <Divider />
-                <CarbonExport host={host} {...common} missing={missing(ready?.carbon, 'bilan carbone')} />
-              </div>
-              <div {...panel('controler')}>
-                <ControlPanel
-                  host={host}
-                  {...common}
-                  active={task === 'controler'}
-                  onCreate={() => go('creer')}
-                  onConverted={takeSet}
-                  checkRequest={checkRequest}
-                />
-                <Divider />
-                <ComparePanel host={host} {...common} active={task === 'controler'} />
-              </div>
+              <TaskViews host={host} suffix={suffix} takeSet={takeSet} busy={busy} work={work} />
             </>
           ) : (
             <OutsideExcel />

@@ -1,6 +1,8 @@
 import { frenchSpacing } from '../../../domain/text/french';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import type { TaskpaneHost } from '../../host';
 import {
+  Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -72,5 +74,33 @@ export function ActionResult({
         {actions && <MessageBarActions>{actions}</MessageBarActions>}
       </MessageBar>
     </div>
+  );
+}
+
+/**
+ * The next steps after a form wrote a row: see it in the workbook (« Voir la ligne »), or enter
+ * another one (the focus back to the form's first field).
+ */
+export function EntryNext({
+  host,
+  written,
+  see,
+  again,
+  first,
+}: {
+  host: TaskpaneHost;
+  /** Where the last entry was written, if anywhere yet. */
+  written: { sheet: string; row: number } | null;
+  see: string;
+  again: string;
+  first: RefObject<HTMLElement | null>;
+}): JSX.Element {
+  return (
+    <>
+      {written && (
+        <Button onClick={() => void host.selectCell(written.sheet, `A${written.row}`)}>{see}</Button>
+      )}
+      <Button onClick={() => first.current?.focus()}>{again}</Button>
+    </>
   );
 }

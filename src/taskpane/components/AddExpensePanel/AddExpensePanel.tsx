@@ -20,7 +20,7 @@ import { formatEuros, readAmountField, ZERO, type Money } from '../../../domain/
 import { frenchSpacing } from '../../../domain/text/french';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
-import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
+import { ActionResult, EntryNext, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -269,14 +269,13 @@ export function AddExpensePanel({
           failed="Dépense non ajoutée"
           trigger={trigger}
           next={
-            <>
-              {written && (
-                <Button onClick={() => void host.selectCell(written.sheet, `A${written.row}`)}>
-                  Voir la pièce
-                </Button>
-              )}
-              <Button onClick={() => first.current?.focus()}>Saisir une autre pièce</Button>
-            </>
+            <EntryNext
+              host={host}
+              written={written}
+              see="Voir la pièce"
+              again="Saisir une autre pièce"
+              first={first}
+            />
           }
         />
       </form>

@@ -15,7 +15,7 @@ import type { SourceStatus } from '../../../domain/financing/types';
 import { formatEuros, readAmountField } from '../../../domain/money';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
-import { ActionResult, type ActionState } from '../ActionResult/ActionResult';
+import { ActionResult, EntryNext, type ActionState } from '../ActionResult/ActionResult';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -168,14 +168,13 @@ export function AddSourcePanel({
           failed="Source non ajoutée"
           trigger={trigger}
           next={
-            <>
-              {written && (
-                <Button onClick={() => void host.selectCell(written.sheet, `A${written.row}`)}>
-                  Voir la ligne
-                </Button>
-              )}
-              <Button onClick={() => first.current?.focus()}>Saisir une autre source</Button>
-            </>
+            <EntryNext
+              host={host}
+              written={written}
+              see="Voir la ligne"
+              again="Saisir une autre source"
+              first={first}
+            />
           }
         />
       </form>
