@@ -13,6 +13,8 @@ export interface RecognitionReport {
     /** Codes and labels written in one cell ("11 - Scénario"). */
     combined: boolean;
     thousands: boolean;
+    /** Amount columns headed by versions: the one read (the latest) and the others. */
+    versions: { read: string; others: string[] } | null;
     nomenclature: { id: string; known: number; codes: number };
     chapters: string[];
     lines: number;
@@ -38,6 +40,10 @@ export function recognitionLines(r: RecognitionReport): string[] {
     if (d.combined)
       out.push('    Codes et libellés dans une même cellule (« 11 - Scénario ») : séparés à la lecture.');
     if (d.thousands) out.push('    Montants en milliers d’euros (k€) : convertis en euros.');
+    if (d.versions)
+      out.push(
+        `    Montants lus dans la colonne « ${d.versions.read} », la version la plus récente (non lue${d.versions.others.length > 1 ? 's' : ''} : ${d.versions.others.map((o) => `« ${o} »`).join(', ')}).`,
+      );
     const n = d.chapters.length;
     out.push(
       `    ${n} chapitre${n > 1 ? 's' : ''}${n ? ` (${d.chapters.join(', ')})` : ''}, ${d.lines} ligne${d.lines > 1 ? 's' : ''} ; codes lus dans la nomenclature ${d.nomenclature.id} (${d.nomenclature.known} sur ${d.nomenclature.codes} connus).`,

@@ -15,6 +15,7 @@ import {
   isGroupRow,
   isTotalRow,
   outlineOf,
+  type DevisOutline,
   type DevisRow,
   type DevisTable,
 } from '../sheets/devis/reader';
@@ -83,20 +84,37 @@ function emptyTree(): Tree {
   };
 }
 
-function kindOf(r: DevisRow): BudgetRowKind {
-  if (isChapterRow(r)) return 'chapter';
+function kindOf(table: DevisTable, r: DevisRow, headers: ReadonlySet<number>): BudgetRowKind {
+  if (headers.has(r.i) || (!table.foreign && isChapterRow(r))) return 'chapter';
   if (isTotalRow(r)) return 'total';
-  if (isGroupRow(r.formula('amount'))) return 'group';
+  if (isGroupRow(r.formula('amount')) || table.groups.has(r.i)) return 'group';
   return 'row';
+}
+
+/** The chapter each row sits under: its outline's chapter from its header row on. */
+function chaptersByRow(table: DevisTable, outline: DevisOutline): Map<number, string> {
+  if (!table.foreign) return chapterOfRows(table);
+  const starts = new Map(outline.chapters.map((c) => [Math.min(c.header, ...c.lines.map((l) => l.i)), c.code]));
+  const out = new Map<number, string>();
+  let chapter = '';
+  for (const r of table.rows) {
+    chapter = starts.get(r.i) ?? chapter;
+    out.set(r.i, chapter);
+  }
+  return out;
 }
 
 function tree(s: Snapshot, table: DevisTable): Tree {
   const nom = readNomenclature(s);
-  const chapterOf = chapterOfRows(table);
-  const rows = new Map<DevisRow, BudgetLineModel>();
-  for (const r of table.rows) rows.set(r, budgetRow(table, r, chapterOf.get(r.i) ?? ''));
-  const of = (r: DevisRow | null): BudgetLineModel | null => (r ? (rows.get(r) ?? null) : null);
   const outline = outlineOf(table, nom);
+  const chapterOf = chaptersByRow(table, outline);
+  const headers = new Set(
+    outline.chapters.filter((c) => !c.lines.some((l) => l.i === c.header)).map((c) => c.header),
+  );
+  const rows = new Map<DevisRow, BudgetLineModel>();
+  for (const r of table.rows)
+    rows.set(r, budgetRow(table, r, chapterOf.get(r.i) ?? '', kindOf(table, r, headers)));
+  const of = (r: DevisRow | null): BudgetLineModel | null => (r ? (rows.get(r) ?? null) : null);
   const inOutline = new Set(outline.chapters.flatMap((c) => c.lines));
   // A line the outline left out of its chapter: one after frais généraux inside the indirect
   // chapter (audiovisuel 10.c, after 10.b), still a line of the nomenclature.
@@ -111,12 +129,12 @@ function tree(s: Snapshot, table: DevisTable): Tree {
   );
   const lines = [...inOutline, ...stray]
     .sort((a, b) => a.i - b.i)
-    .filter((r) => !isGroupRow(r.formula('amount')))
+    .filter((r) => !isGroupRow(r.formula('amount')) && !table.groups.has(r.i))
     .map((r) => rows.get(r) as BudgetLineModel);
   const chapters: BudgetChapterModel[] = outline.chapters.map((c) => ({
     code: c.code,
     label: c.label,
-    row: chapterRow(table, c.header, of),
+    row: headers.has(c.header) ? of(table.rows.find((x) => x.i === c.header) ?? null) : null,
     lines: c.lines.map((r) => rows.get(r) as BudgetLineModel),
     total: of(c.total),
   }));
@@ -142,17 +160,7 @@ function tree(s: Snapshot, table: DevisTable): Tree {
   };
 }
 
-/** The chapter's own header row, where the devis has one (not for chapters read from codes). */
-function chapterRow(
-  table: DevisTable,
-  i: number,
-  of: (r: DevisRow | null) => BudgetLineModel | null,
-): BudgetLineModel | null {
-  const r = table.rows.find((x) => x.i === i);
-  return r && isChapterRow(r) ? of(r) : null;
-}
-
-function budgetRow(table: DevisTable, r: DevisRow, chapter: string): BudgetLineModel {
+function budgetRow(table: DevisTable, r: DevisRow, chapter: string, kind: BudgetRowKind): BudgetLineModel {
   // A devis in k€ holds its amounts in thousands: the model is in euros. A devis built by hand
   // may type its amounts as text (« 1 234,50 »): read as a person reads them.
   const euros: Parse<Money> = (v) => (table.foreign ? amountIn(table, v) : asMoney(v));
@@ -165,7 +173,7 @@ function budgetRow(table: DevisTable, r: DevisRow, chapter: string): BudgetLineM
   };
   const amountFormula = r.formula('amount');
   return {
-    kind: kindOf(r),
+    kind,
     chapter,
     // Code and label as the devis reader split them (one cell "11 - Scénario" in some devis).
     code: ownedField(r.code, r.formula('code'), owner, 'code', asText),

@@ -25,7 +25,9 @@ export const rule: Rule = {
       // A computed line (charges: the sum of its lines' own charges; frais généraux, imprévus) takes
       // its base from a formula: it is checked by its own rules, not as quantité × nombre × taux.
       if (!r.quantity.typed) continue;
-      const [q, n, rate, amount] = [r.quantity.value, r.count.value, r.rate.value, r.amount.value];
+      // A devis without a « Nombre » column counts each line once.
+      const count = b?.handmade && r.count.raw === null && r.count.at === null ? new Money(1) : r.count.value;
+      const [q, n, rate, amount] = [r.quantity.value, count, r.rate.value, r.amount.value];
       if (!q || !n || !rate || !amount) continue;
       const expected = roundCents(q.times(n).times(rate).dividedBy(unit)).times(unit);
       if (amount.minus(expected).abs().gt(new Money('0.005').times(unit)))

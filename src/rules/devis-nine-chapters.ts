@@ -22,6 +22,12 @@ function chapterLabelsOf(code: string): Set<string> {
   );
 }
 
+/** Most of the lines' codes unknown to the nomenclature: the devis follows a coding of its own. */
+function ownCoding(codes: string[], known: (code: string) => boolean): boolean {
+  const coded = codes.filter((c) => c !== '');
+  return coded.length > 0 && coded.filter(known).length * 2 < coded.length;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'devis-nine-chapters',
@@ -46,11 +52,17 @@ export const rule: Rule = {
     }
     const nom = b.nomenclature;
     const chapters = b.rows.filter((r) => r.kind === 'chapter');
-    // A devis built by hand without chapter rows: its chapters from its codes' prefixes.
-    const fromCodes = b.handmade && chapters.length === 0 ? b.chapters : [];
+    // A devis built by hand: its chapters as its outline read them (« 01 » is chapter 1; from its
+    // codes' prefixes where it has no chapter rows).
+    const fromCodes = b.handmade ? b.chapters : [];
+    // The indirect chapter of the audiovisual grid (frais généraux, imprévus…) written as rows
+    // below the chapters, as a devis built by hand often does.
+    const indirect = scaffoldProblem(nom) === null ? rolesOf(nom).indirect.chapter : null;
+    const below = b.handmade && (b.outline.overheads !== null || b.outline.contingency !== null);
     for (const ch of nom.chapters) {
-      const row = chapters.find((r) => r.code.value === ch.code);
-      if (!row && fromCodes.some((c) => c.code === ch.code)) continue;
+      const read = fromCodes.find((c) => c.code === ch.code);
+      const row = read?.row ?? chapters.find((r) => r.code.value === ch.code);
+      if (!row && (read || (below && ch.code === indirect))) continue;
       const label = row?.label.value ?? '';
       if (!row)
         ctx.report(
@@ -66,13 +78,17 @@ export const rule: Rule = {
         ctx.report('devis-chapter-label', { code: ch.code, found: label, expected: ch.label }, row.label.at);
     }
     // Frais généraux and imprévus kept below the subtotal carry their own codes (FG, IMP).
-    const indirect = new Set(
+    const indirectCodes = new Set(
       scaffoldProblem(nom) === null ? rolesOf(nom).indirect.lines.map((l) => looseForm(l.code)) : [],
     );
+    // A devis built by hand in a coding of its own (« 0101 » under « 01 »): its lines are read by
+    // their chapters, and the recognition report says how many codes the nomenclature knows; one
+    // unknown code per line would say nothing more.
+    if (b.handmade && ownCoding(b.lines.map((l) => l.code.value ?? ''), (c) => isValidCode(nom, c))) return;
     const valid = new Map<string, boolean>();
     for (const r of b.rows) {
       const code = r.code.value;
-      if (code === null || ROW_CODES.test(code) || indirect.has(looseForm(code))) continue;
+      if (code === null || ROW_CODES.test(code) || indirectCodes.has(looseForm(code))) continue;
       let ok = valid.get(code);
       if (ok === undefined) {
         ok = isValidCode(nom, code);

@@ -86,13 +86,25 @@ function check(
     const key = location.address;
     if (found.has(key)) continue;
     const f = g.formula(r, c);
-    found.set(key, {
-      location,
-      found: f ?? cellText(g.value(r, c)),
-      expected: shiftFormula(g.formula(mr, mc) ?? '', r - mr, c - mc),
-      typed: f === null,
-    });
+    const expected = shiftFormula(g.formula(mr, mc) ?? '', r - mr, c - mc);
+    // The first cell of a running total (« =B23 » before « =B24+C23 »): the pattern would read a
+    // label or a cell off the table here, so the difference is the layout's, not a slip.
+    if (f !== null && readsText(g, expected)) continue;
+    found.set(key, { location, found: f ?? cellText(g.value(r, c)), expected, typed: f === null });
   }
+}
+
+/** The formula reads a cell of this sheet that holds a text, or a cell before the sheet's start. */
+function readsText(g: Grid, formula: string): boolean {
+  for (const m of formula.matchAll(/(?<![A-Z!$])\$?([A-Z]{1,3})\$?(\d+)(?![(\d])/g)) {
+    const [letters, digits] = [m[1] ?? '', m[2] ?? ''];
+    const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const i = Number(digits) - g.row0;
+    const j = col - g.col0;
+    if (i < 0 || j < 0) return true;
+    if (i < g.rows && j < g.cols && typeof g.value(i, j) === 'string') return true;
+  }
+  return false;
 }
 
 export const rule: Rule = {

@@ -1,3 +1,4 @@
+import { parseAmount } from '../domain/money';
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { isValidCode, listNomenclatures } from '../domain/nomenclature/nomenclature';
@@ -48,18 +49,26 @@ function nameMatches(name: string, words: string[]): boolean {
 
 /** The version a sheet name carries ("V2", "version 3", "(2)"), 0 without. */
 function versionOf(name: string): number {
-  const m = /(?:\bv\s?|version\s+|\()(\d+)|\s(\d+)\s*$/i.exec(name);
+  const m = /(?:\bv\s?|version\s+|\()(\d{1,2})\b|\s(\d{1,2})\s*$/i.exec(name);
   return m ? Number(m[1] ?? m[2]) : 0;
 }
 
-/** Line codes of a table, in the code column below its header. */
+/** A budget code as people write them: 1, 11, 111, 01, 0101, 1.1, 2.4.1, 1.a, 1100. */
+const CODE_SHAPE = /^\d{1,6}(?:\.(?:\d{1,3}|[a-z]))*$/i;
+
+/**
+ * The costed rows of a table, in the code column below its header: a code-shaped first word (in
+ * its own cell, or before the label: « 11 - Scénario ») and an amount. How a sheet scores as a devis.
+ */
 function codesOf(range: RangeRead, header: DevisHeader): string[] {
   const j = header.columns.code ?? header.columns.label;
-  if (j === undefined) return [];
+  const k = header.columns.amount;
+  if (j === undefined || k === undefined) return [];
   const out: string[] = [];
   for (let i = header.headerIndex + 1; i < range.values.length; i += 1) {
-    const m = /^\s*(\d{1,3}(?:\.\d{1,3})*)/.exec(cellText(range.values[i]?.[j]));
-    if (m?.[1] && m[1].length > 1) out.push(m[1]);
+    const word = /^\s*([0-9][0-9A-Za-z.]*)/.exec(cellText(range.values[i]?.[j]))?.[1]?.replace(/\.$/, '');
+    if (!word || !CODE_SHAPE.test(word)) continue;
+    if (parseAmount(range.values[i]?.[k]).ok) out.push(word);
   }
   return out;
 }
@@ -100,19 +109,23 @@ export function recogniseWorkbook(
     }))
     .filter((c): c is { range: RangeRead; header: DevisHeader; byName: boolean } => c.header !== null)
     .map((c) => ({ ...c, codes: codesOf(c.range, c.header) }));
-  const named = candidates.filter((c) => c.byName);
-  const pool = named.length > 0 ? named : candidates.filter((c) => c.codes.length > 0);
+  // Structure first: the sheet with the most costed rows; a name, a version only among sheets of
+  // comparable size (a topsheet of nine chapters against its detail is not comparable).
+  const most = Math.max(0, ...candidates.map((c) => c.codes.length));
+  const pool = candidates.filter((c) => c.codes.length > 0 && c.codes.length * 2 >= most);
   const ranked = [...pool].sort(
-    (x, y) => versionOf(y.range.sheet) - versionOf(x.range.sheet) || y.codes.length - x.codes.length,
+    (x, y) =>
+      versionOf(y.range.sheet) - versionOf(x.range.sheet) ||
+      y.codes.length - x.codes.length ||
+      Number(y.byName) - Number(x.byName),
   );
-  const chosen = ranked[0];
+  const chosen = ranked[0] ?? candidates.find((c) => c.byName);
   let devis: DevisRecognition | null = null;
   if (chosen) {
     const others = candidates.filter((c) => c !== chosen).map((c) => c.range.sheet);
     const { row, col } = parseAddress(chosen.range.topLeft);
-    const why = chosen.byName
-      ? `son nom (« ${chosen.range.sheet} ») dit devis ou budget`
-      : 'son contenu : une ligne d’en-têtes de devis';
+    const n = chosen.codes.length;
+    const why = `son contenu : ${n} ligne${n > 1 ? 's' : ''} codée${n > 1 ? 's' : ''} avec un montant sous une ligne d’en-têtes${chosen.byName ? ` ; son nom (« ${chosen.range.sheet} ») dit devis ou budget` : ''}`;
     const choice =
       ranked.length > 1
         ? versionOf(chosen.range.sheet) > 0 &&
@@ -133,6 +146,7 @@ export function recogniseWorkbook(
           header: chosen.header.headers[f] ?? '',
         })),
       thousands: chosen.header.thousands,
+      versions: chosen.header.versions,
       nomenclature: bestNomenclature(chosen.codes),
       others,
     };

@@ -2,6 +2,7 @@ import { Money, parseAmount } from '../../domain/money';
 import { cellText } from '../../domain/text/cellText';
 import { looseForm } from '../../domain/text/looseForm';
 import { at, isFormula, type Location, type RangeRead, type Snapshot } from '../model/snapshot';
+import { a1, parseAddress } from '../model/plan';
 import { listNomenclatures, resolveCode } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { DEVIS_COLUMNS, DEVIS_NAMES, type DevisColumn } from './contract';
@@ -39,13 +40,41 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
     'n° compte',
     'n° de compte',
     'ref',
+    'account',
+    'acct',
+    'acct #',
+    'acct no',
+    'account #',
+    'account no',
+    '#',
   ],
-  label: ['designation', 'intitule', 'libelle', 'description', 'intitule du poste', 'detail'],
-  status: ['statut'],
-  quantity: ['qte', 'quantite', 'qt'],
-  unit: ['unite', 'u'],
-  count: ['nb', 'nombre', 'nbre'],
-  rate: ['tarif', 'prix unitaire', 'pu', 'taux', 'cout unitaire', 'prix', 'salaire', 'tarif unitaire'],
+  label: [
+    'designation',
+    'intitule',
+    'libelle',
+    'description',
+    'intitule du poste',
+    'detail',
+    'item',
+    'line item',
+  ],
+  status: ['statut', 'status'],
+  quantity: ['qte', 'quantite', 'qt', 'qty', 'quantity'],
+  unit: ['unite', 'u', 'units', 'unit'],
+  count: ['nb', 'nombre', 'nbre', 'x', 'mult', 'count'],
+  rate: [
+    'tarif',
+    'prix unitaire',
+    'pu',
+    'taux',
+    'cout unitaire',
+    'prix',
+    'salaire',
+    'tarif unitaire',
+    'rate',
+    'unit cost',
+    'unit price',
+  ],
   amount: [
     'total',
     'montant total',
@@ -56,12 +85,14 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
     'total ht',
     'montant ht',
     'total poste',
+    'amount',
+    'total cost',
   ],
   france: ['france', 'dont france', 'depenses france'],
   foreign: ['etranger', 'dont etranger', 'depenses etranger'],
-  justification: ['commentaire', 'commentaires', 'observations', 'remarques', 'notes'],
+  justification: ['commentaire', 'commentaires', 'observations', 'remarques', 'notes', 'comments'],
   taxCredit: ['part eligible ci', 'eligible ci', 'eligibilite ci'],
-  charges: ['part patronale'],
+  charges: ['part patronale', 'fringes', 'fringe', 'charges patronales'],
 };
 const HEADERS = Object.fromEntries(
   DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),
@@ -87,11 +118,51 @@ export interface DevisHeader {
   headers: Partial<Record<DevisColumn, string>>;
   /** Amounts in thousands of euros (a header or a title above says "k€" or "milliers"). */
   thousands: boolean;
+  /** Amount columns headed by a version (« V1 », « V2 (mars) »): the one read and the others. */
+  versions: { read: string; others: string[] } | null;
+}
+
+/** A header naming a version of the amounts: « V2 », « V2 (mars) », « Total V1 », « Version 3 ». */
+function versionOfHeader(word: string): number | null {
+  const m = /^(?:(?:total|montant|budget|devis)\s+)?(?:v\s?|version\s+)(\d{1,2})\b/.exec(word);
+  return m ? Number(m[1]) : null;
+}
+
+/** The fields a header row names, each at its column: a field's first word found wins. */
+function fieldsOf(row: string[]): Partial<Record<DevisColumn, number>> {
+  const columns: Partial<Record<DevisColumn, number>> = {};
+  const taken = new Set<number>();
+  for (const f of DEVIS_COLUMNS.keys) {
+    let best = -1;
+    let rank = Infinity;
+    row.forEach((c, k) => {
+      const at = c === '' || taken.has(k) ? -1 : HEADERS[f].indexOf(c);
+      if (at >= 0 && at < rank) [best, rank] = [k, at];
+    });
+    if (best >= 0) {
+      columns[f] = best;
+      taken.add(best);
+    }
+  }
+  return columns;
+}
+
+/** Two or more amount columns headed by versions: the latest is the amount read. */
+function versionColumns(row: string[], raw: unknown[]): DevisHeader['versions'] & { column: number } | null {
+  const found = row
+    .map((c, k) => ({ k, v: versionOfHeader(c) }))
+    .filter((x): x is { k: number; v: number } => x.v !== null)
+    .sort((a, b) => b.v - a.v);
+  const [latest, ...rest] = found;
+  if (!latest || rest.length === 0) return null;
+  const text = (k: number): string => cellText(raw[k]).trim();
+  return { column: latest.k, read: text(latest.k), others: rest.map((x) => text(x.k)) };
 }
 
 /**
  * The header line of a devis table: the row, among the first ones, that names an amount column
- * and a code or label column, with the most fields recognised. Null when there is none.
+ * (or amount columns headed by versions) and a code or label column, with the most fields
+ * recognised. Null when there is none.
  */
 export function detectHeader(range: RangeRead): DevisHeader | null {
   let best: DevisHeader | null = null;
@@ -99,22 +170,26 @@ export function detectHeader(range: RangeRead): DevisHeader | null {
   for (let i = 0; i < Math.min(range.values.length, HEADER_SEARCH_ROWS); i += 1) {
     const raw = range.values[i] ?? [];
     const row = raw.map(headerWord);
-    const columns: Partial<Record<DevisColumn, number>> = {};
-    const headers: Partial<Record<DevisColumn, string>> = {};
-    for (const f of DEVIS_COLUMNS.keys) {
-      const j = row.findIndex(
-        (c, k) => c !== '' && HEADERS[f].includes(c) && !Object.values(columns).includes(k),
-      );
-      if (j >= 0) {
-        columns[f] = j;
-        headers[f] = cellText(raw[j]).trim();
-      }
+    const columns = fieldsOf(row);
+    const versions = versionColumns(row, raw);
+    if (versions && (columns.amount === undefined || versions.column !== columns.amount)) {
+      for (const f of DEVIS_COLUMNS.keys) if (columns[f] === versions.column) delete columns[f];
+      columns.amount = versions.column;
     }
     if (columns.amount === undefined || (columns.code === undefined && columns.label === undefined)) continue;
     const score = Object.keys(columns).length;
     if (score > bestScore) {
       bestScore = score;
-      best = { headerIndex: i, columns, headers, thousands: false };
+      const headers: Partial<Record<DevisColumn, string>> = {};
+      for (const [f, j] of Object.entries(columns) as [DevisColumn, number][])
+        headers[f] = cellText(raw[j]).trim();
+      best = {
+        headerIndex: i,
+        columns,
+        headers,
+        thousands: false,
+        versions: versions ? { read: versions.read, others: versions.others } : null,
+      };
     }
   }
   if (!best) return null;
@@ -151,6 +226,13 @@ export interface DevisTable extends DevisHeader {
   combined: boolean;
   /** Where a field of a row sits. */
   locate(i: number, field: DevisColumn): Location;
+  /**
+   * The rows each row's amount adds up (a SUM or SUBTOTAL over the amount column, or cells of it
+   * added one by one), by row index in the range: the hierarchy the formulas themselves state.
+   */
+  sums: ReadonlyMap<number, readonly number[]>;
+  /** Sous-postes: rows that total the rows under them (by their formula, or by their codes). */
+  groups: ReadonlySet<number>;
 }
 
 const TABLES = new WeakMap<Snapshot, DevisTable | null>();
@@ -217,6 +299,7 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
       formula: (f) => get(i, f, range.formulas),
     });
   }
+  const sums = foreign ? sumsOf(range, columns.amount) : new Map<number, number[]>();
   return {
     ...header,
     range,
@@ -224,7 +307,70 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
     foreign,
     combined,
     locate: (i, f) => at(range, i, columns[f] ?? columns.label ?? 0),
+    sums,
+    groups: foreign ? groupsOf(rows, sums) : new Set(),
   };
+}
+
+/** A reference or a range in A1 form ("F8", "$F$8", "F8:F12"). */
+const REF = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
+
+/**
+ * The rows a formula adds up in one column, when it does nothing else: « =SUM(F8:F12) »,
+ * « =SUBTOTAL(9,F8:F12) », « =F8+F12+F15 ». Null for any other formula (a product, a rate, a
+ * reference to another column or sheet).
+ */
+export function summedRows(formula: string, column: string): number[] | null {
+  const f = formula.replace(/^=/, '').toUpperCase();
+  if (f.includes('!')) return null;
+  const rows: number[] = [];
+  let foreignRef = false;
+  const rest = f
+    .replace(REF, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
+      if (c1 !== column || (c2 !== undefined && c2 !== column)) foreignRef = true;
+      const [a, b] = [Number(r1), Number(r2 ?? r1)];
+      for (let r = Math.min(a, b); r <= Math.max(a, b); r += 1) rows.push(r);
+      return '';
+    })
+    .replace(/\b(SUM|SOMME|SUBTOTAL|SOUS\.TOTAL)\(\s*(?:(?:9|109)\s*[,;])?/g, '(');
+  if (foreignRef || rows.length === 0 || !/^[\s()+,;]*$/.test(rest)) return null;
+  return rows;
+}
+
+/** The rows each amount formula adds up, by row index in the range. */
+function sumsOf(range: RangeRead, amount: number | undefined): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  if (amount === undefined) return out;
+  const { col, row } = parseAddress(range.topLeft);
+  const letter = a1(col + amount, 1).replace(/\d+$/, '');
+  range.formulas?.forEach((cells, i) => {
+    const f = cells?.[amount];
+    if (typeof f !== 'string' || !f.startsWith('=')) return;
+    const rows = summedRows(f, letter);
+    if (rows) out.set(i, rows.map((r) => r - row).filter((k) => k !== i));
+  });
+  return out;
+}
+
+/**
+ * Sous-postes: a coded row whose formula adds up the rows right under it, or whose code heads the
+ * codes under it (« 11 » over « 111 », « 112 »; « 21 » over « 2101 »; « 2.4 » over « 2.4.1 »).
+ */
+function groupsOf(rows: DevisRow[], sums: ReadonlyMap<number, readonly number[]>): Set<number> {
+  const out = new Set<number>();
+  const coded = rows.filter((r) => r.code !== '');
+  coded.forEach((r, k) => {
+    const next = coded[k + 1];
+    const below = (sums.get(r.i) ?? []).some((j) => j > r.i);
+    const digits = /^\d+$/.test(r.code);
+    const heads =
+      next !== undefined &&
+      (digits
+        ? /^\d+$/.test(next.code) && next.code.length > r.code.length && next.code.startsWith(r.code)
+        : next.code.startsWith(`${r.code}.`));
+    if ((below || heads) && !/^0?\d$/.test(r.code)) out.add(r.i);
+  });
+  return out;
 }
 
 function isBlankAmount(v: unknown): boolean {
@@ -248,7 +394,7 @@ export function isGroupRow(formula: unknown): boolean {
 
 /** A total row: "Total …" (or "Sous-total …") in the label column. */
 export function isTotalRow(r: DevisRow): boolean {
-  return /^(sous[\s-]?)?total/i.test(r.label);
+  return /^(sous[\s-]?|sub)?total/i.test(r.label);
 }
 
 /** The chapter each row belongs to (the last chapter header above it), row by row. */
@@ -306,11 +452,22 @@ export function blockAmount(table: DevisTable, block: ChapterBlock): Money {
   return (block.total ? amountIn(table, block.total.amount) : null) ?? linesAmount(table, block);
 }
 
-const GRAND_TOTAL = /^total (general|du devis|devis|du film|de la production|global)|^cout total|^total$/;
+const GRAND_TOTAL =
+  /^total (general|du devis|devis|du film|de la production|global|budget)|^cout total|^total$|^grand total|^budget total/;
+const OVERHEADS = /frais generaux|^overheads?\b/;
+const CONTINGENCY = /imprevus|^contingency/;
+
+/** A chapter row: its code without leading zeros (« 01 » is chapter 1). */
+function chapterCode(code: string): string {
+  return code.replace(/^0+(?=\d)/, '');
+}
 
 /**
  * Reads the outline of a devis table row by row: a chapter row opens a block, lines with a code
- * fill it, a total row (or the next chapter, the frais généraux, the imprévus) closes it.
+ * fill it (sous-postes left out: their lines are), a total row (or the next chapter, the frais
+ * généraux, the imprévus) closes it. A chapter row whose formula adds up the rows below is its
+ * own total (totals written above their lines); a total row that adds up several chapters is the
+ * chapters' total, not the last chapter's.
  */
 export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutline {
   const out: DevisOutline = { chapters: [], overheads: null, contingency: null, grandTotal: null };
@@ -319,14 +476,19 @@ export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutlin
   // nor rate (a line "11 Scénario" of a two-digit grid is a line, not chapter 11).
   const isChapter = (r: DevisRow): boolean => {
     if (r.label === '' || isTotalRow(r) || !/^\d{1,2}$/.test(r.code)) return false;
-    const kind = resolveCode(nom, r.code).kind;
+    const kind = resolveCode(nom, chapterCode(r.code)).kind;
     return kind === 'chapter' || (kind === 'unknown' && isBlankAmount(r.quantity) && isBlankAmount(r.rate));
+  };
+  const sumsBelow = (i: number): boolean => (table.sums.get(i) ?? []).some((j) => j > i);
+  const overChapters = (r: DevisRow): boolean => {
+    const heads = new Set(out.chapters.flatMap((c) => [c.header, c.total?.i ?? -1]));
+    return (table.sums.get(r.i) ?? []).filter((i) => heads.has(i)).length >= 2;
   };
   for (const r of table.rows) {
     const label = looseForm(r.label);
     if (isChapter(r)) {
       open = {
-        code: r.code,
+        code: chapterCode(r.code),
         label: r.label,
         header: r.i,
         lines: [],
@@ -336,16 +498,18 @@ export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutlin
     } else if (GRAND_TOTAL.test(label)) {
       out.grandTotal = r;
       open = null;
-    } else if (/frais generaux/.test(label) && !isTotalRow(r)) {
+    } else if (OVERHEADS.test(label) && !isTotalRow(r)) {
       out.overheads = r;
       open = null;
-    } else if (/imprevus/.test(label) && !isTotalRow(r)) {
+    } else if (CONTINGENCY.test(label) && !isTotalRow(r)) {
       out.contingency = r;
       open = null;
     } else if (isTotalRow(r)) {
-      if (open && (open.total === null || open.total.i === open.header)) open.total = r;
+      const headerHolds = open !== null && open.total?.i === open.header && sumsBelow(open.header);
+      if (open && !headerHolds && !overChapters(r) && (open.total === null || open.total.i === open.header))
+        open.total = r;
       open = null;
-    } else if (open && r.code !== '' && !isBlankAmount(r.amount)) {
+    } else if (open && r.code !== '' && !isBlankAmount(r.amount) && !table.groups.has(r.i)) {
       open.lines.push(r);
     }
   }

@@ -13,6 +13,8 @@ export interface DevisRecognition {
   headerRow: number;
   columns: { field: DevisColumn; title: string; column: string; header: string }[];
   thousands: boolean;
+  /** Amount columns headed by versions: the one read (the latest) and the others. */
+  versions: { read: string; others: string[] } | null;
   /** The nomenclature the line codes fit best, and how many of them it knows. */
   nomenclature: { id: string; known: number; codes: number };
   /** Other sheets that looked like a devis and were not taken. */
