@@ -1,4 +1,6 @@
 import { SEVERITY_ORDER } from './severity';
+import { readModel } from '../model/read';
+import type { ProductionModel } from '../model/model';
 import { formatPercent, Money } from '../domain/money';
 import { rulesFor } from '../rules';
 import {
@@ -68,10 +70,69 @@ export function recognitionReport(snapshot: Snapshot): RecognitionReport {
       others: r.others,
     };
   }
+  const m = readModel(snapshot);
   return {
     devis,
-    deliverables: recognition.deliverables.map((d) => ({ label: d.label, sheet: d.sheet, empty: d.empty })),
+    deliverables: recognition.deliverables.map((d) => ({
+      label: d.label,
+      sheet: d.sheet,
+      empty: d.empty,
+      read: readOf(d.key, m),
+    })),
+    unverifiable: unverifiable(m),
   };
+}
+
+/** What the model read of a deliverable, in French; null when nothing of it was read. */
+function readOf(key: DeliverableKey, m: ProductionModel): string | null {
+  if (key === 'recap' && m.recap?.lines) return `lu : ${m.recap.lines.length} chapitres`;
+  if (key === 'financing' && m.financing) {
+    const n = m.financing.sources.length;
+    const at = m.financing.total?.at;
+    return `lu : ${n} source${n > 1 ? 's' : ''}${at ? `, total en ${at.sheet}!${at.address}` : ''}`;
+  }
+  if (key === 'cashflow' && m.cashflow?.table) {
+    const t = m.cashflow.table;
+    return `lu : ${t.months.length} mois (${t.months[0]?.label ?? ''} à ${t.months.at(-1)?.label ?? ''}), ${t.blocks.length} blocs avec leur total`;
+  }
+  return null;
+}
+
+/**
+ * The checks a workbook built by hand cannot be held to, and why: what it would need and does
+ * not have. Listed in the recognition report, never as erreurs.
+ */
+function unverifiable(m: ProductionModel): { check: string; reason: string }[] {
+  const b = m.budget;
+  const out: { check: string; reason: string }[] = [];
+  if (!b?.table) return out;
+  const add = (check: string, reason: string): void => void out.push({ check, reason });
+  if (!b.columns.status)
+    add('Statuts des lignes et charges sociales par statut', 'le devis n’a pas de colonne Statut');
+  if (!b.rows.some((r) => r.france.at !== null))
+    add(
+      'Dépenses en France (crédit d’impôt, aides territoriales)',
+      'le devis n’a pas de colonne « dont France »',
+    );
+  if (!b.overheads) add('Plafond des frais généraux', 'pas de ligne de frais généraux trouvée');
+  else if (!b.protocolBase)
+    add(
+      'Plafond des frais généraux',
+      'grille audiovisuelle : les frais généraux y sont un forfait (accord du 19 février 2016), pas un plafond',
+    );
+  if (!b.contingency) add('Imprévus', 'pas de ligne d’imprévus trouvée');
+  if (!m.recap?.lines) add('Récapitulatif égal au devis', 'pas de récapitulatif ni de topsheet lisible');
+  if (!m.financing) add('Plan de financement égal au devis', 'pas de plan de financement lisible');
+  if (!m.cashflow)
+    add('Trésorerie (mois, encaissements = plan, décaissements = devis)', 'pas de trésorerie lisible');
+  else if (!m.cashflow.planGap && m.cashflow.table)
+    add(
+      'Encaissements de la trésorerie égaux au plan',
+      'pas de plan de financement, ou pas de total des encaissements',
+    );
+  if (!m.params.envelope && !m.params.shootStart)
+    add('Enveloppe, calendrier et taux du classeur', 'pas de feuille Paramètres');
+  return out;
 }
 
 /** The deliverable a "name missing" finding is about, from the name's prefix. */
@@ -137,11 +198,15 @@ export function plainDeliverables(findings: Finding[], recognition: Recognition)
           : deliverable?.sheet
             ? ['deliverable-unread', { What, sheet: deliverable.sheet }]
             : ['deliverable-missing', { what: label }];
+    // A deliverable the workbook lacks (or that could not be read) is an info: the jury may not
+    // need it, and the checks that needed it are listed as not verifiable here. A devis not read
+    // stays what it is.
+    const devisLost = messageId === 'devis-header-missing' || messageId === 'devis-not-recognised';
     kept.push({
       ruleId: group[0]?.ruleId ?? 'livrables',
       messageId,
       data,
-      severity,
+      severity: devisLost ? severity : 'info',
       location: null,
       criteria,
       title: `Livrable attendu : ${label}`,

@@ -24,7 +24,10 @@ export interface RecognitionReport {
     grandTotal: boolean;
     others: string[];
   } | null;
-  deliverables: { label: string; sheet: string | null; empty: boolean }[];
+  /** Each deliverable: the sheet found for it, and what the model read of it (null: nothing). */
+  deliverables: { label: string; sheet: string | null; empty: boolean; read: string | null }[];
+  /** Checks the workbook cannot be held to, and why (never an erreur). */
+  unverifiable: { check: string; reason: string }[];
 }
 
 /** The recognition report in French lines, for the CLI text and the pane. */
@@ -62,8 +65,13 @@ export function recognitionLines(r: RecognitionReport): string[] {
   out.push(
     `  Autres livrables : ${r.deliverables
       .filter((x) => x.label !== 'devis')
-      .map((x) => `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »${x.empty ? ', vide' : ''})` : 'absent'}`)
+      .map(
+        (x) =>
+          `${x.label} ${x.sheet ? `(feuille « ${x.sheet} »${x.empty ? ', vide' : ''}${x.read ? `, ${x.read}` : ''})` : x.read ? `(${x.read})` : 'absent'}`,
+      )
       .join(' ; ')}.`,
   );
+  if (r.unverifiable.length > 0)
+    out.push(`  Non vérifiable ici : ${r.unverifiable.map((u) => `${u.check} — ${u.reason}`).join(' ; ')}.`);
   return out;
 }

@@ -224,6 +224,28 @@ export interface CashflowModel {
   measuresCost: F<Money>;
   /** Frais financiers of the devis minus the measures' cost (negative: the devis is short). */
   financialCostsGap: F<Money>;
+  /** A trésorerie built by hand: its table of months as read (absent from ours). */
+  table?: CashTableModel;
+}
+
+/** A row of a trésorerie built by hand: its label, its month cells, its « Total » cell. */
+export interface CashTableLine {
+  label: string;
+  cells: Field<Money>[];
+  total: Field<Money> | null;
+}
+
+/** The table of a trésorerie built by hand: months, blocks closed by a total row, balances. */
+export interface CashTableModel {
+  months: { label: string; at: Location }[];
+  /** Rows under a title, closed by their total row (« Total encaissements »). */
+  blocks: { title: string; total: CashTableLine; rows: CashTableLine[] }[];
+  /** The month's balance and the running balance, where the sheet has them. */
+  balance: Field<Money>[] | null;
+  running: Field<Money>[] | null;
+  /** Which block holds the receipts, which the payments (by their labels). */
+  receipts: number | null;
+  payments: number | null;
 }
 
 export interface ActualCashflowModel {

@@ -9,6 +9,8 @@ import { RECAP_NAMES } from '../sheets/recap/contract';
 import { readRecap } from '../sheets/recap/reader';
 import { chargeRateName } from '../sheets/params/contract';
 import { BUDGET_READS, readBudget } from './readBudget';
+import { handmadeCaps, readHandmadeFinancing, readHandmadeRecap } from './readHandmade';
+import { readHandmadeCashflow } from './readHandmadeCash';
 import { readComparison, readSources, type SourceRow } from '../sheets/financing/reader';
 import { type Snapshot } from '../sheets/model/snapshot';
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
@@ -106,12 +108,26 @@ const MODELS = new WeakMap<Snapshot, ProductionModel>();
 export function readModel(s: Snapshot): ProductionModel {
   const known = MODELS.get(s);
   if (known) return known;
+  const budget = readBudget(s);
+  // A workbook built by hand: the protocol's caps from data/, its topsheet, its financing block.
+  const hand = budget?.handmade === true;
+  const params = readParams(s);
+  const caps = hand && budget ? handmadeCaps(budget.nomenclature) : null;
+  const financing = readFinancing(s) ?? (hand ? readHandmadeFinancing(s, budget) : null);
   const model: ProductionModel = {
-    params: readParams(s),
-    budget: readBudget(s),
-    recap: readRecapModel(s),
-    financing: readFinancing(s),
-    cashflow: readCashflow(s),
+    params: caps
+      ? {
+          ...params,
+          overheadsCap: params.overheadsCap ?? caps.overheadsCap,
+          producerFeeCap: params.producerFeeCap ?? caps.producerFeeCap,
+        }
+      : params,
+    budget,
+    recap: readRecapModel(s) ?? (hand ? readHandmadeRecap(s) : null),
+    financing,
+    cashflow:
+      readCashflow(s) ??
+      (hand ? readHandmadeCashflow(s, budget?.total?.value ?? null, financing?.total?.value ?? null) : null),
     actualCashflow: readActualCashflow(s),
     ledger: readLedger(s),
     followUp: readFollowUp(s),

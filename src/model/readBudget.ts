@@ -24,6 +24,7 @@ import { readNomenclature } from '../sheets/params/reader';
 import { asMoney, asText, ownedField, type Field, type Owner, type Parse } from './field';
 import type { BudgetChapterModel, BudgetLineModel, BudgetModel, BudgetRowKind } from './model';
 import { moneyAt } from './readCells';
+import { handmadeFigures } from './readHandmade';
 
 /** Every chapter code of every nomenclature: the named chapter totals the model reads. */
 const CHAPTER_CODES = [...new Set(listNomenclatures().flatMap((n) => n.chapters.map((c) => c.code)))];
@@ -62,7 +63,19 @@ export function readBudget(s: Snapshot): BudgetModel | null {
     const any = totals.size > 0 || Object.values(named).some((f) => f !== null);
     return any ? { ...emptyTree(), nomenclature, ...figures } : null;
   }
-  return { ...tree(s, table), nomenclature, ...figures };
+  const built = { ...tree(s, table), nomenclature, ...figures };
+  if (!table.foreign) return built;
+  // A devis built by hand has none of our names: its figures come from its outline.
+  const hand = handmadeFigures(built);
+  return {
+    ...built,
+    total: figures.total ?? hand.total,
+    overheads: figures.overheads ?? hand.overheads,
+    contingency: figures.contingency ?? hand.contingency,
+    protocolBase: figures.protocolBase ?? hand.protocolBase,
+    producerFee: figures.producerFee ?? hand.producerFee,
+    chapterTotals: chapterTotals.size > 0 ? chapterTotals : hand.chapterTotals,
+  };
 }
 
 type Tree = Pick<
@@ -94,7 +107,9 @@ function kindOf(table: DevisTable, r: DevisRow, headers: ReadonlySet<number>): B
 /** The chapter each row sits under: its outline's chapter from its header row on. */
 function chaptersByRow(table: DevisTable, outline: DevisOutline): Map<number, string> {
   if (!table.foreign) return chapterOfRows(table);
-  const starts = new Map(outline.chapters.map((c) => [Math.min(c.header, ...c.lines.map((l) => l.i)), c.code]));
+  const starts = new Map(
+    outline.chapters.map((c) => [Math.min(c.header, ...c.lines.map((l) => l.i)), c.code]),
+  );
   const out = new Map<number, string>();
   let chapter = '';
   for (const r of table.rows) {

@@ -70,7 +70,8 @@ export const rule: Rule = {
       // A sous-poste the total covers covers its own lines (1 / 11 / 111).
       for (const g of b.rows.filter((x) => x.kind === 'group' && x.amountFormula)) {
         const at = place(g).row;
-        if (covered?.has(at)) for (const k of coveredRows(g.amountFormula ?? '', letter) ?? []) covered.add(k);
+        if (covered?.has(at))
+          for (const k of coveredRows(g.amountFormula ?? '', letter) ?? []) covered.add(k);
       }
       const left = covered ? ch.lines.filter((l) => !covered.has(place(l).row)) : [];
       if (left.length > 0)

@@ -84,7 +84,14 @@ export const rule: Rule = {
     // A devis built by hand in a coding of its own (« 0101 » under « 01 »): its lines are read by
     // their chapters, and the recognition report says how many codes the nomenclature knows; one
     // unknown code per line would say nothing more.
-    if (b.handmade && ownCoding(b.lines.map((l) => l.code.value ?? ''), (c) => isValidCode(nom, c))) return;
+    if (
+      b.handmade &&
+      ownCoding(
+        b.lines.map((l) => l.code.value ?? ''),
+        (c) => isValidCode(nom, c),
+      )
+    )
+      return;
     const valid = new Map<string, boolean>();
     for (const r of b.rows) {
       const code = r.code.value;

@@ -69,6 +69,12 @@ export const MESSAGES = {
     'Étude comparative : {count} {count|aide comparée|aides comparées} avec avantages et inconvénients ; au moins 2 sont attendues.',
   'cashflow-gap-plan': 'Trésorerie : les encaissements diffèrent du plan de financement de {gap} €.',
   'cashflow-gap-devis': 'Trésorerie : les décaissements diffèrent du devis de {gap} €.',
+  'cash-month-total':
+    'Trésorerie, {label} de {month} : {shown} affichés, mais la somme de ses {count} {count|ligne|lignes} fait {sum} (écart {diff}).',
+  'cash-balance':
+    'Trésorerie, solde de {month} : {shown} affichés, mais encaissements moins décaissements font {expected} (écart {diff}).',
+  'cash-running':
+    'Trésorerie, solde cumulé de {month} : {shown} affichés, mais le cumul du mois précédent plus le solde du mois font {expected} (écart {diff}).',
   'cashflow-phase-order':
     'Mois de {month} en phase « {phase} » après une phase « {previous} » : l’ordre développement → production → postproduction n’est pas respecté.',
   'tax-credit-share-missing':

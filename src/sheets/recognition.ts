@@ -23,7 +23,10 @@ const SHEET_SYNONYMS: Record<DeliverableKey, { label: string; words: string[] }>
       'budget de production',
     ],
   },
-  recap: { label: 'récapitulatif', words: ['recapitulatif', 'recap', 'synthese', 'resume du devis'] },
+  recap: {
+    label: 'récapitulatif',
+    words: ['recapitulatif', 'recap', 'synthese', 'resume du devis', 'topsheet', 'top sheet', 'resume'],
+  },
   financing: { label: 'plan de financement', words: ['plan de financement', 'financement', 'financements'] },
   cashflow: {
     label: 'trésorerie',

@@ -39,6 +39,10 @@ export async function readWorkbookSnapshot(
     recognition = recogniseWorkbook(used, sheetNames);
     const devis = recognition.devis?.sheet;
     if (devis) sheets.devis = grid[devis] ?? null;
+    // The deliverables found by name (a topsheet, a plan de financement, a trésorerie built by
+    // hand): read into the model as the devis is.
+    for (const d of recognition.deliverables)
+      if (d.key !== 'devis' && d.sheet && d.sheet !== devis) sheets[d.key] = grid[d.sheet] ?? null;
   }
   return {
     ranges,

@@ -949,7 +949,9 @@ export function handmadeWorkbook(name: string): ExcelJS.Workbook {
         f.off ?? 0,
       );
   }
-  if (spec.cashflow) writeCashflow(wb.addWorksheet(spec.cashflow.sheet), last, spec.cashflow.off);
+  // The trésorerie's receipts are the plan's sources: a plan short of the devis is short here too.
+  if (spec.cashflow)
+    writeCashflow(wb.addWorksheet(spec.cashflow.sheet), last, spec.cashflow.off, spec.financing?.off ?? 0);
   return wb;
 }
 
@@ -986,6 +988,7 @@ export function writeCashflow(
   ws: ExcelJS.Worksheet,
   devis: WrittenDevis,
   off?: { month: number; euros: number },
+  planShort = 0,
 ): void {
   ws.getCell('A1').value = 'TRÉSORERIE PRÉVISIONNELLE';
   ws.getCell('A3').value = 'Mois';
@@ -1037,7 +1040,7 @@ export function writeCashflow(
     ['Aide régionale', spread(Math.round(g * 0.1 * 100) / 100, 4, 4)],
   ];
   const given = receipts.reduce((n, [, m]) => n + m.reduce((a, b) => a + b, 0), 0);
-  receipts.push(['Crédit d’impôt', spread(Math.round((g - given) * 100) / 100, 5, 5)]);
+  receipts.push(['Crédit d’impôt', spread(Math.round((g - given - planShort) * 100) / 100, 5, 5)]);
   const payments: [string, number[]][] = devis.chapters.map((c) => [
     `${c.code} - ${c.label}`,
     spread(c.value, 1, 4),

@@ -148,7 +148,10 @@ function fieldsOf(row: string[]): Partial<Record<DevisColumn, number>> {
 }
 
 /** Two or more amount columns headed by versions: the latest is the amount read. */
-function versionColumns(row: string[], raw: unknown[]): DevisHeader['versions'] & { column: number } | null {
+function versionColumns(
+  row: string[],
+  raw: unknown[],
+): (DevisHeader['versions'] & { column: number }) | null {
   const found = row
     .map((c, k) => ({ k, v: versionOfHeader(c) }))
     .filter((x): x is { k: number; v: number } => x.v !== null)
@@ -347,7 +350,11 @@ function sumsOf(range: RangeRead, amount: number | undefined): Map<number, numbe
     const f = cells?.[amount];
     if (typeof f !== 'string' || !f.startsWith('=')) return;
     const rows = summedRows(f, letter);
-    if (rows) out.set(i, rows.map((r) => r - row).filter((k) => k !== i));
+    if (rows)
+      out.set(
+        i,
+        rows.map((r) => r - row).filter((k) => k !== i),
+      );
   });
   return out;
 }
