@@ -61,6 +61,7 @@ export function recognitionReport(snapshot: Snapshot): RecognitionReport {
       combined: table.combined,
       thousands: table.thousands,
       versions: table.versions,
+      audiovisual: table.audiovisual,
       nomenclature: r.nomenclature,
       chapters: outline.chapters.map((c) => c.code),
       lines: outline.chapters.reduce((n, c) => n + c.lines.length, 0),

@@ -15,6 +15,8 @@ export interface RecognitionReport {
     thousands: boolean;
     /** Amount columns headed by versions: the one read (the latest) and the others. */
     versions: { read: string; others: string[] } | null;
+    /** The devis says it is a series or a documentary (episode columns, its title). */
+    audiovisual: boolean;
     nomenclature: { id: string; known: number; codes: number };
     chapters: string[];
     lines: number;
@@ -43,6 +45,10 @@ export function recognitionLines(r: RecognitionReport): string[] {
     if (d.combined)
       out.push('    Codes et libellés dans une même cellule (« 11 - Scénario ») : séparés à la lecture.');
     if (d.thousands) out.push('    Montants en milliers d’euros (k€) : convertis en euros.');
+    if (d.audiovisual)
+      out.push(
+        '    Devis audiovisuel (colonnes par épisode, ou son titre) : les plafonds du protocole cinéma ne s’y appliquent pas.',
+      );
     if (d.versions)
       out.push(
         `    Montants lus dans la colonne « ${d.versions.read} », la version la plus récente (non lue${d.versions.others.length > 1 ? 's' : ''} : ${d.versions.others.map((o) => `« ${o} »`).join(', ')}).`,

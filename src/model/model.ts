@@ -107,6 +107,8 @@ export interface BudgetModel {
   handmade: boolean;
   /** The devis is written in k€ (its amounts are turned into euros in the model). */
   thousands: boolean;
+  /** A devis built by hand that says it is audiovisual (episode columns, its title): no cinema caps. */
+  audiovisual: boolean;
   nomenclature: NomenclatureData;
   /** Every row of the table that holds a code, a label or an amount, in order. */
   rows: BudgetLineModel[];

@@ -112,7 +112,7 @@ export function readModel(s: Snapshot): ProductionModel {
   // A workbook built by hand: the protocol's caps from data/, its topsheet, its financing block.
   const hand = budget?.handmade === true;
   const params = readParams(s);
-  const caps = hand && budget ? handmadeCaps(budget.nomenclature) : null;
+  const caps = hand && budget ? handmadeCaps(budget.nomenclature, budget.audiovisual) : null;
   const financing = readFinancing(s) ?? (hand ? readHandmadeFinancing(s, budget) : null);
   const model: ProductionModel = {
     params: caps

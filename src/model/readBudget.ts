@@ -80,7 +80,16 @@ export function readBudget(s: Snapshot): BudgetModel | null {
 
 type Tree = Pick<
   BudgetModel,
-  'lines' | 'rows' | 'chapters' | 'outline' | 'handmade' | 'thousands' | 'columns' | 'header' | 'table'
+  | 'lines'
+  | 'rows'
+  | 'chapters'
+  | 'outline'
+  | 'handmade'
+  | 'thousands'
+  | 'audiovisual'
+  | 'columns'
+  | 'header'
+  | 'table'
 >;
 
 function emptyTree(): Tree {
@@ -91,6 +100,7 @@ function emptyTree(): Tree {
     outline: { overheads: null, contingency: null, grandTotal: null },
     handmade: false,
     thousands: false,
+    audiovisual: false,
     columns: { status: false, taxCredit: false },
     header: null,
     table: false,
@@ -166,6 +176,7 @@ function tree(s: Snapshot, table: DevisTable): Tree {
     },
     handmade: table.foreign,
     thousands: table.thousands,
+    audiovisual: table.foreign && table.audiovisual,
     columns: { status: table.columns.status !== undefined, taxCredit: table.columns.taxCredit !== undefined },
     header: {
       code: table.locate(table.headerIndex, 'code'),

@@ -82,7 +82,7 @@ export function handmadeFigures(b: Omit<BudgetModel, keyof Figures>): Figures {
   const fee = labelled(PRODUCER);
   const financial = labelled(FINANCIAL);
   const feeAmount = sumOf(fee);
-  const protocol = protocolOf(b.nomenclature);
+  const protocol = b.audiovisual ? null : protocolOf(b.nomenclature);
   return {
     total: b.outline.grandTotal?.amount ?? null,
     overheads: b.outline.overheads?.amount ?? null,
@@ -101,11 +101,14 @@ export function handmadeFigures(b: Omit<BudgetModel, keyof Figures>): Figures {
  * The caps a devis built by hand is held to, there being no Paramètres: on a cinema grid, the
  * protocol's frais généraux cap and the producer's fee cap, from data/ with their sources.
  */
-export function handmadeCaps(nom: NomenclatureData): {
+export function handmadeCaps(
+  nom: NomenclatureData,
+  audiovisual = false,
+): {
   overheadsCap: Field<Money> | null;
   producerFeeCap: Field<Money> | null;
 } {
-  const protocol = protocolOf(nom);
+  const protocol = audiovisual ? null : protocolOf(nom);
   if (!protocol) return { overheadsCap: null, producerFeeCap: null };
   return {
     overheadsCap: computed(overheadsRateFact('long-metrage').cap, null),

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { audit } from '../../src/audit/audit';
 import { recognitionLines } from '../../src/audit/recognitionText';
 import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
-import { LAYOUTS } from '../support/handmade';
+import { CHAPTERS, LAYOUTS } from '../support/handmade';
 
 /*
  * The corpus of hand-made devis (test/fixtures/handmade/, written by test/support/handmade.ts,
@@ -37,8 +37,12 @@ interface JsonFile {
       thousands: boolean;
       combined: boolean;
       others: string[];
+      reason: string;
+      versions: { read: string; others: string[] } | null;
+      audiovisual: boolean;
     } | null;
-    deliverables: { label: string; sheet: string | null }[];
+    deliverables: { label: string; sheet: string | null; read: string | null }[];
+    unverifiable: { check: string; reason: string }[];
   } | null;
   findings: JsonFinding[];
   summary: Record<string, number>;
@@ -64,60 +68,174 @@ function auditJson(name: string): { status: number | null; file: JsonFile } {
   return { status: run.status, file };
 }
 
-/** The planted fault of each layout: rule message at its cell (and the sheet taken as devis). */
-const PLANTED: Record<string, { sheet: string; at: string[]; columns: number }> = {
-  'budget-previsionnel': { sheet: 'Budget prévisionnel', at: ['chapter-total-mismatch@F17'], columns: 6 },
-  'devis-ecole': { sheet: 'DEVIS', at: ['chapter-total-omits@F31'], columns: 6 },
-  'code-libelle-une-colonne': { sheet: 'Budget', at: ['line-wrong-chapter@A18'], columns: 4 },
-  milliers: { sheet: 'Devis de production', at: ['chapter-total-mismatch@F23'], columns: 6 },
-  'deux-versions': { sheet: 'Devis V2', at: ['grand-total-mismatch@F44'], columns: 6 },
-  'modele-cnc': { sheet: 'Devis', at: ['chapter-total-omits@F12'], columns: 8 },
-  'montants-texte': { sheet: 'Budget prévisionnel', at: ['chapter-total-mismatch@F27'], columns: 6 },
-  'avec-financement': { sheet: 'Devis', at: [], columns: 6 },
-  'sans-chapitres': { sheet: 'Devis prévisionnel', at: ['grand-total-mismatch@E25'], columns: 5 },
+/**
+ * Each layout: the sheet taken as the devis, its costed lines, its columns recognised, and the
+ * findings located at a cell — exactly the planted mistakes (a planted cell may carry two findings:
+ * a typed total is also « a number where a formula is expected »). The one other located finding
+ * every layout carries is true of the corpus: no costed RSE line (checked apart below).
+ */
+const PLANTED: Record<string, { sheet: string; lines: number; columns: number; at: string[] }> = {
+  'budget-previsionnel': {
+    sheet: 'Budget prévisionnel',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Budget prévisionnel!F17', 'chapter-total-mismatch@Budget prévisionnel!F17'],
+  },
+  'devis-ecole': {
+    sheet: 'DEVIS',
+    lines: 18,
+    columns: 6,
+    at: ['chapter-total-omits@DEVIS!F31', 'formula-short-range@DEVIS!F31'],
+  },
+  'code-libelle-une-colonne': {
+    sheet: 'Budget',
+    lines: 18,
+    columns: 4,
+    at: ['line-wrong-chapter@Budget!A18'],
+  },
+  milliers: {
+    sheet: 'Devis de production',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Devis de production!F23', 'chapter-total-mismatch@Devis de production!F23'],
+  },
+  'deux-versions': {
+    sheet: 'Devis V2',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Devis V2!F44', 'grand-total-mismatch@Devis V2!F44'],
+  },
+  'modele-cnc': {
+    sheet: 'Devis',
+    lines: 18,
+    columns: 8,
+    at: ['chapter-total-omits@Devis!F12', 'formula-short-range@Devis!F12'],
+  },
+  'montants-texte': {
+    sheet: 'Budget prévisionnel',
+    lines: 18,
+    columns: 6,
+    // The planted total, and every rate typed as text (the layout's own mistake, cell by cell).
+    at: [
+      'chapter-total-mismatch@Budget prévisionnel!F27',
+      ...[5, 6, 9, 10, 13, 14, 17, 18, 21, 22, 25, 26, 29, 30, 33, 34, 37, 38].map(
+        (r) => `text-number@Budget prévisionnel!E${r}`,
+      ),
+    ],
+  },
+  'sans-chapitres': {
+    sheet: 'Devis prévisionnel',
+    lines: 18,
+    columns: 5,
+    at: ['typed-total@Devis prévisionnel!E25', 'grand-total-mismatch@Devis prévisionnel!E25'],
+  },
+  'avec-financement': { sheet: 'Devis', lines: 18, columns: 6, at: [] },
+  anglais: {
+    sheet: 'Budget',
+    lines: 18,
+    columns: 7,
+    at: ['typed-total@Budget!F13', 'line-amount@Budget!F13'],
+  },
+  'colonnes-versions': {
+    sheet: 'Devis',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Devis!G11', 'chapter-total-mismatch@Devis!G11'],
+  },
+  'totaux-au-dessus': { sheet: 'Devis', lines: 18, columns: 6, at: ['chapter-total-omits@Devis!F16'] },
+  'page-de-garde': { sheet: 'Feuil2', lines: 18, columns: 6, at: ['protocol-overheads-over@Feuil2!F41'] },
+  'trois-niveaux': {
+    sheet: 'Budget',
+    lines: 36,
+    columns: 6,
+    at: ['typed-total@Budget!F80', 'grand-total-mismatch@Budget!F80'],
+  },
+  'codes-points': {
+    sheet: 'Devis',
+    lines: 18,
+    columns: 7,
+    at: ['typed-total@Devis!G29', 'line-amount@Devis!G29'],
+  },
+  'postes-4-chiffres': {
+    sheet: 'Budget',
+    lines: 18,
+    columns: 6,
+    at: ['chapter-total-omits@Budget!F35', 'formula-short-range@Budget!F35'],
+  },
+  'lignes-masquees': {
+    sheet: 'Devis',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Devis!F26', 'line-amount@Devis!F26'],
+  },
+  'topsheet-detail': {
+    sheet: 'Détail',
+    lines: 18,
+    columns: 6,
+    at: ['recap-mismatch@Topsheet!C7', 'typed-total@Topsheet!C7'],
+  },
+  'court-metrage-financement': {
+    sheet: 'Court métrage',
+    lines: 18,
+    columns: 6,
+    at: ['financing-unbalanced@Court métrage!F54'],
+  },
+  'serie-episodes': {
+    sheet: 'Budget série',
+    lines: 18,
+    columns: 3,
+    at: ['typed-total@Budget série!F31', 'chapter-total-mismatch@Budget série!F31'],
+  },
+  'documentaire-av': {
+    sheet: 'Devis documentaire',
+    lines: 18,
+    columns: 6,
+    at: ['chapter-total-omits@Devis documentaire!F15', 'formula-short-range@Devis documentaire!F15'],
+  },
+  'plan-et-tresorerie': {
+    sheet: 'Devis',
+    lines: 18,
+    columns: 6,
+    at: [
+      'financing-unbalanced@Financement!B8',
+      'cash-month-total@Trésorerie!D22',
+      'formula-typed-value@Trésorerie!D22',
+    ],
+  },
 };
 
+const plain = (t: string): string => t.replace(/[\u202f\u00a0]/g, ' ');
+
 describe('hand-made devis corpus', () => {
-  it('holds at least nine layouts, each with its planted fault listed', () => {
-    expect(Object.keys(LAYOUTS).length).toBeGreaterThanOrEqual(9);
+  it('holds at least twenty layouts, each with its planted mistakes listed', () => {
+    expect(Object.keys(LAYOUTS).length).toBeGreaterThanOrEqual(20);
     expect(Object.keys(PLANTED).sort()).toEqual(Object.keys(LAYOUTS).sort());
   });
 
-  it.each(Object.keys(LAYOUTS))('%s: recognised, planted fault at its cell, no internal name', (name) => {
+  it.each(Object.keys(LAYOUTS))('%s: recognised, every planted mistake at its cell, nothing else', (name) => {
     const expected = PLANTED[name];
     if (!expected) throw new Error(name);
     const { status, file } = auditJson(name);
     const devis = file.recognition?.devis;
     expect(devis?.sheet).toBe(expected.sheet);
     expect(devis?.chapters).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(devis?.lines).toBe(18);
+    expect(devis?.lines).toBe(expected.lines);
     expect(devis?.columns).toHaveLength(expected.columns);
-    expect(devis?.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['Code', 'Montant']));
-    const located = file.findings
-      .filter((f) => f.ruleId === 'devis-chapter-totals')
-      .map((f) => `${f.messageId}@${f.address ?? '-'}`);
-    expect(located).toEqual(expected.at);
-    for (const f of file.findings) {
-      expect(f.message).not.toMatch(/\b(Devis|Recap|Fin|Treso|Carbone|Param)_[A-Za-z]/);
-      if (f.sheet !== null) expect(f.sheet).toBe(expected.sheet);
-    }
-    // Deliverables the référentiels ask for and the workbook lacks: one plain finding each.
-    const plain = (t: string): string => t.replace(/[\u202f\u00a0]/g, ' ');
-    expect(file.findings.filter((f) => f.sheet === null).map((f) => plain(f.message))).toEqual(
-      name === 'avec-financement'
-        ? [
-            'Pas de récapitulatif dans ce classeur.',
-            'Plan de financement : la feuille « Plan de financement » est là, mais pas contrôlée automatiquement (ses contrôles lisent le modèle Devis CNC) : à vérifier à la main.',
-            'Trésorerie : la feuille « Trésorerie » est là, mais pas contrôlée automatiquement (ses contrôles lisent le modèle Devis CNC) : à vérifier à la main.',
-            'Pas de bilan carbone dans ce classeur.',
-          ]
-        : [
-            'Pas de récapitulatif dans ce classeur.',
-            'Pas de plan de financement dans ce classeur.',
-            'Pas de trésorerie dans ce classeur.',
-            'Pas de bilan carbone dans ce classeur.',
-          ],
+    expect(devis?.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['Montant']));
+    const located = file.findings.filter((f) => f.address !== null && f.ruleId !== 'devis-rse-lines');
+    expect(located.map((f) => `${f.messageId}@${f.sheet ?? ''}!${f.address ?? ''}`).sort()).toEqual(
+      [...expected.at].sort(),
     );
+    // True of the whole corpus, not planted: no costed RSE line, said once at the table's header.
+    expect(file.findings.filter((f) => f.ruleId === 'devis-rse-lines')).toHaveLength(1);
+    for (const f of file.findings)
+      expect(f.message).not.toMatch(/\b(Devis|Recap|Fin|Treso|Carbone|Param)_[A-Za-z]/);
+    // Deliverables the workbook lacks: one plain info each, never an erreur.
+    for (const f of file.findings.filter((x) => x.address === null)) {
+      expect(f.severity).toBe('info');
+      expect(plain(f.message)).toMatch(/^(Pas de .* dans ce classeur\.|.* : la feuille « .* » est là, mais)/);
+    }
+    // Every layout has at least its RSE erreur: the audit exits 1.
     expect(status).toBe(1);
     const golden = join(DIR, `${name}.golden.json`);
     const actual = {
@@ -126,7 +244,7 @@ describe('hand-made devis corpus', () => {
         ruleId: f.ruleId,
         severity: f.severity,
         at: f.address ? `${f.sheet}!${f.address}` : null,
-        message: f.message.replace(/[\u202f\u00a0]/g, ' '),
+        message: plain(f.message),
       })),
     };
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden))
@@ -146,6 +264,68 @@ describe('hand-made devis corpus', () => {
   it('takes the latest version of two devis sheets, and says so', () => {
     const { file } = auditJson('deux-versions');
     expect(file.recognition?.devis?.others).toEqual(['Devis V1']);
+  });
+
+  it('reads the latest of two version columns side by side, and says which', () => {
+    const { file } = auditJson('colonnes-versions');
+    expect(file.recognition?.devis?.versions).toEqual({ read: 'V2 (mars)', others: ['V1 (janvier)'] });
+    const amount = file.recognition?.devis?.columns.find((c) => c.title === 'Montant');
+    expect(amount).toEqual({ title: 'Montant', column: 'G', header: 'V2 (mars)' });
+  });
+
+  it('holds frais généraux to the protocol cap computed from the amounts read', () => {
+    // Chapters of the corpus as written: the base, 9 % of it typed, the 7 % cap.
+    const base = CHAPTERS.flatMap((c) => c.lines).reduce((n, l) => n + l.qty * l.rate, 0);
+    const fmt = (n: number): string =>
+      new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+        .format(n)
+        .replace(/[\u202f\u00a0]/g, ' ');
+    expect(base).toBe(545100);
+    const { file } = auditJson('page-de-garde');
+    expect(file.recognition?.devis?.reason).toMatch(/^son contenu : 18 lignes codées/);
+    const f = file.findings.find((x) => x.messageId === 'protocol-overheads-over');
+    expect(plain(f?.message ?? '')).toContain(
+      `Frais généraux de ${fmt(base * 0.09)} € (9,0 % de la base) au-dessus du plafond de 7,0 % : ${fmt(base * 0.07)} € sur une base de ${fmt(base)} €`,
+    );
+  });
+
+  it('does not hold a series (episode columns) nor a documentary grid to the cinema caps, and says so', () => {
+    for (const name of ['serie-episodes', 'documentaire-av']) {
+      const { file } = auditJson(name);
+      expect(file.findings.filter((f) => f.ruleId === 'devis-protocol-caps')).toEqual([]);
+      expect(file.recognition?.unverifiable).toEqual(
+        expect.arrayContaining([
+          {
+            check: 'Plafond des frais généraux',
+            reason:
+              'grille audiovisuelle : les frais généraux y sont un forfait (accord du 19 février 2016), pas un plafond',
+          },
+        ]),
+      );
+    }
+    expect(auditJson('serie-episodes').file.recognition?.devis?.audiovisual).toBe(true);
+  });
+
+  it('reads a trésorerie by month: a total that is not the sum of its rows, at its cell, with the gap', () => {
+    const { file } = auditJson('plan-et-tresorerie');
+    const f = file.findings.find((x) => x.messageId === 'cash-month-total');
+    expect(plain(f?.message ?? '')).toMatch(
+      /^Trésorerie, total décaissements de mars 2027 : .* affichés, mais la somme de ses 10 lignes fait .* \(écart 1 500,00 €\)\.$/,
+    );
+    expect(file.recognition?.deliverables.find((d) => d.label === 'trésorerie')?.read).toBe(
+      'lu : 6 mois (janv. 2027 à juin 2027), 2 blocs avec leur total',
+    );
+  });
+
+  it('reads a plan de financement below the devis: its gap with the devis, at its total', () => {
+    const { file } = auditJson('court-metrage-financement');
+    const f = file.findings.find((x) => x.messageId === 'financing-unbalanced');
+    expect(plain(f?.message ?? '')).toBe(
+      'Plan de financement déséquilibré : écart de -5 000,00 € avec le devis.',
+    );
+    expect(file.recognition?.deliverables.find((d) => d.label === 'plan de financement')?.read).toBe(
+      'lu : 5 sources, total en Court métrage!F54',
+    );
   });
 });
 

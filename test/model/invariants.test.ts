@@ -109,6 +109,7 @@ function model(): ProductionModel {
       table: true,
       handmade: false,
       thousands: false,
+      audiovisual: false,
       nomenclature: getNomenclature(DEFAULT_NOMENCLATURE),
       rows: [line],
       lines: [line],

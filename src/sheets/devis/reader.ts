@@ -120,7 +120,16 @@ export interface DevisHeader {
   thousands: boolean;
   /** Amount columns headed by a version (« V1 », « V2 (mars) »): the one read and the others. */
   versions: { read: string; others: string[] } | null;
+  /**
+   * The devis says it is audiovisual (a series, a documentary): episode columns, or its title
+   * above the header. The cinema protocol's caps do not apply to it.
+   */
+  audiovisual: boolean;
 }
+
+const EPISODE = /^(ep|episode|epi)\s?\d{1,3}$/;
+const AUDIOVISUAL_TITLE =
+  /\b(serie|documentaire|unitaire|telefilm|mini serie|episodes?)\b|\d+\s?[x×]\s?\d+\s?min/;
 
 /** A header naming a version of the amounts: « V2 », « V2 (mars) », « Total V1 », « Version 3 ». */
 function versionOfHeader(word: string): number | null {
@@ -192,12 +201,14 @@ export function detectHeader(range: RangeRead): DevisHeader | null {
         headers,
         thousands: false,
         versions: versions ? { read: versions.read, others: versions.others } : null,
+        audiovisual: row.filter((c) => EPISODE.test(c)).length >= 2,
       };
     }
   }
   if (!best) return null;
   const above = range.values.slice(0, best.headerIndex + 1).flat();
   best.thousands = above.some((v) => /k\s?€|\bkeur\b|milliers/i.test(cellText(v)));
+  best.audiovisual ||= above.some((v) => AUDIOVISUAL_TITLE.test(looseForm(cellText(v))));
   return best;
 }
 
