@@ -320,7 +320,7 @@ export async function runCarbon(args: string[], io: Io): Promise<number> {
  * into our workbook (Paramètres, Devis, Récapitulatif…, live formulas). The source is only read.
  */
 export async function runConvert(args: string[], io: Io): Promise<number> {
-  const r = readArgs(args, { out: 'value', format: 'value', force: 'flag' });
+  const r = readArgs(args, { out: 'value', format: 'value', force: 'flag', 'ecart-accepte': 'flag' });
   const input = onlyOne(r, 'classeur');
   const out = valueOf(r, 'out');
   const f = valueOf(r, 'format');
@@ -344,6 +344,16 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     io.err(conversion.refused);
     return 2;
   }
+  const { conversionLines } = await import('../workbook/convert');
+  // The new workbook keeps the source's total to the cent, or is not written: the difference is
+  // told line by line, and written only when asked (it is then the total of the source's lines).
+  if (conversion.differences.length > 0 && r.values['ecart-accepte'] !== true) {
+    for (const line of conversionLines(conversion, `${input}`, `${out} (non écrit)`)) io.out(line);
+    io.err(
+      `Rien n’a été écrit : le total repris des lignes (${formatEuros(conversion.total)}) n’est pas celui que la source affiche. Corrigez la source, ou relancez avec --ecart-accepte pour écrire le devis recalculé depuis ses lignes.`,
+    );
+    return 1;
+  }
   const { wb, outcome } = await scaffoldNewWorkbook({
     format: conversion.format,
     example: false,
@@ -355,7 +365,6 @@ export async function runConvert(args: string[], io: Io): Promise<number> {
     return 2;
   }
   if (!(await writeWorkbook(wb, target, out, io))) return 2;
-  const { conversionLines } = await import('../workbook/convert');
   for (const line of conversionLines(conversion, `${input}`, out)) io.out(line);
-  return 0;
+  return conversion.differences.length > 0 ? 1 : 0;
 }

@@ -120,18 +120,21 @@ Exemple :
   convertir: () => `devis-cnc convertir — reprend un devis fait à la main dans un classeur Devis CNC
 
 Usage :
-  devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${F}] [--force]
+  devis-cnc convertir FICHIER.xlsx --out NOUVEAU.xlsx [--format ${F}] [--force] [--ecart-accepte]
 
 La feuille du devis est reconnue comme par « audit » ; ses lignes passent dans un classeur neuf,
-formules vivantes. La source n'est jamais modifiée.
+formules vivantes. La source n'est jamais modifiée. Le nouveau classeur garde le total de la source
+au centime ; sinon rien n'est écrit et l'écart est expliqué ligne par ligne (un total de chapitre
+qui n'est pas la somme de ses lignes, une ligne non reprise, un total général faux).
 
 Options :
   --out FICHIER.xlsx   classeur à écrire (obligatoire)
   --format F           la grille (défaut : série si les codes suivent la grille audiovisuelle,
                        sinon long métrage)
   --force              remplace le fichier s'il existe déjà
+  --ecart-accepte      écrit quand même le devis recalculé depuis les lignes de la source
 
-${codes('classeur écrit', UNEXPECTED, "erreur d'utilisation, source illisible ou sans devis reconnu, fichier existant sans --force")}
+${codes('classeur écrit, même total que la source', "total différent de celui de la source : l'écart expliqué, rien d'écrit (ou écrit avec --ecart-accepte)", "erreur d'utilisation, source illisible, sans devis reconnu ou sans ligne lue, fichier existant sans --force")}
 
 Exemple :
   devis-cnc convertir budget-fait-main.xlsx --out devis-cnc.xlsx`,

@@ -49,6 +49,12 @@ export interface Conversion {
   sourceTotal: Money | null;
   overheads: Money | null;
   contingency: Money | null;
+  /**
+   * Where the converted total parts from the source's, line by line: a chapter total that is not
+   * the sum of its lines, a line left out, a grand total that is not its parts. Empty when the
+   * totals agree to the cent.
+   */
+  differences: { cell: string; what: string; gap: Money }[];
 }
 
 /**
@@ -95,6 +101,7 @@ export async function convertDevis(
     sourceTotal: outline.grandTotal ? amountIn(table, outline.grandTotal.amount) : null,
     overheads: outline.overheads ? amountIn(table, outline.overheads.amount) : null,
     contingency: outline.contingency ? amountIn(table, outline.contingency.amount) : null,
+    differences: [],
   };
   const received = placeLines({ table, source, nom, target, sheet, budget, out });
   budget.chapters = budget.chapters.map((ch) => {
@@ -116,7 +123,51 @@ export async function convertDevis(
     };
   budget.params = indirectRates(budget, out);
   out.total = computeBudget(budget).total.amount;
+  out.differences = differences(table, outline, out, sheet);
   return out;
+}
+
+/**
+ * Why the converted total (rebuilt from the source's lines) is not the total the source shows:
+ * each chapter total that is not the sum of its lines, each line left out, a grand total that is
+ * not chapters + frais généraux + imprévus; what remains, if anything, unexplained.
+ */
+function differences(
+  table: DevisTable,
+  outline: ReturnType<typeof outlineOf>,
+  out: Conversion,
+  sheet: string,
+): Conversion['differences'] {
+  const shown = out.sourceTotal;
+  if (shown === null || out.total.minus(shown).abs().lt('0.005')) return [];
+  const list: Conversion['differences'] = [];
+  const cell = (r: DevisRow): string => `${sheet}!${table.locate(r.i, 'amount').address}`;
+  let chapters = ZERO;
+  for (const block of outline.chapters) {
+    const lines = block.lines.reduce((n, l) => n.plus(amountIn(table, l.amount) ?? ZERO), ZERO);
+    const total = block.total ? amountIn(table, block.total.amount) : null;
+    chapters = chapters.plus(total ?? lines);
+    if (block.total && total !== null && total.minus(lines).abs().gte('0.005'))
+      list.push({
+        cell: cell(block.total),
+        what: `total du chapitre ${block.code} : ${formatEuros(total)} affichés, ses lignes font ${formatEuros(lines)}`,
+        gap: total.minus(lines),
+      });
+  }
+  for (const u of out.unmapped)
+    list.push({ cell: u.cell, what: `ligne « ${u.label} » non reprise (${u.why})`, gap: ZERO });
+  const parts = chapters.plus(out.overheads ?? ZERO).plus(out.contingency ?? ZERO);
+  if (outline.grandTotal && shown.minus(parts).abs().gte('0.005'))
+    list.push({
+      cell: cell(outline.grandTotal),
+      what: `total général : ${formatEuros(shown)} affichés, chapitres, frais généraux et imprévus font ${formatEuros(parts)}`,
+      gap: shown.minus(parts),
+    });
+  const explained = list.reduce((n, d) => n.plus(d.gap), ZERO);
+  const rest = shown.minus(out.total).minus(explained);
+  if (rest.abs().gte('0.005'))
+    list.push({ cell: sheet, what: 'écart que la lecture n’explique pas', gap: rest });
+  return list;
 }
 
 /** What placing the source's lines reads and writes. */
@@ -301,6 +352,13 @@ export function conversionLines(c: Conversion, input: string, out: string): stri
           : ` ; la source affiche ${formatEuros(c.sourceTotal)} (écart ${formatEuros(gap ?? ZERO)} : ses totaux ne suivent pas ses lignes, le contrôle les signale)`
     }`,
   );
+  if (c.differences.length > 0)
+    lines.push(
+      '  D’où vient l’écart :',
+      ...c.differences.map(
+        (d) => `    ${d.cell} — ${d.what}${d.gap.isZero() ? '' : ` (écart ${formatEuros(d.gap)})`}`,
+      ),
+    );
   lines.push(
     '  Les charges sociales reprises en montants : attribuez un statut aux salaires pour qu’elles se calculent.',
   );

@@ -29,25 +29,57 @@ const cli = (args: string[]) =>
 const hash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const euros = (s: string): number => Number(s.replace(/[\s\u202f\u00a0€]/g, '').replace(',', '.'));
 
-/** The source's total when its chapters add up (the layouts without a planted total fault). */
-const CONSISTENT = ['code-libelle-une-colonne', 'avec-financement'];
+/** The layouts whose totals add up (their planted mistakes are elsewhere): converted as they are. */
+const CONSISTENT = [
+  'code-libelle-une-colonne',
+  'avec-financement',
+  'anglais',
+  'page-de-garde',
+  'codes-points',
+  'lignes-masquees',
+  'topsheet-detail',
+  'court-metrage-financement',
+  'plan-et-tresorerie',
+];
+
+/** The gaps « D’où vient l’écart » lists, in euros. */
+const explained = (stdout: string): number[] =>
+  [...stdout.matchAll(/^ {4}.+ — .+\(écart (.+?€)\)$/gm)].map((m) => euros(m[1] ?? ''));
 
 describe('devis-cnc convertir', () => {
   it.each(Object.keys(LAYOUTS))(
-    '%s: a live workbook LibreOffice agrees with, the total kept',
+    '%s: the total kept to the cent, or nothing written and the gap explained; LibreOffice agrees',
     async (name) => {
       const source = join(DIR, `${name}.xlsx`);
       const before = hash(source);
       const target = join(out, `${name}.xlsx`);
-      const run = cli(['convertir', source, '--out', target]);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
+      const first = cli(['convertir', source, '--out', target]);
+      const consistent = CONSISTENT.includes(name);
+      if (consistent) {
+        expect(first.stderr).toBe('');
+        expect(first.status).toBe(0);
+        expect(first.stdout).toContain('— le même que la source');
+      } else {
+        // A source whose shown totals do not follow its lines: nothing written, exit 1, and the
+        // gap explained to the cent by the totals at fault.
+        expect(first.status).toBe(1);
+        expect(existsSync(target)).toBe(false);
+        expect(first.stderr).toMatch(/^Rien n’a été écrit : le total repris des lignes/);
+        const [mine, shown] = [
+          /Total général du nouveau classeur : (.+?€)/.exec(first.stdout)?.[1] ?? '',
+          /la source affiche (.+?€)/.exec(first.stdout)?.[1] ?? '',
+        ].map(euros);
+        const gaps = explained(first.stdout);
+        expect(gaps.length).toBeGreaterThan(0);
+        expect(first.stdout).not.toContain('que la lecture n’explique pas');
+        expect(gaps.reduce((a, b) => a + b, 0)).toBeCloseTo((shown ?? 0) - (mine ?? 0), 2);
+      }
+      const run = consistent ? first : cli(['convertir', source, '--out', target, '--ecart-accepte']);
+      expect(run.status).toBe(consistent ? 0 : 1);
       expect(hash(source)).toBe(before);
       const said = /Total général du nouveau classeur : (.+?€)/.exec(run.stdout)?.[1] ?? '';
       const { Devis_Total: total } = await namedValues(target, ['Devis_Total']);
       expect(total).toBeCloseTo(euros(said), 2);
-      if (CONSISTENT.includes(name)) expect(run.stdout).toContain('— le même que la source');
-      else expect(run.stdout).toMatch(/la source affiche .* \(écart /);
       const recomputed = recalcWithLibreOffice(target, join(out, 'lo'), profile);
       const { formulaCells, mismatches } = await compareFormulaCells(target, recomputed);
       expect(formulaCells).toBeGreaterThan(500);

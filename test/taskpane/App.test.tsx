@@ -538,7 +538,15 @@ describe('taskpane', () => {
     });
     const read = await screen.findByRole('region', { name: 'Ce que le contrôle a lu' });
     expect(
-      within(read).getByText(/^Devis : feuille « Budget prévisionnel », retenue pour son nom/),
+      within(read).getByText(
+        /^Devis : feuille « Budget prévisionnel », retenue pour son contenu : 18 lignes codées avec un montant/,
+      ),
+    ).toBeTruthy();
+    // What cannot be verified on a devis built by hand is said before the findings, not as an erreur.
+    expect(
+      within(read).getByText(
+        /^Non vérifiable ici : Statuts des lignes et charges sociales par statut — le devis n’a pas de colonne Statut ;/,
+      ),
     ).toBeTruthy();
     expect(
       within(read).getByText(
@@ -562,6 +570,12 @@ describe('taskpane', () => {
     expect(
       await screen.findByText(
         /^Devis repris de la feuille « Budget prévisionnel » de ce classeur : 18 lignes dans 9 chapitres/,
+      ),
+    ).toBeTruthy();
+    // The converted total is the lines'; where it parts from the source's, the pane says why.
+    expect(
+      screen.getByText(
+        /^Budget prévisionnel!F17 — total du chapitre 3 : 45\s800,00\s€ affichés, ses lignes font 40\s800,00\s€ \(écart 5\s000,00\s€\)$/,
       ),
     ).toBeTruthy();
     expect(wb.worksheets.map((w) => w.name)).toEqual([
