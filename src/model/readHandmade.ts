@@ -55,8 +55,8 @@ function protocolOf(nom: NomenclatureData): NonNullable<ReturnType<typeof rolesO
   return classic ? (rolesOf(classic).protocol ?? null) : null;
 }
 
-const PRODUCER = /\bproducteurs?\b/;
-const FINANCIAL = /frais financiers/;
+const PRODUCER = /\bproducteurs?\b/i;
+const FINANCIAL = /frais\s+financiers/i;
 
 type Figures = Pick<
   BudgetModel,
@@ -77,8 +77,7 @@ export function handmadeFigures(b: Omit<BudgetModel, keyof Figures>): Figures {
     chapters = chapters.plus(amount);
     chapterTotals.set(ch.code, ch.total?.amount.value ? ch.total.amount : computed(amount, null));
   }
-  const labelled = (re: RegExp): BudgetLineModel[] =>
-    b.lines.filter((l) => re.test(looseForm(l.label.value ?? '')));
+  const labelled = (re: RegExp): BudgetLineModel[] => b.lines.filter((l) => re.test(l.label.value ?? ''));
   const fee = labelled(PRODUCER);
   const financial = labelled(FINANCIAL);
   const feeAmount = sumOf(fee);

@@ -20,17 +20,26 @@ export const rule: Rule = {
   check(ctx) {
     const b = readModel(ctx.snapshot).budget;
     // The amounts are compared at the devis's own precision: the cent, or ten euros in k€.
-    const unit = new Money(b?.thousands ? 1000 : 1);
+    const thousands = b?.thousands === true;
+    const unit = new Money(thousands ? 1000 : 1);
+    const tolerance = new Money('0.005').times(unit);
+    const ONE = new Money(1);
     for (const r of b?.rows ?? []) {
       // A computed line (charges: the sum of its lines' own charges; frais généraux, imprévus) takes
       // its base from a formula: it is checked by its own rules, not as quantité × nombre × taux.
       if (!r.quantity.typed) continue;
       // A devis without a « Nombre » column counts each line once.
-      const count = b?.handmade && r.count.raw === null && r.count.at === null ? new Money(1) : r.count.value;
-      const [q, n, rate, amount] = [r.quantity.value, count, r.rate.value, r.amount.value];
+      const once = b?.handmade === true && r.count.raw === null && r.count.at === null;
+      const [q, n, rate, amount] = [
+        r.quantity.value,
+        once ? ONE : r.count.value,
+        r.rate.value,
+        r.amount.value,
+      ];
       if (!q || !n || !rate || !amount) continue;
-      const expected = roundCents(q.times(n).times(rate).dividedBy(unit)).times(unit);
-      if (amount.minus(expected).abs().gt(new Money('0.005').times(unit)))
+      const product = once ? q.times(rate) : q.times(n).times(rate);
+      const expected = thousands ? roundCents(product.dividedBy(unit)).times(unit) : roundCents(product);
+      if (amount.minus(expected).abs().gt(tolerance))
         ctx.report('line-amount', { amount: fr(amount), expected: fr(expected) }, r.amount.at);
     }
   },

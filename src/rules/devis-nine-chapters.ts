@@ -84,23 +84,27 @@ export const rule: Rule = {
     // A devis built by hand in a coding of its own (« 0101 » under « 01 »): its lines are read by
     // their chapters, and the recognition report says how many codes the nomenclature knows; one
     // unknown code per line would say nothing more.
-    if (
-      b.handmade &&
-      ownCoding(
-        b.lines.map((l) => l.code.value ?? ''),
-        (c) => isValidCode(nom, c),
-      )
-    )
-      return;
     const valid = new Map<string, boolean>();
-    for (const r of b.rows) {
-      const code = r.code.value;
-      if (code === null || ROW_CODES.test(code) || indirectCodes.has(looseForm(code))) continue;
+    const known = (code: string): boolean => {
       let ok = valid.get(code);
       if (ok === undefined) {
         ok = isValidCode(nom, code);
         valid.set(code, ok);
       }
+      return ok;
+    };
+    if (
+      b.handmade &&
+      ownCoding(
+        b.lines.map((l) => l.code.value ?? ''),
+        known,
+      )
+    )
+      return;
+    for (const r of b.rows) {
+      const code = r.code.value;
+      if (code === null || ROW_CODES.test(code) || indirectCodes.has(looseForm(code))) continue;
+      const ok = known(code);
       if (!ok) ctx.report('devis-code-unknown', { code, nomenclature: nom.id }, r.code.at);
     }
   },

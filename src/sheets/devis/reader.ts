@@ -335,8 +335,9 @@ const REF = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
  * reference to another column or sheet).
  */
 export function summedRows(formula: string, column: string): number[] | null {
+  // A product, a quotient, a reference to another sheet: not a sum (most line formulas, at once).
+  if (/[*/^&!<>]/.test(formula)) return null;
   const f = formula.replace(/^=/, '').toUpperCase();
-  if (f.includes('!')) return null;
   const rows: number[] = [];
   let foreignRef = false;
   const rest = f
@@ -488,6 +489,17 @@ function chapterCode(code: string): string {
  * chapters' total, not the last chapter's.
  */
 export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutline {
+  // Read once per table and grid: the model, the recognition report and `convertir` all ask.
+  const known = OUTLINES.get(table)?.get(nom.id);
+  if (known) return known;
+  const read = readOutline(table, nom);
+  OUTLINES.set(table, (OUTLINES.get(table) ?? new Map()).set(nom.id, read));
+  return read;
+}
+
+const OUTLINES = new WeakMap<DevisTable, Map<string, DevisOutline>>();
+
+function readOutline(table: DevisTable, nom: NomenclatureData): DevisOutline {
   const out: DevisOutline = { chapters: [], overheads: null, contingency: null, grandTotal: null };
   let open: ChapterBlock | null = null;
   // A chapter: a chapter code of the nomenclature, or a short number on a row with no quantity
