@@ -493,7 +493,7 @@ export function outlineOf(table: DevisTable, nom: NomenclatureData): DevisOutlin
   const known = OUTLINES.get(table)?.get(nom.id);
   if (known) return known;
   const read = readOutline(table, nom);
-  OUTLINES.set(table, (OUTLINES.get(table) ?? new Map()).set(nom.id, read));
+  OUTLINES.set(table, (OUTLINES.get(table) ?? new Map<string, DevisOutline>()).set(nom.id, read));
   return read;
 }
 
