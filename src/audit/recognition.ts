@@ -1,5 +1,6 @@
 import { SEVERITY_ORDER } from './severity';
 import { readModel } from '../model/read';
+import { understood } from './recognitionDetail';
 import type { ProductionModel } from '../model/model';
 import { formatPercent, Money } from '../domain/money';
 import { rulesFor } from '../rules';
@@ -69,6 +70,7 @@ export function recognitionReport(snapshot: Snapshot): RecognitionReport {
       contingency: share(outline.contingency),
       grandTotal: outline.grandTotal !== null,
       others: r.others,
+      ...understood(table, outline, r),
     };
   }
   const m = readModel(snapshot);

@@ -2,30 +2,34 @@
  * The recognition report: what the audit looked at in a workbook built by hand, shown before the
  * findings (CLI text and JSON, the pane).
  */
+import type { Understood } from './recognitionDetail';
+
 export interface RecognitionReport {
-  devis: {
-    sheet: string;
-    reason: string;
-    headerRow: number;
-    columns: { title: string; column: string; header: string }[];
-    /** Our columns the sheet does not have. */
-    missingColumns: string[];
-    /** Codes and labels written in one cell ("11 - Scénario"). */
-    combined: boolean;
-    thousands: boolean;
-    /** Amount columns headed by versions: the one read (the latest) and the others. */
-    versions: { read: string; others: string[] } | null;
-    /** The devis says it is a series or a documentary (episode columns, its title). */
-    audiovisual: boolean;
-    nomenclature: { id: string; known: number; codes: number };
-    chapters: string[];
-    lines: number;
-    /** Frais généraux and imprévus found, with their share of the chapters' total. */
-    overheads: { amount: string; rate: string } | null;
-    contingency: { amount: string; rate: string } | null;
-    grandTotal: boolean;
-    others: string[];
-  } | null;
+  devis:
+    | ({
+        sheet: string;
+        reason: string;
+        headerRow: number;
+        columns: { title: string; column: string; header: string }[];
+        /** Our columns the sheet does not have. */
+        missingColumns: string[];
+        /** Codes and labels written in one cell ("11 - Scénario"). */
+        combined: boolean;
+        thousands: boolean;
+        /** Amount columns headed by versions: the one read (the latest) and the others. */
+        versions: { read: string; others: string[] } | null;
+        /** The devis says it is a series or a documentary (episode columns, its title). */
+        audiovisual: boolean;
+        nomenclature: { id: string; known: number; codes: number };
+        chapters: string[];
+        lines: number;
+        /** Frais généraux and imprévus found, with their share of the chapters' total. */
+        overheads: { amount: string; rate: string } | null;
+        contingency: { amount: string; rate: string } | null;
+        grandTotal: boolean;
+        others: string[];
+      } & Understood)
+    | null;
   /** Each deliverable: the sheet found for it, and what the model read of it (null: nothing). */
   deliverables: { label: string; sheet: string | null; empty: boolean; read: string | null }[];
   /** Checks the workbook cannot be held to, and why (never an erreur). */
@@ -56,6 +60,18 @@ export function recognitionLines(r: RecognitionReport): string[] {
     const n = d.chapters.length;
     out.push(
       `    ${n} chapitre${n > 1 ? 's' : ''}${n ? ` (${d.chapters.join(', ')})` : ''}, ${d.lines} ligne${d.lines > 1 ? 's' : ''} ; codes lus dans la nomenclature ${d.nomenclature.id} (${d.nomenclature.known} sur ${d.nomenclature.codes} connus).`,
+    );
+    out.push(
+      `    Tableau ${d.range} ; chapitres : ${d.hierarchy
+        .map(
+          (c) =>
+            `${c.code} (${c.lines} ligne${c.lines > 1 ? 's' : ''}${c.total ? `, total en ${c.total}${c.above ? ' au-dessus' : ''}` : ', sans total'})`,
+        )
+        .join(', ')}.`,
+    );
+    const k = d.confidence;
+    out.push(
+      `    Lecture : feuille ${k.sheet}, colonnes ${k.columns}s, hiérarchie ${k.hierarchy}, échelle ${k.scale} (${d.thousands ? 'k€' : 'euros'}), nomenclature ${k.nomenclature}.`,
     );
     const part = (what: string, x: { amount: string; rate: string } | null): string =>
       x ? `${what} ${x.amount}${x.rate ? ` (${x.rate} des chapitres)` : ''}` : `${what} non trouvés`;
