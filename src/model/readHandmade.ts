@@ -92,7 +92,12 @@ export function handmadeFigures(b: Omit<BudgetModel, keyof Figures>): Figures {
         ? computed(chapters.minus(feeAmount).minus(sumOf(financial)), null)
         : null,
     producerFee:
-      fee.length === 1 ? (fee[0]?.amount ?? null) : fee.length > 1 ? computed(feeAmount, null) : null,
+      // Several lines (producteur délégué, coproducteur…): their sum, shown at the first one.
+      fee.length === 1
+        ? (fee[0]?.amount ?? null)
+        : fee.length > 1
+          ? computed(feeAmount, fee[0]?.amount.at ?? null)
+          : null,
   };
 }
 

@@ -40,6 +40,9 @@ interface JsonFile {
       reason: string;
       versions: { read: string; others: string[] } | null;
       audiovisual: boolean;
+      range: string;
+      hierarchy: { code: string; label: string; lines: number; total: string | null; above: boolean }[];
+      confidence: Record<'sheet' | 'columns' | 'hierarchy' | 'scale' | 'nomenclature', string>;
     } | null;
     deliverables: { label: string; sheet: string | null; read: string | null }[];
     unverifiable: { check: string; reason: string }[];
@@ -264,6 +267,34 @@ describe('hand-made devis corpus', () => {
   it('takes the latest version of two devis sheets, and says so', () => {
     const { file } = auditJson('deux-versions');
     expect(file.recognition?.devis?.others).toEqual(['Devis V1']);
+  });
+
+  it('says where each chapter total sits, above or below its lines, and how sure the reading is', () => {
+    const above = auditJson('totaux-au-dessus').file.recognition?.devis;
+    expect(above?.range).toBe('A3:F35');
+    expect(above?.hierarchy[0]).toEqual({
+      code: '1',
+      label: 'DROITS ARTISTIQUES',
+      lines: 2,
+      total: 'F4',
+      above: true,
+    });
+    expect(above?.hierarchy.every((c) => c.above && c.lines === 2)).toBe(true);
+    expect(above?.confidence).toEqual({
+      sheet: 'sûre',
+      columns: 'sûre',
+      hierarchy: 'sûre',
+      scale: 'probable',
+      nomenclature: 'sûre',
+    });
+    // Chapters taken from the codes' prefixes, no total rows: the likeliest reading, said so.
+    const flat = auditJson('sans-chapitres').file.recognition?.devis;
+    expect(flat?.hierarchy.map((c) => c.total)).toEqual(Array(9).fill(null));
+    expect(flat?.confidence.hierarchy).toBe('probable');
+    // A devis coded its own way (0101 under 01): the nomenclature reading is uncertain.
+    expect(auditJson('postes-4-chiffres').file.recognition?.devis?.confidence.nomenclature).toBe(
+      'incertaine',
+    );
   });
 
   it('reads the latest of two version columns side by side, and says which', () => {

@@ -17,6 +17,15 @@ it('leaves the workbook as it was when its Devis is renamed and rows are deleted
   expect(await fuzzOnce('long-metrage', [...mutations])).toEqual([]);
 });
 
+it('locates the producer fee read from several lines of a sheet taken as a hand-made devis (found by the fuzzer, seed 1375333124)', async () => {
+  // Our Devis deleted: another sheet is read as a devis built by hand, with two producer lines.
+  const mutations = [
+    { kind: 'deleteSheet', sheet: 1 },
+    { kind: 'set', sheet: 0, row: 1, col: 1, value: new Date('1990-01-01T00:00:00.000Z') },
+  ] as const;
+  expect(await fuzzOnce('long-metrage', [...mutations])).toEqual([]);
+});
+
 it('reads a name split in two areas by an inserted row as the rectangle around them (found by the fuzzer)', async () => {
   // exceljs writes Devis_Lignes as "Devis!$A$4:$K$4,Devis!$A$6:$K$153" after a row is inserted at 5.
   expect(boundingReference('Devis!$A$4:$K$4,Devis!$A$6:$K$153')).toEqual({
