@@ -58,8 +58,10 @@ export function understood(
     hierarchy,
     confidence: {
       sheet: lines < 3 ? 'incertaine' : read.others.length === 0 ? 'sûre' : 'probable',
-      columns:
-        has('amount') && (has('code') || table.combined) && has('label') && (has('quantity') || has('rate'))
+      // Columns inferred from the cells (no header word) are the likeliest reading, not a certainty.
+      columns: table.inferred
+        ? 'probable'
+        : has('amount') && (has('code') || table.combined) && has('label') && (has('quantity') || has('rate'))
           ? 'sûre'
           : has('amount') && (has('code') || has('label'))
             ? 'probable'

@@ -114,8 +114,11 @@ export function recogniseWorkbook(
     .map((c) => ({ ...c, codes: codesOf(c.range, c.header) }));
   // Structure first: the sheet with the most costed rows; a name, a version only among sheets of
   // comparable size (a topsheet of nine chapters against its detail is not comparable).
-  const most = Math.max(0, ...candidates.map((c) => c.codes.length));
-  const pool = candidates.filter((c) => c.codes.length > 0 && c.codes.length * 2 >= most);
+  // Tables named by their header words first; tables inferred from their cells only without them.
+  const worded = candidates.filter((c) => !c.header.inferred && c.codes.length > 0);
+  const eligible = worded.length > 0 ? worded : candidates;
+  const most = Math.max(0, ...eligible.map((c) => c.codes.length));
+  const pool = eligible.filter((c) => c.codes.length > 0 && c.codes.length * 2 >= most);
   const ranked = [...pool].sort(
     (x, y) =>
       versionOf(y.range.sheet) - versionOf(x.range.sheet) ||
@@ -128,7 +131,10 @@ export function recogniseWorkbook(
     const others = candidates.filter((c) => c !== chosen).map((c) => c.range.sheet);
     const { row, col } = parseAddress(chosen.range.topLeft);
     const n = chosen.codes.length;
-    const why = `son contenu : ${n} ligne${n > 1 ? 's' : ''} codée${n > 1 ? 's' : ''} avec un montant sous une ligne d’en-têtes${chosen.byName ? ` ; son nom (« ${chosen.range.sheet} ») dit devis ou budget` : ''}`;
+    const under = chosen.header.inferred
+      ? ' (colonnes déduites des cellules : aucun en-tête reconnu)'
+      : ' sous une ligne d’en-têtes';
+    const why = `son contenu : ${n} ligne${n > 1 ? 's' : ''} codée${n > 1 ? 's' : ''} avec un montant${under}${chosen.byName ? ` ; son nom (« ${chosen.range.sheet} ») dit devis ou budget` : ''}`;
     const choice =
       ranked.length > 1
         ? versionOf(chosen.range.sheet) > 0 &&

@@ -195,6 +195,17 @@ const PLANTED: Record<string, { sheet: string; lines: number; columns: number; a
     columns: 6,
     at: ['chapter-total-omits@Devis documentaire!F15', 'formula-short-range@Devis documentaire!F15'],
   },
+  'sans-en-tetes': {
+    sheet: 'Feuil1',
+    lines: 18,
+    columns: 5,
+    at: [
+      'typed-total@Feuil1!E27',
+      'chapter-total-mismatch@Feuil1!E27',
+      'typed-total@Feuil1!E30',
+      'line-amount@Feuil1!E30',
+    ],
+  },
   'plan-et-tresorerie': {
     sheet: 'Devis',
     lines: 18,
@@ -295,6 +306,22 @@ describe('hand-made devis corpus', () => {
     expect(auditJson('postes-4-chiffres').file.recognition?.devis?.confidence.nomenclature).toBe(
       'incertaine',
     );
+  });
+
+  it('infers the columns of a devis whose headers name nothing it knows, from its cells', () => {
+    const devis = auditJson('sans-en-tetes').file.recognition?.devis;
+    expect(devis?.reason).toBe(
+      'son contenu : 18 lignes codées avec un montant (colonnes déduites des cellules : aucun en-tête reconnu)',
+    );
+    // Volume × P.U. give the amount on most rows: they are the quantity and the rate.
+    expect(devis?.columns.map((c) => `${c.title}=${c.column}`)).toEqual([
+      'Code=A',
+      'Libellé=B',
+      'Quantité=C',
+      'Taux=D',
+      'Montant=E',
+    ]);
+    expect(devis?.confidence.columns).toBe('probable');
   });
 
   it('reads the latest of two version columns side by side, and says which', () => {

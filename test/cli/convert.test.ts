@@ -41,6 +41,7 @@ const CONSISTENT = [
   'court-metrage-financement',
   'plan-et-tresorerie',
 ];
+// sans-en-tetes: a chapter total typed above its lines — converted only with --ecart-accepte.
 
 /** The gaps « D’où vient l’écart » lists, in euros. */
 const explained = (stdout: string): number[] =>

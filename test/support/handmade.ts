@@ -900,6 +900,24 @@ export const LAYOUTS: Record<string, Spec> = {
       },
     ],
   },
+  // No header word we know (« Ligne », « Nature de la dépense », « Volume », « P.U. HT »,
+  // « Prévu »): the columns inferred from the cells; chapter 6 typed 1 500 € above its lines and
+  // line 72 typed 600 € off its volume × price.
+  'sans-en-tetes': {
+    devis: [
+      {
+        sheet: 'Feuil1',
+        titles: ['Budget du film « Les Saisons »'],
+        headers: ['Ligne', 'Nature de la dépense', 'Volume', 'P.U. HT', 'Prévu'],
+        fields: ['code', 'label', 'qty', 'rate', 'amount'],
+        chapterStyle: 'codeThenLabel',
+        amounts: 'formula',
+        overheads: 0.07,
+        contingency: 0.05,
+        plant: { typedTotalAbove: { chapter: '6', euros: 1500 }, lineAmountOff: { code: '72', euros: 600 } },
+      },
+    ],
+  },
   // Plan de financement and Trésorerie on sheets of their own: the plan 10 000 € short, and the
   // payments of March typed 1 500 € above their rows.
   'plan-et-tresorerie': {

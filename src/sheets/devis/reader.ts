@@ -120,6 +120,8 @@ export interface DevisHeader {
   thousands: boolean;
   /** Amount columns headed by a version (« V1 », « V2 (mars) »): the one read and the others. */
   versions: { read: string; others: string[] } | null;
+  /** The columns were inferred from the cells (codes, texts, sums), no header word naming them. */
+  inferred?: boolean;
   /**
    * The devis says it is audiovisual (a series, a documentary): episode columns, or its title
    * above the header. The cinema protocol's caps do not apply to it.
@@ -205,11 +207,116 @@ export function detectHeader(range: RangeRead): DevisHeader | null {
       };
     }
   }
+  // No header words: the columns from what they hold (structure first, words only confirm).
+  best ??= inferHeader(range);
   if (!best) return null;
   const above = range.values.slice(0, best.headerIndex + 1).flat();
   best.thousands = above.some((v) => /k\s?€|\bkeur\b|milliers/i.test(cellText(v)));
   best.audiovisual ||= above.some((v) => AUDIOVISUAL_TITLE.test(looseForm(cellText(v))));
   return best;
+}
+
+/** Rows looked at to infer a table's columns from its content. */
+const INFER_ROWS = 400;
+const SHAPED_CODE = /^\d{1,6}(?:\.(?:\d{1,3}|[a-z]))*$/i;
+const MIN_ROWS = 5;
+
+/** Per column: cells holding a code, a text, a number, a sum formula. */
+function columnKinds(range: RangeRead): Record<'code' | 'int' | 'text' | 'num' | 'sums', number[]> {
+  const rows = range.values.slice(0, INFER_ROWS);
+  const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
+  const out = {
+    code: Array<number>(width).fill(0),
+    int: Array<number>(width).fill(0),
+    text: Array<number>(width).fill(0),
+    num: Array<number>(width).fill(0),
+    sums: Array<number>(width).fill(0),
+  };
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      const t = typeof v === 'string' ? v.trim() : '';
+      if (typeof v === 'number') out.num[j] = (out.num[j] ?? 0) + 1;
+      if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1e6)
+        out.int[j] = (out.int[j] ?? 0) + 1;
+      else if (SHAPED_CODE.test(t)) out.code[j] = (out.code[j] ?? 0) + 1;
+      else if (/\p{L}{3}/u.test(t)) out.text[j] = (out.text[j] ?? 0) + 1;
+      const f = range.formulas?.[i]?.[j];
+      if (typeof f === 'string' && /^=\s*(SUM|SOMME|SUBTOTAL|SOUS\.TOTAL)\(/i.test(f))
+        out.sums[j] = (out.sums[j] ?? 0) + 1;
+    }),
+  );
+  return out;
+}
+
+const argmax = (xs: number[], ok: (j: number) => boolean): number =>
+  xs.reduce((best, x, j) => (ok(j) && x >= MIN_ROWS && x > (xs[best] ?? -1) ? j : best), -1);
+
+/**
+ * A table without header words, read from its cells: the code column (codes 11, 1.1, 0101…), the
+ * label column (the most texts), the amount column (the numbers right of the label that the sums
+ * add up, else the rightmost), and quantity and rate where two number columns multiply to the
+ * amount on most rows. Null when the cells do not look like a devis.
+ */
+function inferHeader(range: RangeRead): DevisHeader | null {
+  const k = columnKinds(range);
+  const label = argmax(k.text, () => true);
+  // Codes typed as text (« 11 », « 1.a ») or as whole numbers, left of the labels.
+  const code = argmax(
+    k.code.map((n, j) => n + (k.int[j] ?? 0)),
+    (j) => j < label,
+  );
+  if (label < 0 || code < 0) return null;
+  const numbers = k.num.map((n, j) => (j > label && n >= MIN_ROWS ? j : -1)).filter((j) => j >= 0);
+  const amount = numbers.reduce(
+    (best, j) => ((k.sums[j] ?? 0) >= (k.sums[best] ?? 0) ? j : best),
+    numbers[0] ?? -1,
+  );
+  if (amount < 0) return null;
+  const first = range.values.findIndex(
+    (r) => SHAPED_CODE.test(cellText(r[code]).trim()) && r[label] !== undefined,
+  );
+  const headerIndex = Math.max(0, first - 1);
+  const columns: Partial<Record<DevisColumn, number>> = {
+    code,
+    label,
+    amount,
+    ...productColumns(range, numbers, amount, headerIndex),
+  };
+  const headers: Partial<Record<DevisColumn, string>> = {};
+  for (const [f, j] of Object.entries(columns) as [DevisColumn, number][])
+    headers[f] = cellText(range.values[headerIndex]?.[j]).trim();
+  return {
+    headerIndex,
+    columns,
+    headers,
+    thousands: false,
+    versions: null,
+    audiovisual: false,
+    inferred: true,
+  };
+}
+
+/** Two number columns left of the amount whose product is the amount on most rows: quantity, rate. */
+function productColumns(
+  range: RangeRead,
+  numbers: number[],
+  amount: number,
+  from: number,
+): Partial<Record<DevisColumn, number>> {
+  const left = numbers.filter((j) => j < amount);
+  for (const q of left)
+    for (const r of left.filter((j) => j > q)) {
+      let rows = 0;
+      let hits = 0;
+      for (const row of range.values.slice(from + 1, from + 1 + INFER_ROWS)) {
+        const [a, b, c] = [row[q], row[r], row[amount]];
+        if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number') continue;
+        rows += 1;
+        if (new Money(a).times(b).minus(c).abs().lte('0.005')) hits += 1;
+      }
+      if (rows >= MIN_ROWS && hits * 2 > rows) return { quantity: q, rate: r };
+    }
+  return {};
 }
 
 /** "11 - Scénario", "1. DROITS ARTISTIQUES", "2.1 : Réalisateur": the code and the label. */
