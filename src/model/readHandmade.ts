@@ -230,7 +230,8 @@ export function readHandmadeFinancing(s: Snapshot, budget: BudgetModel | null): 
     privateTotal: null,
     intensity: null,
     ceiling: null,
-    sourceCount: null,
+    // Counted as our plan counts them (the référentiels ask for five), shown at the plan's total.
+    sourceCount: computed(new Money(block.sources.length), total.at),
     rseCount: null,
     summary: [],
     comparison: null,

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { audit } from '../../src/audit/audit';
 import { recognitionLines } from '../../src/audit/recognitionText';
 import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
-import { CHAPTERS, LAYOUTS } from '../support/handmade';
+import { renderMessage } from '../../src/rules/messages';
+import { CHAPTERS, handmadeWorkbook, LAYOUTS } from '../support/handmade';
 
 /*
  * The corpus of hand-made devis (test/fixtures/handmade/, written by test/support/handmade.ts,
@@ -384,6 +385,29 @@ describe('hand-made devis corpus', () => {
     expect(file.recognition?.deliverables.find((d) => d.label === 'plan de financement')?.read).toBe(
       'lu : 5 sources, total en Court métrage!F54',
     );
+  });
+});
+
+describe('a plan de financement built by hand, checked as ours', () => {
+  it('counts its sources: three where the référentiels ask for five, at its total', async () => {
+    const wb = handmadeWorkbook('avec-financement');
+    const plan = wb.getWorksheet('Plan de financement');
+    if (!plan) throw new Error('pas de plan');
+    // Keep three sources; the last one takes what the two removed gave, so the plan still covers the devis.
+    const amount = (r: number): number => Number(plan.getCell(`B${r}`).value);
+    plan.getCell('B5').value = amount(5) + amount(6) + amount(7);
+    plan.spliceRows(6, 2);
+    const total = plan.getCell('B6');
+    total.value = { formula: 'SUM(B3:B5)', result: amount(3) + amount(4) + amount(5) };
+    const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-plan-'));
+    const file = join(dir, 'plan.xlsx');
+    await wb.xlsx.writeFile(file);
+    const report = await audit(await XlsxReader.open(file), 'tous');
+    const few = report.findings.filter((f) => f.messageId === 'financing-few-sources');
+    expect(
+      few.map((f) => [f.location?.sheet, f.location?.address, plain(renderMessage(f.messageId, f.data))]),
+    ).toEqual([['Plan de financement', 'B6', '3 sources de financement : au moins 5 sont attendues.']]);
+    expect(report.findings.filter((f) => f.messageId === 'financing-unbalanced')).toEqual([]);
   });
 });
 
