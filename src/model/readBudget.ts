@@ -186,6 +186,9 @@ function tree(s: Snapshot, table: DevisTable): Tree {
   };
 }
 
+/** The field of a column the devis does not have: one shared object, nothing in it. */
+const ABSENT: Field<never> = Object.freeze({ value: null, raw: null, at: null, typed: true });
+
 function budgetRow(table: DevisTable, r: DevisRow, chapter: string, kind: BudgetRowKind): BudgetLineModel {
   // A devis in k€ holds its amounts in thousands: the model is in euros. A devis built by hand
   // may type its amounts as text (« 1 234,50 »): read as a person reads them.
@@ -194,7 +197,7 @@ function budgetRow(table: DevisTable, r: DevisRow, chapter: string, kind: Budget
   const owner: Owner = { at: (f) => table.locate(r.i, f as DevisColumn) };
   const field = <T>(f: DevisColumn, parse: Parse<T>): Field<T> => {
     const j = table.columns[f];
-    if (j === undefined) return { value: null, raw: null, at: null, typed: true };
+    if (j === undefined) return ABSENT;
     return ownedField(table.range.values[r.i]?.[j] ?? null, r.formula(f), owner, f, parse);
   };
   const amountFormula = r.formula('amount');
