@@ -581,6 +581,8 @@ export function blockAmount(table: DevisTable, block: ChapterBlock): Money {
 const GRAND_TOTAL =
   /^total (general|du devis|devis|du film|de la production|global|budget)|^cout total|^total$|^grand total|^budget total/;
 const OVERHEADS = /frais generaux|^overheads?\b/;
+/** The first words a grand total, frais généraux or imprévus row can start with, in any case or accent. */
+const BELOW_THE_LINE = /^\s*(total|co[uû]t|grand|budget|frais|overhead|impr|contingency|sous|sub)|frais\s+g|impr[ée]vu/i;
 const CONTINGENCY = /imprevus|^contingency/;
 
 /** A chapter row: its code without leading zeros (« 01 » is chapter 1). */
@@ -622,7 +624,9 @@ function readOutline(table: DevisTable, nom: NomenclatureData): DevisOutline {
     return (table.sums.get(r.i) ?? []).filter((i) => heads.has(i)).length >= 2;
   };
   for (const r of table.rows) {
-    const label = looseForm(r.label);
+    // Only a label that may name a total, the frais généraux or the imprévus is normalised (most
+    // rows are lines: « Réalisateur », « Caméra »…).
+    const label = BELOW_THE_LINE.test(r.label) ? looseForm(r.label) : '';
     if (isChapter(r)) {
       open = {
         code: chapterCode(r.code),
