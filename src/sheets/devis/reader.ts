@@ -582,7 +582,8 @@ const GRAND_TOTAL =
   /^total (general|du devis|devis|du film|de la production|global|budget)|^cout total|^total$|^grand total|^budget total/;
 const OVERHEADS = /frais generaux|^overheads?\b/;
 /** The first words a grand total, frais généraux or imprévus row can start with, in any case or accent. */
-const BELOW_THE_LINE = /^\s*(total|co[uû]t|grand|budget|frais|overhead|impr|contingency|sous|sub)|frais\s+g|impr[ée]vu/i;
+const BELOW_THE_LINE =
+  /^\s*(total|co[uû]t|grand|budget|frais|overhead|impr|contingency|sous|sub)|frais\s+g|impr[ée]vu/i;
 const CONTINGENCY = /imprevus|^contingency/;
 
 /** A chapter row: its code without leading zeros (« 01 » is chapter 1). */
