@@ -207,6 +207,12 @@ const PLANTED: Record<string, { sheet: string; lines: number; columns: number; a
       'line-amount@Feuil1!E30',
     ],
   },
+  'sous-totaux': {
+    sheet: 'Budget',
+    lines: 18,
+    columns: 6,
+    at: ['typed-total@Budget!F13', 'chapter-total-mismatch@Budget!F13'],
+  },
   'plan-et-tresorerie': {
     sheet: 'Devis',
     lines: 18,

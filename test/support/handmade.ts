@@ -139,6 +139,8 @@ export interface Layout {
   overheads: number;
   contingency: number;
   codes?: CodeStyle;
+  /** A « Sous-total » row after each chapter's first line (a formula on it). */
+  subtotals?: boolean;
   /** Each chapter's total on its own header row (a SUM of the lines below), no total row after. */
   totalsAbove?: boolean;
   /** The words of the rows below the chapters (French by default). */
@@ -344,9 +346,17 @@ export function writeDevis(
     const first = r;
     let sum = 0;
     const tops: number[] = [];
-    for (const row of rows) {
+    for (const [k, row] of rows.entries()) {
       tops.push(r);
-      sum += writeRow(row);
+      const shownRow = writeRow(row);
+      sum += shownRow;
+      // A sous-total after the chapter's first line, as people group a poste's lines.
+      if (layout.subtotals && k === 0 && rows.length > 1) {
+        ws.getCell(r, labelCol + 1).value = `Sous-total ${row.code}`;
+        ws.getCell(r, amountCol + 1).value = { formula: A(r - 1), result: shownRow / scale };
+        ws.getRow(r).font = { italic: true };
+        r += 1;
+      }
     }
     const typed = plant.typedTotalAbove;
     const short = plant.shortTotal === ch.code;
@@ -359,14 +369,19 @@ export function writeDevis(
     const cell = ws.getCell(totalRow, amountCol + 1);
     // A three-level devis sums its postes (the rows right under the chapter), not their sub-lines.
     const range =
-      style === 'threeLevel'
+      style === 'threeLevel' || layout.subtotals
         ? tops
             .map((t) => A(t))
             .slice(0, short ? -1 : undefined)
             .join(',')
         : `${A(first)}:${A(short ? lastTop - 1 : r - 1)}`;
     if (typed?.chapter === ch.code || layout.amounts === 'frenchText') cell.value = value(shown);
-    else cell.value = { formula: `SUM(${range})`, result: shown / scale };
+    else
+      cell.value = {
+        // With sous-totals, the lines are added one by one (a range would count them twice).
+        formula: layout.subtotals ? range.replace(/,/g, '+') : `SUM(${range})`,
+        result: shown / scale,
+      };
     if (!layout.totalsAbove) {
       ws.getRow(r).font = { bold: true };
       r += 1;
@@ -915,6 +930,24 @@ export const LAYOUTS: Record<string, Spec> = {
         overheads: 0.07,
         contingency: 0.05,
         plant: { typedTotalAbove: { chapter: '6', euros: 1500 }, lineAmountOff: { code: '72', euros: 600 } },
+      },
+    ],
+  },
+  // Sous-totals inside the chapters (« Sous-total 21 » after the first line), the chapter totals
+  // adding the lines one by one; chapter 2's total typed 2 000 € above its lines.
+  'sous-totaux': {
+    devis: [
+      {
+        sheet: 'Budget',
+        titles: ['Budget de production'],
+        headers: ['Compte', 'Désignation', 'Qté', 'Unité', 'Tarif', 'Total'],
+        fields: ['code', 'label', 'qty', 'unit', 'rate', 'amount'],
+        chapterStyle: 'codeDashLabel',
+        amounts: 'formula',
+        subtotals: true,
+        overheads: 0.07,
+        contingency: 0.05,
+        plant: { typedTotalAbove: { chapter: '2', euros: 2000 } },
       },
     ],
   },

@@ -624,6 +624,14 @@ function readOutline(table: DevisTable, nom: NomenclatureData): DevisOutline {
     const heads = new Set(out.chapters.flatMap((c) => [c.header, c.total?.i ?? -1]));
     return (table.sums.get(r.i) ?? []).filter((i) => heads.has(i)).length >= 2;
   };
+  // A sous-total inside a chapter (« Sous-total 2.1 ») followed by more of the chapter's lines
+  // groups some of them: it neither closes the chapter nor is its total.
+  const coded = table.rows.filter((r) => r.code !== '' || isTotalRow(r));
+  const nextOf = new Map(coded.map((r, k) => [r.i, coded[k + 1]]));
+  const inside = (r: DevisRow): boolean =>
+    /^(sous[\s-]?|sub)total/i.test(r.label) &&
+    (nextOf.get(r.i)?.code ?? '') !== '' &&
+    !isChapter(nextOf.get(r.i) as DevisRow);
   for (const r of table.rows) {
     // Only a label that may name a total, the frais généraux or the imprévus is normalised (most
     // rows are lines: « Réalisateur », « Caméra »…).
@@ -646,6 +654,8 @@ function readOutline(table: DevisTable, nom: NomenclatureData): DevisOutline {
     } else if (CONTINGENCY.test(label) && !isTotalRow(r)) {
       out.contingency = r;
       open = null;
+    } else if (open && inside(r)) {
+      continue;
     } else if (isTotalRow(r)) {
       const headerHolds = open !== null && open.total?.i === open.header && sumsBelow(open.header);
       if (open && !headerHolds && !overChapters(r) && (open.total === null || open.total.i === open.header))
