@@ -45,7 +45,14 @@ export function listNomenclatures(): NomenclatureData[] {
 }
 
 /** Normalises what a user types as a code: trims, drops a trailing dot, lower-cases letters. */
+/** A digit or a lower-case letter (no space of any kind, no dot, nothing to fold): « 1 », « a ». */
+const PLAIN_ENDS = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+
 export function normaliseCode(code: string): string {
+  // Most codes are already plain (« 11 », « 2.4 », « 1.a »): returned as they are, without
+  // building three new strings (an audit normalises each line's code several times).
+  if (PLAIN_ENDS(code.charCodeAt(0)) && PLAIN_ENDS(code.charCodeAt(code.length - 1)) && !/[A-Z]/.test(code))
+    return code;
   return code.trim().replace(/\.$/, '').toLowerCase();
 }
 
@@ -65,7 +72,8 @@ export function parentCode(nom: NomenclatureData, code: string): string | undefi
 export function chapterCodeOf(nom: NomenclatureData, code: string): string {
   const c = normaliseCode(code);
   if (nom.codeStyle === 'digits') return c.slice(0, 1);
-  return c.split('.')[0] ?? c;
+  const dot = c.indexOf('.');
+  return dot < 0 ? c : c.slice(0, dot);
 }
 
 /** Chapters and lines by normalised code, built once per nomenclature (a cell function resolves codes by the thousand). */
