@@ -166,7 +166,7 @@ function tree(s: Snapshot, table: DevisTable): Tree {
   return {
     lines,
     rows: [...rows.values()].filter(
-      (r) => r.code.value !== null || r.label.value !== null || r.amount.raw !== null,
+      (r) => r.amount.raw !== null || r.code.value !== null || r.label.value !== null,
     ),
     chapters,
     outline: {
