@@ -1,4 +1,4 @@
-import { toMoney, type Money } from '../domain/money';
+import { parseAmount, toMoney, type Money } from '../domain/money';
 import { cellText } from '../domain/text/cellText';
 import {
   isExcelError,
@@ -27,6 +27,12 @@ export interface Field<T> {
 export type Parse<T> = (raw: unknown) => T | null;
 
 export const asMoney: Parse<Money> = (v) => (isNumber(v) ? toMoney(v) : null);
+
+/** An amount as a person writes it: a number, or a French text « 1 234,50 € ». */
+export const asAmount: Parse<Money> = (v) => {
+  const p = parseAmount(v);
+  return p.ok ? p.value : null;
+};
 
 export const asText: Parse<string> = (v) => {
   if (isExcelError(v)) return null;

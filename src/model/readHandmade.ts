@@ -4,15 +4,16 @@
  * protocol sets (from data/, there being no Paramètres), a topsheet as the récapitulatif, and a
  * financing block (on its own sheet, or below the devis) as the plan de financement.
  */
-import { Money, parseAmount } from '../domain/money';
+import { Money } from '../domain/money';
 import { overheadsRateFact } from '../domain/facts/facts';
 import { listNomenclatures, rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../domain/nomenclature/types';
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { detectHeader } from '../sheets/devis/reader';
+import { parseAddress } from '../sheets/model/plan';
 import { at, type Location, type RangeRead, type Snapshot } from '../sheets/model/snapshot';
-import { fieldOf, type Field, type Parse } from './field';
+import { asAmount, fieldOf, type Field } from './field';
 import type {
   BudgetLineModel,
   BudgetModel,
@@ -26,12 +27,6 @@ import type {
 export function computed(value: Money, at: Location | null): Field<Money> {
   return { value, raw: value.toFixed(2), at, typed: false };
 }
-
-/** An amount as a person writes it: a number, or a French text « 1 234,50 € ». */
-export const euros: Parse<Money> = (v) => {
-  const p = parseAmount(v);
-  return p.ok ? p.value : null;
-};
 
 const EMPTY: Field<never> = { value: null, raw: null, at: null, typed: true };
 
@@ -135,7 +130,7 @@ export function readHandmadeRecap(s: Snapshot): RecapModel | null {
     const row = range.values[i] ?? [];
     const codeText = cellText(row[cj ?? lj ?? 0]).trim();
     const label = looseForm(cellText(row[lj ?? cj ?? 0]));
-    const amount = fieldOf(row[aj], range.formulas?.[i]?.[aj], at(range, i, aj), euros);
+    const amount = fieldOf(row[aj], range.formulas?.[i]?.[aj], at(range, i, aj), asAmount);
     const code = /^0*(\d{1,2})\b/.exec(codeText)?.[1];
     if (code && amount.value) {
       const codeField = fieldOf(code, null, at(range, i, cj ?? lj ?? 0), (v) => cellText(v));
@@ -178,7 +173,7 @@ function financingBlock(
   for (let i = start; i < range.values.length; i += 1) {
     const row = range.values[i] ?? [];
     const j = row.findIndex((v, k) => k !== aj && typeof v === 'string' && v.trim() !== '');
-    const amount = fieldOf(row[aj], range.formulas?.[i]?.[aj], at(range, i, aj), euros);
+    const amount = fieldOf(row[aj], range.formulas?.[i]?.[aj], at(range, i, aj), asAmount);
     if (j < 0 || !amount.value) continue;
     const name = fieldOf(row[j], null, at(range, i, j), (v) => cellText(v).trim() || null);
     if (/^total/.test(looseForm(name.value ?? ''))) return { sources, total: amount };
@@ -196,10 +191,9 @@ export function readHandmadeFinancing(s: Snapshot, budget: BudgetModel | null): 
   const own = s.sheets.financing;
   const devis = s.sheets.devis;
   const below = budget?.outline.grandTotal?.amount.at;
+  // The first row under the devis's grand total, as a row index of the devis's range.
   const startBelow =
-    devis && below
-      ? Number(/\d+$/.exec(below.address)?.[0] ?? 0) - Number(/\d+$/.exec(devis.topLeft)?.[0] ?? 1) + 1
-      : -1;
+    devis && below ? parseAddress(below.address).row - parseAddress(devis.topLeft).row + 1 : -1;
   const block =
     (own ? financingBlock(own, 0) : null) ??
     (devis && startBelow > 0 ? financingBlock(devis, startBelow) : null);

@@ -8,9 +8,9 @@ import { Money } from '../domain/money';
 import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { at, type Location, type RangeRead, type Snapshot } from '../sheets/model/snapshot';
-import { fieldOf, type Field } from './field';
+import { asAmount, fieldOf, type Field } from './field';
 import type { CashflowModel, CashTableLine, CashTableModel } from './model';
-import { computed, euros } from './readHandmade';
+import { computed } from './readHandmade';
 
 const MONTH_WORD =
   /^(janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]{0,6}\s?\d{0,4}$|^\d{1,2}\s\d{2,4}$|^(m|mois)\s?\d{1,2}$/;
@@ -43,7 +43,7 @@ type Line = CashTableLine;
 
 function lineOf(range: RangeRead, i: number, months: number[], totalColumn: number | null): Line {
   const cell = (j: number): Field<Money> =>
-    fieldOf(range.values[i]?.[j], range.formulas?.[i]?.[j], at(range, i, j), euros);
+    fieldOf(range.values[i]?.[j], range.formulas?.[i]?.[j], at(range, i, j), asAmount);
   const label = (range.values[i] ?? [])
     .slice(0, months[0] ?? 1)
     .map((v) => cellText(v).trim())

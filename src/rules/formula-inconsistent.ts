@@ -1,4 +1,5 @@
 import { shiftFormula } from '../sheets/model/formula';
+import { parseAddress } from '../sheets/model/plan';
 import { cellText } from '../domain/text/cellText';
 import { alike, grid, type Grid } from './grid';
 import type { Location, Rule } from './types';
@@ -97,10 +98,10 @@ function check(
 /** The formula reads a cell of this sheet that holds a text, or a cell before the sheet's start. */
 function readsText(g: Grid, formula: string): boolean {
   for (const m of formula.matchAll(/(?<![A-Z!$])\$?([A-Z]{1,3})\$?(\d+)(?![(\d])/g)) {
-    const [letters, digits] = [m[1] ?? '', m[2] ?? ''];
-    const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const i = Number(digits) - g.row0;
-    const j = col - g.col0;
+    const { col, row } = parseAddress(`${m[1] ?? ''}${m[2] ?? ''}`);
+    const i = row - g.row0;
+    // parseAddress counts columns from 0, the grid from 1.
+    const j = col + 1 - g.col0;
     if (i < 0 || j < 0) return true;
     if (i < g.rows && j < g.cols && typeof g.value(i, j) === 'string') return true;
   }

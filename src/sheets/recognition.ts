@@ -3,7 +3,7 @@ import { cellText } from '../domain/text/cellText';
 import { looseForm } from '../domain/text/looseForm';
 import { isValidCode, listNomenclatures } from '../domain/nomenclature/nomenclature';
 import { DEVIS_COLUMNS } from './devis/contract';
-import { detectHeader, type DevisHeader } from './devis/reader';
+import { CODE_SHAPE, detectHeader, type DevisHeader } from './devis/reader';
 import { a1, parseAddress } from './model/plan';
 import type { RangeRead } from './model/snapshot';
 
@@ -55,9 +55,6 @@ function versionOf(name: string): number {
   const m = /(?:\bv\s?|version\s+|\()(\d{1,2})\b|\s(\d{1,2})\s*$/i.exec(name);
   return m ? Number(m[1] ?? m[2]) : 0;
 }
-
-/** A budget code as people write them: 1, 11, 111, 01, 0101, 1.1, 2.4.1, 1.a, 1100. */
-const CODE_SHAPE = /^\d{1,6}(?:\.(?:\d{1,3}|[a-z]))*$/i;
 
 /**
  * The costed rows of a table, in the code column below its header: a code-shaped first word (in

@@ -3,7 +3,8 @@ import { count } from '../domain/text/french';
 import { computeBudget } from '../domain/budget/compute';
 import type { BudgetInput, ItemInput, LineInput } from '../domain/budget/types';
 import { defaultNomenclature, type ProductionFormat } from '../domain/facts/facts';
-import { formatEuros, formatPercent, Money, parseAmount, roundCents, ZERO } from '../domain/money';
+import { formatEuros, formatPercent, Money, roundCents, ZERO } from '../domain/money';
+import { asAmount } from '../model/field';
 import {
   chapterCodeOf,
   getNomenclature,
@@ -273,12 +274,8 @@ function lineOf(
   amount: Money,
   sheet: string,
 ): { input: LineInput; lumpSum: boolean } {
-  const number = (v: unknown): Money | null => {
-    const p = parseAmount(v);
-    return p.ok ? p.value : null;
-  };
-  const quantity = number(r.quantity);
-  const count = table.columns.count === undefined ? new Money(1) : number(r.count);
+  const quantity = asAmount(r.quantity);
+  const count = table.columns.count === undefined ? new Money(1) : asAmount(r.count);
   const rate = amountIn(table, r.rate);
   const unit =
     table.columns.unit === undefined ? '' : cellText(table.range.values[r.i]?.[table.columns.unit]).trim();

@@ -7,6 +7,7 @@ import { audit } from '../../src/audit/audit';
 import { recognitionLines } from '../../src/audit/recognitionText';
 import { XlsxReader } from '../../src/workbook/xlsx/xlsxReader';
 import { renderMessage } from '../../src/rules/messages';
+import { compactJson } from '../support/compactJson';
 import { CHAPTERS, handmadeWorkbook, LAYOUTS } from '../support/handmade';
 
 /*
@@ -269,7 +270,7 @@ describe('hand-made devis corpus', () => {
       })),
     };
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden))
-      writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
+      writeFileSync(golden, `${compactJson(actual)}\n`);
     expect(actual).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { compactJson } from '../support/compactJson';
 import { join } from 'node:path';
 import { parseAddress } from '../../src/sheets/model/plan';
 import { NAME_PREFIXES, blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
@@ -9,14 +10,14 @@ describe('golden sheet plans', () => {
   it.each(['long-metrage', 'documentaire'] as const)('blank %s plan matches its golden file', (format) => {
     const plan = JSON.parse(JSON.stringify(blankPlan(format).plan)) as unknown;
     const file = join(GOLDEN, `blank-${format}.json`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${compactJson(plan)}\n`);
     expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 
   it('example plan matches its golden file', () => {
     const plan = JSON.parse(JSON.stringify(examplePlan().plan)) as unknown;
     const file = join(GOLDEN, 'example-long-metrage.json');
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, JSON.stringify(plan, null, 1) + '\n');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${compactJson(plan)}\n`);
     expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });

@@ -2,7 +2,7 @@ import { Money, parseAmount } from '../../domain/money';
 import { cellText } from '../../domain/text/cellText';
 import { looseForm } from '../../domain/text/looseForm';
 import { at, isFormula, type Location, type RangeRead, type Snapshot } from '../model/snapshot';
-import { a1, parseAddress } from '../model/plan';
+import { columnLetter, parseAddress } from '../model/plan';
 import { listNomenclatures, resolveCode } from '../../domain/nomenclature/nomenclature';
 import type { NomenclatureData } from '../../domain/nomenclature/types';
 import { DEVIS_COLUMNS, DEVIS_NAMES, type DevisColumn } from './contract';
@@ -218,7 +218,8 @@ export function detectHeader(range: RangeRead): DevisHeader | null {
 
 /** Rows looked at to infer a table's columns from its content. */
 const INFER_ROWS = 400;
-const SHAPED_CODE = /^\d{1,6}(?:\.(?:\d{1,3}|[a-z]))*$/i;
+/** A budget code as people write them: 1, 11, 111, 01, 0101, 1.1, 2.4.1, 1.a, 1100. */
+export const CODE_SHAPE = /^\d{1,6}(?:\.(?:\d{1,3}|[a-z]))*$/i;
 const MIN_ROWS = 5;
 
 /** Per column: cells holding a code, a text, a number, a sum formula. */
@@ -238,7 +239,7 @@ function columnKinds(range: RangeRead): Record<'code' | 'int' | 'text' | 'num' |
       if (typeof v === 'number') out.num[j] = (out.num[j] ?? 0) + 1;
       if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1e6)
         out.int[j] = (out.int[j] ?? 0) + 1;
-      else if (SHAPED_CODE.test(t)) out.code[j] = (out.code[j] ?? 0) + 1;
+      else if (CODE_SHAPE.test(t)) out.code[j] = (out.code[j] ?? 0) + 1;
       else if (/\p{L}{3}/u.test(t)) out.text[j] = (out.text[j] ?? 0) + 1;
       const f = range.formulas?.[i]?.[j];
       if (typeof f === 'string' && /^=\s*(SUM|SOMME|SUBTOTAL|SOUS\.TOTAL)\(/i.test(f))
@@ -273,7 +274,7 @@ function inferHeader(range: RangeRead): DevisHeader | null {
   );
   if (amount < 0) return null;
   const first = range.values.findIndex(
-    (r) => SHAPED_CODE.test(cellText(r[code]).trim()) && r[label] !== undefined,
+    (r) => CODE_SHAPE.test(cellText(r[code]).trim()) && r[label] !== undefined,
   );
   const headerIndex = Math.max(0, first - 1);
   const columns: Partial<Record<DevisColumn, number>> = {
@@ -436,6 +437,27 @@ function buildDevisTable(s: Snapshot): DevisTable | null {
 /** A reference or a range in A1 form ("F8", "$F$8", "F8:F12"). */
 const REF = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
+/** A reference of a formula: its first and last column, its first and last row (« F12:F8 » → F, F, 8, 12). */
+export interface CellRef {
+  col: string;
+  toCol: string;
+  from: number;
+  to: number;
+}
+
+/** Every reference and range of a formula, in order. */
+export function refsOf(formula: string): CellRef[] {
+  return [...formula.toUpperCase().matchAll(REF)].map((m) => {
+    const [a, b] = [Number(m[2]), Number(m[4] ?? m[2])];
+    return { col: m[1] ?? '', toCol: m[3] ?? m[1] ?? '', from: Math.min(a, b), to: Math.max(a, b) };
+  });
+}
+
+/** The rows of a reference, one by one. */
+export function rowsOf(ref: CellRef): number[] {
+  return Array.from({ length: ref.to - ref.from + 1 }, (_, k) => ref.from + k);
+}
+
 /**
  * The rows a formula adds up in one column, when it does nothing else: « =SUM(F8:F12) »,
  * « =SUBTOTAL(9,F8:F12) », « =F8+F12+F15 ». Null for any other formula (a product, a rate, a
@@ -444,19 +466,14 @@ const REF = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 export function summedRows(formula: string, column: string): number[] | null {
   // A product, a quotient, a reference to another sheet: not a sum (most line formulas, at once).
   if (/[*/^&!<>]/.test(formula)) return null;
-  const f = formula.replace(/^=/, '').toUpperCase();
-  const rows: number[] = [];
-  let foreignRef = false;
-  const rest = f
-    .replace(REF, (_m, c1: string, r1: string, c2?: string, r2?: string) => {
-      if (c1 !== column || (c2 !== undefined && c2 !== column)) foreignRef = true;
-      const [a, b] = [Number(r1), Number(r2 ?? r1)];
-      for (let r = Math.min(a, b); r <= Math.max(a, b); r += 1) rows.push(r);
-      return '';
-    })
+  const refs = refsOf(formula);
+  if (refs.length === 0 || refs.some((r) => r.col !== column || r.toCol !== column)) return null;
+  const rest = formula
+    .replace(/^=/, '')
+    .toUpperCase()
+    .replace(REF, '')
     .replace(/\b(SUM|SOMME|SUBTOTAL|SOUS\.TOTAL)\(\s*(?:(?:9|109)\s*[,;])?/g, '(');
-  if (foreignRef || rows.length === 0 || !/^[\s()+,;]*$/.test(rest)) return null;
-  return rows;
+  return /^[\s()+,;]*$/.test(rest) ? refs.flatMap(rowsOf) : null;
 }
 
 /** The rows each amount formula adds up, by row index in the range. */
@@ -464,7 +481,7 @@ function sumsOf(range: RangeRead, amount: number | undefined): Map<number, numbe
   const out = new Map<number, number[]>();
   if (amount === undefined) return out;
   const { col, row } = parseAddress(range.topLeft);
-  const letter = a1(col + amount, 1).replace(/\d+$/, '');
+  const letter = columnLetter(col + amount);
   range.formulas?.forEach((cells, i) => {
     const f = cells?.[amount];
     if (typeof f !== 'string' || !f.startsWith('=')) return;
