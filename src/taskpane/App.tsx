@@ -237,6 +237,18 @@ function missing(has: boolean | undefined, what: string): string | null {
     : null;
 }
 
+/** A task's panel: shown when its tab is selected, hidden otherwise. */
+function panelProps(task: Task, value: Task, className: string) {
+  return {
+    role: 'tabpanel',
+    id: `panneau-${value}`,
+    'aria-labelledby': `onglet-${value}`,
+    hidden: task !== value,
+    // The class sets display: flex, which would override [hidden].
+    className: task === value ? className : undefined,
+  };
+}
+
 /**
  * The four tasks and their views over the working set. Every view stays mounted: a switch keeps a
  * check's results, unsaved verdicts and comments, a form half filled and a creation under way.
@@ -263,14 +275,7 @@ function TaskViews({
   const ready = useReadiness(host, suffix, busy, task);
   /** What every view of the working set takes: the set, and the pane's one job at a time. */
   const common = { suffix, busy, work };
-  const panel = (value: Task) => ({
-    role: 'tabpanel',
-    id: `panneau-${value}`,
-    'aria-labelledby': `onglet-${value}`,
-    hidden: task !== value,
-    // The class sets display: flex, which would override [hidden].
-    className: task === value ? styles.panel : undefined,
-  });
+  const panel = (value: Task) => panelProps(task, value, styles.panel);
   return (
     <>
       <TaskTabs task={task} onSelect={setTask} />
