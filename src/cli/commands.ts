@@ -4,7 +4,8 @@ import { count } from '../domain/text/french';
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { FORMATS, formatLabel, isFormat, type ProductionFormat } from '../domain/facts/facts';
-import { formatEuros, formatPercent, Money, ZERO } from '../domain/money';
+import { formatEuros, formatPercent, Money, ZERO, sum } from '../domain/money';
+import { vatRefundFact } from '../domain/financing/categories';
 import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
 import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workbook/scaffold';
@@ -180,7 +181,10 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
     `  ${c.months.length} colonnes mensuelles ; solde cumulé le plus bas ${formatEuros(c.summary.lowest)} (${month}) ; ${c.summary.deficitMonths} mois en déficit ; besoin à court terme ${formatEuros(c.summary.need)}`,
   );
   io.out(
-    `  après les ${c.measureRows.length} mesures : solde cumulé le plus bas ${formatEuros(c.measures.lowestAfter)}, besoin non couvert ${formatEuros(c.measures.uncovered)} ; intérêts et frais estimés ${formatEuros(c.measures.totalCost)}`,
+    `  TVA avancée sur les décaissements ${formatEuros(sum(c.vat.paid))}, récupérée après ${count(vatRefundFact().delayMonths, 'mois', 'mois')} (Paramètres) : comprise dans les soldes`,
+  );
+  io.out(
+    `  avec ${count(c.measureRows.length, 'mesure')} : solde cumulé le plus bas ${formatEuros(c.measures.lowestAfter)}, besoin non couvert ${formatEuros(c.measures.uncovered)} ; intérêts et frais estimés ${formatEuros(c.measures.totalCost)}`,
   );
   const b = outcome.carbon;
   io.out('');

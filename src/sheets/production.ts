@@ -28,7 +28,13 @@ import {
 import { computeExpenses, type ExpenseInput, type ExpenseTotals } from '../domain/expenses/expenses';
 import { EXPENSES_EXAMPLE_NOTE, exampleExpenses } from '../domain/expenses/example';
 import type { ProductionFormat } from '../domain/facts/facts';
-import { ceilingRules, taxCreditCap, taxCreditFact, taxRefundOf } from '../domain/financing/categories';
+import {
+  ceilingRules,
+  taxCreditCap,
+  taxCreditFact,
+  taxRefundOf,
+  vatRefundFact,
+} from '../domain/financing/categories';
 import { computeFinancing, taxCreditEstimate } from '../domain/financing/compute';
 import {
   exampleComparison,
@@ -53,8 +59,8 @@ import {
   type GapThresholds,
 } from '../domain/followup/followup';
 import { isoDay } from '../domain/isoDay';
-import { ZERO, type Money } from '../domain/money';
-import { getNomenclature, paymentProfileOf, rolesOf } from '../domain/nomenclature/nomenclature';
+import { Money, ZERO } from '../domain/money';
+import { getNomenclature, paymentProfileOf, rolesOf, vatRateOf } from '../domain/nomenclature/nomenclature';
 import {
   computeRights,
   emptyRights,
@@ -159,6 +165,7 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
     label: c.label,
     amount: result.chapters[i]?.amount ?? ZERO,
     profile: paymentProfileOf(nom, c.code),
+    vatRate: new Money(vatRateOf(nom, c.code)),
   }));
   const below =
     roles.indirect.chapter === null
@@ -171,6 +178,7 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
                   label: l.label ?? l.code,
                   amount: (l.role === 'overheads' ? result.overheads : result.contingency).amount,
                   profile: paymentProfileOf(nom, l.code),
+                  vatRate: new Money(vatRateOf(nom, l.code)),
                   role: l.role,
                 },
               ],
@@ -292,6 +300,8 @@ function computeFollowing(
         months: cashflow.months,
         forecastReceipts: cashflow.summary.receipts,
         forecastPayments: cashflow.summary.payments,
+        forecastVat: cashflow.vat,
+        vatDelayMonths: vatRefundFact().delayMonths,
         sources: cashflow.receipts.map((r) => r.label),
         receipts: receipts.value,
         expenses: ledger.value,
@@ -328,6 +338,7 @@ export function computeProduction(input: ScaffoldInput): Production {
     sources: financing.rows,
     payments: paymentLines(input.budget, result),
     taxRefund: taxRefundOf(input.format),
+    vatDelayMonths: vatRefundFact().delayMonths,
     measures: financing.measures,
   });
   const lines = costedLines(input.budget, result);

@@ -90,6 +90,7 @@ const SHEETS: readonly SheetEntry[] = [
         financialCosts: roles.protocol !== undefined,
         financialCostsAmount: p.result.bases.financialCosts,
         profileNote: roles.paymentProfiles.note,
+        vatNote: roles.vatRates.note,
       });
     },
   },

@@ -99,12 +99,12 @@ describe('devis-cnc audit', () => {
     [
       'a deficit month without a measure',
       [
-        ...[59, 60, 61, 62, 63].flatMap((row): LoOperation[] => [
+        ...[62, 63, 64, 65, 66].flatMap((row): LoOperation[] => [
           { op: 'set', sheet: 'Trésorerie', cell: `B${row}`, value: '' },
           { op: 'set', sheet: 'Trésorerie', cell: `I${row}`, value: '' },
         ]),
       ],
-      ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C52'],
+      ['cashflow-critical-period', 'erreur', 'Trésorerie', 'C55'],
     ],
     [
       'a #REF! in the récap',
@@ -131,31 +131,32 @@ describe('devis-cnc audit', () => {
   });
 
   it('follows the measures month by month: a smaller CIC pre-financing leaves a need, a dearer loan overruns the frais financiers', async () => {
-    // Pre-financing 300 000 € instead of 560 000 €: from October 2027 to the CIC refund in June
-    // 2028 the balance after measures is −631 715,83 + 300 000 + 80 000 = −251 715,83 €.
+    // Pre-financing 300 000 € instead of 560 000 €: in November 2027, once the current account is
+    // repaid and before the last VAT comes back, the balance after measures is
+    // −638 604,58 + 300 000 + 80 000 = −258 604,58 €.
     const short = editWithLibreOffice(
       example,
       join(dir, 'prefinancement-court.xlsx'),
-      [{ op: 'set', sheet: 'Trésorerie', cell: 'C62', value: 300000 }],
+      [{ op: 'set', sheet: 'Trésorerie', cell: 'C65', value: 300000 }],
       profile,
     );
     const a = await auditJson(short);
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
-    expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C69']]);
+    expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
     expect(uncovered[0]?.message).toContain(
-      'descend à -251\u202f715,83\u00a0€\u00a0: 251\u202f715,83\u00a0€ de besoin',
+      'descend à -258\u202f604,58\u00a0€\u00a0: 258\u202f604,58\u00a0€ de besoin',
     );
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
     // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.
     const dear = editWithLibreOffice(
       example,
       join(dir, 'relais-cher.xlsx'),
-      [{ op: 'set', sheet: 'Trésorerie', cell: 'F60', value: 0.08 }],
+      [{ op: 'set', sheet: 'Trésorerie', cell: 'F63', value: 0.08 }],
       profile,
     );
     const b = await auditJson(dear);
     const cost = b.findings.filter((f) => f.ruleId === 'cashflow-measures');
-    expect(cost.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
+    expect(cost.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C75']]);
     expect(cost[0]?.message).toContain('(52\u202f288,49\u00a0€) dépassent de 12\u202f288,49\u00a0€');
   });
 

@@ -30,10 +30,13 @@ describe('devis-cnc new', () => {
     );
     expect(text).toContain('intensité 39,6\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f200\u202f028,53\u00a0€ (septembre 2027) ; 14 mois en déficit',
+      'solde cumulé le plus bas -1\u202f213\u202f806,03\u00a0€ (septembre 2027) ; 14 mois en déficit',
     );
     expect(text).toContain(
-      'après les 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
+      'TVA avancée sur les décaissements 166\u202f843,00\u00a0€, récupérée après 2 mois (Paramètres) : comprise dans les soldes',
+    );
+    expect(text).toContain(
+      'avec 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
     );
     expect(text).toContain(
       'Prévisionnel (mesures comprises) 53,94 tCO2e ; sans les mesures 67,95 tCO2e (effet des mesures 14,02 t)',

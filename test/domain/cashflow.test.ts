@@ -14,6 +14,7 @@ import {
   phaseOf,
   receiptsByMonth,
   summarise,
+  vatFlows,
   type CashflowDates,
 } from '../../src/domain/cashflow';
 import { Money, sum } from '../../src/domain/money';
@@ -220,8 +221,9 @@ describe('receipts, payments and the critical period', () => {
       dates: null,
       format: 'long-metrage',
       sources: [null, null],
-      payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2') }],
+      payments: [{ code: '2', label: 'Personnel', amount: m(0), profile: profile('2'), vatRate: m(0) }],
       taxRefund: null,
+      vatDelayMonths: 2,
       measures: [],
     });
     expect(model.months).toHaveLength(11); // 2 prép. + 2 tournage + 6 postprod + après livraison
@@ -232,12 +234,63 @@ describe('receipts, payments and the critical period', () => {
       sources: [null],
       payments: [],
       taxRefund: { closingMonth: 12, delayMonths: 6 },
+      vatDelayMonths: 2,
       measures: [],
     });
     expect(withCredit.months).toHaveLength(18);
     expect(model.months.every((x) => x === null)).toBe(true);
     expect(sum(model.payments[0]?.shares ?? []).toFixed()).toBe('1');
     expect(model.summary.need.toFixed(2)).toBe('0.00');
+  });
+});
+
+describe('VAT advanced on the payments and recovered after a delay', () => {
+  const months = ['2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01'].map(d);
+
+  it('pays each line at its rate, rounded half up to the cent, and recovers it two months later; the last month takes the rest', () => {
+    const v = vatFlows(
+      [
+        // 20 %: 1 000 → 200, 2 000,05 → 400,01.
+        { vatRate: m('0.20'), parts: [m(1000), m('2000.05'), m(0), m(0)] },
+        // 5,5 %: 1 234,50 → 67,8975; with the 20 % line, 467,9075 → 467,91 in February.
+        { vatRate: m('0.055'), parts: [m(0), m('1234.50'), m(0), m(300)] },
+        // Salaries: no VAT.
+        { vatRate: m(0), parts: [m(5000), m(5000), m(5000), m(5000)] },
+      ],
+      months,
+      2,
+    );
+    expect(v.paid.map((x) => x.toFixed(2))).toEqual(['200.00', '467.91', '0.00', '16.50']);
+    // March gets January's VAT (months up to March − 2); April, the last column, all the rest.
+    expect(v.recovered.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '200.00', '484.41']);
+    expect(sum(v.recovered).toFixed(2)).toBe(sum(v.paid).toFixed(2));
+  });
+
+  it('moves the need by the VAT float: receipts 10 000 in April, 6 000 HT of purchases at 20 % in January', () => {
+    const rec = [[m(0), m(0), m(0), m(10000)]];
+    const pay = [[m(6000), m(0), m(0), m(0)]];
+    const v = vatFlows([{ vatRate: m('0.20'), parts: pay[0] ?? [] }], months, 2);
+    const without = summarise(rec, pay, 4);
+    const withVat = summarise(
+      rec,
+      pay,
+      4,
+      v.paid.map((p, k) => (v.recovered[k] ?? m(0)).minus(p)),
+    );
+    expect(without.need.toFixed(2)).toBe('6000.00');
+    // 1 200 € of VAT out in January, back in March: the need is 7 200 € for two months.
+    expect(withVat.cumulative.map((x) => x.toFixed(2))).toEqual([
+      '-7200.00',
+      '-7200.00',
+      '-6000.00',
+      '4000.00',
+    ]);
+    expect([withVat.need.toFixed(2), withVat.lowestIndex]).toEqual(['7200.00', 0]);
+  });
+
+  it('recovers nothing in a blank workbook without dates', () => {
+    const v = vatFlows([{ vatRate: m('0.20'), parts: [m(0), m(0)] }], [null, null], 2);
+    expect(v.recovered.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00']);
   });
 });
 

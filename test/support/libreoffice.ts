@@ -164,3 +164,32 @@ export async function namedValues(file: string, names: string[]): Promise<Record
   }
   return out;
 }
+
+/**
+ * The cells of a workbook name over one row or one column (a month row, a column of rates), their
+ * cached values (after LibreOffice recalculated them), and the address of each.
+ */
+export async function namedCells(file: string, name: string): Promise<{ address: string; value: unknown }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const parts = splitReference(wb.definedNames.getRanges(name).ranges[0] ?? '');
+  const ws = parts ? wb.getWorksheet(parts.sheet) : undefined;
+  if (!parts || !ws) throw new Error(`Nom introuvable : ${name}`);
+  const [from, to] = [parts.start, parts.end].map((a) => ws.getCell(a.replace(/\$/g, '')).fullAddress);
+  if (!from || !to) throw new Error(`Nom introuvable : ${name}`);
+  const out: { address: string; value: unknown }[] = [];
+  for (let r = from.row; r <= to.row; r += 1)
+    for (let c = from.col; c <= to.col; c += 1) {
+      const cell = ws.getCell(r, c);
+      out.push({
+        address: cell.address,
+        value: cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value,
+      });
+    }
+  return out;
+}
+
+/** The values of a one-row (or one-column) workbook name, after LibreOffice. */
+export async function rowValues(file: string, name: string): Promise<unknown[]> {
+  return (await namedCells(file, name)).map((c) => c.value);
+}

@@ -10,6 +10,7 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import {
   compareFormulaCells,
   editWithLibreOffice,
+  namedCells,
   namedValues,
   recalcProfile,
   recalcWithLibreOffice,
@@ -93,13 +94,37 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     // The CIC comes after each fiscal year's close (+6 months): 21 504,71 € in June 2027 for the
     // 2026 spend, 631 715,83 € in June 2028; before the measures, 14 months in deficit.
     expect(v.Treso_MoisDeficit).toBe(14);
-    expect(v.Treso_Besoin).toBe(1200028.53);
+    // With the VAT advanced on the purchases (back two months later): 1 200 028,53 € without it.
+    expect(v.Treso_Besoin).toBe(1213806.03);
     // Current account, bridging loan, supplier delay, CIC pre-financing and a deferred fee cover it
     // month by month, for 16 191,78 € + 21 104,93 € of interest and fees, within the devis's 40 000 €.
     expect(v.Treso_SoldeMinApresMesures).toBe(0);
     expect(v.Treso_BesoinNonCouvert).toBe(0);
     expect(v.Treso_CoutMesures).toBe(37296.71);
     expect(v.Treso_EcartFraisFinanciers).toBe(2703.29);
+  });
+
+  it('carries the VAT advanced on the purchases in the balance: the need without it is 13 777,50 € lower', async () => {
+    const recomputed = recalcWithLibreOffice(example, join(dir, 'lo-tva'), profile);
+    const cents = (xs: unknown[]): number =>
+      xs.reduce<number>((a, x) => a + (typeof x === 'number' ? Math.round(x * 100) : 0), 0);
+    const paid = (await namedCells(recomputed, 'Treso_TVAPayeeMois')).map((c) => c.value);
+    const back = (await namedCells(recomputed, 'Treso_TVARecupereeMois')).map((c) => c.value);
+    // 20 % on décors, technique and laboratoires, 10 % on rights, transports and divers: 166 843 €,
+    // 5,5 % of the devis; all of it back by the end of the grid, two months after each payment.
+    expect([cents(paid), cents(back)]).toEqual([16684300, 16684300]);
+    expect(paid.slice(0, 4)).toEqual([4996.25, 4996.25, 4996.25, 4996.25]);
+    expect(back.slice(0, 4)).toEqual([0, 0, 4996.25, 4996.25]);
+    const rates = await namedCells(example, 'Treso_TauxTVA');
+    expect(rates.map((r) => r.value)).toEqual([0.1, 0, 0, 0, 0.2, 0.1, 0.2, 0.2, 0.1, 0, 0]);
+    const noVat = editWithLibreOffice(
+      example,
+      join(dir, 'sans-tva.xlsx'),
+      rates.map((r) => ({ op: 'set' as const, sheet: 'Trésorerie', cell: r.address, value: 0 })),
+      profile,
+    );
+    const v = await namedValues(noVat, ['Treso_Besoin', 'TresoR_Besoin']);
+    expect(v).toEqual({ Treso_Besoin: 1200028.53, TresoR_Besoin: 1200028.53 });
   });
 
   it('agrees on a blank série workbook too', async () => {

@@ -3,7 +3,7 @@ import type { ProductionFormat } from '../facts/facts';
 import type { ExpenseInput } from '../expenses/expenses';
 import { isoDay } from '../isoDay';
 import { Money, ZERO, sum, toMoney } from '../money';
-import { lowPoint } from './compute';
+import { lowPoint, recoveredAfter, type VatFlows } from './compute';
 import { addMonths, monthStart } from './months';
 
 /** A receipt actually cashed: in which month, from which source of the plan (or another one). */
@@ -21,6 +21,10 @@ export interface ActualCashflowInput {
   /** The forecast, per month: total receipts and payments of the Trésorerie. */
   forecastReceipts: Money[];
   forecastPayments: Money[];
+  /** The forecast's VAT paid and recovered per month (the Trésorerie's rows). */
+  forecastVat: VatFlows;
+  /** Months between paying VAT and recovering it (Paramètres). */
+  vatDelayMonths: number;
   /** The plan's rows, in order (empty label: a free row), as the Trésorerie lists them. */
   sources: string[];
   receipts: ActualReceipt[];
@@ -40,6 +44,11 @@ export interface ActualCashflow {
   receipts: Money[];
   /** HT of the pieces paid, by month of payment (before the first month: in it; after the last: in it). */
   payments: Money[];
+  /**
+   * VAT of the pieces paid (real months) and VAT recovered after the Paramètres delay on what the
+   * real months paid; the forecast's rows in the forecast months.
+   */
+  vat: VatFlows;
   /** Real cumulative balance for the months that are past; null after. */
   cumulative: (Money | null)[];
   /**
@@ -73,7 +82,6 @@ export const OTHER_RECEIPT_ROWS = 4;
  */
 export function computeActualCashflow(input: ActualCashflowInput): ActualCashflow {
   const { months } = input;
-  const M = months.length;
   const situation = input.situation ? monthStart(input.situation) : null;
   const past = months.map((m) => m !== null && situation !== null && m.getTime() <= situation.getTime());
   const key = (d: Date): string => d.toISOString().slice(0, 7);
@@ -100,22 +108,16 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
   const receipts = months.map((_, k) =>
     sum([...bySource.map((p) => p[k] ?? ZERO), ...others.map((o) => o.parts[k] ?? ZERO)]),
   );
-  const payments = months.map((m, k) => {
-    if (m === null) return ZERO;
-    const next = addMonths(m, 1);
-    return sum(
-      input.expenses
-        .filter((e) => e.status === 'Payé' && e.paidOn)
-        .filter((e) => {
-          const d = isoDay(e.paidOn);
-          if (!d) return false;
-          const afterStart = k === 0 || d.getTime() >= m.getTime();
-          const beforeEnd = k === M - 1 || d.getTime() < next.getTime();
-          return afterStart && beforeEnd;
-        })
-        .map((e) => e.ht),
-    );
-  });
+  const payments = paidByMonth(input.expenses, months, (e) => e.ht);
+  const realVat = paidByMonth(input.expenses, months, (e) => e.tva);
+  const realRecovered = recoveredAfter(realVat, months, input.vatDelayMonths, (j) => past[j] === true);
+  const vat: VatFlows = {
+    paid: months.map((_, k) => (past[k] ? (realVat[k] ?? ZERO) : (input.forecastVat.paid[k] ?? ZERO))),
+    recovered: months.map((_, k) =>
+      past[k] ? (realRecovered[k] ?? ZERO) : (input.forecastVat.recovered[k] ?? ZERO),
+    ),
+  };
+  const vatNet = (k: number): Money => (vat.recovered[k] ?? ZERO).minus(vat.paid[k] ?? ZERO);
   const cumulative: (Money | null)[] = [];
   const catchUp: Money[] = [];
   const overrun: Money[] = [];
@@ -125,12 +127,13 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
   let forecastCum = ZERO;
   let gapAtSituation = ZERO;
   months.forEach((_, k) => {
-    const f = (input.forecastReceipts[k] ?? ZERO).minus(input.forecastPayments[k] ?? ZERO);
+    const forecastVat = (input.forecastVat.recovered[k] ?? ZERO).minus(input.forecastVat.paid[k] ?? ZERO);
+    const f = (input.forecastReceipts[k] ?? ZERO).minus(input.forecastPayments[k] ?? ZERO).plus(forecastVat);
     const before = forecastCum;
     forecastCum = forecastCum.plus(f);
     const prev = updated[k - 1] ?? ZERO;
     if (past[k]) {
-      realCum = realCum.plus((receipts[k] ?? ZERO).minus(payments[k] ?? ZERO));
+      realCum = realCum.plus((receipts[k] ?? ZERO).minus(payments[k] ?? ZERO)).plus(vatNet(k));
       cumulative.push(realCum);
       catchUp.push(ZERO);
       overrun.push(ZERO);
@@ -153,6 +156,7 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     others,
     receipts,
     payments,
+    vat,
     cumulative,
     catchUp,
     overrun,
@@ -160,6 +164,34 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     ...lowPoint(updated),
     gapAtSituation,
   };
+}
+
+/**
+ * An amount of the pieces paid (HT or TVA), by month of payment: a payment before the first month
+ * counts in it, after the last month in the last one.
+ */
+function paidByMonth(
+  expenses: readonly ExpenseInput[],
+  months: readonly (Date | null)[],
+  amount: (e: ExpenseInput) => Money,
+): Money[] {
+  const M = months.length;
+  return months.map((m, k) => {
+    if (m === null) return ZERO;
+    const next = addMonths(m, 1);
+    return sum(
+      expenses
+        .filter((e) => e.status === 'Payé' && e.paidOn)
+        .filter((e) => {
+          const d = isoDay(e.paidOn);
+          if (!d) return false;
+          const afterStart = k === 0 || d.getTime() >= m.getTime();
+          const beforeEnd = k === M - 1 || d.getTime() < next.getTime();
+          return afterStart && beforeEnd;
+        })
+        .map(amount),
+    );
+  });
 }
 
 interface ExampleActual {

@@ -1,4 +1,4 @@
-import { Money, ZERO, sum } from '../money';
+import { Money, ZERO, roundCents, sum } from '../money';
 import { PHASES, type Phase } from '../financing/categories';
 import type { PhaseWeights } from '../nomenclature/types';
 import { allocateCumulative, allocateLargestRemainder } from './allocate';
@@ -95,16 +95,20 @@ export interface CashflowSummary {
   totalPayments: Money;
 }
 
-/** Monthly totals, balance, cumulative balance and the critical period. */
+/**
+ * Monthly totals, balance, cumulative balance and the critical period. `net` adds signed flows to
+ * each month's balance that are neither receipts nor payments of the devis (VAT paid and recovered).
+ */
 export function summarise(
   receiptRows: Money[][],
   paymentRows: Money[][],
   monthCount: number,
+  net: readonly Money[] = [],
 ): CashflowSummary {
   const col = (rows: Money[][], k: number): Money => sum(rows.map((r) => r[k] ?? ZERO));
   const receipts = Array.from({ length: monthCount }, (_, k) => col(receiptRows, k));
   const payments = Array.from({ length: monthCount }, (_, k) => col(paymentRows, k));
-  const balance = receipts.map((r, k) => r.minus(payments[k] ?? ZERO));
+  const balance = receipts.map((r, k) => r.minus(payments[k] ?? ZERO).plus(net[k] ?? ZERO));
   const cumulative: Money[] = [];
   balance.forEach((b, k) => cumulative.push(k === 0 ? b : (cumulative[k - 1] ?? ZERO).plus(b)));
   return {
@@ -158,4 +162,58 @@ export function lowPoint(cumulative: readonly Money[]): {
     deficitMonths: cumulative.filter((c) => c.isNegative() && !c.isZero()).length,
     need: lowest.isNegative() ? lowest.negated() : ZERO,
   };
+}
+
+/** VAT paid on a month's payments and VAT recovered, per month. */
+export interface VatFlows {
+  paid: Money[];
+  recovered: Money[];
+}
+
+/**
+ * The VAT a production advances: each month, the payments of every line times its VAT rate,
+ * rounded to the cent (the sheet's `ROUND(SUMPRODUCT(parts, rates), 2)`); recovered `delayMonths`
+ * later — cumulatively, what was paid in the months at or before the month less the delay — and
+ * what is still due at the last column recovered there (the grid ends after delivery).
+ */
+export function vatFlows(
+  payments: readonly { vatRate: Money; parts: readonly Money[] }[],
+  months: readonly (Date | null)[],
+  delayMonths: number,
+): VatFlows {
+  const M = months.length;
+  const paid = Array.from({ length: M }, (_, k) =>
+    roundCents(sum(payments.map((p) => (p.parts[k] ?? ZERO).times(p.vatRate)))),
+  );
+  return { paid, recovered: recoveredAfter(paid, months, delayMonths) };
+}
+
+/**
+ * What comes back of `paid` (per month) after `delayMonths`: in month k, the cumulative paid in
+ * the months up to k − delay, less what came back before; the last month takes the rest. Months
+ * without a date (a blank workbook) recover nothing.
+ */
+export function recoveredAfter(
+  paid: readonly Money[],
+  months: readonly (Date | null)[],
+  delayMonths: number,
+  counted: (k: number) => boolean = () => true,
+): Money[] {
+  const M = months.length;
+  const out: Money[] = [];
+  let before = ZERO;
+  months.forEach((m, k) => {
+    if (m === null) {
+      out.push(ZERO);
+      return;
+    }
+    const limit = addMonths(m, -delayMonths);
+    const upTo =
+      k === M - 1
+        ? sum(paid.filter((_, j) => counted(j)))
+        : sum(paid.filter((_, j) => counted(j) && (months[j] ?? limit) <= limit && months[j] !== null));
+    out.push(upTo.minus(before));
+    before = upTo;
+  });
+  return out;
 }

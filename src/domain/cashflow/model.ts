@@ -10,7 +10,9 @@ import {
   receiptsByMonth,
   summarise,
   taxRefundShares,
+  vatFlows,
   type CashflowSummary,
+  type VatFlows,
 } from './compute';
 import { measuresByMonth, type CashMeasure, type MeasuresModel } from './measures';
 import { taxCreditCategoryLabels } from '../financing/categories';
@@ -29,6 +31,8 @@ export interface PaymentLine {
   amount: Money;
   /** Default spread over the phases (from the nomenclature's roles). */
   profile: PhaseWeights;
+  /** VAT rate paid on its payments (0,20 for 20 %; 0 for salaries, charges, insurance). */
+  vatRate: Money;
   /** Set for frais généraux or imprévus kept below the subtotal (not a chapter). */
   role?: IndirectRateRole;
 }
@@ -42,6 +46,8 @@ export interface CashflowInput {
   payments: PaymentLine[];
   /** When the format's tax credit is refunded; null for a format without one. */
   taxRefund: TaxRefund | null;
+  /** Months between paying VAT on a purchase and recovering it (Paramètres). */
+  vatDelayMonths: number;
   /** The cash measures (bridging loan, tax-credit pre-financing, payment delays…). */
   measures: CashMeasure[];
 }
@@ -56,6 +62,8 @@ export interface CashflowModel {
   lowestMonth: Date | null;
   /** Cumulative share of a tax credit refunded per month (null when the format has none). */
   refunded: Money[] | null;
+  /** VAT paid on the payments and VAT recovered, per month (in the balance). */
+  vat: VatFlows;
   measureRows: CashMeasure[];
   measures: MeasuresModel;
 }
@@ -116,10 +124,12 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
           );
     return { label: s?.label ?? '', amount, parts };
   });
+  const vat = vatFlows(payments, months, input.vatDelayMonths);
   const summary = summarise(
     receipts.map((r) => r.parts),
     payments.map((p) => p.parts),
     monthCount,
+    vat.paid.map((p, k) => (vat.recovered[k] ?? ZERO).minus(p)),
   );
   return {
     months,
@@ -130,6 +140,7 @@ export function buildCashflow(input: CashflowInput): CashflowModel {
     summary,
     lowestMonth: months[summary.lowestIndex] ?? null,
     refunded,
+    vat,
     measureRows: input.measures,
     measures: measuresByMonth(input.measures, known ? (months as Date[]) : [], summary.cumulative),
   };

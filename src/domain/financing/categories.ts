@@ -269,3 +269,16 @@ export function taxRefundOf(format: ProductionFormat): TaxRefund | null {
   const f = taxRefundFact();
   return { closingMonth: f.closingMonth, delayMonths: f.delayMonths };
 }
+
+/** When the VAT a production pays on its purchases comes back (data/): the delay, its source and mark. */
+export interface VatRefundFact {
+  delayMonths: number;
+  source: string;
+  mark: FactMark;
+}
+
+/** The default delay between paying VAT and recovering it (a refunded VAT credit), from data/. */
+export function vatRefundFact(): VatRefundFact {
+  const r = data.vatRefund;
+  return { delayMonths: r.delayMonths, source: r.source, mark: r.mark as FactMark };
+}

@@ -254,6 +254,13 @@ export function paymentProfileOf(nom: NomenclatureData, code: string): PhaseWeig
   return w;
 }
 
+/** Default VAT rate paid on a chapter's or indirect line's payments, from the nomenclature's roles. */
+export function vatRateOf(nom: NomenclatureData, code: string): string {
+  const r = rolesOf(nom).vatRates.byCode[code];
+  if (r === undefined) throw new Error(`Pas de taux de TVA pour ${code} dans ${nom.id}`);
+  return r;
+}
+
 /** "1 à 9": the span of chapter codes, for labels. */
 export function chapterSpan(codes: readonly string[]): string {
   return codes.length === 0

@@ -112,6 +112,8 @@ export interface NomenclatureRoles {
   };
   /** Default spread of each chapter's payments (and of each indirect rate line) over the phases. */
   paymentProfiles: { note: string; mark: string; byCode: Record<string, PhaseWeights> };
+  /** Default VAT rate paid on each chapter's (and indirect line's) payments, as a decimal string. */
+  vatRates: { note: string; mark: string; byCode: Record<string, string> };
 }
 
 export type NomenclatureId = 'cnc-classique' | 'cnc-2018' | 'cnc-audiovisuel';

@@ -17,6 +17,9 @@ export const ACTUAL_NAMES = {
   /** Rows over the months. */
   receipts: 'TresoR_Encaissements',
   payments: 'TresoR_Decaissements',
+  /** VAT paid (the pieces' in the real months) and recovered, per month. */
+  vatPaid: 'TresoR_TVAPayee',
+  vatRecovered: 'TresoR_TVARecuperee',
   cumulative: 'TresoR_SoldeCumule',
   updated: 'TresoR_SoldeActualise',
   /** The updated critical period. */

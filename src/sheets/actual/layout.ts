@@ -5,6 +5,7 @@ import { isoDay } from '../../domain/isoDay';
 import { type Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { CASHFLOW_NAMES } from '../cashflow/contract';
 import { MONTH_FORMAT } from '../cashflow/contract';
+import { PARAMS_NAMES } from '../params/contract';
 import { EXPENSE_NAMES } from '../expenses/contract';
 import { FINANCING_NAMES } from '../financing/contract';
 import { FOLLOWUP_NAMES } from '../followup/contract';
@@ -191,7 +192,7 @@ function receiptRows(x: Actual): Receipts {
   return { recTotal, recForecast: forecastRow, recGap: gapRow };
 }
 
-type Payments = { payReal: number; payForecast: number; payGap: number };
+type Payments = { payReal: number; payForecast: number; payGap: number; vatPaid: number; vatBack: number };
 
 /** The pieces paid in the Dépenses, by month of payment, against the forecast. */
 function paymentRows(x: Actual, after: number): Payments {
@@ -230,7 +231,51 @@ function paymentRows(x: Actual, after: number): Payments {
     result.payments,
     'Écart payé − prévu (mois réels)',
   );
-  return { payReal, payForecast: forecastRow, payGap: gapRow };
+  return { payReal, payForecast: forecastRow, payGap: gapRow, ...vatRows(x, gapRow + 1) };
+}
+
+/**
+ * The VAT of the pieces paid (real months) and what comes back of it after the Paramètres delay;
+ * in the forecast months, the Trésorerie's VAT rows.
+ */
+function vatRows(x: Actual, vatPaid: number): { vatPaid: number; vatBack: number } {
+  const { g, b, result } = x;
+  const L = {
+    tva: b.n(EXPENSE_NAMES.lineTVA),
+    status: b.n(EXPENSE_NAMES.lineStatus),
+    paidOn: b.n(EXPENSE_NAMES.linePaidOn),
+  };
+  const M = g.months;
+  const forecast = (name: string, k: number): string => `INDEX(${b.n(name)},1,${k + 1})`;
+  g.monthRow(
+    vatPaid,
+    'TVA payée (pièces payées ; mois prévisionnels : Trésorerie)',
+    (k) => {
+      const from = k === 0 ? '' : `,${L.paidOn},">="&${x.month(k)}`;
+      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${x.month(k)},1)`;
+      return `IF(${x.isReal(k)},SUMIFS(${L.tva},${L.status},"Payé"${from}${to}),${forecast(CASHFLOW_NAMES.vatPaid, k)})`;
+    },
+    (k) => num(result.vat.paid[k] ?? ZERO),
+  );
+  g.totalOf(vatPaid, sum(result.vat.paid));
+  const vatBack = vatPaid + 1;
+  const paid = g.absAcross(vatPaid);
+  const real = `(${g.absAcross(ACTUAL_KIND_ROW)}="${ACTUAL_KINDS.real}")`;
+  const months = b.n(ACTUAL_NAMES.months);
+  g.monthRow(
+    vatBack,
+    'TVA récupérée (délai des Paramètres, sur la TVA payée des mois réels ; mois prévisionnels : Trésorerie)',
+    (k) => {
+      const m = x.month(k);
+      const before = k === 0 ? '' : `-SUM(${g.col(0)}${vatBack}:${g.col(k - 1)}${vatBack})`;
+      const upTo = `IF(${m}=MAX(${months}),SUMPRODUCT(${paid}*${real}),SUMPRODUCT(${paid}*${real}*(${months}<=EDATE(${m},-N(${b.n(PARAMS_NAMES.vatDelay)})))))`;
+      return `IF(${x.isReal(k)},${upTo}${before},${forecast(CASHFLOW_NAMES.vatRecovered, k)})`;
+    },
+    (k) => num(result.vat.recovered[k] ?? ZERO),
+  );
+  g.totalOf(vatBack, sum(result.vat.recovered));
+  b.name(ACTUAL_NAMES.vatPaid, g.absAcross(vatPaid)).name(ACTUAL_NAMES.vatRecovered, g.absAcross(vatBack));
+  return { vatPaid, vatBack };
 }
 
 type Balances = { cumReal: number; cumForecast: number; updated: number };
@@ -238,14 +283,22 @@ type Balances = { cumReal: number; cumForecast: number; updated: number };
 /** The real balances up to the situation, the forecast's, the catch-up and the overrun. */
 function realBalanceRows(x: Actual, rec: Receipts, pay: Payments): Balances {
   const { g, b, result } = x;
-  const balTitle = pay.payGap + 2;
+  const balTitle = pay.vatBack + 2;
   b.push({ address: `${A}${balTitle}`, value: 'SOLDES', style: 'chapter' });
   const balReal = balTitle + 1;
   g.monthRow(
     balReal,
     'Solde du mois réel',
-    (k) => `IF(${x.isReal(k)},${g.col(k)}${rec.recTotal}-${g.col(k)}${pay.payReal},"")`,
-    (k) => blank((result.receipts[k] ?? ZERO).minus(result.payments[k] ?? ZERO), result.past[k] ?? false),
+    (k) =>
+      `IF(${x.isReal(k)},${g.col(k)}${rec.recTotal}-${g.col(k)}${pay.payReal}-${g.col(k)}${pay.vatPaid}+${g.col(k)}${pay.vatBack},"")`,
+    (k) =>
+      blank(
+        (result.receipts[k] ?? ZERO)
+          .minus(result.payments[k] ?? ZERO)
+          .minus(result.vat.paid[k] ?? ZERO)
+          .plus(result.vat.recovered[k] ?? ZERO),
+        result.past[k] ?? false,
+      ),
   );
   const cumReal = balReal + 1;
   g.monthRow(
@@ -302,7 +355,7 @@ function updatedRows(x: Actual, rec: Receipts, pay: Payments, cumReal: number, c
     updated,
     'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
     (k) =>
-      `IF(${x.isReal(k)},${c(k, cumReal)},${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}+N(${c(k, catchUp)})+N(${c(k, overrun)}))`,
+      `IF(${x.isReal(k)},${c(k, cumReal)},${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}-${c(k, pay.vatPaid)}+${c(k, pay.vatBack)}+N(${c(k, catchUp)})+N(${c(k, overrun)}))`,
     (k) => num(result.updated[k] ?? ZERO),
     'total',
   );

@@ -38,6 +38,10 @@ export const CASHFLOW_NAMES = {
   receiptsByMonth: 'Treso_EncaissementsMois',
   paymentsByMonth: 'Treso_DecaissementsMois',
   totalPayments: 'Treso_TotalDecaissements',
+  /** VAT paid on the payments and VAT recovered, per month; the VAT rate of each payment row. */
+  vatPaid: 'Treso_TVAPayeeMois',
+  vatRecovered: 'Treso_TVARecupereeMois',
+  vatRates: 'Treso_TauxTVA',
   cumulative: 'Treso_SoldeCumule',
   lowest: 'Treso_SoldeMin',
   criticalMonth: 'Treso_MoisCritique',

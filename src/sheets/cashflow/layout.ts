@@ -46,6 +46,8 @@ export interface CashflowLayoutInput {
   financialCostsAmount: Money;
   /** Where the default payment profiles come from (the nomenclature's roles), shown under them. */
   profileNote: string;
+  /** Where the default VAT rates come from (the nomenclature's roles), shown under the profiles. */
+  vatNote: string;
 }
 
 /** Where each block of the Trésorerie sits, decided before writing (formulas refer forward). */
@@ -53,6 +55,8 @@ interface Rows {
   payFirst: number;
   payLast: number;
   payTotal: number;
+  vatPaidRow: number;
+  vatBackRow: number;
   balanceRow: number;
   cumRow: number;
   drawnRow: number;
@@ -77,7 +81,9 @@ function rowPlan(model: CashflowModel, financialCosts: boolean): Rows {
   const payFirst = PHASE_ROW + 2 + model.receipts.length + 3;
   const payLast = payFirst + model.payments.length - 1;
   const payTotal = payLast + 1;
-  const balanceRow = payTotal + 2;
+  const vatPaidRow = payTotal + 2;
+  const vatBackRow = vatPaidRow + 1;
+  const balanceRow = vatBackRow + 2;
   const cumRow = balanceRow + 1;
   const afterRow = cumRow + 3;
   const refundRow = model.refunded ? cumRow + 4 : null;
@@ -95,6 +101,8 @@ function rowPlan(model: CashflowModel, financialCosts: boolean): Rows {
     payFirst,
     payLast,
     payTotal,
+    vatPaidRow,
+    vatBackRow,
     balanceRow,
     cumRow,
     drawnRow: cumRow + 1,
@@ -402,6 +410,60 @@ function paymentRows(x: Treso): Money {
   return amount;
 }
 
+/**
+ * The VAT advanced on the payments (each line's payments × its rate in the profiles block) and
+ * recovered after the Paramètres delay: what was paid up to the month less the delay, cumulated,
+ * less what came back before; the last column takes what is still due.
+ */
+function vatRows(x: Treso): void {
+  const { b, mc, rows, model } = x;
+  const rates = `$${CC.letter('amount')}$${rows.profFirst}:$${CC.letter('amount')}$${rows.profFirst + model.payments.length - 1}`;
+  const paid = x.across(rows.vatPaidRow);
+  const delay = `N(${b.n(P.vatDelay)})`;
+  const flows: { row: number; label: string; parts: Money[]; formula: (k: number) => string }[] = [
+    {
+      row: rows.vatPaidRow,
+      label: 'TVA payée sur les décaissements (taux par poste, bloc des profils)',
+      parts: model.vat.paid,
+      formula: (k) =>
+        `IF(${mc(k)}$${MONTH_ROW}="",0,ROUND(SUMPRODUCT(${mc(k)}${rows.payFirst}:${mc(k)}${rows.payLast},${rates}),2))`,
+    },
+    {
+      row: rows.vatBackRow,
+      label: 'TVA récupérée (crédit de TVA, délai des Paramètres ; le reste à la dernière colonne)',
+      parts: model.vat.recovered,
+      formula: (k) => {
+        const m = `${mc(k)}$${MONTH_ROW}`;
+        const before = k === 0 ? '' : `-SUM($${x.firstCol}${rows.vatBackRow}:${mc(k - 1)}${rows.vatBackRow})`;
+        const months = b.n(T.months);
+        const upTo = `IF(${m}=MAX(${months}),SUM(${paid}),SUMPRODUCT(${paid}*(${months}<=EDATE(${m},-${delay}))))`;
+        return `IF(${m}="",0,${upTo}${before})`;
+      },
+    },
+  ];
+  for (const f of flows) {
+    b.push(
+      { address: at('label', f.row), value: f.label, style: 'label' },
+      {
+        address: at('scheduled', f.row),
+        formula: `SUM(${x.monthRange(f.row)})`,
+        result: num(sum(f.parts)),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+    );
+    for (let k = 0; k < x.M; k += 1)
+      b.push({
+        address: `${mc(k)}${f.row}`,
+        formula: f.formula(k),
+        result: num(f.parts[k] ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      });
+  }
+  b.name(T.vatPaid, x.across(rows.vatPaidRow)).name(T.vatRecovered, x.across(rows.vatBackRow));
+}
+
 /** The balance of each month and the cumulative balance; the totals' names. */
 function balanceRows(x: Treso): void {
   const { b, model, mc, rows } = x;
@@ -411,7 +473,7 @@ function balanceRows(x: Treso): void {
     {
       address: at('scheduled', rows.balanceRow),
       formula: `SUM(${x.monthRange(rows.balanceRow)})`,
-      result: num(model.summary.totalReceipts.minus(model.summary.totalPayments)),
+      result: num(sum(model.summary.balance)),
       numFmt: NUMFMT.euro,
       style: 'total',
     },
@@ -421,14 +483,16 @@ function balanceRows(x: Treso): void {
     b.push(
       {
         address: `${c}${rows.balanceRow}`,
-        formula: `${c}${rows.recTotal}-${c}${rows.payTotal}`,
+        formula: `ROUND(${c}${rows.recTotal}-${c}${rows.payTotal}-${c}${rows.vatPaidRow}+${c}${rows.vatBackRow},2)`,
         result: num(model.summary.balance[k] ?? ZERO),
         numFmt: NUMFMT.euro,
         style: 'total',
       },
       {
         address: `${c}${rows.cumRow}`,
-        formula: k === 0 ? `${c}${rows.balanceRow}` : `${mc(k - 1)}${rows.cumRow}+${c}${rows.balanceRow}`,
+        // Rounded to the cent: a balance back to zero stays zero (not −2E-12) for the deficit count.
+        formula:
+          k === 0 ? `${c}${rows.balanceRow}` : `ROUND(${mc(k - 1)}${rows.cumRow}+${c}${rows.balanceRow},2)`,
         result: num(model.summary.cumulative[k] ?? ZERO),
         numFmt: NUMFMT.euro,
         style: 'total',
@@ -708,6 +772,7 @@ function profileRows(x: Treso): number {
       style: 'section',
     },
     { address: at('label', rows.profHeader), value: 'Poste', style: 'header' },
+    { address: at('amount', rows.profHeader), value: 'Taux de TVA', style: 'header' },
     { address: at('scheduled', rows.profHeader), value: 'Total %', style: 'header' },
     { address: at('gap', rows.profHeader), value: 'Écart à 100 %', style: 'header' },
   );
@@ -725,6 +790,7 @@ function profileRows(x: Treso): number {
     b.push(
       { address: at('rank', r), value: p.code, numFmt: NUMFMT.text, style: 'label' },
       { address: at('label', r), value: p.label, style: 'label' },
+      { address: at('amount', r), value: num(p.vatRate), numFmt: NUMFMT.rate, style: 'input' },
       {
         address: at('scheduled', r),
         formula: `SUM(${x.monthRange(r)})`,
@@ -750,7 +816,11 @@ function profileRows(x: Treso): number {
     );
   });
   const profLast = rows.profFirst + model.payments.length - 1;
-  b.push({ address: at('label', profLast + 1), value: x.input.profileNote, style: 'note' });
+  b.push(
+    { address: at('label', profLast + 1), value: x.input.profileNote, style: 'note' },
+    { address: at('label', profLast + 2), value: x.input.vatNote, style: 'note' },
+  );
+  b.name(T.vatRates, `${absolute(at('amount', rows.profFirst))}:${absolute(at('amount', profLast))}`);
   return profLast;
 }
 
@@ -773,6 +843,11 @@ function cashflowChecks(x: Treso, profLast: number): void {
       range: `${x.firstCol}${rows.profFirst}:${x.lastCol}${profLast}`,
       kind: 'decimalMin0',
       error: 'Saisissez un pourcentage positif (pas de texte).',
+    },
+    {
+      range: `${at('amount', rows.profFirst)}:${at('amount', profLast)}`,
+      kind: 'decimalMin0',
+      error: 'Taux de TVA : un pourcentage positif ou nul (20 %, 10 %, 5,5 % ou 0 %).',
     },
   );
   const bal = x.monthRange(rows.balanceRow);
@@ -806,12 +881,13 @@ export function cashflowSheet(input: CashflowLayoutInput): {
   const x = tresoContext(b, input);
   b.titled(
     'Trésorerie prévisionnelle',
-    `Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes ${milestoneColumn(0)} à ${milestoneColumn(MILESTONES.length - 1)} du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres. Le crédit d’impôt est encaissé après la clôture de chaque exercice (Paramètres), pas à la livraison. Les mesures (crédit relais, préfinancement) entrent dans la grille à leur mise en place et en sortent à leur remboursement.`,
+    `Encaissements : une ligne par source du plan de financement, versée selon ses jalons (colonnes ${milestoneColumn(0)} à ${milestoneColumn(MILESTONES.length - 1)} du plan). Décaissements : une ligne par poste du devis, répartie par les pourcentages mensuels du bas de feuille (modifiables). Mois et phases découlent des dates de la feuille Paramètres. Le crédit d’impôt est encaissé après la clôture de chaque exercice (Paramètres), pas à la livraison. La TVA payée sur les décaissements (taux par poste, modifiables) revient après le délai des Paramètres : l’écart pèse sur le solde. Les mesures (crédit relais, préfinancement) entrent dans la grille à leur mise en place et en sortent à leur remboursement.`,
   );
   jalonRows(x);
   monthHeaders(x);
   const receipts = receiptRows(x);
   const payments = paymentRows(x);
+  vatRows(x);
   balanceRows(x);
   measureGridRows(x);
   refundRows(x);
@@ -829,7 +905,7 @@ export function cashflowSheet(input: CashflowLayoutInput): {
       print: { orientation: 'landscape', repeatRows: MONTH_ROW },
     }),
     names: b.names,
-    charts: [cashflowChart(b.sheet, x.M, x.rows.cumRow, profLast + 3)],
+    charts: [cashflowChart(b.sheet, x.M, x.rows.cumRow, profLast + 4)],
   };
 }
 

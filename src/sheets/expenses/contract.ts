@@ -68,6 +68,7 @@ export const EXPENSE_NAMES = {
   /** The ledger's code, HT and status columns (short references for the per-code formulas). */
   lineCodes: 'Dep_LCodes',
   lineHT: 'Dep_LHT',
+  lineTVA: 'Dep_LTVA',
   lineStatus: 'Dep_LStatuts',
   /** The ledger's payment dates (the Trésorerie réelle sums the pieces paid by month). */
   linePaidOn: 'Dep_LPaiements',

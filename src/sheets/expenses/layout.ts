@@ -261,6 +261,7 @@ function expensesNames(
   b.name(EXPENSE_NAMES.lines, E.block(l.first, l.last))
     .name(EXPENSE_NAMES.lineCodes, col('code'))
     .name(EXPENSE_NAMES.lineHT, col('ht'))
+    .name(EXPENSE_NAMES.lineTVA, col('tva'))
     .name(EXPENSE_NAMES.lineStatus, col('status'))
     .name(EXPENSE_NAMES.linePaidOn, col('paidOn'))
     .name(EXPENSE_NAMES.totalHT, `$${E.letter('ht')}$${l.totalRow}`)

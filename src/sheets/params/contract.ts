@@ -34,6 +34,8 @@ export const PARAMS_NAMES = {
   /** When the tax credit is refunded: fiscal-year close (month 1–12) and delay after it (months). */
   fiscalYearEnd: 'Param_MoisCloture',
   taxRefundDelay: 'Param_DelaiRemboursementCI',
+  /** Months between paying VAT on a purchase and recovering it (the Trésorerie's VAT rows). */
+  vatDelay: 'Param_DelaiTVA',
   /** Audiovisual tax credit: the per-minute ceiling table (cost per minute from, ceiling per minute). */
   taxCreditBandFrom: 'Param_CIMinute_Seuils',
   taxCreditBandCap: 'Param_CIMinute_Plafonds',

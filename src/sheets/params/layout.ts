@@ -10,6 +10,7 @@ import {
   taxCreditFact,
   taxRefundFact,
   taxRefundOf,
+  vatRefundFact,
 } from '../../domain/financing/categories';
 import financement from '../../../data/finance/financement.json';
 import {
@@ -225,6 +226,7 @@ function chargeAndIndirectRows(input: ParamsSheetInput): Row[] {
 function taxCreditAndCeilingRows(input: ParamsSheetInput, n: (base: string) => string): Row[] {
   const tc = taxCreditFact(input.format);
   const refund = taxRefundOf(input.format) ? taxRefundFact() : null;
+  const vat = vatRefundFact();
   return [
     rateRow(`${tc.label} — taux`, P.taxCreditRate, tc.rate, tc.source, tc.mark as FactMark),
     {
@@ -260,6 +262,14 @@ function taxCreditAndCeilingRows(input: ParamsSheetInput, n: (base: string) => s
           },
         ]
       : []),
+    {
+      label: 'TVA sur les achats — délai de récupération (mois)',
+      name: P.vatDelay,
+      value: vat.delayMonths,
+      numFmt: NUMFMT.integer,
+      source: vat.source,
+      mark: markLabel(vat.mark),
+    },
     ...ceilingFacts().map((f): Row => ({
       label: f.label,
       name: CEILING_NAMES[f.key],
