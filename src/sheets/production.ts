@@ -166,6 +166,11 @@ export function paymentLines(budget: BudgetInput, result: BudgetResult): Payment
     amount: result.chapters[i]?.amount ?? ZERO,
     profile: paymentProfileOf(nom, c.code),
     vatRate: new Money(vatRateOf(nom, c.code)),
+    ...(roles.payChapters.includes(c.code)
+      ? { payroll: 'pay' as const }
+      : c.code === roles.chargesChapter
+        ? { payroll: 'charges' as const }
+        : {}),
   }));
   const below =
     roles.indirect.chapter === null

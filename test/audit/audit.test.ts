@@ -133,7 +133,7 @@ describe('devis-cnc audit', () => {
   it('follows the measures month by month: a smaller CIC pre-financing leaves a need, a dearer loan overruns the frais financiers', async () => {
     // Pre-financing 300 000 € instead of 560 000 €: in November 2027, once the current account is
     // repaid and before the last VAT comes back, the balance after measures is
-    // −638 604,58 + 300 000 + 80 000 = −258 604,58 €.
+    // −633 965,16 + 300 000 + 80 000 = −253 965,16 €.
     const short = editWithLibreOffice(
       example,
       join(dir, 'prefinancement-court.xlsx'),
@@ -144,7 +144,7 @@ describe('devis-cnc audit', () => {
     const uncovered = a.findings.filter((f) => f.ruleId === 'cashflow-measures');
     expect(uncovered.map(pick)).toEqual([['cashflow-measures', 'avertissement', 'Trésorerie', 'C72']]);
     expect(uncovered[0]?.message).toContain(
-      'descend à -258\u202f604,58\u00a0€\u00a0: 258\u202f604,58\u00a0€ de besoin',
+      'descend à -253\u202f965,16\u00a0€\u00a0: 253\u202f965,16\u00a0€ de besoin',
     );
     // The bridging loan at 8 % instead of 4 %: 29 983,56 € + 1 200 € of fees, with the
     // pre-financing's 21 104,93 €, is 52 288,49 €: 12 288,49 € above the devis's 40 000 €.

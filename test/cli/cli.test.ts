@@ -30,7 +30,7 @@ describe('devis-cnc new', () => {
     );
     expect(text).toContain('intensité 39,6\u00a0% pour un plafond de 60,0\u00a0%');
     expect(text).toContain(
-      'solde cumulé le plus bas -1\u202f213\u202f806,03\u00a0€ (septembre 2027) ; 14 mois en déficit',
+      'solde cumulé le plus bas -1\u202f204\u202f196,03\u00a0€ (septembre 2027) ; 14 mois en déficit',
     );
     expect(text).toContain(
       'TVA avancée sur les décaissements 166\u202f843,00\u00a0€, récupérée après 2 mois (Paramètres) : comprise dans les soldes',

@@ -4,6 +4,7 @@ import {
   allocateLargestRemainder,
   buildCashflow,
   cashflowMonths,
+  chargesShares,
   closingOnOrAfter,
   closingOnOrBefore,
   defaultPaymentShares,
@@ -241,6 +242,59 @@ describe('receipts, payments and the critical period', () => {
     expect(model.months.every((x) => x === null)).toBe(true);
     expect(sum(model.payments[0]?.shares ?? []).toFixed()).toBe('1');
     expect(model.summary.need.toFixed(2)).toBe('0.00');
+  });
+});
+
+describe('social charges paid the month after the pay', () => {
+  const line = (amount: number, payroll?: 'pay' | 'charges') => ({
+    code: 'x',
+    label: 'x',
+    amount: m(amount),
+    profile: profile('2'),
+    vatRate: m(0),
+    ...(payroll ? { payroll } : {}),
+  });
+
+  it('follows the pay chapters weighted by their amounts, one month later, the last month keeping its own', () => {
+    const shares = [
+      [m('0.5'), m('0.5'), m(0), m(0)],
+      [m(0), m('0.5'), m('0.5'), m(0)],
+      [m('0.25'), m('0.25'), m('0.25'), m('0.25')],
+      [m(0), m(0), m(0), m(1)],
+    ];
+    // Pay: 500 + 0, 500 + 1 500, 0 + 1 500, then nothing; the décors line is not pay.
+    const s1 = chargesShares(
+      [line(1000, 'pay'), line(3000, 'pay'), line(9999), line(500, 'charges')],
+      shares,
+    );
+    expect(s1?.map((x) => x.toFixed(4))).toEqual(['0.0000', '0.1250', '0.5000', '0.3750']);
+    // Pay in the last month stays in it.
+    const s2 = chargesShares([line(100, 'pay'), line(7, 'charges')], [shares[3] ?? [], shares[2] ?? []]);
+    expect(s2?.map((x) => x.toFixed(4))).toEqual(['0.0000', '0.0000', '0.0000', '1.0000']);
+    // No pay budgeted yet: the charges keep their phase profile.
+    expect(chargesShares([line(0, 'pay'), line(0, 'charges')], shares)).toBeNull();
+  });
+
+  it('places the charges chapter of a scaffold on those shares', () => {
+    const model = buildCashflow({
+      dates: DATES,
+      format: 'long-metrage',
+      sources: [],
+      payments: [
+        { ...line(35000, 'pay'), profile: profile('2') },
+        { ...line(10000, 'charges'), profile: profile('4') },
+      ],
+      taxRefund: null,
+      vatDelayMonths: 2,
+      measures: [],
+    });
+    const [pay, charges] = model.payments;
+    const p = pay?.shares ?? [];
+    // One pay line: the charges take its shares one month later, the last two months together.
+    const shifted = [m(0), ...p.slice(0, -2), (p.at(-2) ?? m(0)).plus(p.at(-1) ?? m(0))];
+    expect(charges?.shares.map((x) => x.toFixed(4))).toEqual(shifted.map((x) => x.toFixed(4)));
+    expect(p.map((x) => x.toFixed(4))).not.toEqual(shifted.map((x) => x.toFixed(4)));
+    expect(sum(charges?.parts ?? []).toFixed(2)).toBe('10000.00');
   });
 });
 

@@ -1062,8 +1062,8 @@ describe('taskpane', () => {
       'Payé = 46,1 % du devis',
       'Calendrier écoulé = 42,1 %',
       // The Trésorerie réelle: timing catches up after the situation, no overrun: the forecast need.
-      'Besoin de trésorerie actualisé = 1 213 806,03 € (septembre 2027)',
-      'Besoin prévu (Trésorerie) = 1 213 806,03 €',
+      'Besoin de trésorerie actualisé = 1 204 196,03 € (septembre 2027)',
+      'Besoin prévu (Trésorerie) = 1 204 196,03 €',
     ]);
     expect(within(panel).queryByText(/^Trésorerie : le besoin actualisé/)).toBeNull();
     expect(

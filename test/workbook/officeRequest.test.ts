@@ -43,7 +43,7 @@ describe('the scaffold through Microsoft’s own Excel library (the requests Exc
     const office = officeJsContext();
     office.failAt(1, 'La requête est trop volumineuse.');
     await expect(new OfficePort((batch) => batch(office.context)).applyPlan(plan(20000))).rejects.toThrow(
-      'Excel a refusé l’écriture du lot 2 sur 3 (Récapitulatif, mise en forme ; Plan de financement, lignes 1 à 69 ; Trésorerie, lignes 1 à 74 ; Bilan carbone, lignes 1 à 39 ; Dépenses, lignes 1 à 20\u202f030 ; Suivi budgétaire, lignes 1 à 10\u202f047) : InvalidArgument: La requête est trop volumineuse. Écrit avant ce lot : Paramètres, Devis, Récapitulatif (lignes 1 à 23) ; pas encore écrit : Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, Budget événement, Facteurs. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.',
+      'Excel a refusé l’écriture du lot 2 sur 3 (Récapitulatif, mise en forme ; Plan de financement, lignes 1 à 69 ; Trésorerie, lignes 1 à 78 ; Bilan carbone, lignes 1 à 39 ; Dépenses, lignes 1 à 20\u202f030 ; Suivi budgétaire, lignes 1 à 10\u202f047) : InvalidArgument: La requête est trop volumineuse. Écrit avant ce lot : Paramètres, Devis, Récapitulatif (lignes 1 à 23) ; pas encore écrit : Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, Budget événement, Facteurs. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.',
     );
     // Nothing is sent after the refused batch.
     expect(office.sizes).toHaveLength(2);

@@ -4,7 +4,7 @@ import type { ProductionFormat } from '../facts/facts';
 import type { FinancingSource } from '../financing/types';
 import type { IndirectRateRole } from '../budget/types';
 import type { PhaseWeights } from '../nomenclature/types';
-import { allocateCumulative } from './allocate';
+import { allocateCumulative, allocateLargestRemainder } from './allocate';
 import {
   defaultPaymentShares,
   receiptsByMonth,
@@ -33,6 +33,11 @@ export interface PaymentLine {
   profile: PhaseWeights;
   /** VAT rate paid on its payments (0,20 for 20 %; 0 for salaries, charges, insurance). */
   vatRate: Money;
+  /**
+   * `pay`: a chapter of salaries; `charges`: the social charges on them, paid the month after the
+   * pay (their default profile follows the pay chapters' payments, one month later).
+   */
+  payroll?: 'pay' | 'charges';
   /** Set for frais généraux or imprévus kept below the subtotal (not a chapter). */
   role?: IndirectRateRole;
 }
@@ -90,14 +95,37 @@ export function typicalDates(format: ProductionFormat): CashflowDates {
   };
 }
 
+const BASIS_POINT = new Money('0.0001');
+
+/**
+ * The default monthly shares of the social charges: the pay chapters' payments, weighted by their
+ * amounts, one month later (charges are paid the month after the pay; what the last month pays
+ * stays in it), in basis points summing to 100 %. Null when no pay is budgeted yet (the charges
+ * keep their phase profile).
+ */
+export function chargesShares(payments: readonly PaymentLine[], shares: readonly Money[][]): Money[] | null {
+  const pay = payments.flatMap((p, i) =>
+    p.payroll === 'pay' ? [{ amount: p.amount, shares: shares[i] ?? [] }] : [],
+  );
+  const total = sum(pay.map((p) => p.amount));
+  const M = shares[0]?.length ?? 0;
+  if (total.isZero() || M === 0) return null;
+  const paid = Array.from({ length: M }, (_, k) => sum(pay.map((p) => p.amount.times(p.shares[k] ?? ZERO))));
+  const later = paid.map((_, k) => (k === 0 ? ZERO : (paid[k - 1] ?? ZERO)));
+  later[M - 1] = (later[M - 1] ?? ZERO).plus(paid[M - 1] ?? ZERO);
+  return allocateLargestRemainder(new Money(1), later, BASIS_POINT);
+}
+
 /** Everything the Trésorerie sheet shows, computed as its formulas compute it. */
 export function buildCashflow(input: CashflowInput): CashflowModel {
   const known = input.dates ? { ...input.dates, taxRefund: input.taxRefund } : null;
   const calendar = known ?? { ...typicalDates(input.format), taxRefund: input.taxRefund };
   const monthCount = cashflowMonths(calendar).length;
   const months = known ? cashflowMonths(known) : Array<Date | null>(monthCount).fill(null);
-  const payments = input.payments.map((p) => {
-    const shares = defaultPaymentShares(p.profile, calendar);
+  const phaseShares = input.payments.map((p) => defaultPaymentShares(p.profile, calendar));
+  const afterPay = chargesShares(input.payments, phaseShares);
+  const payments = input.payments.map((p, i) => {
+    const shares = (p.payroll === 'charges' ? afterPay : null) ?? phaseShares[i] ?? [];
     const parts = known ? allocateCumulative(p.amount, shares) : Array<Money>(monthCount).fill(ZERO);
     return { ...p, shares, parts };
   });

@@ -290,7 +290,7 @@ function realBalanceRows(x: Actual, rec: Receipts, pay: Payments): Balances {
     balReal,
     'Solde du mois réel',
     (k) =>
-      `IF(${x.isReal(k)},${g.col(k)}${rec.recTotal}-${g.col(k)}${pay.payReal}-${g.col(k)}${pay.vatPaid}+${g.col(k)}${pay.vatBack},"")`,
+      `IF(${x.isReal(k)},ROUND(${g.col(k)}${rec.recTotal}-${g.col(k)}${pay.payReal}-${g.col(k)}${pay.vatPaid}+${g.col(k)}${pay.vatBack},2),"")`,
     (k) =>
       blank(
         (result.receipts[k] ?? ZERO)
@@ -307,7 +307,7 @@ function realBalanceRows(x: Actual, rec: Receipts, pay: Payments): Balances {
     (k) =>
       k === 0
         ? `IF(${x.isReal(k)},${g.col(k)}${balReal},"")`
-        : `IF(${x.isReal(k)},N(${g.col(k - 1)}${cumReal})+${g.col(k)}${balReal},"")`,
+        : `IF(${x.isReal(k)},ROUND(N(${g.col(k - 1)}${cumReal})+${g.col(k)}${balReal},2),"")`,
     (k) => blank(result.cumulative[k] ?? null, result.past[k] ?? false),
     'total',
   );
@@ -355,7 +355,7 @@ function updatedRows(x: Actual, rec: Receipts, pay: Payments, cumReal: number, c
     updated,
     'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
     (k) =>
-      `IF(${x.isReal(k)},${c(k, cumReal)},${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}-${c(k, pay.vatPaid)}+${c(k, pay.vatBack)}+N(${c(k, catchUp)})+N(${c(k, overrun)}))`,
+      `IF(${x.isReal(k)},${c(k, cumReal)},ROUND(${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}-${c(k, pay.vatPaid)}+${c(k, pay.vatBack)}+N(${c(k, catchUp)})+N(${c(k, overrun)}),2))`,
     (k) => num(result.updated[k] ?? ZERO),
     'total',
   );
