@@ -328,6 +328,12 @@ export interface ClosingModel {
   costs: ClosingCostModel[];
   /** Financing obtained minus final cost. */
   balance: F<Money>;
+  /** The coût définitif (total). */
+  cost: F<Money>;
+  /** The tax credit on the coût définitif, the plan's, and définitif − plan. */
+  taxCredit: F<Money>;
+  taxCreditPlan: F<Money>;
+  taxCreditGap: F<Money>;
 }
 
 export interface RightsHolderModel {

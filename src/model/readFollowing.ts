@@ -34,6 +34,10 @@ export const FOLLOWING_READS: readonly string[] = [
   CLOSING_NAMES.costs,
   CLOSING_NAMES.devis,
   CLOSING_NAMES.balance,
+  CLOSING_NAMES.cost,
+  CLOSING_NAMES.taxCredit,
+  CLOSING_NAMES.taxCreditPlan,
+  CLOSING_NAMES.taxCreditGap,
   RIGHTS_NAMES.lines,
   RIGHTS_NAMES.byBase,
   RIGHTS_NAMES.rentalRate,
@@ -114,7 +118,11 @@ export function readClosing(s: Snapshot): ClosingModel | null {
   const costs = filledRows(readClosingCosts(s), ['chapter', 'label', 'devis', 'final']);
   const devis = moneyAt(s, CLOSING_NAMES.devis);
   const balance = moneyAt(s, CLOSING_NAMES.balance);
-  if (!range && !costs && !devis && !balance) return null;
+  const cost = moneyAt(s, CLOSING_NAMES.cost);
+  const taxCredit = moneyAt(s, CLOSING_NAMES.taxCredit);
+  const taxCreditPlan = moneyAt(s, CLOSING_NAMES.taxCreditPlan);
+  const taxCreditGap = moneyAt(s, CLOSING_NAMES.taxCreditGap);
+  if (!range && !costs && !devis && !balance && !cost && !taxCredit && !taxCreditGap) return null;
   return {
     devis,
     funding: rows.map((r) => fields(r, { source: asText, planned: asMoney, obtained: asMoney })),
@@ -128,6 +136,10 @@ export function readClosing(s: Snapshot): ClosingModel | null {
       }),
     ),
     balance,
+    cost,
+    taxCredit,
+    taxCreditPlan,
+    taxCreditGap,
   };
 }
 

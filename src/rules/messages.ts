@@ -132,6 +132,10 @@ export const MESSAGES = {
     'Besoin de trésorerie actualisé : {need} € (solde le plus bas en {month}), soit {over} € de plus que les {planned} € prévus : les mesures prévues ne suffisent plus.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
+  'closing-tax-credit-lower':
+    'Crédit d’impôt définitif de {final} € sur les dépenses réelles : {missing} € de moins que les {plan} € du plan de financement ; le financement définitif retient le définitif, et ce qu’un préfinancement a avancé au-delà se rembourse.',
+  'closing-over-ceiling':
+    'Aides publiques de {public} € : {intensity} % du coût définitif ({cost} €), au-delà du plafond de {ceiling} % : l’intensité se vérifie aussi au coût définitif.',
   'closing-uncovered':
     'Le financement définitif ne couvre pas le coût définitif : il manque {missing} € (solde du Bilan financier).',
   'rights-base-missing': 'Ayant droit {holder} : un pourcentage sans assiette (choisissez-la dans la liste).',

@@ -59,7 +59,8 @@ import {
   type GapThresholds,
 } from '../domain/followup/followup';
 import { isoDay } from '../domain/isoDay';
-import { Money, ZERO } from '../domain/money';
+import { Money, ZERO, sum } from '../domain/money';
+import { definitiveLines, definitiveTaxCredit, type DefinitiveLine } from '../domain/followup/definitive';
 import { getNomenclature, paymentProfileOf, rolesOf, vatRateOf } from '../domain/nomenclature/nomenclature';
 import {
   computeRights,
@@ -136,6 +137,8 @@ export interface Production {
     elapsed: Money | null;
   };
   actual: Noted & { receipts: ActualReceipt[]; result: ActualCashflow };
+  /** The coût définitif line by line, and the tax credit on it against the plan's. */
+  closing: { lines: DefinitiveLine[]; taxCredit: { base: Money; final: Money; plan: Money } };
   rights: Noted & { input: RightsInput; result: RightsResult };
   event: Noted & { input: EventInput; result: EventResult };
 }
@@ -348,6 +351,8 @@ export function computeProduction(input: ScaffoldInput): Production {
   });
   const lines = costedLines(input.budget, result);
   const { useExample, ...following } = computeFollowing(input, result, lines, cashflow);
+  const definitive = definitiveLines(input.budget, following.followUp.result.lines, following.expenses.lines);
+  const base = sum(definitive.flatMap((l) => [l.eligible, l.eligibleCharges]));
   const rights = chosen(
     input.rights,
     useExample,
@@ -373,6 +378,14 @@ export function computeProduction(input: ScaffoldInput): Production {
     cashflow,
     carbon: computeCarbon(input, following.expenses.totals),
     ...following,
+    closing: {
+      lines: definitive,
+      taxCredit: {
+        base,
+        final: definitiveTaxCredit(base, taxCreditFact(input.format).rate, cap),
+        plan: financing.result.taxCreditInPlan,
+      },
+    },
     rights: {
       input: rights.value,
       result: computeRights(rights.value),

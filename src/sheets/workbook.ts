@@ -6,8 +6,9 @@ import type { FinancingResult } from '../domain/financing/types';
 import { actualCashflowSheet } from './actual/layout';
 import { carbonSheet, factorsSheet } from './carbon/layout';
 import { cashflowSheet } from './cashflow/layout';
-import { closingSheet, type ClosingLayout } from './closing/layout';
-import { devisSheet } from './devis/layout';
+import { closingSheet, type ClosingLayout, type ClosingLayoutInput } from './closing/layout';
+import { devisSheet, type DevisLineRow } from './devis/layout';
+import { FOLLOWUP_FIRST_ROW } from './followup/contract';
 import { eventSheet } from './event/layout';
 import { expensesSheet } from './expenses/layout';
 import { financingSheet, type FinancingLayout } from './financing/layout';
@@ -61,6 +62,18 @@ const needs = <K extends keyof Written>(written: Partial<Written>, key: K): Writ
  * The sheets, in workbook order: adding a sheet is its folder and one entry here. Each layout
  * only places what the domain computed (computeProduction), with its formulas.
  */
+/**
+ * The coût définitif's lines with the rows they read: the Suivi lists the devis's costed lines in
+ * order, one per row from its first; a charges line has no devis line of its own to read.
+ */
+function closingLines(p: Production, devisLines: readonly DevisLineRow[]): ClosingLayoutInput['lines'] {
+  const rows = devisLines.filter((l) => l.kind === 'line');
+  return p.closing.lines.map((line, i) => {
+    const charges = p.followUp.result.lines[i]?.charges !== undefined;
+    return { line, followRow: FOLLOWUP_FIRST_ROW + i, devisRow: rows[i]?.row ?? 0, charges };
+  });
+}
+
 const SHEETS: readonly SheetEntry[] = [
   {
     key: 'params',
@@ -144,6 +157,9 @@ const SHEETS: readonly SheetEntry[] = [
         chapterRows: needs(w, 'followUp').chapterRows,
         sources: needs(w, 'financing').rows,
         sourcesFirstRow: needs(w, 'financing').firstRow,
+        lines: closingLines(p, needs(w, 'devis').rows.lines),
+        chargesChapter: rolesOf(getNomenclature(p.budget.nomenclature)).chargesChapter,
+        taxCredit: p.closing.taxCredit,
         naming,
       })),
   },

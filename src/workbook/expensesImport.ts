@@ -1,19 +1,17 @@
 import type { ExpenseInput } from '../domain/expenses/expenses';
-import { toCellNumber } from '../domain/money';
 import {
   EXPENSE_CODE_COLUMNS,
   EXPENSE_COLUMNS as E,
   EXPENSE_NAMES,
   expenseTtcFormula,
   FREE_EXPENSE_ROWS,
+  pieceCells,
 } from '../sheets/expenses/contract';
 import { makeNaming } from '../sheets/model/naming';
 import { isPiece, readExpenseCodes, readExpenseRows } from '../sheets/expenses/reader';
-import { yesNo } from '../sheets/model/labels';
 import { NUMFMT, parseAddress, type CellPlan } from '../sheets/model/plan';
 import { readTable, type Snapshot } from '../sheets/model/snapshot';
 import type { WorkbookPort, WorkbookReader } from './port';
-import { isoDay } from '../domain/isoDay';
 
 /**
  * What appending expenses needs of a workbook: its names read, cells inserted, cells written.
@@ -100,27 +98,9 @@ export async function appendExpenses(
     const row = free[i];
     if (row === undefined) return;
     written.push(row);
-    cells.push(
-      { address: E.cell('date', row), value: isoDay(e.date), numFmt: NUMFMT.date },
-      { address: E.cell('piece', row), value: e.piece },
-      { address: E.cell('payee', row), value: e.payee },
-      { address: E.cell('nature', row), value: e.nature },
-      { address: E.cell('code', row), value: e.code, numFmt: NUMFMT.text },
-      { address: E.cell('label', row), value: e.label },
-      { address: E.cell('ht', row), value: toCellNumber(e.ht), numFmt: NUMFMT.euro },
-      { address: E.cell('tva', row), value: toCellNumber(e.tva), numFmt: NUMFMT.euro },
-      {
-        address: E.cell('ttc', row),
-        formula: expenseTtcFormula(row),
-        result: toCellNumber(e.ht.plus(e.tva)),
-        numFmt: NUMFMT.euro,
-      },
-      { address: E.cell('status', row), value: e.status },
-      { address: E.cell('paidOn', row), value: isoDay(e.paidOn), numFmt: NUMFMT.date },
-      { address: E.cell('mode', row), value: e.mode },
-      { address: E.cell('proof', row), value: yesNo(e.proof) },
-      { address: E.cell('proofRef', row), value: e.proofRef },
-    );
+    // The scaffold's cells (a port writes values, formulas and formats, the rows keep their
+    // styles), the TTC computed.
+    cells.push(...pieceCells(e, row, false));
   });
   await port.writeCells(sheet, cells);
   return { sheet, rows: written, inserted };

@@ -106,6 +106,27 @@ describe('reading a French statement', () => {
   });
 });
 
+describe('where a piece was spent', () => {
+  it('reads « France / étranger » in a statement: empty is France, a foreign word is Étranger, anything else refused', () => {
+    const records = readCsv(
+      'Date;Code;HT;France / étranger\n01/12/2026;6.2.1;100;\n02/12/2026;6.2.1;200;à l’étranger\n03/12/2026;6.2.1;300;ETRANGER\n04/12/2026;6.2.1;400;Belgique\n',
+    );
+    const [header, ...rows] = records;
+    const map = mapColumns(header?.cells ?? []);
+    const codes = new Set(['6.2.1']);
+    const ok = readStatement(rows.slice(0, 3), map, codes);
+    expect(ok.ok && ok.expenses.map((e) => [e.ht.toFixed(2), e.place])).toEqual([
+      ['100.00', 'France'],
+      ['200.00', 'Étranger'],
+      ['300.00', 'Étranger'],
+    ]);
+    const bad = readStatement(rows, map, codes);
+    expect(bad.ok ? [] : bad.refused).toEqual([
+      { line: 5, reasons: ['lieu « Belgique » : France ou Étranger'] },
+    ]);
+  });
+});
+
 describe('devis-cnc depenses importer', () => {
   const book = join(dir, 'classeur.xlsx');
 
@@ -191,7 +212,7 @@ describe('devis-cnc depenses importer', () => {
     await source.xlsx.readFile(book);
     const codes = ledgerCodes(source);
     const ledger = source.definedNames.getRanges('Dep_Lignes').ranges[0] ?? '';
-    const [, top = '', bottom = ''] = /!\$A\$(\d+):\$N\$(\d+)$/.exec(ledger) ?? [];
+    const [, top = '', bottom = ''] = /!\$A\$(\d+):\$O\$(\d+)$/.exec(ledger) ?? [];
     const pieces =
       source
         .getWorksheet('Dépenses')
@@ -223,7 +244,7 @@ describe('devis-cnc depenses importer', () => {
     await wb.xlsx.readFile(target);
     const ws = wb.getWorksheet('Dépenses');
     const newBottom = Number(bottom) + 400;
-    expect(wb.definedNames.getRanges('Dep_Lignes').ranges).toEqual([`'Dépenses'!$A$${top}:$N$${newBottom}`]);
+    expect(wb.definedNames.getRanges('Dep_Lignes').ranges).toEqual([`'Dépenses'!$A$${top}:$O$${newBottom}`]);
     expect(ws?.getCell(`F${newBottom + 1}`).value).toBe('Total');
     expect(ws?.getCell(`I${firstRow + 400}`).formula).toBe(
       `IF(AND(G${firstRow + 400}="",H${firstRow + 400}=""),"",G${firstRow + 400}+H${firstRow + 400})`,

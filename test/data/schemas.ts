@@ -44,6 +44,7 @@ const roles = obj({
   ),
   protocol: obj({ note: str, source: str, mark, producerFeeCodes: arr(str, 1), financialCostsCodes: arr(str), producerFeeCap: decimal }),
   paymentProfiles: obj({ note: str, mark, byCode: { type: 'object', additionalProperties: phaseWeights, minProperties: 1 } }),
+  vatRates: obj({ note: str, mark, byCode: { type: 'object', additionalProperties: decimal, minProperties: 1 } }),
 }, ['protocol']);
 
 export const NOMENCLATURE: Schema = {
@@ -196,6 +197,7 @@ export const FINANCEMENT: Schema = obj(
       delayMark: mark,
       shareNote: str,
     }),
+    vatRefund: obj({ note: str, delayMonths: { type: 'integer', minimum: 0, maximum: 12 }, source: str, mark }),
   },
   [],
   false,
@@ -293,8 +295,9 @@ const expense = obj(
     mode: nullable(str),
     proof: { type: 'boolean' },
     proofRef: anyStr,
+    place: { enum: ['France', 'Étranger'] },
   },
-  [],
+  ['place'],
 );
 const DEPENSES = examplesByFormat(arr(expense));
 

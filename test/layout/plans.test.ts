@@ -45,9 +45,13 @@ describe('plan invariants', () => {
         true,
       );
     // Text results only where a formula yields a label (nature, phase, rule, source name) or links
-    // to one (the Suivi budgétaire's code, label and status of each devis line).
+    // to one (the Suivi budgétaire's code, label and status of each devis line; the Bilan
+    // financier's code and label of each line of the coût définitif).
     const texts = formulas.filter((c) => typeof c.result === 'string');
-    for (const c of texts) expect(c.formula).toMatch(/IF\(|INDEX\(|^'Devis'![AB]\d+$|^T\('Devis'!C\d+\)$/);
+    for (const c of texts)
+      expect(c.formula).toMatch(
+        /IF\(|INDEX\(|^'Devis'![AB]\d+$|^T\('Devis'!C\d+\)$|^'Suivi budgétaire'![AB]\d+$/,
+      );
   });
 
   it('writes the total général as a formula equal to the domain total', () => {

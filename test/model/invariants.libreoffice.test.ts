@@ -166,10 +166,10 @@ const BROKEN: [string, LoOperation, string, string, string, number?][] = [
   ],
   [
     'order.expenses.paid-within-engaged',
-    { op: 'set', sheet: 'Dépenses', cell: 'T10', value: 999999 },
+    { op: 'set', sheet: 'Dépenses', cell: 'U10', value: 999999 },
     'model-order',
     'Dépenses',
-    'T10',
+    'U10',
   ],
   [
     'order.followup.paid-within-engaged',
@@ -187,10 +187,10 @@ const BROKEN: [string, LoOperation, string, string, string, number?][] = [
   ],
   [
     'equal.closing.devis',
-    { op: 'set', sheet: 'Bilan financier', cell: 'J6', value: 3000000 },
+    { op: 'set', sheet: 'Bilan financier', cell: 'L6', value: 3000000 },
     'model-equal',
     'Bilan financier',
-    'J6',
+    'L6',
   ],
   [
     'kind.closing.obtained',

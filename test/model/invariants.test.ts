@@ -237,6 +237,10 @@ function model(): ProductionModel {
       ],
       costs: [],
       balance: null,
+      cost: null,
+      taxCredit: null,
+      taxCreditPlan: null,
+      taxCreditGap: null,
     },
     rights: {
       holders: [

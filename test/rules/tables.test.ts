@@ -892,12 +892,13 @@ const TABLES = [
   [
     'closing-balance',
     snap({
-      // Bilan_Postes from A5: chapitre, intitulé, devis, coût définitif, écart, écart %, explication.
+      // Bilan_Postes from A5: chapitre, intitulé, devis, coût définitif, écart, écart %, dont France,
+      // dont éligible, explication.
       Bilan_Postes: r('Bilan financier', 'A5', [
-        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, null],
+        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, 345500, 345500, null],
         // −15 % and −7 000 €: beyond both thresholds, unexplained.
-        ['8', 'Pellicules et laboratoires', 46000, 39000, -7000, -0.1522, null],
-        ['5', 'Décors et costumes', 21000, 24500, 3500, 0.1667, 'Repli en studio'],
+        ['8', 'Pellicules et laboratoires', 46000, 39000, -7000, -0.1522, 39000, 39000, null],
+        ['5', 'Décors et costumes', 21000, 24500, 3500, 0.1667, 24500, 24500, 'Repli en studio'],
         [
           null,
           'Imprévus (consommés dans les lignes)',
@@ -905,23 +906,53 @@ const TABLES = [
           0,
           -135986.59,
           -1,
+          0,
+          0,
           'Consommés par les lignes',
         ],
       ]),
       // Financement définitif 2 990 000 € for a coût définitif of 3 043 991,03 €.
-      Bilan_Solde: one('Bilan financier', 'J9', -53991.03),
+      Bilan_Solde: one('Bilan financier', 'L9', -53991.03),
       Param_SeuilEcart: one('Paramètres', 'B21', 0.1),
       Param_SeuilEcartMontant: one('Paramètres', 'B22', 1000),
     }),
-    ['closing-gap-unexplained@Bilan financier!G6', 'closing-uncovered@Bilan financier!J9'],
+    ['closing-gap-unexplained@Bilan financier!I6', 'closing-uncovered@Bilan financier!L9'],
   ],
   [
     'closing-balance',
     snap({
       Bilan_Postes: r('Bilan financier', 'A5', [
-        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, null],
+        ['1', 'Droits artistiques', 340500, 345500, 5000, 0.0147, 345500, 345500, null],
       ]),
-      Bilan_Solde: one('Bilan financier', 'J9', 133100.59),
+      Bilan_Solde: one('Bilan financier', 'L9', 133100.59),
+    }),
+    [],
+  ],
+  ['closing-tax-credit', snap({}), []],
+  [
+    'closing-tax-credit',
+    snap({
+      // 30 % of a définitif base of 2 100 000 € = 630 000 €, for 653 220,54 € in the plan.
+      Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
+      Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
+      Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', -23220.54),
+      // Public aids 1 203 220,54 € over a coût définitif of 1 900 000 €: 63,3 % > 60 %.
+      Bilan_CoutDefinitif: one('Bilan financier', 'L5', 1900000),
+      Fin_Public: one('Plan de financement', 'C9', 1203220.54),
+      Fin_Plafond: one('Plan de financement', 'C13', 0.6),
+    }),
+    ['closing-tax-credit-lower@Bilan financier!L13', 'closing-over-ceiling@Bilan financier!L5'],
+  ],
+  [
+    'closing-tax-credit',
+    snap({
+      // A définitif above the plan is kept by the financement définitif: nothing to say.
+      Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 659036.17),
+      Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
+      Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', 5815.63),
+      Bilan_CoutDefinitif: one('Bilan financier', 'L5', 2902246.03),
+      Fin_Public: one('Plan de financement', 'C9', 1203220.54),
+      Fin_Plafond: one('Plan de financement', 'C13', 0.6),
     }),
     [],
   ],
@@ -1304,6 +1335,32 @@ it('tells the updated cash need with its month, the planned need and the differe
   expect(f && renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')).toBe(
     'Besoin de trésorerie actualisé : 1 235 412,60 € (solde le plus bas en septembre 2027), soit 35 384,07 € de plus que les 1 200 028,53 € prévus : les mesures prévues ne suffisent plus.',
   );
+});
+
+it('tells the tax credit définitif below the plan with both amounts, and the intensity on the coût définitif', () => {
+  const found = runRules(
+    RULES.filter((x) => x.meta.id === 'closing-tax-credit'),
+    snap({
+      Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
+      Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
+      Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', -23220.54),
+      Bilan_CoutDefinitif: one('Bilan financier', 'L5', 1900000),
+      Fin_Public: one('Plan de financement', 'C9', 1203220.54),
+      Fin_Plafond: one('Plan de financement', 'C13', 0.6),
+    }),
+  );
+  expect(
+    found.map((f) => [f.severity, renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')]),
+  ).toEqual([
+    [
+      'avertissement',
+      'Crédit d’impôt définitif de 630 000,00 € sur les dépenses réelles : 23 220,54 € de moins que les 653 220,54 € du plan de financement ; le financement définitif retient le définitif, et ce qu’un préfinancement a avancé au-delà se rembourse.',
+    ],
+    [
+      'erreur',
+      'Aides publiques de 1 203 220,54 € : 63,3 % du coût définitif (1 900 000,00 €), au-delà du plafond de 60 % : l’intensité se vérifie aussi au coût définitif.',
+    ],
+  ]);
 });
 
 it('tells a TTC that is not HT + TVA with the three amounts, in euros to the cent', () => {

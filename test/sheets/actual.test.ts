@@ -251,7 +251,7 @@ describe('Trésorerie réelle in LibreOffice', () => {
       (report.files[0]?.findings ?? [])
         .filter((f) => f.severity === 'erreur')
         .map((f) => `${f.messageId}@${f.sheet}!${f.address}`),
-    ).toEqual(['closing-gap-unexplained@Bilan financier!G12', 'closing-uncovered@Bilan financier!J9']);
+    ).toEqual(['closing-gap-unexplained@Bilan financier!I12', 'closing-uncovered@Bilan financier!L9']);
     expect(code).toBe(1);
     expect(readFileSync(file).equals(before)).toBe(true);
   });

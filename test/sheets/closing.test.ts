@@ -21,7 +21,12 @@ import {
   RIGHTS_COLUMNS as R,
   RIGHTS_FIRST_ROW,
 } from '../../src/sheets/rights/contract';
-import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
+import {
+  editWithLibreOffice,
+  namedValues,
+  recalcProfile,
+  recalcWithLibreOffice,
+} from '../support/libreoffice';
 import { rowOfResult, toCents } from '../support/cells';
 
 /*
@@ -178,6 +183,58 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(await main(['new', '--out', file, '--exemple'], silent)).toBe(0);
   });
 
+  it('gives the coût définitif dont France and dont éligible, and the tax credit on it; a piece abroad lowers it, found at its cell', async () => {
+    const names = [
+      'Bilan_CoutDefinitif',
+      'Bilan_BaseCreditImpot',
+      'Bilan_CreditImpotDefinitif',
+      'Bilan_CreditImpotPlan',
+      'Bilan_AjustementCreditImpot',
+      'Bilan_FinancementDefinitif',
+      'Bilan_Solde',
+    ];
+    const lo = recalcWithLibreOffice(file, join(dir, 'lo-definitif'), profile);
+    // Abroad: the two Brussels pieces (2 880 + 13 200 €, chapter 6) and, of the 8 000 € of visual
+    // effects still to engage, the devis's foreign share 20 000 / 45 000: 3 555,56 €. The ledger's
+    // 30 000 € VFX piece was made in France: the eligible base rises from the devis's
+    // 2 177 401,80 € to 2 196 787,24 €, and 30 % of it is 659 036,17 €, 5 815,63 € above the plan.
+    expect(toCents(await namedValues(lo, names))).toEqual({
+      Bilan_CoutDefinitif: 2902246.03,
+      Bilan_BaseCreditImpot: 2196787.24,
+      Bilan_CreditImpotDefinitif: 659036.17,
+      Bilan_CreditImpotPlan: 653220.54,
+      Bilan_AjustementCreditImpot: 5815.63,
+      Bilan_FinancementDefinitif: 3041107.25,
+      Bilan_Solde: 138861.22,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const vfx = rowOfResult(wb.getWorksheet('Dépenses'), E.letter('payee'), 'Atelier VFX Lumière');
+    expect(vfx).toBeGreaterThanOrEqual(EXPENSE_FIRST_ROW);
+    const abroad = editWithLibreOffice(
+      file,
+      join(dir, 'vfx-etranger.xlsx'),
+      [{ op: 'set', sheet: 'Dépenses', cell: E.cell('place', vfx), value: 'Étranger' }],
+      profile,
+    );
+    // 30 000 € less eligible spend: base 2 166 787,24 €, credit 650 036,17 €, 3 184,37 € short.
+    const v = toCents(await namedValues(abroad, names));
+    expect([v.Bilan_BaseCreditImpot, v.Bilan_CreditImpotDefinitif, v.Bilan_AjustementCreditImpot]).toEqual([
+      2166787.24, 650036.17, -3184.37,
+    ]);
+    const out: string[] = [];
+    await main(['audit', abroad, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
+    const findings = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; severity: string; sheet: string; address: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId.startsWith('closing-tax-credit'));
+    const gapRef = wb.definedNames.getRanges('Bilan_AjustementCreditImpot').ranges[0] ?? '';
+    expect(findings?.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([
+      `avertissement@Bilan financier!${gapRef.split('!')[1]?.replace(/\$/g, '')}`,
+    ]);
+  });
+
   it('gives exit 1 with the share over 100 %, the unknown expense code, the unexplained écart and the uncovered closing at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -210,7 +267,9 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     ]);
     // The rights and the event are recomputed as the domain says; the 1.1 piece (15 000 €) now
     // charges no devis line: 1.1's estimé final falls to its 50 000 € reste, an écart of −10 000 €.
-    // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+: 51 899,41 € short.
+    // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+, and the tax
+    // credit définitif is taken on 15 165 € less (the piece and its 1,1 % authors' charges):
+    // 0,30 × 2 181 622,24 = 654 486,67 €, 1 266,13 € above the plan; 50 633,28 € short.
     const cents = toCents(v);
     expect(cents).toEqual({
       Droits_RNPP: 186949.38,
@@ -218,7 +277,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
       Evt_Solde: 8160,
       Suivi_EcartLignes: -12114,
       Bilan_CoutDefinitif: 2887191.03,
-      Bilan_Solde: -51899.41,
+      Bilan_Solde: -50633.28,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
@@ -233,7 +292,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(errors.map((f) => `${f.messageId}@${f.sheet}!${f.address}`).sort()).toEqual(
       [
         `expense-code-unknown@Dépenses!${E.cell('code', EXPENSE_FIRST_ROW)}`,
-        'closing-uncovered@Bilan financier!J9',
+        'closing-uncovered@Bilan financier!L9',
         `followup-gap-unexplained@Suivi budgétaire!${F.cell('explanation', row51)}`,
         `rights-over-100@Ayants droit!${B.cell('share', RIGHTS_FIRST_ROW)}`,
         // 1.1 now shows −10 000 € (−16,7 %) with its cause and explanation kept: no finding.

@@ -797,7 +797,7 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     await screen.findByText(/0 erreur, 1 avertissement/);
-    // No comment box until asked for: the list is not fifteen empty fields to tab through.
+    // No comment box until asked for: the list is not sixteen empty fields to tab through.
     expect(screen.queryByRole('textbox', { name: /^Commentaire sur/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
     const comment = screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' });
@@ -845,7 +845,7 @@ describe('taskpane', () => {
     });
     expect(
       screen.getByText(
-        'Grille des 15 critères exportée dans grille-de-controle.csv (verdicts et commentaires compris).',
+        'Grille des 16 critères exportée dans grille-de-controle.csv (verdicts et commentaires compris).',
       ),
     ).toBeTruthy();
     const [name, text] = saved[0] ?? ['', ''];
@@ -854,7 +854,7 @@ describe('taskpane', () => {
     expect(lines[0]).toBe('Critère;Feuille;Verdict;Commentaire;Libellé du critère;Règles automatiques');
     expect(lines[1]).toMatch(/^cpca:C1\.4\.1;Plan de financement;Acquis;"Vu ; « options » comparées";/);
     expect(lines[2]).toMatch(/^cpca:C1\.4\.2;Bilan carbone;Non évalué;;/);
-    expect(lines).toHaveLength(17);
+    expect(lines).toHaveLength(18);
   });
 
   it('keeps ticks and comments in the workbook and writes the report to a new sheet', async () => {
@@ -868,9 +868,9 @@ describe('taskpane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer le contrôle' }));
     });
     const verdicts = await screen.findByRole('radiogroup', { name: /^cpca:C1\.4\.1/ });
-    expect(screen.getByText('0 / 3 jugé')).toBeTruthy();
+    expect(screen.getByText('0 / 4 jugé')).toBeTruthy();
     fireEvent.click(within(verdicts).getByRole('radio', { name: 'Acquis' }));
-    expect(screen.getByText('1 / 3 jugé')).toBeTruthy();
+    expect(screen.getByText('1 / 4 jugé')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Commenter cpca:C1.4.1' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire sur cpca:C1.4.1' }), {
       target: { value: 'Étude comparative convaincante' },
@@ -971,7 +971,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 43 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 44 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);
@@ -1099,7 +1099,7 @@ describe('taskpane', () => {
       .getWorksheet('Trésorerie réelle')
       ?.getCell(needRef?.split('!')[1]?.replace(/\$/g, '') ?? '');
     if (!needCell) throw new Error('TresoR_Besoin introuvable');
-    needCell.value = { formula: needCell.formula, result: 1258927.94 };
+    needCell.value = { formula: needCell.formula, result: 1263095.44 };
     await act(async () => {
       fireEvent.click(button);
     });

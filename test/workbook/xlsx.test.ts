@@ -69,7 +69,7 @@ describe('xlsx adapter', () => {
     expect(recap?.getCell('C5').result).toBe(285500);
     expect(nameRef(back, 'Param_Enveloppe')).toEqual(["'Paramètres'!$B$17"]);
     expect(back.getWorksheet('Paramètres')?.getCell('B17').value).toBe(3200000);
-    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$63:$A$68"]);
+    expect(nameRef(back, 'Liste_Statuts')).toEqual(["'Paramètres'!$A$64:$A$69"]);
     expect(outcome.status === 'done' && outcome.skipped[0]).toMatch(/exceljs ne sait pas créer de graphique/);
     // Excel recalculates everything on open: calcPr fullCalcOnLoad in workbook.xml.
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());

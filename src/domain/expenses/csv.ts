@@ -5,6 +5,7 @@ import {
   PAYMENT_MODES,
   type ExpenseInput,
   type ExpenseNature,
+  type ExpensePlace,
   type ExpenseStatus,
 } from './expenses';
 
@@ -24,6 +25,7 @@ export const CSV_FIELDS = [
   'mode',
   'proof',
   'proofRef',
+  'place',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -53,6 +55,7 @@ const SYNONYMS: Record<CsvField, string[]> = {
   mode: ['mode de paiement', 'mode', 'moyen de paiement', 'reglement'],
   proof: ['justificatif', 'justifie', 'piece justificative'],
   proofRef: ['reference du justificatif', 'ref justificatif', 'reference justificatif', 'reference'],
+  place: ['france etranger', 'lieu', 'lieu de la depense', 'pays', 'localisation'],
 };
 
 /** A French name for each field, in messages. */
@@ -71,6 +74,7 @@ export const FIELD_LABELS: Record<CsvField, string> = {
   mode: 'mode de paiement',
   proof: 'justificatif',
   proofRef: 'référence du justificatif',
+  place: 'France / étranger',
 };
 
 /** One record of the file: its fields and the line of the file it starts on. */
@@ -216,6 +220,17 @@ const STATUS_WORDS: Record<string, ExpenseStatus> = {
   'a payer': 'Engagé',
 };
 
+/** Where a piece was spent, in the words a statement uses (loose form). */
+const PLACE_WORDS: Record<string, ExpensePlace> = {
+  france: 'France',
+  fr: 'France',
+  etranger: 'Étranger',
+  'a l etranger': 'Étranger',
+  "a l'etranger": 'Étranger',
+  'a l’etranger': 'Étranger',
+  'hors france': 'Étranger',
+};
+
 const YES_WORDS = new Set(['oui', 'o', 'x', 'vrai', 'yes', '1']);
 const NO_WORDS = new Set(['non', 'n', 'faux', 'no', '0', '']);
 
@@ -291,10 +306,13 @@ export function readStatement(
     const proofText = looseForm(get('proof'));
     const proof = YES_WORDS.has(proofText) ? true : NO_WORDS.has(proofText) ? false : null;
     if (proof === null) reasons.push(`justificatif « ${get('proof')} » : oui ou non`);
+    const placeText = get('place');
+    const place = placeText === '' ? 'France' : PLACE_WORDS[looseForm(placeText)];
+    if (!place) reasons.push(`lieu « ${placeText} » : France ou Étranger`);
     const modeText = get('mode');
     const mode =
       modeText === '' ? null : (PAYMENT_MODES.find((m) => looseForm(m) === looseForm(modeText)) ?? modeText);
-    if (reasons.length > 0 || !date || !ht || !nature || !status || proof === null) {
+    if (reasons.length > 0 || !date || !ht || !nature || !status || proof === null || !place) {
       refused.push({ line: rec.line, reasons });
       continue;
     }
@@ -312,6 +330,7 @@ export function readStatement(
       mode,
       proof,
       proofRef: get('proofRef'),
+      place,
     });
   }
   return refused.length > 0 ? { ok: false, refused } : { ok: true, expenses };

@@ -17,6 +17,13 @@ export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
 
 export const PAYMENT_MODES = ['Virement', 'Carte', 'Chèque', 'Prélèvement', 'Espèces'] as const;
 
+/**
+ * Where the spend is made: the coût définitif gives its part in France (CGI art. 220 F, Code du
+ * cinéma art. D331-14) and the tax credit only counts French spend.
+ */
+export const EXPENSE_PLACES = ['France', 'Étranger'] as const;
+export type ExpensePlace = (typeof EXPENSE_PLACES)[number];
+
 /** One line of the Dépenses ledger. Amounts HT and TVA as decimals; TTC is HT + TVA unless typed. */
 export interface ExpenseInput {
   /** ISO day, "2026-11-06". */
@@ -37,6 +44,8 @@ export interface ExpenseInput {
   /** A justification (invoice, receipt, contract) is on file. */
   proof: boolean;
   proofRef: string;
+  /** Spend in France (the default) or abroad. */
+  place?: ExpensePlace;
 }
 
 export interface ExpenseTotals {

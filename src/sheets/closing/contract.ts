@@ -1,6 +1,9 @@
 import { contiguousColumns } from '../model/contract';
 
-/** Coût définitif per chapter (named Bilan_Postes), then frais généraux, imprévus and the total. */
+/**
+ * Coût définitif per chapter (named Bilan_Postes), then frais généraux, imprévus and the total:
+ * with its French spend and its part eligible to the tax credit (Code du cinéma art. D331-14).
+ */
 export const CLOSING_COST_COLUMNS = contiguousColumns('A', {
   chapter: 'Chapitre',
   label: 'Intitulé',
@@ -8,6 +11,8 @@ export const CLOSING_COST_COLUMNS = contiguousColumns('A', {
   final: 'Coût définitif',
   gap: 'Écart (€)',
   gapRate: 'Écart (%)',
+  france: 'dont France',
+  eligible: 'dont éligible au crédit d’impôt',
   explanation: 'Explication de l’écart',
 });
 
@@ -21,9 +26,36 @@ export const CLOSING_FUNDING_COLUMNS = contiguousColumns('A', {
   explanation: 'Explication de l’écart',
 });
 
+/**
+ * The coût définitif line by line (named Bilan_Lignes), under the financing: what the chapters'
+ * French spend and eligible part add up; the final cost, France and eligible columns sit under the
+ * chapters' own (France and eligible right of the funding table, whose écart is signed).
+ */
+export const CLOSING_LINE_COLUMNS = contiguousColumns('A', {
+  code: 'Code',
+  label: 'Ligne du devis',
+  chapter: 'Chapitre',
+  final: 'Coût définitif',
+  foreign: 'dont étranger',
+  share: 'Part éligible (Devis)',
+  france: 'dont France',
+  eligible: 'Éligible (France × part)',
+  charges: 'Charges patronales éligibles',
+});
+
 /** The result, right of the tables: a label and a value per row. */
-export const CLOSING_RESULT_COLUMNS = contiguousColumns('I', { label: 'Résultat', value: 'Montant' });
-export const CLOSING_RESULT_ROWS = ['cost', 'devis', 'costGap', 'funding', 'balance'] as const;
+export const CLOSING_RESULT_COLUMNS = contiguousColumns('K', { label: 'Résultat', value: 'Montant' });
+export const CLOSING_RESULT_ROWS = [
+  'cost',
+  'devis',
+  'costGap',
+  'funding',
+  'balance',
+  'taxCreditBase',
+  'taxCredit',
+  'taxCreditPlan',
+  'taxCreditGap',
+] as const;
 
 export const CLOSING_HEADER_ROW = 4;
 
@@ -35,4 +67,15 @@ export const CLOSING_NAMES = {
   costGap: 'Bilan_EcartDevis',
   fundingTotal: 'Bilan_FinancementDefinitif',
   balance: 'Bilan_Solde',
+  /** The line by line detail and the columns the chapters sum. */
+  lines: 'Bilan_Lignes',
+  lineChapters: 'Bilan_LChapitres',
+  lineFrance: 'Bilan_LFrance',
+  lineEligible: 'Bilan_LEligible',
+  lineCharges: 'Bilan_LChargesEligibles',
+  /** The tax credit on the coût définitif, the plan's, and the adjustment. */
+  taxCreditBase: 'Bilan_BaseCreditImpot',
+  taxCredit: 'Bilan_CreditImpotDefinitif',
+  taxCreditPlan: 'Bilan_CreditImpotPlan',
+  taxCreditGap: 'Bilan_AjustementCreditImpot',
 } as const;

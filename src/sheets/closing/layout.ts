@@ -1,9 +1,13 @@
 import type { BudgetResult } from '../../domain/budget/types';
+import { taxCreditCategoryLabels } from '../../domain/financing/categories';
 import type { FinancingSource } from '../../domain/financing/types';
+import type { DefinitiveLine } from '../../domain/followup/definitive';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
-import { DEVIS_NAMES } from '../devis/contract';
-import { SOURCE_COLUMNS } from '../financing/contract';
-import { FOLLOWUP_CHAPTER_COLUMNS } from '../followup/contract';
+import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
+import { EXPENSE_NAMES } from '../expenses/contract';
+import { FINANCING_NAMES, SOURCE_COLUMNS } from '../financing/contract';
+import { FOLLOWUP_CHAPTER_COLUMNS, FOLLOWUP_COLUMNS } from '../followup/contract';
+import { PARAMS_NAMES } from '../params/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, quoteSheet, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -11,6 +15,7 @@ import {
   CLOSING_COST_COLUMNS as C,
   CLOSING_FUNDING_COLUMNS as FU,
   CLOSING_HEADER_ROW,
+  CLOSING_LINE_COLUMNS as LC,
   CLOSING_NAMES,
   CLOSING_RESULT_COLUMNS as RE,
   CLOSING_RESULT_ROWS,
@@ -25,6 +30,15 @@ export interface ClosingLayoutInput {
   /** The plan's source rows, sources first (free rows null), from `firstRow`. */
   sources: (FinancingSource | null)[];
   sourcesFirstRow: number;
+  /**
+   * The coût définitif line by line (the domain's), with the Suivi row and the Devis row of each
+   * line (0 for a charges line: its charges count with the pay).
+   */
+  lines: { line: DefinitiveLine; followRow: number; devisRow: number; charges: boolean }[];
+  /** The chapter that holds the employer charges: the eligible charges add up there. */
+  chargesChapter: string;
+  /** The tax credit on the coût définitif, and the plan's (the sum of its tax-credit sources). */
+  taxCredit: { base: Money; final: Money; plan: Money };
   naming: Naming;
 }
 
@@ -38,7 +52,13 @@ const RESULT_LABELS: Record<(typeof CLOSING_RESULT_ROWS)[number], string> = {
   devis: 'Devis (total général)',
   costGap: 'Écart au devis',
   funding: 'Financement définitif',
-  balance: 'Solde (financement − coût) ; négatif : besoin non couvert',
+  balance:
+    'Solde (financement − coût) ; positif : l’apport du producteur est réduit d’autant ; négatif : besoin non couvert',
+  taxCreditBase:
+    'Base éligible définitive du crédit d’impôt (dépenses en France de la liste fermée, charges comprises)',
+  taxCredit: 'Crédit d’impôt définitif (taux × base, dans le plafond de Paramètres)',
+  taxCreditPlan: 'Crédit d’impôt au plan de financement (estimé sur le devis)',
+  taxCreditGap: 'Ajustement du crédit d’impôt (définitif − plan ; négatif : moins encaissé, ou à reverser)',
 };
 
 /** A row of the coût définitif: a chapter, the frais généraux or the imprévus. */
@@ -49,25 +69,44 @@ interface CostRow {
   final: Money;
   devisF: string;
   finalF: string;
+  france: Money;
+  eligible: Money;
+  franceF: string;
+  eligibleF: string;
   explanation?: string;
 }
 type Costs = { first: number; last: number; total: number; finalTotal: Money };
 type Funding = { fundFirst: number; fundLast: number; fundTotal: number; funding: Money };
 type ResultKey = (typeof CLOSING_RESULT_ROWS)[number];
 
-/** The chapters from the Suivi's chapter rows, then frais généraux and imprévus. */
-function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput): CostRow[] {
+/**
+ * The chapters from the Suivi's chapter rows, with their French spend and eligible part summed
+ * from the line by line detail (the charges chapter also takes the eligible pay's charges); then
+ * frais généraux (French spend of the company, not eligible) and imprévus.
+ */
+function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput, r0: number): CostRow[] {
   const suivi = quoteSheet(b.naming.sheet('followup'));
   const fg = b.n(DEVIS_NAMES.overheads.amount);
+  const of = (chapter: string) => input.lines.map((l) => l.line).filter((l) => l.chapter === chapter);
+  const allCharges = sum(input.lines.map((l) => l.line.eligibleCharges));
+  const sumif = (col: string, r: number): string =>
+    `SUMIF(${b.n(CLOSING_NAMES.lineChapters)},${C.cell('chapter', r)},${b.n(col)})`;
   return [
-    ...input.chapterRows.map((c) => ({
-      code: c.code,
-      label: c.label,
-      devis: c.devis,
-      final: c.final,
-      devisF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('devis', c.row)}`,
-      finalF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('final', c.row)}`,
-    })),
+    ...input.chapterRows.map((c, i) => {
+      const charges = c.code === input.chargesChapter;
+      return {
+        code: c.code,
+        label: c.label,
+        devis: c.devis,
+        final: c.final,
+        devisF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('devis', c.row)}`,
+        finalF: `${suivi}!${FOLLOWUP_CHAPTER_COLUMNS.cell('final', c.row)}`,
+        france: sum(of(c.code).map((l) => l.france)),
+        eligible: sum(of(c.code).map((l) => l.eligible)).plus(charges ? allCharges : ZERO),
+        franceF: sumif(CLOSING_NAMES.lineFrance, r0 + i),
+        eligibleF: `${sumif(CLOSING_NAMES.lineEligible, r0 + i)}${charges ? `+SUM(${b.n(CLOSING_NAMES.lineCharges)})` : ''}`,
+      };
+    }),
     {
       code: '',
       label: 'Frais généraux (forfait)',
@@ -75,6 +114,10 @@ function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput): CostRow[] {
       final: input.result.overheads.amount,
       devisF: fg,
       finalF: fg,
+      france: input.result.overheads.amount,
+      eligible: ZERO,
+      franceF: C.cell('final', r0 + input.chapterRows.length),
+      eligibleF: '0',
     },
     {
       // The imprévus are spent through the lines' overruns: nothing is left on them at closing.
@@ -84,6 +127,10 @@ function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput): CostRow[] {
       final: ZERO,
       devisF: b.n(DEVIS_NAMES.contingency.amount),
       finalF: '0',
+      france: ZERO,
+      eligible: ZERO,
+      franceF: C.cell('final', r0 + input.chapterRows.length + 1),
+      eligibleF: '0',
       explanation:
         'Consommés par les écarts des lignes (voir le Suivi budgétaire) ; ce qui en reste est dans le solde.',
     },
@@ -92,7 +139,11 @@ function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput): CostRow[] {
 
 function costRow(b: SheetBuilder, x: CostRow, r: number): void {
   const gap = x.final.minus(x.devis);
-  const money = (k: 'devis' | 'final' | 'gap', formula: string, v: Money): CellPlan => ({
+  const money = (
+    k: 'devis' | 'final' | 'france' | 'eligible' | 'gap',
+    formula: string,
+    v: Money,
+  ): CellPlan => ({
     address: C.cell(k, r),
     formula,
     result: num(v),
@@ -109,6 +160,8 @@ function costRow(b: SheetBuilder, x: CostRow, r: number): void {
     { address: C.cell('label', r), value: x.label, style: 'label' },
     money('devis', x.devisF, x.devis),
     money('final', x.finalF, x.final),
+    money('france', x.franceF, x.france),
+    money('eligible', x.eligibleF, x.eligible),
     money('gap', `${C.cell('final', r)}-${C.cell('devis', r)}`, gap),
     {
       address: C.cell('gapRate', r),
@@ -124,8 +177,8 @@ function costRow(b: SheetBuilder, x: CostRow, r: number): void {
 /** Coût définitif per chapter against its devis, with the total. */
 function costRows(b: SheetBuilder, input: ClosingLayoutInput): Costs {
   b.headers(C, CLOSING_HEADER_ROW);
-  const rows = costRowsOf(b, input);
   const first = CLOSING_HEADER_ROW + 1;
+  const rows = costRowsOf(b, input, first);
   const last = first + rows.length - 1;
   const total = last + 1;
   rows.forEach((x, i) => costRow(b, x, first + i));
@@ -135,6 +188,8 @@ function costRows(b: SheetBuilder, input: ClosingLayoutInput): Costs {
   for (const [k, v] of [
     ['devis', devisTotal],
     ['final', finalTotal],
+    ['france', sum(rows.map((x) => x.france))],
+    ['eligible', sum(rows.map((x) => x.eligible))],
     ['gap', finalTotal.minus(devisTotal)],
   ] as const)
     b.push({
@@ -155,6 +210,12 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
   const fundFirst = fundHeader + 1;
   const sources = input.sources;
   const fundLast = fundFirst + sources.length - 1;
+  // The plan's one tax-credit source is kept at the credit définitif (several: as planned).
+  const credits = new Set(taxCreditCategoryLabels());
+  const creditRows = sources.flatMap((s, i) => (s && credits.has(s.category) ? [i] : []));
+  const creditRow = creditRows.length === 1 ? creditRows[0] : undefined;
+  const keptOf = (s: FinancingSource | null, i: number): Money =>
+    i === creditRow ? input.taxCredit.final : (s?.amount ?? ZERO);
   const fundTotal = fundLast + 1;
   b.push({ address: FU.cell('source', fundTitle), value: 'Financement définitif', style: 'section' });
   b.headers(FU, fundHeader);
@@ -162,6 +223,7 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
     const r = fundFirst + i;
     const p = input.sourcesFirstRow + i;
     const at = (k: (typeof FU.keys)[number]): string => FU.cell(k, r);
+    const kept = keptOf(s, i);
     const euros = (k: 'planned' | 'kept' | 'gap', formula: string, v: number): CellPlan => ({
       address: at(k),
       formula,
@@ -177,18 +239,35 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
         style: 'label',
       },
       euros('planned', `N(${plan}!${SOURCE_COLUMNS.cell('amount', p)})`, s ? num(s.amount) : 0),
-      { address: at('obtained'), value: null, numFmt: NUMFMT.euro, style: 'input' },
-      euros('kept', `IF(${at('obtained')}="",${at('planned')},${at('obtained')})`, s ? num(s.amount) : 0),
-      euros('gap', `${at('kept')}-${at('planned')}`, 0),
-      { address: at('explanation'), value: null, style: 'input' },
+      // The tax credit obtained is the credit définitif (until the user types what was cashed).
+      i === creditRow
+        ? {
+            address: at('obtained'),
+            formula: rv('taxCredit'),
+            result: num(kept),
+            numFmt: NUMFMT.euro,
+            style: 'input',
+          }
+        : { address: at('obtained'), value: null, numFmt: NUMFMT.euro, style: 'input' },
+      euros('kept', `IF(${at('obtained')}="",${at('planned')},${at('obtained')})`, num(kept)),
+      euros('gap', `${at('kept')}-${at('planned')}`, num(kept.minus(s?.amount ?? ZERO))),
+      {
+        address: at('explanation'),
+        value:
+          i === creditRow
+            ? `Crédit d’impôt définitif : taux × base éligible définitive (${RE.cell('value', resultRow('taxCredit'))}).`
+            : null,
+        style: 'input',
+      },
     );
   });
-  const funding = sum(sources.map((s) => s?.amount ?? ZERO));
+  const planned = sum(sources.map((s) => s?.amount ?? ZERO));
+  const funding = sum(sources.map(keptOf));
   b.push({ address: FU.cell('source', fundTotal), value: 'Total', style: 'total' });
   for (const [k, v] of [
-    ['planned', funding],
+    ['planned', planned],
     ['kept', funding],
-    ['gap', ZERO],
+    ['gap', funding.minus(planned)],
   ] as const)
     b.push({
       address: FU.cell(k, fundTotal),
@@ -200,11 +279,108 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
   return { fundFirst, fundLast, fundTotal, funding };
 }
 
+/**
+ * The coût définitif line by line, under the financing: each line's final cost (the Suivi's),
+ * what of it was spent abroad (the pieces marked « Étranger », and what is still to engage at the
+ * devis's foreign share), its French spend, its eligible share (the Devis's) and eligible part, and
+ * the employer charges of that part. Returns its first and last rows.
+ */
+function lineRows(
+  b: SheetBuilder,
+  input: ClosingLayoutInput,
+  after: number,
+): { first: number; last: number } {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const last = first + Math.max(input.lines.length, 1) - 1;
+  b.push({
+    address: LC.cell('code', title),
+    value:
+      'Coût définitif ligne par ligne — dépenses en France et part éligible au crédit d’impôt (Code du cinéma art. D331-14 ; CGI art. 220 F)',
+    style: 'section',
+  });
+  b.headers(LC, header);
+  const suivi = quoteSheet(b.naming.sheet('followup'));
+  const devis = quoteSheet(b.naming.sheet('devis'));
+  const ledger = {
+    ht: b.n(EXPENSE_NAMES.lineHT),
+    codes: b.n(EXPENSE_NAMES.lineCodes),
+    places: b.n(EXPENSE_NAMES.linePlace),
+  };
+  // The charges rate of a status, as the Devis charges each line (short-CDDU surcharge included).
+  const rateOf = (status: string): string =>
+    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${status},${b.n(PARAMS_NAMES.chargeRates)})`;
+  input.lines.forEach(({ line: l, followRow: s, devisRow: d, charges }, i) => {
+    const r = first + i;
+    const at = (k: (typeof LC.keys)[number]): string => LC.cell(k, r);
+    const dv = (k: (typeof DEVIS_COLUMNS.keys)[number]): string => `${devis}!${DEVIS_COLUMNS.cell(k, d)}`;
+    const euros = (k: (typeof LC.keys)[number], formula: string, v: Money): CellPlan => ({
+      address: at(k),
+      formula,
+      result: num(v),
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    const abroad = `SUMIFS(${ledger.ht},${ledger.codes},${at('code')},${ledger.places},"Étranger")`;
+    const toCome = `(${at('final')}-${suivi}!${FOLLOWUP_COLUMNS.cell('engaged', s)})*IF(N(${dv('amount')})=0,0,N(${dv('foreign')})/${dv('amount')})`;
+    b.push(
+      {
+        address: at('code'),
+        formula: `${suivi}!${FOLLOWUP_COLUMNS.cell('code', s)}`,
+        result: l.code,
+        numFmt: NUMFMT.text,
+        style: 'label',
+      },
+      {
+        address: at('label'),
+        formula: `${suivi}!${FOLLOWUP_COLUMNS.cell('label', s)}`,
+        result: l.label,
+        style: 'label',
+      },
+      { address: at('chapter'), value: l.chapter, numFmt: NUMFMT.text, style: 'label' },
+      euros('final', `${suivi}!${FOLLOWUP_COLUMNS.cell('final', s)}`, l.final),
+      euros('foreign', charges ? `ROUND(${abroad},2)` : `ROUND(${abroad}+${toCome},2)`, l.foreign),
+      euros('france', `${at('final')}-${at('foreign')}`, l.france),
+      charges
+        ? { address: at('share'), value: 0, numFmt: NUMFMT.rate, style: 'computed' }
+        : {
+            address: at('share'),
+            formula: `N(${dv('taxCredit')})`,
+            result: num(l.share),
+            numFmt: NUMFMT.rate,
+            style: 'computed',
+          },
+      euros('eligible', `ROUND(${at('france')}*${at('share')},2)`, l.eligible),
+      charges
+        ? euros('charges', '0', ZERO)
+        : euros(
+            'charges',
+            `ROUND(ROUND(${at('final')}*${rateOf(dv('status'))},2)*${at('share')},2)`,
+            l.eligibleCharges,
+          ),
+    );
+  });
+  const span = (k: (typeof LC.keys)[number]): string =>
+    `${absolute(LC.cell(k, first))}:${absolute(LC.cell(k, last))}`;
+  b.name(CLOSING_NAMES.lines, LC.block(first, last))
+    .name(CLOSING_NAMES.lineChapters, span('chapter'))
+    .name(CLOSING_NAMES.lineFrance, span('france'))
+    .name(CLOSING_NAMES.lineEligible, span('eligible'))
+    .name(CLOSING_NAMES.lineCharges, span('charges'));
+  return { first, last };
+}
+
 const resultRow = (k: ResultKey): number => CLOSING_HEADER_ROW + 1 + CLOSING_RESULT_ROWS.indexOf(k);
 const rv = (k: ResultKey): string => RE.cell('value', resultRow(k));
 
-/** The result, right of the tables: coût définitif, devis, écart, financement définitif, solde. */
-function resultRows(b: SheetBuilder, budget: BudgetResult, costs: Costs, fund: Funding): void {
+/**
+ * The result, right of the tables: coût définitif, devis, écart, financement définitif, solde;
+ * then the tax credit on the coût définitif against the plan's.
+ */
+function resultRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs, fund: Funding): void {
+  const budget = input.result;
+  const tc = input.taxCredit;
   const { finalTotal } = costs;
   const values: Record<ResultKey, { formula: string; result: Money }> = {
     cost: { formula: C.cell('final', costs.total), result: finalTotal },
@@ -212,6 +388,13 @@ function resultRows(b: SheetBuilder, budget: BudgetResult, costs: Costs, fund: F
     costGap: { formula: `${rv('cost')}-${rv('devis')}`, result: finalTotal.minus(budget.total.amount) },
     funding: { formula: FU.cell('kept', fund.fundTotal), result: fund.funding },
     balance: { formula: `${rv('funding')}-${rv('cost')}`, result: fund.funding.minus(finalTotal) },
+    taxCreditBase: { formula: C.cell('eligible', costs.total), result: tc.base },
+    taxCredit: {
+      formula: `MIN(${b.n(PARAMS_NAMES.taxCreditCap)},ROUND(${b.n(PARAMS_NAMES.taxCreditRate)}*${rv('taxCreditBase')},2))`,
+      result: tc.final,
+    },
+    taxCreditPlan: { formula: `N(${b.n(FINANCING_NAMES.taxCreditInPlan)})`, result: tc.plan },
+    taxCreditGap: { formula: `${rv('taxCredit')}-${rv('taxCreditPlan')}`, result: tc.final.minus(tc.plan) },
   };
   b.headers(RE, CLOSING_HEADER_ROW);
   for (const k of CLOSING_RESULT_ROWS)
@@ -241,18 +424,23 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
   const b = new SheetBuilder(input.naming, 'closing');
   b.titled(
     'Bilan financier — coût définitif et financement définitif',
-    'Le coût définitif de chaque chapitre vient du Suivi budgétaire (estimé final : un coût définitif une fois qu’il ne reste rien à engager). Chaque écart notable s’explique ; le financement définitif reprend chaque source du plan, obtenue ou comme prévue.',
+    'Le coût définitif de chaque chapitre vient du Suivi budgétaire (estimé final : un coût définitif une fois qu’il ne reste rien à engager), avec ses dépenses en France (les pièces « Étranger » des Dépenses exclues) et sa part éligible au crédit d’impôt, détaillées ligne par ligne sous le financement. Chaque écart notable s’explique ; le financement définitif reprend chaque source du plan, obtenue ou comme prévue, le crédit d’impôt au montant définitif. Document à faire certifier (Code du cinéma art. D331-14 ; CGI art. 220 F).',
   );
   const costs = costRows(b, input);
   const fund = fundingRows(b, input, costs);
-  resultRows(b, input.result, costs, fund);
+  lineRows(b, input, fund.fundTotal);
+  resultRows(b, input, costs, fund);
   b.name(CLOSING_NAMES.costs, C.block(costs.first, costs.last))
     .name(CLOSING_NAMES.funding, FU.block(fund.fundFirst, fund.fundLast))
     .name(CLOSING_NAMES.cost, absolute(rv('cost')))
     .name(CLOSING_NAMES.devis, absolute(rv('devis')))
     .name(CLOSING_NAMES.costGap, absolute(rv('costGap')))
     .name(CLOSING_NAMES.fundingTotal, absolute(rv('funding')))
-    .name(CLOSING_NAMES.balance, absolute(rv('balance')));
+    .name(CLOSING_NAMES.balance, absolute(rv('balance')))
+    .name(CLOSING_NAMES.taxCreditBase, absolute(rv('taxCreditBase')))
+    .name(CLOSING_NAMES.taxCredit, absolute(rv('taxCredit')))
+    .name(CLOSING_NAMES.taxCreditPlan, absolute(rv('taxCreditPlan')))
+    .name(CLOSING_NAMES.taxCreditGap, absolute(rv('taxCreditGap')));
   b.validations.push({
     range: FU.span('obtained', fund.fundFirst, fund.fundLast),
     kind: 'decimalMin0',
@@ -261,10 +449,11 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
   b.conditionalFormats.push(
     { range: C.span('gap', costs.first, costs.total), when: 'overrun' },
     { range: `${rv('balance')}:${rv('balance')}`, when: 'negative' },
+    { range: `${rv('taxCreditGap')}:${rv('taxCreditGap')}`, when: 'negative' },
   );
   return {
     sheet: b.plan({
-      columnWidths: [36, 40, 16, 16, 14, 10, 48, 3, 52, 16],
+      columnWidths: [36, 40, 16, 16, 14, 12, 16, 16, 48, 3, 52, 16],
       freezeRows: CLOSING_HEADER_ROW,
       merges: [`A2:${C.last}2`],
       rowHeights: { 2: 30 },

@@ -1,4 +1,11 @@
+import { expenseTtc, type ExpenseInput } from '../../domain/expenses/expenses';
+import { isoDay } from '../../domain/isoDay';
+import { toCellNumber } from '../../domain/money';
 import { contiguousColumns } from '../model/contract';
+import { yesNo } from '../model/labels';
+import { NUMFMT, type CellPlan } from '../model/plan';
+
+const num = toCellNumber;
 
 /** Columns of the ledger, by key (named Dep_Lignes, without the header row). */
 export const EXPENSE_COLUMNS = contiguousColumns('A', {
@@ -16,13 +23,14 @@ export const EXPENSE_COLUMNS = contiguousColumns('A', {
   mode: 'Mode de paiement',
   proof: 'Justificatif',
   proofRef: 'Référence du justificatif',
+  place: 'France / étranger',
 });
 
 /**
  * The totals per devis code (named Dep_ParCode), right of the ledger: engagé and payé; the devis
  * amount of each line is on the Devis (the per-chapter table compares them).
  */
-export const EXPENSE_CODE_COLUMNS = contiguousColumns('P', {
+export const EXPENSE_CODE_COLUMNS = contiguousColumns('Q', {
   code: 'Code',
   chapter: 'Chapitre',
   label: 'Ligne du devis',
@@ -31,7 +39,7 @@ export const EXPENSE_CODE_COLUMNS = contiguousColumns('P', {
 });
 
 /** The totals per chapter (named Dep_ParChapitre), below the totals per code. */
-export const EXPENSE_CHAPTER_COLUMNS = contiguousColumns('P', {
+export const EXPENSE_CHAPTER_COLUMNS = contiguousColumns('Q', {
   chapter: 'Chapitre',
   label: 'Intitulé',
   devis: 'Devis',
@@ -41,10 +49,11 @@ export const EXPENSE_CHAPTER_COLUMNS = contiguousColumns('P', {
 });
 
 /** The lists the ledger's drop-downs offer (natures, statuses, payment modes), under the chapters. */
-export const EXPENSE_LIST_COLUMNS = contiguousColumns('P', {
+export const EXPENSE_LIST_COLUMNS = contiguousColumns('Q', {
   natures: 'Natures',
   statuses: 'Statuts',
   modes: 'Modes de paiement',
+  places: 'France / étranger',
 });
 
 /** TTC of a ledger row: HT + TVA, empty while both are. The layout and the import write it. */
@@ -72,6 +81,8 @@ export const EXPENSE_NAMES = {
   lineStatus: 'Dep_LStatuts',
   /** The ledger's payment dates (the Trésorerie réelle sums the pieces paid by month). */
   linePaidOn: 'Dep_LPaiements',
+  /** Where each piece was spent (France / Étranger), for the coût définitif's French spend. */
+  linePlace: 'Dep_LLieux',
   totalHT: 'Dep_TotalHT',
   totalTVA: 'Dep_TotalTVA',
   totalTTC: 'Dep_TotalTTC',
@@ -83,4 +94,49 @@ export const EXPENSE_NAMES = {
   natures: 'Dep_ListeNatures',
   statuses: 'Dep_ListeStatuts',
   modes: 'Dep_ListeModes',
+  places: 'Dep_ListeLieux',
 } as const;
+
+/**
+ * The cells of one piece on row `r`, or of a free row (its code and TTC formula only): what the
+ * scaffold writes and what an import appends (the same cells, so both ledgers read alike).
+ */
+export function pieceCells(e: ExpenseInput | null, r: number, keepTypedTtc = true): CellPlan[] {
+  const ttcFormula = expenseTtcFormula(r);
+  const at = (k: (typeof EXPENSE_COLUMNS.keys)[number]): string => EXPENSE_COLUMNS.cell(k, r);
+  const computedTtc: CellPlan = {
+    address: at('ttc'),
+    formula: ttcFormula,
+    result: e ? num(expenseTtc(e)) : '',
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  };
+  if (!e) return [{ address: at('code'), value: null, numFmt: NUMFMT.text, style: 'input' }, computedTtc];
+  const input = (
+    k: (typeof EXPENSE_COLUMNS.keys)[number],
+    value: CellPlan['value'],
+    numFmt?: string,
+  ): CellPlan => ({
+    address: at(k),
+    value,
+    ...(numFmt ? { numFmt } : {}),
+    style: 'input',
+  });
+  return [
+    input('date', isoDay(e.date), NUMFMT.date),
+    input('piece', e.piece),
+    input('payee', e.payee),
+    input('nature', e.nature),
+    input('code', e.code, NUMFMT.text),
+    input('label', e.label),
+    input('ht', num(e.ht), NUMFMT.euro),
+    input('tva', num(e.tva), NUMFMT.euro),
+    e.ttc && keepTypedTtc ? input('ttc', num(e.ttc), NUMFMT.euro) : computedTtc,
+    input('status', e.status),
+    input('paidOn', isoDay(e.paidOn), NUMFMT.date),
+    input('mode', e.mode),
+    input('proof', yesNo(e.proof)),
+    input('proofRef', e.proofRef),
+    input('place', e.place ?? 'France'),
+  ];
+}

@@ -1,8 +1,8 @@
 import type { BudgetInput, BudgetResult, Split } from '../../domain/budget/types';
 import {
   EXPENSE_NATURES,
+  EXPENSE_PLACES,
   EXPENSE_STATUSES,
-  expenseTtc,
   PAYMENT_MODES,
   type ExpenseInput,
   type ExpenseTotals,
@@ -10,7 +10,6 @@ import {
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { chapterNames } from '../devis/contract';
 import type { DevisLineRow } from '../devis/layout';
-import { yesNo } from '../model/labels';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, type CellPlan, type NamePlan, type SheetPlan, type ValidationPlan } from '../model/plan';
@@ -23,10 +22,9 @@ import {
   EXPENSE_HEADER_ROW,
   EXPENSE_LIST_COLUMNS as LI,
   EXPENSE_NAMES,
-  expenseTtcFormula,
   FREE_EXPENSE_ROWS,
+  pieceCells,
 } from './contract';
-import { isoDay } from '../../domain/isoDay';
 
 const num = (m: Money): number => toCellNumber(m);
 
@@ -53,43 +51,6 @@ type Ledger = { first: number; last: number; totalRow: number; engagedRow: numbe
 type ByCode = { codeFirst: number; codeLast: number };
 type ByChapter = { chapFirst: number; chapLast: number; chapTotal: number };
 
-/** One piece of the ledger, or a free row (its code and TTC formula only). */
-function pieceRow(b: SheetBuilder, e: ExpenseInput | null, r: number): void {
-  const ttcFormula = expenseTtcFormula(r);
-  const at = (k: (typeof E.keys)[number]): string => E.cell(k, r);
-  if (!e) {
-    b.push(
-      { address: at('code'), value: null, numFmt: NUMFMT.text, style: 'input' },
-      { address: at('ttc'), formula: ttcFormula, result: '', numFmt: NUMFMT.euro, style: 'computed' },
-    );
-    return;
-  }
-  b.push(
-    { address: at('date'), value: isoDay(e.date), numFmt: NUMFMT.date, style: 'input' },
-    { address: at('piece'), value: e.piece, style: 'input' },
-    { address: at('payee'), value: e.payee, style: 'input' },
-    { address: at('nature'), value: e.nature, style: 'input' },
-    { address: at('code'), value: e.code, numFmt: NUMFMT.text, style: 'input' },
-    { address: at('label'), value: e.label, style: 'input' },
-    { address: at('ht'), value: num(e.ht), numFmt: NUMFMT.euro, style: 'input' },
-    { address: at('tva'), value: num(e.tva), numFmt: NUMFMT.euro, style: 'input' },
-    e.ttc
-      ? { address: at('ttc'), value: num(e.ttc), numFmt: NUMFMT.euro, style: 'input' }
-      : {
-          address: at('ttc'),
-          formula: ttcFormula,
-          result: num(expenseTtc(e)),
-          numFmt: NUMFMT.euro,
-          style: 'computed',
-        },
-    { address: at('status'), value: e.status, style: 'input' },
-    { address: at('paidOn'), value: isoDay(e.paidOn), numFmt: NUMFMT.date, style: 'input' },
-    { address: at('mode'), value: e.mode, style: 'input' },
-    { address: at('proof'), value: yesNo(e.proof), style: 'input' },
-    { address: at('proofRef'), value: e.proofRef, style: 'input' },
-  );
-}
-
 /** The ledger (pieces, then free rows), its totals, the engagé and the payé. */
 function ledgerRows(b: SheetBuilder, lines: ExpenseInput[], totals: ExpenseTotals): Ledger {
   const first = EXPENSE_FIRST_ROW;
@@ -97,7 +58,7 @@ function ledgerRows(b: SheetBuilder, lines: ExpenseInput[], totals: ExpenseTotal
   const last = first + rows.length - 1;
   const totalRow = last + 1;
   b.headers(E, EXPENSE_HEADER_ROW);
-  rows.forEach((e, i) => pieceRow(b, e, first + i));
+  rows.forEach((e, i) => b.push(...pieceCells(e, first + i)));
   b.push({ address: E.cell('label', totalRow), value: 'Total', style: 'total' });
   for (const k of ['ht', 'tva', 'ttc'] as const)
     b.push({
@@ -152,14 +113,14 @@ function codeRows(b: SheetBuilder, codes: DevisLineRow[], totals: ExpenseTotals)
       { address: CO.cell('label', r), value: c.label, style: 'label' },
       {
         address: CO.cell('engaged', r),
-        formula: `SUMPRODUCT(--(${L.codes}=P${r}),${L.ht})`,
+        formula: `SUMPRODUCT(--(${L.codes}=${CO.cell('code', r)}),${L.ht})`,
         result: num(t.engaged),
         numFmt: NUMFMT.euro,
         style: 'computed',
       },
       {
         address: CO.cell('paid', r),
-        formula: `SUMPRODUCT(--(${L.codes}=P${r}),--(${L.status}="Payé"),${L.ht})`,
+        formula: `SUMPRODUCT(--(${L.codes}=${CO.cell('code', r)}),--(${L.status}="Payé"),${L.ht})`,
         result: num(t.paid),
         numFmt: NUMFMT.euro,
         style: 'computed',
@@ -236,6 +197,7 @@ const LISTS: [(typeof LI.keys)[number], readonly string[]][] = [
   ['natures', EXPENSE_NATURES],
   ['statuses', EXPENSE_STATUSES],
   ['modes', PAYMENT_MODES],
+  ['places', EXPENSE_PLACES],
 ];
 
 /** The lists of the drop-downs, under the chapters; their header row. */
@@ -264,6 +226,7 @@ function expensesNames(
     .name(EXPENSE_NAMES.lineTVA, col('tva'))
     .name(EXPENSE_NAMES.lineStatus, col('status'))
     .name(EXPENSE_NAMES.linePaidOn, col('paidOn'))
+    .name(EXPENSE_NAMES.linePlace, col('place'))
     .name(EXPENSE_NAMES.totalHT, `$${E.letter('ht')}$${l.totalRow}`)
     .name(EXPENSE_NAMES.totalTVA, `$${E.letter('tva')}$${l.totalRow}`)
     .name(EXPENSE_NAMES.totalTTC, `$${E.letter('ttc')}$${l.totalRow}`)
@@ -274,7 +237,8 @@ function expensesNames(
     .name(EXPENSE_NAMES.byChapter, CH.block(chap.chapFirst, chap.chapLast))
     .name(EXPENSE_NAMES.natures, listRange('natures', EXPENSE_NATURES.length))
     .name(EXPENSE_NAMES.statuses, listRange('statuses', EXPENSE_STATUSES.length))
-    .name(EXPENSE_NAMES.modes, listRange('modes', PAYMENT_MODES.length));
+    .name(EXPENSE_NAMES.modes, listRange('modes', PAYMENT_MODES.length))
+    .name(EXPENSE_NAMES.places, listRange('places', EXPENSE_PLACES.length));
 }
 
 function expensesChecks(b: SheetBuilder, l: Ledger, chap: ByChapter): void {
@@ -285,7 +249,11 @@ function expensesChecks(b: SheetBuilder, l: Ledger, chap: ByChapter): void {
     error,
   });
   b.validations.push(
-    list('code', EXPENSE_NAMES.codes, 'Choisissez un code du devis (liste : totaux par code, colonne P).'),
+    list(
+      'code',
+      EXPENSE_NAMES.codes,
+      `Choisissez un code du devis (liste : totaux par code, colonne ${CO.letter('code')}).`,
+    ),
     list(
       'nature',
       EXPENSE_NAMES.natures,
@@ -294,6 +262,7 @@ function expensesChecks(b: SheetBuilder, l: Ledger, chap: ByChapter): void {
     list('status', EXPENSE_NAMES.statuses, 'Engagé (commandé, pas encore payé) ou Payé.'),
     list('mode', EXPENSE_NAMES.modes, 'Mode de paiement : choisissez dans la liste.'),
     list('proof', LIST_NAMES.yesNo, 'Oui ou Non.'),
+    list('place', EXPENSE_NAMES.places, 'France ou Étranger : où la dépense est faite (coût définitif).'),
   );
   b.conditionalFormats.push({ range: CH.span('left', chap.chapFirst, chap.chapLast), when: 'negative' });
 }
@@ -320,7 +289,8 @@ export function expensesSheet(input: ExpensesLayoutInput): ExpensesLayout {
   return {
     sheet: b.plan({
       columnWidths: [
-        11, 12, 26, 14, 10, 40, 14, 12, 14, 12, 12, 14, 11, 22, 3, 9, 9, 36, 14, 14, 14, 14, 3, 3, 14, 12, 16,
+        11, 12, 26, 14, 10, 40, 14, 12, 14, 12, 12, 14, 11, 22, 12, 3, 9, 9, 36, 14, 14, 14, 14, 3, 3, 14, 12,
+        16,
       ],
       freezeRows: EXPENSE_HEADER_ROW,
       merges: [`A2:${E.last}2`],

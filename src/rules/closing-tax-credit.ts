@@ -1,0 +1,62 @@
+import { MODEL_READS, readModel } from '../model/read';
+import { Money, formatAmount, roundCents } from '../domain/money';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import type { Rule } from './types';
+
+/** « 50,5 » for 50,5 %. */
+const pct = (x: Money): string =>
+  x.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
+
+/**
+ * The coût définitif as the CNC reads it for the agrément définitif: the tax credit recomputed on
+ * the eligible spend actually made in France, against the plan's estimate; and the public-aid
+ * intensity, checked again on the coût définitif.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'closing-tax-credit',
+    title: 'Coût définitif : crédit d’impôt recalculé sur les dépenses réelles, intensité des aides',
+    criteria: ['cpca:C.3.2.2', 'par:C4.2.1'],
+    why: 'À l’agrément définitif, le crédit d’impôt se recalcule sur les dépenses éligibles réellement faites en France (CGI art. 220 F ; Code du cinéma art. D331-14) : un crédit définitif plus bas que l’estimation du plan manque au financement, et ce qu’un préfinancement a avancé au-delà se rembourse. L’intensité des aides publiques se vérifie aussi sur le coût définitif.',
+    fix: 'Dans le Bilan financier, vérifiez les dépenses à l’étranger (colonne France / étranger des Dépenses) et les parts éligibles ; comblez l’écart du crédit d’impôt par un autre financement ; si l’intensité dépasse le plafond, une aide publique est à réduire.',
+    severity: 'avertissement',
+    kind: 'auto',
+    reads: [...MODEL_READS],
+    sheet: BASE_SHEETS.closing,
+  },
+  check(ctx) {
+    const m = readModel(ctx.snapshot);
+    const c = m.closing;
+    if (!c) return;
+    const gap = c.taxCreditGap?.value;
+    const credit = c.taxCredit?.value;
+    const plan = c.taxCreditPlan?.value;
+    if (gap && credit && plan && roundCents(gap).lt(0))
+      ctx.report(
+        'closing-tax-credit-lower',
+        {
+          final: formatAmount(roundCents(credit)),
+          plan: formatAmount(roundCents(plan)),
+          missing: formatAmount(roundCents(gap).negated()),
+        },
+        c.taxCreditGap?.at ?? null,
+      );
+    const pub = m.financing?.publicTotal?.value;
+    const ceiling = m.financing?.ceiling?.value;
+    const cost = c.cost?.value;
+    if (!pub || !ceiling || !cost || !cost.gt(0)) return;
+    const intensity = pub.dividedBy(cost);
+    if (intensity.gt(ceiling))
+      ctx.report(
+        'closing-over-ceiling',
+        {
+          intensity: pct(intensity),
+          ceiling: pct(ceiling),
+          public: formatAmount(roundCents(pub)),
+          cost: formatAmount(roundCents(cost)),
+        },
+        c.cost?.at ?? null,
+        { severity: 'erreur' },
+      );
+  },
+};
