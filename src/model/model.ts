@@ -334,6 +334,9 @@ export interface ClosingModel {
   taxCredit: F<Money>;
   taxCreditPlan: F<Money>;
   taxCreditGap: F<Money>;
+  /** What of the ledger's salaries, and of its providers' pieces, the two lists leave out. */
+  personnelGap: F<Money>;
+  providersGap: F<Money>;
 }
 
 export interface RightsHolderModel {

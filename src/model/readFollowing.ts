@@ -38,6 +38,8 @@ export const FOLLOWING_READS: readonly string[] = [
   CLOSING_NAMES.taxCredit,
   CLOSING_NAMES.taxCreditPlan,
   CLOSING_NAMES.taxCreditGap,
+  CLOSING_NAMES.personnelGap,
+  CLOSING_NAMES.providersGap,
   RIGHTS_NAMES.lines,
   RIGHTS_NAMES.byBase,
   RIGHTS_NAMES.rentalRate,
@@ -122,7 +124,10 @@ export function readClosing(s: Snapshot): ClosingModel | null {
   const taxCredit = moneyAt(s, CLOSING_NAMES.taxCredit);
   const taxCreditPlan = moneyAt(s, CLOSING_NAMES.taxCreditPlan);
   const taxCreditGap = moneyAt(s, CLOSING_NAMES.taxCreditGap);
-  if (!range && !costs && !devis && !balance && !cost && !taxCredit && !taxCreditGap) return null;
+  const personnelGap = moneyAt(s, CLOSING_NAMES.personnelGap);
+  const providersGap = moneyAt(s, CLOSING_NAMES.providersGap);
+  if (!range && !costs && !devis && !balance && !cost && !taxCredit && !taxCreditGap && !personnelGap)
+    return null;
   return {
     devis,
     funding: rows.map((r) => fields(r, { source: asText, planned: asMoney, obtained: asMoney })),
@@ -140,6 +145,8 @@ export function readClosing(s: Snapshot): ClosingModel | null {
     taxCredit,
     taxCreditPlan,
     taxCreditGap,
+    personnelGap,
+    providersGap,
   };
 }
 

@@ -21,7 +21,7 @@ import { rule as devisTaxCreditShare } from './devis-tax-credit-share';
 import { rule as devisTotalsAreFormulas } from './devis-totals-are-formulas';
 import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as closingBalance } from './closing-balance';
-import { rule as closingTaxCredit } from './closing-tax-credit';
+import { rule as closingDefinitive } from './closing-definitive';
 import { rule as cashflowActual } from './cashflow-actual';
 import { rule as errorCells } from './error-cells';
 import { rule as eventBudget } from './event-budget';
@@ -86,7 +86,7 @@ export const RULES: readonly Rule[] = [
   followupArbitrage,
   cashflowActual,
   closingBalance,
-  closingTaxCredit,
+  closingDefinitive,
   rightsShares,
   eventBudget,
   modelInvariants,

@@ -134,6 +134,8 @@ export const MESSAGES = {
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':
     'Crédit d’impôt définitif de {final} € sur les dépenses réelles : {missing} € de moins que les {plan} € du plan de financement ; le financement définitif retient le définitif, et ce qu’un préfinancement a avancé au-delà se rembourse.',
+  'closing-list-incomplete':
+    'Liste {list} : {gap} € de {what} du grand livre n’y figurent pas (un bénéficiaire manque, ou son nom diffère de celui des Dépenses).',
   'closing-over-ceiling':
     'Aides publiques de {public} € : {intensity} % du coût définitif ({cost} €), au-delà du plafond de {ceiling} % : l’intensité se vérifie aussi au coût définitif.',
   'closing-uncovered':

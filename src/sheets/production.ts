@@ -60,7 +60,16 @@ import {
 } from '../domain/followup/followup';
 import { isoDay } from '../domain/isoDay';
 import { Money, ZERO, sum } from '../domain/money';
-import { definitiveLines, definitiveTaxCredit, type DefinitiveLine } from '../domain/followup/definitive';
+import {
+  definitiveLines,
+  definitiveTaxCredit,
+  ledgerListTotals,
+  personnelList,
+  providerList,
+  type DefinitiveLine,
+  type PersonRow,
+  type ProviderRow,
+} from '../domain/followup/definitive';
 import { getNomenclature, paymentProfileOf, rolesOf, vatRateOf } from '../domain/nomenclature/nomenclature';
 import {
   computeRights,
@@ -138,7 +147,14 @@ export interface Production {
   };
   actual: Noted & { receipts: ActualReceipt[]; result: ActualCashflow };
   /** The coût définitif line by line, and the tax credit on it against the plan's. */
-  closing: { lines: DefinitiveLine[]; taxCredit: { base: Money; final: Money; plan: Money } };
+  closing: {
+    lines: DefinitiveLine[];
+    taxCredit: { base: Money; final: Money; plan: Money };
+    /** The lists for the commissaire aux comptes, and the ledger's figures they add up to. */
+    personnel: PersonRow[];
+    providers: ProviderRow[];
+    ledger: { salaries: Money; providers: Money };
+  };
   rights: Noted & { input: RightsInput; result: RightsResult };
   event: Noted & { input: EventInput; result: EventResult };
 }
@@ -353,6 +369,7 @@ export function computeProduction(input: ScaffoldInput): Production {
   const { useExample, ...following } = computeFollowing(input, result, lines, cashflow);
   const definitive = definitiveLines(input.budget, following.followUp.result.lines, following.expenses.lines);
   const base = sum(definitive.flatMap((l) => [l.eligible, l.eligibleCharges]));
+  const chargesChapter = rolesOf(getNomenclature(input.budget.nomenclature)).chargesChapter;
   const rights = chosen(
     input.rights,
     useExample,
@@ -385,6 +402,9 @@ export function computeProduction(input: ScaffoldInput): Production {
         final: definitiveTaxCredit(base, taxCreditFact(input.format).rate, cap),
         plan: financing.result.taxCreditInPlan,
       },
+      personnel: personnelList(input.budget, following.expenses.lines),
+      providers: providerList(following.expenses.lines, chargesChapter),
+      ledger: ledgerListTotals(following.expenses.lines, chargesChapter),
     },
     rights: {
       input: rights.value,

@@ -1,6 +1,13 @@
 import { exampleBudget } from '../../src/domain/budget';
 import type { ExpenseInput } from '../../src/domain/expenses/expenses';
-import { definitiveLines, definitiveTaxCredit } from '../../src/domain/followup/definitive';
+import { exampleExpenses } from '../../src/domain/expenses/example';
+import {
+  definitiveLines,
+  definitiveTaxCredit,
+  ledgerListTotals,
+  personnelList,
+  providerList,
+} from '../../src/domain/followup/definitive';
 import type { FollowUpLine } from '../../src/domain/followup/followup';
 import { Money } from '../../src/domain/money';
 
@@ -95,5 +102,45 @@ describe('coût définitif line by line', () => {
     expect(t && [t.share.toFixed(2), t.eligibleCharges.toFixed(2)]).toEqual(['1.00', '5550.28']);
     expect(definitiveTaxCredit(m('2196787.24'), m('0.30'), m('30000000')).toFixed(2)).toBe('659036.17');
     expect(definitiveTaxCredit(m('200000000'), m('0.30'), m('30000000')).toFixed(2)).toBe('30000000.00');
+  });
+});
+
+describe('the lists for the commissaire aux comptes', () => {
+  const budget = exampleBudget('long-metrage');
+  const ledger = exampleExpenses('long-metrage');
+
+  it('lists each person paid a salary once, with the function and status of the devis line and the charges at its rate', () => {
+    const people = personnelList(budget, ledger);
+    expect(people).toHaveLength(36);
+    // Les Films du Quai: four monthly fees of 20 000 €, « permanent » at 43 %: 34 400 €.
+    expect(
+      people[0] && { ...people[0], gross: people[0].gross.toFixed(2), charges: people[0].charges.toFixed(2) },
+    ).toEqual({
+      name: 'Les Films du Quai (producteur délégué)',
+      role: 'Producteur délégué — rémunération',
+      status: 'permanent',
+      gross: '80000.00',
+      charges: '34400.00',
+      pieces: 4,
+      reference: 'S-0018.pdf',
+    });
+    const totals = ledgerListTotals(ledger, '4');
+    expect(people.reduce((a, p) => a.plus(p.gross), m(0)).toFixed(2)).toBe(totals.salaries.toFixed(2));
+    expect(totals.salaries.toFixed(2)).toBe('994700.00');
+  });
+
+  it('lists the providers of invoices, deposits and credit notes, not the social bodies of the charges chapter', () => {
+    const providers = providerList(ledger, '4');
+    expect(providers).toHaveLength(41 - 5);
+    expect(providers.some((p) => p.name.startsWith('URSSAF'))).toBe(false);
+    const hotel = providers.find((p) => p.name === 'Hôtel Sablon Bruxelles');
+    expect(hotel && [hotel.invoices, hotel.ht.toFixed(2), hotel.foreign.toFixed(2)]).toEqual([
+      1,
+      '13200.00',
+      '13200.00',
+    ]);
+    const totals = ledgerListTotals(ledger, '4');
+    expect(providers.reduce((a, p) => a.plus(p.ht), m(0)).toFixed(2)).toBe(totals.providers.toFixed(2));
+    expect(totals.providers.toFixed(2)).toBe('836480.00');
   });
 });

@@ -241,6 +241,8 @@ function model(): ProductionModel {
       taxCredit: null,
       taxCreditPlan: null,
       taxCreditGap: null,
+      personnelGap: null,
+      providersGap: null,
     },
     rights: {
       holders: [

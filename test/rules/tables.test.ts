@@ -928,9 +928,9 @@ const TABLES = [
     }),
     [],
   ],
-  ['closing-tax-credit', snap({}), []],
+  ['closing-definitive', snap({}), []],
   [
-    'closing-tax-credit',
+    'closing-definitive',
     snap({
       // 30 % of a définitif base of 2 100 000 € = 630 000 €, for 653 220,54 € in the plan.
       Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
@@ -944,9 +944,12 @@ const TABLES = [
     ['closing-tax-credit-lower@Bilan financier!L13', 'closing-over-ceiling@Bilan financier!L5'],
   ],
   [
-    'closing-tax-credit',
+    'closing-definitive',
     snap({
-      // A définitif above the plan is kept by the financement définitif: nothing to say.
+      // A définitif above the plan is kept by the financement définitif: nothing to say; both lists
+      // hold every piece of the ledger.
+      Bilan_PersonnelEcart: one('Bilan financier', 'D84', 0),
+      Bilan_PrestatairesEcart: one('Bilan financier', 'D136', 0),
       Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 659036.17),
       Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
       Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', 5815.63),
@@ -955,6 +958,15 @@ const TABLES = [
       Fin_Plafond: one('Plan de financement', 'C13', 0.6),
     }),
     [],
+  ],
+  [
+    'closing-definitive',
+    snap({
+      // 3 200 € of salaries paid to « J. Castel » while the list says « Julien Castel ».
+      Bilan_PersonnelEcart: one('Bilan financier', 'D84', 3200),
+      Bilan_PrestatairesEcart: one('Bilan financier', 'D136', 0.004),
+    }),
+    ['closing-list-incomplete@Bilan financier!D84'],
   ],
   ['rights-shares', snap({}), []],
   [
@@ -1339,7 +1351,7 @@ it('tells the updated cash need with its month, the planned need and the differe
 
 it('tells the tax credit définitif below the plan with both amounts, and the intensity on the coût définitif', () => {
   const found = runRules(
-    RULES.filter((x) => x.meta.id === 'closing-tax-credit'),
+    RULES.filter((x) => x.meta.id === 'closing-definitive'),
     snap({
       Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
       Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),

@@ -1,5 +1,5 @@
 import { chargeRate, lineSplit, taxCreditShare } from '../budget/compute';
-import type { BudgetInput, LineInput } from '../budget/types';
+import type { BudgetInput, LineInput, Status } from '../budget/types';
 import type { ExpenseInput } from '../expenses/expenses';
 import { Money, ZERO, roundCents, sum } from '../money';
 import type { FollowUpLine } from './followup';
@@ -80,4 +80,99 @@ export function definitiveLines(
 /** The tax credit on the coût définitif: rate × eligible base, to the cent, within its cap. */
 export function definitiveTaxCredit(base: Money, rate: Money, cap: Money): Money {
   return Money.min(cap, roundCents(rate.times(base)));
+}
+
+/** The natures of a provider's pieces (salaries, expense claims and authors' notes are not). */
+export const PROVIDER_NATURES = ['Facture', 'Acompte', 'Avoir'] as const;
+
+/** One person of the nominative list: pay and employer charges, from the ledger's salaries. */
+export interface PersonRow {
+  name: string;
+  /** The devis line of the first salary: the function the person was hired for. */
+  role: string;
+  status: Status | null;
+  gross: Money;
+  /** Gross × the status's charges rate, to the cent (as the Devis charges a line). */
+  charges: Money;
+  pieces: number;
+  /** The first salary piece's reference (its contract or pay slip). */
+  reference: string;
+}
+
+/** One provider: its invoices (less credit notes), HT, and what of it was spent abroad. */
+export interface ProviderRow {
+  name: string;
+  invoices: number;
+  ht: Money;
+  foreign: Money;
+}
+
+/** Payees in the ledger's order, each with its pieces. */
+function byPayee(expenses: readonly ExpenseInput[]): Map<string, ExpenseInput[]> {
+  const out = new Map<string, ExpenseInput[]>();
+  for (const e of expenses) out.set(e.payee, [...(out.get(e.payee) ?? []), e]);
+  return out;
+}
+
+/**
+ * The nominative list of personnel the CNC asks with the coût définitif (Code du cinéma art.
+ * D331-14): everyone paid a salary in the ledger, with the function and status of the devis line
+ * of the first salary, the gross and the employer charges at that status's rate.
+ */
+export function personnelList(budget: BudgetInput, expenses: readonly ExpenseInput[]): PersonRow[] {
+  const devis = devisLines(budget);
+  return [...byPayee(expenses.filter((e) => e.nature === 'Salaire' && e.payee !== ''))].map(
+    ([name, pieces]) => {
+      const first = pieces[0];
+      const line = first ? devis.get(first.code)?.line : undefined;
+      const status = line?.status ?? null;
+      const gross = sum(pieces.map((p) => p.ht));
+      return {
+        name,
+        role: line?.label ?? '',
+        status,
+        gross,
+        charges: status ? roundCents(gross.times(chargeRate(budget, status))) : ZERO,
+        pieces: pieces.length,
+        reference: first?.proofRef ?? '',
+      };
+    },
+  );
+}
+
+/** Is a code in a chapter ("4.1.1" and "4" are in 4, "41" is not)? */
+export const inChapter = (code: string, chapter: string): boolean => `${code}.`.startsWith(`${chapter}.`);
+
+/**
+ * The list of providers and technical industries (Code du cinéma art. D331-14): every payee of an
+ * invoice, a deposit or a credit note in the ledger, except the social bodies paid under the
+ * charges chapter; the number of pieces, the HT and what of it was spent abroad.
+ */
+export function providerList(expenses: readonly ExpenseInput[], chargesChapter: string): ProviderRow[] {
+  const natures: readonly string[] = PROVIDER_NATURES;
+  const invoices = expenses.filter(
+    (e) => natures.includes(e.nature) && e.payee !== '' && !inChapter(e.code, chargesChapter),
+  );
+  return [...byPayee(invoices)].map(([name, pieces]) => ({
+    name,
+    invoices: pieces.length,
+    ht: sum(pieces.map((p) => p.ht)),
+    foreign: sum(pieces.filter((p) => p.place === 'Étranger').map((p) => p.ht)),
+  }));
+}
+
+/** What the two lists must add up to: the ledger's salaries, and its providers' pieces (HT). */
+export function ledgerListTotals(
+  expenses: readonly ExpenseInput[],
+  chargesChapter: string,
+): { salaries: Money; providers: Money } {
+  const natures: readonly string[] = PROVIDER_NATURES;
+  return {
+    salaries: sum(expenses.filter((e) => e.nature === 'Salaire').map((e) => e.ht)),
+    providers: sum(
+      expenses
+        .filter((e) => natures.includes(e.nature) && !inChapter(e.code, chargesChapter))
+        .map((e) => e.ht),
+    ),
+  };
 }

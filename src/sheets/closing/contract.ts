@@ -27,7 +27,7 @@ export const CLOSING_FUNDING_COLUMNS = contiguousColumns('A', {
 });
 
 /**
- * The coût définitif line by line (named Bilan_Lignes), under the financing: what the chapters'
+ * The coût définitif line by line (named Bilan_Lignes), under the lists: what the chapters'
  * French spend and eligible part add up; the final cost, France and eligible columns sit under the
  * chapters' own (France and eligible right of the funding table, whose écart is signed).
  */
@@ -42,6 +42,29 @@ export const CLOSING_LINE_COLUMNS = contiguousColumns('A', {
   eligible: 'Éligible (France × part)',
   charges: 'Charges patronales éligibles',
 });
+
+/** The nominative list of personnel (named Bilan_Personnel), under the financing. */
+export const CLOSING_PERSON_COLUMNS = contiguousColumns('A', {
+  name: 'Nom',
+  role: 'Fonction (ligne du devis)',
+  status: 'Statut',
+  gross: 'Salaire brut',
+  charges: 'Charges patronales',
+  pieces: 'Pièces',
+  reference: 'Contrat ou bulletin (1re pièce)',
+});
+
+/** The providers and technical industries (named Bilan_Prestataires), under the personnel. */
+export const CLOSING_PROVIDER_COLUMNS = contiguousColumns('A', {
+  name: 'Prestataire',
+  siret: 'SIRET (à compléter)',
+  invoices: 'Factures',
+  ht: 'Montant HT',
+  foreign: 'dont étranger',
+});
+
+/** Free rows under each list, for a person or a provider the ledger does not hold yet. */
+export const CLOSING_FREE_LIST_ROWS = 5;
 
 /** The result, right of the tables: a label and a value per row. */
 export const CLOSING_RESULT_COLUMNS = contiguousColumns('K', { label: 'Résultat', value: 'Montant' });
@@ -78,4 +101,9 @@ export const CLOSING_NAMES = {
   taxCredit: 'Bilan_CreditImpotDefinitif',
   taxCreditPlan: 'Bilan_CreditImpotPlan',
   taxCreditGap: 'Bilan_AjustementCreditImpot',
+  /** The two lists for the commissaire aux comptes, and what of the ledger each leaves out. */
+  personnel: 'Bilan_Personnel',
+  personnelGap: 'Bilan_PersonnelEcart',
+  providers: 'Bilan_Prestataires',
+  providersGap: 'Bilan_PrestatairesEcart',
 } as const;

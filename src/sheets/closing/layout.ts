@@ -1,7 +1,13 @@
 import type { BudgetResult } from '../../domain/budget/types';
 import { taxCreditCategoryLabels } from '../../domain/financing/categories';
 import type { FinancingSource } from '../../domain/financing/types';
-import type { DefinitiveLine } from '../../domain/followup/definitive';
+import {
+  PROVIDER_NATURES,
+  type DefinitiveLine,
+  type PersonRow,
+  type ProviderRow,
+} from '../../domain/followup/definitive';
+import { statusLabel } from '../../domain/facts/facts';
 import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
 import { EXPENSE_NAMES } from '../expenses/contract';
@@ -15,8 +21,11 @@ import {
   CLOSING_COST_COLUMNS as C,
   CLOSING_FUNDING_COLUMNS as FU,
   CLOSING_HEADER_ROW,
+  CLOSING_FREE_LIST_ROWS,
   CLOSING_LINE_COLUMNS as LC,
   CLOSING_NAMES,
+  CLOSING_PERSON_COLUMNS as PE,
+  CLOSING_PROVIDER_COLUMNS as PR,
   CLOSING_RESULT_COLUMNS as RE,
   CLOSING_RESULT_ROWS,
 } from './contract';
@@ -39,6 +48,12 @@ export interface ClosingLayoutInput {
   chargesChapter: string;
   /** The tax credit on the coût définitif, and the plan's (the sum of its tax-credit sources). */
   taxCredit: { base: Money; final: Money; plan: Money };
+  /** The two lists for the commissaire aux comptes, from the ledger. */
+  personnel: PersonRow[];
+  providers: ProviderRow[];
+  /** The ledger's salaries and providers' pieces (HT), which the lists must add up to. */
+  ledgerSalaries: Money;
+  ledgerProviders: Money;
   naming: Naming;
 }
 
@@ -280,7 +295,7 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
 }
 
 /**
- * The coût définitif line by line, under the financing: each line's final cost (the Suivi's),
+ * The coût définitif line by line, under the lists: each line's final cost (the Suivi's),
  * what of it was spent abroad (the pieces marked « Étranger », and what is still to engage at the
  * devis's foreign share), its French spend, its eligible share (the Devis's) and eligible part, and
  * the employer charges of that part. Returns its first and last rows.
@@ -371,6 +386,189 @@ function lineRows(
   return { first, last };
 }
 
+/** A list's total and check rows: the ledger's figure, and what of it the list leaves out. */
+function listTotals(
+  b: SheetBuilder,
+  at: (row: number) => { label: string; value: string },
+  rows: { first: number; last: number },
+  figures: { listed: Money; ledger: Money; ledgerF: string; ledgerLabel: string; gapName: string },
+): number {
+  const total = rows.last + 1;
+  const ledger = total + 1;
+  const gap = total + 2;
+  const euros = (row: number, formula: string, v: Money, style: 'total' | 'computed'): CellPlan => ({
+    address: at(row).value,
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.euro,
+    style,
+  });
+  b.push(
+    { address: at(total).label, value: 'Total de la liste', style: 'total' },
+    euros(total, `SUM(${at(rows.first).value}:${at(rows.last).value})`, figures.listed, 'total'),
+    { address: at(ledger).label, value: figures.ledgerLabel, style: 'label' },
+    euros(ledger, figures.ledgerF, figures.ledger, 'computed'),
+    {
+      address: at(gap).label,
+      value: 'Écart : pièces du grand livre absentes de la liste (doit être nul)',
+      style: 'label',
+    },
+    euros(
+      gap,
+      `ROUND(${at(ledger).value}-${at(total).value},2)`,
+      figures.ledger.minus(figures.listed),
+      'computed',
+    ),
+  );
+  b.name(figures.gapName, absolute(at(gap).value));
+  return gap;
+}
+
+/**
+ * The nominative list of personnel the CNC asks with the coût définitif (Code du cinéma art.
+ * D331-14): each person paid a salary in the ledger, the function and status of the devis line,
+ * the gross and the employer charges at the status's rate, by formula over the ledger; free rows;
+ * then the ledger's salaries and what the list leaves out. Returns its last row.
+ */
+function personnelRows(b: SheetBuilder, input: ClosingLayoutInput, after: number): number {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const people: (PersonRow | null)[] = [
+    ...input.personnel,
+    ...Array<null>(CLOSING_FREE_LIST_ROWS).fill(null),
+  ];
+  const last = first + people.length - 1;
+  b.push({
+    address: PE.cell('name', title),
+    value:
+      'Liste nominative du personnel — fonction, salaire brut et part patronale des charges (Code du cinéma art. D331-14), d’après les salaires des Dépenses',
+    style: 'section',
+  });
+  b.headers(PE, header);
+  const L = {
+    ht: b.n(EXPENSE_NAMES.lineHT),
+    payees: b.n(EXPENSE_NAMES.linePayees),
+    natures: b.n(EXPENSE_NAMES.lineNatures),
+  };
+  const rateOf = (cell: string): string =>
+    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${cell},${b.n(PARAMS_NAMES.chargeRates)})`;
+  people.forEach((p, i) => {
+    const r = first + i;
+    const at = (k: (typeof PE.keys)[number]): string => PE.cell(k, r);
+    b.push(
+      { address: at('name'), value: p?.name ?? null, style: 'input' },
+      { address: at('role'), value: p?.role ?? null, style: 'input' },
+      { address: at('status'), value: p?.status ? statusLabel(p.status) : null, style: 'input' },
+      {
+        address: at('gross'),
+        formula: `IF(${at('name')}="",0,SUMIFS(${L.ht},${L.payees},${at('name')},${L.natures},"Salaire"))`,
+        result: num(p?.gross ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+      {
+        address: at('charges'),
+        formula: `ROUND(${at('gross')}*${rateOf(at('status'))},2)`,
+        result: num(p?.charges ?? ZERO),
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+      {
+        address: at('pieces'),
+        formula: `IF(${at('name')}="",0,COUNTIFS(${L.payees},${at('name')},${L.natures},"Salaire"))`,
+        result: p?.pieces ?? 0,
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+      { address: at('reference'), value: p?.reference || null, style: 'input' },
+    );
+  });
+  b.name(CLOSING_NAMES.personnel, PE.block(first, last));
+  b.validations.push({
+    range: PE.span('status', first, last),
+    kind: 'list',
+    listName: b.n(PARAMS_NAMES.chargeStatuses),
+    error: 'Statut : choisissez dans la liste (feuille Paramètres).',
+  });
+  return listTotals(
+    b,
+    (row) => ({ label: PE.cell('role', row), value: PE.cell('gross', row) }),
+    { first, last },
+    {
+      listed: sum(input.personnel.map((p) => p.gross)),
+      ledger: input.ledgerSalaries,
+      ledgerF: `SUMIF(${L.natures},"Salaire",${L.ht})`,
+      ledgerLabel: 'Salaires du grand livre (nature Salaire)',
+      gapName: CLOSING_NAMES.personnelGap,
+    },
+  );
+}
+
+/**
+ * The providers and technical industries (Code du cinéma art. D331-14): each payee of an invoice,
+ * deposit or credit note of the ledger (not the social bodies, paid under the charges chapter),
+ * its SIRET to fill in, its pieces, HT and HT abroad, by formula over the ledger; free rows; then
+ * the ledger's figure and what the list leaves out. Returns its last row.
+ */
+function providerRows(b: SheetBuilder, input: ClosingLayoutInput, after: number): number {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const providers: (ProviderRow | null)[] = [
+    ...input.providers,
+    ...Array<null>(CLOSING_FREE_LIST_ROWS).fill(null),
+  ];
+  const last = first + providers.length - 1;
+  b.push({
+    address: PR.cell('name', title),
+    value:
+      'Liste des prestataires et industries techniques — factures HT, dont à l’étranger (Code du cinéma art. D331-14), d’après les Dépenses',
+    style: 'section',
+  });
+  b.headers(PR, header);
+  const L = {
+    ht: b.n(EXPENSE_NAMES.lineHT),
+    payees: b.n(EXPENSE_NAMES.linePayees),
+    natures: b.n(EXPENSE_NAMES.lineNatures),
+    codes: b.n(EXPENSE_NAMES.lineCodes),
+    places: b.n(EXPENSE_NAMES.linePlace),
+  };
+  // A provider's piece: an invoice, deposit or credit note, not charged to the charges chapter.
+  const charges = `${input.chargesChapter}.`;
+  const piece = `((${PROVIDER_NATURES.map((n) => `(${L.natures}="${n}")`).join('+')})*(LEFT(${L.codes}&".",${charges.length})<>"${charges}"))`;
+  providers.forEach((p, i) => {
+    const r = first + i;
+    const at = (k: (typeof PR.keys)[number]): string => PR.cell(k, r);
+    const of = (extra: string, v: Money | number, numFmt: string) => ({
+      formula: `IF(${at('name')}="",0,SUMPRODUCT((${L.payees}=${at('name')})*${piece}${extra}))`,
+      result: typeof v === 'number' ? v : num(v),
+      numFmt,
+      style: 'computed' as const,
+    });
+    b.push(
+      { address: at('name'), value: p?.name ?? null, style: 'input' },
+      { address: at('siret'), value: null, numFmt: NUMFMT.text, style: 'input' },
+      { address: at('invoices'), ...of('', p?.invoices ?? 0, NUMFMT.integer) },
+      { address: at('ht'), ...of(`,${L.ht}`, p?.ht ?? ZERO, NUMFMT.euro) },
+      { address: at('foreign'), ...of(`*(${L.places}="Étranger"),${L.ht}`, p?.foreign ?? ZERO, NUMFMT.euro) },
+    );
+  });
+  b.name(CLOSING_NAMES.providers, PR.block(first, last));
+  return listTotals(
+    b,
+    (row) => ({ label: PR.cell('invoices', row), value: PR.cell('ht', row) }),
+    { first, last },
+    {
+      listed: sum(input.providers.map((p) => p.ht)),
+      ledger: input.ledgerProviders,
+      ledgerF: `SUMPRODUCT(${piece},${L.ht})`,
+      ledgerLabel: 'Factures, acomptes et avoirs du grand livre (hors charges sociales)',
+      gapName: CLOSING_NAMES.providersGap,
+    },
+  );
+}
+
 const resultRow = (k: ResultKey): number => CLOSING_HEADER_ROW + 1 + CLOSING_RESULT_ROWS.indexOf(k);
 const rv = (k: ResultKey): string => RE.cell('value', resultRow(k));
 
@@ -428,7 +626,9 @@ export function closingSheet(input: ClosingLayoutInput): ClosingLayout {
   );
   const costs = costRows(b, input);
   const fund = fundingRows(b, input, costs);
-  lineRows(b, input, fund.fundTotal);
+  // The lists for the commissaire aux comptes, then the line by line detail (its header names
+  // its own columns, France, abroad and share, below the lists').
+  lineRows(b, input, providerRows(b, input, personnelRows(b, input, fund.fundTotal)));
   resultRows(b, input, costs, fund);
   b.name(CLOSING_NAMES.costs, C.block(costs.first, costs.last))
     .name(CLOSING_NAMES.funding, FU.block(fund.fundFirst, fund.fundLast))

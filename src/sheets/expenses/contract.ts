@@ -81,6 +81,9 @@ export const EXPENSE_NAMES = {
   lineStatus: 'Dep_LStatuts',
   /** The ledger's payment dates (the Trésorerie réelle sums the pieces paid by month). */
   linePaidOn: 'Dep_LPaiements',
+  /** Payees and natures, for the Bilan financier's lists of personnel and providers. */
+  linePayees: 'Dep_LBeneficiaires',
+  lineNatures: 'Dep_LNatures',
   /** Where each piece was spent (France / Étranger), for the coût définitif's French spend. */
   linePlace: 'Dep_LLieux',
   totalHT: 'Dep_TotalHT',

@@ -227,6 +227,8 @@ function expensesNames(
     .name(EXPENSE_NAMES.lineStatus, col('status'))
     .name(EXPENSE_NAMES.linePaidOn, col('paidOn'))
     .name(EXPENSE_NAMES.linePlace, col('place'))
+    .name(EXPENSE_NAMES.linePayees, col('payee'))
+    .name(EXPENSE_NAMES.lineNatures, col('nature'))
     .name(EXPENSE_NAMES.totalHT, `$${E.letter('ht')}$${l.totalRow}`)
     .name(EXPENSE_NAMES.totalTVA, `$${E.letter('tva')}$${l.totalRow}`)
     .name(EXPENSE_NAMES.totalTTC, `$${E.letter('ttc')}$${l.totalRow}`)

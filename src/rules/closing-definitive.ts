@@ -14,11 +14,12 @@ const pct = (x: Money): string =>
  */
 export const rule: Rule = {
   meta: {
-    id: 'closing-tax-credit',
-    title: 'Coût définitif : crédit d’impôt recalculé sur les dépenses réelles, intensité des aides',
+    id: 'closing-definitive',
+    title:
+      'Coût définitif : crédit d’impôt recalculé sur les dépenses réelles, intensité des aides, listes du personnel et des prestataires complètes',
     criteria: ['cpca:C.3.2.2', 'par:C4.2.1'],
-    why: 'À l’agrément définitif, le crédit d’impôt se recalcule sur les dépenses éligibles réellement faites en France (CGI art. 220 F ; Code du cinéma art. D331-14) : un crédit définitif plus bas que l’estimation du plan manque au financement, et ce qu’un préfinancement a avancé au-delà se rembourse. L’intensité des aides publiques se vérifie aussi sur le coût définitif.',
-    fix: 'Dans le Bilan financier, vérifiez les dépenses à l’étranger (colonne France / étranger des Dépenses) et les parts éligibles ; comblez l’écart du crédit d’impôt par un autre financement ; si l’intensité dépasse le plafond, une aide publique est à réduire.',
+    why: 'À l’agrément définitif, le crédit d’impôt se recalcule sur les dépenses éligibles réellement faites en France (CGI art. 220 F ; Code du cinéma art. D331-14) : un crédit définitif plus bas que l’estimation du plan manque au financement, et ce qu’un préfinancement a avancé au-delà se rembourse. L’intensité des aides publiques se vérifie aussi sur le coût définitif, et le commissaire aux comptes reçoit la liste nominative du personnel et celle des prestataires : une personne ou un prestataire payé qui n’y figure pas est un trou dans le rendu de comptes.',
+    fix: 'Dans le Bilan financier, vérifiez les dépenses à l’étranger (colonne France / étranger des Dépenses) et les parts éligibles ; comblez l’écart du crédit d’impôt par un autre financement ; si l’intensité dépasse le plafond, une aide publique est à réduire ; ajoutez à la liste du personnel ou des prestataires le bénéficiaire qui manque, écrit comme dans les Dépenses.',
     severity: 'avertissement',
     kind: 'auto',
     reads: [...MODEL_READS],
@@ -41,6 +42,14 @@ export const rule: Rule = {
         },
         c.taxCreditGap?.at ?? null,
       );
+    for (const [gap, list, what] of [
+      [c.personnelGap, 'du personnel', 'salaires'],
+      [c.providersGap, 'des prestataires', 'factures'],
+    ] as const) {
+      const v = gap?.value;
+      if (v && !roundCents(v).isZero())
+        ctx.report('closing-list-incomplete', { list, what, gap: formatAmount(roundCents(v)) }, gap.at);
+    }
     const pub = m.financing?.publicTotal?.value;
     const ceiling = m.financing?.ceiling?.value;
     const cost = c.cost?.value;
