@@ -64,6 +64,7 @@ import {
   definitiveLines,
   definitiveTaxCredit,
   ledgerListTotals,
+  overheadsAtCompletion,
   personnelList,
   providerList,
   type DefinitiveLine,
@@ -140,8 +141,10 @@ export interface Production {
     input: FollowUpInput;
     result: FollowUpResult;
     thresholds: GapThresholds;
-    /** Coût estimé final (lines + frais généraux) − devis: above zero, an overrun still to pay. */
+    /** Coût estimé final (lines + frais généraux at completion) − devis: above zero, an overrun still to pay. */
     estimatedGap: Money;
+    /** The frais généraux at completion: the rate on the base the lines' écarts move. */
+    overheadsFinal: Money;
     /** Share of the schedule (preparation → delivery) elapsed at the situation date. */
     elapsed: Money | null;
   };
@@ -294,7 +297,8 @@ function computeFollowing(
   );
   const thresholds = gapThresholdDefaults();
   const followUpResult = computeFollowUp(lines, totals, followUp.value, thresholds);
-  const estimatedGap = followUpResult.final.plus(result.overheads.amount).minus(result.total.amount);
+  const overheadsFinal = overheadsAtCompletion(input.budget, result, followUpResult.lines);
+  const estimatedGap = followUpResult.final.plus(overheadsFinal).minus(result.total.amount);
   const situation = isoDay(followUp.value.situationDate);
   const receipts = chosen(
     input.actualReceipts,
@@ -311,6 +315,7 @@ function computeFollowing(
       result: followUpResult,
       thresholds,
       estimatedGap,
+      overheadsFinal,
       elapsed: scheduleElapsed(
         situation,
         input.production?.prepStart ?? null,

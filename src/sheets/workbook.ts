@@ -12,7 +12,8 @@ import { FOLLOWUP_FIRST_ROW } from './followup/contract';
 import { eventSheet } from './event/layout';
 import { expensesSheet } from './expenses/layout';
 import { financingSheet, type FinancingLayout } from './financing/layout';
-import { followUpSheet, type FollowUpLayout } from './followup/layout';
+import { followUpSheet, type FollowUpLayout, type FollowUpLayoutInput } from './followup/layout';
+import { DEVIS_NAMES } from './devis/contract';
 import { makeNaming, type Naming, type SheetKey } from './model/naming';
 import type { ChartPlan, NamePlan, SheetPlan, WorkbookPlan } from './model/plan';
 import { paramsSheet } from './params/layout';
@@ -74,6 +75,19 @@ function closingLines(p: Production, devisLines: readonly DevisLineRow[]): Closi
   });
 }
 
+/** What the Suivi's frais généraux at completion read: the devis's base and the codes it leaves out. */
+function overheadsInputs(p: Production): FollowUpLayoutInput['overheads'] {
+  const roles = rolesOf(getNomenclature(p.budget.nomenclature));
+  const protocol = roles.protocol;
+  return {
+    final: p.followUp.overheadsFinal,
+    baseName: protocol ? DEVIS_NAMES.protocolBase : DEVIS_NAMES.subtotal.amount,
+    feeCodes: protocol?.producerFeeCodes ?? [],
+    excludedCodes: protocol ? [...protocol.producerFeeCodes, ...protocol.financialCostsCodes] : [],
+    indirectChapter: roles.indirect.chapter,
+  };
+}
+
 const SHEETS: readonly SheetEntry[] = [
   {
     key: 'params',
@@ -131,6 +145,7 @@ const SHEETS: readonly SheetEntry[] = [
         input: p.followUp.input,
         followUp: p.followUp.result,
         estimatedGap: p.followUp.estimatedGap,
+        overheads: overheadsInputs(p),
         elapsed: p.followUp.elapsed,
         naming,
         ...(p.followUp.note ? { note: p.followUp.note } : {}),
@@ -160,6 +175,7 @@ const SHEETS: readonly SheetEntry[] = [
         lines: closingLines(p, needs(w, 'devis').rows.lines),
         chargesChapter: rolesOf(getNomenclature(p.budget.nomenclature)).chargesChapter,
         taxCredit: p.closing.taxCredit,
+        overheadsFinal: p.followUp.overheadsFinal,
         personnel: p.closing.personnel,
         providers: p.closing.providers,
         ledgerSalaries: p.closing.ledger.salaries,

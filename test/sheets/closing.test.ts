@@ -201,13 +201,13 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     // 30 000 € VFX piece was made in France: the eligible base rises from the devis's
     // 2 177 401,80 € to 2 196 787,24 €, and 30 % of it is 659 036,17 €, 5 815,63 € above the plan.
     expect(toCents(await namedValues(lo, names))).toEqual({
-      Bilan_CoutDefinitif: 2902246.03,
+      Bilan_CoutDefinitif: 2902451.9,
       Bilan_BaseCreditImpot: 2196787.24,
       Bilan_CreditImpotDefinitif: 659036.17,
       Bilan_CreditImpotPlan: 653220.54,
       Bilan_AjustementCreditImpot: 5815.63,
       Bilan_FinancementDefinitif: 3041107.25,
-      Bilan_Solde: 138861.22,
+      Bilan_Solde: 138655.35,
       // The 36 people paid a salary (994 700 €) and the 36 providers (836 480 € HT, the social
       // bodies of chapter 4 aside) are all in the lists for the commissaire aux comptes.
       Bilan_PersonnelEcart: 0,
@@ -284,17 +284,18 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     ]);
     // The rights and the event are recomputed as the domain says; the 1.1 piece (15 000 €) now
     // charges no devis line: 1.1's estimé final falls to its 50 000 € reste, an écart of −10 000 €.
-    // The coût définitif loses the 15 000 € piece; the financing 200 000 € of Canal+, and the tax
+    // The coût définitif loses the 15 000 € piece, the authors' 55 € of charges and 7 % of both in
+    // frais généraux at completion (1 053,85 €); the financing 200 000 € of Canal+, and the tax
     // credit définitif is taken on 15 165 € less (the piece and its 1,1 % authors' charges):
-    // 0,30 × 2 181 622,24 = 654 486,67 €, 1 266,13 € above the plan; 50 633,28 € short.
+    // 0,30 × 2 181 622,24 = 654 486,67 €, 1 266,13 € above the plan; 49 785,30 € short.
     const cents = toCents(v);
     expect(cents).toEqual({
       Droits_RNPP: 186949.38,
       Evt_Total: 16410,
       Evt_Solde: 8160,
       Suivi_EcartLignes: -12114,
-      Bilan_CoutDefinitif: 2887191.03,
-      Bilan_Solde: -50633.28,
+      Bilan_CoutDefinitif: 2886343.05,
+      Bilan_Solde: -49785.3,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {

@@ -59,15 +59,20 @@ describe('Suivi budgétaire', () => {
       const n = plan.names.find((x) => x.name === name);
       return value(n?.ref.replace(/\$/g, '') ?? '');
     };
+    // The frais généraux at completion: 7 % of the protocol's base (2 565 331,86 €) moved by the
+    // lines' 2 941 € of écarts (none on the fee or the frais financiers): 179 779,10 €, not the
+    // devis's 179 573,23 €.
     expect(
       [
         'Suivi_Devis',
         'Suivi_EcartLignes',
         'Suivi_ImprevusRestants',
+        'Suivi_FraisGeneraux',
+        'Suivi_FraisGenerauxFinal',
         'Suivi_CoutFinal',
         'Suivi_EcartDevis',
       ].map(board),
-    ).toEqual([3035291.62, 2941, 133045.59, 2902246.03, -133045.59]);
+    ).toEqual([3035291.62, 2941, 133045.59, 179573.23, 179779.1, 2902451.9, -132839.72]);
   });
 
   it('raises the charges of a status with its pay: a salary overrun, then a saving, by hand', () => {
@@ -181,13 +186,15 @@ describe('Suivi budgétaire in LibreOffice', () => {
     const v = await namedValues(edited, ['Suivi_EcartLignes', 'Suivi_CoutFinal', 'Suivi_EcartDevis']);
     // Lines: +2 941 € before; the studio's estimé final goes from 24 500 to 166 300 € (24 500 €
     // engaged + 141 800 €), so the
-    // lines' écart (144 741 €) passes the imprévus (135 986,59 €) by 8 754,41 €.
+    // lines' écart (144 741 €) passes the imprévus (135 986,59 €) by 8 754,41 €, and the frais
+    // généraux at completion take 7 % of the 141 800 € more: 9 926 € (10 131,87 € over the devis's
+    // with the 2 941 € of before), 18 886,28 € above the devis.
     // LibreOffice computes in binary floating point: compared to the cent.
     const cents = toCents(v);
     expect(cents).toEqual({
       Suivi_EcartLignes: 144741,
-      Suivi_CoutFinal: 3044046.03,
-      Suivi_EcartDevis: 8754.41,
+      Suivi_CoutFinal: 3054177.9,
+      Suivi_EcartDevis: 18886.28,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
@@ -207,7 +214,7 @@ describe('Suivi budgétaire in LibreOffice', () => {
     ]);
     expect(found.map((f) => f.message)).toEqual([
       'Écart de +145\u202f300,00\u00a0€ (+691,9\u00a0%) sur la ligne 5.1 Studios sans explication\u00a0: au-delà des seuils (10\u00a0% et 1\u202f000,00\u00a0€), un écart s’explique.',
-      'Coût estimé final 3\u202f044\u202f046,03\u00a0€ au-dessus du devis (3\u202f035\u202f291,62\u00a0€) de 8\u202f754,41\u00a0€, et aucun arbitrage proposé.',
+      'Coût estimé final 3\u202f054\u202f177,90\u00a0€ au-dessus du devis (3\u202f035\u202f291,62\u00a0€) de 18\u202f886,28\u00a0€, et aucun arbitrage proposé.',
     ]);
     // The example itself is untouched.
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -1,5 +1,6 @@
-import { chargeRate, lineSplit, taxCreditShare } from '../budget/compute';
-import type { BudgetInput, LineInput, Status } from '../budget/types';
+import { chargeRate, lineSplit, taxCreditShare, underCode } from '../budget/compute';
+import { getNomenclature, rolesOf } from '../nomenclature/nomenclature';
+import type { BudgetInput, BudgetResult, LineInput, Status } from '../budget/types';
 import type { ExpenseInput } from '../expenses/expenses';
 import { Money, ZERO, roundCents, sum } from '../money';
 import type { FollowUpLine } from './followup';
@@ -175,4 +176,33 @@ export function ledgerListTotals(
         .map((e) => e.ht),
     ),
   };
+}
+
+/**
+ * The frais généraux at completion: the Paramètres rate on the base re-estimated by the Suivi —
+ * the devis's base (cinema: the protocol's, without the producer's fee and its charges nor the
+ * frais financiers; else the subtotal) moved by the écarts of the lines it counts — to the cent.
+ * The fee's charges move by ROUND(final × rate) − ROUND(devis × rate) of each fee line.
+ */
+export function overheadsAtCompletion(
+  budget: BudgetInput,
+  result: BudgetResult,
+  lines: readonly FollowUpLine[],
+): Money {
+  const roles = rolesOf(getNomenclature(budget.nomenclature));
+  const protocol = roles.protocol;
+  const fee = protocol?.producerFeeCodes ?? [];
+  const excluded = protocol ? [...fee, ...protocol.financialCostsCodes] : [];
+  const counted = lines.filter((l) => l.chapter !== roles.indirect.chapter);
+  const gaps = sum(counted.filter((l) => !underCode(l.code, excluded)).map((l) => l.gap));
+  const feeCharges = sum(
+    counted
+      .filter((l) => underCode(l.code, fee))
+      .map((l) => {
+        const rate = l.status ? chargeRate(budget, l.status) : ZERO;
+        return roundCents(l.final.times(rate)).minus(roundCents(l.amount.times(rate)));
+      }),
+  );
+  const base = (result.bases.protocol ?? result.subtotal.amount).plus(gaps).minus(feeCharges);
+  return roundCents(budget.params.overheadsRate.times(base));
 }

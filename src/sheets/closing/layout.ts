@@ -12,7 +12,7 @@ import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
 import { EXPENSE_NAMES } from '../expenses/contract';
 import { FINANCING_NAMES, SOURCE_COLUMNS } from '../financing/contract';
-import { FOLLOWUP_CHAPTER_COLUMNS, FOLLOWUP_COLUMNS } from '../followup/contract';
+import { FOLLOWUP_CHAPTER_COLUMNS, FOLLOWUP_COLUMNS, FOLLOWUP_NAMES } from '../followup/contract';
 import { PARAMS_NAMES } from '../params/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
@@ -44,6 +44,8 @@ export interface ClosingLayoutInput {
    * line (0 for a charges line: its charges count with the pay).
    */
   lines: { line: DefinitiveLine; followRow: number; devisRow: number; charges: boolean }[];
+  /** The frais généraux at completion (the Suivi budgétaire's). */
+  overheadsFinal: Money;
   /** The chapter that holds the employer charges: the eligible charges add up there. */
   chargesChapter: string;
   /** The tax credit on the coût définitif, and the plan's (the sum of its tax-credit sources). */
@@ -123,13 +125,14 @@ function costRowsOf(b: SheetBuilder, input: ClosingLayoutInput, r0: number): Cos
       };
     }),
     {
+      // At completion: the rate on the base the lines' écarts moved (the Suivi's).
       code: '',
-      label: 'Frais généraux (forfait)',
+      label: 'Frais généraux (taux × base à l’achèvement)',
       devis: input.result.overheads.amount,
-      final: input.result.overheads.amount,
+      final: input.overheadsFinal,
       devisF: fg,
-      finalF: fg,
-      france: input.result.overheads.amount,
+      finalF: b.n(FOLLOWUP_NAMES.boardValues.overheadsFinal),
+      france: input.overheadsFinal,
       eligible: ZERO,
       franceF: C.cell('final', r0 + input.chapterRows.length),
       eligibleF: '0',
@@ -294,11 +297,56 @@ function fundingRows(b: SheetBuilder, input: ClosingLayoutInput, costs: Costs): 
   return { fundFirst, fundLast, fundTotal, funding };
 }
 
+/** The cells of one line of the coût définitif, on row `r` (see `lineRows`). */
+function lineCells(
+  b: SheetBuilder,
+  { line: l, followRow: s, devisRow: d, charges }: ClosingLayoutInput['lines'][number],
+  r: number,
+): CellPlan[] {
+  const suivi = quoteSheet(b.naming.sheet('followup'));
+  const devis = quoteSheet(b.naming.sheet('devis'));
+  const at = (k: (typeof LC.keys)[number]): string => LC.cell(k, r);
+  const dv = (k: (typeof DEVIS_COLUMNS.keys)[number]): string => `${devis}!${DEVIS_COLUMNS.cell(k, d)}`;
+  const sv = (k: (typeof FOLLOWUP_COLUMNS.keys)[number]): string => `${suivi}!${FOLLOWUP_COLUMNS.cell(k, s)}`;
+  const euros = (k: (typeof LC.keys)[number], formula: string, v: Money): CellPlan => ({
+    address: at(k),
+    formula,
+    result: num(v),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+  const abroad = `SUMIFS(${b.n(EXPENSE_NAMES.lineHT)},${b.n(EXPENSE_NAMES.lineCodes)},${at('code')},${b.n(EXPENSE_NAMES.linePlace)},"Étranger")`;
+  const toCome = `(${at('final')}-${sv('engaged')})*IF(N(${dv('amount')})=0,0,N(${dv('foreign')})/${dv('amount')})`;
+  // The charges rate of the line's status, as the Devis charges it (short-CDDU surcharge included).
+  const rate = `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${dv('status')},${b.n(PARAMS_NAMES.chargeRates)})`;
+  return [
+    { address: at('code'), formula: sv('code'), result: l.code, numFmt: NUMFMT.text, style: 'label' },
+    { address: at('label'), formula: sv('label'), result: l.label, style: 'label' },
+    { address: at('chapter'), value: l.chapter, numFmt: NUMFMT.text, style: 'label' },
+    euros('final', sv('final'), l.final),
+    euros('foreign', charges ? `ROUND(${abroad},2)` : `ROUND(${abroad}+${toCome},2)`, l.foreign),
+    euros('france', `${at('final')}-${at('foreign')}`, l.france),
+    charges
+      ? { address: at('share'), value: 0, numFmt: NUMFMT.rate, style: 'computed' }
+      : {
+          address: at('share'),
+          formula: `N(${dv('taxCredit')})`,
+          result: num(l.share),
+          numFmt: NUMFMT.rate,
+          style: 'computed',
+        },
+    euros('eligible', `ROUND(${at('france')}*${at('share')},2)`, l.eligible),
+    charges
+      ? euros('charges', '0', ZERO)
+      : euros('charges', `ROUND(ROUND(${at('final')}*${rate},2)*${at('share')},2)`, l.eligibleCharges),
+  ];
+}
+
 /**
- * The coût définitif line by line, under the lists: each line's final cost (the Suivi's),
- * what of it was spent abroad (the pieces marked « Étranger », and what is still to engage at the
- * devis's foreign share), its French spend, its eligible share (the Devis's) and eligible part, and
- * the employer charges of that part. Returns its first and last rows.
+ * The coût définitif line by line, under the lists: each line's final cost (the Suivi's), what
+ * of it was spent abroad (the pieces marked « Étranger », and what is still to engage at the
+ * devis's foreign share), its French spend, its eligible share (the Devis's) and eligible part,
+ * and the employer charges of that part. Returns its first and last rows.
  */
 function lineRows(
   b: SheetBuilder,
@@ -316,66 +364,7 @@ function lineRows(
     style: 'section',
   });
   b.headers(LC, header);
-  const suivi = quoteSheet(b.naming.sheet('followup'));
-  const devis = quoteSheet(b.naming.sheet('devis'));
-  const ledger = {
-    ht: b.n(EXPENSE_NAMES.lineHT),
-    codes: b.n(EXPENSE_NAMES.lineCodes),
-    places: b.n(EXPENSE_NAMES.linePlace),
-  };
-  // The charges rate of a status, as the Devis charges each line (short-CDDU surcharge included).
-  const rateOf = (status: string): string =>
-    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${status},${b.n(PARAMS_NAMES.chargeRates)})`;
-  input.lines.forEach(({ line: l, followRow: s, devisRow: d, charges }, i) => {
-    const r = first + i;
-    const at = (k: (typeof LC.keys)[number]): string => LC.cell(k, r);
-    const dv = (k: (typeof DEVIS_COLUMNS.keys)[number]): string => `${devis}!${DEVIS_COLUMNS.cell(k, d)}`;
-    const euros = (k: (typeof LC.keys)[number], formula: string, v: Money): CellPlan => ({
-      address: at(k),
-      formula,
-      result: num(v),
-      numFmt: NUMFMT.euro,
-      style: 'computed',
-    });
-    const abroad = `SUMIFS(${ledger.ht},${ledger.codes},${at('code')},${ledger.places},"Étranger")`;
-    const toCome = `(${at('final')}-${suivi}!${FOLLOWUP_COLUMNS.cell('engaged', s)})*IF(N(${dv('amount')})=0,0,N(${dv('foreign')})/${dv('amount')})`;
-    b.push(
-      {
-        address: at('code'),
-        formula: `${suivi}!${FOLLOWUP_COLUMNS.cell('code', s)}`,
-        result: l.code,
-        numFmt: NUMFMT.text,
-        style: 'label',
-      },
-      {
-        address: at('label'),
-        formula: `${suivi}!${FOLLOWUP_COLUMNS.cell('label', s)}`,
-        result: l.label,
-        style: 'label',
-      },
-      { address: at('chapter'), value: l.chapter, numFmt: NUMFMT.text, style: 'label' },
-      euros('final', `${suivi}!${FOLLOWUP_COLUMNS.cell('final', s)}`, l.final),
-      euros('foreign', charges ? `ROUND(${abroad},2)` : `ROUND(${abroad}+${toCome},2)`, l.foreign),
-      euros('france', `${at('final')}-${at('foreign')}`, l.france),
-      charges
-        ? { address: at('share'), value: 0, numFmt: NUMFMT.rate, style: 'computed' }
-        : {
-            address: at('share'),
-            formula: `N(${dv('taxCredit')})`,
-            result: num(l.share),
-            numFmt: NUMFMT.rate,
-            style: 'computed',
-          },
-      euros('eligible', `ROUND(${at('france')}*${at('share')},2)`, l.eligible),
-      charges
-        ? euros('charges', '0', ZERO)
-        : euros(
-            'charges',
-            `ROUND(ROUND(${at('final')}*${rateOf(dv('status'))},2)*${at('share')},2)`,
-            l.eligibleCharges,
-          ),
-    );
-  });
+  input.lines.forEach((line, i) => b.push(...lineCells(b, line, first + i)));
   const span = (k: (typeof LC.keys)[number]): string =>
     `${absolute(LC.cell(k, first))}:${absolute(LC.cell(k, last))}`;
   b.name(CLOSING_NAMES.lines, LC.block(first, last))

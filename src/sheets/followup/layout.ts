@@ -1,4 +1,5 @@
 import type { BudgetResult } from '../../domain/budget/types';
+import { underCode } from '../../domain/budget/compute';
 import { GAP_CAUSES, type FollowUpInput, type FollowUpResult } from '../../domain/followup/followup';
 import { isoDay } from '../../domain/isoDay';
 import { statusLabel } from '../../domain/facts/facts';
@@ -36,6 +37,18 @@ export interface FollowUpLayoutInput {
   followUp: FollowUpResult;
   /** Coût estimé final − devis, computed with it. */
   estimatedGap: Money;
+  /**
+   * The frais généraux at completion (the domain's), and what their formula reads: the devis's
+   * base name, the fee codes whose charges move with them, the codes the base leaves out and the
+   * chapter outside the base (audiovisuel 10).
+   */
+  overheads: {
+    final: Money;
+    baseName: string;
+    feeCodes: readonly string[];
+    excludedCodes: readonly string[];
+    indirectChapter: string | null;
+  };
   /** Share of the schedule (preparation → delivery) elapsed at the situation date; null without dates. */
   elapsed: Money | null;
   naming: Naming;
@@ -62,7 +75,8 @@ const BOARD_LABELS: Record<BoardKey, string> = {
   linesFinal: 'Estimé final des lignes',
   linesGap: 'Écart des lignes (+ : dépassement à couvrir par les imprévus)',
   contingencyLeft: 'Imprévus restants',
-  final: 'Coût estimé final (lignes + frais généraux)',
+  overheadsFinal: 'Frais généraux à l’achèvement (taux × base réestimée par les écarts)',
+  final: 'Coût estimé final (lignes + frais généraux à l’achèvement)',
   gap: 'Écart au devis (€)',
   gapRate: 'Écart au devis (%)',
   consumed: 'Part du devis payée',
@@ -256,6 +270,30 @@ function lineRows(b: SheetBuilder, input: FollowUpLayoutInput): Lines {
 const boardRow = (k: BoardKey): number => FOLLOWUP_FIRST_ROW + FOLLOWUP_BOARD.indexOf(k);
 const v = (k: BoardKey): string => BO.cell('value', boardRow(k));
 
+/**
+ * The frais généraux at completion: ROUND(rate × (devis base + écarts of the lines the base counts
+ * − the fee's moved charges), 2), the lines named by their rows (the fee, the frais financiers,
+ * the indirect chapter's lines are few).
+ */
+function overheadsFormula(b: SheetBuilder, input: FollowUpLayoutInput, lines: Lines): string {
+  const o = input.overheads;
+  const row = (i: number): number => FOLLOWUP_FIRST_ROW + i;
+  const out = input.followUp.lines.flatMap((l, i) =>
+    l.chapter === o.indirectChapter || underCode(l.code, o.excludedCodes) ? [F.cell('gap', row(i))] : [],
+  );
+  const rate = (r: number): string =>
+    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${F.cell('status', r)},${b.n(PARAMS_NAMES.chargeRates)})`;
+  const feeCharges = input.followUp.lines.flatMap((l, i) =>
+    l.chapter !== o.indirectChapter && underCode(l.code, o.feeCodes)
+      ? [
+          `ROUND(${F.cell('final', row(i))}*${rate(row(i))},2)-ROUND(${F.cell('devis', row(i))}*${rate(row(i))},2)`,
+        ]
+      : [],
+  );
+  const minus = [...out, ...feeCharges.map((x) => `(${x})`)].map((x) => `-${x}`).join('');
+  return `ROUND(${b.n(PARAMS_NAMES.overheadsRate)}*(${b.n(o.baseName)}+${F.cell('gap', lines.totalRow)}${minus}),2)`;
+}
+
 /** Each dashboard figure: its formula (over the lines' totals and the Devis) and its cached value. */
 function boardFigures(
   b: SheetBuilder,
@@ -286,7 +324,8 @@ function boardFigures(
       `${v('contingency')}-MAX(${v('linesGap')},0)`,
       contingency.minus(Money.max(result.gap, ZERO)),
     ),
-    final: euros(`${v('linesFinal')}+${v('overheads')}`, result.final.plus(overheads)),
+    overheadsFinal: euros(overheadsFormula(b, input, lines), input.overheads.final),
+    final: euros(`${v('linesFinal')}+${v('overheadsFinal')}`, result.final.plus(input.overheads.final)),
     gap: euros(`${v('final')}-${v('devis')}`, gap),
     gapRate: share(
       `IF(${v('devis')}=0,"",${v('gap')}/${v('devis')})`,
