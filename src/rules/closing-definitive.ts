@@ -1,11 +1,7 @@
 import { MODEL_READS, readModel } from '../model/read';
-import { Money, formatAmount, roundCents } from '../domain/money';
+import { formatAmount, percentFigure, roundCents } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
-
-/** « 50,5 » for 50,5 %. */
-const pct = (x: Money): string =>
-  x.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
 
 /**
  * The coût définitif as the CNC reads it for the agrément définitif: the tax credit recomputed on
@@ -59,8 +55,8 @@ export const rule: Rule = {
       ctx.report(
         'closing-over-ceiling',
         {
-          intensity: pct(intensity),
-          ceiling: pct(ceiling),
+          intensity: percentFigure(intensity),
+          ceiling: percentFigure(ceiling),
           public: formatAmount(roundCents(pub)),
           cost: formatAmount(roundCents(cost)),
         },

@@ -1,14 +1,10 @@
 import { MODEL_READS, readModel } from '../model/read';
-import { formatAmount, Money } from '../domain/money';
+import { formatAmount, Money, percentFigure } from '../domain/money';
 import { chargeRateFact, statusLabel } from '../domain/facts/facts';
 import { rolesOf, scaffoldProblem } from '../domain/nomenclature/nomenclature';
 import { looseForm } from '../domain/text/looseForm';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
-
-/** « 13,5 » for 13,5 %. */
-const pct = (x: Money): string =>
-  x.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
 
 export const rule: Rule = {
   meta: {
@@ -65,7 +61,12 @@ export const rule: Rule = {
       if (rate.value.lt(min) || rate.value.gt(max))
         ctx.report(
           'charges-rate-range',
-          { status: statusLabel(status), rate: pct(rate.value), min: pct(min), max: pct(max) },
+          {
+            status: statusLabel(status),
+            rate: percentFigure(rate.value),
+            min: percentFigure(min),
+            max: percentFigure(max),
+          },
           rate.at,
         );
     }

@@ -1,11 +1,7 @@
 import { MODEL_READS, readModel } from '../model/read';
-import { Money } from '../domain/money';
+import { percentFigure } from '../domain/money';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
-
-/** « 50,5 » for 50,5 %. */
-const pct = (x: Money): string =>
-  x.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +26,7 @@ export const rule: Rule = {
     if (intensity?.value && ceiling && intensity.value.gt(ceiling))
       ctx.report(
         'financing-over-ceiling',
-        { intensity: pct(intensity.value), ceiling: pct(ceiling) },
+        { intensity: percentFigure(intensity.value), ceiling: percentFigure(ceiling) },
         intensity.at,
       );
   },

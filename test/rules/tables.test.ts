@@ -181,6 +181,20 @@ const handmade = (o: { total1?: string; line?: string; grand?: string } = {}): R
   ]);
 };
 
+/**
+ * A coût définitif whose tax credit falls short of the plan: 30 % of a définitif base of
+ * 2 100 000 € = 630 000 €, for 653 220,54 € in the plan; public aids of 1 203 220,54 € over a coût
+ * définitif of 1 900 000 €: 63,3 % > 60 %.
+ */
+const DEFINITIVE_SHORT = snap({
+  Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
+  Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
+  Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', -23220.54),
+  Bilan_CoutDefinitif: one('Bilan financier', 'L5', 1900000),
+  Fin_Public: one('Plan de financement', 'C9', 1203220.54),
+  Fin_Plafond: one('Plan de financement', 'C13', 0.6),
+});
+
 const TABLES = [
   [
     'devis-nine-chapters',
@@ -931,16 +945,7 @@ const TABLES = [
   ['closing-definitive', snap({}), []],
   [
     'closing-definitive',
-    snap({
-      // 30 % of a définitif base of 2 100 000 € = 630 000 €, for 653 220,54 € in the plan.
-      Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
-      Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
-      Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', -23220.54),
-      // Public aids 1 203 220,54 € over a coût définitif of 1 900 000 €: 63,3 % > 60 %.
-      Bilan_CoutDefinitif: one('Bilan financier', 'L5', 1900000),
-      Fin_Public: one('Plan de financement', 'C9', 1203220.54),
-      Fin_Plafond: one('Plan de financement', 'C13', 0.6),
-    }),
+    DEFINITIVE_SHORT,
     ['closing-tax-credit-lower@Bilan financier!L13', 'closing-over-ceiling@Bilan financier!L5'],
   ],
   [
@@ -1352,14 +1357,7 @@ it('tells the updated cash need with its month, the planned need and the differe
 it('tells the tax credit définitif below the plan with both amounts, and the intensity on the coût définitif', () => {
   const found = runRules(
     RULES.filter((x) => x.meta.id === 'closing-definitive'),
-    snap({
-      Bilan_CreditImpotDefinitif: one('Bilan financier', 'L11', 630000),
-      Bilan_CreditImpotPlan: one('Bilan financier', 'L12', 653220.54),
-      Bilan_AjustementCreditImpot: one('Bilan financier', 'L13', -23220.54),
-      Bilan_CoutDefinitif: one('Bilan financier', 'L5', 1900000),
-      Fin_Public: one('Plan de financement', 'C9', 1203220.54),
-      Fin_Plafond: one('Plan de financement', 'C13', 0.6),
-    }),
+    DEFINITIVE_SHORT,
   );
   expect(
     found.map((f) => [f.severity, renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')]),

@@ -1,5 +1,14 @@
 export { Money, ZERO } from './decimal';
-export { toMoney, roundCents, sum, toCellNumber, formatAmount, formatEuros, formatPercent } from './money';
+export {
+  toMoney,
+  roundCents,
+  sum,
+  toCellNumber,
+  formatAmount,
+  formatEuros,
+  formatPercent,
+  percentFigure,
+} from './money';
 export type { MoneyInput } from './money';
 export { parseAmount } from './parseAmount';
 export type { ParseResult } from './parseAmount';

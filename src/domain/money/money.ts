@@ -49,6 +49,11 @@ export function formatEuros(value: Money): string {
   return `${formatAmount(value)}\u00a0€`;
 }
 
+/** « 13,5 » for 13,5 %, « 60 » for 60 %: a share in percent to a tenth, for a message that adds « % ». */
+export function percentFigure(share: Money): string {
+  return share.times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toString().replace('.', ',');
+}
+
 /** "12,5 %" — French display of a rate. */
 export function formatPercent(value: Money, decimals = 1): string {
   return `${value.times(100).toDecimalPlaces(decimals, Money.ROUND_HALF_UP).toFixed(decimals).replace('.', ',')}\u00a0%`;
