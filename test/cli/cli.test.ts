@@ -39,10 +39,10 @@ describe('devis-cnc new', () => {
       'avec 5 mesures : solde cumulé le plus bas 0,00\u00a0€, besoin non couvert 0,00\u00a0€ ; intérêts et frais estimés 37\u202f296,71\u00a0€',
     );
     expect(text).toContain(
-      'Prévisionnel (mesures comprises) 53,94 tCO2e ; sans les mesures 67,95 tCO2e (effet des mesures 14,02 t)',
+      'Prévisionnel (mesures comprises) 53,44 tCO2e ; sans les mesures 63,54 tCO2e (effet des mesures 10,10 t)',
     );
     expect(text).toContain(
-      'Plus gros postes : Décors et matériaux 21,16 t (39,2\u00a0%) ; Transports de personnes 9,45 t (17,5\u00a0%) ; Hébergement 8,62 t (16,0\u00a0%)',
+      'Plus gros postes : Décors et matériaux 21,16 t (39,6\u00a0%) ; Transports de personnes 9,25 t (17,3\u00a0%) ; Hébergement 8,62 t (16,1\u00a0%)',
     );
     expect(text).toMatch(/3\s+Interprétation\s+313\u202f360,00\u00a0€/);
     expect(text).toMatch(
@@ -216,13 +216,14 @@ describe('devis-cnc new', () => {
     );
     expect(rows[1]?.split(';').slice(0, 10)).toEqual([
       'Transports de personnes',
-      'Équipe Paris–Lyon en TGV',
+      'Équipe Paris–Lille en TGV',
       'train.tgv',
       '0,00293',
       'kgCO2e/passenger.km',
-      '460',
+      // 225 km × 120 trips × 0,00293 kg.
+      '225',
       '120',
-      '161,736',
+      '79,11',
       '',
       '0',
     ]);

@@ -416,7 +416,7 @@ describe('taskpane', () => {
     expect(await screen.findByText('31 postes exportés dans bilan-carbone.csv.')).toBeTruthy();
     expect(saved[0]?.[0]).toBe('bilan-carbone.csv');
     expect(saved[0]?.[1].split('\r\n')[1]).toMatch(
-      /^Transports de personnes;Équipe Paris–Lyon en TGV;train\.tgv;0,00293;/,
+      /^Transports de personnes;Équipe Paris–Lille en TGV;train\.tgv;0,00293;/,
     );
   });
 
@@ -436,7 +436,7 @@ describe('taskpane', () => {
     const sheet = wb.getWorksheet('Export carbone');
     expect([sheet?.getCell('A1').value, sheet?.getCell('B2').value, sheet?.getCell('D2').value]).toEqual([
       'Catégorie',
-      'Équipe Paris–Lyon en TGV',
+      'Équipe Paris–Lille en TGV',
       0.00293,
     ]);
     expect(sheet?.actualRowCount).toBe(32);

@@ -53,9 +53,11 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     const v = await namedValues(recomputed, ['Carbone_TotalPrev', 'Carbone_Economies']);
     // Rigid trucks at 0,9 kg/km (90 980,79 kgCO2e), then décors on their material share and in
     // tonnes: 85 k€ × 35 % × 600 + 0,5 t of steel × 2 211 + 1,2 t of furniture × 1 833 = 21 155,1 kg
-    // instead of 97 k€ × 600 = 58 200 kg: 53 935,89 kgCO2e.
-    expect(Number(v.Carbone_TotalPrev)).toBeCloseTo(53935.8908, 6);
-    expect(v.Carbone_Economies).toBe(14015.7);
+    // instead of 97 k€ × 600 = 58 200 kg; the shoot in Lille: trains Paris–Lille (225 km) and
+    // Lille–Bruxelles (110 km), the décors truck Paris–Lille (450 t.km × 4): 53 437,73 kgCO2e. The
+    // train instead of the car saves 120 × 225 km × (0,227 / 1,6 − 0,00293) = 3 751,5 kg.
+    expect(Number(v.Carbone_TotalPrev)).toBeCloseTo(53437.726, 6);
+    expect(v.Carbone_Economies).toBe(10097.4);
   });
 
   it('shows, recomputed by LibreOffice, a balanced plan under its ceiling and a cash flow matching devis and plan', async () => {
