@@ -187,6 +187,17 @@ export interface FinancingModel {
   summary: Field<Money>[];
   /** The comparison of financing aids; null where the plan has none. */
   comparison: ComparisonModel[] | null;
+  /** The funders' conditions against the devis (our plan only). */
+  conditions?: ConditionModel[];
+}
+
+/** A funder's condition: what it requires, what the devis spends, the gap. */
+export interface ConditionModel {
+  source: Field<string>;
+  kind: Field<string>;
+  required: Field<Money>;
+  actual: Field<Money>;
+  gap: Field<Money>;
 }
 
 export interface ComparisonModel {

@@ -11,7 +11,7 @@ import { chargeRateName } from '../sheets/params/contract';
 import { BUDGET_READS, readBudget } from './readBudget';
 import { handmadeCaps, readHandmadeFinancing, readHandmadeRecap } from './readHandmade';
 import { readHandmadeCashflow } from './readHandmadeCash';
-import { readComparison, readSources, type SourceRow } from '../sheets/financing/reader';
+import { readComparison, readConditions, readSources, type SourceRow } from '../sheets/financing/reader';
 import { type Snapshot } from '../sheets/model/snapshot';
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
 import { readGapThresholds } from '../sheets/params/reader';
@@ -80,6 +80,7 @@ export const MODEL_READS: readonly string[] = [
   FINANCING_NAMES.sourceCount,
   FINANCING_NAMES.rseCount,
   FINANCING_NAMES.comparison,
+  FINANCING_NAMES.conditions,
   PARAMS_NAMES.envelope,
   PARAMS_NAMES.duration,
   PARAMS_NAMES.shootingDays,
@@ -200,10 +201,15 @@ function readFinancing(s: Snapshot): FinancingModel | null {
   const comparison = readComparison(s);
   const compared =
     comparison?.map((r) => fields(r, { aid: asText, advantages: asText, drawbacks: asText })) ?? null;
+  const conditions = (readConditions(s) ?? [])
+    .filter((r) => r.text('source') !== '' && r.text('kind') !== '')
+    .map((r) =>
+      fields(r, { source: asText, kind: asText, required: asMoney, actual: asMoney, gap: asMoney }),
+    );
   // The plan's named figures stand even where its table of sources cannot be read.
   if (!rows || !range)
-    return Object.values(figures).some((f) => f !== null) || compared
-      ? { sources: [], categories: [], ...figures, summary, comparison: compared }
+    return Object.values(figures).some((f) => f !== null) || compared || conditions.length > 0
+      ? { sources: [], categories: [], ...figures, summary, comparison: compared, conditions }
       : null;
   const source = (r: SourceRow): SourceModel => ({
     name: rowField(r, 'source', asText),
@@ -227,6 +233,7 @@ function readFinancing(s: Snapshot): FinancingModel | null {
     ...figures,
     summary,
     comparison: compared,
+    conditions,
   };
 }
 

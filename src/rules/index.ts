@@ -30,6 +30,7 @@ import { rule as financingBalanced } from './financing-balanced';
 import { rule as followupArbitrage } from './followup-arbitrage';
 import { rule as followupGapsExplained } from './followup-gaps-explained';
 import { rule as financingComparative } from './financing-comparative';
+import { rule as financingConditions } from './financing-conditions';
 import { rule as financingDeadlines } from './financing-deadlines';
 import { rule as financingMinSources } from './financing-min-sources';
 import { rule as financingPublicPrivate } from './financing-public-private';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   financingTaxCreditStatus,
   financingDeadlines,
   financingComparative,
+  financingConditions,
   cashflowTotals,
   cashflowPhaseOrder,
   cashflowCriticalPeriod,

@@ -130,6 +130,8 @@ export const MESSAGES = {
     'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
   'cashflow-actual-need':
     'Besoin de trésorerie actualisé : {need} € (solde le plus bas en {month}), soit {over} € de plus que les {planned} € prévus : les mesures prévues ne suffisent plus.',
+  'financing-condition-unmet':
+    '{source} : condition « {condition} » non remplie — le devis dépense {actual} € dans la région pour {required} € exigés ; il manque {missing} €.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':

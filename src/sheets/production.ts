@@ -36,8 +36,10 @@ import {
   vatRefundFact,
 } from '../domain/financing/categories';
 import { computeFinancing, taxCreditEstimate } from '../domain/financing/compute';
+import { computeCondition, type ConditionResult, type FunderCondition } from '../domain/financing/conditions';
 import {
   exampleComparison,
+  exampleConditions,
   exampleFinancing,
   exampleMeasures,
   type MeasureInput,
@@ -86,6 +88,8 @@ export interface FinancingInput {
   sources: FinancingSource[];
   comparison: ComparedAid[];
   measures: MeasureInput[];
+  /** The funders' conditions on the devis (a regional aid's territorial spend). */
+  conditions?: FunderCondition[];
 }
 
 /** What a scaffold is given: the inputs, or 'exemple' for the example's. */
@@ -133,6 +137,8 @@ export interface Production {
     result: FinancingResult;
     /** The source table's rows: the sources then the free rows (null) the user may fill. */
     rows: (FinancingSource | null)[];
+    /** Each funder's condition against the devis. */
+    conditions: ConditionResult[];
   };
   cashflow: CashflowModel;
   carbon: { lines: CarbonLine[]; measures: CarbonMeasure[]; result: BilanResult };
@@ -260,12 +266,21 @@ function computeFinancingPart(
           ),
           comparison: exampleComparison(input.format),
           measures: exampleMeasures(input.format),
+          conditions: exampleConditions(input.format),
         }
       : (input.financing ?? { sources: [], comparison: [], measures: [] });
   return {
     ...given,
     context,
     result: computeFinancing(given.sources, context),
+    conditions: (given.conditions ?? []).map((c) =>
+      computeCondition(c, {
+        sources: given.sources,
+        total: result.total.amount,
+        chapter9: result.chapters.find((ch) => ch.code === '9')?.amount ?? ZERO,
+        region: result.bases.region,
+      }),
+    ),
     rows: [...given.sources, ...Array<null>(FREE_SOURCE_ROWS).fill(null)],
     cap,
   };

@@ -83,10 +83,11 @@ const exampleLine = obj(
     count: decimal,
     rate: decimal,
     foreign: decimal,
+    region: decimal,
     taxCreditShare: { type: 'string', pattern: '^(0(\\.\\d+)?|1(\\.0+)?)$' },
     justification: str,
   },
-  ['status', 'foreign', 'taxCreditShare'],
+  ['status', 'foreign', 'region', 'taxCreditShare'],
 );
 
 export const EXAMPLE: Schema = obj({
@@ -140,7 +141,8 @@ export const EXAMPLE: Schema = obj({
         description: str,
       }),
     ),
-  }),
+    conditions: arr(obj({ source: str, kind: { enum: ['region-of-aid', 'region-of-budget'] }, rate: decimal, rule: str })),
+  }, ['conditions']),
   carbon: obj({
     note: str,
     lines: arr(obj({ category: str, label: str, key: str, quantity: decimal, multiplier: decimal, assumption: str, expenseCode: str }, ['expenseCode']), 1),
@@ -383,6 +385,23 @@ const RECETTES = obj({
   distributionFee: RECETTES_RATE,
 });
 
+const CONDITIONS = obj({
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  marks: obj({ verified: str, secondary: str, recalled: str }),
+  note: str,
+  kinds: arr(
+    obj({
+      id: { enum: ['region-of-aid', 'region-of-budget'] },
+      label: str,
+      base: { enum: ['aid', 'budget-less-9'] },
+      example: obj({ rate: decimal, fund: str, source: str, mark }),
+    }),
+    2,
+  ),
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -398,6 +417,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/suivi.json': SUIVI,
   'exemples/tresorerie-reelle.json': TRESO_REELLE,
   'finance/charges-sociales.json': CHARGES,
+  'finance/conditions.json': CONDITIONS,
   'finance/financement.json': FINANCEMENT,
   'finance/frais-generaux.json': FRAIS_GENERAUX,
   'finance/recettes.json': RECETTES,

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/financing';
 import type { FinancingContext, FinancingSource } from '../../src/domain/financing';
 import { Money } from '../../src/domain/money';
+import { computeCondition } from '../../src/domain/financing/conditions';
 
 const m = (s: string): Money => new Money(s);
 const rules = ceilingRules();
@@ -127,5 +128,42 @@ describe('financing summary', () => {
     expect(sources.reduce((a, s) => a.plus(s.amount), m('0')).toFixed(2)).toBe('2953096.16');
     expect(sources.find((s) => s.category === "Crédit d'impôt cinéma")?.amount.toFixed(2)).toBe('780183.90');
     expect(sources[0]?.amount.toFixed(2)).toBe('72912.26');
+  });
+});
+
+describe("funders' conditions", () => {
+  const m = (x: string | number): Money => new Money(x);
+  const sources = [
+    { label: 'Région Hauts-de-France — fonds de soutien', amount: m(300000) },
+  ] as unknown as FinancingSource[];
+
+  it('asks 160 % of the aid, or 30 % of the devis less poste 9, against the devis spent in the region', () => {
+    const budget = { sources, total: m('3035291.62'), chapter9: m(121300), region: m(492750) };
+    const ofAid = computeCondition(
+      {
+        source: 'Région Hauts-de-France — fonds de soutien',
+        kind: 'region-of-aid',
+        rate: m('1.6'),
+        rule: '',
+      },
+      budget,
+    );
+    expect([ofAid.base?.toFixed(2), ofAid.required.toFixed(2), ofAid.gap.toFixed(2)]).toEqual([
+      '300000.00',
+      '480000.00',
+      '12750.00',
+    ]);
+    // (3 035 291,62 − 121 300) × 30 % = 874 197,486 → 874 197,49: 381 447,49 € short.
+    const ofBudget = computeCondition(
+      { source: 'Île-de-France', kind: 'region-of-budget', rate: m('0.3'), rule: '' },
+      budget,
+    );
+    expect([ofBudget.required.toFixed(2), ofBudget.gap.toFixed(2)]).toEqual(['874197.49', '-381447.49']);
+    // A source the plan does not hold: no base, nothing required.
+    const unknown = computeCondition(
+      { source: 'Autre', kind: 'region-of-aid', rate: m('1.6'), rule: '' },
+      budget,
+    );
+    expect([unknown.base, unknown.required.toFixed(2)]).toEqual([null, '0.00']);
   });
 });

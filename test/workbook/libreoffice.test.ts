@@ -7,6 +7,8 @@ import { computeBudget, exampleBudget, type ItemInput } from '../../src/domain/b
 import { Money } from '../../src/domain/money';
 import { addSource } from '../../src/workbook/sources';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
+import { DEVIS_COLUMNS } from '../../src/sheets/devis/contract';
+import { rowOfResult, toCents } from '../support/cells';
 import {
   compareFormulaCells,
   editWithLibreOffice,
@@ -127,6 +129,38 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     );
     const v = await namedValues(noVat, ['Treso_Besoin', 'TresoR_Besoin']);
     expect(v).toEqual({ Treso_Besoin: 1190418.53, TresoR_Besoin: 1190418.53 });
+  });
+
+  it('checks the regional aid’s territorial spend on the devis; a line moved out of the region breaks it, found at its cell', async () => {
+    const lo = recalcWithLibreOffice(example, join(dir, 'lo-conditions'), profile);
+    // 20 lines of chapters 5 to 7 spent in the Hauts-de-France: 492 750 € for 160 % × 300 000 €.
+    expect(toCents(await namedValues(lo, ['Devis_DontRegion']))).toEqual({ Devis_DontRegion: 492750 });
+    const [row] = (await namedCells(lo, 'Fin_Conditions')).filter((c) => c.address.startsWith('H'));
+    expect(row?.value).toBe(492750);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    const hotels = rowOfResult(wb.getWorksheet('Devis'), DEVIS_COLUMNS.letter('code'), '6.2.1');
+    expect(wb.getWorksheet('Devis')?.getCell(DEVIS_COLUMNS.cell('region', hotels)).value).toBe(63750);
+    const moved = editWithLibreOffice(
+      example,
+      join(dir, 'hotels-hors-region.xlsx'),
+      // The crew sleeps outside the region: 63 750 € less spent there, 51 000 € short of 480 000 €.
+      [{ op: 'set', sheet: 'Devis', cell: DEVIS_COLUMNS.cell('region', hotels), value: 0 }],
+      profile,
+    );
+    const out: string[] = [];
+    expect(
+      await main(['audit', moved, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }),
+    ).toBe(1);
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId === 'financing-condition-unmet');
+    expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([`Plan de financement!${row?.address}`]);
+    expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Région Hauts-de-France — fonds de soutien : condition « Dépenses en région ≥ taux × aide » non remplie — le devis dépense 429 000,00 € dans la région pour 480 000,00 € exigés ; il manque 51 000,00 €.',
+    );
   });
 
   it('agrees on a blank série workbook too', async () => {

@@ -167,7 +167,7 @@ describe('Office.js adapter (office-addin-mock)', () => {
       printTitleRows: '$4:$4',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     });
-    expect(devis.ranges.find((r) => r.address === 'A2:M2')?.merged).toBe(true);
+    expect(devis.ranges.find((r) => r.address === 'A2:N2')?.merged).toBe(true);
     const statusList = devis.ranges.find(
       (r) => (r.dataValidation.rule as { list?: { source: string } } | undefined)?.list,
     );

@@ -202,6 +202,13 @@ export function computeBases(input: BudgetInput, subtotal: Split): BudgetBases {
     producerFeeCapAmount:
       base && protocol ? roundCents(base.times(new Money(protocol.producerFeeCap))) : null,
     taxCredit: taxCreditBase(input),
+    region: sum(
+      input.chapters
+        .flatMap((ch) =>
+          ch.items.flatMap((i) => (i.kind === 'group' ? i.lines : i.kind === 'line' ? [i] : [])),
+        )
+        .map((l) => l.region ?? ZERO),
+    ),
   };
 }
 

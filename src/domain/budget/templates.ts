@@ -74,6 +74,7 @@ function toLine(l: ExampleLine): LineInput {
     count: new Money(l.count),
     rate: new Money(l.rate),
     ...(l.foreign !== undefined ? { foreign: new Money(l.foreign) } : {}),
+    ...(l.region !== undefined ? { region: new Money(l.region) } : {}),
     ...(l.taxCreditShare !== undefined ? { taxCreditShare: new Money(l.taxCreditShare) } : {}),
     justification: l.justification,
   };

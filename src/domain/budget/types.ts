@@ -27,6 +27,8 @@ export interface LineInput {
   rate?: Money;
   /** "dont étranger": the part of the amount spent abroad (typed); France is the rest. */
   foreign?: Money;
+  /** "dont région": the part spent in the region of a regional aid (typed), for its condition. */
+  region?: Money;
   justification?: string;
   /**
    * Share of the line in the tax credit's base (0 to 1); absent: the nomenclature's default. A lead
@@ -119,4 +121,6 @@ export interface BudgetBases {
   producerFeeCapAmount: Money | null;
   /** French spend on the tax credit's closed list (CGI ann. III art. 46 quater-0 YM). */
   taxCredit: Money;
+  /** Spend in the region of a regional aid: the lines' « dont région ». */
+  region: Money;
 }

@@ -14,6 +14,8 @@ export interface ExampleLine {
   count: string;
   rate: string;
   foreign?: string;
+  /** Spent in the region of the regional aid. */
+  region?: string;
   /** Share in the tax credit's base when not the nomenclature's default (0 to 1). */
   taxCreditShare?: string;
   justification: string;
@@ -71,6 +73,8 @@ export interface ExampleData {
       drawbacks: string;
       retained: boolean;
     }[];
+    /** The funders' conditions on the devis (a regional aid's territorial spend). */
+    conditions?: { source: string; kind: string; rate: string; rule: string }[];
     measures: {
       type: string;
       amount: string;

@@ -5,6 +5,7 @@ import { categoryById } from './categories';
 import type { CashMeasure } from '../cashflow/measures';
 import type { ComparedAid, FinancingSource, SourceStatus } from './types';
 import { isoDay } from '../isoDay';
+import { CONDITION_KINDS, type FunderCondition } from './conditions';
 
 export type MeasureInput = CashMeasure;
 
@@ -55,6 +56,15 @@ export function exampleComparison(format: ProductionFormat = 'long-metrage'): Co
     drawbacks: c.drawbacks,
     retained: c.retained,
   }));
+}
+
+/** The example's funders' conditions (data/exemples/*.json), each of a known form. */
+export function exampleConditions(format: ProductionFormat = 'long-metrage'): FunderCondition[] {
+  return (exampleData(format).financing.conditions ?? []).map((c) => {
+    const kind = CONDITION_KINDS.find((k) => k === c.kind);
+    if (!kind) throw new Error(`Condition d’exemple inconnue : ${c.kind}`);
+    return { source: c.source, kind, rate: new Money(c.rate), rule: c.rule };
+  });
 }
 
 export function exampleMeasures(format: ProductionFormat = 'long-metrage'): MeasureInput[] {

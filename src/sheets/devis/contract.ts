@@ -15,6 +15,7 @@ export const DEVIS_COLUMNS = contiguousColumns('A', {
   justification: 'Justification',
   taxCredit: 'Part éligible au crédit d’impôt',
   charges: 'Charges patronales',
+  region: 'dont région (aide régionale)',
 });
 
 export type DevisColumn = (typeof DEVIS_COLUMNS.keys)[number];
@@ -45,6 +46,8 @@ export const DEVIS_NAMES = {
   overheadsCapAmount: 'Devis_PlafondFG',
   producerFeeCapAmount: 'Devis_PlafondRemunProducteur',
   taxCreditBase: 'Devis_BaseCreditImpot',
+  /** What the lines spend in the region of a regional aid (their « dont région »). */
+  region: 'Devis_DontRegion',
 } as const;
 
 /** Names of a chapter's total, dont France and dont étranger: Devis_Poste3, Devis_Poste3_France… */

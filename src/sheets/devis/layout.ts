@@ -236,6 +236,12 @@ function lineRow(
   b.push(
     { address: at('justification', row), value: line?.justification ?? null, style: 'input' },
     {
+      address: at('region', row),
+      value: line?.region ? num(line.region) : null,
+      numFmt: NUMFMT.euro,
+      style: 'input',
+    },
+    {
       address: at('charges', row),
       formula: `ROUND(${at('amount', row)}*SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${at('status', row)},${b.n(PARAMS_NAMES.chargeRates)}),2)`,
       result: num(line ? lineCharges(budget, line) : ZERO),
@@ -543,6 +549,14 @@ function basesBlock(d: DevisWriter, start: number): number {
   const { line, next } = baseLines(d, start + 1);
   protocolBases(d, line);
   taxCreditBase(d, line);
+  line(
+    DEVIS_NAMES.region,
+    'Dépenses dans la région de l’aide régionale (colonne « dont région » des lignes)',
+    `SUM(${C.range('region', DEVIS_FIRST_ROW, start - 1)})`,
+    d.result.bases.region,
+    'Ce que les lignes dépensent sur le territoire du fonds régional : la condition de dépense territoriale de l’aide se vérifie dans le Plan de financement (conditions des financeurs).',
+    'region',
+  );
   return next() - 1;
 }
 
@@ -678,7 +692,7 @@ export function devisSheet(
   devisChecks(d);
   return {
     sheet: b.plan({
-      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60, 14, 14],
+      columnWidths: [9, 50, 12, 14, 10, 8, 13, 15, 15, 15, 60, 14, 14, 15],
       freezeRows: DEVIS_HEADER_ROW,
       merges: [`A2:${C.last}2`],
       rowHeights: { 2: 30 },

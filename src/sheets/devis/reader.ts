@@ -93,6 +93,7 @@ const SYNONYMS: Record<DevisColumn, string[]> = {
   justification: ['commentaire', 'commentaires', 'observations', 'remarques', 'notes', 'comments'],
   taxCredit: ['part eligible ci', 'eligible ci', 'eligibilite ci'],
   charges: ['part patronale', 'fringes', 'fringe', 'charges patronales'],
+  region: ['dont region', 'depenses en region'],
 };
 const HEADERS = Object.fromEntries(
   DEVIS_COLUMNS.keys.map((k) => [k, [looseForm(DEVIS_COLUMNS.header(k)), ...SYNONYMS[k]]]),

@@ -42,6 +42,22 @@ export const COMPARISON_COLUMNS = tableColumns({
   retained: { header: 'Retenue', col: 'L' },
 });
 
+/** Columns of the funders' conditions (named Fin_Conditions), under the category table. */
+export const CONDITION_COLUMNS = tableColumns({
+  source: { header: 'Financeur (source du plan)', col: 'B' },
+  kind: { header: 'Condition', col: 'C' },
+  rate: { header: 'Taux', col: 'D' },
+  base: { header: 'Assiette', col: 'E' },
+  required: { header: 'Dépense exigée', col: 'F' },
+  // Not under « % du devis » (G): that column's figures are shares.
+  actual: { header: 'Dépense au devis (dont région)', col: 'H' },
+  gap: { header: 'Écart (au devis − exigée)', col: 'I' },
+  rule: { header: 'Règle du fonds et source du taux', col: 'J' },
+});
+
+/** Free rows under the conditions. */
+export const FREE_CONDITION_ROWS = 3;
+
 /** Columns of the user-extendable category table. */
 export const CATEGORY_COLUMNS = tableColumns({
   label: { header: 'Catégorie', col: 'B' },
@@ -88,6 +104,9 @@ export const FINANCING_NAMES = {
   retainedCount: 'Fin_NbOptionsRetenues',
   categoryLabels: 'Fin_CatLibelles',
   categoryNatures: 'Fin_CatNatures',
+  /** The funders' conditions and the list of their forms. */
+  conditions: 'Fin_Conditions',
+  conditionKinds: 'Fin_ListeConditions',
 } as const;
 
 export type FinancingNameKey = keyof typeof FINANCING_NAMES;

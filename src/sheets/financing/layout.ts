@@ -23,11 +23,19 @@ import { Money, ZERO, sum, toCellNumber } from '../../domain/money';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { CEILING_NAMES, LIST_NAMES, PARAMS_NAMES as P } from '../params/contract';
-import { DEVIS_NAMES } from '../devis/contract';
+import { DEVIS_NAMES, chapterNames } from '../devis/contract';
+import {
+  CONDITIONS_NOTE,
+  conditionKinds,
+  conditionLabel,
+  type ConditionResult,
+} from '../../domain/financing/conditions';
 import { NO, YES, yesNo } from '../model/labels';
 import {
   CATEGORY_COLUMNS as CAT,
   COMPARISON_COLUMNS as CMP,
+  CONDITION_COLUMNS as CO,
+  FREE_CONDITION_ROWS,
   FINANCING_NAMES as F,
   FIN_SUMMARY_FIRST_ROW,
   FIN_TABLE_HEADER_ROW,
@@ -61,6 +69,8 @@ export interface FinancingLayoutInput {
   /** The plan computed by the domain, and its rows (the sources then the free rows). */
   result: FinancingResult;
   rows: (FinancingSource | null)[];
+  /** The funders' conditions computed by the domain against the devis. */
+  conditions?: ConditionResult[];
 }
 
 export interface FinancingLayout {
@@ -477,6 +487,107 @@ function categoryRows(b: SheetBuilder, comp: Comparison): { catFirst: number; ca
   return { catFirst, catLast };
 }
 
+/** The forms of condition (the list the table offers), each with a documented example, and the note. */
+function conditionKindRows(b: SheetBuilder, kindsRow: number): void {
+  const kinds = conditionKinds();
+  b.push({ address: CO.cell('source', kindsRow), value: 'Formes de condition', style: 'header' });
+  kinds.forEach((k, i) =>
+    b.push(
+      { address: CO.cell('kind', kindsRow + 1 + i), value: k.label, style: 'label' },
+      {
+        address: CO.cell('rate', kindsRow + 1 + i),
+        value: num(k.example.rate),
+        numFmt: NUMFMT.rate,
+        style: 'note',
+      },
+      {
+        address: CO.cell('rule', kindsRow + 1 + i),
+        value: `Exemple : ${k.example.fund} — ${k.example.source}`,
+        style: 'note',
+      },
+    ),
+  );
+  b.name(F.conditionKinds, CO.range('kind', kindsRow + 1, kindsRow + kinds.length));
+  b.push({ address: CO.cell('source', kindsRow + kinds.length + 1), value: CONDITIONS_NOTE, style: 'note' });
+}
+
+/**
+ * The funders' conditions, under the categories: a financer of the plan, the form of its
+ * condition (a list), its rate, and by formula the base (the aid's amount in the plan, or the devis
+ * less poste 9), the spend required, the devis's spend in the region and the gap; then the forms
+ * with a documented example of each.
+ */
+function conditionRows(b: SheetBuilder, input: FinancingLayoutInput, after: number): void {
+  const title = after + 3;
+  const header = title + 1;
+  const first = header + 1;
+  const rows: (ConditionResult | null)[] = [
+    ...(input.conditions ?? []),
+    ...Array<null>(FREE_CONDITION_ROWS).fill(null),
+  ];
+  const last = first + rows.length - 1;
+  const kinds = conditionKinds();
+  b.push({
+    address: CO.cell('source', title),
+    value:
+      'Conditions des financeurs — dépense sur le territoire d’une aide régionale, vérifiée sur le devis',
+    style: 'section',
+  });
+  b.headers(CO, header);
+  const [ofAid, ofBudget] = kinds.map((k) => `"${k.label}"`);
+  rows.forEach((c, i) => {
+    const r = first + i;
+    const at = (k: (typeof CO.keys)[number]): string => CO.cell(k, r);
+    const unset = `OR(${at('kind')}="",${at('source')}="")`;
+    const euros = (
+      k: 'base' | 'required' | 'actual' | 'gap',
+      formula: string,
+      v: Money | null,
+    ): CellPlan => ({
+      address: at(k),
+      formula: `IF(${unset},"",${formula})`,
+      result: c && v ? num(v) : '',
+      numFmt: NUMFMT.euro,
+      style: 'computed',
+    });
+    b.push(
+      { address: at('source'), value: c?.source ?? null, style: 'input' },
+      { address: at('kind'), value: c ? conditionLabel(c.kind) : null, style: 'input' },
+      { address: at('rate'), value: c ? num(c.rate) : null, numFmt: NUMFMT.rate, style: 'input' },
+      euros(
+        'base',
+        `IF(${at('kind')}=${ofAid},N(INDEX(${N(b, 'amounts')},MATCH(${at('source')},${N(b, 'sources')},0))),IF(${at('kind')}=${ofBudget},${b.n(DEVIS_NAMES.total.amount)}-N(${b.n(chapterNames('9').amount)}),0))`,
+        c?.base ?? null,
+      ),
+      euros('required', `ROUND(N(${at('rate')})*${at('base')},2)`, c?.required ?? null),
+      euros('actual', b.n(DEVIS_NAMES.region), c?.actual ?? null),
+      euros('gap', `${at('actual')}-${at('required')}`, c?.gap ?? null),
+      { address: at('rule'), value: c?.rule ?? null, style: 'input' },
+    );
+  });
+  b.name(F.conditions, CO.block(first, last));
+  conditionKindRows(b, last + 2);
+  b.validations.push(
+    {
+      range: CO.span('kind', first, last),
+      kind: 'list',
+      listName: N(b, 'conditionKinds'),
+      error: 'Condition : choisissez une forme de la liste (sous le tableau).',
+    },
+    {
+      range: CO.span('source', first, last),
+      kind: 'list',
+      listName: N(b, 'sources'),
+      error: 'Financeur : choisissez une source du plan.',
+    },
+    {
+      range: CO.span('rate', first, last),
+      kind: 'decimalMin0',
+      error: 'Taux : un nombre positif (1,6 pour 160 % de l’aide, 0,3 pour 30 % du devis).',
+    },
+  );
+}
+
 function financingChecks(
   b: SheetBuilder,
   t: Table,
@@ -545,6 +656,7 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   sourceRows(b, input, t, FIN_SUMMARY_FIRST_ROW + items.length - 1);
   const comp = comparisonRows(b, input.comparison, t);
   const cat = categoryRows(b, comp);
+  conditionRows(b, input, cat.catLast + 2);
   financingChecks(b, t, comp, cat, summaryRow);
   return {
     sheet: b.plan({

@@ -1,5 +1,11 @@
 import { readTable, single, type SingleCell, type Snapshot, type TableRow } from '../model/snapshot';
-import { COMPARISON_COLUMNS, FINANCING_NAMES, SOURCE_COLUMNS, type FinancingNameKey } from './contract';
+import {
+  COMPARISON_COLUMNS,
+  CONDITION_COLUMNS,
+  FINANCING_NAMES,
+  SOURCE_COLUMNS,
+  type FinancingNameKey,
+} from './contract';
 
 export type SourceRow = TableRow<(typeof SOURCE_COLUMNS.keys)[number]>;
 export type ComparisonRow = TableRow<(typeof COMPARISON_COLUMNS.keys)[number]>;
@@ -14,6 +20,14 @@ export function readSources(s: Snapshot): SourceRow[] | null {
 export function readComparison(s: Snapshot): ComparisonRow[] | null {
   const range = s.ranges[FINANCING_NAMES.comparison];
   return range ? readTable(range, COMPARISON_COLUMNS) : null;
+}
+
+export type ConditionRow = TableRow<(typeof CONDITION_COLUMNS.keys)[number]>;
+
+/** The funders' conditions (Fin_Conditions); null without the block. */
+export function readConditions(s: Snapshot): ConditionRow[] | null {
+  const range = s.ranges[FINANCING_NAMES.conditions];
+  return range ? readTable(range, CONDITION_COLUMNS) : null;
 }
 
 /** One named figure of the plan's summary (Fin_Total, Fin_Ecart…). */
