@@ -1143,6 +1143,10 @@ describe('taskpane', () => {
     fireEvent.change(within(form).getByRole('combobox', { name: 'Engagé ou payé' }), {
       target: { value: 'Payé' },
     });
+    // Spent abroad: out of the French part of the coût définitif.
+    fireEvent.change(within(form).getByRole('combobox', { name: /^Dépense faite/ }), {
+      target: { value: 'Étranger' },
+    });
     await act(async () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Ajouter la dépense' }));
     });
@@ -1152,7 +1156,7 @@ describe('taskpane', () => {
       ),
     ).toBeTruthy();
     const ws = wb.getWorksheet('Dépenses');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13].map((c) => ws?.getRow(183).getCell(c).value)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 15].map((c) => ws?.getRow(183).getCell(c).value)).toEqual([
       new Date('2026-12-01T00:00:00Z'),
       'F-0101',
       'Hôtel du Nord',
@@ -1164,6 +1168,7 @@ describe('taskpane', () => {
       'Payé',
       new Date('2026-12-01T00:00:00Z'),
       'Oui',
+      'Étranger',
     ]);
     // The form is ready for the next piece (same code kept); an empty code is refused at the
     // field, an empty HT too; nothing written.

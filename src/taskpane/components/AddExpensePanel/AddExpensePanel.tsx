@@ -12,8 +12,10 @@ import {
 } from '@fluentui/react-components';
 import {
   EXPENSE_NATURES,
+  EXPENSE_PLACES,
   EXPENSE_STATUSES,
   type ExpenseNature,
+  type ExpensePlace,
   type ExpenseStatus,
 } from '../../../domain/expenses/expenses';
 import { formatEuros, readAmountField, ZERO, type Money } from '../../../domain/money';
@@ -70,6 +72,7 @@ export function AddExpensePanel({
   const [tvaText, setTvaText] = useState('');
   const [status, setStatus] = useState<ExpenseStatus>('Engagé');
   const [proof, setProof] = useState(true);
+  const [place, setPlace] = useState<ExpensePlace>('France');
   const [checked, setChecked] = useState(false);
   const [state, setState] = useState<ActionState>({ kind: 'idle' });
   /** Where the last piece was written, for « Voir la pièce ». */
@@ -116,6 +119,7 @@ export function AddExpensePanel({
             mode: null,
             proof,
             proofRef: proof ? piece.trim() : '',
+            place,
           },
           suffix,
         ),
@@ -242,6 +246,20 @@ export function AddExpensePanel({
             </Select>
           </Field>
         </div>
+        <Field label="Dépense faite" hint="À l’étranger : hors de la part française du coût définitif">
+          <Select
+            className={styles.fill}
+            select={{ className: styles.fillSelect }}
+            value={place}
+            onChange={(_, d) => setPlace(d.value as ExpensePlace)}
+          >
+            {EXPENSE_PLACES.map((p) => (
+              <option key={p} value={p}>
+                {p === 'France' ? 'En France' : 'À l’étranger'}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Checkbox
           label="Justificatif en main (facture, reçu, contrat)"
           checked={proof}
