@@ -109,14 +109,7 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     sum([...bySource.map((p) => p[k] ?? ZERO), ...others.map((o) => o.parts[k] ?? ZERO)]),
   );
   const payments = paidByMonth(input.expenses, months, (e) => e.ht);
-  const realVat = paidByMonth(input.expenses, months, (e) => e.tva);
-  const realRecovered = recoveredAfter(realVat, months, input.vatDelayMonths, (j) => past[j] === true);
-  const vat: VatFlows = {
-    paid: months.map((_, k) => (past[k] ? (realVat[k] ?? ZERO) : (input.forecastVat.paid[k] ?? ZERO))),
-    recovered: months.map((_, k) =>
-      past[k] ? (realRecovered[k] ?? ZERO) : (input.forecastVat.recovered[k] ?? ZERO),
-    ),
-  };
+  const vat = actualVat(input, past);
   const vatNet = (k: number): Money => (vat.recovered[k] ?? ZERO).minus(vat.paid[k] ?? ZERO);
   const cumulative: (Money | null)[] = [];
   const catchUp: Money[] = [];
@@ -163,6 +156,22 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     updated,
     ...lowPoint(updated),
     gapAtSituation,
+  };
+}
+
+/**
+ * VAT in the real cash flow: the VAT of the pieces paid in the real months, recovered after the
+ * Paramètres delay on what those months paid; the forecast's rows in the months after.
+ */
+function actualVat(input: ActualCashflowInput, past: readonly boolean[]): VatFlows {
+  const { months } = input;
+  const realVat = paidByMonth(input.expenses, months, (e) => e.tva);
+  const realRecovered = recoveredAfter(realVat, months, input.vatDelayMonths, (j) => past[j] === true);
+  return {
+    paid: months.map((_, k) => (past[k] ? (realVat[k] ?? ZERO) : (input.forecastVat.paid[k] ?? ZERO))),
+    recovered: months.map((_, k) =>
+      past[k] ? (realRecovered[k] ?? ZERO) : (input.forecastVat.recovered[k] ?? ZERO),
+    ),
   };
 }
 

@@ -208,10 +208,11 @@ export function recoveredAfter(
       return;
     }
     const limit = addMonths(m, -delayMonths);
-    const upTo =
-      k === M - 1
-        ? sum(paid.filter((_, j) => counted(j)))
-        : sum(paid.filter((_, j) => counted(j) && (months[j] ?? limit) <= limit && months[j] !== null));
+    const due = (j: number): boolean => {
+      const paidIn = months[j] ?? null;
+      return k === M - 1 || (paidIn !== null && paidIn <= limit);
+    };
+    const upTo = sum(paid.filter((_, j) => counted(j) && due(j)));
     out.push(upTo.minus(before));
     before = upTo;
   });

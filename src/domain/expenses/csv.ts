@@ -261,62 +261,77 @@ export function readStatement(
       const i = map[f];
       return i === undefined ? '' : (rec.cells[i] ?? '').trim();
     };
-    const reasons: string[] = [];
-    const date = frenchDate(get('date'));
-    if (!date) reasons.push(`date « ${get('date')} » illisible (attendu jj/mm/aaaa)`);
-    const amount = (f: 'ht' | 'tva' | 'ttc', required: boolean): Money | null => {
-      const raw = get(f);
-      if (raw === '') {
-        if (required) reasons.push(`${FIELD_LABELS[f]} vide`);
-        return null;
-      }
-      const p = parseAmount(raw);
-      if (!p.ok || raw.includes('%')) {
-        reasons.push(`${FIELD_LABELS[f]} « ${raw} » n’est pas un montant`);
-        return null;
-      }
-      if (roundCents(p.value).equals(p.value)) return p.value;
-      reasons.push(`${FIELD_LABELS[f]} « ${raw} » a plus de deux décimales`);
+    const read = readRecord(get, devisCodes);
+    if ('reasons' in read) refused.push({ line: rec.line, reasons: read.reasons });
+    else expenses.push(read.expense);
+  }
+  return refused.length > 0 ? { ok: false, refused } : { ok: true, expenses };
+}
+
+/**
+ * One row of a statement: the expense it reads as, or every reason it is refused (a date that is
+ * no day, an amount that is no number, an unknown code, nature, status or place, a TTC that is
+ * not HT + TVA).
+ */
+function readRecord(
+  get: (f: CsvField) => string,
+  devisCodes: ReadonlySet<string>,
+): { expense: ExpenseInput } | { reasons: string[] } {
+  const reasons: string[] = [];
+  const date = frenchDate(get('date'));
+  if (!date) reasons.push(`date « ${get('date')} » illisible (attendu jj/mm/aaaa)`);
+  const amount = (f: 'ht' | 'tva' | 'ttc', required: boolean): Money | null => {
+    const raw = get(f);
+    if (raw === '') {
+      if (required) reasons.push(`${FIELD_LABELS[f]} vide`);
       return null;
-    };
-    const ht = amount('ht', true);
-    const tva = amount('tva', false);
-    const ttc = amount('ttc', false);
-    if (ht && ttc) {
-      const expected = ht.plus(tva ?? ZERO);
-      if (!ttc.equals(expected))
-        reasons.push(
-          `TTC ${formatEuros(ttc)} ≠ HT ${formatEuros(ht)} + TVA ${formatEuros(tva ?? ZERO)} = ${formatEuros(expected)}`,
-        );
     }
-    const code = get('code');
-    if (code === '') reasons.push('code du devis vide');
-    else if (!devisCodes.has(code)) reasons.push(`code « ${code} » absent du devis`);
-    const natureText = get('nature');
-    const nature: ExpenseNature | undefined =
-      natureText === '' ? 'Facture' : NATURE_WORDS[looseForm(natureText)];
-    if (!nature) reasons.push(`nature « ${natureText} » inconnue (${EXPENSE_NATURES.join(', ')})`);
-    const paidOnText = get('paidOn');
-    const paidOn = paidOnText === '' ? null : frenchDate(paidOnText);
-    if (paidOnText !== '' && !paidOn) reasons.push(`date de paiement « ${paidOnText} » illisible`);
-    const statusText = get('status');
-    const status: ExpenseStatus | undefined =
-      statusText === '' ? (paidOn ? 'Payé' : 'Engagé') : STATUS_WORDS[looseForm(statusText)];
-    if (!status) reasons.push(`statut « ${statusText} » inconnu (engagé ou payé)`);
-    const proofText = looseForm(get('proof'));
-    const proof = YES_WORDS.has(proofText) ? true : NO_WORDS.has(proofText) ? false : null;
-    if (proof === null) reasons.push(`justificatif « ${get('proof')} » : oui ou non`);
-    const placeText = get('place');
-    const place = placeText === '' ? 'France' : PLACE_WORDS[looseForm(placeText)];
-    if (!place) reasons.push(`lieu « ${placeText} » : France ou Étranger`);
-    const modeText = get('mode');
-    const mode =
-      modeText === '' ? null : (PAYMENT_MODES.find((m) => looseForm(m) === looseForm(modeText)) ?? modeText);
-    if (reasons.length > 0 || !date || !ht || !nature || !status || proof === null || !place) {
-      refused.push({ line: rec.line, reasons });
-      continue;
+    const p = parseAmount(raw);
+    if (!p.ok || raw.includes('%')) {
+      reasons.push(`${FIELD_LABELS[f]} « ${raw} » n’est pas un montant`);
+      return null;
     }
-    expenses.push({
+    if (roundCents(p.value).equals(p.value)) return p.value;
+    reasons.push(`${FIELD_LABELS[f]} « ${raw} » a plus de deux décimales`);
+    return null;
+  };
+  const ht = amount('ht', true);
+  const tva = amount('tva', false);
+  const ttc = amount('ttc', false);
+  if (ht && ttc) {
+    const expected = ht.plus(tva ?? ZERO);
+    if (!ttc.equals(expected))
+      reasons.push(
+        `TTC ${formatEuros(ttc)} ≠ HT ${formatEuros(ht)} + TVA ${formatEuros(tva ?? ZERO)} = ${formatEuros(expected)}`,
+      );
+  }
+  const code = get('code');
+  if (code === '') reasons.push('code du devis vide');
+  else if (!devisCodes.has(code)) reasons.push(`code « ${code} » absent du devis`);
+  const natureText = get('nature');
+  const nature: ExpenseNature | undefined =
+    natureText === '' ? 'Facture' : NATURE_WORDS[looseForm(natureText)];
+  if (!nature) reasons.push(`nature « ${natureText} » inconnue (${EXPENSE_NATURES.join(', ')})`);
+  const paidOnText = get('paidOn');
+  const paidOn = paidOnText === '' ? null : frenchDate(paidOnText);
+  if (paidOnText !== '' && !paidOn) reasons.push(`date de paiement « ${paidOnText} » illisible`);
+  const statusText = get('status');
+  const status: ExpenseStatus | undefined =
+    statusText === '' ? (paidOn ? 'Payé' : 'Engagé') : STATUS_WORDS[looseForm(statusText)];
+  if (!status) reasons.push(`statut « ${statusText} » inconnu (engagé ou payé)`);
+  const proofText = looseForm(get('proof'));
+  const proof = YES_WORDS.has(proofText) ? true : NO_WORDS.has(proofText) ? false : null;
+  if (proof === null) reasons.push(`justificatif « ${get('proof')} » : oui ou non`);
+  const placeText = get('place');
+  const place = placeText === '' ? 'France' : PLACE_WORDS[looseForm(placeText)];
+  if (!place) reasons.push(`lieu « ${placeText} » : France ou Étranger`);
+  const modeText = get('mode');
+  const mode =
+    modeText === '' ? null : (PAYMENT_MODES.find((m) => looseForm(m) === looseForm(modeText)) ?? modeText);
+  if (reasons.length > 0 || !date || !ht || !nature || !status || proof === null || !place)
+    return { reasons };
+  return {
+    expense: {
       date,
       piece: get('piece'),
       payee: get('payee'),
@@ -331,7 +346,6 @@ export function readStatement(
       proof,
       proofRef: get('proofRef'),
       place,
-    });
-  }
-  return refused.length > 0 ? { ok: false, refused } : { ok: true, expenses };
+    },
+  };
 }

@@ -141,9 +141,6 @@ export function personnelList(budget: BudgetInput, expenses: readonly ExpenseInp
   );
 }
 
-/** Is a code in a chapter ("4.1.1" and "4" are in 4, "41" is not)? */
-export const inChapter = (code: string, chapter: string): boolean => `${code}.`.startsWith(`${chapter}.`);
-
 /**
  * The list of providers and technical industries (Code du cinéma art. D331-14): every payee of an
  * invoice, a deposit or a credit note in the ledger, except the social bodies paid under the
@@ -152,7 +149,7 @@ export const inChapter = (code: string, chapter: string): boolean => `${code}.`.
 export function providerList(expenses: readonly ExpenseInput[], chargesChapter: string): ProviderRow[] {
   const natures: readonly string[] = PROVIDER_NATURES;
   const invoices = expenses.filter(
-    (e) => natures.includes(e.nature) && e.payee !== '' && !inChapter(e.code, chargesChapter),
+    (e) => natures.includes(e.nature) && e.payee !== '' && !underCode(e.code, [chargesChapter]),
   );
   return [...byPayee(invoices)].map(([name, pieces]) => ({
     name,
@@ -172,7 +169,7 @@ export function ledgerListTotals(
     salaries: sum(expenses.filter((e) => e.nature === 'Salaire').map((e) => e.ht)),
     providers: sum(
       expenses
-        .filter((e) => natures.includes(e.nature) && !inChapter(e.code, chargesChapter))
+        .filter((e) => natures.includes(e.nature) && !underCode(e.code, [chargesChapter]))
         .map((e) => e.ht),
     ),
   };

@@ -192,6 +192,18 @@ function receiptRows(x: Actual): Receipts {
   return { recTotal, recForecast: forecastRow, recGap: gapRow };
 }
 
+/**
+ * What the pieces paid in month k come to in a ledger column (HT or TVA): the first month also
+ * takes earlier payments, the last one later payments.
+ */
+function paidInMonth(x: Actual, column: string, k: number): string {
+  const { b, g } = x;
+  const paidOn = b.n(EXPENSE_NAMES.linePaidOn);
+  const from = k === 0 ? '' : `,${paidOn},">="&${x.month(k)}`;
+  const to = k === g.months - 1 ? '' : `,${paidOn},"<"&EDATE(${x.month(k)},1)`;
+  return `SUMIFS(${b.n(column)},${b.n(EXPENSE_NAMES.lineStatus)},"Payé"${from}${to})`;
+}
+
 type Payments = { payReal: number; payForecast: number; payGap: number; vatPaid: number; vatBack: number };
 
 /** The pieces paid in the Dépenses, by month of payment, against the forecast. */
@@ -204,20 +216,10 @@ function paymentRows(x: Actual, after: number): Payments {
     style: 'chapter',
   });
   const payReal = payTitle + 1;
-  const L = {
-    ht: b.n(EXPENSE_NAMES.lineHT),
-    status: b.n(EXPENSE_NAMES.lineStatus),
-    paidOn: b.n(EXPENSE_NAMES.linePaidOn),
-  };
-  const M = g.months;
   g.monthRow(
     payReal,
     'Décaissements payés',
-    (k) => {
-      const from = k === 0 ? '' : `,${L.paidOn},">="&${x.month(k)}`;
-      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${x.month(k)},1)`;
-      return `IF(${x.isReal(k)},SUMIFS(${L.ht},${L.status},"Payé"${from}${to}),"")`;
-    },
+    (k) => `IF(${x.isReal(k)},${paidInMonth(x, EXPENSE_NAMES.lineHT, k)},"")`,
     (k) => blank(result.payments[k] ?? ZERO, result.past[k] ?? false),
     'subtotal',
   );
@@ -240,21 +242,12 @@ function paymentRows(x: Actual, after: number): Payments {
  */
 function vatRows(x: Actual, vatPaid: number): { vatPaid: number; vatBack: number } {
   const { g, b, result } = x;
-  const L = {
-    tva: b.n(EXPENSE_NAMES.lineTVA),
-    status: b.n(EXPENSE_NAMES.lineStatus),
-    paidOn: b.n(EXPENSE_NAMES.linePaidOn),
-  };
-  const M = g.months;
   const forecast = (name: string, k: number): string => `INDEX(${b.n(name)},1,${k + 1})`;
   g.monthRow(
     vatPaid,
     'TVA payée (pièces payées ; mois prévisionnels : Trésorerie)',
-    (k) => {
-      const from = k === 0 ? '' : `,${L.paidOn},">="&${x.month(k)}`;
-      const to = k === M - 1 ? '' : `,${L.paidOn},"<"&EDATE(${x.month(k)},1)`;
-      return `IF(${x.isReal(k)},SUMIFS(${L.tva},${L.status},"Payé"${from}${to}),${forecast(CASHFLOW_NAMES.vatPaid, k)})`;
-    },
+    (k) =>
+      `IF(${x.isReal(k)},${paidInMonth(x, EXPENSE_NAMES.lineTVA, k)},${forecast(CASHFLOW_NAMES.vatPaid, k)})`,
     (k) => num(result.vat.paid[k] ?? ZERO),
   );
   g.totalOf(vatPaid, sum(result.vat.paid));

@@ -13,7 +13,7 @@ import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
 import { EXPENSE_NAMES } from '../expenses/contract';
 import { FINANCING_NAMES, SOURCE_COLUMNS } from '../financing/contract';
 import { FOLLOWUP_CHAPTER_COLUMNS, FOLLOWUP_COLUMNS, FOLLOWUP_NAMES } from '../followup/contract';
-import { PARAMS_NAMES } from '../params/contract';
+import { PARAMS_NAMES, chargeRateOfCell } from '../params/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, quoteSheet, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -318,7 +318,7 @@ function lineCells(
   const abroad = `SUMIFS(${b.n(EXPENSE_NAMES.lineHT)},${b.n(EXPENSE_NAMES.lineCodes)},${at('code')},${b.n(EXPENSE_NAMES.linePlace)},"Étranger")`;
   const toCome = `(${at('final')}-${sv('engaged')})*IF(N(${dv('amount')})=0,0,N(${dv('foreign')})/${dv('amount')})`;
   // The charges rate of the line's status, as the Devis charges it (short-CDDU surcharge included).
-  const rate = `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${dv('status')},${b.n(PARAMS_NAMES.chargeRates)})`;
+  const rate = chargeRateOfCell((x) => b.n(x), dv('status'));
   return [
     { address: at('code'), formula: sv('code'), result: l.code, numFmt: NUMFMT.text, style: 'label' },
     { address: at('label'), formula: sv('label'), result: l.label, style: 'label' },
@@ -440,8 +440,7 @@ function personnelRows(b: SheetBuilder, input: ClosingLayoutInput, after: number
     payees: b.n(EXPENSE_NAMES.linePayees),
     natures: b.n(EXPENSE_NAMES.lineNatures),
   };
-  const rateOf = (cell: string): string =>
-    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${cell},${b.n(PARAMS_NAMES.chargeRates)})`;
+  const rateOf = (cell: string): string => chargeRateOfCell((x) => b.n(x), cell);
   people.forEach((p, i) => {
     const r = first + i;
     const at = (k: (typeof PE.keys)[number]): string => PE.cell(k, r);

@@ -24,7 +24,7 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from '../model/plan';
-import { LIST_NAMES, PARAMS_NAMES, chargeRateFormula } from '../params/contract';
+import { LIST_NAMES, PARAMS_NAMES, chargeRateFormula, chargeRateOfCell } from '../params/contract';
 import {
   DEVIS_COLUMNS as C,
   DEVIS_FIRST_ROW,
@@ -243,7 +243,7 @@ function lineRow(
     },
     {
       address: at('charges', row),
-      formula: `ROUND(${at('amount', row)}*SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${at('status', row)},${b.n(PARAMS_NAMES.chargeRates)}),2)`,
+      formula: `ROUND(${at('amount', row)}*${chargeRateOfCell((x) => b.n(x), at('status', row))},2)`,
       result: num(line ? lineCharges(budget, line) : ZERO),
       numFmt: NUMFMT.euro,
       style: 'computed',

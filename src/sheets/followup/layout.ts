@@ -10,7 +10,7 @@ import { EXPENSE_NAMES } from '../expenses/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, quoteSheet, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
-import { PARAMS_NAMES } from '../params/contract';
+import { PARAMS_NAMES, chargeRateOfCell } from '../params/contract';
 import {
   FOLLOWUP_ARBITRAGE_CELL,
   FOLLOWUP_BOARD,
@@ -281,8 +281,7 @@ function overheadsFormula(b: SheetBuilder, input: FollowUpLayoutInput, lines: Li
   const out = input.followUp.lines.flatMap((l, i) =>
     l.chapter === o.indirectChapter || underCode(l.code, o.excludedCodes) ? [F.cell('gap', row(i))] : [],
   );
-  const rate = (r: number): string =>
-    `SUMIF(${b.n(PARAMS_NAMES.chargeStatuses)},${F.cell('status', r)},${b.n(PARAMS_NAMES.chargeRates)})`;
+  const rate = (r: number): string => chargeRateOfCell((x) => b.n(x), F.cell('status', r));
   const feeCharges = input.followUp.lines.flatMap((l, i) =>
     l.chapter !== o.indirectChapter && underCode(l.code, o.feeCodes)
       ? [

@@ -48,6 +48,15 @@ export const PARAMS_NAMES = {
   chargeRates: 'Param_TauxParStatut',
 } as const;
 
+/**
+ * The charges rate of the status a cell holds, looked up as the Devis charges a line: its
+ * Paramètres rate, short-CDDU surcharge included (`chargeRateFormula` is the rate of a status known
+ * when writing). `n` turns a base name into the workbook's.
+ */
+export function chargeRateOfCell(n: (base: string) => string, status: string): string {
+  return `SUMIF(${n(PARAMS_NAMES.chargeStatuses)},${status},${n(PARAMS_NAMES.chargeRates)})`;
+}
+
 /** Workbook names of the public-aid ceilings and thresholds. */
 export const CEILING_NAMES: Readonly<Record<keyof CeilingRules, string>> = {
   cinemaBase: 'Param_PlafondCinema',
