@@ -264,6 +264,9 @@ export interface CashTableModel {
 export interface ActualCashflowModel {
   need: F<Money>;
   criticalMonth: F<number>;
+  /** After the measures (drawn, then the Trésorerie's schedule): the low point and what is left uncovered. */
+  lowestAfterMeasures: F<Money>;
+  uncovered: F<Money>;
 }
 
 export interface PieceModel {
@@ -354,7 +357,15 @@ export interface RightsHolderModel {
   name: Field<string>;
   base: Field<string>;
   share: Field<Money>;
+  /** Rank on the RNPP (a whole number from 1 to 5); empty: a corridor. */
+  rank: Field<Money>;
   mg: Field<Money>;
+}
+
+/** A step of the RNPP's waterfall (corridors, rank 1…), with the total of its holders' shares. */
+export interface RightsRankModel {
+  label: Field<string>;
+  share: Field<Money>;
 }
 
 export interface RightsBaseModel {
@@ -367,6 +378,8 @@ export interface RightsModel {
   holders: RightsHolderModel[];
   /** The bases of the per-base table (the holders' bases must be among them). */
   bases: RightsBaseModel[];
+  /** The RNPP's waterfall: corridors, then ranks 1 to 5 (empty on an older sheet). */
+  ranks: RightsRankModel[];
   /** The cascade's rental rate (contract) and its legal cap (Paramètres); null without them. */
   rentalRate: F<Money>;
   rentalCap: F<Money>;

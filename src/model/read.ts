@@ -94,6 +94,8 @@ export const MODEL_READS: readonly string[] = [
   ...CASHFLOW_FIGURES.map((k) => CASHFLOW_NAMES[k]),
   ACTUAL_NAMES.need,
   ACTUAL_NAMES.criticalMonth,
+  ACTUAL_NAMES.lowestAfterMeasures,
+  ACTUAL_NAMES.uncoveredNeed,
   ...FOLLOWING_READS,
   ...BUDGET_READS,
   PARAMS_NAMES.producerFeeCap,
@@ -267,7 +269,9 @@ function readCashflow(s: Snapshot): CashflowModel | null {
 function readActualCashflow(s: Snapshot): ActualCashflowModel | null {
   const need = moneyAt(s, ACTUAL_NAMES.need);
   const criticalMonth = figureAt(s, ACTUAL_NAMES.criticalMonth, asDay);
-  return need || criticalMonth ? { need, criticalMonth } : null;
+  const lowestAfterMeasures = moneyAt(s, ACTUAL_NAMES.lowestAfterMeasures);
+  const uncovered = moneyAt(s, ACTUAL_NAMES.uncoveredNeed);
+  return need || criticalMonth || uncovered ? { need, criticalMonth, lowestAfterMeasures, uncovered } : null;
 }
 
 function readRecapModel(s: Snapshot): RecapModel | null {

@@ -15,7 +15,7 @@ import { readFollowUpRows } from '../sheets/followup/reader';
 import { isNumber, readTable, type Snapshot } from '../sheets/model/snapshot';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { RIGHTS_NAMES } from '../sheets/rights/contract';
-import { readRightsBases, readRightsRows } from '../sheets/rights/reader';
+import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/rights/reader';
 import { asDay, asMoney, asText } from './field';
 import type { CarbonModel, ClosingModel, EventModel, FollowUpModel, LedgerModel, RightsModel } from './model';
 import { fields, figureAt, filledRows, listOf, moneyAt } from './readCells';
@@ -42,6 +42,7 @@ export const FOLLOWING_READS: readonly string[] = [
   CLOSING_NAMES.providersGap,
   RIGHTS_NAMES.lines,
   RIGHTS_NAMES.byBase,
+  RIGHTS_NAMES.ranks,
   RIGHTS_NAMES.rentalRate,
   PARAMS_NAMES.rentalCap,
   EVENT_NAMES.lines,
@@ -155,8 +156,11 @@ export function readRights(s: Snapshot): RightsModel | null {
   if (!rows) return null;
   const bases = readRightsBases(s) ?? [];
   return {
-    holders: rows.map((r) => fields(r, { name: asText, base: asText, share: asMoney, mg: asMoney })),
+    holders: rows.map((r) =>
+      fields(r, { name: asText, base: asText, share: asMoney, rank: asMoney, mg: asMoney }),
+    ),
     bases: bases.filter((b) => b.text('base') !== '').map((b) => fields(b, { base: asText, share: asMoney })),
+    ranks: (readRightsRanks(s) ?? []).map((r) => fields(r, { label: asText, share: asMoney })),
     rentalRate: moneyAt(s, RIGHTS_NAMES.rentalRate),
     rentalCap: moneyAt(s, PARAMS_NAMES.rentalCap),
   };

@@ -5,15 +5,16 @@ import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
 
 /**
- * The Trésorerie réelle updates the critical period with what was really cashed and paid: a need
- * above the one the forecast planned for means its measures no longer cover the film.
+ * The Trésorerie réelle updates the critical period with what was really cashed and paid and the
+ * months to come rebuilt from what is committed; after the measures drawn and those the Trésorerie
+ * still schedules, a balance below zero means the measures no longer cover the film.
  */
 export const rule: Rule = {
   meta: {
     id: 'cashflow-actual',
-    title: 'Trésorerie réelle : le besoin actualisé ne dépasse pas le besoin prévu',
+    title: 'Trésorerie réelle : les mesures couvrent le besoin actualisé',
     criteria: ['cpacp:C21', 'rncp40642:C1.7'],
-    why: 'Un encaissement en retard ou des paiements en avance creusent le découvert au-delà de ce que les mesures prévues (crédit relais, préfinancement) couvrent : le risque de manque de trésorerie se signale avant le mois où il survient.',
+    why: 'Un encaissement en retard, des engagements à payer plus tôt ou un dépassement creusent le découvert au-delà de ce que les mesures tirées et prévues (crédit relais, préfinancement) couvrent : le risque de manque de trésorerie se signale avant le mois où il survient.',
     fix: 'Dans la feuille Trésorerie, ajoutez ou augmentez une mesure (crédit relais, avance, report d’un paiement) pour le mois critique actualisé, ou relancez les financeurs en retard ; la Trésorerie réelle se recalcule.',
     severity: 'avertissement',
     kind: 'auto',
@@ -21,21 +22,18 @@ export const rule: Rule = {
     sheet: BASE_SHEETS.actualCashflow,
   },
   check(ctx) {
-    const m = readModel(ctx.snapshot);
-    const need = m.actualCashflow?.need;
-    const planned = m.cashflow?.need?.value;
-    if (!need?.value || !planned) return;
-    const over = need.value.minus(planned);
-    if (over.lt('0.005')) return;
+    const a = readModel(ctx.snapshot).actualCashflow;
+    const uncovered = a?.uncovered;
+    if (!uncovered?.value || uncovered.value.lt('0.005')) return;
     ctx.report(
-      'cashflow-actual-need',
+      'cashflow-actual-uncovered',
       {
-        need: formatAmount(need.value),
-        month: monthWords(m.actualCashflow?.criticalMonth?.value) ?? 'un mois non daté',
-        planned: formatAmount(planned),
-        over: formatAmount(over),
+        lowest: formatAmount(a?.lowestAfterMeasures?.value ?? uncovered.value.negated()),
+        uncovered: formatAmount(uncovered.value),
+        need: a?.need?.value ? formatAmount(a.need.value) : 'non calculé',
+        month: monthWords(a?.criticalMonth?.value) ?? 'un mois non daté',
       },
-      need.at,
+      uncovered.at,
     );
   },
 };

@@ -128,8 +128,8 @@ export const MESSAGES = {
     'Écart de {gap} € ({share}) sur la ligne {code} {label} sans cause : choisissez Interne ou Externe.',
   'followup-gap-cause-unknown':
     'Cause « {cause} » inconnue pour l’écart de {gap} € sur la ligne {code} : choisissez Interne ou Externe.',
-  'cashflow-actual-need':
-    'Besoin de trésorerie actualisé : {need} € (solde le plus bas en {month}), soit {over} € de plus que les {planned} € prévus : les mesures prévues ne suffisent plus.',
+  'cashflow-actual-uncovered':
+    'Trésorerie réelle : après les mesures tirées et celles que la Trésorerie prévoit encore, le solde actualisé descend à {lowest} € ; il manque {uncovered} € que les mesures ne couvrent plus (besoin actualisé avant mesures : {need} €, au plus bas en {month}).',
   'financing-condition-unmet':
     '{source} : condition « {condition} » non remplie — le devis dépense {actual} € dans la région pour {required} € exigés ; il manque {missing} €.',
   'closing-gap-unexplained':
@@ -147,6 +147,10 @@ export const MESSAGES = {
     'Ayant droit {holder} : l’assiette « {base} » n’est pas dans le tableau des assiettes (à droite).',
   'rights-over-100':
     'Assiette « {base} » : les parts de {holders} {holders|ayant droit|ayants droit} font {total}, au-delà de 100 %.',
+  'rights-rank-over-100':
+    '{rank} des RNPP : les parts de {holders} {holders|ayant droit|ayants droit} font {total}, au-delà de 100 % de ce qui reste à ce rang.',
+  'rights-rank-unknown':
+    'Ayant droit {holder} : le rang {rank} n’existe pas dans le partage des RNPP (un entier de 1 à 5 ; vide pour un couloir).',
   'rights-rental-over-cap':
     'Taux de location de {rate} au-delà du plafond de {cap} de Paramètres : la cascade applique {cap}, et les recettes brutes distributeur avec lui.',
   'event-category-missing':

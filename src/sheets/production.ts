@@ -12,7 +12,9 @@ import {
 import {
   ACTUAL_CASHFLOW_EXAMPLE_NOTE,
   computeActualCashflow,
+  exampleActualMeasures,
   exampleActualReceipts,
+  type ActualMeasure,
   type ActualCashflow,
   type ActualReceipt,
 } from '../domain/cashflow/actual';
@@ -107,6 +109,8 @@ export interface ScaffoldInput {
   followUp?: FollowUpInput | 'exemple';
   /** Receipts actually cashed (Trésorerie réelle); 'exemple' the example's, as for the expenses. */
   actualReceipts?: ActualReceipt[] | 'exemple';
+  /** Cash measures really drawn and repaid (Trésorerie réelle); 'exemple' the example's. */
+  actualMeasures?: ActualMeasure[] | 'exemple';
   /** Ayants droit and the event budget; 'exemple' the example's, as for the expenses. Empty by default. */
   rights?: RightsInput | 'exemple';
   event?: EventInput | 'exemple';
@@ -154,7 +158,7 @@ export interface Production {
     /** Share of the schedule (preparation → delivery) elapsed at the situation date. */
     elapsed: Money | null;
   };
-  actual: Noted & { receipts: ActualReceipt[]; result: ActualCashflow };
+  actual: Noted & { receipts: ActualReceipt[]; measures: ActualMeasure[]; result: ActualCashflow };
   /** The coût définitif line by line, and the tax credit on it against the plan's. */
   closing: {
     lines: DefinitiveLine[];
@@ -322,6 +326,13 @@ function computeFollowing(
     [],
     ACTUAL_CASHFLOW_EXAMPLE_NOTE,
   );
+  const measures = chosen(
+    input.actualMeasures,
+    useExample,
+    () => exampleActualMeasures(input.format),
+    [],
+    ACTUAL_CASHFLOW_EXAMPLE_NOTE,
+  );
   return {
     useExample,
     expenses: { lines: ledger.value, totals, ...noted(ledger, ledger.value.length > 0) },
@@ -340,6 +351,7 @@ function computeFollowing(
     },
     actual: {
       receipts: receipts.value,
+      measures: measures.value,
       result: computeActualCashflow({
         months: cashflow.months,
         forecastReceipts: cashflow.summary.receipts,
@@ -351,6 +363,8 @@ function computeFollowing(
         expenses: ledger.value,
         situation,
         estimatedGap,
+        measures: cashflow.measureRows,
+        realMeasures: measures.value,
       }),
       ...noted(receipts, receipts.value.length > 0),
     },

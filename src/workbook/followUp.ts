@@ -20,13 +20,15 @@ export interface FollowUpSummary {
   /** The five largest overruns, in rank order, with the cell of their row in the Suivi. */
   top: { rank: number; code: string; label: string; gap: number; cause: string; address: string }[];
   /**
-   * The Trésorerie réelle's updated need, its critical month and the forecast need it is compared
-   * with; null without a Trésorerie réelle.
+   * The Trésorerie réelle's updated need, its critical month, the forecast need it is compared
+   * with, and what the measures (drawn, then scheduled) leave uncovered; null
+   * without a Trésorerie réelle.
    */
   cash: {
     need: number | null;
     month: string | null;
     planned: number | null;
+    uncovered: number | null;
     sheet: string;
     address: string;
   } | null;
@@ -44,9 +46,12 @@ export async function readFollowUp(
   const naming = makeNaming(suffix);
   const board = FOLLOWUP_BOARD.map((k) => naming.name(FOLLOWUP_NAMES.boardValues[k]));
   const topName = naming.name(FOLLOWUP_NAMES.top);
-  const cashNames = [ACTUAL_NAMES.need, ACTUAL_NAMES.criticalMonth, CASHFLOW_NAMES.need].map((b) =>
-    naming.name(b),
-  );
+  const cashNames = [
+    ACTUAL_NAMES.need,
+    ACTUAL_NAMES.criticalMonth,
+    CASHFLOW_NAMES.need,
+    ACTUAL_NAMES.uncoveredNeed,
+  ].map((b) => naming.name(b));
   const read = await port.readNames([...board, topName, ...cashNames]);
   const top = read[topName];
   if (!top) return null;
@@ -66,13 +71,15 @@ export async function readFollowUp(
       cause: cellText(r.cause).trim(),
       address: r.at('code').address,
     }));
-  const [needRead, monthRead, plannedRead] = cashNames.map((k) => read[k] ?? null);
+  const [needRead, monthRead, plannedRead, uncoveredRead] = cashNames.map((k) => read[k] ?? null);
   const first = (r: typeof needRead): unknown => r?.values[0]?.[0];
+  const number = (r: typeof needRead): number | null => (isNumber(first(r)) ? (first(r) as number) : null);
   const cash = needRead
     ? {
-        need: isNumber(first(needRead)) ? (first(needRead) as number) : null,
+        need: number(needRead),
         month: monthWords(first(monthRead)),
-        planned: isNumber(first(plannedRead)) ? (first(plannedRead) as number) : null,
+        planned: number(plannedRead),
+        uncovered: number(uncoveredRead),
         sheet: needRead.sheet,
         address: needRead.topLeft,
       }

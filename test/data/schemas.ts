@@ -318,6 +318,7 @@ const SUIVI = examplesByFormat(obj({
 /** data/exemples/tresorerie-reelle.json: the receipts the example cashed by the end of its shoot. */
 const TRESO_REELLE = examplesByFormat(obj({
   receipts: arr(obj({ month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, source: str, amount: decimal })),
+  measures: arr(obj({ month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, drawn: decimal, repaid: decimal })),
 }));
 /** data/finance/suivi.json: the follow-up's default thresholds (a production's choice, not a rule). */
 const SEUILS = obj({
@@ -331,7 +332,7 @@ const SEUILS = obj({
 /** data/exemples/ayants-droit.json: the example rights tables, by format (shares and amounts as decimal strings). */
 const AYANTS_DROIT = examplesByFormat(obj({
   holders: arr(
-    obj({ name: str, role: str, base: str, share: decimal, rank: nullable({ type: 'integer' }), mg: nullable(decimal) }),
+    obj({ name: str, role: str, base: str, share: decimal, rank: nullable({ type: 'integer', minimum: 1, maximum: 5 }), cap: nullable(decimal), mg: nullable(decimal) }),
     1,
   ),
   receipts: arr(obj({ base: str, amount: decimal })),

@@ -201,10 +201,10 @@ const BROKEN: [string, LoOperation, string, string, string, number?][] = [
   ],
   [
     'kind.rights.mg',
-    { op: 'set', sheet: 'Ayants droit', cell: 'F6', value: -1000 },
+    { op: 'set', sheet: 'Ayants droit', cell: 'G6', value: -1000 },
     'model-negative',
     'Ayants droit',
-    'F6',
+    'G6',
   ],
   [
     'kind.event.quantities',

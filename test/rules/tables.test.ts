@@ -885,20 +885,23 @@ const TABLES = [
   [
     'cashflow-actual',
     snap({
-      // Forecast need 1 200 028,53 € (before measures); the updated one, from the real months, higher.
-      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_235_412.6),
+      // After the measures drawn and scheduled, the updated balance still falls to −35 384,07 €.
+      TresoR_Besoin: one('Trésorerie réelle', 'B49', 1_235_412.6),
       // The critical month as read from an .xlsx: an Excel serial (1 septembre 2027).
-      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
-      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B47', 46631),
+      TresoR_SoldeMinApresMesures: one('Trésorerie réelle', 'B50', -35_384.07),
+      TresoR_BesoinNonCouvert: one('Trésorerie réelle', 'B51', 35_384.07),
     }),
-    ['cashflow-actual-need@Trésorerie réelle!B51'],
+    ['cashflow-actual-uncovered@Trésorerie réelle!B51'],
   ],
   [
     'cashflow-actual',
     snap({
-      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_200_028.53),
-      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
-      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+      // A need above the forecast's, but covered by the measures: nothing to say.
+      TresoR_Besoin: one('Trésorerie réelle', 'B49', 1_235_412.6),
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B47', 46631),
+      TresoR_SoldeMinApresMesures: one('Trésorerie réelle', 'B50', 0),
+      TresoR_BesoinNonCouvert: one('Trésorerie réelle', 'B51', 0),
     }),
     [],
   ],
@@ -1013,54 +1016,113 @@ const TABLES = [
   [
     'rights-shares',
     snap({
-      // Droits_Lignes from A5: ayant droit, qualité, assiette, pourcentage, rang, MG, montant…
+      // Droits_Lignes from A5: ayant droit, qualité, assiette, pourcentage, rang, plafond, MG, montant…
       Droits_Lignes: r('Ayants droit', 'A5', [
-        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 0.76, 3, null, 0, 0, 0],
-        ['SOFICA', 'Coproducteur', 'Recettes nettes part producteur', 0.25, 1, null, 0, 0, 0],
-        ['Scénariste', 'Auteur', 'Recettes nettes part producteur', 0.03, 2, 10000, 0, 0, 0],
+        [
+          'Films du Quai',
+          'Producteur délégué',
+          'Recettes nettes part producteur',
+          0.76,
+          2,
+          null,
+          null,
+          0,
+          0,
+          0,
+        ],
+        ['SOFICA', 'Coproducteur', 'Recettes nettes part producteur', 0.25, 2, null, null, 0, 0, 0],
+        ['Scénariste', 'Auteur', 'Recettes nettes part producteur', 0.03, null, null, 10000, 0, 0, 0],
         // A share without a base, and one on a base the table does not list.
-        ['Compositeur', 'Compositeur', null, 0.01, 2, null, '', '', ''],
-        ['Éditeur', 'Auteur', 'Ventes de livres', 0.02, 2, null, 0, 0, 0],
-        // 100 % exactly on the distributor's base: allowed.
-        ['Distributeur', 'Distributeur', 'Recettes brutes distributeur', 0.25, 1, null, 0, 0, 0],
-        ['Exploitant', 'Autre', 'Recettes brutes distributeur', 0.75, 1, null, 0, 0, 0],
-        [null, null, null, null, null, null, '', '', ''],
+        ['Compositeur', 'Compositeur', null, 0.01, null, null, null, '', '', ''],
+        ['Éditeur', 'Auteur', 'Ventes de livres', 0.02, null, null, null, 0, 0, 0],
+        // 100 % exactly on the distributor's base: allowed (ranks do not apply there).
+        ['Distributeur', 'Distributeur', 'Recettes brutes distributeur', 0.25, 1, null, null, 0, 0, 0],
+        ['Exploitant', 'Autre', 'Recettes brutes distributeur', 0.75, 1, null, null, 0, 0, 0],
+        // A SOFICA's recoupment at 100 % of rank 1, held to its cap: allowed; a rank the waterfall
+        // does not have.
+        [
+          'SOFICA (récupération)',
+          'Coproducteur',
+          'Recettes nettes part producteur',
+          1,
+          1,
+          150000,
+          null,
+          0,
+          0,
+          0,
+        ],
+        ['Coproducteur', 'Coproducteur', 'Recettes nettes part producteur', 0.1, 7, null, null, 0, 0, 0],
+        [null, null, null, null, null, null, null, '', '', ''],
       ]),
-      Droits_ParAssiette: r('Ayants droit', 'K5', [
-        ['Recettes nettes part producteur', 1.04, 360000, 0, 0],
+      Droits_ParAssiette: r('Ayants droit', 'L5', [
+        ['Recettes nettes part producteur', 0.03, 360000, 0, 0],
         ['Recettes brutes distributeur', 1, 765000, 0, 0],
         ['Recettes guichet', 0, 0, 0, 0],
         ['Autre assiette', 0, null, 0, 0],
+      ]),
+      // The waterfall (L29:P34): corridors, ranks 1 to 5.
+      Droits_Rangs: r('Ayants droit', 'L29', [
+        ['Couloirs (sans rang, dès le premier euro)', 0.03, 360000, 10800, 349200],
+        ['Rang 1', 1, 349200, 150000, 199200],
+        ['Rang 2', 1.01, 199200, 199200, 0],
+        ['Rang 3', 0, 0, 0, 0],
+        ['Rang 4', 0, 0, 0, 0],
+        ['Rang 5', 0, 0, 0, 0],
       ]),
     }),
     [
       'rights-base-missing@Ayants droit!C8',
       'rights-base-unknown@Ayants droit!C9',
-      'rights-over-100@Ayants droit!L5',
+      'rights-rank-unknown@Ayants droit!E13',
+      'rights-rank-over-100@Ayants droit!M31',
     ],
   ],
   [
     'rights-shares',
     snap({
       Droits_Lignes: r('Ayants droit', 'A5', [
-        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, 0, 0, 0],
+        [
+          'Films du Quai',
+          'Producteur délégué',
+          'Recettes nettes part producteur',
+          0.6,
+          null,
+          null,
+          null,
+          0,
+          0,
+          0,
+        ],
+        ['Auteur', 'Auteur', 'Recettes nettes part producteur', 0.45, null, null, null, 0, 0, 0],
       ]),
-      Droits_ParAssiette: r('Ayants droit', 'K5', [['Recettes nettes part producteur', 1, 0, 0, 0]]),
-      // The cascade's rental rate typed at 55 % (K17:L17), above the 50 % cap of Paramètres.
-      Droits_TauxLocation: one('Ayants droit', 'L17', 0.55),
-      Param_PlafondLocation: one('Paramètres', 'B58', 0.5),
+      // The corridors of the RNPP at 105 %.
+      Droits_ParAssiette: r('Ayants droit', 'L5', [['Recettes nettes part producteur', 1.05, 0, 0, 0]]),
     }),
-    ['rights-rental-over-cap@Ayants droit!L17'],
+    ['rights-over-100@Ayants droit!M5'],
   ],
   [
     'rights-shares',
     snap({
       Droits_Lignes: r('Ayants droit', 'A5', [
-        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, 0, 0, 0],
+        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, null, 0, 0, 0],
       ]),
-      Droits_ParAssiette: r('Ayants droit', 'K5', [['Recettes nettes part producteur', 1, 0, 0, 0]]),
+      Droits_ParAssiette: r('Ayants droit', 'L5', [['Recettes nettes part producteur', 0, 0, 0, 0]]),
+      // The cascade's rental rate typed at 55 % (L17:M17), above the 50 % cap of Paramètres.
+      Droits_TauxLocation: one('Ayants droit', 'M17', 0.55),
+      Param_PlafondLocation: one('Paramètres', 'B58', 0.5),
+    }),
+    ['rights-rental-over-cap@Ayants droit!M17'],
+  ],
+  [
+    'rights-shares',
+    snap({
+      Droits_Lignes: r('Ayants droit', 'A5', [
+        ['Films du Quai', 'Producteur délégué', 'Recettes nettes part producteur', 1, 1, null, null, 0, 0, 0],
+      ]),
+      Droits_ParAssiette: r('Ayants droit', 'L5', [['Recettes nettes part producteur', 0, 0, 0, 0]]),
       // At the cap exactly: allowed.
-      Droits_TauxLocation: one('Ayants droit', 'L17', 0.5),
+      Droits_TauxLocation: one('Ayants droit', 'M17', 0.5),
       Param_PlafondLocation: one('Paramètres', 'B58', 0.5),
     }),
     [],
@@ -1376,17 +1438,18 @@ it('tells a partial définitif with how many postes are left and the first one',
   ]);
 });
 
-it('tells the updated cash need with its month, the planned need and the difference', () => {
+it('tells what the measures leave uncovered, with the updated need and its month', () => {
   const [f] = runRules(
     RULES.filter((x) => x.meta.id === 'cashflow-actual'),
     snap({
-      TresoR_Besoin: one('Trésorerie réelle', 'B51', 1_235_412.6),
-      TresoR_MoisCritique: one('Trésorerie réelle', 'B49', 46631),
-      Treso_Besoin: one('Trésorerie', 'C50', 1_200_028.53),
+      TresoR_Besoin: one('Trésorerie réelle', 'B49', 1_235_412.6),
+      TresoR_MoisCritique: one('Trésorerie réelle', 'B47', 46631),
+      TresoR_SoldeMinApresMesures: one('Trésorerie réelle', 'B50', -35_384.07),
+      TresoR_BesoinNonCouvert: one('Trésorerie réelle', 'B51', 35_384.07),
     }),
   );
   expect(f && renderMessage(f.messageId, f.data).replace(/[\u00a0\u202f]/g, ' ')).toBe(
-    'Besoin de trésorerie actualisé : 1 235 412,60 € (solde le plus bas en septembre 2027), soit 35 384,07 € de plus que les 1 200 028,53 € prévus : les mesures prévues ne suffisent plus.',
+    'Trésorerie réelle : après les mesures tirées et celles que la Trésorerie prévoit encore, le solde actualisé descend à -35 384,07 € ; il manque 35 384,07 € que les mesures ne couvrent plus (besoin actualisé avant mesures : 1 235 412,60 €, au plus bas en septembre 2027).',
   );
 });
 

@@ -90,22 +90,31 @@ describe('Trésorerie réelle (domain)', () => {
     ],
     situation: isoDay('2027-02-15'),
     estimatedGap: m('-500.00'),
+    measures: [],
+    realMeasures: [],
   };
 
-  it('sums real months to the cent, catches up what did not happen, and keeps the forecast after', () => {
+  it('sums real months to the cent, then rebuilds the months to come from what is committed and still to commit', () => {
     const r = computeActualCashflow(base);
     expect(r.past).toEqual([true, true, false, false]);
     expect(r.payments.map((x) => x.toFixed(2))).toEqual(['15000.10', '30000.00', '0.00', '0.00']);
-    // F-2's 6 000 € of VAT paid in February, not back by the situation (one month's delay).
+    // F-2's 6 000 € of VAT paid in February, back in March (one month's delay).
     expect(r.vat.paid.map((x) => x.toFixed(2))).toEqual(['0.00', '6000.00', '0.00', '0.00']);
+    expect(r.vat.recovered.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '6000.00', '0.00']);
     expect(r.cumulative.map((x) => x?.toFixed(2) ?? null)).toEqual(['84999.90', '48999.90', null, null]);
-    // Forecast cumulative: 80 000, 40 000, 50 000, 0. Catch-up in March: 40 000 − 48 999,90.
-    expect(r.catchUp.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '-8999.90', '0.00']);
-    expect(r.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '50000.00', '0.00']);
+    // March: the plan's 50 000 € (nothing late: January's 100 000 € came in); F-3, committed
+    // without a date, 9 999,99 €; still to commit 150 000 − 45 000,10 paid − 9 999,99 = 94 999,91,
+    // spread as the forecast's 40 000 and 50 000: 42 222,18 and 52 777,73.
+    expect(r.expected.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '50000.00', '0.00']);
+    expect(r.committed.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '9999.99', '0.00']);
+    expect(r.toCommitTotal.toFixed(2)).toBe('94999.91');
+    expect(r.toCommit.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '42222.18', '52777.73']);
+    // 48 999,90 + 50 000 − 9 999,99 − 42 222,18 + 6 000 = 52 777,73; then 0, as the forecast ends.
+    expect(r.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '52777.73', '0.00']);
     expect([r.need.toFixed(2), r.deficitMonths, r.gapAtSituation.toFixed(2)]).toEqual(['0.00', 0, '8999.90']);
   });
 
-  it('recovers the real VAT after the delay in the real months, and takes the forecast VAT after them', () => {
+  it('recovers the VAT after the delay, real then forecast, the last month taking the rest', () => {
     const forecastVat = { paid: [m(100), m(200), m(300), m(400)], recovered: [m(0), m(100), m(200), m(700)] };
     // Situation in April: every month is real; February's 6 000 € come back in March.
     const all = computeActualCashflow({ ...base, forecastVat, situation: isoDay('2027-04-15') });
@@ -118,19 +127,60 @@ describe('Trésorerie réelle (domain)', () => {
       '54999.90',
       '54999.90',
     ]);
-    // Situation in February: March and April take the Trésorerie's VAT rows.
+    // Situation in February: the forecast's VAT in March and April (300, 400); February's real
+    // 6 000 back in March, the last month takes the 700 left.
     const two = computeActualCashflow({ ...base, forecastVat });
     expect(two.vat.paid.map((x) => x.toFixed(2))).toEqual(['0.00', '6000.00', '300.00', '400.00']);
-    expect(two.vat.recovered.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '200.00', '700.00']);
-    // Forecast with VAT: 79 900, 39 800, 49 700, 0. March: 48 999,90 + 10 000 − 100 + (39 800 − 48 999,90).
-    expect(two.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '49700.00', '0.00']);
+    expect(two.vat.recovered.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '6000.00', '700.00']);
+    // March: 52 777,73 − 300; April: − 52 777,73 − 400 + 700.
+    expect(two.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '52477.73', '0.00']);
   });
 
-  it('pays an estimated overrun in the first month after the situation', () => {
+  it('adds an estimated overrun to what is still to commit, at the forecast’s pace', () => {
     const r = computeActualCashflow({ ...base, estimatedGap: m('62000.50') });
-    expect(r.overrun.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '-62000.50', '0.00']);
-    expect(r.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '-12000.50', '-62000.50']);
-    expect([r.lowestIndex, r.need.toFixed(2), r.deficitMonths]).toEqual([3, '62000.50', 2]);
+    // 94 999,91 + 62 000,50 = 157 000,41: 69 777,96 in March, 87 222,45 in April.
+    expect(r.toCommit.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '69777.96', '87222.45']);
+    expect(r.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '25221.95', '-62000.50']);
+    expect([r.lowestIndex, r.need.toFixed(2), r.deficitMonths]).toEqual([3, '62000.50', 1]);
+  });
+
+  it('places committed pieces at their due dates and the measures as drawn, then as scheduled', () => {
+    const due = (e: (typeof base.expenses)[number], paidOn: string) => ({ ...e, paidOn });
+    const [f1, f2, f3] = base.expenses;
+    const measure = (type: string, amount: number, date: string, repayment: string) => ({
+      type,
+      amount: m(amount),
+      date: isoDay(date),
+      repayment: isoDay(repayment),
+      rate: null,
+      fees: null,
+      description: '',
+    });
+    const r = computeActualCashflow({
+      ...base,
+      expenses: [
+        f1!,
+        f2!,
+        // Due in January and not paid: overdue, in March; F-4 due in April.
+        due(f3!, '2027-01-20'),
+        { ...due(f3!, '2027-04-10'), piece: 'F-4', ht: m(5000) },
+      ],
+      measures: [
+        measure('Crédit relais', 30000, '2027-01-10', '2027-04-15'),
+        // Started before the situation: the ledger's dates show it; its repayment is not counted.
+        measure('Délais fournisseurs', 10000, '2027-02-01', '2027-03-31'),
+        // Still to start: drawn in March, repaid in April, as the Trésorerie schedules it.
+        measure('Report de paiements', 8000, '2027-03-01', '2027-04-30'),
+      ],
+      realMeasures: [{ month: '2027-01', drawn: m(30000), repaid: m(0) }],
+    });
+    expect(r.committed.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '9999.99', '5000.00']);
+    // 150 000 − 45 000,10 − 14 999,99 = 89 999,91: 39 999,96 and 49 999,95.
+    expect(r.toCommit.map((x) => x.toFixed(2))).toEqual(['0.00', '0.00', '39999.96', '49999.95']);
+    expect(r.updated.map((x) => x.toFixed(2))).toEqual(['84999.90', '48999.90', '54999.95', '0.00']);
+    expect(r.measuresMoved.map((x) => x.toFixed(2))).toEqual(['30000.00', '0.00', '8000.00', '-38000.00']);
+    expect(r.afterMeasures.map((x) => x.toFixed(2))).toEqual(['114999.90', '78999.90', '92999.95', '0.00']);
+    expect([r.lowestAfter.toFixed(2), r.uncovered.toFixed(2)]).toEqual(['0.00', '0.00']);
   });
 
   it('refuses a receipt outside the months of the Trésorerie', () => {
@@ -149,7 +199,7 @@ describe('Trésorerie réelle in LibreOffice', () => {
     expect(await main(['new', '--out', file, '--exemple'], silent)).toBe(0);
   });
 
-  it('shows the example at the end of its shoot: real months up to 11 June 2027, paid = the Dépenses, updated need = forecast', async () => {
+  it('shows the example at the end of its shoot: real months up to 11 June 2027, paid = the Dépenses, the months to come rebuilt from the commitments', async () => {
     const lo = recalcWithLibreOffice(file, join(dir, 'lo'), profile);
     const kinds = await rowValues(lo, 'TresoR_Mois');
     expect(kinds).toHaveLength(20);
@@ -165,6 +215,9 @@ describe('Trésorerie réelle in LibreOffice', () => {
         'Treso_Besoin',
         ACTUAL_NAMES.gapAtSituation,
         ACTUAL_NAMES.deficitMonths,
+        ACTUAL_NAMES.criticalMonth,
+        ACTUAL_NAMES.uncoveredNeed,
+        'Dep_Engage',
       ]),
     );
     const cents = (xs: number[]): number => xs.reduce((a, x) => a + Math.round(x * 100), 0);
@@ -193,12 +246,36 @@ describe('Trésorerie réelle in LibreOffice', () => {
         cents(realMonths(vatBack)) -
         Math.round(Number(forecast[7]) * 100),
     );
-    // Timing catches up after the situation, and no overrun: the need is the forecast's.
-    expect(v[ACTUAL_NAMES.need]).toBe(v.Treso_Besoin);
-    expect(v[ACTUAL_NAMES.need]).toBe(1204196.03);
+    // The months to come: every piece committed and not paid is placed once, at its due date
+    // (June's pay and the May and June charges in July, the post-production contracts at their
+    // delivery): the ledger's engaged − paid.
+    const committed = (await rowValues(lo, ACTUAL_NAMES.committed)).map((x) =>
+      typeof x === 'number' ? x : 0,
+    );
+    expect(cents(committed)).toBe(Math.round(((v.Dep_Engage ?? NaN) - (v.Dep_Paye ?? NaN)) * 100));
+    expect(cents(committed)).toBe(122807586);
+    expect(committed.slice(8, 13).map((x) => Math.round(x * 100) / 100)).toEqual([
+      1030125.86, 0, 127100, 69100, 1750,
+    ]);
+    // Still to commit: the forecast's payments less what was paid and what is committed (the Suivi
+    // estimates no overrun), at the forecast's pace from July to November.
+    const toCommit = (await rowValues(lo, ACTUAL_NAMES.toCommit)).map((x) => (typeof x === 'number' ? x : 0));
+    expect(cents(toCommit)).toBe(40913382);
+    // Updated need 1 165 847,57 € (the forecast's 1 204 196,03 €), low in September 2027 as
+    // forecast; the measures drawn (compte courant, crédit relais, préfinancement) and those to come
+    // cover it: nothing left uncovered, and the balance ends at zero once everything is recovered.
+    expect(v[ACTUAL_NAMES.need]).toBe(1165847.57);
+    expect(v.Treso_Besoin).toBe(1204196.03);
+    expect(new Date(v[ACTUAL_NAMES.criticalMonth] ?? NaN).toISOString().slice(0, 7)).toBe('2027-09');
+    expect(Math.abs(v[ACTUAL_NAMES.uncoveredNeed] ?? NaN)).toBe(0);
+    const after = await rowValues(lo, ACTUAL_NAMES.afterMeasures);
+    expect(after.slice(0, 8).map((x) => Math.round(Number(x) * 100) / 100)).toEqual([
+      228481.48, 228481.48, 261635.08, 203965.08, 659691.75, 1264707.42, 1003634.14, 1522539.14,
+    ]);
+    expect(Math.round(Number(after[19]) * 100)).toBe(0);
   });
 
-  it('raises the updated need by an overrun the Suivi estimates, and the audit warns at its cell', async () => {
+  it('adds an overrun the Suivi estimates to what is still to commit; unfunded, the audit warns at its cell', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const row83 = rowOfResult(wb.getWorksheet('Suivi budgétaire'), F.letter('code'), '8.3');
@@ -212,14 +289,22 @@ describe('Trésorerie réelle in LibreOffice', () => {
       profile,
     );
     const v = toCents(
-      await namedValues(edited, ['Suivi_EcartDevis', ACTUAL_NAMES.need, ACTUAL_NAMES.lowest]),
+      await namedValues(edited, [
+        'Suivi_EcartDevis',
+        ACTUAL_NAMES.need,
+        ACTUAL_NAMES.lowest,
+        ACTUAL_NAMES.uncoveredNeed,
+      ]),
     );
     // −132 839,72 € + 192 000 € and 7 % of it in frais généraux at completion (13 440 €) = 72 600,28 €
-    // over the devis, paid in July: 1 204 196,03 + 72 600,28.
+    // over the devis, added to what is still to commit at the forecast's pace: by September, the
+    // critical month, 314 977,48 of its 409 133,82 € → 55 892,35 € more need. No source pays for
+    // it: after the measures, the balance ends 72 600,28 € short.
     expect(v).toEqual({
       Suivi_EcartDevis: 72600.28,
-      [ACTUAL_NAMES.need]: 1276796.31,
-      [ACTUAL_NAMES.lowest]: -1276796.31,
+      [ACTUAL_NAMES.need]: 1221739.92,
+      [ACTUAL_NAMES.lowest]: -1221739.92,
+      [ACTUAL_NAMES.uncoveredNeed]: 72600.28,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {
@@ -239,12 +324,12 @@ describe('Trésorerie réelle in LibreOffice', () => {
       }[];
     };
     const found = (report.files[0]?.findings ?? []).filter((f) => f.ruleId === 'cashflow-actual');
-    const needRef = splitReference(wb.definedNames.getRanges(ACTUAL_NAMES.need).ranges[0] ?? '');
+    const needRef = splitReference(wb.definedNames.getRanges(ACTUAL_NAMES.uncoveredNeed).ranges[0] ?? '');
     expect(found.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([
       `avertissement@Trésorerie réelle!${needRef?.start.replace(/\$/g, '')}`,
     ]);
     expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
-      'Besoin de trésorerie actualisé : 1 276 796,31 € (solde le plus bas en septembre 2027), soit 72 600,28 € de plus que les 1 204 196,03 € prévus : les mesures prévues ne suffisent plus.',
+      'Trésorerie réelle : après les mesures tirées et celles que la Trésorerie prévoit encore, le solde actualisé descend à -72 600,28 € ; il manque 72 600,28 € que les mesures ne couvrent plus (besoin actualisé avant mesures : 1 221 739,92 €, au plus bas en septembre 2027).',
     );
     // The overrun is explained and arbitrated in the Suivi; the errors are the Bilan financier's:
     // chapter 8's écart is not explained there yet, and the financement no longer covers the cost.

@@ -17,9 +17,9 @@ import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expens
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
 import {
-  RIGHTS_BASE_COLUMNS as B,
   RIGHTS_COLUMNS as R,
   RIGHTS_FIRST_ROW,
+  RIGHTS_RANK_COLUMNS as RK,
 } from '../../src/sheets/rights/contract';
 import {
   editWithLibreOffice,
@@ -79,13 +79,39 @@ describe('Ayants droit', () => {
       producerTotal: '250000.00',
     });
     const part = (name: string) => r.holders.find((h) => h.name.startsWith(name));
-    // 15 % of 186 949,38 = 28 042,41 ; 3 % = 5 608,48, short of the scénariste's 10 000 € MG by 4 391,52.
-    expect(part('SOFICA')?.part.toFixed(2)).toBe('28042.41');
+    // The corridors first, on the whole RNPP: 3 % = 5 608,48, short of the scénariste's 10 000 € MG
+    // by 4 391,52; 3 %, 1 % = 1 869,49, 2 % = 3 738,99: 16 825,44 in all. Rank 1, the SOFICA's
+    // priority recoupment: 50 % of the 170 123,94 left = 85 061,97 (its 150 000 € cap not reached).
+    // Rank 2 on the 85 061,97 left: the producer 85 % = 72 302,67, the SOFICA 15 % = 12 759,30.
     expect([part('Léa')?.part.toFixed(2), part('Léa')?.uncoveredMg.toFixed(2)]).toEqual([
       '5608.48',
       '4391.52',
     ]);
-    expect(part('Les Films du Quai')?.part.toFixed(2)).toBe('142081.53');
+    expect(
+      [
+        'Hugo',
+        'Éditions',
+        'SOFICA Cinémage — récupération',
+        'Les Films du Quai',
+        'SOFICA Cinémage — après',
+      ].map((n) => part(n)?.part.toFixed(2)),
+    ).toEqual(['1869.49', '3738.99', '85061.97', '72302.67', '12759.30']);
+    expect(
+      r.ranks.map((k) => [
+        k.rank,
+        k.share.toFixed(2),
+        k.available.toFixed(2),
+        k.taken.toFixed(2),
+        k.left.toFixed(2),
+      ]),
+    ).toEqual([
+      [null, '0.09', '186949.38', '16825.44', '170123.94'],
+      [1, '0.50', '170123.94', '85061.97', '85061.97'],
+      [2, '1.00', '85061.97', '85061.97', '0.00'],
+      [3, '0.00', '0.00', '0.00', '0.00'],
+      [4, '0.00', '0.00', '0.00', '0.00'],
+      [5, '0.00', '0.00', '0.00', '0.00'],
+    ]);
     expect(
       r.byBase.map((b) => [
         b.base,
@@ -95,10 +121,62 @@ describe('Ayants droit', () => {
         b.left.toFixed(2),
       ]),
     ).toEqual([
-      ['Recettes nettes part producteur', '1.00', '186949.38', '186949.38', '0.00'],
+      ['Recettes nettes part producteur', '0.09', '186949.38', '186949.38', '0.00'],
       ['Recettes brutes distributeur', '0.00', '715932.51', '0.00', '715932.51'],
       ['Recettes guichet', '0.00', '1800000.00', '0.00', '1800000.00'],
       ['Autre assiette', '0.00', '0.00', '0.00', '0.00'],
+    ]);
+  });
+
+  it('shares the RNPP by rank: a corridor, a recoupment held to its cap, then the rest (by hand)', () => {
+    const RNPP = 'Recettes nettes part producteur';
+    const holder = (name: string, share: string, rank: number | null, cap: string | null) => ({
+      name,
+      role: 'Coproducteur',
+      base: RNPP,
+      share: toMoney(share),
+      rank,
+      cap: cap === null ? null : toMoney(cap),
+      mg: null,
+    });
+    const r = computeRights(
+      {
+        holders: [
+          holder('Auteur', '0.05', null, null),
+          holder('SOFICA', '0.60', 1, '200000'),
+          holder('Producteur', '0.80', 2, null),
+          holder('Coproducteur', '0.20', 2, null),
+          holder('Tard venu', '0.10', 3, null),
+        ],
+        receipts: [],
+        boxOffice: {
+          admissions: 100_000,
+          averagePrice: toMoney('10.55'),
+          rentalRate: toMoney('0.50'),
+          distributionFee: toMoney('0'),
+          pa: null,
+          mg: null,
+        },
+      },
+      legalCascadeRates(),
+    );
+    // 1 055 000,00 TTC − TVA 55 000,00 − TSA 10,72 % de 1 000 000 = 107 200,00 → 892 800,00 ;
+    // × 50 % = 446 400,00 de RNPP. Couloir 5 % = 22 320,00 ; rang 1 : 60 % de 424 080,00 =
+    // 254 448,00, ramenés au plafond de 200 000,00 ; rang 2 sur 224 080,00 : 179 264,00 et
+    // 44 816,00 ; rien ne reste pour le rang 3.
+    expect(r.cascade?.producerNet.toFixed(2)).toBe('446400.00');
+    expect(r.holders.map((h) => h.part.toFixed(2))).toEqual([
+      '22320.00',
+      '200000.00',
+      '179264.00',
+      '44816.00',
+      '0.00',
+    ]);
+    expect(r.ranks.map((k) => k.left.toFixed(2)).slice(0, 4)).toEqual([
+      '424080.00',
+      '224080.00',
+      '0.00',
+      '0.00',
     ]);
   });
 
@@ -259,13 +337,20 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(row51).toBeGreaterThan(7);
     const canal = rowOfResult(wb.getWorksheet('Bilan financier'), FU.letter('source'), 'Canal+ — préachat');
     expect(canal).toBeGreaterThan(4);
-    const sofica = RIGHTS_FIRST_ROW + 1;
-    expect(wb.getWorksheet('Ayants droit')?.getCell(R.cell('name', sofica)).value).toBe('SOFICA Cinémage');
+    const sofica = RIGHTS_FIRST_ROW + 6;
+    expect(wb.getWorksheet('Ayants droit')?.getCell(R.cell('name', sofica)).value).toBe(
+      'SOFICA Cinémage — après récupération',
+    );
+    // The waterfall's rank 2 row: the corridors, rank 1, then rank 2.
+    const ranks = (wb.definedNames.getRanges('Droits_Rangs').ranges[0] ?? '').replace(/\$/g, '');
+    const rank2 = Number(/![A-Z]+(\d+):/.exec(ranks)?.[1]) + 2;
+    expect(wb.getWorksheet('Ayants droit')?.getCell(RK.cell('rank', rank2)).value).toBe('Rang 2');
     const before = readFileSync(file);
     const edited = editWithLibreOffice(
       file,
       join(dir, 'mutation.xlsx'),
       [
+        // The SOFICA's share after recoupment typed 25 %: rank 2 holds 85 % + 25 %.
         { op: 'set', sheet: 'Ayants droit', cell: R.cell('share', sofica), value: 0.25 },
         { op: 'set', sheet: 'Dépenses', cell: E.cell('code', EXPENSE_FIRST_ROW), value: '1.9' },
         { op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('explanation', row51), value: '' },
@@ -312,7 +397,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
         `expense-code-unknown@Dépenses!${E.cell('code', EXPENSE_FIRST_ROW)}`,
         'closing-uncovered@Bilan financier!L9',
         `followup-gap-unexplained@Suivi budgétaire!${F.cell('explanation', row51)}`,
-        `rights-over-100@Ayants droit!${B.cell('share', RIGHTS_FIRST_ROW)}`,
+        `rights-rank-over-100@Ayants droit!${RK.cell('share', rank2)}`,
         // 1.1 now shows −10 000 € (−16,7 %) with its cause and explanation kept: no finding.
       ].sort(),
     );

@@ -1062,8 +1062,9 @@ describe('taskpane', () => {
       'Payé = 46,1 % du devis',
       'Calendrier écoulé = 42,1 %',
       // The Trésorerie réelle: timing catches up after the situation, no overrun: the forecast need.
-      'Besoin de trésorerie actualisé = 1 204 196,03 € (septembre 2027)',
+      'Besoin de trésorerie actualisé = 1 165 847,57 € (septembre 2027)',
       'Besoin prévu (Trésorerie) = 1 204 196,03 €',
+      'Non couvert par les mesures = 0,00 €',
     ]);
     expect(within(panel).queryByText(/^Trésorerie : le besoin actualisé/)).toBeNull();
     expect(
@@ -1093,23 +1094,23 @@ describe('taskpane', () => {
     });
     // The five largest overruns start under the dashboard: rank 2 is the second of them.
     expect(selected).toEqual(['Suivi budgétaire!O27']);
-    // As Excel would recompute it after an overrun: the updated need above the forecast one.
-    const [needRef] = wb.definedNames.getRanges('TresoR_Besoin').ranges;
-    const needCell = wb
+    // As Excel would recompute it after an unfunded overrun: the measures leave 72 600,28 € uncovered.
+    const [uncoveredRef] = wb.definedNames.getRanges('TresoR_BesoinNonCouvert').ranges;
+    const uncoveredCell = wb
       .getWorksheet('Trésorerie réelle')
-      ?.getCell(needRef?.split('!')[1]?.replace(/\$/g, '') ?? '');
-    if (!needCell) throw new Error('TresoR_Besoin introuvable');
-    needCell.value = { formula: needCell.formula, result: 1263095.44 };
+      ?.getCell(uncoveredRef?.split('!')[1]?.replace(/\$/g, '') ?? '');
+    if (!uncoveredCell) throw new Error('TresoR_BesoinNonCouvert introuvable');
+    uncoveredCell.value = { formula: uncoveredCell.formula, result: 72600.28 };
     await act(async () => {
       fireEvent.click(button);
     });
     expect(
-      (await within(panel).findByText(/^Trésorerie : le besoin actualisé/)).textContent?.replace(
+      (await within(panel).findByText(/^Trésorerie : après les mesures/)).textContent?.replace(
         /[\u00a0\u202f]/g,
         ' ',
       ),
     ).toBe(
-      'Trésorerie : le besoin actualisé dépasse le besoin prévu de 58 899,41 € ; les mesures prévues ne suffisent plus (feuille Trésorerie).',
+      'Trésorerie : après les mesures tirées et prévues, il manque 72 600,28 € (feuille Trésorerie réelle) ; ajoutez une mesure dans la feuille Trésorerie.',
     );
   });
 

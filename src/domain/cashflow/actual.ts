@@ -2,8 +2,9 @@ import examples from '../../../data/exemples/tresorerie-reelle.json';
 import type { ProductionFormat } from '../facts/facts';
 import type { ExpenseInput } from '../expenses/expenses';
 import { isoDay } from '../isoDay';
-import { Money, ZERO, sum, toMoney } from '../money';
+import { Money, ZERO, roundCents, sum, toMoney } from '../money';
 import { lowPoint, recoveredAfter, type VatFlows } from './compute';
+import type { CashMeasure } from './measures';
 import { addMonths, monthStart } from './months';
 
 /** A receipt actually cashed: in which month, from which source of the plan (or another one). */
@@ -33,7 +34,25 @@ export interface ActualCashflowInput {
   situation: Date | null;
   /** Coût estimé final − devis from the Suivi budgétaire: above zero, an overrun still to pay. */
   estimatedGap: Money;
+  /** The Trésorerie's cash measures (its table), for their schedule after the situation. */
+  measures: readonly CashMeasure[];
+  /** The measures really drawn and repaid, typed per month (the real months count). */
+  realMeasures: ActualMeasure[];
 }
+
+/** What was really drawn on the cash measures (loan, advance) and paid back, in one month. */
+export interface ActualMeasure {
+  /** ISO month, "2027-03". */
+  month: string;
+  drawn: Money;
+  repaid: Money;
+}
+
+/**
+ * Measures that delay payments rather than bring money: once started, the ledger's payment dates
+ * show them (the pieces are paid later), so only a delay still to start is taken from the schedule.
+ */
+export const PAYMENT_DELAY_MEASURES: readonly string[] = ['Report de paiements', 'Délais fournisseurs'];
 
 export interface ActualCashflow {
   /** Whether month k has started by the situation date (its figures are real). */
@@ -45,21 +64,36 @@ export interface ActualCashflow {
   /** HT of the pieces paid, by month of payment (before the first month: in it; after the last: in it). */
   payments: Money[];
   /**
-   * VAT of the pieces paid (real months) and VAT recovered after the Paramètres delay on what the
-   * real months paid; the forecast's rows in the forecast months.
+   * VAT of the pieces paid (real months; the forecast's in the months to come), recovered after the
+   * Paramètres delay.
    */
   vat: VatFlows;
   /** Real cumulative balance for the months that are past; null after. */
   cumulative: (Money | null)[];
   /**
-   * In the first month after the situation: what the forecast had placed before it and did not
-   * happen (late receipts, payments still due), caught up; and the overrun the Suivi budgétaire
-   * estimates, paid then (prudence). Zero elsewhere.
+   * The months to come, rebuilt (zero in the real months). Receipts expected: the plan's schedule,
+   * plus, in the first month to come, what it placed before the situation and did not come in.
    */
-  catchUp: Money[];
-  overrun: Money[];
-  /** Real up to the situation; then the forecast, caught up, less the estimated overrun. */
+  expected: Money[];
+  /** Pieces committed and not paid (Engagé), at their payment date (none or past: the first month to come). */
+  committed: Money[];
+  /**
+   * What is still to commit: the forecast payments and the Suivi's estimated overrun, less what was
+   * paid in the real months and what is committed; spread over the months to come as the forecast
+   * payments are (all in the first when the forecast has none left).
+   */
+  toCommit: Money[];
+  toCommitTotal: Money;
+  /** Real up to the situation; then the months to come as rebuilt. */
   updated: Money[];
+  /** The measures: typed in the real months, the Trésorerie's schedule after; net movement per month. */
+  measuresDrawn: Money[];
+  measuresRepaid: Money[];
+  measuresMoved: Money[];
+  /** Updated cumulative balance after the measures, its low point and what they leave uncovered. */
+  afterMeasures: Money[];
+  lowestAfter: Money;
+  uncovered: Money;
   lowest: Money;
   lowestIndex: number;
   deficitMonths: number;
@@ -111,38 +145,62 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
   const payments = paidByMonth(input.expenses, months, (e) => e.ht);
   const vat = actualVat(input, past);
   const vatNet = (k: number): Money => (vat.recovered[k] ?? ZERO).minus(vat.paid[k] ?? ZERO);
+  // The first month to come (dated: a blank workbook's months have no date and get nothing).
+  const firstToCome = past.findIndex((p, k) => !p && months[k] !== null);
+  const coming = (k: number): boolean => !past[k] && months[k] !== null;
+  const plan = months.map((_, k) => sum(bySource.map((p) => p[k] ?? ZERO)));
+  const late = sum(
+    months.map((_, k) => (past[k] ? (input.forecastReceipts[k] ?? ZERO).minus(plan[k] ?? ZERO) : ZERO)),
+  );
+  const expected = months.map((_, k) =>
+    coming(k) ? (input.forecastReceipts[k] ?? ZERO).plus(k === firstToCome ? late : ZERO) : ZERO,
+  );
+  const committed = committedByMonth(input.expenses, months, firstToCome);
+  const paidReal = sum(payments.filter((_, k) => past[k]));
+  const toCommitTotal = Money.max(
+    ZERO,
+    sum(input.forecastPayments)
+      .plus(Money.max(input.estimatedGap, ZERO))
+      .minus(paidReal)
+      .minus(sum(committed)),
+  );
+  const toCommit = spreadLike(
+    toCommitTotal,
+    input.forecastPayments,
+    months.map((_, k) => !coming(k)),
+    firstToCome,
+  );
   const cumulative: (Money | null)[] = [];
-  const catchUp: Money[] = [];
-  const overrun: Money[] = [];
   const updated: Money[] = [];
-  const over = Money.max(input.estimatedGap, ZERO);
   let realCum = ZERO;
   let forecastCum = ZERO;
   let gapAtSituation = ZERO;
   months.forEach((_, k) => {
     const forecastVat = (input.forecastVat.recovered[k] ?? ZERO).minus(input.forecastVat.paid[k] ?? ZERO);
-    const f = (input.forecastReceipts[k] ?? ZERO).minus(input.forecastPayments[k] ?? ZERO).plus(forecastVat);
-    const before = forecastCum;
-    forecastCum = forecastCum.plus(f);
-    const prev = updated[k - 1] ?? ZERO;
+    forecastCum = forecastCum
+      .plus((input.forecastReceipts[k] ?? ZERO).minus(input.forecastPayments[k] ?? ZERO))
+      .plus(forecastVat);
     if (past[k]) {
       realCum = realCum.plus((receipts[k] ?? ZERO).minus(payments[k] ?? ZERO)).plus(vatNet(k));
       cumulative.push(realCum);
-      catchUp.push(ZERO);
-      overrun.push(ZERO);
       updated.push(realCum);
       gapAtSituation = realCum.minus(forecastCum);
       return;
     }
     cumulative.push(null);
-    // The first forecast month: after the real ones, or the very first when none is real.
-    const first = k === 0 || past[k - 1] === true;
-    const c = first && k > 0 ? before.minus(realCum) : ZERO;
-    const o = first ? over.negated() : ZERO;
-    catchUp.push(c);
-    overrun.push(o);
-    updated.push(prev.plus(f).plus(c).plus(o));
+    const flow = (expected[k] ?? ZERO)
+      .minus(committed[k] ?? ZERO)
+      .minus(toCommit[k] ?? ZERO)
+      .plus(vatNet(k));
+    updated.push((updated[k - 1] ?? ZERO).plus(flow));
   });
+  const m = measuresMoved(input, past, key);
+  let moved = ZERO;
+  const afterMeasures = updated.map((u, k) => {
+    moved = moved.plus(m.moved[k] ?? ZERO);
+    return u.plus(moved);
+  });
+  const after = lowPoint(afterMeasures);
   return {
     past,
     bySource,
@@ -151,28 +209,121 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     payments,
     vat,
     cumulative,
-    catchUp,
-    overrun,
+    expected,
+    committed,
+    toCommit,
+    toCommitTotal,
     updated,
     ...lowPoint(updated),
     gapAtSituation,
+    measuresDrawn: m.drawn,
+    measuresRepaid: m.repaid,
+    measuresMoved: m.moved,
+    afterMeasures,
+    lowestAfter: after.lowest,
+    uncovered: after.need,
   };
 }
 
 /**
- * VAT in the real cash flow: the VAT of the pieces paid in the real months, recovered after the
- * Paramètres delay on what those months paid; the forecast's rows in the months after.
+ * The pieces committed and not paid, HT, at their payment date: in the first month to come when
+ * it is missing or falls before it, in the last month when after the grid. Nothing without a month
+ * to come.
+ */
+function committedByMonth(
+  expenses: readonly ExpenseInput[],
+  months: readonly (Date | null)[],
+  firstToCome: number,
+): Money[] {
+  const out = months.map(() => ZERO);
+  if (firstToCome < 0) return out;
+  const last = months.length - 1;
+  for (const e of expenses.filter((x) => x.status === 'Engagé')) {
+    const d = isoDay(e.paidOn);
+    let k = firstToCome;
+    if (d)
+      for (let j = last; j > firstToCome; j -= 1) {
+        const mj = months[j];
+        if (mj && d.getTime() >= mj.getTime()) {
+          k = j;
+          break;
+        }
+      }
+    out[k] = (out[k] ?? ZERO).plus(e.ht);
+  }
+  return out;
+}
+
+/**
+ * An amount spread over the months to come as `profile` is there, exact to the cent (each month
+ * the difference of the rounded cumulative shares); all in the first month to come when the
+ * profile has nothing left.
+ */
+function spreadLike(
+  total: Money,
+  profile: readonly Money[],
+  outside: readonly boolean[],
+  firstToCome: number,
+): Money[] {
+  const weight = sum(profile.filter((_, k) => !outside[k]));
+  let cum = ZERO;
+  let before = ZERO;
+  return profile.map((p, k) => {
+    if (outside[k]) return ZERO;
+    if (weight.isZero()) return k === firstToCome ? total : ZERO;
+    cum = cum.plus(p);
+    const upTo = roundCents(total.times(cum).dividedBy(weight));
+    const part = upTo.minus(before);
+    before = upTo;
+    return part;
+  });
+}
+
+/**
+ * The measures month by month: in the real months what was typed (drawn, repaid); in the months
+ * to come the Trésorerie's schedule — drawn at its date, repaid at its repayment — except a
+ * payment delay already started, which the ledger's payment dates show.
+ */
+function measuresMoved(
+  input: ActualCashflowInput,
+  past: readonly boolean[],
+  key: (d: Date) => string,
+): { drawn: Money[]; repaid: Money[]; moved: Money[] } {
+  const { months } = input;
+  const situation = input.situation ? monthStart(input.situation) : null;
+  const typed = (m: Date | null, pick: (a: ActualMeasure) => Money): Money =>
+    m === null ? ZERO : sum(input.realMeasures.filter((a) => a.month === key(m)).map(pick));
+  const inMonth = (d: Date | null, m: Date): boolean => d !== null && monthStart(d).getTime() === m.getTime();
+  const started = (x: CashMeasure): boolean =>
+    x.date !== null && situation !== null && monthStart(x.date).getTime() <= situation.getTime();
+  const drawn = months.map((m, k) =>
+    past[k] || m === null
+      ? typed(m, (a) => a.drawn)
+      : sum(input.measures.filter((x) => inMonth(x.date, m)).map((x) => x.amount)),
+  );
+  const repaid = months.map((m, k) =>
+    past[k] || m === null
+      ? typed(m, (a) => a.repaid)
+      : sum(
+          input.measures
+            .filter((x) => inMonth(x.repayment, m))
+            .filter((x) => !(PAYMENT_DELAY_MEASURES.includes(x.type) && started(x)))
+            .map((x) => x.amount),
+        ),
+  );
+  return { drawn, repaid, moved: months.map((_, k) => (drawn[k] ?? ZERO).minus(repaid[k] ?? ZERO)) };
+}
+
+/**
+ * VAT in the real cash flow: the VAT of the pieces paid in the real months, the forecast's VAT paid
+ * in the months to come; all of it recovered after the Paramètres delay (the last month takes the
+ * rest), so what the real months paid comes back in the months to come.
  */
 function actualVat(input: ActualCashflowInput, past: readonly boolean[]): VatFlows {
   const { months } = input;
   const realVat = paidByMonth(input.expenses, months, (e) => e.tva);
-  const realRecovered = recoveredAfter(realVat, months, input.vatDelayMonths, (j) => past[j] === true);
-  return {
-    paid: months.map((_, k) => (past[k] ? (realVat[k] ?? ZERO) : (input.forecastVat.paid[k] ?? ZERO))),
-    recovered: months.map((_, k) =>
-      past[k] ? (realRecovered[k] ?? ZERO) : (input.forecastVat.recovered[k] ?? ZERO),
-    ),
-  };
+  const paid = months.map((_, k) => (past[k] ? (realVat[k] ?? ZERO) : (input.forecastVat.paid[k] ?? ZERO)));
+  return { paid, recovered: recoveredAfter(paid, months, input.vatDelayMonths) };
 }
 
 /**
@@ -205,6 +356,7 @@ function paidByMonth(
 
 interface ExampleActual {
   receipts: { month: string; source: string; amount: string }[];
+  measures?: { month: string; drawn: string; repaid: string }[];
 }
 
 /** The example's receipts cashed by the end of its shoot (data/exemples/tresorerie-reelle.json). */
@@ -214,3 +366,13 @@ export function exampleActualReceipts(format: ProductionFormat): ActualReceipt[]
 }
 
 export const ACTUAL_CASHFLOW_EXAMPLE_NOTE: string = examples.note;
+
+/** The example's measures really drawn and repaid by the end of its shoot. */
+export function exampleActualMeasures(format: ProductionFormat): ActualMeasure[] {
+  const e = (examples.formats as Partial<Record<ProductionFormat, ExampleActual>>)[format];
+  return (e?.measures ?? []).map((r) => ({
+    month: r.month,
+    drawn: toMoney(r.drawn),
+    repaid: toMoney(r.repaid),
+  }));
+}

@@ -24,14 +24,27 @@ export const RIGHTS_BASES = [
 ] as const;
 export type RightsBase = (typeof RIGHTS_BASES)[number];
 
+/**
+ * The base shared by rank: the producer's net receipts go first to the corridors (holders without
+ * a rank, from the first euro), then rank by rank, each rank on what the ranks before it left.
+ */
+export const RANKED_BASE: RightsBase = 'Recettes nettes part producteur';
+/** Ranks 1 to RIGHTS_RANKS share the RNPP in turn. */
+export const RIGHTS_RANKS = 5;
+
 export interface RightsHolder {
   name: string;
   role: string;
   base: string;
   /** 0.03 for 3 %. */
   share: Money;
-  /** Order in which the holder is paid (1 first), or null. */
+  /**
+   * Rank of payment on the RNPP (1 first, up to RIGHTS_RANKS), on what the corridors and the ranks
+   * before left; null: a corridor, paid on the whole base from the first euro.
+   */
   rank: number | null;
+  /** What the holder takes at most on this line (a recoupment: a SOFICA's investment), or null. */
+  cap: Money | null;
   /** Minimum garanti (à valoir) already paid, recouped against the share. */
   mg: Money | null;
 }
@@ -125,12 +138,24 @@ export interface Cascade {
   producerTotal: Money;
 }
 
+/** One step of the RNPP's waterfall: the shares there, what reaches it, what it takes and leaves. */
+export interface RankStep {
+  /** null: the corridors (holders without a rank). */
+  rank: number | null;
+  share: Money;
+  available: Money;
+  taken: Money;
+  left: Money;
+}
+
 export interface RightsResult {
   /** The cascade, null while admissions or the average price is missing. */
   cascade: Cascade | null;
   /** Simulated receipts of each base, in RIGHTS_BASES order. */
   receipts: Map<RightsBase, Money>;
   holders: (RightsHolder & { part: Money; beyondMg: Money; uncoveredMg: Money })[];
+  /** The RNPP's waterfall: the corridors, then ranks 1 to RIGHTS_RANKS. */
+  ranks: RankStep[];
   byBase: { base: RightsBase; share: Money; receipts: Money; distributed: Money; left: Money }[];
 }
 
@@ -194,8 +219,17 @@ export function computeRights(
             : (typed ?? ZERO),
     );
   }
+  const capped = (h: RightsHolder, on: Money): Money => {
+    const p = roundCents(h.share.times(on));
+    return h.cap ? Money.min(h.cap, p) : p;
+  };
+  const ranked = (h: RightsHolder): boolean => h.base === RANKED_BASE && h.rank !== null;
+  const ranks = rankSteps(input.holders, receipts.get(RANKED_BASE) ?? ZERO, capped);
   const holders = input.holders.map((h) => {
-    const part = roundCents(h.share.times(receipts.get(h.base as RightsBase) ?? ZERO));
+    const on = ranked(h)
+      ? (ranks[h.rank ?? 0]?.available ?? ZERO)
+      : (receipts.get(h.base as RightsBase) ?? ZERO);
+    const part = capped(h, on);
     const mg = h.mg ?? ZERO;
     return {
       ...h,
@@ -210,13 +244,44 @@ export function computeRights(
     const r = receipts.get(base) ?? ZERO;
     return {
       base,
-      share: sum(mine.map((h) => h.share)),
+      share: sum(mine.filter((h) => !ranked(h)).map((h) => h.share)),
       receipts: r,
       distributed,
       left: r.minus(distributed),
     };
   });
-  return { cascade, receipts, holders, byBase };
+  return { cascade, receipts, holders, ranks, byBase };
+}
+
+/** Whether a rank is one the waterfall has (a whole number from 1 to RIGHTS_RANKS). */
+export const isRank = (r: number): boolean => Number.isInteger(r) && r >= 1 && r <= RIGHTS_RANKS;
+
+/**
+ * The RNPP's waterfall: the corridors take their shares of the whole RNPP; what is left reaches
+ * rank 1, whose holders take their shares of it (each up to its cap); what rank 1 leaves reaches
+ * rank 2, and so on. Each holder's part rounded to the cent, as the sheet rounds it.
+ */
+function rankSteps(
+  holders: readonly RightsHolder[],
+  rnpp: Money,
+  capped: (h: RightsHolder, on: Money) => Money,
+): RankStep[] {
+  const steps: RankStep[] = [];
+  let available = rnpp;
+  for (let rank = 0; rank <= RIGHTS_RANKS; rank += 1) {
+    const at = holders.filter((h) => h.base === RANKED_BASE && (h.rank ?? 0) === rank);
+    const taken = sum(at.map((h) => capped(h, available)));
+    const left = available.minus(taken);
+    steps.push({
+      rank: rank === 0 ? null : rank,
+      share: sum(at.map((h) => h.share)),
+      available,
+      taken,
+      left,
+    });
+    available = left;
+  }
+  return steps;
 }
 
 interface ExampleRights {
@@ -226,6 +291,7 @@ interface ExampleRights {
     base: string;
     share: string;
     rank: number | null;
+    cap?: string | null;
     mg: string | null;
   }[];
   receipts: { base: string; amount: string }[];
@@ -247,11 +313,11 @@ export function exampleRights(format: ProductionFormat): RightsInput {
   if (!e) return emptyRights();
   const bo = e.boxOffice;
   return {
-    holders: e.holders.map((h) => ({
-      ...h,
-      share: toMoney(h.share),
-      mg: moneyOrNull(h.mg),
-    })),
+    holders: e.holders.map((h) => {
+      if (h.rank !== null && !isRank(h.rank))
+        throw new Error(`Ayant droit d’exemple ${h.name} : rang ${h.rank} hors de 1 à ${RIGHTS_RANKS}`);
+      return { ...h, share: toMoney(h.share), cap: moneyOrNull(h.cap ?? null), mg: moneyOrNull(h.mg) };
+    }),
     receipts: e.receipts.map((r) => ({ base: r.base, amount: toMoney(r.amount) })),
     boxOffice: {
       admissions: bo.admissions,

@@ -21,7 +21,15 @@ export const ACTUAL_NAMES = {
   vatPaid: 'TresoR_TVAPayee',
   vatRecovered: 'TresoR_TVARecuperee',
   cumulative: 'TresoR_SoldeCumule',
+  /** The months to come: receipts expected, pieces committed at their dates, still to commit. */
+  expected: 'TresoR_EncaissementsAttendus',
+  committed: 'TresoR_Engagements',
+  toCommit: 'TresoR_ResteAEngager',
   updated: 'TresoR_SoldeActualise',
+  /** The updated balance after the measures (real, then the Trésorerie's schedule). */
+  afterMeasures: 'TresoR_SoldeApresMesures',
+  lowestAfterMeasures: 'TresoR_SoldeMinApresMesures',
+  uncoveredNeed: 'TresoR_BesoinNonCouvert',
   /** The updated critical period. */
   lowest: 'TresoR_SoldeMin',
   criticalMonth: 'TresoR_MoisCritique',

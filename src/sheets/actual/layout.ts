@@ -1,4 +1,9 @@
-import { OTHER_RECEIPT_ROWS, type ActualCashflow, type ActualReceipt } from '../../domain/cashflow/actual';
+import {
+  OTHER_RECEIPT_ROWS,
+  PAYMENT_DELAY_MEASURES,
+  type ActualCashflow,
+  type ActualReceipt,
+} from '../../domain/cashflow/actual';
 import type { CashflowModel } from '../../domain/cashflow/model';
 import type { ExpenseInput } from '../../domain/expenses/expenses';
 import { isoDay } from '../../domain/isoDay';
@@ -139,7 +144,14 @@ function againstForecast(
   return { forecastRow, gapRow };
 }
 
-type Receipts = { recTotal: number; recForecast: number; recGap: number };
+type Receipts = {
+  recTotal: number;
+  recForecast: number;
+  recGap: number;
+  /** The rows of the plan's sources (none: srcLast < srcFirst). */
+  srcFirst: number;
+  srcLast: number;
+};
 
 /** Receipts typed per source of the plan, then other receipts; their total against the forecast. */
 function receiptRows(x: Actual): Receipts {
@@ -162,6 +174,7 @@ function receiptRows(x: Actual): Receipts {
     });
     g.typedRow(row++, parts);
   });
+  const srcLast = row - 1;
   const others = [
     ...result.others,
     ...Array.from({ length: OTHER_RECEIPT_ROWS }, () => ({ label: '', parts: [] as Money[] })),
@@ -189,7 +202,7 @@ function receiptRows(x: Actual): Receipts {
     result.receipts,
     'Écart reçu − prévu (mois réels)',
   );
-  return { recTotal, recForecast: forecastRow, recGap: gapRow };
+  return { recTotal, recForecast: forecastRow, recGap: gapRow, srcFirst: recFirst, srcLast };
 }
 
 /**
@@ -253,16 +266,15 @@ function vatRows(x: Actual, vatPaid: number): { vatPaid: number; vatBack: number
   g.totalOf(vatPaid, sum(result.vat.paid));
   const vatBack = vatPaid + 1;
   const paid = g.absAcross(vatPaid);
-  const real = `(${g.absAcross(ACTUAL_KIND_ROW)}="${ACTUAL_KINDS.real}")`;
   const months = b.n(ACTUAL_NAMES.months);
   g.monthRow(
     vatBack,
-    'TVA récupérée (délai des Paramètres, sur la TVA payée des mois réels ; mois prévisionnels : Trésorerie)',
+    'TVA récupérée (délai des Paramètres, sur la TVA payée ci-dessus ; le dernier mois prend le reste)',
     (k) => {
       const m = x.month(k);
       const before = k === 0 ? '' : `-SUM(${g.col(0)}${vatBack}:${g.col(k - 1)}${vatBack})`;
-      const upTo = `IF(${m}=MAX(${months}),SUMPRODUCT(${paid}*${real}),SUMPRODUCT(${paid}*${real}*(${months}<=EDATE(${m},-N(${b.n(PARAMS_NAMES.vatDelay)})))))`;
-      return `IF(${x.isReal(k)},${upTo}${before},${forecast(CASHFLOW_NAMES.vatRecovered, k)})`;
+      const upTo = `IF(${m}=MAX(${months}),SUM(${paid}),SUMPRODUCT(${paid}*(${months}<=EDATE(${m},-N(${b.n(PARAMS_NAMES.vatDelay)})))))`;
+      return `IF(${m}="",0,${upTo}${before})`;
     },
     (k) => num(result.vat.recovered[k] ?? ZERO),
   );
@@ -314,51 +326,191 @@ function realBalanceRows(x: Actual, rec: Receipts, pay: Payments): Balances {
   return { cumReal, cumForecast, updated: updatedRows(x, rec, pay, cumReal, cumForecast) };
 }
 
-/** Catch-up and overrun in the first forecast month, then the updated cumulative balance; its row. */
+/** Whether month k is the first to come (after the real ones, or the very first when none is). */
+function firstToCome(x: Actual, k: number): string {
+  return k === 0
+    ? `${x.kind(k)}="${ACTUAL_KINDS.forecast}"`
+    : `AND(${x.kind(k)}="${ACTUAL_KINDS.forecast}",${x.kind(k - 1)}="${ACTUAL_KINDS.real}")`;
+}
+
+/** A month to come's formula: blank in the real months, zero under a month without a date. */
+const comingOnly = (x: Actual, k: number, f: string): string =>
+  `IF(${x.isReal(k)},"",IF(${x.month(k)}="",0,${f}))`;
+
+/** In the months to come, the domain's figure; blank in the real ones. */
+const toCome = (x: Actual, xs: readonly Money[], k: number): number | string =>
+  x.result.past[k] ? '' : num(xs[k] ?? ZERO);
+
+/**
+ * Receipts expected in the months to come: the plan's schedule, and in the first of them what the
+ * schedule placed in the real months and the plan's sources did not bring (late; early: less).
+ */
+function expectedRow(x: Actual, row: number, rec: Receipts): void {
+  const { g } = x;
+  g.monthRow(
+    row,
+    'Encaissements attendus : échéances du plan (en retard : au premier mois à venir)',
+    (k) => {
+      const late =
+        k === 0 || rec.srcLast < rec.srcFirst
+          ? ''
+          : `+IF(${firstToCome(x, k)},SUM(${g.col(0)}${rec.recForecast}:${g.col(k - 1)}${rec.recForecast})-SUM(${g.col(0)}${rec.srcFirst}:${g.col(k - 1)}${rec.srcLast}),0)`;
+      return comingOnly(x, k, `${g.col(k)}${rec.recForecast}${late}`);
+    },
+    (k) => toCome(x, x.result.expected, k),
+  );
+  g.totalOf(row, sum(x.result.expected));
+  x.b.name(ACTUAL_NAMES.expected, g.absAcross(row));
+}
+
+/**
+ * The pieces committed and not paid (Engagé), HT, at their payment date: the first month to come
+ * takes those without a date or due before it, the last month those after the grid.
+ */
+function committedRow(x: Actual, row: number): void {
+  const { g, b } = x;
+  const engaged = `${b.n(EXPENSE_NAMES.lineHT)},${b.n(EXPENSE_NAMES.lineStatus)},"Engagé"`;
+  const from = (m: string): string => `SUMIFS(${engaged},${b.n(EXPENSE_NAMES.linePaidOn)},">="&${m})`;
+  g.monthRow(
+    row,
+    'Engagements à payer : pièces engagées, à leur date de paiement (sans date ou échues : au premier mois à venir)',
+    (k) => {
+      const upTo = k === g.months - 1 ? '' : `-${from(`EDATE(${x.month(k)},1)`)}`;
+      return comingOnly(x, k, `IF(${firstToCome(x, k)},SUMIFS(${engaged}),${from(x.month(k))})${upTo}`);
+    },
+    (k) => toCome(x, x.result.committed, k),
+  );
+  g.totalOf(row, sum(x.result.committed));
+  b.name(ACTUAL_NAMES.committed, g.absAcross(row));
+}
+
+/**
+ * What is still to commit — the forecast payments and the Suivi's estimated overrun, less what the
+ * real months paid and what is committed — in the total column, spread over the months to come as
+ * the forecast payments are (each month the difference of the rounded cumulative shares, so the
+ * months add up to the cent); all in the first month to come when the forecast has none left.
+ */
+function toCommitRow(x: Actual, row: number, pay: Payments, committed: number): void {
+  const { g, b, result } = x;
+  const total = `$${B}$${row}`;
+  const kinds = (k: number): string => `$${g.col(0)}$${ACTUAL_KIND_ROW}:${g.col(k)}$${ACTUAL_KIND_ROW}`;
+  const weights = (k: number): string => `$${g.col(0)}$${pay.payForecast}:${g.col(k)}$${pay.payForecast}`;
+  const cum = (k: number): string => `SUMIF(${kinds(k)},"${ACTUAL_KINDS.forecast}",${weights(k)})`;
+  const all = cum(g.months - 1);
+  const share = (k: number): string => `ROUND(${total}*${cum(k)}/${all},2)`;
+  g.monthRow(
+    row,
+    'Reste à engager : décaissements prévus + dépassement estimé − payé − engagé (au profil des décaissements prévus)',
+    (k) =>
+      comingOnly(
+        x,
+        k,
+        `IF(${all}=0,IF(${firstToCome(x, k)},${total},0),${share(k)}${k === 0 ? '' : `-${share(k - 1)}`})`,
+      ),
+    (k) => toCome(x, result.toCommit, k),
+  );
+  b.push({
+    address: `${B}${row}`,
+    formula: `MAX(0,${B}${pay.payForecast}+MAX(0,${b.n(FOLLOWUP_NAMES.boardValues.gap)})-${B}${pay.payReal}-${B}${committed})`,
+    result: num(result.toCommitTotal),
+    numFmt: NUMFMT.euro,
+    style: 'computed',
+  });
+  b.name(ACTUAL_NAMES.toCommit, g.absAcross(row));
+}
+
+/**
+ * The months to come rebuilt from what is known at the situation — receipts still expected,
+ * pieces committed at their dates, what is still to commit at the forecast's pace — then the
+ * updated cumulative balance; its row.
+ */
 function updatedRows(x: Actual, rec: Receipts, pay: Payments, cumReal: number, cumForecast: number): number {
   const { g, b, result } = x;
-  // The first forecast month (after the real ones, or the first when none is): the catch-up and
-  // the overrun go there.
-  const firstForecast = (k: number): string =>
-    k === 0
-      ? `${x.kind(k)}="${ACTUAL_KINDS.forecast}"`
-      : `AND(${x.kind(k)}="${ACTUAL_KINDS.forecast}",${x.kind(k - 1)}="${ACTUAL_KINDS.real}")`;
-  const forecastValue = (xs: Money[], k: number): number | string =>
-    result.past[k] ? '' : num(xs[k] ?? ZERO);
-  const catchUp = cumForecast + 1;
-  g.monthRow(
-    catchUp,
-    'Rattrapage : encaissements en retard et paiements encore dus (mois suivant la situation)',
-    (k) =>
-      k === 0
-        ? `IF(${x.isReal(k)},"",0)`
-        : `IF(${x.isReal(k)},"",IF(${firstForecast(k)},${g.col(k - 1)}${cumForecast}-${g.col(k - 1)}${cumReal},0))`,
-    (k) => forecastValue(result.catchUp, k),
-  );
-  const overrun = catchUp + 1;
-  g.monthRow(
-    overrun,
-    'Dépassement estimé par le suivi budgétaire (coût estimé final au-delà du devis)',
-    (k) => `IF(${x.isReal(k)},"",IF(${firstForecast(k)},-MAX(0,${b.n(FOLLOWUP_NAMES.boardValues.gap)}),0))`,
-    (k) => forecastValue(result.overrun, k),
-  );
-  const updated = overrun + 1;
+  const title = cumForecast + 2;
+  b.push({
+    address: `${A}${title}`,
+    value: 'MOIS À VENIR — réestimés à la date de situation',
+    style: 'chapter',
+  });
+  const expected = title + 1;
+  expectedRow(x, expected, rec);
+  const committed = expected + 1;
+  committedRow(x, committed);
+  const toCommit = committed + 1;
+  toCommitRow(x, toCommit, pay, committed);
+  const updated = toCommit + 1;
   const c = (k: number, row: number): string => `${g.col(k)}${row}`;
   g.monthRow(
     updated,
-    'Solde cumulé actualisé (réel, puis prévisionnel rattrapé)',
+    'Solde cumulé actualisé (réel, puis mois à venir réestimés)',
     (k) =>
-      `IF(${x.isReal(k)},${c(k, cumReal)},ROUND(${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, rec.recForecast)}-${c(k, pay.payForecast)}-${c(k, pay.vatPaid)}+${c(k, pay.vatBack)}+N(${c(k, catchUp)})+N(${c(k, overrun)}),2))`,
+      `IF(${x.isReal(k)},${c(k, cumReal)},ROUND(${k === 0 ? '' : `${c(k - 1, updated)}+`}${c(k, expected)}-${c(k, committed)}-${c(k, toCommit)}-${c(k, pay.vatPaid)}+${c(k, pay.vatBack)},2))`,
     (k) => num(result.updated[k] ?? ZERO),
     'total',
   );
   return updated;
 }
 
-/** The updated critical period, and the forecast need beside it to compare. */
-function criticalRows(x: Actual, bal: Balances): void {
+/**
+ * The cash measures: what was really drawn and repaid, typed in the real months; in the months to
+ * come the Trésorerie's schedule (drawn at its date, repaid at its repayment), except a payment
+ * delay already started, which the ledger's payment dates show; the balance after them.
+ */
+function measureRows(x: Actual, updated: number): { after: number } {
   const { g, b, result } = x;
-  const critTitle = bal.updated + 2;
+  const title = updated + 2;
+  b.push({
+    address: `${A}${title}`,
+    value: 'MESURES DE TRÉSORERIE — tirées et remboursées (réel à saisir ; à venir : Trésorerie)',
+    style: 'chapter',
+  });
+  const drawn = title + 1;
+  const repaid = drawn + 1;
+  const real = (xs: readonly Money[]): Money[] => xs.map((v, k) => (result.past[k] ? v : ZERO));
+  b.push({ address: `${A}${drawn}`, value: 'Mesures tirées (réel, au mois du tirage)', style: 'label' });
+  g.typedRow(drawn, real(result.measuresDrawn));
+  b.push({
+    address: `${A}${repaid}`,
+    value: 'Mesures remboursées (réel, au mois du remboursement)',
+    style: 'label',
+  });
+  g.typedRow(repaid, real(result.measuresRepaid));
+  const moved = repaid + 1;
+  const t = b.n(CASHFLOW_NAMES.measures);
+  const col = (i: number): string => `INDEX(${t},0,${i})`;
+  const sit = absolute(ACTUAL_SITUATION_CELL);
+  const inMonth = (dates: string, k: number): string =>
+    `${dates},">="&${x.month(k)},${dates},"<"&EDATE(${x.month(k)},1)`;
+  const started = `${col(3)},"<"&(EOMONTH(N(${sit}),0)+1)`;
+  const delays = (k: number): string =>
+    PAYMENT_DELAY_MEASURES.map(
+      (type) => `-SUMIFS(${col(2)},${inMonth(col(4), k)},${col(1)},"${type}",${started})`,
+    ).join('');
+  g.monthRow(
+    moved,
+    'Mouvement des mesures (réel ; à venir : échéancier de la Trésorerie, hors délais de paiement déjà en cours)',
+    (k) => {
+      const scheduled = `SUMIFS(${col(2)},${inMonth(col(3), k)})-(SUMIFS(${col(2)},${inMonth(col(4), k)})${delays(k)})`;
+      return `IF(${x.isReal(k)},N(${g.col(k)}${drawn})-N(${g.col(k)}${repaid}),IF(${x.month(k)}="",0,${scheduled}))`;
+    },
+    (k) => num(result.measuresMoved[k] ?? ZERO),
+  );
+  g.totalOf(moved, sum(result.measuresMoved));
+  const after = moved + 1;
+  g.monthRow(
+    after,
+    'Solde cumulé actualisé après mesures',
+    (k) => `${g.col(k)}${updated}+SUM($${g.col(0)}$${moved}:${g.col(k)}${moved})`,
+    (k) => num(result.afterMeasures[k] ?? ZERO),
+    'total',
+  );
+  return { after };
+}
+
+/** The updated critical period, and the forecast need beside it to compare. */
+function criticalRows(x: Actual, bal: Balances, after: number): void {
+  const { g, b, result } = x;
+  const critTitle = after + 2;
   b.push({ address: `${A}${critTitle}`, value: 'PÉRIODE CRITIQUE ACTUALISÉE', style: 'section' });
   const realCount = `COUNTIF(${g.absAcross(ACTUAL_KIND_ROW)},"${ACTUAL_KINDS.real}")`;
   const realMonths = result.past.filter(Boolean).length;
@@ -393,6 +545,20 @@ function criticalRows(x: Actual, bal: Balances): void {
       numFmt: NUMFMT.euro,
     },
     {
+      label: 'Solde actualisé après mesures le plus bas',
+      name: ACTUAL_NAMES.lowestAfterMeasures,
+      formula: `MIN(${g.across(after)})`,
+      result: num(result.lowestAfter),
+      numFmt: NUMFMT.euro,
+    },
+    {
+      label: 'Besoin non couvert par les mesures (actualisé)',
+      name: ACTUAL_NAMES.uncoveredNeed,
+      formula: `MAX(0,-${b.n(ACTUAL_NAMES.lowestAfterMeasures)})`,
+      result: num(result.uncovered),
+      numFmt: NUMFMT.euro,
+    },
+    {
       label: 'Écart du solde cumulé à la date de situation (réel − prévu)',
       name: ACTUAL_NAMES.gapAtSituation,
       formula: `IF(${realCount}=0,0,INDEX(${g.across(bal.cumReal)},1,${realCount})-INDEX(${g.across(bal.cumForecast)},1,${realCount}))`,
@@ -402,7 +568,7 @@ function criticalRows(x: Actual, bal: Balances): void {
   ];
   const figures = figureRows(
     critical,
-    { firstRow: critTitle + 1, labelCol: A, valueCol: B, sheet: b.sheet, emphasised: 4 },
+    { firstRow: critTitle + 1, labelCol: A, valueCol: B, sheet: b.sheet, emphasised: 6 },
     (n) => b.n(n),
   );
   b.push(...figures.cells);
@@ -432,7 +598,7 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
   b.titled(
     'Trésorerie réelle — le réel à côté du prévisionnel',
     input.note ??
-      'Encaissements reçus : saisis par mois, une ligne par source du plan, puis les autres encaissements hors plan (remboursement de TVA, recette imprévue) ; les mesures de trésorerie (crédit relais, préfinancement) restent dans la feuille Trésorerie. Décaissements payés : les pièces payées de la feuille Dépenses, HT comme le prévisionnel, au mois de leur paiement. Les mois jusqu’à la date de situation du suivi budgétaire sont réels ; ensuite le solde actualisé suit le prévisionnel (avant mesures) : ce qui était prévu avant la situation et n’a pas eu lieu est rattrapé le mois suivant, avec le dépassement estimé par le suivi budgétaire.',
+      'Encaissements reçus : saisis par mois, une ligne par source du plan, puis les autres encaissements hors plan (remboursement de TVA, recette imprévue). Décaissements payés : les pièces payées de la feuille Dépenses, HT comme le prévisionnel, au mois de leur paiement. Les mois jusqu’à la date de situation du suivi budgétaire sont réels. Les mois à venir sont réestimés : les échéances du plan encore attendues (en retard : au premier mois à venir), les pièces engagées à leur date de paiement prévue (colonne « Date de paiement » des Dépenses), et le reste à engager (prévu + dépassement estimé par le suivi − payé − engagé) au rythme des décaissements prévus. Les mesures (crédit relais, avance, préfinancement) tirées et remboursées se saisissent au réel ; ensuite l’échéancier de la Trésorerie s’applique.',
   );
   const x = actualContext(b, input);
   const { g } = x;
@@ -446,10 +612,13 @@ export function actualCashflowSheet(input: ActualLayoutInput): ActualLayout {
     .name(ACTUAL_NAMES.payments, g.absAcross(pay.payReal))
     .name(ACTUAL_NAMES.cumulative, g.absAcross(bal.cumReal))
     .name(ACTUAL_NAMES.updated, g.absAcross(bal.updated));
-  criticalRows(x, bal);
+  const { after } = measureRows(x, bal.updated);
+  b.name(ACTUAL_NAMES.afterMeasures, g.absAcross(after));
+  criticalRows(x, bal, after);
   b.conditionalFormats.push(
     { range: g.across(bal.cumReal), when: 'negative' },
     { range: g.across(bal.updated), when: 'negative' },
+    { range: g.across(after), when: 'negative' },
   );
   return {
     sheet: b.plan({

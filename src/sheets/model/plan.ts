@@ -34,8 +34,10 @@ export interface CellPlan {
 export interface ValidationPlan {
   /** A1 range, e.g. "C6:C120". */
   range: string;
-  /** A list, a positive number, or a share between 0 and 1 (0 % to 100 %). */
-  kind: 'list' | 'decimalMin0' | 'share';
+  /** A list, a positive number, a share between 0 and 1 (0 % to 100 %), or a whole number in bounds. */
+  kind: 'list' | 'decimalMin0' | 'share' | 'wholeBetween';
+  /** For wholeBetween: the smallest and the largest number allowed. */
+  bounds?: readonly [number, number];
   /** For lists: a workbook name holding the allowed values. */
   listName?: string;
   /** French message shown when the input is refused. */

@@ -1,6 +1,9 @@
 import {
+  RANKED_BASE,
   RIGHTS_BASES,
+  RIGHTS_RANKS,
   RIGHTS_ROLES,
+  type RankStep,
   type BoxOffice,
   type Cascade,
   type RightsInput,
@@ -19,6 +22,7 @@ import {
   RIGHTS_FIRST_ROW,
   RIGHTS_HEADER_ROW,
   RIGHTS_NAMES,
+  RIGHTS_RANK_COLUMNS as RK,
 } from './contract';
 
 /** Free rows under the holders. */
@@ -71,6 +75,22 @@ function blocks(): Blocks {
   return { baseFirst, baseLast, boxTitle, boxRow, box: (k) => BO.cell('value', boxRow(k)) };
 }
 
+/**
+ * A holder's part: its share of what reaches it — on the RNPP with a rank, what the corridors and
+ * the ranks before left (the waterfall's « Disponible »); else the whole base — rounded to the
+ * cent, and at most its cap when it has one.
+ */
+function partFormula(
+  at: (k: (typeof R.keys)[number]) => string,
+  bases: string,
+  receipts: string,
+  available: string,
+): string {
+  const on = `IF(AND(${at('base')}="${RANKED_BASE}",${at('rank')}<>""),INDEX(${available},N(${at('rank')})+1),SUMIF(${bases},${at('base')},${receipts}))`;
+  const p = `ROUND(${at('share')}*${on},2)`;
+  return `IF(OR(${at('base')}="",${at('share')}=""),"",IF(${at('cap')}="",${p},MIN(${at('cap')},${p})))`;
+}
+
 /** One row per holder (with free rows): qualité, assiette, share, rank, MG and the simulated part. */
 function holderRows(b: SheetBuilder, result: RightsResult): Holders {
   const first = RIGHTS_FIRST_ROW;
@@ -87,10 +107,11 @@ function holderRows(b: SheetBuilder, result: RightsResult): Holders {
       { address: at('base'), value: h?.base ?? null, style: 'input' },
       { address: at('share'), value: h ? num(h.share) : null, numFmt: NUMFMT.rate, style: 'input' },
       { address: at('rank'), value: h?.rank ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('cap'), value: h?.cap ? num(h.cap) : null, numFmt: NUMFMT.euro, style: 'input' },
       { address: at('mg'), value: h?.mg ? num(h.mg) : null, numFmt: NUMFMT.euro, style: 'input' },
       {
         address: at('part'),
-        formula: `IF(OR(${at('base')}="",${at('share')}=""),"",ROUND(${at('share')}*SUMIF(${bases},${at('base')},${receipts}),2))`,
+        formula: partFormula(at, bases, receipts, b.n(RIGHTS_NAMES.rankAvailable)),
         result: h ? num(h.part) : '',
         numFmt: NUMFMT.euro,
         style: 'computed',
@@ -151,7 +172,11 @@ function baseRows(b: SheetBuilder, result: RightsResult, x: Blocks): void {
       { address: at('base'), value: base, style: 'label' },
       {
         address: at('share'),
-        formula: `SUMIF(${b.n(RIGHTS_NAMES.lineBases)},${at('base')},${b.n(RIGHTS_NAMES.lineShares)})`,
+        // On the RNPP, the corridors only: each rank's shares are totalled in the waterfall.
+        formula:
+          base === RANKED_BASE
+            ? `SUMPRODUCT((${b.n(RIGHTS_NAMES.lineBases)}=${at('base')})*(${b.n(RIGHTS_NAMES.lineRanks)}="")*${b.n(RIGHTS_NAMES.lineShares)})`
+            : `SUMIF(${b.n(RIGHTS_NAMES.lineBases)},${at('base')},${b.n(RIGHTS_NAMES.lineShares)})`,
         result: t ? num(t.share) : 0,
         numFmt: NUMFMT.rate,
         style: 'computed',
@@ -269,9 +294,70 @@ function boxOfficeRows(b: SheetBuilder, input: RightsInput, result: RightsResult
   }
 }
 
-/** The qualités' list under the box office; its first row. */
+/** The waterfall's header row, under the cascade. */
+const rankHeader = (x: Blocks): number =>
+  x.boxRow(RIGHTS_BOX_ROWS[RIGHTS_BOX_ROWS.length - 1] ?? 'producerTotal') + 2;
+
+/**
+ * The RNPP's waterfall: the corridors (holders without a rank) on the whole RNPP, then ranks 1 to
+ * 5, each on what the step before left; what a step pays is its holders' shares of what reaches
+ * it, each rounded to the cent and held to its cap — the holders' own formula, summed.
+ */
+function rankRows(b: SheetBuilder, steps: readonly RankStep[], x: Blocks): { first: number; last: number } {
+  const header = rankHeader(x);
+  b.headers(RK, header);
+  const first = header + 1;
+  const n = (name: string): string => b.n(name);
+  const mine = (rank: number): string =>
+    `(${n(RIGHTS_NAMES.lineBases)}="${RANKED_BASE}")*(${n(RIGHTS_NAMES.lineRanks)}=${rank === 0 ? '""' : rank})`;
+  for (let rank = 0; rank <= RIGHTS_RANKS; rank += 1) {
+    const r = first + rank;
+    const at = (k: (typeof RK.keys)[number]): string => RK.cell(k, r);
+    const step = steps[rank];
+    const p = `ROUND(${n(RIGHTS_NAMES.lineShares)}*${at('available')},2)`;
+    const over = `(${p}-${n(RIGHTS_NAMES.lineCaps)})`;
+    b.push(
+      {
+        address: at('rank'),
+        value: rank === 0 ? 'Couloirs (sans rang, dès le premier euro)' : `Rang ${rank}`,
+        style: 'label',
+      },
+      {
+        address: at('share'),
+        formula: `SUMPRODUCT(${mine(rank)}*${n(RIGHTS_NAMES.lineShares)})`,
+        result: step ? num(step.share) : 0,
+        numFmt: NUMFMT.rate,
+        style: 'computed',
+      },
+      {
+        address: at('available'),
+        formula: rank === 0 ? `N(${x.box('producerNet')})` : RK.cell('left', r - 1),
+        result: step ? num(step.available) : 0,
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+      {
+        address: at('taken'),
+        formula: `ROUND(SUMPRODUCT(${mine(rank)}*(${p}-(${n(RIGHTS_NAMES.lineCaps)}<>"")*(${over}+ABS(${over}))/2)),2)`,
+        result: step ? num(step.taken) : 0,
+        numFmt: NUMFMT.euro,
+        style: 'computed',
+      },
+      {
+        address: at('left'),
+        formula: `${at('available')}-${at('taken')}`,
+        result: step ? num(step.left) : 0,
+        numFmt: NUMFMT.euro,
+        style: rank === RIGHTS_RANKS ? 'total' : 'computed',
+      },
+    );
+  }
+  return { first, last: first + RIGHTS_RANKS };
+}
+
+/** The qualités' list under the waterfall; its first row. */
 function roleList(b: SheetBuilder, x: Blocks): number {
-  const listHeader = x.boxRow(RIGHTS_BOX_ROWS[RIGHTS_BOX_ROWS.length - 1] ?? 'producerTotal') + 2;
+  const listHeader = rankHeader(x) + RIGHTS_RANKS + 3;
   b.push({ address: BA.cell('base', listHeader), value: 'Qualités', style: 'header' });
   RIGHTS_ROLES.forEach((role, i) =>
     b.push({ address: BA.cell('base', listHeader + 1 + i), value: role, style: 'label' }),
@@ -279,12 +365,22 @@ function roleList(b: SheetBuilder, x: Blocks): number {
   return listHeader;
 }
 
-function rightsNames(b: SheetBuilder, h: Holders, x: Blocks, listHeader: number): void {
+function rightsNames(
+  b: SheetBuilder,
+  h: Holders,
+  x: Blocks,
+  ranks: { first: number; last: number },
+  listHeader: number,
+): void {
   const col = (k: (typeof R.keys)[number]): string => R.range(k, h.first, h.last);
   b.name(RIGHTS_NAMES.lines, R.block(h.first, h.last))
     .name(RIGHTS_NAMES.lineBases, col('base'))
     .name(RIGHTS_NAMES.lineShares, col('share'))
     .name(RIGHTS_NAMES.lineAmounts, col('part'))
+    .name(RIGHTS_NAMES.lineRanks, col('rank'))
+    .name(RIGHTS_NAMES.lineCaps, col('cap'))
+    .name(RIGHTS_NAMES.ranks, RK.block(ranks.first, ranks.last))
+    .name(RIGHTS_NAMES.rankAvailable, RK.range('available', ranks.first, ranks.last))
     .name(RIGHTS_NAMES.byBase, BA.block(x.baseFirst, x.baseLast))
     .name(RIGHTS_NAMES.bases, BA.range('base', x.baseFirst, x.baseLast))
     .name(RIGHTS_NAMES.receipts, BA.range('receipts', x.baseFirst, x.baseLast));
@@ -307,6 +403,17 @@ function rightsChecks(b: SheetBuilder, h: Holders, x: Blocks): void {
       error: 'Assiette : choisissez une des assiettes du tableau à droite.',
     },
     { range: R.span('share', h.first, h.last), kind: 'share', error: 'Pourcentage : entre 0 et 100 %.' },
+    {
+      range: R.span('rank', h.first, h.last),
+      kind: 'wholeBetween',
+      bounds: [1, RIGHTS_RANKS],
+      error: `Rang : un nombre entier de 1 à ${RIGHTS_RANKS} (vide : un couloir, payé dès le premier euro).`,
+    },
+    {
+      range: R.span('cap', h.first, h.last),
+      kind: 'decimalMin0',
+      error: 'Plafond de récupération : un montant positif ou nul (vide : sans plafond).',
+    },
     {
       range: R.span('mg', h.first, h.last),
       kind: 'decimalMin0',
@@ -332,17 +439,18 @@ export function rightsSheet(
   b.titled(
     'Ayants droit — parts des recettes et simulation',
     note ??
-      'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang de paiement et son minimum garanti. Les parts d’une même assiette ne dépassent pas 100 % ; la part simulée vient des recettes simulées à droite, calculées par la cascade des recettes en salles (TVA, TSA, location, commission, frais d’édition, minimum garanti).',
+      'Une ligne par ayant droit : son assiette (liste), son pourcentage, son rang, son plafond et son minimum garanti. La part simulée vient des recettes simulées à droite, calculées par la cascade des recettes en salles (TVA, TSA, location, commission, frais d’édition, minimum garanti). Sur les RNPP, les lignes sans rang sont des couloirs, payés dès le premier euro ; le reste va au rang 1, puis ce que le rang 1 laisse au rang 2, etc., chaque ligne au plus à son plafond (la récupération d’une SOFICA). La rémunération proportionnelle d’un auteur s’impute sur son minimum garanti (CPI art. L132-25). Au plus 100 % par couloir et par rang.',
   );
   const h = holderRows(b, result);
   const x = blocks();
   baseRows(b, result, x);
   boxOfficeRows(b, input, result, x);
-  rightsNames(b, h, x, roleList(b, x));
+  const ranks = rankRows(b, result.ranks, x);
+  rightsNames(b, h, x, ranks, roleList(b, x));
   rightsChecks(b, h, x);
   return {
     sheet: b.plan({
-      columnWidths: [34, 18, 30, 12, 7, 16, 14, 16, 16, 3, 44, 14, 16, 14, 16],
+      columnWidths: [34, 18, 30, 12, 9, 16, 16, 14, 16, 16, 3, 44, 14, 16, 14, 16],
       freezeRows: RIGHTS_HEADER_ROW,
       merges: [`A2:${R.last}2`],
       rowHeights: { 2: 30 },

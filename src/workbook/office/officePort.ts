@@ -341,7 +341,15 @@ function sheetPieces(plan: SheetPlan, fillDown: boolean): Piece[] {
             ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
             : v.kind === 'share'
               ? { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }
-              : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+              : v.kind === 'wholeBetween'
+                ? {
+                    wholeNumber: {
+                      formula1: v.bounds?.[0] ?? 0,
+                      formula2: v.bounds?.[1] ?? 0,
+                      operator: 'Between',
+                    },
+                  }
+                : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
         dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
       }
     },

@@ -107,12 +107,12 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
             errorTitle: 'Valeur refusée',
             error: v.error,
           }
-        : v.kind === 'share'
+        : v.kind === 'share' || v.kind === 'wholeBetween'
           ? {
-              type: 'decimal',
+              type: v.kind === 'share' ? 'decimal' : 'whole',
               operator: 'between',
               allowBlank: true,
-              formulae: [0, 1],
+              formulae: v.kind === 'share' ? [0, 1] : [...(v.bounds ?? [0, 0])],
               showErrorMessage: true,
               errorStyle: 'stop',
               errorTitle: 'Valeur refusée',

@@ -107,14 +107,13 @@ export function FollowUpPanel({
                 `${euros(s.cash.need)}${s.cash.month ? ` (${s.cash.month})` : ''}`,
               ],
               ['Besoin prévu (Trésorerie)', euros(s.cash.planned)],
+              ['Non couvert par les mesures', euros(s.cash.uncovered)],
             ] as [string, string][])
           : []),
       ]
     : [];
-  const cashOver =
-    s?.cash && s.cash.need !== null && s.cash.planned !== null && s.cash.need - s.cash.planned >= 0.005
-      ? s.cash.need - s.cash.planned
-      : null;
+  const uncovered = s?.cash?.uncovered ?? null;
+  const cashShort = uncovered !== null && uncovered >= 0.005 ? uncovered : null;
   return (
     <section aria-label="Suivi budgétaire" className={styles.box}>
       <Subtitle2 as="h2">Suivi budgétaire</Subtitle2>
@@ -150,10 +149,10 @@ export function FollowUpPanel({
           }}
         >
           {verdict && <Text weight="semibold">{frenchSpacing(verdict)}</Text>}
-          {cashOver !== null && (
+          {cashShort !== null && (
             <Text weight="semibold">
               {frenchSpacing(
-                `Trésorerie : le besoin actualisé dépasse le besoin prévu de ${formatAmount(cashOver)} € ; les mesures prévues ne suffisent plus (feuille Trésorerie).`,
+                `Trésorerie : après les mesures tirées et prévues, il manque ${formatAmount(cashShort)} € (feuille Trésorerie réelle) ; ajoutez une mesure dans la feuille Trésorerie.`,
               )}
             </Text>
           )}
