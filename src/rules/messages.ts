@@ -121,6 +121,8 @@ export const MESSAGES = {
     'Dépense {piece} imputée au code « {code} », qui n’est pas un code du devis : elle n’entre dans aucun total par poste.',
   'expense-proof-missing':
     'Dépense {piece} sans justificatif (colonne Justificatif : « Oui » et sa référence).',
+  'expense-payroll-charges':
+    'Charges {code} ({status}) au grand livre : {booked} € pour {expected} € calculés sur {gross} € de salaires au taux de {rate} % du Devis : écart de {gap} €.',
   'expense-ttc': 'Dépense {piece} : TTC {ttc} € au lieu de HT {ht} € + TVA {tva} € = {expected} €.',
   'followup-gap-unexplained':
     'Écart de {gap} € ({share}) sur la ligne {code} {label} sans explication : au-delà des seuils ({thresholds}), un écart s’explique.',

@@ -286,7 +286,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
       Bilan_AjustementCreditImpot: 5815.63,
       Bilan_FinancementDefinitif: 3041107.25,
       Bilan_Solde: 138655.35,
-      // The 36 people paid a salary (994 700 €) and the 36 providers (836 480 € HT, the social
+      // The 36 people paid a salary (994 700 €) and the 36 providers (805 215,61 € HT, the social
       // bodies of chapter 4 aside) are all in the lists for the commissaire aux comptes.
       Bilan_PersonnelEcart: 0,
       Bilan_PrestatairesEcart: 0,
@@ -370,17 +370,19 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     // The rights and the event are recomputed as the domain says; the 1.1 piece (15 000 €) now
     // charges no devis line: 1.1's estimé final falls to its 50 000 € reste, an écart of −10 000 €.
     // The coût définitif loses the 15 000 € piece, the authors' 55 € of charges and 7 % of both in
-    // frais généraux at completion (1 053,85 €); the financing 200 000 € of Canal+, and the tax
-    // credit définitif is taken on 15 165 € less (the piece and its 1,1 % authors' charges):
-    // 0,30 × 2 181 622,24 = 654 486,67 €, 1 266,13 € above the plan; 49 785,30 € short.
+    // frais généraux at completion (1 053,85 €), and the charges follow the pay below the devis:
+    // 4.3 at 1,1 % of 50 000 − 60 000 €, −110 € (and 7,70 € of frais généraux; the 2 233 € booked
+    // no longer hold it up); the financing 200 000 € of Canal+, and the tax credit définitif is
+    // taken on 15 165 € less (the piece and its 1,1 % authors' charges): 0,30 × 2 181 622,24 =
+    // 654 486,67 €, 1 266,13 € above the plan; 49 667,60 € short.
     const cents = toCents(v);
     expect(cents).toEqual({
       Droits_RNPP: 186949.38,
       Evt_Total: 16410,
       Evt_Solde: 8160,
-      Suivi_EcartLignes: -12114,
-      Bilan_CoutDefinitif: 2886343.05,
-      Bilan_Solde: -49785.3,
+      Suivi_EcartLignes: -12224,
+      Bilan_CoutDefinitif: 2886225.35,
+      Bilan_Solde: -49667.6,
     });
     const out: string[] = [];
     const code = await main(['audit', edited, '--format', 'json'], {

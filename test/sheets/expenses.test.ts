@@ -24,12 +24,22 @@ const silent = { out: () => undefined, err: () => undefined };
 describe('Dépenses', () => {
   it('totals the example ledger exactly: engagé, payé, TTC, per code', () => {
     const t = computeExpenses(exampleExpenses('long-metrage'));
-    // The example at the end of its shoot: 178 pieces, from development to the last week.
-    expect(exampleExpenses('long-metrage')).toHaveLength(178);
-    expect(t.engaged.toFixed(2)).toBe('2626157.80');
-    expect(t.paid.toFixed(2)).toBe('1398081.94');
+    // The example at the end of its shoot: 185 pieces, from development to the last week.
+    expect(exampleExpenses('long-metrage')).toHaveLength(185);
+    expect(t.engaged.toFixed(2)).toBe('2580658.10');
+    expect(t.paid.toFixed(2)).toBe('1437807.32');
     expect(t.tva.toFixed(2)).toBe('143439.60');
-    expect(t.ttc.toFixed(2)).toBe('2769597.40');
+    expect(t.ttc.toFixed(2)).toBe('2724097.70');
+    // Payroll: each charges line holds its status's pay × the Devis's rate — technicians
+    // 372 600 € × 55,5 % = 206 793,00 €; performers 271 400 € × 50,5 % = 137 057,00 €; authors
+    // 203 000 € × 1,1 % = 2 233,00 € (cadres: 163 773,49 €, a cent under 270 700 € × 60,5 %, one
+    // rounding per payroll).
+    expect(['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3'].map((c) => t.byCode.get(c)?.engaged.toFixed(2))).toEqual(
+      ['206793.00', '163773.49', '34400.00', '137057.00', '2233.00'],
+    );
+    // The bridging loan's interest as the Trésorerie's measure gives it: 600 000 € at 4 %, 16 days
+    // of March (1 052,05 €) with the 1 200 € fee, then 91 days (5 983,56 €); the pre-financing's fee.
+    expect(t.byCode.get('9.4')?.engaged.toFixed(2)).toBe('8735.61');
     expect(t.byCode.get('7.1')).toEqual({ engaged: new Money('45500'), paid: new Money('45500') });
     // The adaptation rights: the option and the renegotiated balance, 5 000 € over the devis.
     expect(t.byCode.get('1.1')?.paid.toFixed(2)).toBe('65000.00');
@@ -76,7 +86,7 @@ describe('Dépenses', () => {
         profile,
       );
       const v = await namedValues(edited, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTVA']);
-      expect(v).toEqual({ Dep_Engage: 2627392.36, Dep_Paye: 1399316.5, Dep_TotalTVA: 143686.51 });
+      expect(v).toEqual({ Dep_Engage: 2581892.66, Dep_Paye: 1439041.88, Dep_TotalTVA: 143686.51 });
       const lo = new ExcelJS.Workbook();
       await lo.xlsx.readFile(edited);
       const ws = lo.getWorksheet('Dépenses');
@@ -95,6 +105,48 @@ describe('Dépenses', () => {
       expect(Number(result(CH.cell('left', row7 + 1)))).toBeCloseTo(
         Number(result(CH.cell('devis', row7 + 1))) - 125034.56,
         2,
+      );
+    });
+
+    it('finds a salary booked without its charges at the charges line of its status, with the figures', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(example);
+      const sheet = wb.getWorksheet('Dépenses');
+      let salary = 0;
+      let row412 = 0;
+      sheet?.getColumn(E.letter('piece')).eachCell((c, r) => {
+        if (c.value === 'S-0025') salary = r;
+      });
+      sheet?.getColumn(CO.letter('code')).eachCell((c, r) => {
+        if (c.value === '4.1.2') row412 = r;
+      });
+      expect(sheet?.getCell(E.cell('ht', salary)).value).toBe(8000);
+      const audit = async (file: string) => {
+        const out: string[] = [];
+        await main(['audit', file, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
+        return (
+          JSON.parse(out.join('')) as {
+            files: { findings: { messageId: string; message: string; sheet: string; address: string }[] }[];
+          }
+        ).files[0]?.findings.filter((f) => f.messageId === 'expense-payroll-charges');
+      };
+      // The example books every payroll's charges: nothing to say.
+      expect(await audit(example)).toEqual([]);
+      // The first assistant director's March pay (a cadre) raised to 10 000 € without its charges.
+      const edited = editWithLibreOffice(
+        example,
+        join(dir, 'salaire.xlsx'),
+        [{ op: 'set', sheet: 'Dépenses', cell: E.cell('ht', salary), value: 10000 }],
+        profile,
+      );
+      const found = await audit(edited);
+      expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([
+        `Dépenses!${CO.cell('engaged', row412)}`,
+      ]);
+      // 272 700 € of cadres' pay × 60,5 % = 164 983,50 €; 163 773,49 € booked (the payrolls'
+      // rounding cent, and the 1 210 € of the raise).
+      expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+        'Charges 4.1.2 (cadre) au grand livre : 163 773,49 € pour 164 983,50 € calculés sur 272 700,00 € de salaires au taux de 60,5 % du Devis : écart de -1 210,01 €.',
       );
     });
   });

@@ -52,6 +52,7 @@ export const CLOSING_PERSON_COLUMNS = contiguousColumns('A', {
   charges: 'Charges patronales',
   pieces: 'Pièces',
   reference: 'Contrat ou bulletin (1re pièce)',
+  dpae: 'DPAE (n° ou date, à compléter)',
 });
 
 /** The providers and technical industries (named Bilan_Prestataires), under the personnel. */

@@ -470,6 +470,8 @@ function personnelRows(b: SheetBuilder, input: ClosingLayoutInput, after: number
         style: 'computed',
       },
       { address: at('reference'), value: p?.reference || null, style: 'input' },
+      // The déclaration préalable à l'embauche of each person (the CNC asks the list with them).
+      { address: at('dpae'), value: null, style: 'input' },
     );
   });
   b.name(CLOSING_NAMES.personnel, PE.block(first, last));
