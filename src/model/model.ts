@@ -318,6 +318,8 @@ export interface FollowUpModel {
   /** The dashboard: devis and cost at completion, and the arbitrage written for an overrun. */
   devis: F<Money>;
   final: F<Money>;
+  /** The base at completion (the devis's moved by the écarts) the frais généraux and the fee are capped on. */
+  baseFinal: F<Money>;
   arbitrage: F<string>;
 }
 

@@ -29,6 +29,7 @@ export const FOLLOWING_READS: readonly string[] = [
   FOLLOWUP_NAMES.lines,
   FOLLOWUP_NAMES.boardValues.devis,
   FOLLOWUP_NAMES.boardValues.final,
+  FOLLOWUP_NAMES.boardValues.baseFinal,
   FOLLOWUP_NAMES.arbitrage,
   CLOSING_NAMES.funding,
   CLOSING_NAMES.costs,
@@ -92,6 +93,7 @@ export function readFollowUp(s: Snapshot): FollowUpModel | null {
   );
   const devis = moneyAt(s, FOLLOWUP_NAMES.boardValues.devis);
   const final = moneyAt(s, FOLLOWUP_NAMES.boardValues.final);
+  const baseFinal = moneyAt(s, FOLLOWUP_NAMES.boardValues.baseFinal);
   const arbitrage = figureAt(s, FOLLOWUP_NAMES.arbitrage, asText);
   if (!rows && !devis && !final && !arbitrage) return null;
   return {
@@ -111,6 +113,7 @@ export function readFollowUp(s: Snapshot): FollowUpModel | null {
     ),
     devis,
     final,
+    baseFinal,
     arbitrage,
   };
 }

@@ -140,6 +140,8 @@ export const MESSAGES = {
     'Crédit d’impôt définitif de {final} € sur les dépenses réelles : {missing} € de moins que les {plan} € du plan de financement ; le financement définitif retient le définitif, et ce qu’un préfinancement a avancé au-delà se rembourse.',
   'closing-list-incomplete':
     'Liste {list} : {gap} € de {what} du grand livre n’y figurent pas (un bénéficiaire manque, ou son nom diffère de celui des Dépenses).',
+  'closing-fee-over-cap':
+    'Rémunération du producteur à l’achèvement : {fee} € ({share} % de la base à l’achèvement, {base} €), au-delà du plafond de {cap} % ({limit} €) : {over} € à ramener dans le plafond.',
   'closing-over-ceiling':
     'Aides publiques de {public} € : {intensity} % du coût définitif ({cost} €), au-delà du plafond de {ceiling} % : l’intensité se vérifie aussi au coût définitif.',
   'closing-uncovered':

@@ -68,6 +68,7 @@ import {
   definitiveLines,
   definitiveTaxCredit,
   ledgerListTotals,
+  baseAtCompletion,
   overheadsAtCompletion,
   personnelList,
   providerList,
@@ -155,6 +156,8 @@ export interface Production {
     estimatedGap: Money;
     /** The frais généraux at completion: the rate on the base the lines' écarts move. */
     overheadsFinal: Money;
+    /** The base at completion the frais généraux and the producer's fee are capped on. */
+    baseFinal: Money;
     /** Share of the schedule (preparation → delivery) elapsed at the situation date. */
     elapsed: Money | null;
   };
@@ -317,8 +320,42 @@ function computeFollowing(
   const thresholds = gapThresholdDefaults();
   const followUpResult = computeFollowUp(lines, totals, followUp.value, thresholds);
   const overheadsFinal = overheadsAtCompletion(input.budget, result, followUpResult.lines);
+  const baseFinal = baseAtCompletion(input.budget, result, followUpResult.lines);
   const estimatedGap = followUpResult.final.plus(overheadsFinal).minus(result.total.amount);
   const situation = isoDay(followUp.value.situationDate);
+  return {
+    useExample,
+    expenses: { lines: ledger.value, totals, ...noted(ledger, ledger.value.length > 0) },
+    followUp: {
+      input: followUp.value,
+      result: followUpResult,
+      thresholds,
+      estimatedGap,
+      overheadsFinal,
+      baseFinal,
+      elapsed: scheduleElapsed(
+        situation,
+        input.production?.prepStart ?? null,
+        input.production?.padDelivery ?? null,
+      ),
+      ...noted(followUp, followUp.value.lines.length > 0),
+    },
+    actual: computeActual(input, useExample, cashflow, ledger.value, situation, estimatedGap),
+  };
+}
+
+/**
+ * The Trésorerie réelle: the receipts and measures typed (the example's with it), and the real
+ * and re-estimated cash flow the domain computes from them, the ledger and the forecast.
+ */
+function computeActual(
+  input: ScaffoldInput,
+  useExample: boolean,
+  cashflow: CashflowModel,
+  expenses: ExpenseInput[],
+  situation: Date | null,
+  estimatedGap: Money,
+): Production['actual'] {
   const receipts = chosen(
     input.actualReceipts,
     useExample,
@@ -334,40 +371,23 @@ function computeFollowing(
     ACTUAL_CASHFLOW_EXAMPLE_NOTE,
   );
   return {
-    useExample,
-    expenses: { lines: ledger.value, totals, ...noted(ledger, ledger.value.length > 0) },
-    followUp: {
-      input: followUp.value,
-      result: followUpResult,
-      thresholds,
-      estimatedGap,
-      overheadsFinal,
-      elapsed: scheduleElapsed(
-        situation,
-        input.production?.prepStart ?? null,
-        input.production?.padDelivery ?? null,
-      ),
-      ...noted(followUp, followUp.value.lines.length > 0),
-    },
-    actual: {
+    receipts: receipts.value,
+    measures: measures.value,
+    result: computeActualCashflow({
+      months: cashflow.months,
+      forecastReceipts: cashflow.summary.receipts,
+      forecastPayments: cashflow.summary.payments,
+      forecastVat: cashflow.vat,
+      vatDelayMonths: vatRefundFact().delayMonths,
+      sources: cashflow.receipts.map((r) => r.label),
       receipts: receipts.value,
-      measures: measures.value,
-      result: computeActualCashflow({
-        months: cashflow.months,
-        forecastReceipts: cashflow.summary.receipts,
-        forecastPayments: cashflow.summary.payments,
-        forecastVat: cashflow.vat,
-        vatDelayMonths: vatRefundFact().delayMonths,
-        sources: cashflow.receipts.map((r) => r.label),
-        receipts: receipts.value,
-        expenses: ledger.value,
-        situation,
-        estimatedGap,
-        measures: cashflow.measureRows,
-        realMeasures: measures.value,
-      }),
-      ...noted(receipts, receipts.value.length > 0),
-    },
+      expenses,
+      situation,
+      estimatedGap,
+      measures: cashflow.measureRows,
+      realMeasures: measures.value,
+    }),
+    ...noted(receipts, receipts.value.length > 0),
   };
 }
 

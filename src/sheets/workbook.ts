@@ -81,6 +81,7 @@ function overheadsInputs(p: Production): FollowUpLayoutInput['overheads'] {
   const protocol = roles.protocol;
   return {
     final: p.followUp.overheadsFinal,
+    base: p.followUp.baseFinal,
     baseName: protocol ? DEVIS_NAMES.protocolBase : DEVIS_NAMES.subtotal.amount,
     feeCodes: protocol?.producerFeeCodes ?? [],
     excludedCodes: protocol ? [...protocol.producerFeeCodes, ...protocol.financialCostsCodes] : [],

@@ -146,22 +146,22 @@ describe('devis-cnc depenses importer', () => {
     const run = cli(['depenses', 'importer', csv, '--classeur', target]);
     expect(run.status).toBe(0);
     expect(plain(run.stdout.trim())).toBe(
-      `2 pièces importées dans la feuille Dépenses de « ${target} » (lignes 190 à 191) : 1 113,50 € HT, dont 1 020,00 € payés.`,
+      `2 pièces importées dans la feuille Dépenses de « ${target} » (lignes 186 à 187) : 1 113,50 € HT, dont 1 020,00 € payés.`,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
     const ws = wb.getWorksheet('Dépenses');
     expect([
-      ws?.getCell('B190').value,
-      ws?.getCell('E190').value,
-      ws?.getCell('F190').value,
-      ws?.getCell('G190').value,
+      ws?.getCell('B186').value,
+      ws?.getCell('E186').value,
+      ws?.getCell('F186').value,
+      ws?.getCell('G186').value,
     ]).toEqual(['F-0101', '6.2.1', 'Repérages; 3 nuits', 1020]);
     const recomputed = recalcWithLibreOffice(target, join(dir, 'lo'), recalcProfile());
-    // The example's 185 pieces (2 580 658,10 € HT, 1 437 807,32 € paid, 2 724 097,70 € TTC) and these two.
+    // The example's 181 pieces (2 580 658,10 € HT, 1 360 607,32 € paid, 2 724 097,70 € TTC) and these two.
     expect(toCents(await namedValues(recomputed, ['Dep_Engage', 'Dep_Paye', 'Dep_TotalTTC']))).toEqual({
       Dep_Engage: 2581771.6,
-      Dep_Paye: 1438827.32,
+      Dep_Paye: 1361627.32,
       Dep_TotalTTC: 2725322.55,
     });
     // The audit of the new workbook: the pieces are charged to known codes, justified.
@@ -186,8 +186,8 @@ describe('devis-cnc depenses importer', () => {
     expect(again.status).toBe(1);
     expect(plain(again.stderr).trim().split('\n')).toEqual([
       `2 pièces du relevé sont déjà au grand livre de « ${target} » (même date, même numéro, même montant HT) : rien n'a été écrit. Ajoutez --doublons pour les importer quand même.`,
-      '  ligne 2 : pièce F-0201 du 01/12/2026, 1 020,00 € HT (déjà en Dépenses!B190)',
-      '  ligne 3 : pièce sans numéro du 02/12/2026, 93,50 € HT (déjà en Dépenses!B191)',
+      '  ligne 2 : pièce F-0201 du 01/12/2026, 1 020,00 € HT (déjà en Dépenses!B186)',
+      '  ligne 3 : pièce sans numéro du 02/12/2026, 93,50 € HT (déjà en Dépenses!B187)',
     ]);
     expect(hash(target)).toBe(once);
     // The same train, another day: not a duplicate.
@@ -275,7 +275,7 @@ describe('devis-cnc depenses importer', () => {
     const zip = await JSZip.loadAsync(readFileSync(source));
     zip.file(
       'xl/charts/chart1.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:ser><c:val><c:numRef><c:f>'Dépenses'!$G$5:$G$339</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:barChart><c:ser><c:val><c:numRef><c:f>'Dépenses'!$G$5:$G$335</c:f></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
     );
     const file = join(dir, name);
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
@@ -294,7 +294,7 @@ describe('devis-cnc depenses importer', () => {
     expect(plain(run.stdout)).toContain("Le grand livre s'est agrandi de 160 lignes");
     const zip = await JSZip.loadAsync(readFileSync(target));
     expect(await zip.file('xl/charts/chart1.xml')?.async('string')).toContain(
-      "<c:f>'Dépenses'!$G$5:$G$499</c:f>",
+      "<c:f>'Dépenses'!$G$5:$G$495</c:f>",
     );
   });
 
@@ -325,7 +325,7 @@ describe('devis-cnc depenses importer', () => {
     expect(hash(target)).toBe(before);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
-    expect(back.getWorksheet('Dépenses')?.getCell('B190').value).toBe('R-00001');
+    expect(back.getWorksheet('Dépenses')?.getCell('B186').value).toBe('R-00001');
   });
 
   it('refuses a workbook with a damaged sheet, with a clear message, writing nothing', async () => {

@@ -112,7 +112,8 @@ describe('the lists for the commissaire aux comptes', () => {
   it('lists each person paid a salary once, with the function and status of the devis line and the charges at its rate', () => {
     const people = personnelList(budget, ledger);
     expect(people).toHaveLength(36);
-    // Les Films du Quai: four monthly fees of 20 000 €, « permanent » at 43 %: 34 400 €.
+    // Les Films du Quai: the fee of 80 000 €, one contract paid at the tax credit's refund,
+    // « permanent » at 43 %: 34 400 €.
     expect(
       people[0] && { ...people[0], gross: people[0].gross.toFixed(2), charges: people[0].charges.toFixed(2) },
     ).toEqual({
@@ -121,8 +122,8 @@ describe('the lists for the commissaire aux comptes', () => {
       status: 'permanent',
       gross: '80000.00',
       charges: '34400.00',
-      pieces: 4,
-      reference: 'S-0018.pdf',
+      pieces: 1,
+      reference: 'Contrat signé',
     });
     const totals = ledgerListTotals(ledger, '4');
     expect(people.reduce((a, p) => a.plus(p.gross), m(0)).toFixed(2)).toBe(totals.salaries.toFixed(2));

@@ -224,6 +224,7 @@ function model(): ProductionModel {
       ],
       devis: null,
       final: null,
+      baseFinal: null,
       arbitrage: null,
     },
     closing: {

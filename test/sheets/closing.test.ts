@@ -330,6 +330,43 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(v.Bilan_PersonnelEcart).toBe(8000);
   });
 
+  it('finds a producer’s fee re-estimated above its cap on the base at completion, at its Suivi line', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const row21 = rowOfResult(wb.getWorksheet('Suivi budgétaire'), F.letter('code'), '2.1');
+    expect(row21).toBeGreaterThan(7);
+    const audit = async (f: string) => {
+      const out: string[] = [];
+      await main(['audit', f, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
+      return (
+        JSON.parse(out.join('')) as {
+          files: { findings: { messageId: string; message: string; sheet: string; address: string }[] }[];
+        }
+      ).files[0]?.findings.filter((x) => x.messageId === 'closing-fee-over-cap');
+    };
+    // The example's fee, 80 000 €, is 3,1 % of its base at completion: within the 5 % cap.
+    expect(await audit(file)).toEqual([]);
+    const edited = editWithLibreOffice(
+      file,
+      join(dir, 'remuneration.xlsx'),
+      // 60 000 € more of producer's fee still to engage.
+      [{ op: 'set', sheet: 'Suivi budgétaire', cell: F.cell('remaining', row21), value: 60000 }],
+      profile,
+    );
+    // The base at completion leaves the fee out (2 568 272,80 €, as before the edit): 5 % of it is
+    // 128 413,64 €; the fee at completion, 140 000 €, is 11 586,36 € above.
+    expect(toCents(await namedValues(edited, ['Suivi_BaseAchevement']))).toEqual({
+      Suivi_BaseAchevement: 2568272.8,
+    });
+    const found = await audit(edited);
+    expect(found?.map((x) => `${x.sheet}!${x.address}`)).toEqual([
+      `Suivi budgétaire!${F.cell('final', row21)}`,
+    ]);
+    expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Rémunération du producteur à l’achèvement : 140 000,00 € (5,5 % de la base à l’achèvement, 2 568 272,80 €), au-delà du plafond de 5 % (128 413,64 €) : 11 586,36 € à ramener dans le plafond.',
+    );
+  });
+
   it('gives exit 1 with the share over 100 %, the unknown expense code, the unexplained écart and the uncovered closing at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -1059,10 +1059,10 @@ describe('taskpane', () => {
       'Coût estimé final = 2 902 451,90 €',
       'Écart au devis = -132 839,72 € (-4,4 %)',
       'Imprévus restants = 133 045,59 €',
-      'Payé = 47,4 % du devis',
+      'Payé = 44,8 % du devis',
       'Calendrier écoulé = 42,1 %',
       // The Trésorerie réelle: timing catches up after the situation, no overrun: the forecast need.
-      'Besoin de trésorerie actualisé = 1 119 910,46 € (septembre 2027)',
+      'Besoin de trésorerie actualisé = 1 005 510,46 € (septembre 2027)',
       'Besoin prévu (Trésorerie) = 1 204 196,03 €',
       'Non couvert par les mesures = 0,00 €',
     ]);
@@ -1093,7 +1093,7 @@ describe('taskpane', () => {
       );
     });
     // The five largest overruns start under the dashboard: rank 2 is the second of them.
-    expect(selected).toEqual(['Suivi budgétaire!O27']);
+    expect(selected).toEqual(['Suivi budgétaire!O28']);
     // As Excel would recompute it after an unfunded overrun: the measures leave 72 600,28 € uncovered.
     const [uncoveredRef] = wb.definedNames.getRanges('TresoR_BesoinNonCouvert').ranges;
     const uncoveredCell = wb
@@ -1153,11 +1153,11 @@ describe('taskpane', () => {
     });
     expect(
       await within(form).findByText(
-        /^F-0101 \(1\s020,50\s€ HT, code 6\.2\.1\) ajoutée à la ligne 190 de la feuille Dépenses\.$/,
+        /^F-0101 \(1\s020,50\s€ HT, code 6\.2\.1\) ajoutée à la ligne 186 de la feuille Dépenses\.$/,
       ),
     ).toBeTruthy();
     const ws = wb.getWorksheet('Dépenses');
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 15].map((c) => ws?.getRow(190).getCell(c).value)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 15].map((c) => ws?.getRow(186).getCell(c).value)).toEqual([
       new Date('2026-12-01T00:00:00Z'),
       'F-0101',
       'Hôtel du Nord',
@@ -1180,6 +1180,6 @@ describe('taskpane', () => {
     });
     expect(within(form).getByText('Choisissez le code du devis.')).toBeTruthy();
     expect(within(form).getByText('Indiquez le montant, par exemple 150 000 €.')).toBeTruthy();
-    expect(ws?.getRow(191).getCell(2).value).toBeNull();
+    expect(ws?.getRow(187).getCell(2).value).toBeNull();
   });
 });

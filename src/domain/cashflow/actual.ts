@@ -49,8 +49,8 @@ export interface ActualMeasure {
 }
 
 /**
- * Measures that delay payments rather than bring money: once started, the ledger's payment dates
- * show them (the pieces are paid later), so only a delay still to start is taken from the schedule.
+ * Measures that delay payments rather than bring money: the ledger's payment dates show them (a
+ * piece committed with its deferred due date), so the months to come do not take them again.
  */
 export const PAYMENT_DELAY_MEASURES: readonly string[] = ['Report de paiements', 'Délais fournisseurs'];
 
@@ -281,8 +281,8 @@ function spreadLike(
 
 /**
  * The measures month by month: in the real months what was typed (drawn, repaid); in the months
- * to come the Trésorerie's schedule — drawn at its date, repaid at its repayment — except a
- * payment delay already started, which the ledger's payment dates show.
+ * to come the Trésorerie's schedule of the measures that bring money — drawn at its date, repaid
+ * at its repayment; a payment delay is in the ledger's payment dates.
  */
 function measuresMoved(
   input: ActualCashflowInput,
@@ -290,26 +290,19 @@ function measuresMoved(
   key: (d: Date) => string,
 ): { drawn: Money[]; repaid: Money[]; moved: Money[] } {
   const { months } = input;
-  const situation = input.situation ? monthStart(input.situation) : null;
   const typed = (m: Date | null, pick: (a: ActualMeasure) => Money): Money =>
     m === null ? ZERO : sum(input.realMeasures.filter((a) => a.month === key(m)).map(pick));
   const inMonth = (d: Date | null, m: Date): boolean => d !== null && monthStart(d).getTime() === m.getTime();
-  const started = (x: CashMeasure): boolean =>
-    x.date !== null && situation !== null && monthStart(x.date).getTime() <= situation.getTime();
+  const money = input.measures.filter((x) => !PAYMENT_DELAY_MEASURES.includes(x.type));
   const drawn = months.map((m, k) =>
     past[k] || m === null
       ? typed(m, (a) => a.drawn)
-      : sum(input.measures.filter((x) => inMonth(x.date, m)).map((x) => x.amount)),
+      : sum(money.filter((x) => inMonth(x.date, m)).map((x) => x.amount)),
   );
   const repaid = months.map((m, k) =>
     past[k] || m === null
       ? typed(m, (a) => a.repaid)
-      : sum(
-          input.measures
-            .filter((x) => inMonth(x.repayment, m))
-            .filter((x) => !(PAYMENT_DELAY_MEASURES.includes(x.type) && started(x)))
-            .map((x) => x.amount),
-        ),
+      : sum(money.filter((x) => inMonth(x.repayment, m)).map((x) => x.amount)),
   );
   return { drawn, repaid, moved: months.map((_, k) => (drawn[k] ?? ZERO).minus(repaid[k] ?? ZERO)) };
 }

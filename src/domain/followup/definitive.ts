@@ -176,12 +176,12 @@ export function ledgerListTotals(
 }
 
 /**
- * The frais généraux at completion: the Paramètres rate on the base re-estimated by the Suivi —
- * the devis's base (cinema: the protocol's, without the producer's fee and its charges nor the
- * frais financiers; else the subtotal) moved by the écarts of the lines it counts — to the cent.
- * The fee's charges move by ROUND(final × rate) − ROUND(devis × rate) of each fee line.
+ * The base re-estimated by the Suivi at completion: the devis's base (cinema: the protocol's,
+ * without the producer's fee and its charges nor the frais financiers; else the subtotal) moved by
+ * the écarts of the lines it counts, to the cent. The fee's charges move by ROUND(final × rate) −
+ * ROUND(devis × rate) of each fee line. The frais généraux and the producer's fee are capped on it.
  */
-export function overheadsAtCompletion(
+export function baseAtCompletion(
   budget: BudgetInput,
   result: BudgetResult,
   lines: readonly FollowUpLine[],
@@ -200,6 +200,14 @@ export function overheadsAtCompletion(
         return roundCents(l.final.times(rate)).minus(roundCents(l.amount.times(rate)));
       }),
   );
-  const base = (result.bases.protocol ?? result.subtotal.amount).plus(gaps).minus(feeCharges);
-  return roundCents(budget.params.overheadsRate.times(base));
+  return (result.bases.protocol ?? result.subtotal.amount).plus(gaps).minus(feeCharges);
+}
+
+/** The frais généraux at completion: the Paramètres rate on the base at completion, to the cent. */
+export function overheadsAtCompletion(
+  budget: BudgetInput,
+  result: BudgetResult,
+  lines: readonly FollowUpLine[],
+): Money {
+  return roundCents(budget.params.overheadsRate.times(baseAtCompletion(budget, result, lines)));
 }

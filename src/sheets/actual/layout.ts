@@ -453,8 +453,8 @@ function updatedRows(x: Actual, rec: Receipts, pay: Payments, cumReal: number, c
 
 /**
  * The cash measures: what was really drawn and repaid, typed in the real months; in the months to
- * come the Trésorerie's schedule (drawn at its date, repaid at its repayment), except a payment
- * delay already started, which the ledger's payment dates show; the balance after them.
+ * come the Trésorerie's schedule of the measures that bring money (drawn at its date, repaid at
+ * its repayment) — a payment delay is in the ledger's payment dates; the balance after them.
  */
 function measureRows(x: Actual, updated: number): { after: number } {
   const { g, b, result } = x;
@@ -478,19 +478,15 @@ function measureRows(x: Actual, updated: number): { after: number } {
   const moved = repaid + 1;
   const t = b.n(CASHFLOW_NAMES.measures);
   const col = (i: number): string => `INDEX(${t},0,${i})`;
-  const sit = absolute(ACTUAL_SITUATION_CELL);
   const inMonth = (dates: string, k: number): string =>
     `${dates},">="&${x.month(k)},${dates},"<"&EDATE(${x.month(k)},1)`;
-  const started = `${col(3)},"<"&(EOMONTH(N(${sit}),0)+1)`;
-  const delays = (k: number): string =>
-    PAYMENT_DELAY_MEASURES.map(
-      (type) => `-SUMIFS(${col(2)},${inMonth(col(4), k)},${col(1)},"${type}",${started})`,
-    ).join('');
+  // Only the measures that bring money: a payment delay is in the ledger's payment dates.
+  const money = PAYMENT_DELAY_MEASURES.map((type) => `,${col(1)},"<>${type}"`).join('');
   g.monthRow(
     moved,
-    'Mouvement des mesures (réel ; à venir : échéancier de la Trésorerie, hors délais de paiement déjà en cours)',
+    'Mouvement des mesures (réel ; à venir : échéancier de la Trésorerie, hors délais de paiement, que les dates des pièces montrent)',
     (k) => {
-      const scheduled = `SUMIFS(${col(2)},${inMonth(col(3), k)})-(SUMIFS(${col(2)},${inMonth(col(4), k)})${delays(k)})`;
+      const scheduled = `SUMIFS(${col(2)},${inMonth(col(3), k)}${money})-SUMIFS(${col(2)},${inMonth(col(4), k)}${money})`;
       return `IF(${x.isReal(k)},N(${g.col(k)}${drawn})-N(${g.col(k)}${repaid}),IF(${x.month(k)}="",0,${scheduled}))`;
     },
     (k) => num(result.measuresMoved[k] ?? ZERO),

@@ -44,6 +44,8 @@ export interface FollowUpLayoutInput {
    */
   overheads: {
     final: Money;
+    /** The base at completion (the domain's). */
+    base: Money;
     baseName: string;
     feeCodes: readonly string[];
     excludedCodes: readonly string[];
@@ -75,6 +77,8 @@ const BOARD_LABELS: Record<BoardKey, string> = {
   linesFinal: 'Estimé final des lignes',
   linesGap: 'Écart des lignes (+ : dépassement à couvrir par les imprévus)',
   contingencyLeft: 'Imprévus restants',
+  baseFinal:
+    'Base à l’achèvement (base du devis réestimée par les écarts ; plafonds des frais généraux et de la rémunération du producteur)',
   overheadsFinal: 'Frais généraux à l’achèvement (taux × base réestimée par les écarts)',
   final: 'Coût estimé final (lignes + frais généraux à l’achèvement)',
   gap: 'Écart au devis (€)',
@@ -275,7 +279,7 @@ const v = (k: BoardKey): string => BO.cell('value', boardRow(k));
  * − the fee's moved charges), 2), the lines named by their rows (the fee, the frais financiers,
  * the indirect chapter's lines are few).
  */
-function overheadsFormula(b: SheetBuilder, input: FollowUpLayoutInput, lines: Lines): string {
+function baseFormula(b: SheetBuilder, input: FollowUpLayoutInput, lines: Lines): string {
   const o = input.overheads;
   const row = (i: number): number => FOLLOWUP_FIRST_ROW + i;
   const out = input.followUp.lines.flatMap((l, i) =>
@@ -290,7 +294,7 @@ function overheadsFormula(b: SheetBuilder, input: FollowUpLayoutInput, lines: Li
       : [],
   );
   const minus = [...out, ...feeCharges.map((x) => `(${x})`)].map((x) => `-${x}`).join('');
-  return `ROUND(${b.n(PARAMS_NAMES.overheadsRate)}*(${b.n(o.baseName)}+${F.cell('gap', lines.totalRow)}${minus}),2)`;
+  return `${b.n(o.baseName)}+${F.cell('gap', lines.totalRow)}${minus}`;
 }
 
 /** Each dashboard figure: its formula (over the lines' totals and the Devis) and its cached value. */
@@ -323,7 +327,11 @@ function boardFigures(
       `${v('contingency')}-MAX(${v('linesGap')},0)`,
       contingency.minus(Money.max(result.gap, ZERO)),
     ),
-    overheadsFinal: euros(overheadsFormula(b, input, lines), input.overheads.final),
+    baseFinal: euros(baseFormula(b, input, lines), input.overheads.base),
+    overheadsFinal: euros(
+      `ROUND(${b.n(PARAMS_NAMES.overheadsRate)}*${v('baseFinal')},2)`,
+      input.overheads.final,
+    ),
     final: euros(`${v('linesFinal')}+${v('overheadsFinal')}`, result.final.plus(input.overheads.final)),
     gap: euros(`${v('final')}-${v('devis')}`, gap),
     gapRate: share(
