@@ -27,6 +27,7 @@ import {
   recalcProfile,
   recalcWithLibreOffice,
 } from '../support/libreoffice';
+import { findingsOf } from '../support/audit';
 import { rowOfResult, toCents } from '../support/cells';
 
 /*
@@ -335,17 +336,8 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     await wb.xlsx.readFile(file);
     const row21 = rowOfResult(wb.getWorksheet('Suivi budgétaire'), F.letter('code'), '2.1');
     expect(row21).toBeGreaterThan(7);
-    const audit = async (f: string) => {
-      const out: string[] = [];
-      await main(['audit', f, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
-      return (
-        JSON.parse(out.join('')) as {
-          files: { findings: { messageId: string; message: string; sheet: string; address: string }[] }[];
-        }
-      ).files[0]?.findings.filter((x) => x.messageId === 'closing-fee-over-cap');
-    };
     // The example's fee, 80 000 €, is 3,1 % of its base at completion: within the 5 % cap.
-    expect(await audit(file)).toEqual([]);
+    expect(await findingsOf(file, 'closing-fee-over-cap')).toEqual([]);
     const edited = editWithLibreOffice(
       file,
       join(dir, 'remuneration.xlsx'),
@@ -358,11 +350,11 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     expect(toCents(await namedValues(edited, ['Suivi_BaseAchevement']))).toEqual({
       Suivi_BaseAchevement: 2568272.8,
     });
-    const found = await audit(edited);
-    expect(found?.map((x) => `${x.sheet}!${x.address}`)).toEqual([
+    const found = await findingsOf(edited, 'closing-fee-over-cap');
+    expect(found.map((x) => `${x.sheet}!${x.address}`)).toEqual([
       `Suivi budgétaire!${F.cell('final', row21)}`,
     ]);
-    expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+    expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
       'Rémunération du producteur à l’achèvement : 140 000,00 € (5,5 % de la base à l’achèvement, 2 568 272,80 €), au-delà du plafond de 5 % (128 413,64 €) : 11 586,36 € à ramener dans le plafond.',
     );
   });

@@ -11,6 +11,7 @@ import {
   EXPENSE_CODE_COLUMNS as CO,
   EXPENSE_COLUMNS as E,
 } from '../../src/sheets/expenses/contract';
+import { findingsOf } from '../support/audit';
 import { editWithLibreOffice, namedValues, recalcProfile } from '../support/libreoffice';
 
 /*
@@ -121,17 +122,8 @@ describe('Dépenses', () => {
         if (c.value === '4.1.2') row412 = r;
       });
       expect(sheet?.getCell(E.cell('ht', salary)).value).toBe(8000);
-      const audit = async (file: string) => {
-        const out: string[] = [];
-        await main(['audit', file, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
-        return (
-          JSON.parse(out.join('')) as {
-            files: { findings: { messageId: string; message: string; sheet: string; address: string }[] }[];
-          }
-        ).files[0]?.findings.filter((f) => f.messageId === 'expense-payroll-charges');
-      };
       // The example books every payroll's charges: nothing to say.
-      expect(await audit(example)).toEqual([]);
+      expect(await findingsOf(example, 'expense-payroll-charges')).toEqual([]);
       // The first assistant director's March pay (a cadre) raised to 10 000 € without its charges.
       const edited = editWithLibreOffice(
         example,
@@ -139,13 +131,11 @@ describe('Dépenses', () => {
         [{ op: 'set', sheet: 'Dépenses', cell: E.cell('ht', salary), value: 10000 }],
         profile,
       );
-      const found = await audit(edited);
-      expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([
-        `Dépenses!${CO.cell('engaged', row412)}`,
-      ]);
+      const found = await findingsOf(edited, 'expense-payroll-charges');
+      expect(found.map((f) => `${f.sheet}!${f.address}`)).toEqual([`Dépenses!${CO.cell('engaged', row412)}`]);
       // 272 700 € of cadres' pay × 60,5 % = 164 983,50 €; 163 773,49 € booked (the payrolls'
       // rounding cent, and the 1 210 € of the raise).
-      expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
         'Charges 4.1.2 (cadre) au grand livre : 163 773,49 € pour 164 983,50 € calculés sur 272 700,00 € de salaires au taux de 60,5 % du Devis : écart de -1 210,01 €.',
       );
     });
