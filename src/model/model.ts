@@ -402,6 +402,23 @@ export interface EventPartnerModel {
 export interface EventModel {
   lines: EventLineModel[];
   partners: EventPartnerModel[];
+  /** The rétroplanning of the avant-première: its date and its tasks (empty without one). */
+  eventDate: F<number>;
+  tasks: RetroTaskModel[];
+}
+
+/** A task of the rétroplanning, with the dates the sheet computes (days as Excel serials). */
+export interface RetroTaskModel {
+  phase: Field<string>;
+  task: Field<string>;
+  rank: Field<Money>;
+  after: Field<Money>;
+  days: Field<Money>;
+  margin: Field<Money>;
+  owner: Field<string>;
+  start: Field<number>;
+  end: Field<number>;
+  due: Field<number>;
 }
 
 export interface CarbonLineModel {

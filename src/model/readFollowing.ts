@@ -7,7 +7,7 @@ import { readCarbonLines, readCarbonMeasures, readCarbonSummary } from '../sheet
 import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contract';
 import { readClosingCosts } from '../sheets/closing/reader';
 import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
-import { readEventRows } from '../sheets/event/reader';
+import { readEventRows, readRetroRows, type RetroDateRow } from '../sheets/event/reader';
 import { EXPENSE_CODE_COLUMNS, EXPENSE_NAMES } from '../sheets/expenses/contract';
 import { isPiece, readExpenseRows } from '../sheets/expenses/reader';
 import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
@@ -17,7 +17,15 @@ import { PARAMS_NAMES } from '../sheets/params/contract';
 import { RIGHTS_NAMES } from '../sheets/rights/contract';
 import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/rights/reader';
 import { asDay, asMoney, asText } from './field';
-import type { CarbonModel, ClosingModel, EventModel, FollowUpModel, LedgerModel, RightsModel } from './model';
+import type {
+  CarbonModel,
+  ClosingModel,
+  EventModel,
+  FollowUpModel,
+  LedgerModel,
+  RetroTaskModel,
+  RightsModel,
+} from './model';
 import { fields, figureAt, filledRows, listOf, moneyAt } from './readCells';
 
 /** Every workbook name these readers read. */
@@ -48,6 +56,9 @@ export const FOLLOWING_READS: readonly string[] = [
   PARAMS_NAMES.rentalCap,
   EVENT_NAMES.lines,
   EVENT_NAMES.partners,
+  EVENT_NAMES.eventDate,
+  EVENT_NAMES.retro,
+  EVENT_NAMES.retroDates,
   CARBON_NAMES.lines,
   CARBON_NAMES.summary,
   CARBON_NAMES.measures,
@@ -169,11 +180,34 @@ export function readRights(s: Snapshot): RightsModel | null {
   };
 }
 
+/** A task's three dates; empty fields where the sheet has no date columns. */
+function retroDates(row: RetroDateRow | null): Pick<RetroTaskModel, 'start' | 'end' | 'due'> {
+  if (row) return fields(row, { start: asDay, end: asDay, due: asDay });
+  const none = { value: null, raw: null, at: null, typed: false };
+  return { start: none, end: none, due: none };
+}
+
 export function readEvent(s: Snapshot): EventModel | null {
   const rows = filledRows(readEventRows(s), ['label', 'amount', 'rate']);
   if (!rows) return null;
   const partners = s.ranges[EVENT_NAMES.partners];
+  const tasks = (readRetroRows(s) ?? []).filter(
+    (r) => r.task.text('task') !== '' || r.task.text('phase') !== '' || r.task.text('rank') !== '',
+  );
   return {
+    eventDate: figureAt(s, EVENT_NAMES.eventDate, asDay),
+    tasks: tasks.map((r) => ({
+      ...fields(r.task, {
+        phase: asText,
+        task: asText,
+        rank: asMoney,
+        after: asMoney,
+        days: asMoney,
+        margin: asMoney,
+        owner: asText,
+      }),
+      ...retroDates(r.dates),
+    })),
     lines: rows.map((r) => fields(r, { category: asText, label: asText, quantity: asMoney, rate: asMoney })),
     partners: partners
       ? readTable(partners, EVENT_PARTNER_COLUMNS)

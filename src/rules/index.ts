@@ -25,6 +25,7 @@ import { rule as closingDefinitive } from './closing-definitive';
 import { rule as cashflowActual } from './cashflow-actual';
 import { rule as errorCells } from './error-cells';
 import { rule as eventBudget } from './event-budget';
+import { rule as eventRetroplanning } from './event-retroplanning';
 import { rule as expensesLedger } from './expenses-ledger';
 import { rule as financingBalanced } from './financing-balanced';
 import { rule as followupArbitrage } from './followup-arbitrage';
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
   closingDefinitive,
   rightsShares,
   eventBudget,
+  eventRetroplanning,
   modelInvariants,
 ];
 

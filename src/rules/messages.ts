@@ -157,6 +157,14 @@ export const MESSAGES = {
     'Ayant droit {holder} : le rang {rank} n’existe pas dans le partage des RNPP (un entier de 1 à 5 ; vide pour un couloir).',
   'rights-rental-over-cap':
     'Taux de location de {rate} au-delà du plafond de {cap} de Paramètres : la cascade applique {cap}, et les recettes brutes distributeur avec lui.',
+  'retro-after-event':
+    'Tâche « {task} » : échéance le {due}, marge comprise, après l’avant-première du {event} ({late} {late|jour|jours} trop tard).',
+  'retro-after-unknown':
+    'Tâche « {task} » : elle suit la tâche n° {after}, qui n’est pas dans le rétroplanning.',
+  'retro-before-dependency':
+    'Tâche « {task} » : elle commence le {start}, avant l’échéance de la tâche n° {after} « {other} » qu’elle suit ({ready}).',
+  'retro-missing':
+    'Tâche « {task} » sans {what} : le rétroplanning donne la durée et le responsable de chaque tâche.',
   'event-category-missing':
     'Poste « {poste} » du budget d’événement sans catégorie : logistique, communication et marketing ou frais administratifs.',
   'event-category-unknown':

@@ -24,6 +24,7 @@ import {
   computeEvent,
   EVENT_EXAMPLE_NOTE,
   exampleEvent,
+  emptyEvent,
   type EventInput,
   type EventResult,
 } from '../domain/event/event';
@@ -435,7 +436,7 @@ export function computeProduction(input: ScaffoldInput): Production {
     input.event,
     useExample,
     () => exampleEvent(input.format),
-    { title: '', lines: [], partners: [] },
+    emptyEvent(),
     EVENT_EXAMPLE_NOTE,
   );
   return {

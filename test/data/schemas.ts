@@ -359,7 +359,23 @@ const EVENEMENT = examplesByFormat(obj({
     1,
   ),
   partners: arr(obj({ name: str, kind: { enum: ['Numéraire', 'En nature'] }, amount: decimal })),
-}));
+  retroplanning: obj({
+    eventDate: date,
+    tasks: arr(
+      obj({
+        rank: { type: 'integer', minimum: 1 },
+        phase: { enum: ['Préparation', 'Communication', 'Logistique', 'Jour J', 'Bilan'] },
+        task: str,
+        after: nullable({ type: 'integer', minimum: 1 }),
+        days: { type: 'integer', minimum: 1 },
+        margin: { type: 'integer', minimum: 0 },
+        owner: str,
+        start: date,
+      }),
+      1,
+    ),
+  }),
+}, ['retroplanning']));
 
 /** data/exemples/index.json: which format has an example, and the nomenclature it is written in. */
 const EXEMPLES_INDEX = obj({

@@ -270,6 +270,8 @@ function model(): ProductionModel {
         },
       ],
       partners: [{ name: f('Événement', 'I', 'Cinéma'), amount: f('Événement', 'J', m$(1250)) }],
+      eventDate: null,
+      tasks: [],
     },
     carbon: {
       lines: [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { computeEvent, exampleEvent } from '../../src/domain/event/event';
+import { placeTasks } from '../../src/domain/event/retroplanning';
 import {
   computeCascade,
   computeRights,
@@ -16,6 +17,7 @@ import { exampleExpenses } from '../../src/domain/expenses/example';
 import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expenses/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
+import { RETRO_COLUMNS as RT, RETRO_DATE_COLUMNS as RD } from '../../src/sheets/event/contract';
 import {
   RIGHTS_COLUMNS as R,
   RIGHTS_FIRST_ROW,
@@ -250,6 +252,36 @@ describe('Budget d’événement', () => {
     expect([e.partners.toFixed(2), e.balance.toFixed(2)]).toEqual(['8250.00', '8160.00']);
     expect(computeEvent(exampleEvent('serie')).total.toFixed(2)).toBe('0.00');
   });
+
+  it('places the rétroplanning back from the avant-première: end, deadline with the margin, days left', () => {
+    const retro = exampleEvent('long-metrage').retroplanning;
+    expect(retro.eventDate?.toISOString().slice(0, 10)).toBe('2027-11-18');
+    const placed = placeTasks(retro);
+    const day = (d: Date): string => d.toISOString().slice(0, 10);
+    // The printing: 11 October + 5 days − 1 = 15 October, 3 days of margin: 18 October, a month ahead.
+    const print = placed.find((t) => t.rank === 4);
+    expect(print && [day(print.end), day(print.due), print.daysBefore]).toEqual([
+      '2027-10-15',
+      '2027-10-18',
+      31,
+    ]);
+    // The cocktail, the last task before the day: ordered 8 November, 3 days and 2 of margin.
+    const cocktail = placed.find((t) => t.rank === 8);
+    expect(cocktail && [day(cocktail.end), day(cocktail.due), cocktail.daysBefore]).toEqual([
+      '2027-11-10',
+      '2027-11-12',
+      6,
+    ]);
+    // Every task but the day itself and the bilan is ready before the avant-première, and starts
+    // after the deadline of the task it follows.
+    expect(placed.filter((t) => !['Jour J', 'Bilan'].includes(t.phase) && (t.daysBefore ?? -1) < 0)).toEqual(
+      [],
+    );
+    for (const t of placed.filter((x) => x.after !== null)) {
+      const before = placed.find((x) => x.rank === t.after);
+      expect(before && t.start > before.due).toBe(true);
+    }
+  });
 });
 
 describe('the example, mutated as a jury finds it, in LibreOffice', () => {
@@ -356,6 +388,43 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     ]);
     expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
       'Rémunération du producteur à l’achèvement : 140 000,00 € (5,5 % de la base à l’achèvement, 2 568 272,80 €), au-delà du plafond de 5 % (128 413,64 €) : 11 586,36 € à ramener dans le plafond.',
+    );
+  });
+
+  it('finds a rétroplanning task late for the avant-première and one started before the task it follows, at their cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ref = (name: string): string =>
+      (wb.definedNames.getRanges(name).ranges[0] ?? '').split('!')[1]?.replace(/\$/g, '') ?? '';
+    const first = Number(/\d+/.exec(ref('Evt_Retroplanning'))?.[0]);
+    const row = (rank: number): number => first + rank - 1;
+    expect(wb.getWorksheet('Budget événement')?.getCell(RT.cell('rank', row(8))).value).toBe(8);
+    expect(await findingsOf(file, 'retro-after-event')).toEqual([]);
+    expect(await findingsOf(file, 'retro-before-dependency')).toEqual([]);
+    const edited = editWithLibreOffice(
+      file,
+      join(dir, 'retroplanning.xlsx'),
+      [
+        // The cocktail ordered on 15 November (serial 46706): 17 November, 19 with its margin.
+        { op: 'set', sheet: 'Budget événement', cell: RD.cell('start', row(8)), value: 46706 },
+        // The printing started on 5 October (46665), before the poster's deadline (6 October).
+        { op: 'set', sheet: 'Budget événement', cell: RD.cell('start', row(4)), value: 46665 },
+      ],
+      profile,
+    );
+    const late = await findingsOf(edited, 'retro-after-event');
+    expect(late.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([
+      `erreur@Budget événement!${RD.cell('due', row(8))}`,
+    ]);
+    expect(late[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Tâche « Commander le cocktail au traiteur » : échéance le 19/11/2027, marge comprise, après l’avant-première du 18/11/2027 (1 jour trop tard).',
+    );
+    const early = await findingsOf(edited, 'retro-before-dependency');
+    expect(early.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([
+      `avertissement@Budget événement!${RD.cell('start', row(4))}`,
+    ]);
+    expect(early[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      "Tâche « Imprimer les affiches et les cartons » : elle commence le 05/10/2027, avant l’échéance de la tâche n° 3 « Concevoir l'affiche et le carton d'invitation » qu’elle suit (06/10/2027).",
     );
   });
 

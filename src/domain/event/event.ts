@@ -1,6 +1,7 @@
 import examples from '../../../data/exemples/evenement.json';
 import type { ProductionFormat } from '../facts/facts';
 import { type Money, roundCents, sum, toMoney } from '../money';
+import { exampleRetroplanning, type RetroInput } from './retroplanning';
 
 /** How an event's postes are grouped (cpca C.4.2.4). */
 export const EVENT_CATEGORIES = ['Logistique', 'Communication et marketing', 'Frais administratifs'] as const;
@@ -24,7 +25,17 @@ export interface EventInput {
   title: string;
   lines: EventLine[];
   partners: EventPartner[];
+  /** The rétroplanning of the avant-première (cpca C.4.2.3). */
+  retroplanning: RetroInput;
 }
+
+/** No event yet: no poste, no partner, no task. */
+export const emptyEvent = (): EventInput => ({
+  title: '',
+  lines: [],
+  partners: [],
+  retroplanning: { eventDate: null, tasks: [] },
+});
 
 export interface EventResult {
   amounts: Money[];
@@ -61,11 +72,12 @@ interface ExampleEvent {
 /** The example's event budget (data/exemples/evenement.json); empty where the example has none. */
 export function exampleEvent(format: ProductionFormat): EventInput {
   const e = (examples.formats as Partial<Record<ProductionFormat, ExampleEvent>>)[format];
-  if (!e) return { title: '', lines: [], partners: [] };
+  if (!e) return emptyEvent();
   return {
     title: e.title,
     lines: e.lines.map((l) => ({ ...l, quantity: toMoney(l.quantity), rate: toMoney(l.rate) })),
     partners: e.partners.map((p) => ({ ...p, amount: toMoney(p.amount) })),
+    retroplanning: exampleRetroplanning(format),
   };
 }
 

@@ -1,4 +1,5 @@
 import { EVENT_CATEGORIES, PARTNER_KINDS, type EventInput, type EventResult } from '../../domain/event/event';
+import { RETRO_PHASES, placeTasks } from '../../domain/event/retroplanning';
 import { type Money, sum, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { SheetBuilder } from '../model/builder';
@@ -11,11 +12,15 @@ import {
   EVENT_NAMES,
   EVENT_PARTNER_COLUMNS as PA,
   EVENT_TITLE_CELL,
+  RETRO_COLUMNS as RT,
+  RETRO_DATE_COLUMNS as RD,
 } from './contract';
 
 /** Free rows under the postes, and under the partners. */
 export const FREE_EVENT_ROWS = 20;
 export const FREE_PARTNER_ROWS = 5;
+/** Free rows under the rétroplanning's tasks. */
+export const FREE_RETRO_ROWS = 10;
 
 const num = (m: Money): number => toCellNumber(m);
 
@@ -158,6 +163,7 @@ function listRows(b: SheetBuilder, partners: Partners): number {
   const listHeader = partners.balanceRow + 2;
   const lists: [string, readonly string[], (typeof PA.keys)[number]][] = [
     ['Catégories', EVENT_CATEGORIES, 'name'],
+    ['Phases', RETRO_PHASES, 'amount'],
     ['Natures d’apport', PARTNER_KINDS, 'kind'],
   ];
   for (const [title, values, k] of lists) {
@@ -184,7 +190,8 @@ function eventNames(
     .name(EVENT_NAMES.partnersTotal, absolute(PA.cell('amount', partners.partTotal)))
     .name(EVENT_NAMES.balance, absolute(PA.cell('amount', partners.balanceRow)))
     .name(EVENT_NAMES.categories, PA.range('name', listHeader + 1, listHeader + EVENT_CATEGORIES.length))
-    .name(EVENT_NAMES.kinds, PA.range('kind', listHeader + 1, listHeader + PARTNER_KINDS.length));
+    .name(EVENT_NAMES.kinds, PA.range('kind', listHeader + 1, listHeader + PARTNER_KINDS.length))
+    .name(EVENT_NAMES.phases, PA.range('amount', listHeader + 1, listHeader + RETRO_PHASES.length));
 }
 
 function eventChecks(b: SheetBuilder, lines: Lines, cat: Categories, partners: Partners): void {
@@ -217,6 +224,93 @@ function eventChecks(b: SheetBuilder, lines: Lines, cat: Categories, partners: P
   );
 }
 
+type Retro = { first: number; last: number };
+
+/** A date cell of the rétroplanning: a date, or blank. */
+const dateCell = (d: Date | null | undefined): Date | null => d ?? null;
+
+/**
+ * The rétroplanning of the avant-première (cpca C.4.2.3), under the postes and the lists: its date,
+ * then one row per task — phase (list), task, number, the task it follows, duration, safety margin,
+ * who is responsible — and its dates: start (typed), end = start + duration − 1, deadline = end +
+ * margin, days left before the avant-première.
+ */
+function retroRows(b: SheetBuilder, input: EventInput, below: number): Retro {
+  const retro = input.retroplanning;
+  const placed = placeTasks(retro);
+  const title = below + 2;
+  const dateRow = title + 1;
+  const header = dateRow + 2;
+  const first = header + 1;
+  const last = first + retro.tasks.length + FREE_RETRO_ROWS - 1;
+  const eventDate = RT.cell('task', dateRow);
+  b.push(
+    { address: RT.cell('phase', title), value: 'RÉTROPLANNING DE L’AVANT-PREMIÈRE', style: 'section' },
+    { address: RT.cell('phase', dateRow), value: 'Date de l’avant-première', style: 'label' },
+    { address: eventDate, value: dateCell(retro.eventDate), numFmt: NUMFMT.date, style: 'input' },
+  );
+  b.headers(RT, header).headers(RD, header);
+  b.name(EVENT_NAMES.eventDate, absolute(eventDate));
+  const event = b.n(EVENT_NAMES.eventDate);
+  for (let r = first; r <= last; r += 1) {
+    const t = placed[r - first];
+    const at = (k: (typeof RT.keys)[number]): string => RT.cell(k, r);
+    const d = (k: (typeof RD.keys)[number]): string => RD.cell(k, r);
+    b.push(
+      { address: at('phase'), value: t?.phase ?? null, style: 'input' },
+      { address: at('task'), value: t?.task ?? null, style: 'input' },
+      { address: at('rank'), value: t?.rank ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('after'), value: t?.after ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('days'), value: t?.days ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('margin'), value: t?.margin ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('owner'), value: t?.owner ?? null, style: 'input' },
+      { address: d('start'), value: dateCell(t?.start), numFmt: NUMFMT.date, style: 'input' },
+      {
+        address: d('end'),
+        formula: `IF(OR(${d('start')}="",${at('days')}=""),"",${d('start')}+${at('days')}-1)`,
+        result: t ? t.end : '',
+        numFmt: NUMFMT.date,
+        style: 'computed',
+      },
+      {
+        address: d('due'),
+        formula: `IF(${d('end')}="","",${d('end')}+N(${at('margin')}))`,
+        result: t ? t.due : '',
+        numFmt: NUMFMT.date,
+        style: 'computed',
+      },
+      {
+        address: d('before'),
+        formula: `IF(OR(${d('due')}="",${event}=""),"",${event}-${d('due')})`,
+        result: t?.daysBefore ?? '',
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+    );
+  }
+  b.name(EVENT_NAMES.retro, RT.block(first, last)).name(EVENT_NAMES.retroDates, RD.block(first, last));
+  const whole = (k: (typeof RT.keys)[number], bounds: readonly [number, number], error: string) => ({
+    range: RT.span(k, first, last),
+    kind: 'wholeBetween' as const,
+    bounds,
+    error,
+  });
+  b.validations.push(
+    {
+      range: RT.span('phase', first, last),
+      kind: 'list',
+      listName: b.n(EVENT_NAMES.phases),
+      error: 'Phase : Préparation, Communication, Logistique, Jour J ou Bilan.',
+    },
+    whole('rank', [1, 999], 'N° : un nombre entier (1, 2, 3…).'),
+    whole('after', [1, 999], 'Après la tâche n° : le numéro d’une tâche du rétroplanning.'),
+    whole('days', [1, 365], 'Durée : un nombre entier de jours, au moins 1.'),
+    whole('margin', [0, 365], 'Marge de sécurité : un nombre entier de jours, 0 ou plus.'),
+  );
+  b.conditionalFormats.push({ range: RD.span('before', first, last), when: 'negative' });
+  return { first, last };
+}
+
 /**
  * Budget d'un événement (avant-première, festival): postes grouped as logistique, communication et
  * marketing, frais administratifs (list), quantity × tarif; totals per category with their share;
@@ -231,7 +325,7 @@ export function eventSheet(
   b.titled(
     'Budget d’événement — avant-première, festival',
     note ??
-      'Une ligne par poste, dans sa catégorie (logistique, communication et marketing, frais administratifs) : quantité × tarif. À droite, les totaux par catégorie, les partenaires et ce qui reste à la charge de la production.',
+      'Une ligne par poste, dans sa catégorie (logistique, communication et marketing, frais administratifs) : quantité × tarif. À droite, les totaux par catégorie, les partenaires et ce qui reste à la charge de la production. Sous les postes, le rétroplanning de l’avant-première : chaque tâche dans sa phase, sa durée, sa marge de sécurité, son responsable et la tâche qu’elle suit ; fin, échéance et jours restants se calculent.',
   ).push(
     { address: 'A4', value: 'Événement', style: 'label' },
     { address: EVENT_TITLE_CELL, value: input.title || null, style: 'input' },
@@ -239,11 +333,13 @@ export function eventSheet(
   const lines = lineRows(b, input, result);
   const cat = categoryRows(b, result, lines);
   const partners = partnerRows(b, input, result, cat);
-  eventNames(b, lines, cat, partners, listRows(b, partners));
+  const listHeader = listRows(b, partners);
+  eventNames(b, lines, cat, partners, listHeader);
   eventChecks(b, lines, cat, partners);
+  retroRows(b, input, Math.max(lines.last, listHeader + RETRO_PHASES.length));
   return {
     sheet: b.plan({
-      columnWidths: [26, 46, 10, 10, 12, 14, 30, 3, 36, 14, 18],
+      columnWidths: [26, 46, 10, 12, 12, 14, 30, 3, 36, 14, 18, 14],
       freezeRows: EVENT_HEADER_ROW,
       merges: [`A2:${E.last}2`],
       rowHeights: { 2: 30 },

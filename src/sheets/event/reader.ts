@@ -1,5 +1,5 @@
 import { readTable, type Snapshot, type TableRow } from '../model/snapshot';
-import { EVENT_COLUMNS, EVENT_NAMES } from './contract';
+import { EVENT_COLUMNS, EVENT_NAMES, RETRO_COLUMNS, RETRO_DATE_COLUMNS } from './contract';
 
 export type EventRow = TableRow<(typeof EVENT_COLUMNS.keys)[number]>;
 
@@ -7,4 +7,16 @@ export type EventRow = TableRow<(typeof EVENT_COLUMNS.keys)[number]>;
 export function readEventRows(s: Snapshot): EventRow[] | null {
   const range = s.ranges[EVENT_NAMES.lines];
   return range ? readTable(range, EVENT_COLUMNS) : null;
+}
+
+export type RetroRow = TableRow<(typeof RETRO_COLUMNS.keys)[number]>;
+export type RetroDateRow = TableRow<(typeof RETRO_DATE_COLUMNS.keys)[number]>;
+
+/** The rétroplanning's tasks (Evt_Retroplanning) and their dates (Evt_RetroDates), row by row. */
+export function readRetroRows(s: Snapshot): { task: RetroRow; dates: RetroDateRow | null }[] | null {
+  const range = s.ranges[EVENT_NAMES.retro];
+  if (!range) return null;
+  const dates = s.ranges[EVENT_NAMES.retroDates];
+  const dateRows = dates ? readTable(dates, RETRO_DATE_COLUMNS) : [];
+  return readTable(range, RETRO_COLUMNS).map((task, i) => ({ task, dates: dateRows[i] ?? null }));
 }
