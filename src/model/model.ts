@@ -405,6 +405,19 @@ export interface EventModel {
   /** The rétroplanning of the avant-première: its date and its tasks (empty without one). */
   eventDate: F<number>;
   tasks: RetroTaskModel[];
+  /** The festivals listed (ranked: in the strategy). */
+  festivals: FestivalModel[];
+}
+
+/** A festival of the strategy, with its criteria (days as Excel serials). */
+export interface FestivalModel {
+  name: Field<string>;
+  rank: Field<Money>;
+  premiere: Field<string>;
+  start: Field<number>;
+  deadline: Field<number>;
+  minutesMin: Field<Money>;
+  minutesMax: Field<Money>;
 }
 
 /** A task of the rétroplanning, with the dates the sheet computes (days as Excel serials). */

@@ -7,7 +7,13 @@ import { readCarbonLines, readCarbonMeasures, readCarbonSummary } from '../sheet
 import { CLOSING_FUNDING_COLUMNS, CLOSING_NAMES } from '../sheets/closing/contract';
 import { readClosingCosts } from '../sheets/closing/reader';
 import { EVENT_NAMES, EVENT_PARTNER_COLUMNS } from '../sheets/event/contract';
-import { readEventRows, readRetroRows, type RetroDateRow } from '../sheets/event/reader';
+import {
+  readEventRows,
+  readFestivalRows,
+  readRetroRows,
+  type FestivalDateRow,
+  type RetroDateRow,
+} from '../sheets/event/reader';
 import { EXPENSE_CODE_COLUMNS, EXPENSE_NAMES } from '../sheets/expenses/contract';
 import { isPiece, readExpenseRows } from '../sheets/expenses/reader';
 import { FOLLOWUP_NAMES } from '../sheets/followup/contract';
@@ -23,6 +29,7 @@ import type {
   EventModel,
   FollowUpModel,
   LedgerModel,
+  FestivalModel,
   RetroTaskModel,
   RightsModel,
 } from './model';
@@ -59,6 +66,8 @@ export const FOLLOWING_READS: readonly string[] = [
   EVENT_NAMES.eventDate,
   EVENT_NAMES.retro,
   EVENT_NAMES.retroDates,
+  EVENT_NAMES.festivals,
+  EVENT_NAMES.festivalDates,
   CARBON_NAMES.lines,
   CARBON_NAMES.summary,
   CARBON_NAMES.measures,
@@ -187,6 +196,25 @@ function retroDates(row: RetroDateRow | null): Pick<RetroTaskModel, 'start' | 'e
   return { start: none, end: none, due: none };
 }
 
+/** A festival's dates and duration criteria; empty fields where the sheet has no such columns. */
+function festivalCriteria(
+  row: FestivalDateRow | null,
+): Pick<FestivalModel, 'start' | 'deadline' | 'minutesMin' | 'minutesMax'> {
+  if (row) return fields(row, { start: asDay, deadline: asDay, minutesMin: asMoney, minutesMax: asMoney });
+  const none = { value: null, raw: null, at: null, typed: false };
+  return { start: none, deadline: none, minutesMin: none, minutesMax: none };
+}
+
+/** The festivals listed, with their criteria. */
+function readFestivals(s: Snapshot): FestivalModel[] {
+  return (readFestivalRows(s) ?? [])
+    .filter((r) => r.festival.text('name') !== '')
+    .map((r) => ({
+      ...fields(r.festival, { name: asText, rank: asMoney, premiere: asText }),
+      ...festivalCriteria(r.dates),
+    }));
+}
+
 export function readEvent(s: Snapshot): EventModel | null {
   const rows = filledRows(readEventRows(s), ['label', 'amount', 'rate']);
   if (!rows) return null;
@@ -196,6 +224,7 @@ export function readEvent(s: Snapshot): EventModel | null {
   );
   return {
     eventDate: figureAt(s, EVENT_NAMES.eventDate, asDay),
+    festivals: readFestivals(s),
     tasks: tasks.map((r) => ({
       ...fields(r.task, {
         phase: asText,

@@ -25,6 +25,7 @@ import { rule as closingDefinitive } from './closing-definitive';
 import { rule as cashflowActual } from './cashflow-actual';
 import { rule as errorCells } from './error-cells';
 import { rule as eventBudget } from './event-budget';
+import { rule as eventFestivals } from './event-festivals';
 import { rule as eventRetroplanning } from './event-retroplanning';
 import { rule as expensesLedger } from './expenses-ledger';
 import { rule as financingBalanced } from './financing-balanced';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   rightsShares,
   eventBudget,
   eventRetroplanning,
+  eventFestivals,
   modelInvariants,
 ];
 

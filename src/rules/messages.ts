@@ -157,6 +157,12 @@ export const MESSAGES = {
     'Ayant droit {holder} : le rang {rank} n’existe pas dans le partage des RNPP (un entier de 1 à 5 ; vide pour un couloir).',
   'rights-rental-over-cap':
     'Taux de location de {rate} au-delà du plafond de {cap} de Paramètres : la cascade applique {cap}, et les recettes brutes distributeur avec lui.',
+  'festival-undelivered':
+    '{festival} : inscription close le {deadline}, avant la livraison du film le {delivery} — prévoyez une copie de travail ou écartez ce festival.',
+  'festival-duration':
+    '{festival} : le film dure {minutes} min, hors de la durée que le festival accepte ({min} à {max} min).',
+  'festival-premiere-conflict':
+    '{festival} exige une première mondiale, mais la stratégie montre d’abord le film à « {other} », le {date}.',
   'retro-after-event':
     'Tâche « {task} » : échéance le {due}, marge comprise, après l’avant-première du {event} ({late} {late|jour|jours} trop tard).',
   'retro-after-unknown':

@@ -185,7 +185,14 @@ const SHEETS: readonly SheetEntry[] = [
       })),
   },
   { key: 'rights', build: (p, naming) => rightsSheet(p.rights, naming) },
-  { key: 'event', build: (p, naming) => eventSheet(p.event, naming) },
+  {
+    key: 'event',
+    build: (p, naming) =>
+      eventSheet(p.event, naming, {
+        minutes: p.production?.durationMinutes ?? null,
+        delivery: p.production?.padDelivery ?? null,
+      }),
+  },
   { key: 'factors', build: (_p, naming) => factorsSheet(naming) },
 ];
 

@@ -375,7 +375,24 @@ const EVENEMENT = examplesByFormat(obj({
       1,
     ),
   }),
-}, ['retroplanning']));
+  festivals: arr(
+    obj({
+      name: str,
+      section: str,
+      place: str,
+      rank: nullable({ type: 'integer', minimum: 1 }),
+      premiere: { enum: ['Mondiale', 'Internationale', 'Nationale', 'Aucune'] },
+      genres: str,
+      benefits: str,
+      start: date,
+      deadline: date,
+      fee: decimal,
+      minutesMin: nullable({ type: 'integer', minimum: 1 }),
+      minutesMax: nullable({ type: 'integer', minimum: 1 }),
+      yearMin: nullable({ type: 'integer', minimum: 1900 }),
+    }),
+  ),
+}, ['retroplanning', 'festivals']));
 
 /** data/exemples/index.json: which format has an example, and the nomenclature it is written in. */
 const EXEMPLES_INDEX = obj({

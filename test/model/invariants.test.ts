@@ -272,6 +272,7 @@ function model(): ProductionModel {
       partners: [{ name: f('Événement', 'I', 'Cinéma'), amount: f('Événement', 'J', m$(1250)) }],
       eventDate: null,
       tasks: [],
+      festivals: [],
     },
     carbon: {
       lines: [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { computeEvent, exampleEvent } from '../../src/domain/event/event';
+import { strategyFees } from '../../src/domain/event/festivals';
 import { placeTasks } from '../../src/domain/event/retroplanning';
 import {
   computeCascade,
@@ -17,7 +18,12 @@ import { exampleExpenses } from '../../src/domain/expenses/example';
 import { EXPENSE_COLUMNS as E, EXPENSE_FIRST_ROW } from '../../src/sheets/expenses/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { CLOSING_FUNDING_COLUMNS as FU } from '../../src/sheets/closing/contract';
-import { RETRO_COLUMNS as RT, RETRO_DATE_COLUMNS as RD } from '../../src/sheets/event/contract';
+import {
+  FESTIVAL_COLUMNS as FE,
+  FESTIVAL_DATE_COLUMNS as FD,
+  RETRO_COLUMNS as RT,
+  RETRO_DATE_COLUMNS as RD,
+} from '../../src/sheets/event/contract';
 import {
   RIGHTS_COLUMNS as R,
   RIGHTS_FIRST_ROW,
@@ -253,6 +259,17 @@ describe('Budget d’événement', () => {
     expect(computeEvent(exampleEvent('serie')).total.toFixed(2)).toBe('0.00');
   });
 
+  it('ranks the example’s festivals: three in the strategy for 145 € of fees, Cannes set aside', () => {
+    const festivals = exampleEvent('long-metrage').festivals;
+    expect(festivals.map((f) => [f.name, f.rank])).toEqual([
+      ['Festival du premier film de Lille', 1],
+      ['Rencontres européennes du cinéma de Bruxelles', 2],
+      ['Festival du film francophone de Montréal', 3],
+      ['Festival international du film de Cannes', null],
+    ]);
+    expect(strategyFees(festivals).toFixed(2)).toBe('145.00');
+  });
+
   it('places the rétroplanning back from the avant-première: end, deadline with the margin, days left', () => {
     const retro = exampleEvent('long-metrage').retroplanning;
     expect(retro.eventDate?.toISOString().slice(0, 10)).toBe('2027-11-18');
@@ -283,6 +300,10 @@ describe('Budget d’événement', () => {
     }
   });
 });
+
+/** Where a workbook name points, without the sheet and the dollars: « A43:G56 ». */
+const ref = (wb: ExcelJS.Workbook, name: string): string =>
+  (wb.definedNames.getRanges(name).ranges[0] ?? '').split('!')[1]?.replace(/\$/g, '') ?? '';
 
 describe('the example, mutated as a jury finds it, in LibreOffice', () => {
   const silent = { out: () => undefined, err: () => undefined };
@@ -394,9 +415,7 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
   it('finds a rétroplanning task late for the avant-première and one started before the task it follows, at their cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ref = (name: string): string =>
-      (wb.definedNames.getRanges(name).ranges[0] ?? '').split('!')[1]?.replace(/\$/g, '') ?? '';
-    const first = Number(/\d+/.exec(ref('Evt_Retroplanning'))?.[0]);
+    const first = Number(/\d+/.exec(ref(wb, 'Evt_Retroplanning'))?.[0]);
     const row = (rank: number): number => first + rank - 1;
     expect(wb.getWorksheet('Budget événement')?.getCell(RT.cell('rank', row(8))).value).toBe(8);
     expect(await findingsOf(file, 'retro-after-event')).toEqual([]);
@@ -425,6 +444,35 @@ describe('the example, mutated as a jury finds it, in LibreOffice', () => {
     ]);
     expect(early[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
       "Tâche « Imprimer les affiches et les cartons » : elle commence le 05/10/2027, avant l’échéance de la tâche n° 3 « Concevoir l'affiche et le carton d'invitation » qu’elle suit (06/10/2027).",
+    );
+  });
+
+  it('finds Cannes put back in the strategy after the world premiere given at Lille, and its fees counted', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const first = Number(/\d+/.exec(ref(wb, 'Evt_Festivals'))?.[0]);
+    const cannes = first + 3;
+    expect(wb.getWorksheet('Budget événement')?.getCell(FE.cell('name', cannes)).value).toBe(
+      'Festival international du film de Cannes',
+    );
+    expect(await findingsOf(file, 'festival-premiere-conflict')).toEqual([]);
+    const edited = editWithLibreOffice(
+      file,
+      join(dir, 'festivals.xlsx'),
+      [
+        { op: 'set', sheet: 'Budget événement', cell: FE.cell('rank', cannes), value: 4 },
+        // Its fee typed at 120 €: the strategy's fees go from 145 € to 265 €.
+        { op: 'set', sheet: 'Budget événement', cell: FD.cell('fee', cannes), value: 120 },
+      ],
+      profile,
+    );
+    expect(toCents(await namedValues(edited, ['Evt_FraisFestivals']))).toEqual({ Evt_FraisFestivals: 265 });
+    const found = await findingsOf(edited, 'festival-premiere-conflict');
+    expect(found.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([
+      `erreur@Budget événement!${FE.cell('premiere', cannes)}`,
+    ]);
+    expect(found[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Festival international du film de Cannes exige une première mondiale, mais la stratégie montre d’abord le film à « Festival du premier film de Lille », le 08/12/2027.',
     );
   });
 

@@ -1,6 +1,7 @@
 import examples from '../../../data/exemples/evenement.json';
 import type { ProductionFormat } from '../facts/facts';
 import { type Money, roundCents, sum, toMoney } from '../money';
+import { exampleFestivals, type Festival } from './festivals';
 import { exampleRetroplanning, type RetroInput } from './retroplanning';
 
 /** How an event's postes are grouped (cpca C.4.2.4). */
@@ -27,6 +28,8 @@ export interface EventInput {
   partners: EventPartner[];
   /** The rétroplanning of the avant-première (cpca C.4.2.3). */
   retroplanning: RetroInput;
+  /** The festival strategy (cpca C.4.2.1, cefpf C4.14). */
+  festivals: Festival[];
 }
 
 /** No event yet: no poste, no partner, no task. */
@@ -35,6 +38,7 @@ export const emptyEvent = (): EventInput => ({
   lines: [],
   partners: [],
   retroplanning: { eventDate: null, tasks: [] },
+  festivals: [],
 });
 
 export interface EventResult {
@@ -78,6 +82,7 @@ export function exampleEvent(format: ProductionFormat): EventInput {
     lines: e.lines.map((l) => ({ ...l, quantity: toMoney(l.quantity), rate: toMoney(l.rate) })),
     partners: e.partners.map((p) => ({ ...p, amount: toMoney(p.amount) })),
     retroplanning: exampleRetroplanning(format),
+    festivals: exampleFestivals(format),
   };
 }
 

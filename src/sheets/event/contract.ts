@@ -46,6 +46,31 @@ export const RETRO_DATE_COLUMNS = contiguousColumns('I', {
   before: 'Jours avant l’avant-première',
 });
 
+/**
+ * The festivals (named Evt_Festivals), under the rétroplanning: each festival, its section, place,
+ * rank in the strategy, the premiere it requires, genres and expected benefits; its dates, fee and
+ * eligibility right of it (named Evt_FestivalDates, the same rows).
+ */
+export const FESTIVAL_COLUMNS = contiguousColumns('A', {
+  name: 'Festival',
+  section: 'Section',
+  place: 'Lieu',
+  rank: 'Rang dans la stratégie',
+  premiere: 'Première exigée',
+  genres: 'Genres acceptés',
+  benefits: 'Retombées attendues',
+});
+export const FESTIVAL_DATE_COLUMNS = contiguousColumns('I', {
+  start: 'Début du festival',
+  deadline: 'Date limite d’inscription',
+  ready: 'Film livré à la date limite',
+  eligible: 'Durée du film éligible',
+  fee: 'Frais d’inscription',
+  minutesMin: 'Durée min. (min)',
+  minutesMax: 'Durée max. (min)',
+  yearMin: 'Année de production min.',
+});
+
 export const EVENT_TITLE_CELL = 'B4';
 export const EVENT_HEADER_ROW = 6;
 export const EVENT_FIRST_ROW = EVENT_HEADER_ROW + 1;
@@ -67,4 +92,9 @@ export const EVENT_NAMES = {
   eventDate: 'Evt_DateAvantPremiere',
   retro: 'Evt_Retroplanning',
   retroDates: 'Evt_RetroDates',
+  /** The festivals, their dates and criteria, and the fees of those in the strategy. */
+  festivals: 'Evt_Festivals',
+  festivalDates: 'Evt_FestivalDates',
+  festivalFees: 'Evt_FraisFestivals',
+  premieres: 'Evt_ListePremieres',
 } as const;

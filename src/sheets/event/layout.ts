@@ -1,5 +1,7 @@
 import { EVENT_CATEGORIES, PARTNER_KINDS, type EventInput, type EventResult } from '../../domain/event/event';
+import { PREMIERE_STATUSES, strategyFees } from '../../domain/event/festivals';
 import { RETRO_PHASES, placeTasks } from '../../domain/event/retroplanning';
+import { PARAMS_NAMES } from '../params/contract';
 import { type Money, sum, toCellNumber } from '../../domain/money';
 import type { Naming } from '../model/naming';
 import { SheetBuilder } from '../model/builder';
@@ -12,6 +14,8 @@ import {
   EVENT_NAMES,
   EVENT_PARTNER_COLUMNS as PA,
   EVENT_TITLE_CELL,
+  FESTIVAL_COLUMNS as FE,
+  FESTIVAL_DATE_COLUMNS as FD,
   RETRO_COLUMNS as RT,
   RETRO_DATE_COLUMNS as RD,
 } from './contract';
@@ -19,8 +23,9 @@ import {
 /** Free rows under the postes, and under the partners. */
 export const FREE_EVENT_ROWS = 20;
 export const FREE_PARTNER_ROWS = 5;
-/** Free rows under the rétroplanning's tasks. */
+/** Free rows under the rétroplanning's tasks, and under the festivals. */
 export const FREE_RETRO_ROWS = 10;
+export const FREE_FESTIVAL_ROWS = 5;
 
 const num = (m: Money): number => toCellNumber(m);
 
@@ -166,6 +171,11 @@ function listRows(b: SheetBuilder, partners: Partners): number {
     ['Phases', RETRO_PHASES, 'amount'],
     ['Natures d’apport', PARTNER_KINDS, 'kind'],
   ];
+  // The premieres a festival may require, beside the phases (one column further right).
+  b.push({ address: `L${listHeader}`, value: 'Premières', style: 'header' });
+  PREMIERE_STATUSES.forEach((v, i) =>
+    b.push({ address: `L${listHeader + 1 + i}`, value: v, style: 'label' }),
+  );
   for (const [title, values, k] of lists) {
     b.push({ address: PA.cell(k, listHeader), value: title, style: 'header' });
     values.forEach((v, i) => b.push({ address: PA.cell(k, listHeader + 1 + i), value: v, style: 'label' }));
@@ -191,7 +201,8 @@ function eventNames(
     .name(EVENT_NAMES.balance, absolute(PA.cell('amount', partners.balanceRow)))
     .name(EVENT_NAMES.categories, PA.range('name', listHeader + 1, listHeader + EVENT_CATEGORIES.length))
     .name(EVENT_NAMES.kinds, PA.range('kind', listHeader + 1, listHeader + PARTNER_KINDS.length))
-    .name(EVENT_NAMES.phases, PA.range('amount', listHeader + 1, listHeader + RETRO_PHASES.length));
+    .name(EVENT_NAMES.phases, PA.range('amount', listHeader + 1, listHeader + RETRO_PHASES.length))
+    .name(EVENT_NAMES.premieres, `$L$${listHeader + 1}:$L$${listHeader + PREMIERE_STATUSES.length}`);
 }
 
 function eventChecks(b: SheetBuilder, lines: Lines, cat: Categories, partners: Partners): void {
@@ -225,6 +236,8 @@ function eventChecks(b: SheetBuilder, lines: Lines, cat: Categories, partners: P
 }
 
 type Retro = { first: number; last: number };
+/** The film, as Paramètres give it: its duration in minutes and its delivery (PAD) date. */
+export type Film = { minutes: number | null; delivery: Date | null };
 
 /** A date cell of the rétroplanning: a date, or blank. */
 const dateCell = (d: Date | null | undefined): Date | null => d ?? null;
@@ -312,6 +325,95 @@ function retroRows(b: SheetBuilder, input: EventInput, below: number): Retro {
 }
 
 /**
+ * The festival strategy (cpca C.4.2.1, cefpf C4.14), under the rétroplanning: each festival with
+ * its section, place, rank in the strategy (blank: listed, set aside), the premiere it requires,
+ * genres and expected benefits; its dates, fee, duration and year criteria; whether the film is
+ * delivered by the deadline and within the durations (Paramètres); the fees of the ranked ones.
+ */
+function festivalRows(b: SheetBuilder, input: EventInput, film: Film, below: number): void {
+  const festivals = input.festivals;
+  const title = below + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const last = first + festivals.length + FREE_FESTIVAL_ROWS - 1;
+  const total = last + 1;
+  b.push({ address: FE.cell('name', title), value: 'FESTIVALS — STRATÉGIE D’INSCRIPTION', style: 'section' });
+  b.headers(FE, header).headers(FD, header);
+  const delivery = b.n(PARAMS_NAMES.padDelivery);
+  const minutes = b.n(PARAMS_NAMES.duration);
+  for (let r = first; r <= last; r += 1) {
+    const f = festivals[r - first];
+    const at = (k: (typeof FE.keys)[number]): string => FE.cell(k, r);
+    const d = (k: (typeof FD.keys)[number]): string => FD.cell(k, r);
+    const minutesOk = (x: NonNullable<typeof f>, m: number): boolean =>
+      (x.minutesMin === null || m >= x.minutesMin) && (x.minutesMax === null || m <= x.minutesMax);
+    b.push(
+      { address: at('name'), value: f?.name ?? null, style: 'input' },
+      { address: at('section'), value: f?.section ?? null, style: 'input' },
+      { address: at('place'), value: f?.place ?? null, style: 'input' },
+      { address: at('rank'), value: f?.rank ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: at('premiere'), value: f?.premiere ?? null, style: 'input' },
+      { address: at('genres'), value: f?.genres ?? null, style: 'input' },
+      { address: at('benefits'), value: f?.benefits ?? null, style: 'input' },
+      { address: d('start'), value: f?.start ?? null, numFmt: NUMFMT.date, style: 'input' },
+      { address: d('deadline'), value: f?.deadline ?? null, numFmt: NUMFMT.date, style: 'input' },
+      { address: d('fee'), value: f ? num(f.fee) : null, numFmt: NUMFMT.euro, style: 'input' },
+      { address: d('minutesMin'), value: f?.minutesMin ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: d('minutesMax'), value: f?.minutesMax ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      { address: d('yearMin'), value: f?.yearMin ?? null, numFmt: NUMFMT.integer, style: 'input' },
+      {
+        address: d('ready'),
+        formula: `IF(OR(${d('deadline')}="",N(${delivery})=0),"",IF(${d('deadline')}>=${delivery},"Oui","Non"))`,
+        result: f && film.delivery ? (f.deadline >= film.delivery ? 'Oui' : 'Non') : '',
+        style: 'computed',
+      },
+      {
+        address: d('eligible'),
+        formula: `IF(OR(${at('name')}="",N(${minutes})=0),"",IF(AND(OR(${d('minutesMin')}="",${minutes}>=${d('minutesMin')}),OR(${d('minutesMax')}="",${minutes}<=${d('minutesMax')})),"Oui","Non"))`,
+        result: f && film.minutes ? (minutesOk(f, film.minutes) ? 'Oui' : 'Non') : '',
+        style: 'computed',
+      },
+    );
+  }
+  b.push(
+    {
+      address: FE.cell('name', total),
+      value: 'Frais d’inscription des festivals de la stratégie',
+      style: 'total',
+    },
+    {
+      address: FD.cell('fee', total),
+      formula: `SUMIF(${FE.range('rank', first, last)},">0",${FD.range('fee', first, last)})`,
+      result: num(strategyFees(festivals)),
+      numFmt: NUMFMT.euro,
+      style: 'total',
+    },
+  );
+  b.name(EVENT_NAMES.festivals, FE.block(first, last))
+    .name(EVENT_NAMES.festivalDates, FD.block(first, last))
+    .name(EVENT_NAMES.festivalFees, absolute(FD.cell('fee', total)));
+  b.validations.push(
+    {
+      range: FE.span('premiere', first, last),
+      kind: 'list',
+      listName: b.n(EVENT_NAMES.premieres),
+      error: 'Première exigée : Mondiale, Internationale, Nationale ou Aucune.',
+    },
+    {
+      range: FE.span('rank', first, last),
+      kind: 'wholeBetween',
+      bounds: [1, 99],
+      error: 'Rang : 1, 2, 3… (vide : écarté).',
+    },
+    {
+      range: FD.span('fee', first, last),
+      kind: 'decimalMin0',
+      error: 'Frais d’inscription : un montant positif ou nul.',
+    },
+  );
+}
+
+/**
  * Budget d'un événement (avant-première, festival): postes grouped as logistique, communication et
  * marketing, frais administratifs (list), quantity × tarif; totals per category with their share;
  * the partners and their contribution (cash or in kind) and the balance left to the production.
@@ -319,6 +421,7 @@ function retroRows(b: SheetBuilder, input: EventInput, below: number): Retro {
 export function eventSheet(
   event: { input: EventInput; result: EventResult; note?: string },
   naming: Naming,
+  film: Film = { minutes: null, delivery: null },
 ): EventLayout {
   const { input, result, note } = event;
   const b = new SheetBuilder(naming, 'event');
@@ -336,10 +439,11 @@ export function eventSheet(
   const listHeader = listRows(b, partners);
   eventNames(b, lines, cat, partners, listHeader);
   eventChecks(b, lines, cat, partners);
-  retroRows(b, input, Math.max(lines.last, listHeader + RETRO_PHASES.length));
+  const retro = retroRows(b, input, Math.max(lines.last, listHeader + RETRO_PHASES.length));
+  festivalRows(b, input, film, retro.last);
   return {
     sheet: b.plan({
-      columnWidths: [26, 46, 10, 12, 12, 14, 30, 3, 36, 14, 18, 14],
+      columnWidths: [26, 46, 10, 12, 12, 14, 30, 3, 36, 14, 18, 14, 12, 10, 10, 12],
       freezeRows: EVENT_HEADER_ROW,
       merges: [`A2:${E.last}2`],
       rowHeights: { 2: 30 },

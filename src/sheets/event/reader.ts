@@ -1,5 +1,12 @@
 import { readTable, type Snapshot, type TableRow } from '../model/snapshot';
-import { EVENT_COLUMNS, EVENT_NAMES, RETRO_COLUMNS, RETRO_DATE_COLUMNS } from './contract';
+import {
+  EVENT_COLUMNS,
+  EVENT_NAMES,
+  FESTIVAL_COLUMNS,
+  FESTIVAL_DATE_COLUMNS,
+  RETRO_COLUMNS,
+  RETRO_DATE_COLUMNS,
+} from './contract';
 
 export type EventRow = TableRow<(typeof EVENT_COLUMNS.keys)[number]>;
 
@@ -19,4 +26,18 @@ export function readRetroRows(s: Snapshot): { task: RetroRow; dates: RetroDateRo
   const dates = s.ranges[EVENT_NAMES.retroDates];
   const dateRows = dates ? readTable(dates, RETRO_DATE_COLUMNS) : [];
   return readTable(range, RETRO_COLUMNS).map((task, i) => ({ task, dates: dateRows[i] ?? null }));
+}
+
+export type FestivalRow = TableRow<(typeof FESTIVAL_COLUMNS.keys)[number]>;
+export type FestivalDateRow = TableRow<(typeof FESTIVAL_DATE_COLUMNS.keys)[number]>;
+
+/** The festivals (Evt_Festivals) and their dates and criteria (Evt_FestivalDates), row by row. */
+export function readFestivalRows(
+  s: Snapshot,
+): { festival: FestivalRow; dates: FestivalDateRow | null }[] | null {
+  const range = s.ranges[EVENT_NAMES.festivals];
+  if (!range) return null;
+  const dates = s.ranges[EVENT_NAMES.festivalDates];
+  const dateRows = dates ? readTable(dates, FESTIVAL_DATE_COLUMNS) : [];
+  return readTable(range, FESTIVAL_COLUMNS).map((festival, i) => ({ festival, dates: dateRows[i] ?? null }));
 }
