@@ -34,21 +34,12 @@ export function strategyFees(festivals: readonly Festival[]): Money {
   return sum(festivals.filter((f) => f.rank !== null).map((f) => f.fee));
 }
 
-interface ExampleFestival {
-  name: string;
-  section: string;
-  place: string;
-  rank: number | null;
-  premiere: string;
-  genres: string;
-  benefits: string;
+/** A festival as data/exemples/evenement.json writes it: dates and fee as strings. */
+type ExampleFestival = Omit<Festival, 'start' | 'deadline' | 'fee'> & {
   start: string;
   deadline: string;
   fee: string;
-  minutesMin: number | null;
-  minutesMax: number | null;
-  yearMin: number | null;
-}
+};
 
 /** The example's festivals (data/exemples/evenement.json); none where the example has none. */
 export function exampleFestivals(format: ProductionFormat): Festival[] {
