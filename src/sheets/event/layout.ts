@@ -392,6 +392,11 @@ function festivalRows(b: SheetBuilder, input: EventInput, film: Film, below: num
   b.name(EVENT_NAMES.festivals, FE.block(first, last))
     .name(EVENT_NAMES.festivalDates, FD.block(first, last))
     .name(EVENT_NAMES.festivalFees, absolute(FD.cell('fee', total)));
+  festivalChecks(b, first, last);
+}
+
+/** The festivals' drop-down and number checks. */
+function festivalChecks(b: SheetBuilder, first: number, last: number): void {
   b.validations.push(
     {
       range: FE.span('premiere', first, last),
