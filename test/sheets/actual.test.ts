@@ -9,6 +9,7 @@ import { Money } from '../../src/domain/money';
 import { ACTUAL_NAMES } from '../../src/sheets/actual/contract';
 import { FOLLOWUP_COLUMNS as F } from '../../src/sheets/followup/contract';
 import { splitReference } from '../../src/sheets/model/plan';
+import type { JsonFinding } from '../support/audit';
 import { rowOfResult, toCents } from '../support/cells';
 import {
   editWithLibreOffice,
@@ -315,18 +316,7 @@ describe('Trésorerie réelle in LibreOffice', () => {
       out: (s) => out.push(s),
       err: () => undefined,
     });
-    const report = JSON.parse(out.join('')) as {
-      files: {
-        findings: {
-          ruleId: string;
-          messageId: string;
-          severity: string;
-          message: string;
-          sheet: string;
-          address: string;
-        }[];
-      }[];
-    };
+    const report = JSON.parse(out.join('')) as { files: { findings: JsonFinding[] }[] };
     const found = (report.files[0]?.findings ?? []).filter((f) => f.ruleId === 'cashflow-actual');
     const needRef = splitReference(wb.definedNames.getRanges(ACTUAL_NAMES.uncoveredNeed).ranges[0] ?? '');
     expect(found.map((f) => `${f.severity}@${f.sheet}!${f.address}`)).toEqual([

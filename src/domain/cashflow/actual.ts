@@ -118,11 +118,50 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
   const { months } = input;
   const situation = input.situation ? monthStart(input.situation) : null;
   const past = months.map((m) => m !== null && situation !== null && m.getTime() <= situation.getTime());
-  const key = (d: Date): string => d.toISOString().slice(0, 7);
-  const monthIndex = new Map(months.flatMap((m, k) => (m ? [[key(m), k] as const] : [])));
+  const real = realReceipts(input);
+  const payments = paidByMonth(input.expenses, months, (e) => e.ht);
+  const vat = actualVat(input, past);
+  const toCome = monthsToCome(input, past, real.bySource, payments);
+  const balances = balancesOf(input, past, real.receipts, payments, vat, toCome);
+  const m = measuresMoved(input, past);
+  let moved = ZERO;
+  const afterMeasures = balances.updated.map((u, k) => {
+    moved = moved.plus(m.moved[k] ?? ZERO);
+    return u.plus(moved);
+  });
+  const after = lowPoint(afterMeasures);
+  return {
+    past,
+    ...real,
+    payments,
+    vat,
+    ...toCome,
+    ...balances,
+    ...lowPoint(balances.updated),
+    measuresDrawn: m.drawn,
+    measuresRepaid: m.repaid,
+    measuresMoved: m.moved,
+    afterMeasures,
+    lowestAfter: after.lowest,
+    uncovered: after.need,
+  };
+}
+
+/** "2027-04": the month a receipt or a measure is typed in. */
+const monthKey = (d: Date): string => d.toISOString().slice(0, 7);
+
+/** The receipts typed, per plan source then per other label, month by month; refused off the grid. */
+function realReceipts(input: ActualCashflowInput): Pick<ActualCashflow, 'bySource' | 'others' | 'receipts'> {
+  const { months } = input;
+  const placed = new Set(months.flatMap((m) => (m ? [monthKey(m)] : [])));
+  const unplaced = input.receipts.filter((r) => !placed.has(r.month));
+  if (unplaced.length > 0)
+    throw new Error(
+      `Encaissement réel hors des mois de la trésorerie : ${unplaced.map((r) => r.month).join(', ')}`,
+    );
   const partsOf = (entries: ActualReceipt[]): Money[] =>
     months.map((m) =>
-      m === null ? ZERO : sum(entries.filter((r) => r.month === key(m)).map((r) => r.amount)),
+      m === null ? ZERO : sum(entries.filter((r) => r.month === monthKey(m)).map((r) => r.amount)),
     );
   const bySource = input.sources.map((s) =>
     s === '' ? months.map(() => ZERO) : partsOf(input.receipts.filter((r) => r.source === s)),
@@ -134,17 +173,26 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     label,
     parts: partsOf(input.receipts.filter((r) => r.source === label)),
   }));
-  const unplaced = input.receipts.filter((r) => !monthIndex.has(r.month));
-  if (unplaced.length > 0)
-    throw new Error(
-      `Encaissement réel hors des mois de la trésorerie : ${unplaced.map((r) => r.month).join(', ')}`,
-    );
   const receipts = months.map((_, k) =>
     sum([...bySource.map((p) => p[k] ?? ZERO), ...others.map((o) => o.parts[k] ?? ZERO)]),
   );
-  const payments = paidByMonth(input.expenses, months, (e) => e.ht);
-  const vat = actualVat(input, past);
-  const vatNet = (k: number): Money => (vat.recovered[k] ?? ZERO).minus(vat.paid[k] ?? ZERO);
+  return { bySource, others, receipts };
+}
+
+type ToCome = Pick<ActualCashflow, 'expected' | 'committed' | 'toCommit' | 'toCommitTotal'>;
+
+/**
+ * The months to come, rebuilt: the plan's receipts (what the real months did not bring, in the
+ * first of them), the pieces committed at their due dates, and what is still to commit at the
+ * forecast's pace.
+ */
+function monthsToCome(
+  input: ActualCashflowInput,
+  past: readonly boolean[],
+  bySource: readonly Money[][],
+  payments: readonly Money[],
+): ToCome {
+  const { months } = input;
   // The first month to come (dated: a blank workbook's months have no date and get nothing).
   const firstToCome = past.findIndex((p, k) => !p && months[k] !== null);
   const coming = (k: number): boolean => !past[k] && months[k] !== null;
@@ -170,12 +218,28 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
     months.map((_, k) => !coming(k)),
     firstToCome,
   );
+  return { expected, committed, toCommit, toCommitTotal };
+}
+
+/**
+ * The real cumulative balance up to the situation, then the updated one over the months to come;
+ * and the gap to the forecast's at the situation.
+ */
+function balancesOf(
+  input: ActualCashflowInput,
+  past: readonly boolean[],
+  receipts: readonly Money[],
+  payments: readonly Money[],
+  vat: VatFlows,
+  toCome: ToCome,
+): Pick<ActualCashflow, 'cumulative' | 'updated' | 'gapAtSituation'> {
+  const vatNet = (k: number): Money => (vat.recovered[k] ?? ZERO).minus(vat.paid[k] ?? ZERO);
   const cumulative: (Money | null)[] = [];
   const updated: Money[] = [];
   let realCum = ZERO;
   let forecastCum = ZERO;
   let gapAtSituation = ZERO;
-  months.forEach((_, k) => {
+  input.months.forEach((_, k) => {
     const forecastVat = (input.forecastVat.recovered[k] ?? ZERO).minus(input.forecastVat.paid[k] ?? ZERO);
     forecastCum = forecastCum
       .plus((input.forecastReceipts[k] ?? ZERO).minus(input.forecastPayments[k] ?? ZERO))
@@ -188,41 +252,13 @@ export function computeActualCashflow(input: ActualCashflowInput): ActualCashflo
       return;
     }
     cumulative.push(null);
-    const flow = (expected[k] ?? ZERO)
-      .minus(committed[k] ?? ZERO)
-      .minus(toCommit[k] ?? ZERO)
+    const flow = (toCome.expected[k] ?? ZERO)
+      .minus(toCome.committed[k] ?? ZERO)
+      .minus(toCome.toCommit[k] ?? ZERO)
       .plus(vatNet(k));
     updated.push((updated[k - 1] ?? ZERO).plus(flow));
   });
-  const m = measuresMoved(input, past, key);
-  let moved = ZERO;
-  const afterMeasures = updated.map((u, k) => {
-    moved = moved.plus(m.moved[k] ?? ZERO);
-    return u.plus(moved);
-  });
-  const after = lowPoint(afterMeasures);
-  return {
-    past,
-    bySource,
-    others,
-    receipts,
-    payments,
-    vat,
-    cumulative,
-    expected,
-    committed,
-    toCommit,
-    toCommitTotal,
-    updated,
-    ...lowPoint(updated),
-    gapAtSituation,
-    measuresDrawn: m.drawn,
-    measuresRepaid: m.repaid,
-    measuresMoved: m.moved,
-    afterMeasures,
-    lowestAfter: after.lowest,
-    uncovered: after.need,
-  };
+  return { cumulative, updated, gapAtSituation };
 }
 
 /**
@@ -287,11 +323,10 @@ function spreadLike(
 function measuresMoved(
   input: ActualCashflowInput,
   past: readonly boolean[],
-  key: (d: Date) => string,
 ): { drawn: Money[]; repaid: Money[]; moved: Money[] } {
   const { months } = input;
   const typed = (m: Date | null, pick: (a: ActualMeasure) => Money): Money =>
-    m === null ? ZERO : sum(input.realMeasures.filter((a) => a.month === key(m)).map(pick));
+    m === null ? ZERO : sum(input.realMeasures.filter((a) => a.month === monthKey(m)).map(pick));
   const inMonth = (d: Date | null, m: Date): boolean => d !== null && monthStart(d).getTime() === m.getTime();
   const money = input.measures.filter((x) => !PAYMENT_DELAY_MEASURES.includes(x.type));
   const drawn = months.map((m, k) =>

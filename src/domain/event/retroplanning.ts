@@ -57,18 +57,10 @@ export function placeTasks(input: RetroInput): RetroPlaced[] {
   });
 }
 
+/** The rétroplanning as data/exemples/evenement.json writes it: dates as ISO days. */
 interface ExampleRetro {
   eventDate: string;
-  tasks: {
-    rank: number;
-    phase: string;
-    task: string;
-    after: number | null;
-    days: number;
-    margin: number;
-    owner: string;
-    start: string;
-  }[];
+  tasks: (Omit<RetroTask, 'start'> & { start: string })[];
 }
 
 /** The example's rétroplanning (data/exemples/evenement.json); empty where the example has none. */

@@ -4,6 +4,7 @@ import {
   type CellPlan,
   type SheetPlan,
   type StyleKey,
+  type ValidationPlan,
   type WorkbookPlan,
 } from '../../sheets/model/plan';
 import { a1, columnLetter, parseAddress, splitReference, toExcelSerial } from '../../sheets/model/plan';
@@ -336,20 +337,7 @@ function sheetPieces(plan: SheetPlan, fillDown: boolean): Piece[] {
         ws.getRange(`${row}:${row}`).format.rowHeight = height;
       for (const v of plan.validations) {
         const dv = ws.getRange(v.range).dataValidation;
-        dv.rule =
-          v.kind === 'list'
-            ? { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } }
-            : v.kind === 'share'
-              ? { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }
-              : v.kind === 'wholeBetween'
-                ? {
-                    wholeNumber: {
-                      formula1: v.bounds?.[0] ?? 0,
-                      formula2: v.bounds?.[1] ?? 0,
-                      operator: 'Between',
-                    },
-                  }
-                : { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        dv.rule = validationRule(v);
         dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Valeur refusée', message: v.error };
       }
     },
@@ -697,4 +685,15 @@ export class OfficePort implements WorkbookPort {
       await context.sync();
     });
   }
+}
+
+/** A validation of the plan as Office.js sets it: a drop-down list, or a number rule. */
+function validationRule(v: ValidationPlan): Excel.DataValidationRule {
+  if (v.kind === 'list') return { list: { inCellDropDown: true, source: `=${v.listName ?? ''}` } };
+  if (v.kind === 'share') return { decimal: { formula1: 0, formula2: 1, operator: 'Between' } };
+  if (v.kind === 'wholeBetween')
+    return {
+      wholeNumber: { formula1: v.bounds?.[0] ?? 0, formula2: v.bounds?.[1] ?? 0, operator: 'Between' },
+    };
+  return { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellPlan, SheetPlan, WorkbookPlan } from '../../sheets/model/plan';
+import type { CellPlan, SheetPlan, ValidationPlan, WorkbookPlan } from '../../sheets/model/plan';
 import { a1, boundingReference, parseAddress, quoteSheet } from '../../sheets/model/plan';
 import { CONDITIONAL, STYLES } from '../../sheets/model/styles';
 import { insertCellsDown } from './insertCells';
@@ -96,38 +96,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     };
   }
   for (const v of plan.validations) {
-    const validation: ExcelJS.DataValidation =
-      v.kind === 'list'
-        ? {
-            type: 'list',
-            allowBlank: true,
-            formulae: [v.listName ?? ''],
-            showErrorMessage: true,
-            errorStyle: 'stop',
-            errorTitle: 'Valeur refusée',
-            error: v.error,
-          }
-        : v.kind === 'share' || v.kind === 'wholeBetween'
-          ? {
-              type: v.kind === 'share' ? 'decimal' : 'whole',
-              operator: 'between',
-              allowBlank: true,
-              formulae: v.kind === 'share' ? [0, 1] : [...(v.bounds ?? [0, 0])],
-              showErrorMessage: true,
-              errorStyle: 'stop',
-              errorTitle: 'Valeur refusée',
-              error: v.error,
-            }
-          : {
-              type: 'decimal',
-              operator: 'greaterThanOrEqual',
-              allowBlank: true,
-              formulae: [0],
-              showErrorMessage: true,
-              errorStyle: 'stop',
-              errorTitle: 'Valeur refusée',
-              error: v.error,
-            };
+    const validation = dataValidation(v);
     (
       ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
     ).dataValidations.add(v.range, validation);
@@ -322,4 +291,20 @@ export class XlsxPort implements WorkbookPort {
       },
     ];
   }
+}
+
+/** A validation of the plan as exceljs writes it: a list, or a number rule, refusing what breaks it. */
+function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  const refusal = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Valeur refusée',
+    error: v.error,
+  } as const;
+  if (v.kind === 'list') return { type: 'list', formulae: [v.listName ?? ''], ...refusal };
+  if (v.kind === 'share') return { type: 'decimal', operator: 'between', formulae: [0, 1], ...refusal };
+  if (v.kind === 'wholeBetween')
+    return { type: 'whole', operator: 'between', formulae: [...(v.bounds ?? [0, 0])], ...refusal };
+  return { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], ...refusal };
 }
