@@ -189,6 +189,18 @@ export interface FinancingModel {
   comparison: ComparisonModel[] | null;
   /** The funders' conditions against the devis (our plan only). */
   conditions?: ConditionModel[];
+  /** The windows of the chronologie des médias the sources buy; absent without the block. */
+  windows?: WindowModel[];
+}
+
+/** A source's window: the month its contract opens it, the accord's month, the gap. */
+export interface WindowModel {
+  source: Field<string>;
+  window: Field<string>;
+  months: Field<Money>;
+  /** The accord's opening; empty where the window is not one of the accord's. */
+  accord: Field<Money>;
+  gap: Field<Money>;
 }
 
 /** A funder's condition: what it requires, what the devis spends, the gap. */

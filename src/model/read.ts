@@ -11,7 +11,13 @@ import { chargeRateName } from '../sheets/params/contract';
 import { BUDGET_READS, readBudget } from './readBudget';
 import { handmadeCaps, readHandmadeFinancing, readHandmadeRecap } from './readHandmade';
 import { readHandmadeCashflow } from './readHandmadeCash';
-import { readComparison, readConditions, readSources, type SourceRow } from '../sheets/financing/reader';
+import {
+  readComparison,
+  readConditions,
+  readSources,
+  readWindows,
+  type SourceRow,
+} from '../sheets/financing/reader';
 import { type Snapshot } from '../sheets/model/snapshot';
 import { LIST_NAMES, PARAMS_NAMES } from '../sheets/params/contract';
 import { readGapThresholds } from '../sheets/params/reader';
@@ -81,6 +87,7 @@ export const MODEL_READS: readonly string[] = [
   FINANCING_NAMES.rseCount,
   FINANCING_NAMES.comparison,
   FINANCING_NAMES.conditions,
+  FINANCING_NAMES.windows,
   PARAMS_NAMES.envelope,
   PARAMS_NAMES.duration,
   PARAMS_NAMES.shootingDays,
@@ -208,10 +215,16 @@ function readFinancing(s: Snapshot): FinancingModel | null {
     .map((r) =>
       fields(r, { source: asText, kind: asText, required: asMoney, actual: asMoney, gap: asMoney }),
     );
+  const windows = readWindows(s)
+    ?.filter((r) => (['source', 'window', 'months'] as const).some((k) => r.text(k) !== ''))
+    .map((r) =>
+      fields(r, { source: asText, window: asText, months: asMoney, accord: asMoney, gap: asMoney }),
+    );
+  const blocks = { summary, comparison: compared, conditions, ...(windows ? { windows } : {}) };
   // The plan's named figures stand even where its table of sources cannot be read.
   if (!rows || !range)
     return Object.values(figures).some((f) => f !== null) || compared || conditions.length > 0
-      ? { sources: [], categories: [], ...figures, summary, comparison: compared, conditions }
+      ? { sources: [], categories: [], ...figures, ...blocks }
       : null;
   const source = (r: SourceRow): SourceModel => ({
     name: rowField(r, 'source', asText),
@@ -233,9 +246,7 @@ function readFinancing(s: Snapshot): FinancingModel | null {
       .map(source),
     categories: labels ? listOf(s, FINANCING_NAMES.categoryLabels) : [],
     ...figures,
-    summary,
-    comparison: compared,
-    conditions,
+    ...blocks,
   };
 }
 

@@ -34,6 +34,7 @@ import { rule as followupGapsExplained } from './followup-gaps-explained';
 import { rule as financingComparative } from './financing-comparative';
 import { rule as financingConditions } from './financing-conditions';
 import { rule as financingDeadlines } from './financing-deadlines';
+import { rule as financingMediaWindows } from './financing-media-windows';
 import { rule as financingMinSources } from './financing-min-sources';
 import { rule as financingPublicPrivate } from './financing-public-private';
 import { rule as financingRseBonus } from './financing-rse-bonus';
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   financingDeadlines,
   financingComparative,
   financingConditions,
+  financingMediaWindows,
   cashflowTotals,
   cashflowPhaseOrder,
   cashflowCriticalPeriod,

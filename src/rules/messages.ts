@@ -134,6 +134,14 @@ export const MESSAGES = {
     'Trésorerie réelle : après les mesures tirées et celles que la Trésorerie prévoit encore, le solde actualisé descend à {lowest} € ; il manque {uncovered} € que les mesures ne couvrent plus (besoin actualisé avant mesures : {need} €, au plus bas en {month}).',
   'financing-condition-unmet':
     '{source} : condition « {condition} » non remplie — le devis dépense {actual} € dans la région pour {required} € exigés ; il manque {missing} €.',
+  'media-window-early':
+    '{source} : fenêtre « {window} » ouverte à {months} mois après la sortie en salle, avant les {accord} mois de l’accord — le contrat contredit la chronologie des médias.',
+  'media-window-unknown':
+    'Fenêtre « {window} » inconnue de l’accord : choisissez-la dans la liste des fenêtres sous la chronologie.',
+  'media-window-source':
+    'Chronologie des médias : « {source} » n’est pas une source du plan ; reprenez son nom exact dans la colonne Source.',
+  'media-window-missing':
+    '{source} ({category}, {amount} €) achète une fenêtre d’exploitation : dites laquelle et son mois d’ouverture dans la chronologie des médias.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':

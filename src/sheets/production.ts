@@ -41,6 +41,13 @@ import {
 import { computeFinancing, taxCreditEstimate } from '../domain/financing/compute';
 import { computeCondition, type ConditionResult, type FunderCondition } from '../domain/financing/conditions';
 import {
+  chronologyApplies,
+  computeWindows,
+  exampleWindows,
+  type SourceWindow,
+  type WindowResult,
+} from '../domain/financing/windows';
+import {
   exampleComparison,
   exampleConditions,
   exampleFinancing,
@@ -94,6 +101,8 @@ export interface FinancingInput {
   measures: MeasureInput[];
   /** The funders' conditions on the devis (a regional aid's territorial spend). */
   conditions?: FunderCondition[];
+  /** The windows of the chronologie des médias the sources buy (a film released in theatres). */
+  windows?: SourceWindow[];
 }
 
 /** What a scaffold is given: the inputs, or 'exemple' for the example's. */
@@ -145,6 +154,8 @@ export interface Production {
     rows: (FinancingSource | null)[];
     /** Each funder's condition against the devis. */
     conditions: ConditionResult[];
+    /** Each source's window against the accord; absent for a work not released in theatres. */
+    windows?: WindowResult[];
   };
   cashflow: CashflowModel;
   carbon: { lines: CarbonLine[]; measures: CarbonMeasure[]; result: BilanResult };
@@ -275,6 +286,7 @@ function computeFinancingPart(
           comparison: exampleComparison(input.format),
           measures: exampleMeasures(input.format),
           conditions: exampleConditions(input.format),
+          windows: exampleWindows(input.format),
         }
       : (input.financing ?? { sources: [], comparison: [], measures: [] });
   return {
@@ -289,6 +301,7 @@ function computeFinancingPart(
         region: result.bases.region,
       }),
     ),
+    windows: chronologyApplies(input.format) ? computeWindows(given.windows ?? []) : undefined,
     rows: [...given.sources, ...Array<null>(FREE_SOURCE_ROWS).fill(null)],
     cap,
   };

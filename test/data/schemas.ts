@@ -142,7 +142,8 @@ export const EXAMPLE: Schema = obj({
       }),
     ),
     conditions: arr(obj({ source: str, kind: { enum: ['region-of-aid', 'region-of-budget'] }, rate: decimal, rule: str })),
-  }, ['conditions']),
+    windows: arr(obj({ source: str, window: str, months: { type: 'integer', minimum: 0 } })),
+  }, ['conditions', 'windows']),
   carbon: obj({
     note: str,
     lines: arr(obj({ category: str, label: str, key: str, quantity: decimal, multiplier: decimal, assumption: str, expenseCode: str }, ['expenseCode']), 1),
@@ -436,6 +437,20 @@ const CONDITIONS = obj({
   ),
 });
 
+const CHRONOLOGIE = obj({
+  id: { enum: ['chronologie'] },
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  marks: obj({ verified: str, secondary: str, recalled: str }),
+  accord: obj({ label: str, inForce: date, validUntil: date, mark, source: str, note: str }),
+  categories: arr(str, 1),
+  windows: arr(
+    obj({ id: str, label: str, months: { type: 'integer', minimum: 0 }, mark, source: str }),
+    1,
+  ),
+});
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -451,6 +466,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/suivi.json': SUIVI,
   'exemples/tresorerie-reelle.json': TRESO_REELLE,
   'finance/charges-sociales.json': CHARGES,
+  'finance/chronologie.json': CHRONOLOGIE,
   'finance/conditions.json': CONDITIONS,
   'finance/financement.json': FINANCEMENT,
   'finance/frais-generaux.json': FRAIS_GENERAUX,

@@ -11,6 +11,14 @@ import {
 import type { FinancingContext, FinancingSource } from '../../src/domain/financing';
 import { Money } from '../../src/domain/money';
 import { computeCondition } from '../../src/domain/financing/conditions';
+import {
+  accordPeriod,
+  chronologyApplies,
+  computeWindows,
+  exampleWindows,
+  mediaAccord,
+  windowCategoryLabels,
+} from '../../src/domain/financing/windows';
 
 const m = (s: string): Money => new Money(s);
 const rules = ceilingRules();
@@ -165,5 +173,56 @@ describe("funders' conditions", () => {
       budget,
     );
     expect([unknown.base, unknown.required.toFixed(2)]).toEqual([null, '0.00']);
+  });
+});
+
+describe('chronologie des médias', () => {
+  const accord = mediaAccord();
+
+  it('lists the accord’s windows in order of opening, each dated and sourced', () => {
+    expect(accord.windows.map((w) => [w.id, w.months])).toEqual([
+      ['video', 4],
+      ['pay-tv', 6],
+      ['disney', 9],
+      ['netflix', 15],
+      ['svod', 17],
+      ['free-tv', 22],
+    ]);
+    // Read in secondary sources: marked so, never as verified.
+    expect(new Set(accord.windows.map((w) => w.mark))).toEqual(new Set(['secondary']));
+    expect(accordPeriod(accord)).toBe('en vigueur du 13/02/2025 au 09/02/2028');
+  });
+
+  it('computes each source’s gap to the accord and the order of the windows', () => {
+    const got = computeWindows([
+      { source: 'France 2', window: 'free-tv', months: 22 },
+      { source: 'Canal+', window: 'pay-tv', months: 3 },
+      { source: 'Distributeur', window: 'video', months: 4 },
+      { source: 'Netflix', window: 'netflix', months: 18 },
+    ]);
+    expect(got.map((w) => [w.source, w.accordMonths, w.gap, w.order])).toEqual([
+      ['France 2', 22, 0, 4],
+      ['Canal+', 6, -3, 1],
+      ['Distributeur', 4, 0, 2],
+      ['Netflix', 15, 3, 3],
+    ]);
+    expect(() => computeWindows([{ source: 'X', window: 'avod', months: 44 }])).toThrow(
+      'Fenêtre de la chronologie des médias inconnue : avod',
+    );
+  });
+
+  it('applies to a feature film; the example’s windows belong to sources of its plan', () => {
+    expect(
+      (['long-metrage', 'court-metrage', 'serie', 'documentaire'] as const).map(chronologyApplies),
+    ).toEqual([true, false, false, false]);
+    const labels = exampleFinancing(m('3000000'), m('600000')).map((s) => s.label);
+    const windows = exampleWindows('long-metrage');
+    expect(windows.map((w) => w.window)).toEqual(['video', 'pay-tv', 'free-tv']);
+    for (const w of windows) expect(labels).toContain(w.source);
+    expect(windowCategoryLabels()).toEqual([
+      'Préachat chaîne de télévision',
+      'Préachat plateforme (SMAD)',
+      'Minimum garanti distributeur',
+    ]);
   });
 });

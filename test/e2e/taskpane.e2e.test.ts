@@ -175,7 +175,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôler tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôler' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 47 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 48 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {

@@ -971,7 +971,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 47 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 48 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

@@ -167,6 +167,48 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     );
   });
 
+  it('orders the windows of the chronologie des médias; Canal+ opened before the accord’s 6 months is found at its cell', async () => {
+    const lo = recalcWithLibreOffice(example, join(dir, 'lo-chronologie'), profile);
+    const cells = await namedCells(lo, 'Fin_Chronologie');
+    const col = (letter: string): (string | number | null)[] =>
+      cells.filter((c) => c.address.startsWith(letter)).map((c) => c.value as string | number | null);
+    // The distributor's video at 4 months, Canal+ at 6, France Télévisions at 22, as the accord.
+    expect(col('D').slice(0, 3)).toEqual([4, 6, 22]);
+    expect(col('E').slice(0, 3)).toEqual([4, 6, 22]);
+    expect(col('H').slice(0, 3)).toEqual([1, 2, 3]);
+    expect(col('I').slice(0, 3)).toEqual([
+      'Conforme à l’accord',
+      'Conforme à l’accord',
+      'Conforme à l’accord',
+    ]);
+    const canal = cells.find((c) => c.value === 'Canal+ — préachat');
+    const row = canal?.address.replace(/^[A-Z]+/, '');
+    expect(row).toBeDefined();
+    const early = editWithLibreOffice(
+      example,
+      join(dir, 'canal-a-3-mois.xlsx'),
+      [{ op: 'set', sheet: 'Plan de financement', cell: `D${row}`, value: 3 }],
+      profile,
+    );
+    const recomputed = await namedCells(early, 'Fin_Chronologie');
+    const at = (letter: string): unknown => recomputed.find((c) => c.address === `${letter}${row}`)?.value;
+    // Canal+ now opens first, 3 months before the accord's pay-TV window.
+    expect([at('E'), at('F'), at('H'), at('I')]).toEqual([6, -3, 1, 'Avant la fenêtre de l’accord']);
+    const out: string[] = [];
+    expect(
+      await main(['audit', early, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }),
+    ).toBe(1);
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId === 'media-window-early');
+    expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([`Plan de financement!D${row}`]);
+    expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Canal+ — préachat : fenêtre « Télévision payante signataire (Canal+, OCS) » ouverte à 3 mois après la sortie en salle, avant les 6 mois de l’accord — le contrat contredit la chronologie des médias.',
+    );
+  });
+
   it('agrees on a blank série workbook too', async () => {
     const file = join(dir, 'serie.xlsx');
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);

@@ -75,6 +75,8 @@ export interface ExampleData {
     }[];
     /** The funders' conditions on the devis (a regional aid's territorial spend). */
     conditions?: { source: string; kind: string; rate: string; rule: string }[];
+    /** The windows of the chronologie des médias the plan's sources buy. */
+    windows?: { source: string; window: string; months: number }[];
     measures: {
       type: string;
       amount: string;

@@ -58,6 +58,39 @@ export const CONDITION_COLUMNS = tableColumns({
 /** Free rows under the conditions. */
 export const FREE_CONDITION_ROWS = 3;
 
+/**
+ * Columns of the chronologie des médias (named Fin_Chronologie): a source of the plan, the window
+ * its contract buys, the month it opens after the release; by formula the accord's opening, the gap,
+ * the order of the windows and the verdict.
+ */
+export const WINDOW_COLUMNS = tableColumns({
+  source: { header: 'Source du plan', col: 'B' },
+  window: { header: 'Fenêtre achetée', col: 'C' },
+  months: { header: 'Ouverture au contrat (mois après la sortie en salle)', col: 'D' },
+  accord: { header: 'Ouverture au plus tôt selon l’accord (mois)', col: 'E' },
+  gap: { header: 'Écart contrat − accord (mois)', col: 'F' },
+  // Not under « % du devis » (G): that column's figures are shares.
+  order: { header: 'Ordre d’ouverture', col: 'H' },
+  verdict: { header: 'Constat', col: 'I' },
+});
+
+/** What the verdict column says, and what the accord column shows for a window not in the accord. */
+export const WINDOW_VERDICTS = {
+  early: 'Avant la fenêtre de l’accord',
+  ok: 'Conforme à l’accord',
+} as const;
+export const UNKNOWN_WINDOW = 'Fenêtre inconnue';
+
+/** Free rows under the sources' windows. */
+export const FREE_WINDOW_ROWS = 4;
+
+/** Columns of the accord's windows (Fin_FenetresAccord, Fin_FenetresMois), in order of opening. */
+export const ACCORD_COLUMNS = tableColumns({
+  window: { header: 'Fenêtres de l’accord', col: 'B' },
+  months: { header: 'Ouverture (mois après la sortie en salle)', col: 'D' },
+  source: { header: 'Source et fiabilité', col: 'I' },
+});
+
 /** Columns of the user-extendable category table. */
 export const CATEGORY_COLUMNS = tableColumns({
   label: { header: 'Catégorie', col: 'B' },
@@ -107,6 +140,10 @@ export const FINANCING_NAMES = {
   /** The funders' conditions and the list of their forms. */
   conditions: 'Fin_Conditions',
   conditionKinds: 'Fin_ListeConditions',
+  /** The sources' windows of the chronologie des médias, and the accord's windows and months. */
+  windows: 'Fin_Chronologie',
+  accordWindows: 'Fin_FenetresAccord',
+  accordMonths: 'Fin_FenetresMois',
 } as const;
 
 export type FinancingNameKey = keyof typeof FINANCING_NAMES;

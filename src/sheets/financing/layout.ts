@@ -31,7 +31,10 @@ import {
   type ConditionResult,
 } from '../../domain/financing/conditions';
 import { NO, YES, yesNo } from '../model/labels';
+import { accordPeriod, mediaAccord, type WindowResult } from '../../domain/financing/windows';
+import { markLabel } from '../../domain/facts/facts';
 import {
+  ACCORD_COLUMNS as AC,
   CATEGORY_COLUMNS as CAT,
   COMPARISON_COLUMNS as CMP,
   CONDITION_COLUMNS as CO,
@@ -40,7 +43,11 @@ import {
   FIN_SUMMARY_FIRST_ROW,
   FIN_TABLE_HEADER_ROW,
   FREE_SOURCE_ROWS,
+  FREE_WINDOW_ROWS,
   SOURCE_COLUMNS as S,
+  UNKNOWN_WINDOW,
+  WINDOW_COLUMNS as W,
+  WINDOW_VERDICTS,
   SUMMARY_COLUMNS as SUM,
   milestoneColumn,
   type FinancingNameKey,
@@ -71,6 +78,8 @@ export interface FinancingLayoutInput {
   rows: (FinancingSource | null)[];
   /** The funders' conditions computed by the domain against the devis. */
   conditions?: ConditionResult[];
+  /** The windows of the chronologie des médias; absent for a work not released in theatres. */
+  windows?: WindowResult[];
 }
 
 export interface FinancingLayout {
@@ -488,7 +497,7 @@ function categoryRows(b: SheetBuilder, comp: Comparison): { catFirst: number; ca
 }
 
 /** The forms of condition (the list the table offers), each with a documented example, and the note. */
-function conditionKindRows(b: SheetBuilder, kindsRow: number): void {
+function conditionKindRows(b: SheetBuilder, kindsRow: number): number {
   const kinds = conditionKinds();
   b.push({ address: CO.cell('source', kindsRow), value: 'Formes de condition', style: 'header' });
   kinds.forEach((k, i) =>
@@ -508,7 +517,9 @@ function conditionKindRows(b: SheetBuilder, kindsRow: number): void {
     ),
   );
   b.name(F.conditionKinds, CO.range('kind', kindsRow + 1, kindsRow + kinds.length));
-  b.push({ address: CO.cell('source', kindsRow + kinds.length + 1), value: CONDITIONS_NOTE, style: 'note' });
+  const noteRow = kindsRow + kinds.length + 1;
+  b.push({ address: CO.cell('source', noteRow), value: CONDITIONS_NOTE, style: 'note' });
+  return noteRow;
 }
 
 /**
@@ -517,7 +528,7 @@ function conditionKindRows(b: SheetBuilder, kindsRow: number): void {
  * less poste 9), the spend required, the devis's spend in the region and the gap; then the forms
  * with a documented example of each.
  */
-function conditionRows(b: SheetBuilder, input: FinancingLayoutInput, after: number): void {
+function conditionRows(b: SheetBuilder, input: FinancingLayoutInput, after: number): number {
   const title = after + 3;
   const header = title + 1;
   const first = header + 1;
@@ -566,7 +577,7 @@ function conditionRows(b: SheetBuilder, input: FinancingLayoutInput, after: numb
     );
   });
   b.name(F.conditions, CO.block(first, last));
-  conditionKindRows(b, last + 2);
+  const end = conditionKindRows(b, last + 2);
   b.validations.push(
     {
       range: CO.span('kind', first, last),
@@ -584,6 +595,125 @@ function conditionRows(b: SheetBuilder, input: FinancingLayoutInput, after: numb
       range: CO.span('rate', first, last),
       kind: 'decimalMin0',
       error: 'Taux : un nombre positif (1,6 pour 160 % de l’aide, 0,3 pour 30 % du devis).',
+    },
+  );
+  return end;
+}
+
+/** The accord's windows in order of opening, dated and sourced; named for the table above. */
+function accordRows(b: SheetBuilder, header: number): number {
+  const accord = mediaAccord();
+  b.headers(AC, header);
+  const first = header + 1;
+  accord.windows.forEach((w, i) =>
+    b.push(
+      { address: AC.cell('window', first + i), value: w.label, style: 'label' },
+      { address: AC.cell('months', first + i), value: w.months, numFmt: NUMFMT.integer, style: 'input' },
+      { address: AC.cell('source', first + i), value: `${w.source} (${markLabel(w.mark)})`, style: 'note' },
+    ),
+  );
+  const last = first + accord.windows.length - 1;
+  b.name(F.accordWindows, AC.range('window', first, last)).name(
+    F.accordMonths,
+    AC.range('months', first, last),
+  );
+  b.push({ address: AC.cell('window', last + 1), value: accord.note, style: 'note' });
+  return last + 1;
+}
+
+/** One row of the chronology: the typed source, window and month; the accord's month, gap, order, verdict. */
+function windowRow(b: SheetBuilder, w: WindowResult | null, r: number, months: string): void {
+  const at = (k: (typeof W.keys)[number]): string => W.cell(k, r);
+  const computed = (
+    k: (typeof W.keys)[number],
+    formula: string,
+    result: number | string,
+    numFmt?: string,
+  ): CellPlan => ({
+    address: at(k),
+    formula,
+    result,
+    style: 'computed',
+    ...(numFmt ? { numFmt } : {}),
+  });
+  b.push(
+    { address: at('source'), value: w?.source ?? null, style: 'input' },
+    { address: at('window'), value: w?.label ?? null, style: 'input' },
+    { address: at('months'), value: w?.months ?? null, numFmt: NUMFMT.integer, style: 'input' },
+    computed(
+      'accord',
+      `IF(${at('window')}="","",IFERROR(INDEX(${N(b, 'accordMonths')},MATCH(${at('window')},${N(b, 'accordWindows')},0)),"${UNKNOWN_WINDOW}"))`,
+      w?.accordMonths ?? '',
+      NUMFMT.integer,
+    ),
+    computed(
+      'gap',
+      `IF(OR(${at('months')}="",NOT(ISNUMBER(${at('accord')}))),"",N(${at('months')})-${at('accord')})`,
+      w?.gap ?? '',
+      NUMFMT.integer,
+    ),
+    computed(
+      'order',
+      `IF(${at('months')}="","",COUNTIF(${months},"<"&${at('months')})+1)`,
+      w?.order ?? '',
+      NUMFMT.integer,
+    ),
+    computed(
+      'verdict',
+      `IF(${at('gap')}="","",IF(${at('gap')}<0,"${WINDOW_VERDICTS.early}","${WINDOW_VERDICTS.ok}"))`,
+      w ? (w.gap < 0 ? WINDOW_VERDICTS.early : WINDOW_VERDICTS.ok) : '',
+    ),
+  );
+}
+
+/**
+ * The chronologie des médias (films released in theatres): the window each source of the plan buys
+ * and the month its contract opens it; by formula the accord's opening, the gap (below zero, the
+ * contract contradicts the accord), the order of the windows and the verdict; then the accord's
+ * windows, dated and sourced.
+ */
+function windowRows(b: SheetBuilder, windows: readonly WindowResult[], after: number): void {
+  const accord = mediaAccord();
+  const title = after + 2;
+  const header = title + 2;
+  const first = header + 1;
+  const rows: (WindowResult | null)[] = [...windows, ...Array<null>(FREE_WINDOW_ROWS).fill(null)];
+  const last = first + rows.length - 1;
+  b.push(
+    {
+      address: W.cell('source', title),
+      value: 'Chronologie des médias — fenêtres achetées par les sources du plan',
+      style: 'section',
+    },
+    {
+      address: W.cell('source', title + 1),
+      value: `${accord.label}, ${accordPeriod(accord)} — ${accord.source} (${markLabel(accord.mark)}).`,
+      style: 'note',
+    },
+  );
+  b.headers(W, header);
+  const months = W.range('months', first, last);
+  rows.forEach((w, i) => windowRow(b, w, first + i, months));
+  b.name(F.windows, W.block(first, last));
+  accordRows(b, last + 2);
+  b.validations.push(
+    {
+      range: W.span('source', first, last),
+      kind: 'list',
+      listName: N(b, 'sources'),
+      error: 'Source : choisissez une source du plan.',
+    },
+    {
+      range: W.span('window', first, last),
+      kind: 'list',
+      listName: N(b, 'accordWindows'),
+      error: 'Fenêtre : choisissez une fenêtre de l’accord (tableau sous la chronologie).',
+    },
+    {
+      range: W.span('months', first, last),
+      kind: 'wholeBetween',
+      bounds: [0, 120],
+      error: 'Ouverture : un nombre entier de mois après la sortie en salle (0 à 120).',
     },
   );
 }
@@ -656,7 +786,8 @@ export function financingSheet(input: FinancingLayoutInput): FinancingLayout {
   sourceRows(b, input, t, FIN_SUMMARY_FIRST_ROW + items.length - 1);
   const comp = comparisonRows(b, input.comparison, t);
   const cat = categoryRows(b, comp);
-  conditionRows(b, input, cat.catLast + 2);
+  const conditionsEnd = conditionRows(b, input, cat.catLast + 2);
+  if (input.windows) windowRows(b, input.windows, conditionsEnd);
   financingChecks(b, t, comp, cat, summaryRow);
   return {
     sheet: b.plan({

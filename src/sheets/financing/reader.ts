@@ -4,6 +4,7 @@ import {
   CONDITION_COLUMNS,
   FINANCING_NAMES,
   SOURCE_COLUMNS,
+  WINDOW_COLUMNS,
   type FinancingNameKey,
 } from './contract';
 
@@ -28,6 +29,14 @@ export type ConditionRow = TableRow<(typeof CONDITION_COLUMNS.keys)[number]>;
 export function readConditions(s: Snapshot): ConditionRow[] | null {
   const range = s.ranges[FINANCING_NAMES.conditions];
   return range ? readTable(range, CONDITION_COLUMNS) : null;
+}
+
+export type WindowRow = TableRow<(typeof WINDOW_COLUMNS.keys)[number]>;
+
+/** The sources' windows of the chronologie des médias (Fin_Chronologie); null without the block. */
+export function readWindows(s: Snapshot): WindowRow[] | null {
+  const range = s.ranges[FINANCING_NAMES.windows];
+  return range ? readTable(range, WINDOW_COLUMNS) : null;
 }
 
 /** One named figure of the plan's summary (Fin_Total, Fin_Ecart…). */
