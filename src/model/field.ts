@@ -1,5 +1,6 @@
 import { parseAmount, toMoney, type Money } from '../domain/money';
 import { cellText } from '../domain/text/cellText';
+import { timecodeSeconds } from '../domain/music/cues';
 import {
   isExcelError,
   isFormula,
@@ -47,6 +48,19 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 export const asDay: Parse<number> = (v) => {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : toExcelSerial(v);
   return isNumber(v) && v > 0 && v < 2_958_466 ? Math.floor(v) : null;
+};
+
+/**
+ * A timecode in whole seconds: a time value (a fraction of a day, or the Date a reader makes of a
+ * cell formatted as a time) or a text « 1:02:03 »; null for anything else.
+ */
+export const asTimecode: Parse<number> = (v) => {
+  if (v instanceof Date) {
+    const ms = v.getTime() - EXCEL_EPOCH_MS;
+    return Number.isNaN(ms) || ms < 0 ? null : Math.round(ms / 1000);
+  }
+  if (isNumber(v)) return v >= 0 ? Math.round(v * 86_400) : null;
+  return typeof v === 'string' ? timecodeSeconds(v) : null;
 };
 
 /** « 15/03/2027 » for a serial day. */

@@ -24,6 +24,8 @@ export interface ProductionModel {
   closing: ClosingModel | null;
   rights: RightsModel | null;
   event: EventModel | null;
+  /** The CUE sheet: the film's music cues. */
+  cues: CueSheetModel | null;
   carbon: CarbonModel | null;
 }
 
@@ -409,6 +411,24 @@ export interface EventLineModel {
 export interface EventPartnerModel {
   name: Field<string>;
   amount: Field<Money>;
+}
+
+export interface CueSheetModel {
+  cues: CueModel[];
+  /** The film's duration in seconds, as the sheet computes it from Paramètres. */
+  filmSeconds: F<Money>;
+}
+
+/** A music cue: timecodes in seconds from the start of the film. */
+export interface CueModel {
+  number: Field<string>;
+  title: Field<string>;
+  in: Field<number>;
+  out: Field<number>;
+  origin: Field<string>;
+  rights: Field<string>;
+  cost: Field<Money>;
+  code: Field<string>;
 }
 
 export interface EventModel {

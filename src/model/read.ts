@@ -37,6 +37,7 @@ import {
   FOLLOWING_READS,
   readCarbon,
   readClosing,
+  readCues,
   readEvent,
   readFollowUp,
   readLedger,
@@ -144,6 +145,7 @@ export function readModel(s: Snapshot): ProductionModel {
     closing: readClosing(s),
     rights: readRights(s),
     event: readEvent(s),
+    cues: readCues(s),
     carbon: readCarbon(s),
   };
   MODELS.set(s, model);

@@ -22,10 +22,12 @@ import { isNumber, readTable, type Snapshot } from '../sheets/model/snapshot';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { RIGHTS_NAMES } from '../sheets/rights/contract';
 import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/rights/reader';
-import { asDay, asMoney, asText } from './field';
+import { asDay, asMoney, asText, asTimecode } from './field';
+import { CUE_COLUMNS, CUE_NAMES } from '../sheets/cues/contract';
 import type {
   CarbonModel,
   ClosingModel,
+  CueSheetModel,
   EventModel,
   FollowUpModel,
   LedgerModel,
@@ -61,6 +63,8 @@ export const FOLLOWING_READS: readonly string[] = [
   RIGHTS_NAMES.ranks,
   RIGHTS_NAMES.rentalRate,
   PARAMS_NAMES.rentalCap,
+  CUE_NAMES.lines,
+  CUE_NAMES.filmSeconds,
   EVENT_NAMES.lines,
   EVENT_NAMES.partners,
   EVENT_NAMES.eventDate,
@@ -243,6 +247,30 @@ export function readEvent(s: Snapshot): EventModel | null {
           .filter((r) => r.text('name') !== '' || r.text('amount') !== '')
           .map((r) => fields(r, { name: asText, amount: asMoney }))
       : [],
+  };
+}
+
+/** The CUE sheet's cues (Cue_Lignes), the filled rows; null without the sheet. */
+export function readCues(s: Snapshot): CueSheetModel | null {
+  const range = s.ranges[CUE_NAMES.lines];
+  if (!range) return null;
+  const rows = readTable(range, CUE_COLUMNS).filter((r) =>
+    (['number', 'title', 'in', 'out', 'code'] as const).some((k) => r.text(k) !== ''),
+  );
+  return {
+    cues: rows.map((r) =>
+      fields(r, {
+        number: asText,
+        title: asText,
+        in: asTimecode,
+        out: asTimecode,
+        origin: asText,
+        rights: asText,
+        cost: asMoney,
+        code: asText,
+      }),
+    ),
+    filmSeconds: moneyAt(s, CUE_NAMES.filmSeconds),
   };
 }
 

@@ -23,6 +23,7 @@ import { rule as derivedOutOfBounds } from './derived-out-of-bounds';
 import { rule as closingBalance } from './closing-balance';
 import { rule as closingDefinitive } from './closing-definitive';
 import { rule as cashflowActual } from './cashflow-actual';
+import { rule as cueSheet } from './cue-sheet';
 import { rule as errorCells } from './error-cells';
 import { rule as eventBudget } from './event-budget';
 import { rule as eventFestivals } from './event-festivals';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   closingBalance,
   closingDefinitive,
   rightsShares,
+  cueSheet,
   eventBudget,
   eventRetroplanning,
   eventFestivals,

@@ -142,6 +142,18 @@ export const MESSAGES = {
     'Chronologie des médias : « {source} » n’est pas une source du plan ; reprenez son nom exact dans la colonne Source.',
   'media-window-missing':
     '{source} ({category}, {amount} €) achète une fenêtre d’exploitation : dites laquelle et son mois d’ouverture dans la chronologie des médias.',
+  'cue-timecodes': 'Musique {cue} : sortie à {out}, pas après l’entrée à {in} — corrigez le minutage.',
+  'cue-beyond-film':
+    'Musique {cue} : sortie à {out}, après la fin du film ({film}) — vérifiez le minutage ou la durée du film dans Paramètres.',
+  'cue-overlap':
+    'Musique {cue} : entrée à {in}, avant la fin de « {other} » à {out} — deux musiques en même temps se déclarent chacune avec son minutage exact ; vérifiez-le.',
+  'cue-rights-cost':
+    'Musique {cue} ({origin}) sans coût de droits : chiffrez la synchronisation (éditeur) et l’enregistrement (producteur du disque ou détenteur de l’archive).',
+  'cue-rights-pending': 'Musique {cue} : droits « {rights} » — à obtenir avant la livraison du film.',
+  'cue-devis-code':
+    'Musique {cue} : la ligne « {code} » n’existe pas au devis ; imputez ses droits à une ligne du devis.',
+  'cue-devis-short':
+    'Ligne {code} du devis ({label}) : {amount} € au devis pour {cost} € de droits imputés par la CUE sheet ; il manque {missing} €.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':

@@ -94,6 +94,13 @@ import {
   type RightsResult,
 } from '../domain/rights/rights';
 import { FREE_SOURCE_ROWS } from './financing/contract';
+import {
+  computeCueSheet,
+  CUE_EXAMPLE_NOTE,
+  exampleCues,
+  type Cue,
+  type CueSheetResult,
+} from '../domain/music/cues';
 
 export interface FinancingInput {
   sources: FinancingSource[];
@@ -125,6 +132,8 @@ export interface ScaffoldInput {
   /** Ayants droit and the event budget; 'exemple' the example's, as for the expenses. Empty by default. */
   rights?: RightsInput | 'exemple';
   event?: EventInput | 'exemple';
+  /** The CUE sheet's music cues; 'exemple' the example's, as for the expenses. Empty by default. */
+  cues?: Cue[] | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -185,6 +194,7 @@ export interface Production {
   };
   rights: Noted & { input: RightsInput; result: RightsResult };
   event: Noted & { input: EventInput; result: EventResult };
+  cues: Noted & { input: Cue[]; result: CueSheetResult };
 }
 
 /** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
@@ -452,6 +462,7 @@ export function computeProduction(input: ScaffoldInput): Production {
     emptyEvent(),
     EVENT_EXAMPLE_NOTE,
   );
+  const cues = chosen(input.cues, useExample, () => exampleCues(input.format), [], CUE_EXAMPLE_NOTE);
   return {
     format: input.format,
     budget: input.budget,
@@ -484,5 +495,6 @@ export function computeProduction(input: ScaffoldInput): Production {
       result: computeEvent(event.value),
       ...noted(event, event.value.lines.length > 0),
     },
+    cues: { input: cues.value, result: computeCueSheet(cues.value), ...noted(cues, cues.value.length > 0) },
   };
 }

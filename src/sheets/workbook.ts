@@ -20,6 +20,7 @@ import { paramsSheet } from './params/layout';
 import { computeProduction, type Production, type ScaffoldInput } from './production';
 import { recapSheet } from './recap/layout';
 import { rightsSheet } from './rights/layout';
+import { cueSheet } from './cues/layout';
 
 export { cashflowDates, paymentLines, type FinancingInput, type ScaffoldInput } from './production';
 
@@ -186,6 +187,19 @@ const SHEETS: readonly SheetEntry[] = [
   },
   { key: 'rights', build: (p, naming) => rightsSheet(p.rights, naming) },
   {
+    key: 'cues',
+    build: (p, naming) =>
+      cueSheet({
+        cues: p.cues.input,
+        result: p.cues.result,
+        lines: p.lines,
+        title: p.production?.title ?? '',
+        minutes: p.production?.durationMinutes ?? null,
+        naming,
+        ...(p.cues.note ? { note: p.cues.note } : {}),
+      }),
+  },
+  {
     key: 'event',
     build: (p, naming) =>
       eventSheet(p.event, naming, {
@@ -201,8 +215,8 @@ export const SHEET_ORDER: readonly SheetKey[] = SHEETS.map((s) => s.key);
 
 /**
  * Every sheet as one plan: Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan
- * carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, Budget
- * événement and Facteurs.
+ * carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet,
+ * Budget événement and Facteurs.
  */
 export function buildScaffoldPlan(input: ScaffoldInput): ScaffoldPlan {
   const naming = makeNaming(input.suffix ?? null);

@@ -451,12 +451,37 @@ const CHRONOLOGIE = obj({
   ),
 });
 
+const timecode: Schema = { type: 'string', pattern: '^\\d{2}:[0-5]\\d:[0-5]\\d$' };
+
+const CUE_SHEET = examplesByFormat(
+  obj({
+    cues: arr(
+      obj({
+        number: str,
+        title: str,
+        in: timecode,
+        out: timecode,
+        usage: { enum: ['Générique début', 'Générique fin', 'Fond sonore', 'Visuelle', 'Indicatif'] },
+        origin: { enum: ['Originale', 'Préexistante', 'Archive'] },
+        authors: str,
+        publisher: str,
+        performers: str,
+        rights: { enum: ['Contrat de commande', 'Acquis', 'En négociation', 'À demander'] },
+        cost: nullable(decimal),
+        code: str,
+      }),
+      1,
+    ),
+  }),
+);
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
   'carbon/facteurs.json': FACTEURS,
   'exemples/ayants-droit.json': AYANTS_DROIT,
   'exemples/court-metrage.json': EXAMPLE,
+  'exemples/cue-sheet.json': CUE_SHEET,
   'exemples/depenses.json': DEPENSES,
   'exemples/documentaire.json': EXAMPLE,
   'exemples/evenement.json': EVENEMENT,

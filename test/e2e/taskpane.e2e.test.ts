@@ -157,6 +157,7 @@ describe('taskpane in Chromium', () => {
       'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
+      'CUE sheet',
       'Budget événement',
       'Facteurs',
     ]);
@@ -175,7 +176,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôler tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôler' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 48 règles').waitFor();
+    await page.getByText('0 erreur, 1 avertissement, 0 info — 49 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
@@ -326,6 +327,7 @@ describe('taskpane in Chromium', () => {
       'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
+      'CUE sheet (2)',
       'Budget événement (2)',
       'Facteurs (2)',
       // The workbook remembers the pane's working set (the sheets suffixed (2)).

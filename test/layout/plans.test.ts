@@ -137,6 +137,7 @@ describe('plan invariants', () => {
       'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
+      'CUE sheet (2)',
       'Budget événement (2)',
       'Facteurs (2)',
     ]);

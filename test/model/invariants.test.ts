@@ -274,6 +274,7 @@ function model(): ProductionModel {
       tasks: [],
       festivals: [],
     },
+    cues: null,
     carbon: {
       lines: [
         {

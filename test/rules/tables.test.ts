@@ -1206,6 +1206,106 @@ const TABLES = [
     }),
     [],
   ],
+  ['cue-sheet', snap({}), []],
+  [
+    'cue-sheet',
+    snap({
+      Devis_Lignes: devis(),
+      // A ten-minute film.
+      Cue_DureeFilm: one('CUE sheet', 'B5', 600),
+      // Cue_Lignes from A8: n°, titre, entrée, sortie, durée, utilisation, origine, auteurs, éditeur,
+      // interprètes, droits, coût, ligne du devis, libellé, montant au devis, imputé.
+      Cue_Lignes: r('CUE sheet', 'A8', [
+        // Under the commissioning contract: no cost asked.
+        [
+          '1M1',
+          'Thème',
+          0,
+          120 / 86400,
+          120,
+          'Fond sonore',
+          'Originale',
+          'C. R.',
+          'Éd.',
+          'Ens.',
+          'Contrat de commande',
+          null,
+          '1.1',
+          'Ligne',
+          1000,
+          800,
+        ],
+        // Starts at 1:40, before the theme ends at 2:00; its rights still negotiated.
+        [
+          '1M2',
+          'Chanson',
+          100 / 86400,
+          200 / 86400,
+          100,
+          'Visuelle',
+          'Préexistante',
+          'A. B.',
+          'Éd.',
+          'Groupe',
+          'En négociation',
+          800,
+          '1.1',
+          'Ligne',
+          1000,
+          1200,
+        ],
+        // Out before in; an archive without a cost, on a line the devis does not have.
+        [
+          '2M1',
+          'Indicatif',
+          300 / 86400,
+          290 / 86400,
+          -10,
+          'Indicatif',
+          'Archive',
+          'INA',
+          'INA',
+          'Archive',
+          'Acquis',
+          null,
+          '7.9',
+          'Code inconnu au devis',
+          '',
+          0,
+        ],
+        // Ends at 11:00 in a ten-minute film; 800 + 400 € charged to 1.1 for 1 000 € in the devis.
+        [
+          '3M1',
+          'Final',
+          500 / 86400,
+          660 / 86400,
+          160,
+          'Générique fin',
+          'Préexistante',
+          'D. E.',
+          'Éd.',
+          'Groupe',
+          'Acquis',
+          400,
+          '1.1',
+          'Ligne',
+          1000,
+          1200,
+        ],
+        // A free row.
+        [null, null, null, null, '', null, null, null, null, null, null, null, null, '', '', ''],
+      ]),
+    }),
+    [
+      'cue-timecodes@CUE sheet!D10',
+      'cue-beyond-film@CUE sheet!D11',
+      'cue-overlap@CUE sheet!C9',
+      'cue-rights-pending@CUE sheet!K9',
+      'cue-rights-cost@CUE sheet!L10',
+      'cue-devis-code@CUE sheet!M10',
+      'cue-devis-short@CUE sheet!M11',
+    ],
+  ],
   ['event-budget', snap({}), []],
   [
     'event-budget',
@@ -1666,6 +1766,50 @@ it('tells the protocol overshoot in euros, with the base and the gap', () => {
   );
   expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
     'Frais généraux de 184 568,51 € (7,5 % de la base) au-dessus du plafond de 7,0 % : 171 688,51 € sur une base de 2 452 693,00 € (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : 12 880,00 €.',
+  ]);
+});
+
+it('tells a cue sheet’s devis line short of the rights it charges to it, in euros', () => {
+  const findings = runRules(
+    RULES.filter((x) => x.meta.id === 'cue-sheet'),
+    snap({
+      Devis_Lignes: devis(),
+      Cue_Lignes: r('CUE sheet', 'A8', [
+        [
+          '1M1',
+          'Chanson',
+          0,
+          60 / 86400,
+          60,
+          'Visuelle',
+          'Préexistante',
+          'A',
+          'B',
+          'C',
+          'Acquis',
+          750.5,
+          '5.1',
+        ],
+        [
+          '1M2',
+          'Chanson',
+          60 / 86400,
+          90 / 86400,
+          30,
+          'Visuelle',
+          'Préexistante',
+          'A',
+          'B',
+          'C',
+          'Acquis',
+          300,
+          '5.1',
+        ],
+      ]),
+    }),
+  );
+  expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
+    'Ligne 5.1 du devis (Ligne) : 1 000,00 € au devis pour 1 050,50 € de droits imputés par la CUE sheet ; il manque 50,50 €.',
   ]);
 });
 

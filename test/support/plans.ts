@@ -46,6 +46,7 @@ export const NAME_PREFIXES = [
   'Suivi',
   'Bilan',
   'Droits',
+  'Cue',
   'Evt',
 ] as const;
 

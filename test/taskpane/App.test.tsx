@@ -109,6 +109,7 @@ describe('taskpane', () => {
       'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
+      'CUE sheet',
       'Budget événement',
       'Facteurs',
     ]);
@@ -191,6 +192,7 @@ describe('taskpane', () => {
       'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
+      'CUE sheet (2)',
       'Budget événement (2)',
       'Facteurs (2)',
       // The working set, remembered in the workbook (the add-in's hidden state sheet).
@@ -591,6 +593,7 @@ describe('taskpane', () => {
       'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
+      'CUE sheet',
       'Budget événement',
       'Facteurs',
     ]);
@@ -971,7 +974,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 48 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 49 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

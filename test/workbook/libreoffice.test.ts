@@ -15,6 +15,7 @@ import {
   namedCells,
   namedValues,
   recalcProfile,
+  rowValues,
   recalcWithLibreOffice,
   sofficePath,
 } from '../support/libreoffice';
@@ -206,6 +207,67 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([`Plan de financement!D${row}`]);
     expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
       'Canal+ — préachat : fenêtre « Télévision payante signataire (Canal+, OCS) » ouverte à 3 mois après la sortie en salle, avant les 6 mois de l’accord — le contrat contredit la chronologie des médias.',
+    );
+  });
+
+  it('times the CUE sheet’s cues and charges their rights to the devis; a dearer song is found short on its line', async () => {
+    const lo = recalcWithLibreOffice(example, join(dir, 'lo-cue'), profile);
+    const cells = await namedCells(lo, 'Cue_Lignes');
+    const col = (letter: string): unknown[] =>
+      cells.filter((c) => c.address.replace(/\d+$/, '') === letter).map((c) => c.value);
+    expect(col('E').slice(0, 11)).toEqual([130, 145, 192, 275, 12, 255, 200, 345, 165, 280, 240]);
+    // The devis's lines read back by code: 1.4.2 holds 3 titles × 6 000 €, all charged.
+    const song = cells.find((c) => c.value === 'Nuit sur l’Escaut' || c.value === "Nuit sur l'Escaut");
+    const row = song?.address.replace(/^[A-Z]+/, '');
+    expect(row).toBeDefined();
+    const at = (cs: { address: string; value: unknown }[], letter: string): unknown =>
+      cs.find((c) => c.address === `${letter}${row}`)?.value;
+    expect([at(cells, 'M'), at(cells, 'N'), at(cells, 'O'), at(cells, 'P')]).toEqual([
+      '1.4.2',
+      'Droits de synchronisation, titres préexistants',
+      18000,
+      18000,
+    ]);
+    expect(await rowValues(lo, 'Cue_ParOrigine')).toEqual([
+      'Originale',
+      7,
+      1670,
+      27.83,
+      0,
+      'Préexistante',
+      3,
+      557,
+      9.28,
+      18000,
+      'Archive',
+      1,
+      12,
+      0.2,
+      600,
+    ]);
+    const dearer = editWithLibreOffice(
+      example,
+      join(dir, 'chanson-plus-chere.xlsx'),
+      // The publisher asks 8 000 € for « Nuit sur l'Escaut » instead of 7 500 €.
+      [{ op: 'set', sheet: 'CUE sheet', cell: `L${row}`, value: 8000 }],
+      profile,
+    );
+    const after = await namedCells(dearer, 'Cue_Lignes');
+    expect(at(after, 'P')).toBe(18500);
+    const out: string[] = [];
+    expect(
+      await main(['audit', dearer, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }),
+    ).toBe(1);
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId === 'cue-devis-short');
+    // Found at the code of the last cue charged to 1.4.2, « Sous les néons ».
+    const last = after.find((c) => c.value === 'Sous les néons')?.address.replace(/^[A-Z]+/, '');
+    expect(found?.map((f) => `${f.sheet}!${f.address}`)).toEqual([`CUE sheet!M${last}`]);
+    expect(found?.[0]?.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Ligne 1.4.2 du devis (Droits de synchronisation, titres préexistants) : 18 000,00 € au devis pour 18 500,00 € de droits imputés par la CUE sheet ; il manque 500,00 €.',
     );
   });
 

@@ -45,7 +45,7 @@ describe('the scaffold through Microsoft’s own Excel library (the requests Exc
     const office = officeJsContext();
     office.failAt(1, 'La requête est trop volumineuse.');
     await expect(new OfficePort((batch) => batch(office.context)).applyPlan(plan(20000))).rejects.toThrow(
-      'Excel a refusé l’écriture du lot 2 sur 3 (Devis, lignes 6 à 20\u202f058 ; Récapitulatif, lignes 1 à 23 ; Plan de financement, lignes 1 à 81 ; Trésorerie, lignes 1 à 78 ; Bilan carbone, lignes 1 à 39 ; Dépenses, lignes 1 à 20\u202f030 ; Suivi budgétaire, mise en forme) : InvalidArgument: La requête est trop volumineuse. Écrit avant ce lot : Paramètres, Devis (lignes 1 à 16\u202f048) ; pas encore écrit : Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, Budget événement, Facteurs. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.',
+      'Excel a refusé l’écriture du lot 2 sur 3 (Devis, lignes 6 à 20\u202f058 ; Récapitulatif, lignes 1 à 23 ; Plan de financement, lignes 1 à 98 ; Trésorerie, lignes 1 à 78 ; Bilan carbone, lignes 1 à 39 ; Dépenses, lignes 1 à 20\u202f030 ; Suivi budgétaire, mise en forme) : InvalidArgument: La requête est trop volumineuse. Écrit avant ce lot : Paramètres, Devis (lignes 1 à 16\u202f048) ; pas encore écrit : Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs. Le lot refusé peut être écrit en partie : supprimez les feuilles créées avant de recommencer.',
     );
     // Nothing is sent after the refused batch.
     expect(office.sizes).toHaveLength(2);

@@ -38,6 +38,7 @@ describe('xlsx adapter', () => {
       'Trésorerie réelle',
       'Bilan financier',
       'Ayants droit',
+      'CUE sheet',
       'Budget événement',
       'Facteurs',
     ]);
@@ -119,6 +120,7 @@ describe('xlsx adapter', () => {
       'Trésorerie réelle (2)',
       'Bilan financier (2)',
       'Ayants droit (2)',
+      'CUE sheet (2)',
       'Budget événement (2)',
       'Facteurs (2)',
     ]);
@@ -142,6 +144,7 @@ describe('xlsx adapter', () => {
       'Bilan carbone',
       'Bilan financier',
       'Budget événement',
+      'CUE sheet',
       'Devis',
       'Dépenses',
       'Facteurs',

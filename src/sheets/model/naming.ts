@@ -12,6 +12,7 @@ export const BASE_SHEETS = {
   actualCashflow: 'Trésorerie réelle',
   closing: 'Bilan financier',
   rights: 'Ayants droit',
+  cues: 'CUE sheet',
   event: 'Budget événement',
 } as const;
 

@@ -114,6 +114,8 @@ export const NUMFMT = {
   date: 'dd/mm/yyyy',
   integer: '0',
   general: 'General',
+  /** A timecode: a time of day shown as hours, minutes and seconds. */
+  timecode: 'h:mm:ss',
   /** Text: set on code cells before their value, so Excel keeps "2.10" as typed. */
   text: '@',
 } as const;
