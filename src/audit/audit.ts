@@ -4,7 +4,9 @@ import { frenchSpacing } from '../domain/text/french';
 import { DEVIS_NAMES } from '../sheets/devis/contract';
 import { PARAMS_NAMES } from '../sheets/params/contract';
 import { cellText } from '../domain/text/cellText';
-import { makeNaming } from '../sheets/model/naming';
+import { makeNaming, type Naming, type SheetKey } from '../sheets/model/naming';
+import { deliverableLabel, type DeliverableKey } from '../sheets/recognition';
+import type { Snapshot } from '../sheets/model/snapshot';
 import { isBlank, single } from '../sheets/model/snapshot';
 import { readSnapshot, runRules } from '../rules/engine';
 import { rulesFor } from '../rules';
@@ -86,6 +88,37 @@ export function checklistFor(referentiel: Referentiel): ChecklistItem[] {
     }));
 }
 
+/** The deliverables our scaffold writes, with the sheet each is on. */
+const OUR_DELIVERABLES: readonly [DeliverableKey, SheetKey][] = [
+  ['recap', 'recap'],
+  ['financing', 'financing'],
+  ['cashflow', 'cashflow'],
+  ['carbon', 'carbon'],
+  ['expenses', 'expenses'],
+];
+
+/**
+ * In one of our workbooks, a deliverable whose sheet is not there at all (left out with
+ * `--feuilles`, or deleted) is said once, as an info, as in a workbook built by hand: the jury may
+ * not need it. A sheet that is there but lost one of our names keeps its findings.
+ */
+function absentDeliverables(findings: Finding[], snapshot: Snapshot, naming: Naming): Explained[] {
+  const sheets = snapshot.workbook?.sheets;
+  if (!sheets) return findings;
+  const present = new Set(sheets.map((s) => s.sheet.toLowerCase()));
+  const absent = OUR_DELIVERABLES.filter(([, k]) => !present.has(naming.sheet(k).toLowerCase())).map(
+    ([key]) => key,
+  );
+  if (absent.length === 0) return findings;
+  const deliverables = absent.map((key) => ({
+    key,
+    label: deliverableLabel(key),
+    sheet: null,
+    empty: false,
+  }));
+  return plainDeliverables(findings, { devis: null, deliverables }, new Set(absent));
+}
+
 /** Audits a workbook through its port: one snapshot read, pure rules, French messages. Writes nothing. */
 export async function audit(
   port: WorkbookReader,
@@ -116,7 +149,9 @@ export async function audit(
     (f) => referentiel === 'tous' || !f.criteria || f.criteria.some((c) => c.startsWith(`${referentiel}:`)),
   );
   const findings = (
-    snapshot.recognition ? plainDeliverables(cited, snapshot.recognition) : (cited as Explained[])
+    snapshot.recognition
+      ? plainDeliverables(cited, snapshot.recognition)
+      : absentDeliverables(cited, snapshot, naming)
   )
     .map((f) => ({
       ...f,

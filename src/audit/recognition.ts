@@ -173,13 +173,18 @@ export type Explained = Finding & { criteria?: string[]; title?: string; why?: s
  * become one plain finding per deliverable: « Pas de plan de financement dans ce classeur », or
  * the sheet found and not checked automatically — never a list of internal names.
  */
-export function plainDeliverables(findings: Finding[], recognition: Recognition): Explained[] {
+export function plainDeliverables(
+  findings: Finding[],
+  recognition: Recognition,
+  /** Only these deliverables' findings (those the workbook lacks); all when absent. */
+  only?: ReadonlySet<DeliverableKey>,
+): Explained[] {
   const rules = new Map(rulesFor('tous').map((r) => [r.meta.id, r]));
   const groups = new Map<DeliverableKey, Finding[]>();
   const kept: Explained[] = [];
   for (const f of findings) {
     const key = f.location === null ? deliverableOf(f) : null;
-    if (!key) {
+    if (!key || (only && !only.has(key))) {
       kept.push(f);
       continue;
     }

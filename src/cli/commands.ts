@@ -8,6 +8,8 @@ import { formatEuros, formatPercent, Money, ZERO, sum } from '../domain/money';
 import { vatRefundFact } from '../domain/financing/categories';
 import { findNomenclature, getNomenclature, rolesOf } from '../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../domain/nomenclature/types';
+import { looseForm } from '../domain/text/looseForm';
+import { BASE_SHEETS, SHEET_IDS, type SheetKey } from '../sheets/model/naming';
 import { scaffold, type ScaffoldOutcome, type ScaffoldRequest } from '../workbook/scaffold';
 import { CarbonExportError, carbonCsv } from '../workbook/carbonCsv';
 import { isReferentiel, REFERENTIELS, type Referentiel } from '../audit/referentiels';
@@ -37,6 +39,26 @@ export interface NewOptions {
   nomenclature: NomenclatureId | undefined;
   example: boolean;
   force: boolean;
+  /** Only these sheets (and those they read); all when absent. */
+  sheets?: SheetKey[];
+}
+
+/** « devis,cue-sheet » or « Devis, CUE sheet » → the sheets' keys; a word that names no sheet is refused. */
+export function parseSheets(list: string): SheetKey[] {
+  const keys = Object.keys(SHEET_IDS) as SheetKey[];
+  const words = list
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  if (words.length === 0) throw new UsageError('Indiquez au moins une feuille après --feuilles.');
+  return words.map((w) => {
+    const key = keys.find((k) => [SHEET_IDS[k], BASE_SHEETS[k]].some((n) => looseForm(n) === looseForm(w)));
+    if (!key)
+      throw new UsageError(
+        `Feuille inconnue « ${w} » : choisissez parmi ${keys.map((k) => SHEET_IDS[k]).join(', ')}.`,
+      );
+    return key;
+  });
 }
 
 export function parseNew(args: string[]): NewOptions {
@@ -46,10 +68,12 @@ export function parseNew(args: string[]): NewOptions {
     nomenclature: 'value',
     exemple: 'flag',
     force: 'flag',
+    feuilles: 'value',
   });
   const [stray] = r.positionals;
   if (stray !== undefined) throw new UsageError(`Option inconnue « ${stray} ».`);
   const out = valueOf(r, 'out');
+  const list = valueOf(r, 'feuilles');
   const f = valueOf(r, 'format') ?? 'long-metrage';
   if (!isFormat(f)) throw new UsageError(`Format inconnu « ${f} » : choisissez parmi ${FORMATS.join(', ')}.`);
   const format: ProductionFormat = f;
@@ -67,7 +91,14 @@ export function parseNew(args: string[]): NewOptions {
   const force = r.values.force === true;
   if (!out) throw new UsageError('Indiquez le fichier à écrire avec --out FICHIER.xlsx.');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Le fichier de sortie doit finir par .xlsx : « ${out} ».`);
-  return { out, format, nomenclature, example, force };
+  return {
+    out,
+    format,
+    nomenclature,
+    example,
+    force,
+    ...(list !== undefined ? { sheets: parseSheets(list) } : {}),
+  };
 }
 
 function formatTonnes(kg: Money): string {
@@ -143,6 +174,7 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
     ...(opts.nomenclature ? { nomenclature: opts.nomenclature } : {}),
     example: opts.example,
     onConflict: 'refuse',
+    ...(opts.sheets ? { sheets: opts.sheets } : {}),
   });
   if (outcome.status !== 'done') {
     io.err(outcome.message);
@@ -153,6 +185,8 @@ export async function runNew(opts: NewOptions, io: Io): Promise<number> {
     `Classeur écrit : ${opts.out} (${formatLabel(opts.format)}, nomenclature ${outcome.budget.nomenclature}${opts.example ? ', exemple rempli' : ''})`,
   );
   io.out(`Feuilles : ${outcome.sheets.join(', ')}`);
+  if (outcome.added.length > 0)
+    io.out(`  dont, parce que les feuilles demandées les lisent : ${outcome.added.join(', ')}`);
   for (const s of outcome.skipped) io.out(`Note : ${s}`);
   io.out('');
   io.out('Récapitulatif');

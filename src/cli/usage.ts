@@ -1,6 +1,7 @@
 import { FORMATS } from '../domain/facts/facts';
 import { listNomenclatures } from '../domain/nomenclature/nomenclature';
 import { REFERENTIELS } from '../audit/referentiels';
+import { SHEET_IDS } from '../sheets/model/naming';
 
 /** What `--help` and a usage error need, and nothing more: the commands load on demand. */
 export const NOMENCLATURE_IDS = listNomenclatures().map((n) => n.id);
@@ -56,7 +57,8 @@ export const HELP: Record<string, (examples: string) => string> = {
   new: (examples) => `devis-cnc new — écrit un classeur Devis CNC neuf, formules vivantes
 
 Usage :
-  devis-cnc new --out FICHIER.xlsx [--format ${F}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple] [--force]
+  devis-cnc new --out FICHIER.xlsx [--format ${F}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple]
+                [--feuilles LISTE] [--force]
 
 Écrit Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses,
 Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement et Facteurs ;
@@ -69,12 +71,15 @@ Options :
   --nomenclature N     grille du devis, si elle diffère de celle du format
   --exemple            remplit l'exemple crédible du format :
 ${examples}
+  --feuilles LISTE     seulement ces feuilles, séparées par des virgules (${Object.values(SHEET_IDS).join(', ')}),
+                       et celles que leurs formules lisent (la CUE sheet lit le Devis et Paramètres)
   --force              remplace le fichier s'il existe déjà
 
 ${codes('classeur écrit', UNEXPECTED, "erreur d'utilisation, fichier existant sans --force, ou écriture impossible")}
 
-Exemple :
-  devis-cnc new --out devis.xlsx --format court-metrage --exemple`,
+Exemples :
+  devis-cnc new --out devis.xlsx --format court-metrage --exemple
+  devis-cnc new --out musiques.xlsx --exemple --feuilles cue-sheet`,
   audit: () => `devis-cnc audit — contrôle des classeurs selon les critères d'un référentiel
 
 Usage :

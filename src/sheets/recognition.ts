@@ -39,6 +39,11 @@ const SHEET_SYNONYMS: Record<DeliverableKey, { label: string; words: string[] }>
   },
 };
 
+/** How the report names a deliverable (« plan de financement »). */
+export function deliverableLabel(key: DeliverableKey): string {
+  return SHEET_SYNONYMS[key].label;
+}
+
 /** A sheet name matches a word when it is that word, possibly followed by a version ("Devis V2", "Budget (2)"). */
 function nameMatches(name: string, words: string[]): boolean {
   const n = looseForm(name).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();

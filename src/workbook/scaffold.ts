@@ -9,6 +9,7 @@ import type { BilanResult } from '../domain/carbon/bilan';
 import type { FinancingResult } from '../domain/financing/types';
 import { makeNaming, BASE_SHEETS, type SheetKey } from '../sheets/model/naming';
 import { buildScaffoldPlan } from '../sheets/workbook';
+import { selectSheets } from '../sheets/select';
 import type { WorkbookPlan } from '../sheets/model/plan';
 import type { WorkbookInventory, WorkbookPort } from './port';
 
@@ -21,6 +22,8 @@ export type ScaffoldOutcome =
   | {
       status: 'done';
       sheets: string[];
+      /** Sheets written though not asked for, because a sheet asked for reads them. */
+      added: string[];
       budget: BudgetInput;
       result: BudgetResult;
       financing: FinancingResult;
@@ -74,14 +77,21 @@ export async function scaffold(
       ? exampleBudget(request.format)
       : blankBudget(request.format, request.nomenclature ?? defaultNomenclature(request.format)));
   const production = request.example ? exampleParameters(request.format) : null;
-  const build = (suffix: number | null) =>
-    buildScaffoldPlan({
+  const build = (suffix: number | null) => {
+    const whole = buildScaffoldPlan({
       format: request.format,
       budget,
       production,
       suffix,
       ...(request.example ? { financing: 'exemple' as const, carbon: 'exemple' as const } : {}),
     });
+    if (!request.sheets) return { ...whole, added: [] };
+    const chosen = selectSheets(
+      whole.plan,
+      request.sheets.map((k) => whole.naming.sheet(k)),
+    );
+    return { ...whole, plan: chosen.plan, added: chosen.added };
+  };
   let built = build(null);
 
   const blocking = built.plan.sheets
@@ -117,6 +127,7 @@ export async function scaffold(
   return {
     status: 'done',
     sheets: built.plan.sheets.map((s) => s.name),
+    added: built.added,
     budget,
     result: built.result,
     financing: built.financing,

@@ -1,6 +1,7 @@
 import type { BudgetInput } from '../domain/budget/types';
 import type { ProductionFormat } from '../domain/facts/facts';
 import type { NomenclatureId } from '../domain/nomenclature/types';
+import type { SheetKey } from '../sheets/model/naming';
 
 /** What a scaffold is asked to write; refused before anything is read when it cannot be done. */
 export interface ScaffoldRequest {
@@ -12,4 +13,6 @@ export interface ScaffoldRequest {
   onConflict: 'refuse' | 'beside';
   /** A devis to write instead of the blank one or the example (a hand-made devis converted). */
   budget?: BudgetInput;
+  /** Only these sheets, and those their formulas read; all of them when absent. */
+  sheets?: readonly SheetKey[];
 }

@@ -51,6 +51,44 @@ describe('devis-cnc new', () => {
     expect(c.err).toEqual([]);
   });
 
+  it('writes only the sheets asked for with --feuilles, and those their formulas read; the audit says the others are absent', async () => {
+    const c = capture();
+    const file = join(dir, 'musiques.xlsx');
+    expect(await main(['new', '--out', file, '--exemple', '--feuilles', 'cue-sheet'], c.io)).toBe(0);
+    expect(c.out).toContain('Feuilles : Paramètres, Devis, CUE sheet');
+    expect(c.out).toContain('  dont, parce que les feuilles demandées les lisent : Paramètres, Devis');
+    const a = capture();
+    // No formula points to a sheet left out (formula-undefined-name would say so): no erreur.
+    expect(await main(['audit', file, '--format', 'json'], a.io)).toBe(0);
+    const findings = (
+      JSON.parse(a.out.join('')) as {
+        files: { findings: { messageId: string; severity: string; message: string }[] }[];
+      }
+    ).files[0]?.findings;
+    expect(findings?.filter((f) => f.severity === 'erreur')).toEqual([]);
+    expect(
+      findings?.filter((f) => f.messageId === 'deliverable-missing').map((f) => [f.severity, f.message]),
+    ).toEqual([
+      ['info', 'Pas de récapitulatif dans ce classeur.'],
+      ['info', 'Pas de plan de financement dans ce classeur.'],
+      ['info', 'Pas de trésorerie dans ce classeur.'],
+      ['info', 'Pas de bilan carbone dans ce classeur.'],
+    ]);
+    // The sheet's French name is understood too; a word that names no sheet is refused.
+    const named = capture();
+    expect(
+      await main(
+        ['new', '--out', join(dir, 'evt.xlsx'), '--feuilles', 'Budget événement, plan-de-financement'],
+        named.io,
+      ),
+    ).toBe(0);
+    expect(named.out).toContain('Feuilles : Paramètres, Devis, Plan de financement, Budget événement');
+    const bad = capture();
+    expect(await main(['new', '--out', join(dir, 'x.xlsx'), '--feuilles', 'devis,musique'], bad.io)).toBe(2);
+    expect(bad.err[0]).toContain('Feuille inconnue « musique » : choisissez parmi parametres, devis,');
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
   it('refuses to overwrite without --force, leaving the file untouched (exit 2)', async () => {
     const file = join(dir, 'existant.xlsx');
     writeFileSync(file, 'contenu de l’utilisateur');
@@ -156,7 +194,7 @@ describe('devis-cnc new', () => {
       const page = c.out.join('\n');
       expect(page.split('\n')[0]).toMatch(new RegExp(`^devis-cnc ${command}\\b.* — `));
       expect(page).toMatch(/\n {2}0 {2}.+\n {2}1 {2}.+\n {2}2 {2}.+/);
-      expect(page).toMatch(new RegExp(`Exemple :\n {2}devis-cnc ${command} `));
+      expect(page).toMatch(new RegExp(`Exemples? :\n {2}devis-cnc ${command} `));
     },
   );
 

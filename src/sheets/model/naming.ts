@@ -18,6 +18,24 @@ export const BASE_SHEETS = {
 
 export type SheetKey = keyof typeof BASE_SHEETS;
 
+/** Each sheet as a person types it on the command line (`--feuilles devis,cue-sheet`). */
+export const SHEET_IDS: Readonly<Record<SheetKey, string>> = {
+  params: 'parametres',
+  devis: 'devis',
+  recap: 'recapitulatif',
+  financing: 'plan-de-financement',
+  cashflow: 'tresorerie',
+  carbon: 'bilan-carbone',
+  factors: 'facteurs',
+  expenses: 'depenses',
+  followup: 'suivi-budgetaire',
+  actualCashflow: 'tresorerie-reelle',
+  closing: 'bilan-financier',
+  rights: 'ayants-droit',
+  cues: 'cue-sheet',
+  event: 'budget-evenement',
+};
+
 /**
  * Names of the sheets and workbook names a plan writes. With a suffix (writing beside existing
  * sheets that must not be overwritten), every sheet and every workbook name gets it, so the new
