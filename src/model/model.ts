@@ -26,6 +26,8 @@ export interface ProductionModel {
   event: EventModel | null;
   /** The CUE sheet: the film's music cues. */
   cues: CueSheetModel | null;
+  /** The plan de travail: the shooting days and the devis quantities they give. */
+  schedule: ScheduleModel | null;
   carbon: CarbonModel | null;
 }
 
@@ -411,6 +413,34 @@ export interface EventLineModel {
 export interface EventPartnerModel {
   name: Field<string>;
   amount: Field<Money>;
+}
+
+export interface ScheduleModel {
+  days: ShootDayModel[];
+  links: ScheduleLinkModel[];
+  dailyMax: F<Money>;
+  restMin: F<Money>;
+  consecutiveMax: F<Money>;
+  /** The first and last shooting days (Excel serials). */
+  first: F<number>;
+  last: F<number>;
+}
+
+/** A shooting day: its date, its hours of work, the rest before it, the days in a row. */
+export interface ShootDayModel {
+  date: Field<number>;
+  hours: Field<Money>;
+  rest: Field<Money>;
+  consecutive: Field<Money>;
+}
+
+/** A devis quantity the plan gives: the plan's count and the devis's quantity. */
+export interface ScheduleLinkModel {
+  code: Field<string>;
+  label: Field<string>;
+  measure: Field<string>;
+  plan: Field<Money>;
+  devis: Field<Money>;
 }
 
 export interface CueSheetModel {

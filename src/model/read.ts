@@ -39,6 +39,7 @@ import {
   readClosing,
   readCues,
   readEvent,
+  readSchedule,
   readFollowUp,
   readLedger,
   readRights,
@@ -146,6 +147,7 @@ export function readModel(s: Snapshot): ProductionModel {
     rights: readRights(s),
     event: readEvent(s),
     cues: readCues(s),
+    schedule: readSchedule(s),
     carbon: readCarbon(s),
   };
   MODELS.set(s, model);

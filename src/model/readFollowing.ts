@@ -24,11 +24,13 @@ import { RIGHTS_NAMES } from '../sheets/rights/contract';
 import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/rights/reader';
 import { asDay, asMoney, asText, asTimecode } from './field';
 import { CUE_COLUMNS, CUE_NAMES } from '../sheets/cues/contract';
+import { DAY_COLUMNS, LINK_COLUMNS, SCHEDULE_NAMES } from '../sheets/schedule/contract';
 import type {
   CarbonModel,
   ClosingModel,
   CueSheetModel,
   EventModel,
+  ScheduleModel,
   FollowUpModel,
   LedgerModel,
   FestivalModel,
@@ -65,6 +67,13 @@ export const FOLLOWING_READS: readonly string[] = [
   PARAMS_NAMES.rentalCap,
   CUE_NAMES.lines,
   CUE_NAMES.filmSeconds,
+  SCHEDULE_NAMES.days,
+  SCHEDULE_NAMES.links,
+  SCHEDULE_NAMES.dailyMax,
+  SCHEDULE_NAMES.restMin,
+  SCHEDULE_NAMES.consecutiveMax,
+  SCHEDULE_NAMES.first,
+  SCHEDULE_NAMES.last,
   EVENT_NAMES.lines,
   EVENT_NAMES.partners,
   EVENT_NAMES.eventDate,
@@ -247,6 +256,30 @@ export function readEvent(s: Snapshot): EventModel | null {
           .filter((r) => r.text('name') !== '' || r.text('amount') !== '')
           .map((r) => fields(r, { name: asText, amount: asMoney }))
       : [],
+  };
+}
+
+/** The plan de travail (PdT_Jours, PdT_Quantites, its limits); null without the sheet. */
+export function readSchedule(s: Snapshot): ScheduleModel | null {
+  const range = s.ranges[SCHEDULE_NAMES.days];
+  if (!range) return null;
+  const links = s.ranges[SCHEDULE_NAMES.links];
+  return {
+    days: readTable(range, DAY_COLUMNS)
+      .filter((r) => r.text('date') !== '')
+      .map((r) => fields(r, { date: asDay, hours: asMoney, rest: asMoney, consecutive: asMoney })),
+    links: links
+      ? readTable(links, LINK_COLUMNS)
+          .filter((r) => r.text('code') !== '')
+          .map((r) =>
+            fields(r, { code: asText, label: asText, measure: asText, plan: asMoney, devis: asMoney }),
+          )
+      : [],
+    dailyMax: moneyAt(s, SCHEDULE_NAMES.dailyMax),
+    restMin: moneyAt(s, SCHEDULE_NAMES.restMin),
+    consecutiveMax: moneyAt(s, SCHEDULE_NAMES.consecutiveMax),
+    first: figureAt(s, SCHEDULE_NAMES.first, asDay),
+    last: figureAt(s, SCHEDULE_NAMES.last, asDay),
   };
 }
 

@@ -46,6 +46,7 @@ import { rule as formulaUndefinedName } from './formula-undefined-name';
 import { rule as modelInvariants } from './model-invariants';
 import { rule as paramsCoherence } from './params-coherence';
 import { rule as rightsShares } from './rights-shares';
+import { rule as schedulePlan } from './schedule-plan';
 import { rule as sheetReadPartial } from './sheet-read-partial';
 import { rule as textInNumberCells } from './text-in-number-cells';
 import type { Rule } from './types';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   devisProtocolCaps,
   devisEnveloppe,
   devisRseLines,
+  schedulePlan,
   financingBalanced,
   financingMinSources,
   financingPublicPrivate,

@@ -154,6 +154,16 @@ export const MESSAGES = {
     'Musique {cue} : la ligne « {code} » n’existe pas au devis ; imputez ses droits à une ligne du devis.',
   'cue-devis-short':
     'Ligne {code} du devis ({label}) : {amount} € au devis pour {cost} € de droits imputés par la CUE sheet ; il manque {missing} €.',
+  'schedule-daily-hours':
+    'Journée du {day} : {hours} h de travail effectif, au-delà des {max} h par jour — raccourcissez-la ou justifiez la dérogation.',
+  'schedule-rest':
+    'Journée du {day} : {rest} h de repos depuis la fin de la veille, moins que les {min} h de repos quotidien — décalez la convocation.',
+  'schedule-consecutive':
+    'Journée du {day} : {days} jours de travail d’affilée, plus que les {max} permis sans repos hebdomadaire — insérez un jour de repos.',
+  'schedule-devis-quantity':
+    'Ligne {code} du devis ({label}) : quantité {quantity} pour {count} selon le plan de travail ({measure}) — remettez la formule du plan ou corrigez le plan.',
+  'schedule-params-dates':
+    'Paramètres : {which} du tournage le {param}, le plan de travail dit le {plan} — la Trésorerie suit Paramètres ; reprenez la date du plan.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':

@@ -95,6 +95,14 @@ import {
 } from '../domain/rights/rights';
 import { FREE_SOURCE_ROWS } from './financing/contract';
 import {
+  computeDays,
+  exampleSchedule,
+  measureValue,
+  SCHEDULE_EXAMPLE_NOTE,
+  type DayResult,
+  type Schedule,
+} from '../domain/schedule/plan';
+import {
   computeCueSheet,
   CUE_EXAMPLE_NOTE,
   exampleCues,
@@ -134,6 +142,8 @@ export interface ScaffoldInput {
   event?: EventInput | 'exemple';
   /** The CUE sheet's music cues; 'exemple' the example's, as for the expenses. Empty by default. */
   cues?: Cue[] | 'exemple';
+  /** The plan de travail; 'exemple' the example's, as for the expenses. Empty by default. */
+  schedule?: Schedule | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -195,6 +205,14 @@ export interface Production {
   rights: Noted & { input: RightsInput; result: RightsResult };
   event: Noted & { input: EventInput; result: EventResult };
   cues: Noted & { input: Cue[]; result: CueSheetResult };
+  schedule: Noted & {
+    input: Schedule;
+    /** Each day's effective work, rest since the day before and days in a row. */
+    days: DayResult[];
+    /** What the plan counts for each devis line it gives, in the links' order. */
+    counts: number[];
+    quantities: Map<string, number>;
+  };
 }
 
 /** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
@@ -415,6 +433,35 @@ function computeActual(
   };
 }
 
+/** The plan de travail (the example's where asked): each day's hours, what it counts for the devis. */
+function computeSchedule(input: ScaffoldInput, useExample: boolean): Production['schedule'] {
+  const schedule = chosen(
+    input.schedule,
+    useExample,
+    () => exampleSchedule(input.format),
+    { days: [], links: [] },
+    SCHEDULE_EXAMPLE_NOTE,
+  );
+  return {
+    input: schedule.value,
+    days: computeDays(schedule.value.days),
+    counts: schedule.value.links.map((l) => measureValue(schedule.value.days, l.measure)),
+    quantities: lineQuantities(input.budget),
+    ...noted(schedule, schedule.value.days.length > 0),
+  };
+}
+
+/** Each typed line's quantity, by its code. */
+function lineQuantities(budget: BudgetInput): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const ch of budget.chapters)
+    for (const item of ch.items) {
+      const lines = item.kind === 'line' ? [item] : item.kind === 'group' ? item.lines : [];
+      for (const l of lines) if (l.quantity) out.set(l.code, l.quantity.toNumber());
+    }
+  return out;
+}
+
 const noted = (c: { note: string | undefined }, filled: boolean): Noted =>
   c.note && filled ? { note: c.note } : {};
 
@@ -496,5 +543,6 @@ export function computeProduction(input: ScaffoldInput): Production {
       ...noted(event, event.value.lines.length > 0),
     },
     cues: { input: cues.value, result: computeCueSheet(cues.value), ...noted(cues, cues.value.length > 0) },
+    schedule: computeSchedule(input, useExample),
   };
 }

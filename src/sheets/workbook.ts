@@ -21,6 +21,7 @@ import { computeProduction, type Production, type ScaffoldInput } from './produc
 import { recapSheet } from './recap/layout';
 import { rightsSheet } from './rights/layout';
 import { cueSheet } from './cues/layout';
+import { measureFormula, scheduleSheet } from './schedule/layout';
 
 export { cashflowDates, paymentLines, type FinancingInput, type ScaffoldInput } from './production';
 
@@ -103,7 +104,31 @@ const SHEETS: readonly SheetEntry[] = [
         taxCreditCap: p.taxCreditCap,
       }),
   },
-  { key: 'devis', build: (p, naming, w) => (w.devis = devisSheet(p.budget, p.result, naming)) },
+  {
+    key: 'devis',
+    build: (p, naming, w) =>
+      (w.devis = devisSheet(
+        p.budget,
+        p.result,
+        naming,
+        new Map(
+          p.schedule.input.links.map((l) => [l.code, measureFormula(l.measure, (n) => naming.name(n))]),
+        ),
+      )),
+  },
+  {
+    key: 'schedule',
+    build: (p, naming) =>
+      scheduleSheet({
+        schedule: p.schedule.input,
+        days: p.schedule.days,
+        counts: p.schedule.counts,
+        lines: p.lines,
+        quantities: p.schedule.quantities,
+        naming,
+        ...(p.schedule.note ? { note: p.schedule.note } : {}),
+      }),
+  },
   { key: 'recap', build: (p, naming) => recapSheet(p.budget, p.result, p.production, naming) },
   {
     key: 'financing',
@@ -214,7 +239,7 @@ const SHEETS: readonly SheetEntry[] = [
 export const SHEET_ORDER: readonly SheetKey[] = SHEETS.map((s) => s.key);
 
 /**
- * Every sheet as one plan: Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan
+ * Every sheet as one plan: Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan
  * carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet,
  * Budget événement and Facteurs.
  */

@@ -23,7 +23,7 @@ describe('devis-cnc new', () => {
     expect(existsSync(file)).toBe(true);
     const text = c.out.join('\n');
     expect(text).toContain(
-      'Feuilles : Paramètres, Devis, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs',
+      'Feuilles : Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs',
     );
     expect(text).toContain(
       'Total 3\u202f035\u202f291,62\u00a0€ pour 9 sources ; écart avec le devis 0,00\u00a0€ (équilibré)',
@@ -55,8 +55,11 @@ describe('devis-cnc new', () => {
     const c = capture();
     const file = join(dir, 'musiques.xlsx');
     expect(await main(['new', '--out', file, '--exemple', '--feuilles', 'cue-sheet'], c.io)).toBe(0);
-    expect(c.out).toContain('Feuilles : Paramètres, Devis, CUE sheet');
-    expect(c.out).toContain('  dont, parce que les feuilles demandées les lisent : Paramètres, Devis');
+    // The devis's quantities are formulas on the plan de travail: it comes with the devis.
+    expect(c.out).toContain('Feuilles : Paramètres, Devis, Plan de travail, CUE sheet');
+    expect(c.out).toContain(
+      '  dont, parce que les feuilles demandées les lisent : Paramètres, Devis, Plan de travail',
+    );
     const a = capture();
     // No formula points to a sheet left out (formula-undefined-name would say so): no erreur.
     expect(await main(['audit', file, '--format', 'json'], a.io)).toBe(0);
@@ -82,6 +85,7 @@ describe('devis-cnc new', () => {
         named.io,
       ),
     ).toBe(0);
+    // Blank: no plan de travail quantity in the devis, so none written.
     expect(named.out).toContain('Feuilles : Paramètres, Devis, Plan de financement, Budget événement');
     const bad = capture();
     expect(await main(['new', '--out', join(dir, 'x.xlsx'), '--feuilles', 'devis,musique'], bad.io)).toBe(2);

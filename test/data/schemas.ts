@@ -475,6 +475,44 @@ const CUE_SHEET = examplesByFormat(
   }),
 );
 
+const TEMPS_DE_TRAVAIL = obj({
+  id: { enum: ['temps-de-travail'] },
+  title: str,
+  seededFrom: str,
+  seededOn: date,
+  marks: obj({ verified: str, secondary: str, recalled: str }),
+  note: str,
+  limits: arr(
+    obj({ id: { enum: ['dailyMax', 'restMin', 'consecutiveMax'] }, label: str, value: decimal, mark, source: str }),
+    3,
+  ),
+});
+
+const hour: Schema = { type: 'string', pattern: '^[0-2]\\d:[0-5]\\d$' };
+
+const PLAN_DE_TRAVAIL = examplesByFormat(
+  obj({
+    days: arr(
+      obj({
+        date,
+        set: str,
+        place: str,
+        kind: { enum: ['Studio', 'Décor naturel', 'Voie publique'] },
+        intExt: { enum: ['INT', 'EXT'] },
+        dayNight: { enum: ['Jour', 'Nuit'] },
+        scenes: str,
+        cast: str,
+        extras: { type: 'integer', minimum: 0 },
+        start: hour,
+        end: hour,
+        meal: decimal,
+      }),
+      1,
+    ),
+    links: arr(obj({ code: str, measure: { type: 'string', pattern: '^(days|extras|(cast|kind|place):.+)$' } }), 1),
+  }),
+);
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -487,6 +525,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/evenement.json': EVENEMENT,
   'exemples/index.json': EXEMPLES_INDEX,
   'exemples/long-metrage.json': EXAMPLE,
+  'exemples/plan-de-travail.json': PLAN_DE_TRAVAIL,
   'exemples/serie.json': EXAMPLE,
   'exemples/suivi.json': SUIVI,
   'exemples/tresorerie-reelle.json': TRESO_REELLE,
@@ -497,6 +536,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'finance/frais-generaux.json': FRAIS_GENERAUX,
   'finance/recettes.json': RECETTES,
   'finance/suivi.json': SEUILS,
+  'finance/temps-de-travail.json': TEMPS_DE_TRAVAIL,
   'nomenclatures/cnc-2018.json': NOMENCLATURE,
   'nomenclatures/cnc-audiovisuel.json': NOMENCLATURE,
   'nomenclatures/cnc-classique.json': NOMENCLATURE,

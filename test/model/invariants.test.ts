@@ -275,6 +275,7 @@ function model(): ProductionModel {
       festivals: [],
     },
     cues: null,
+    schedule: null,
     carbon: {
       lines: [
         {

@@ -36,6 +36,7 @@ export const NAME_PREFIXES = [
   'Param',
   'Liste',
   'Devis',
+  'PdT',
   'Recap',
   'Fin',
   'Treso',

@@ -271,6 +271,71 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     );
   });
 
+  it('moves the devis and the Trésorerie with the plan de travail: a day moved from Lille to Brussels', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    const devis = wb.getWorksheet('Devis');
+    const rowOf = (code: string): number => rowOfResult(devis, DEVIS_COLUMNS.letter('code'), code);
+    const codes = ['6.1.3', '6.2.1', '6.2.2', '6.2.3'];
+    expect(codes.map((c) => devis?.getCell(DEVIS_COLUMNS.cell('quantity', rowOf(c))).formula)).toEqual([
+      'COUNTIF(PdT_Lieux,"Bruxelles")',
+      'COUNTIF(PdT_Lieux,"Lille")',
+      'COUNTIF(PdT_Lieux,"Bruxelles")',
+      'COUNTIF(PdT_Lieux,"Lille")',
+    ]);
+    const plan = wb.getWorksheet('Plan de travail');
+    // The tenth shooting day (Friday 7 May 2027), shot in Lille.
+    expect(plan?.getCell('D20').value).toBe('Lille');
+    const before = await namedValues(example, ['Devis_Total', 'Treso_TotalDecaissements']);
+    const moved = editWithLibreOffice(
+      example,
+      join(dir, 'jour-a-bruxelles.xlsx'),
+      [
+        { op: 'set', sheet: 'Plan de travail', cell: 'D20', value: 'Bruxelles' },
+        // And the Brussels hotel typed over its formula: 4 nights where the plan now says 5.
+        { op: 'set', sheet: 'Devis', cell: DEVIS_COLUMNS.cell('quantity', rowOf('6.2.2')), value: 4 },
+      ],
+      profile,
+    );
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(moved);
+    const after = out.getWorksheet('Devis');
+    const cell = (code: string, k: 'quantity' | 'amount'): unknown => {
+      const c = after?.getCell(DEVIS_COLUMNS.cell(k, rowOf(code)));
+      return c?.formula ? c.result : c?.value;
+    };
+    // One more day of Belgian vehicles (4 × 180 €), one night and one meal less in the region
+    // (30 × 85 € and 30 × 20 €); the Brussels hotel stays at the 4 nights typed.
+    expect(codes.map((c) => [cell(c, 'quantity'), cell(c, 'amount')])).toEqual([
+      [5, 3600],
+      [24, 61200],
+      [4, 13200],
+      [24, 14400],
+    ]);
+    const v = await namedValues(moved, ['Devis_Total', 'Treso_TotalDecaissements', 'Treso_EcartDevis']);
+    // The Trésorerie pays the new devis to the cent.
+    expect(v.Treso_EcartDevis).toBe(0);
+    // −2 430 € of lines, with their frais généraux and imprévus: −2 721,60 € on the devis and on the payments.
+    const cents = (x: unknown, y: unknown): number => Math.round((Number(x) - Number(y)) * 100);
+    expect(cents(v.Devis_Total, before.Devis_Total)).toBe(-272160);
+    expect(cents(v.Treso_TotalDecaissements, before.Treso_TotalDecaissements)).toBe(-272160);
+    const outLines: string[] = [];
+    await main(['audit', moved, '--format', 'json'], { out: (x) => outLines.push(x), err: () => undefined });
+    const found = (
+      JSON.parse(outLines.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId.startsWith('schedule-'));
+    expect(found?.map((f) => [`${f.sheet}!${f.address}`, f.message.replace(/[\u00a0\u202f]/g, ' ')])).toEqual(
+      [
+        [
+          expect.stringMatching(/^Plan de travail!E\d+$/),
+          "Ligne 6.2.2 du devis (Hébergement de l'équipe à Bruxelles) : quantité 4 pour 5 selon le plan de travail (Jours à Bruxelles) — remettez la formule du plan ou corrigez le plan.",
+        ],
+      ],
+    );
+  });
+
   it('agrees on a blank série workbook too', async () => {
     const file = join(dir, 'serie.xlsx');
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);

@@ -29,6 +29,7 @@ describe('xlsx adapter', () => {
     expect(back.worksheets.map((w) => w.name)).toEqual([
       'Paramètres',
       'Devis',
+      'Plan de travail',
       'Récapitulatif',
       'Plan de financement',
       'Trésorerie',
@@ -111,6 +112,7 @@ describe('xlsx adapter', () => {
       'Devis',
       'Paramètres (2)',
       'Devis (2)',
+      'Plan de travail (2)',
       'Récapitulatif (2)',
       'Plan de financement (2)',
       'Trésorerie (2)',
@@ -150,6 +152,7 @@ describe('xlsx adapter', () => {
       'Facteurs',
       'Paramètres',
       'Plan de financement',
+      'Plan de travail',
       'Récapitulatif',
       'Suivi budgétaire',
       'Trésorerie',

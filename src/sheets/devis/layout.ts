@@ -118,6 +118,7 @@ class DevisWriter {
     readonly b: SheetBuilder,
     readonly budget: BudgetInput,
     readonly result: BudgetResult,
+    readonly quantityFormulas: ReadonlyMap<string, string> = new Map(),
   ) {
     this.roles = rolesOf(getNomenclature(budget.nomenclature));
     this.indirectChapter = budget.chapters.find((c) => c.code === this.roles.indirect.chapter) ?? null;
@@ -209,6 +210,15 @@ function amountCells(
   );
 }
 
+/** A line's quantity: typed, or a formula on the plan de travail that gives it. */
+function quantityCell(d: DevisWriter, row: number, line: LineInput | null): CellPlan {
+  const formula = line ? d.quantityFormulas.get(line.code) : undefined;
+  const value = line?.quantity ? num(line.quantity) : null;
+  return formula
+    ? { address: at('quantity', row), formula, result: value ?? 0, style: 'computed' }
+    : { address: at('quantity', row), value, style: 'input' };
+}
+
 /** A typed line (or the chapter's free line): quantité × nombre × taux, its charges and tax-credit share. */
 function lineRow(
   d: DevisWriter,
@@ -222,7 +232,7 @@ function lineRow(
   b.push(
     { address: at('label', row), value: line?.label ?? null, style: line ? 'label' : 'input' },
     { address: at('status', row), value: line?.status ? statusLabel(line.status) : null, style: 'input' },
-    { address: at('quantity', row), value: line?.quantity ? num(line.quantity) : null, style: 'input' },
+    quantityCell(d, row, line),
     { address: at('unit', row), value: line?.unit ?? null, style: 'input' },
     { address: at('count', row), value: line?.count ? num(line.count) : null, style: 'input' },
     {
@@ -679,9 +689,11 @@ export function devisSheet(
   budget: BudgetInput,
   result: BudgetResult,
   naming: Naming,
+  /** Quantities that are formulas on another sheet (the plan de travail), by line code. */
+  quantityFormulas: ReadonlyMap<string, string> = new Map(),
 ): { sheet: SheetPlan; names: NamePlan[]; rows: DevisRows } {
   const b = new SheetBuilder(naming, 'devis');
-  const d = new DevisWriter(b, budget, result);
+  const d = new DevisWriter(b, budget, result, quantityFormulas);
   b.titled(
     d.roles.devisTitle,
     'Montants en euros HT. Montant = Quantité × Nombre × Taux, arrondi au centime ; dont France = Montant − dont étranger. Insérez vos lignes à l’intérieur d’un chapitre (la ligne libre de fin de chapitre est là pour ça) : les totaux les comptent.',

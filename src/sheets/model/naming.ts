@@ -2,6 +2,7 @@
 export const BASE_SHEETS = {
   params: 'Paramètres',
   devis: 'Devis',
+  schedule: 'Plan de travail',
   recap: 'Récapitulatif',
   financing: 'Plan de financement',
   cashflow: 'Trésorerie',
@@ -22,6 +23,7 @@ export type SheetKey = keyof typeof BASE_SHEETS;
 export const SHEET_IDS: Readonly<Record<SheetKey, string>> = {
   params: 'parametres',
   devis: 'devis',
+  schedule: 'plan-de-travail',
   recap: 'recapitulatif',
   financing: 'plan-de-financement',
   cashflow: 'tresorerie',

@@ -1,0 +1,78 @@
+import { dayText } from '../model/field';
+import type { ScheduleModel } from '../model/model';
+import { MODEL_READS, readModel } from '../model/read';
+import { BASE_SHEETS } from '../sheets/model/naming';
+import type { Rule, RuleContext } from './types';
+
+const figure = (m: { toString(): string }): string => m.toString().replace('.', ',');
+
+/** Each day within the working-time limits the plan states. */
+function checkDays(plan: ScheduleModel, ctx: RuleContext): void {
+  const [max, rest, row] = [plan.dailyMax?.value, plan.restMin?.value, plan.consecutiveMax?.value];
+  for (const d of plan.days) {
+    const day = d.date.value === null ? '?' : dayText(d.date.value);
+    if (max && d.hours.value?.gt(max) && d.hours.at)
+      ctx.report('schedule-daily-hours', { day, hours: figure(d.hours.value), max: figure(max) }, d.hours.at);
+    if (rest && d.rest.value?.lt(rest) && d.rest.at)
+      ctx.report('schedule-rest', { day, rest: figure(d.rest.value), min: figure(rest) }, d.rest.at);
+    if (row && d.consecutive.value?.gt(row) && d.consecutive.at)
+      ctx.report(
+        'schedule-consecutive',
+        { day, days: figure(d.consecutive.value), max: figure(row) },
+        d.consecutive.at,
+      );
+  }
+}
+
+/**
+ * The plan de travail (rncp40642 C1.4, C1.5): each shooting day within the working-time limits
+ * (effective work, rest since the day before, days in a row), each devis quantity the plan gives
+ * equal to the plan's count, and the shooting dates of Paramètres (which date the Trésorerie) those
+ * of the plan.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'schedule-plan',
+    title:
+      'Plan de travail : durées du travail tenues, quantités du devis et dates du tournage tirées du plan',
+    criteria: ['rncp40642:C1.4', 'rncp40642:C1.5'],
+    why: 'Le plan de travail fonde le devis : une journée trop longue, un repos trop court ou une semaine sans repos exposent la production (heures majorées, inspection du travail), et une quantité du devis ou une date de tournage qui ne suit pas le plan chiffre un autre tournage que celui qui est prévu.',
+    fix: 'Dans la feuille Plan de travail, raccourcissez la journée ou décalez l’heure de convocation, insérez un jour de repos ; dans le Devis, remettez la formule du plan dans la quantité (ou corrigez le plan) ; dans Paramètres, reprenez le premier et le dernier jour du plan.',
+    severity: 'erreur',
+    kind: 'auto',
+    reads: [...MODEL_READS],
+    sheet: BASE_SHEETS.schedule,
+  },
+  check(ctx) {
+    const m = readModel(ctx.snapshot);
+    const plan = m.schedule;
+    if (!plan || plan.days.length === 0) return;
+    checkDays(plan, ctx);
+    for (const l of plan.links) {
+      const [count, quantity] = [l.plan.value, l.devis.value];
+      if (!count || !quantity || quantity.eq(count) || !l.devis.at) continue;
+      ctx.report(
+        'schedule-devis-quantity',
+        {
+          code: l.code.value ?? '',
+          label: l.label.value ?? '',
+          quantity: figure(quantity),
+          count: figure(count),
+          measure: l.measure.value ?? '',
+        },
+        l.devis.at,
+      );
+    }
+    const dates: [typeof plan.first, typeof m.params.shootStart, 'début' | 'fin'][] = [
+      [plan.first, m.params.shootStart, 'début'],
+      [plan.last, m.params.shootEnd, 'fin'],
+    ];
+    for (const [fromPlan, param, which] of dates) {
+      const [a, b] = [fromPlan?.value, param?.value];
+      if (a === null || a === undefined || b === null || b === undefined || a === b || !param?.at) continue;
+      ctx.report('schedule-params-dates', { which, param: dayText(b), plan: dayText(a) }, param.at, {
+        severity: 'avertissement',
+      });
+    }
+  },
+};

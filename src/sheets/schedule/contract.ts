@@ -1,0 +1,71 @@
+import { contiguousColumns } from '../model/contract';
+
+/** Rows of the working-time limits (one per limit) and of the plan's figures beside them. */
+export const SCHEDULE_LIMITS_FIRST_ROW = 5;
+/** Row of the shooting days' headers; the days start right below it. */
+export const SCHEDULE_HEADER_ROW = 10;
+export const SCHEDULE_FIRST_ROW = SCHEDULE_HEADER_ROW + 1;
+
+/** The shooting days (named PdT_Jours), one per row, in order. */
+export const DAY_COLUMNS = contiguousColumns('A', {
+  rank: 'Jour',
+  date: 'Date',
+  set: 'Décor',
+  place: 'Lieu',
+  kind: 'Type de décor',
+  intExt: 'INT / EXT',
+  dayNight: 'Jour / nuit',
+  scenes: 'Séquences',
+  cast: 'Comédiens convoqués',
+  extras: 'Figurants',
+  start: 'Début',
+  end: 'Fin',
+  meal: 'Pause repas (h)',
+  hours: 'Travail effectif (h)',
+  rest: 'Repos depuis la veille (h)',
+  consecutive: 'Jours consécutifs',
+});
+
+/** The devis quantities the plan gives (named PdT_Quantites), under the days. */
+export const LINK_COLUMNS = contiguousColumns('A', {
+  code: 'Ligne du devis',
+  label: 'Libellé au devis',
+  measure: 'Ce que compte le plan',
+  plan: 'Selon le plan',
+  devis: 'Quantité au devis',
+  gap: 'Écart (devis − plan)',
+});
+
+/** The working-time limits (label, value, source) and the plan's figures (label, value). */
+export const LIMIT_COLUMNS = contiguousColumns('A', {
+  label: 'Limite contrôlée',
+  value: 'Valeur',
+  source: 'Source',
+});
+export const FIGURE_COLUMNS = contiguousColumns('H', { label: 'Le plan', value: 'Valeur' });
+
+/** The lists the day table offers, right of the quantities. */
+export const SCHEDULE_LIST_COLUMNS = contiguousColumns('H', {
+  kinds: 'Types de décor',
+  intExt: 'INT / EXT',
+  dayNight: 'Jour / nuit',
+});
+
+export const SCHEDULE_NAMES = {
+  days: 'PdT_Jours',
+  dates: 'PdT_Dates',
+  places: 'PdT_Lieux',
+  kinds: 'PdT_Types',
+  cast: 'PdT_Convoques',
+  extras: 'PdT_Figurants',
+  dayCount: 'PdT_NbJours',
+  first: 'PdT_Premier',
+  last: 'PdT_Dernier',
+  links: 'PdT_Quantites',
+  dailyMax: 'PdT_MaxJour',
+  restMin: 'PdT_ReposMin',
+  consecutiveMax: 'PdT_MaxConsecutifs',
+  kindList: 'PdT_ListeTypes',
+  intExtList: 'PdT_ListeIntExt',
+  dayNightList: 'PdT_ListeJourNuit',
+} as const;

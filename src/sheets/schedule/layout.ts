@@ -1,0 +1,320 @@
+import type { CostedLine } from '../../domain/budget/costedLines';
+import { toCellNumber } from '../../domain/money';
+import {
+  DAY_NIGHT,
+  INT_EXT,
+  measureLabel,
+  SET_KINDS,
+  WORK_LIMITS_NOTE,
+  workLimits,
+  type DayResult,
+  type Schedule,
+  type ShootDay,
+} from '../../domain/schedule/plan';
+import { markLabel } from '../../domain/facts/facts';
+import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
+import { SheetBuilder } from '../model/builder';
+import type { Naming } from '../model/naming';
+import { NUMFMT, absolute, toExcelSerial, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  DAY_COLUMNS as D,
+  FIGURE_COLUMNS as FI,
+  LIMIT_COLUMNS as LM,
+  LINK_COLUMNS as LK,
+  SCHEDULE_FIRST_ROW,
+  SCHEDULE_HEADER_ROW,
+  SCHEDULE_LIMITS_FIRST_ROW,
+  SCHEDULE_LIST_COLUMNS as LI,
+  SCHEDULE_NAMES as S,
+} from './contract';
+
+/** Free rows under the shooting days. */
+export const FREE_DAY_ROWS = 10;
+
+/** The formula of what a measure counts on the plan (the devis's quantity and the check both use it). */
+export function measureFormula(measure: string, n: (base: string) => string): string {
+  if (measure === 'days') return `COUNT(${n(S.dates)})`;
+  if (measure === 'extras') return `SUM(${n(S.extras)})`;
+  const [kind, value = ''] = measure.split(/:(.*)/s);
+  const text = value.replace(/"/g, '""');
+  if (kind === 'place') return `COUNTIF(${n(S.places)},"${text}")`;
+  if (kind === 'kind') return `COUNTIF(${n(S.kinds)},"${text}")`;
+  if (kind === 'cast')
+    return `SUMPRODUCT(--ISNUMBER(SEARCH(",${text.replace(/\s+/g, '')},",","&SUBSTITUTE(${n(S.cast)}," ","")&",")))`;
+  throw new Error(`Mesure du plan de travail inconnue : ${measure}`);
+}
+
+export interface ScheduleLayoutInput {
+  schedule: Schedule;
+  /** The domain's figures: each day's hours, rest and days in a row; what the plan counts per link. */
+  days: readonly DayResult[];
+  counts: readonly number[];
+  /** The devis's costed lines: the label and quantity of a line the plan gives. */
+  lines: readonly CostedLine[];
+  quantities: ReadonlyMap<string, number>;
+  note?: string;
+  naming: Naming;
+}
+
+type Rows = { first: number; last: number };
+
+const time = (minutes: number): number => minutes / 1440;
+
+/** The limits checked, each with its source, and the plan's own figures beside them. */
+function limitRows(b: SheetBuilder, days: readonly ShootDay[]): void {
+  const limits = workLimits();
+  b.push({
+    address: `A${SCHEDULE_LIMITS_FIRST_ROW - 1}`,
+    value: 'Durées du travail contrôlées',
+    style: 'section',
+  });
+  const names = { dailyMax: S.dailyMax, restMin: S.restMin, consecutiveMax: S.consecutiveMax } as const;
+  limits.forEach((l, i) => {
+    const r = SCHEDULE_LIMITS_FIRST_ROW + i;
+    b.push(
+      { address: LM.cell('label', r), value: l.label, style: 'label' },
+      { address: LM.cell('value', r), value: toCellNumber(l.value), numFmt: '0.00', style: 'input' },
+      { address: LM.cell('source', r), value: `${l.source} (${markLabel(l.mark)})`, style: 'note' },
+    );
+    b.name(names[l.id], absolute(LM.cell('value', r)));
+  });
+  b.push({
+    address: LM.cell('label', SCHEDULE_LIMITS_FIRST_ROW + limits.length),
+    value: WORK_LIMITS_NOTE,
+    style: 'note',
+  });
+  const dates = days.map((d) => toExcelSerial(d.date));
+  const figures: [string, string, string, number, string][] = [
+    ['Jours de tournage', S.dayCount, `COUNT(${b.n(S.dates)})`, days.length, NUMFMT.integer],
+    [
+      'Premier jour',
+      S.first,
+      `IF(COUNT(${b.n(S.dates)})=0,"",MIN(${b.n(S.dates)}))`,
+      Math.min(...dates),
+      NUMFMT.date,
+    ],
+    [
+      'Dernier jour',
+      S.last,
+      `IF(COUNT(${b.n(S.dates)})=0,"",MAX(${b.n(S.dates)}))`,
+      Math.max(...dates),
+      NUMFMT.date,
+    ],
+  ];
+  figures.forEach(([label, name, formula, result, numFmt], i) => {
+    const r = SCHEDULE_LIMITS_FIRST_ROW + i;
+    b.push(
+      { address: FI.cell('label', r), value: label, style: 'label' },
+      { address: FI.cell('value', r), formula, result: days.length ? result : '', numFmt, style: 'computed' },
+    );
+    b.name(name, absolute(FI.cell('value', r)));
+  });
+}
+
+/** One shooting day (or a free row): what is typed, then hours, rest and days in a row by formula. */
+function dayRow(b: SheetBuilder, d: ShootDay | null, i: number, computed: readonly DayResult[]): void {
+  const r = SCHEDULE_FIRST_ROW + i;
+  const at = (k: (typeof D.keys)[number], row = r): string => D.cell(k, row);
+  const c = computed[i];
+  const input = (
+    k: (typeof D.keys)[number],
+    value: string | number | Date | null,
+    numFmt?: string,
+  ): CellPlan => ({
+    address: at(k),
+    value,
+    style: 'input',
+    ...(numFmt ? { numFmt } : {}),
+  });
+  const formula = (
+    k: (typeof D.keys)[number],
+    f: string,
+    result: number | string,
+    numFmt: string,
+  ): CellPlan => ({
+    address: at(k),
+    formula: f,
+    result,
+    numFmt,
+    style: 'computed',
+  });
+  const prev = r - 1;
+  const first = i === 0;
+  b.push(
+    formula(
+      'rank',
+      `IF(${at('date')}="","",COUNT(${D.cell('date', SCHEDULE_FIRST_ROW)}:${at('date')}))`,
+      d ? i + 1 : '',
+      NUMFMT.integer,
+    ),
+    input('date', d?.date ?? null, NUMFMT.date),
+    input('set', d?.set || null),
+    input('place', d?.place || null),
+    input('kind', d?.kind || null),
+    input('intExt', d?.intExt || null),
+    input('dayNight', d?.dayNight || null),
+    input('scenes', d?.scenes || null),
+    input('cast', d?.cast || null),
+    input('extras', d ? d.extras : null, NUMFMT.integer),
+    input('start', d ? time(d.start) : null, 'h:mm'),
+    input('end', d ? time(d.end) : null, 'h:mm'),
+    input('meal', d ? toCellNumber(d.meal) : null, '0.00'),
+    formula(
+      'hours',
+      `IF(OR(${at('start')}="",${at('end')}=""),"",ROUND((${at('end')}-${at('start')})*24-N(${at('meal')}),2))`,
+      c ? c.hours : '',
+      '0.00',
+    ),
+    first
+      ? { address: at('rest'), value: null, numFmt: '0.00', style: 'computed' }
+      : formula(
+          'rest',
+          `IF(OR(${at('date')}="",${D.cell('date', prev)}="",${at('start')}="",${D.cell('end', prev)}=""),"",ROUND((${at('date')}+${at('start')}-${D.cell('date', prev)}-${D.cell('end', prev)})*24,2))`,
+          c?.rest ?? '',
+          '0.00',
+        ),
+    formula(
+      'consecutive',
+      first
+        ? `IF(${at('date')}="","",1)`
+        : `IF(${at('date')}="","",IF(${at('date')}-N(${D.cell('date', prev)})=1,N(${D.cell('consecutive', prev)})+1,1))`,
+      c ? c.consecutive : '',
+      NUMFMT.integer,
+    ),
+  );
+}
+
+/** The shooting days, their names, lists and checks. */
+function dayRows(b: SheetBuilder, days: readonly ShootDay[], computed: readonly DayResult[]): Rows {
+  const first = SCHEDULE_FIRST_ROW;
+  const last = first + days.length + FREE_DAY_ROWS - 1;
+  b.headers(D, SCHEDULE_HEADER_ROW);
+  [...days, ...Array<null>(FREE_DAY_ROWS).fill(null)].forEach((d, i) => dayRow(b, d, i, computed));
+  b.name(S.days, D.block(first, last))
+    .name(S.dates, D.range('date', first, last))
+    .name(S.places, D.range('place', first, last))
+    .name(S.kinds, D.range('kind', first, last))
+    .name(S.cast, D.range('cast', first, last))
+    .name(S.extras, D.range('extras', first, last));
+  return { first, last };
+}
+
+/** The devis quantities the plan gives: the plan's count, the devis's quantity, the gap. */
+function linkRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): number {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const links = input.schedule.links;
+  const devis = b.n(DEVIS_NAMES.lines);
+  const col = (k: (typeof DEVIS_COLUMNS.keys)[number]): number => DEVIS_COLUMNS.keys.indexOf(k) + 1;
+  b.push({
+    address: LK.cell('code', title),
+    value: 'Quantités du devis tirées du plan de travail',
+    style: 'section',
+  });
+  b.headers(LK, header);
+  links.forEach((l, i) => {
+    const r = first + i;
+    const at = (k: (typeof LK.keys)[number]): string => LK.cell(k, r);
+    const line = input.lines.find((x) => x.code === l.code);
+    const plan = input.counts[i] ?? 0;
+    const quantity = input.quantities.get(l.code) ?? 0;
+    const match = `MATCH(${at('code')},INDEX(${devis},0,1),0)`;
+    b.push(
+      { address: at('code'), value: l.code, numFmt: NUMFMT.text, style: 'label' },
+      {
+        address: at('label'),
+        formula: `IFERROR(INDEX(${devis},${match},${col('label')}),"Code inconnu au devis")`,
+        result: line?.label ?? 'Code inconnu au devis',
+        style: 'computed',
+      },
+      { address: at('measure'), value: measureLabel(l.measure), style: 'label' },
+      {
+        address: at('plan'),
+        formula: measureFormula(l.measure, (x) => b.n(x)),
+        result: plan,
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+      {
+        address: at('devis'),
+        formula: `IFERROR(INDEX(${devis},${match},${col('quantity')}),"")`,
+        result: quantity,
+        numFmt: '0.##',
+        style: 'computed',
+      },
+      {
+        address: at('gap'),
+        formula: `IF(${at('devis')}="","",${at('devis')}-${at('plan')})`,
+        result: quantity - plan,
+        numFmt: '0.##',
+        style: 'computed',
+      },
+    );
+  });
+  const last = first + Math.max(links.length, 1) - 1;
+  if (links.length > 0) b.name(S.links, LK.block(first, last));
+  return header;
+}
+
+/** The lists of the day table (set kinds, INT / EXT, day / night), right of the quantities. */
+function listRows(b: SheetBuilder, header: number): void {
+  b.headers(LI, header);
+  const lists: [(typeof LI.keys)[number], readonly string[], string][] = [
+    ['kinds', SET_KINDS, S.kindList],
+    ['intExt', INT_EXT, S.intExtList],
+    ['dayNight', DAY_NIGHT, S.dayNightList],
+  ];
+  for (const [k, values, name] of lists) {
+    values.forEach((v, i) => b.push({ address: LI.cell(k, header + 1 + i), value: v, style: 'label' }));
+    b.name(name, LI.range(k, header + 1, header + values.length));
+  }
+}
+
+/**
+ * Plan de travail: the working-time limits with their source, the shooting days (set, place, cast
+ * called, hours; effective work, rest since the day before and days in a row computed), and the
+ * devis quantities it gives, each against the devis.
+ */
+export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; names: NamePlan[] } {
+  const b = new SheetBuilder(input.naming, 'schedule');
+  const days = input.schedule.days;
+  b.titled(
+    'Plan de travail — jours de tournage',
+    input.note ??
+      'Une ligne par jour de tournage, dans l’ordre : date, décor, lieu, type de décor, séquences, comédiens convoqués (séparés par des virgules), figurants, heures de début et de fin, pause repas. Le travail effectif, le repos depuis la veille et les jours consécutifs se calculent et se comparent aux limites ci-dessous ; les quantités du devis qui en découlent sont des formules sur ce plan.',
+  );
+  limitRows(b, days);
+  const rows = dayRows(b, days, input.days);
+  const header = linkRows(b, input, rows.last);
+  listRows(b, header);
+  const span = (k: (typeof D.keys)[number]): string => D.span(k, rows.first, rows.last);
+  const list = (k: (typeof D.keys)[number], name: string, error: string) => ({
+    range: span(k),
+    kind: 'list' as const,
+    listName: b.n(name),
+    error,
+  });
+  b.validations.push(
+    list('kind', S.kindList, 'Type de décor : Studio, Décor naturel ou Voie publique.'),
+    list('intExt', S.intExtList, 'INT ou EXT.'),
+    list('dayNight', S.dayNightList, 'Jour ou Nuit.'),
+    {
+      range: span('extras'),
+      kind: 'wholeBetween',
+      bounds: [0, 5000],
+      error: 'Figurants : un nombre entier.',
+    },
+    { range: span('meal'), kind: 'decimalMin0', error: 'Pause repas : un nombre d’heures (1 ou 0,5).' },
+  );
+  return {
+    sheet: b.plan({
+      columnWidths: [6, 11, 30, 12, 14, 8, 9, 14, 30, 10, 8, 8, 10, 12, 14, 12],
+      freezeRows: SCHEDULE_HEADER_ROW,
+      merges: [`A2:${D.last}2`],
+      rowHeights: { 2: 30, [SCHEDULE_HEADER_ROW]: 30 },
+      print: { orientation: 'landscape', repeatRows: SCHEDULE_HEADER_ROW },
+    }),
+    names: b.names,
+  };
+}
