@@ -91,6 +91,12 @@ function overheadsInputs(p: Production): FollowUpLayoutInput['overheads'] {
   };
 }
 
+/** The plan de travail's days, first and last (the Paramètres' shooting dates read them). */
+function scheduleSpan(days: readonly { date: Date }[]): { days: number; first: Date; last: Date } {
+  const times = days.map((d) => d.date.getTime());
+  return { days: days.length, first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) };
+}
+
 const SHEETS: readonly SheetEntry[] = [
   {
     key: 'params',
@@ -102,6 +108,7 @@ const SHEETS: readonly SheetEntry[] = [
         production: p.production,
         naming,
         taxCreditCap: p.taxCreditCap,
+        ...(p.schedule.input.days.length > 0 ? { schedule: scheduleSpan(p.schedule.input.days) } : {}),
       }),
   },
   {

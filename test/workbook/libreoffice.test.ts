@@ -336,6 +336,48 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     );
   });
 
+  it('dates the shooting in Paramètres and the Trésorerie from the plan de travail: the last day moved to July', async () => {
+    const iso = (v: unknown): unknown =>
+      v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : typeof v === 'number'
+          ? new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10)
+          : v;
+    const names = ['Param_DebutTournage', 'Param_FinTournage'];
+    const before = await namedValues(example, [...names, 'Param_JoursTournage']);
+    expect([...names.map((n) => iso(before[n])), before.Param_JoursTournage]).toEqual([
+      '2027-04-26',
+      '2027-06-11',
+      35,
+    ]);
+    expect((await rowValues(example, 'Treso_Jalons')).map(iso).slice(2, 4)).toEqual([
+      '2027-04-01',
+      '2027-06-01',
+    ]);
+    const later = editWithLibreOffice(
+      example,
+      join(dir, 'dernier-jour-en-juillet.xlsx'),
+      // The last shooting day (row 45) pushed to Friday 2 July 2027.
+      [{ op: 'set', sheet: 'Plan de travail', cell: 'B45', value: 46570 }],
+      profile,
+    );
+    const after = await namedValues(later, [...names, 'Param_JoursTournage']);
+    expect([...names.map((n) => iso(after[n])), after.Param_JoursTournage]).toEqual([
+      '2027-04-26',
+      '2027-07-02',
+      35,
+    ]);
+    // The end-of-shooting milestone moves to July: the receipts due then move with it.
+    expect((await rowValues(later, 'Treso_Jalons')).map(iso).slice(2, 4)).toEqual([
+      '2027-04-01',
+      '2027-07-01',
+    ]);
+    const phases = await rowValues(later, 'Treso_Phases');
+    const months = (await rowValues(later, 'Treso_Mois')).map(iso);
+    expect(phases[months.indexOf('2027-07-01')]).toBe('Tournage');
+    expect((await rowValues(example, 'Treso_Phases'))[months.indexOf('2027-07-01')]).not.toBe('Tournage');
+  });
+
   it('agrees on a blank série workbook too', async () => {
     const file = join(dir, 'serie.xlsx');
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);

@@ -1,3 +1,4 @@
+import { SCHEDULE_NAMES } from '../schedule/contract';
 import { cascadeRates } from '../../domain/rights/rights';
 import { gapThresholdDefaults } from '../../domain/followup/followup';
 import { chargeRate } from '../../domain/budget/compute';
@@ -59,6 +60,8 @@ export interface ParamsSheetInput {
   naming: Naming;
   /** The tax credit's ceiling as the domain computes it (fixed, or per minute × duration). */
   taxCreditCap: Money;
+  /** The plan de travail's days, first and last: the shooting dates are then formulas on it. */
+  schedule?: { days: number; first: Date; last: Date };
 }
 
 interface Row {
@@ -96,6 +99,10 @@ function productionRows(input: ParamsSheetInput): Row[] {
     value: value ?? null,
     numFmt: NUMFMT.date,
   });
+  // With a plan de travail, the shooting's days and dates are read on it: the Trésorerie follows.
+  const s = input.schedule;
+  const fromPlan = (row: Row, name: string): Row =>
+    s ? { ...row, formula: input.naming.name(name), source: 'Calculé sur la feuille Plan de travail' } : row;
   return [
     { label: 'Titre du projet', name: P.title, value: p?.title ?? null },
     { label: 'Format', name: P.format, value: formatLabel(input.format), list: 'formats' },
@@ -108,12 +115,18 @@ function productionRows(input: ParamsSheetInput): Row[] {
     },
     whole('Durée (minutes)', P.duration, p?.durationMinutes),
     whole('Semaines de préparation', P.prepWeeks, p?.prepWeeks),
-    whole('Jours de tournage', P.shootingDays, p?.shootingDays),
+    fromPlan(
+      whole('Jours de tournage', P.shootingDays, s ? s.days : p?.shootingDays),
+      SCHEDULE_NAMES.dayCount,
+    ),
     whole('Semaines de postproduction', P.postWeeks, p?.postWeeks),
     date('Début du développement (facultatif)', P.devStart, p?.devStart),
     date('Début de préparation', P.prepStart, p?.prepStart),
-    date('Premier jour de tournage', P.shootStart, p?.shootStart),
-    date('Dernier jour de tournage', P.shootEnd, p?.shootEnd),
+    fromPlan(
+      date('Premier jour de tournage', P.shootStart, s ? s.first : p?.shootStart),
+      SCHEDULE_NAMES.first,
+    ),
+    fromPlan(date('Dernier jour de tournage', P.shootEnd, s ? s.last : p?.shootEnd), SCHEDULE_NAMES.last),
     date('Livraison PAD', P.padDelivery, p?.padDelivery),
     {
       label: 'Enveloppe budgétaire',
