@@ -32,7 +32,7 @@ Usage :
   devis-cnc depenses importer RELEVE.csv --classeur FICHIER.xlsx [--doublons] …
 
 Commandes :
-  new        écrit un classeur Devis CNC neuf (15 feuilles liées, formules vivantes)
+  new        écrit un classeur Devis CNC neuf (16 feuilles liées, formules vivantes)
   audit      contrôle des classeurs, un dossier de copies, selon les critères d'un référentiel
   comparer   ce qui a changé d'une version à l'autre (lignes, chapitres, total, sources)
   convertir  reprend un devis fait à la main dans un classeur Devis CNC neuf
@@ -60,7 +60,7 @@ Usage :
   devis-cnc new --out FICHIER.xlsx [--format ${F}] [--nomenclature ${NOMENCLATURE_IDS.join('|')}] [--exemple]
                 [--feuilles LISTE] [--force]
 
-Écrit Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses,
+Écrit Paramètres, Devis, Dépouillement, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses,
 Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement et Facteurs ;
 chaque formule avec sa valeur calculée, donc les bons chiffres avant tout recalcul.
 

@@ -28,6 +28,8 @@ export interface ProductionModel {
   cues: CueSheetModel | null;
   /** The plan de travail: the shooting days and the devis quantities they give. */
   schedule: ScheduleModel | null;
+  /** The dépouillement: the script's sequences and the plan days that shoot each. */
+  breakdown: BreakdownModel | null;
   carbon: CarbonModel | null;
 }
 
@@ -427,8 +429,14 @@ export interface ScheduleModel {
 }
 
 /** A shooting day: its date, its hours of work, the rest before it, the days in a row. */
+export interface BreakdownModel {
+  scenes: { number: Field<string>; days: Field<Money> }[];
+}
+
 export interface ShootDayModel {
   date: Field<number>;
+  /** The sequences it shoots, separated by commas. */
+  scenes: Field<string>;
   hours: Field<Money>;
   rest: Field<Money>;
   consecutive: Field<Money>;

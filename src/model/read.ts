@@ -37,6 +37,7 @@ import {
   FOLLOWING_READS,
   readCarbon,
   readClosing,
+  readBreakdown,
   readCues,
   readEvent,
   readSchedule,
@@ -148,6 +149,7 @@ export function readModel(s: Snapshot): ProductionModel {
     event: readEvent(s),
     cues: readCues(s),
     schedule: readSchedule(s),
+    breakdown: readBreakdown(s),
     carbon: readCarbon(s),
   };
   MODELS.set(s, model);

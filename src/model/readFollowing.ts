@@ -24,10 +24,12 @@ import { RIGHTS_NAMES } from '../sheets/rights/contract';
 import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/rights/reader';
 import { asDay, asMoney, asText, asTimecode } from './field';
 import { CUE_COLUMNS, CUE_NAMES } from '../sheets/cues/contract';
+import { BREAKDOWN_NAMES, SCENE_COLUMNS } from '../sheets/breakdown/contract';
 import { DAY_COLUMNS, LINK_COLUMNS, SCHEDULE_NAMES } from '../sheets/schedule/contract';
 import type {
   CarbonModel,
   ClosingModel,
+  BreakdownModel,
   CueSheetModel,
   EventModel,
   ScheduleModel,
@@ -67,6 +69,7 @@ export const FOLLOWING_READS: readonly string[] = [
   PARAMS_NAMES.rentalCap,
   CUE_NAMES.lines,
   CUE_NAMES.filmSeconds,
+  BREAKDOWN_NAMES.scenes,
   SCHEDULE_NAMES.days,
   SCHEDULE_NAMES.links,
   SCHEDULE_NAMES.dailyMax,
@@ -267,7 +270,9 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
   return {
     days: readTable(range, DAY_COLUMNS)
       .filter((r) => r.text('date') !== '')
-      .map((r) => fields(r, { date: asDay, hours: asMoney, rest: asMoney, consecutive: asMoney })),
+      .map((r) =>
+        fields(r, { date: asDay, scenes: asText, hours: asMoney, rest: asMoney, consecutive: asMoney }),
+      ),
     links: links
       ? readTable(links, LINK_COLUMNS)
           .filter((r) => r.text('code') !== '')
@@ -280,6 +285,17 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
     consecutiveMax: moneyAt(s, SCHEDULE_NAMES.consecutiveMax),
     first: figureAt(s, SCHEDULE_NAMES.first, asDay),
     last: figureAt(s, SCHEDULE_NAMES.last, asDay),
+  };
+}
+
+/** The dépouillement's sequences (Depou_Sequences), the filled rows; null without the sheet. */
+export function readBreakdown(s: Snapshot): BreakdownModel | null {
+  const range = s.ranges[BREAKDOWN_NAMES.scenes];
+  if (!range) return null;
+  return {
+    scenes: readTable(range, SCENE_COLUMNS)
+      .filter((r) => r.text('number') !== '')
+      .map((r) => fields(r, { number: asText, days: asMoney })),
   };
 }
 

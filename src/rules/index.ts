@@ -1,4 +1,5 @@
 /** Explicit registry: adding a rule = one file, one test, one doc page, one line here. */
+import { rule as breakdownScenes } from './breakdown-scenes';
 import { rule as carbonCategories } from './carbon-categories';
 import { rule as carbonDecorsRatio } from './carbon-decors-ratio';
 import { rule as carbonPrevisionnelDefinitif } from './carbon-previsionnel-definitif';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   devisProtocolCaps,
   devisEnveloppe,
   devisRseLines,
+  breakdownScenes,
   schedulePlan,
   financingBalanced,
   financingMinSources,

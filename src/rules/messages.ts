@@ -154,6 +154,10 @@ export const MESSAGES = {
     'Musique {cue} : la ligne « {code} » n’existe pas au devis ; imputez ses droits à une ligne du devis.',
   'cue-devis-short':
     'Ligne {code} du devis ({label}) : {amount} € au devis pour {cost} € de droits imputés par la CUE sheet ; il manque {missing} €.',
+  'scene-unscheduled':
+    'Séquence {scene} : aucun jour du plan de travail ne la tourne — ajoutez-la aux séquences du jour qui la tourne.',
+  'scene-unknown':
+    'Journée du {day} : le dépouillement ne liste pas {what} — dépouillez ce que le plan tourne ou corrigez le numéro.',
   'schedule-daily-hours':
     'Journée du {day} : {hours} h de travail effectif, au-delà des {max} h par jour — raccourcissez-la ou justifiez la dérogation.',
   'schedule-rest':

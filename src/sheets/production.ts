@@ -95,6 +95,12 @@ import {
 } from '../domain/rights/rights';
 import { FREE_SOURCE_ROWS } from './financing/contract';
 import {
+  BREAKDOWN_EXAMPLE_NOTE,
+  exampleBreakdown,
+  scheduledDays,
+  type Scene,
+} from '../domain/schedule/breakdown';
+import {
   computeDays,
   exampleSchedule,
   measureValue,
@@ -144,6 +150,8 @@ export interface ScaffoldInput {
   cues?: Cue[] | 'exemple';
   /** The plan de travail; 'exemple' the example's, as for the expenses. Empty by default. */
   schedule?: Schedule | 'exemple';
+  /** The dépouillement's sequences; 'exemple' the example's, as for the expenses. Empty by default. */
+  breakdown?: Scene[] | 'exemple';
   /** Suffix of sheet and workbook names when writing beside existing sheets. */
   suffix?: number | null;
 }
@@ -213,6 +221,8 @@ export interface Production {
     counts: number[];
     quantities: Map<string, number>;
   };
+  /** The dépouillement's sequences and, for each, the plan days that shoot it. */
+  breakdown: Noted & { input: Scene[]; days: number[] };
 }
 
 /** The Paramètres dates as a cash-flow calendar, or null while any key date is missing. */
@@ -434,7 +444,10 @@ function computeActual(
 }
 
 /** The plan de travail (the example's where asked): each day's hours, what it counts for the devis. */
-function computeSchedule(input: ScaffoldInput, useExample: boolean): Production['schedule'] {
+function computeSchedule(
+  input: ScaffoldInput,
+  useExample: boolean,
+): Pick<Production, 'schedule' | 'breakdown'> {
   const schedule = chosen(
     input.schedule,
     useExample,
@@ -442,12 +455,26 @@ function computeSchedule(input: ScaffoldInput, useExample: boolean): Production[
     { days: [], links: [] },
     SCHEDULE_EXAMPLE_NOTE,
   );
+  const scenes = chosen(
+    input.breakdown,
+    useExample,
+    () => exampleBreakdown(input.format),
+    [],
+    BREAKDOWN_EXAMPLE_NOTE,
+  );
   return {
-    input: schedule.value,
-    days: computeDays(schedule.value.days),
-    counts: schedule.value.links.map((l) => measureValue(schedule.value.days, l.measure)),
-    quantities: lineQuantities(input.budget),
-    ...noted(schedule, schedule.value.days.length > 0),
+    schedule: {
+      input: schedule.value,
+      days: computeDays(schedule.value.days),
+      counts: schedule.value.links.map((l) => measureValue(schedule.value.days, l.measure)),
+      quantities: lineQuantities(input.budget),
+      ...noted(schedule, schedule.value.days.length > 0),
+    },
+    breakdown: {
+      input: scenes.value,
+      days: scheduledDays(scenes.value, schedule.value.days),
+      ...noted(scenes, scenes.value.length > 0),
+    },
   };
 }
 
@@ -543,6 +570,6 @@ export function computeProduction(input: ScaffoldInput): Production {
       ...noted(event, event.value.lines.length > 0),
     },
     cues: { input: cues.value, result: computeCueSheet(cues.value), ...noted(cues, cues.value.length > 0) },
-    schedule: computeSchedule(input, useExample),
+    ...computeSchedule(input, useExample),
   };
 }

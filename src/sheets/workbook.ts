@@ -22,6 +22,7 @@ import { recapSheet } from './recap/layout';
 import { rightsSheet } from './rights/layout';
 import { cueSheet } from './cues/layout';
 import { measureFormula, scheduleSheet } from './schedule/layout';
+import { breakdownSheet } from './breakdown/layout';
 
 export { cashflowDates, paymentLines, type FinancingInput, type ScaffoldInput } from './production';
 
@@ -122,6 +123,16 @@ const SHEETS: readonly SheetEntry[] = [
           p.schedule.input.links.map((l) => [l.code, measureFormula(l.measure, (n) => naming.name(n))]),
         ),
       )),
+  },
+  {
+    key: 'breakdown',
+    build: (p, naming) =>
+      breakdownSheet({
+        scenes: p.breakdown.input,
+        days: p.breakdown.days,
+        naming,
+        ...(p.breakdown.note ? { note: p.breakdown.note } : {}),
+      }),
   },
   {
     key: 'schedule',
@@ -246,7 +257,7 @@ const SHEETS: readonly SheetEntry[] = [
 export const SHEET_ORDER: readonly SheetKey[] = SHEETS.map((s) => s.key);
 
 /**
- * Every sheet as one plan: Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan
+ * Every sheet as one plan: Paramètres, Devis, Dépouillement, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan
  * carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet,
  * Budget événement and Facteurs.
  */

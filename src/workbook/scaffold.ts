@@ -56,7 +56,7 @@ export function freeSuffix(inv: WorkbookInventory, planNames: (suffix: number) =
 }
 
 /**
- * Creates the sheets (Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie,
+ * Creates the sheets (Paramètres, Devis, Dépouillement, Plan de travail, Récapitulatif, Plan de financement, Trésorerie,
  * Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs) through a port. Never overwrites a non-empty sheet
  * or an existing workbook name: refuses with the list of what is in the way, or writes beside it
  * under suffixed names ("Devis (2)", Devis_Total_2) when asked to.

@@ -59,7 +59,7 @@ describe('devis-cnc audit', () => {
     const c = capture();
     expect(await main(['audit', example, '--referentiel', 'tous'], c.io)).toBe(0);
     const text = c.out.join('\n');
-    expect(text).toContain('référentiel : tous (50 règles)');
+    expect(text).toContain('référentiel : tous (51 règles)');
     expect(text).toContain('Résumé : 0 erreur, 1 avertissement, 0 info.');
     expect(text).toContain('I22 — Bilan définitif partiel');
     expect(text).toContain('[ ] cpca:C1.4.1 (Plan de financement)');
@@ -183,7 +183,7 @@ describe('devis-cnc audit', () => {
       [`1/3 · ${corrupt}`, `2/3 · ${example}`, `3/3 · ${empty}`].sort(),
     );
     const xml = c.out.join('\n');
-    expect(xml).toContain(`<testsuite name="${example}" tests="50" failures="0" errors="0">`);
+    expect(xml).toContain(`<testsuite name="${example}" tests="51" failures="0" errors="0">`);
     expect(xml).toContain(
       '<testcase classname="devis-cnc" name="lecture"><error message="fichier texte (CSV ?)',
     );

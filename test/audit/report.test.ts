@@ -18,7 +18,7 @@ describe('audit report', () => {
     const report = await audit(new XlsxPort(wb), 'tous', null, (p) => events.push(p));
     expect(events[0]).toEqual({ phase: 'lecture' });
     expect(events.slice(1)).toEqual(
-      Array.from({ length: 50 }, (_, k) => ({ phase: 'règles', done: k + 1, total: 50 })),
+      Array.from({ length: 51 }, (_, k) => ({ phase: 'règles', done: k + 1, total: 51 })),
     );
     expect(JSON.stringify(await audit(new XlsxPort(wb), 'tous'))).toBe(JSON.stringify(report));
   });

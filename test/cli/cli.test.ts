@@ -23,7 +23,7 @@ describe('devis-cnc new', () => {
     expect(existsSync(file)).toBe(true);
     const text = c.out.join('\n');
     expect(text).toContain(
-      'Feuilles : Paramètres, Devis, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs',
+      'Feuilles : Paramètres, Devis, Dépouillement, Plan de travail, Récapitulatif, Plan de financement, Trésorerie, Bilan carbone, Dépenses, Suivi budgétaire, Trésorerie réelle, Bilan financier, Ayants droit, CUE sheet, Budget événement, Facteurs',
     );
     expect(text).toContain(
       'Total 3\u202f035\u202f291,62\u00a0€ pour 9 sources ; écart avec le devis 0,00\u00a0€ (équilibré)',

@@ -513,6 +513,27 @@ const PLAN_DE_TRAVAIL = examplesByFormat(
   }),
 );
 
+const DEPOUILLEMENT = examplesByFormat(
+  obj({
+    scenes: arr(
+      obj({
+        number: str,
+        set: str,
+        intExt: { enum: ['INT', 'EXT'] },
+        dayNight: { enum: ['Jour', 'Nuit'] },
+        eighths: { type: 'integer', minimum: 1 },
+        cast: anyStr,
+        extras: { type: 'integer', minimum: 0 },
+        props: anyStr,
+        vehicles: anyStr,
+        special: anyStr,
+        environment: anyStr,
+      }),
+      1,
+    ),
+  }),
+);
+
 export const SCHEMAS: Record<string, Schema> = {
   'carbon/alias.json': ALIAS,
   'carbon/bilan.json': BILAN,
@@ -521,6 +542,7 @@ export const SCHEMAS: Record<string, Schema> = {
   'exemples/court-metrage.json': EXAMPLE,
   'exemples/cue-sheet.json': CUE_SHEET,
   'exemples/depenses.json': DEPENSES,
+  'exemples/depouillement.json': DEPOUILLEMENT,
   'exemples/documentaire.json': EXAMPLE,
   'exemples/evenement.json': EVENEMENT,
   'exemples/index.json': EXEMPLES_INDEX,

@@ -43,6 +43,27 @@ describe('plan de travail', () => {
     }
   });
 
+  it('gives the short film’s devis its quantities too: 5 days in Rennes, 20 days of extras', () => {
+    const court = exampleSchedule('court-metrage');
+    const budget = exampleBudget('court-metrage');
+    const quantities = new Map<string, string>();
+    for (const ch of budget.chapters)
+      for (const item of ch.items)
+        for (const l of item.kind === 'line' ? [item] : item.kind === 'group' ? item.lines : [])
+          if (l.quantity) quantities.set(l.code, l.quantity.toString());
+    expect(court.links.map((l) => [l.code, measureValue(court.days, l.measure)])).toEqual([
+      ['3.4', 20],
+      ['5.3', 5],
+      ['6.2', 5],
+      ['6.3.1', 5],
+      ['6.3.2', 5],
+      ['6.3.3', 5],
+    ]);
+    for (const l of court.links)
+      expect(quantities.get(l.code)).toBe(String(measureValue(court.days, l.measure)));
+    expect(exampleSchedule('serie')).toEqual({ days: [], links: [] });
+  });
+
   it('computes effective work, rest since the day before and days in a row', () => {
     const days = computeDays(plan.days);
     // Day 2 is a night (12:00–22:00, 1 h of meal): day 3 is called at 10:00, 12 h later.

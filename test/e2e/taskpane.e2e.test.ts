@@ -148,6 +148,7 @@ describe('taskpane in Chromium', () => {
     ).toEqual([
       'Paramètres',
       'Devis',
+      'Dépouillement',
       'Plan de travail',
       'Récapitulatif',
       'Plan de financement',
@@ -177,7 +178,7 @@ describe('taskpane in Chromium', () => {
     // The Contrôler tab audits the same workbook.
     await page.getByRole('tab', { name: 'Contrôler' }).click();
     await page.getByRole('button', { name: 'Lancer le contrôle' }).click();
-    await page.getByText('0 erreur, 1 avertissement, 0 info — 50 règles').waitFor();
+    await page.getByText('0 erreur, 2 avertissements, 0 info — 51 règles').waitFor();
     await page
       .getByRole('region', { name: 'Constats Bilan carbone' })
       .getByRole('button', {
@@ -319,6 +320,7 @@ describe('taskpane in Chromium', () => {
       'Devis',
       'Paramètres (2)',
       'Devis (2)',
+      'Dépouillement (2)',
       'Plan de travail (2)',
       'Récapitulatif (2)',
       'Plan de financement (2)',

@@ -128,6 +128,7 @@ describe('plan invariants', () => {
     expect(beside.sheets.map((s) => s.name)).toEqual([
       'Paramètres (2)',
       'Devis (2)',
+      'Dépouillement (2)',
       'Plan de travail (2)',
       'Récapitulatif (2)',
       'Plan de financement (2)',

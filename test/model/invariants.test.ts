@@ -276,6 +276,7 @@ function model(): ProductionModel {
     },
     cues: null,
     schedule: null,
+    breakdown: null,
     carbon: {
       lines: [
         {

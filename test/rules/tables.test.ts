@@ -1206,6 +1206,61 @@ const TABLES = [
     }),
     [],
   ],
+  ['breakdown-scenes', snap({}), []],
+  [
+    'breakdown-scenes',
+    snap({
+      // Depou_Sequences from A6: séquence, décor, int/ext, jour/nuit, huitièmes, pages, rôles, figurants,
+      // accessoires, véhicules, matériel, impact, jours au plan.
+      Depou_Sequences: r('Dépouillement', 'A6', [
+        ['1', 'Port', 'EXT', 'Jour', 8, 1, 'Léa', 0, '', '', '', '', 1],
+        // Shot on no day of the plan.
+        ['2', 'Port', 'EXT', 'Jour', 6, 0.75, 'Léa', 0, '', '', '', '', 0],
+        ['3', 'Gare', 'INT', 'Jour', 4, 0.5, 'Marc', 10, '', '', '', '', 1],
+        [null, null, null, null, null, '', null, null, null, null, null, null, ''],
+      ]),
+      PdT_Jours: r('Plan de travail', 'A11', [
+        [
+          1,
+          day(2027, 4, 26),
+          'Port',
+          'Lille',
+          'Décor naturel',
+          'EXT',
+          'Jour',
+          '1',
+          'Léa',
+          0,
+          0.3333,
+          0.75,
+          1,
+          9,
+          '',
+          1,
+        ],
+        // Sequences 3 and 4: the dépouillement has no 4, nor 5.
+        [
+          2,
+          day(2027, 4, 27),
+          'Gare',
+          'Lille',
+          'Décor naturel',
+          'INT',
+          'Jour',
+          '3, 4,5',
+          'Marc',
+          10,
+          0.3333,
+          0.75,
+          1,
+          9,
+          14,
+          2,
+        ],
+      ]),
+    }),
+    ['scene-unscheduled@Dépouillement!M7', 'scene-unknown@Plan de travail!H12'],
+  ],
   ['schedule-plan', snap({}), []],
   [
     'schedule-plan',
@@ -1853,6 +1908,59 @@ it('tells the protocol overshoot in euros, with the base and the gap', () => {
   );
   expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
     'Frais généraux de 184 568,51 € (7,5 % de la base) au-dessus du plafond de 7,0 % : 171 688,51 € sur une base de 2 452 693,00 € (coût hors frais généraux, rémunération du producteur et frais financiers ; Protocole du 16/12/2010 art. 2.12). Dépassement : 12 880,00 €.',
+  ]);
+});
+
+it('names the sequences a plan day shoots and the dépouillement does not list', () => {
+  const findings = runRules(
+    RULES.filter((x) => x.meta.id === 'breakdown-scenes'),
+    snap({
+      Depou_Sequences: r('Dépouillement', 'A6', [
+        ['1', 'Port', 'EXT', 'Jour', 8, 1, 'Léa', 0, '', '', '', '', 1],
+      ]),
+      PdT_Jours: r('Plan de travail', 'A11', [
+        [
+          1,
+          day(2027, 4, 26),
+          'Port',
+          'Lille',
+          'Décor naturel',
+          'EXT',
+          'Jour',
+          '1, 4,5',
+          'Léa',
+          0,
+          0.3,
+          0.7,
+          1,
+          9,
+          '',
+          1,
+        ],
+        [
+          2,
+          day(2027, 4, 27),
+          'Port',
+          'Lille',
+          'Décor naturel',
+          'EXT',
+          'Jour',
+          '1, 7',
+          'Léa',
+          0,
+          0.3,
+          0.7,
+          1,
+          9,
+          14,
+          2,
+        ],
+      ]),
+    }),
+  );
+  expect(findings.map((f) => renderMessage(f.messageId, f.data).replace(/[\u202f\u00a0]/g, ' '))).toEqual([
+    'Journée du 26/04/2027 : le dépouillement ne liste pas les séquences 4, 5 — dépouillez ce que le plan tourne ou corrigez le numéro.',
+    'Journée du 27/04/2027 : le dépouillement ne liste pas la séquence 7 — dépouillez ce que le plan tourne ou corrigez le numéro.',
   ]);
 });
 

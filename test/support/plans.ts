@@ -37,6 +37,7 @@ export const NAME_PREFIXES = [
   'Liste',
   'Devis',
   'PdT',
+  'Depou',
   'Recap',
   'Fin',
   'Treso',

@@ -100,6 +100,7 @@ describe('taskpane', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Paramètres',
       'Devis',
+      'Dépouillement',
       'Plan de travail',
       'Récapitulatif',
       'Plan de financement',
@@ -184,6 +185,7 @@ describe('taskpane', () => {
       'Devis',
       'Paramètres (2)',
       'Devis (2)',
+      'Dépouillement (2)',
       'Plan de travail (2)',
       'Récapitulatif (2)',
       'Plan de financement (2)',
@@ -586,6 +588,7 @@ describe('taskpane', () => {
       'Budget prévisionnel',
       'Paramètres',
       'Devis',
+      'Dépouillement',
       'Plan de travail',
       'Récapitulatif',
       'Plan de financement',
@@ -625,10 +628,11 @@ describe('taskpane', () => {
     await screen.findByText(
       /^Devis repris de la feuille « Devis » de ce classeur : 18 lignes dans 9 chapitres/,
     );
-    expect(wb.worksheets.map((w) => w.name).slice(0, 5)).toEqual([
+    expect(wb.worksheets.map((w) => w.name).slice(0, 6)).toEqual([
       'Devis',
       'Paramètres (2)',
       'Devis (2)',
+      'Dépouillement (2)',
       'Plan de travail (2)',
       'Récapitulatif (2)',
     ]);
@@ -978,7 +982,7 @@ describe('taskpane', () => {
     const headline = await screen.findByRole('heading', { level: 3, name: /^À compléter/ });
     // In French typography: a non-breaking space before « : » and a narrow one before « ; ».
     expect(headline.textContent).toBe(
-      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 50 règles',
+      'À compléter (13)\u00a0: le devis n’a encore aucun montant\u202f; 1 avertissement, 0 info — 51 règles',
     );
     // The result takes the focus.
     expect(document.activeElement).toBe(headline);

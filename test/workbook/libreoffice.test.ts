@@ -378,6 +378,45 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect((await rowValues(example, 'Treso_Phases'))[months.indexOf('2027-07-01')]).not.toBe('Tournage');
   });
 
+  it('counts the plan de travail’s days of each sequence of the dépouillement; a sequence dropped from its day is found', async () => {
+    const plan = new ExcelJS.Workbook();
+    await plan.xlsx.readFile(example);
+    // The 17th shooting day (row 27) shoots sequences 49, 50 and 51 in Brussels.
+    expect(plan.getWorksheet('Plan de travail')?.getCell('H27').value).toBe('49, 50, 51');
+    expect(plan.getWorksheet('Dépouillement')?.getCell('A55').value).toBe('50');
+    const lo = recalcWithLibreOffice(example, join(dir, 'lo-depouillement'), profile);
+    const days = (await namedCells(lo, 'Depou_Sequences')).filter((c) => /^M\d+$/.test(c.address));
+    // Sequence 42 (the stunt) is shot over three days, every other one on one day.
+    expect(days.slice(0, 105).map((c) => c.value)).toEqual(
+      Array.from({ length: 105 }, (_, i) => (i + 1 === 42 ? 3 : 1)),
+    );
+    const dropped = editWithLibreOffice(
+      example,
+      join(dir, 'sequence-50-oubliee.xlsx'),
+      [{ op: 'set', sheet: 'Plan de travail', cell: 'H27', value: '49, 51' }],
+      profile,
+    );
+    const after = await namedCells(dropped, 'Depou_Sequences');
+    expect(after.find((c) => c.address === 'M55')?.value).toBe(0);
+    const out: string[] = [];
+    expect(
+      await main(['audit', dropped, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }),
+    ).toBe(1);
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId.startsWith('scene-'));
+    expect(found?.map((f) => [`${f.sheet}!${f.address}`, f.message.replace(/[\u00a0\u202f]/g, ' ')])).toEqual(
+      [
+        [
+          'Dépouillement!M55',
+          'Séquence 50 : aucun jour du plan de travail ne la tourne — ajoutez-la aux séquences du jour qui la tourne.',
+        ],
+      ],
+    );
+  });
+
   it('agrees on a blank série workbook too', async () => {
     const file = join(dir, 'serie.xlsx');
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);

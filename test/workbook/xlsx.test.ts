@@ -29,6 +29,7 @@ describe('xlsx adapter', () => {
     expect(back.worksheets.map((w) => w.name)).toEqual([
       'Paramètres',
       'Devis',
+      'Dépouillement',
       'Plan de travail',
       'Récapitulatif',
       'Plan de financement',
@@ -112,6 +113,7 @@ describe('xlsx adapter', () => {
       'Devis',
       'Paramètres (2)',
       'Devis (2)',
+      'Dépouillement (2)',
       'Plan de travail (2)',
       'Récapitulatif (2)',
       'Plan de financement (2)',
@@ -149,6 +151,7 @@ describe('xlsx adapter', () => {
       'CUE sheet',
       'Devis',
       'Dépenses',
+      'Dépouillement',
       'Facteurs',
       'Paramètres',
       'Plan de financement',

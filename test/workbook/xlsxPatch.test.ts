@@ -164,12 +164,12 @@ describe('appending expenses by patching the .xlsx (the command line’s way)', 
   it('refuses a part it cannot inflate, with a French reason, and writes nothing', async () => {
     // The reader opens the workbook and the Dépenses sheet; only growing the ledger reads the Suivi.
     const damaged = join(dir, 'abime.xlsx');
-    writeFileSync(damaged, damagePart(readFileSync(book), 'xl/worksheets/sheet9.xml'));
+    writeFileSync(damaged, damagePart(readFileSync(book), 'xl/worksheets/sheet10.xml'));
     const patch = await XlsxPatch.open(damaged);
     await appendExpenses(patch, statement(200));
     await expect(patch.bytes()).rejects.toThrow(
       new XlsxReadError(
-        'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?) : la partie xl/worksheets/sheet9.xml ne se décompresse pas',
+        'classeur .xlsx incomplet ou corrompu (est-il encore en cours d’écriture par un autre programme ?) : la partie xl/worksheets/sheet10.xml ne se décompresse pas',
       ),
     );
   });
@@ -186,7 +186,7 @@ describe('appending expenses by patching the .xlsx (the command line’s way)', 
     }
     // The shared strings (the pieces' texts), the styles (dates and amounts on rows that had no
     // format), the Dépenses sheet. The workbook already recomputes on opening: it is kept as is.
-    expect(changed).toEqual(['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet8.xml']);
+    expect(changed).toEqual(['xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet9.xml']);
   });
 });
 

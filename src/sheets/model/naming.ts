@@ -2,6 +2,7 @@
 export const BASE_SHEETS = {
   params: 'Paramètres',
   devis: 'Devis',
+  breakdown: 'Dépouillement',
   schedule: 'Plan de travail',
   recap: 'Récapitulatif',
   financing: 'Plan de financement',
@@ -23,6 +24,7 @@ export type SheetKey = keyof typeof BASE_SHEETS;
 export const SHEET_IDS: Readonly<Record<SheetKey, string>> = {
   params: 'parametres',
   devis: 'devis',
+  breakdown: 'depouillement',
   schedule: 'plan-de-travail',
   recap: 'recapitulatif',
   financing: 'plan-de-financement',

@@ -82,10 +82,30 @@ const yesNoOf = (
   none: string | null = null,
 ): string | null => (p ? (v ? 'Oui' : 'Non') : none);
 
+/** The Suivi budgétaire's thresholds for an écart to explain, with their source. */
+function gapRows(): Row[] {
+  const gaps = gapThresholdDefaults();
+  return [
+    {
+      label: 'Suivi budgétaire : écart à expliquer à partir de (% de la ligne)',
+      name: P.gapRate,
+      value: toCellNumber(gaps.rate),
+      numFmt: NUMFMT.rate,
+      source: gaps.rateSource,
+    },
+    {
+      label: 'Suivi budgétaire : écart à expliquer à partir de (€)',
+      name: P.gapAmount,
+      value: toCellNumber(gaps.amount),
+      numFmt: NUMFMT.euro,
+      source: gaps.amountSource,
+    },
+  ];
+}
+
 /** The production's own figures: title, format, grid, schedule, enveloppe, follow-up thresholds. */
 function productionRows(input: ParamsSheetInput): Row[] {
   const p = input.production;
-  const gaps = gapThresholdDefaults();
   const nom = getNomenclature(input.nomenclature);
   const whole = (label: string, name: string, value: number | null | undefined): Row => ({
     label,
@@ -152,20 +172,7 @@ function productionRows(input: ParamsSheetInput): Row[] {
       value: yesNoOf(p?.avDerogationRequested, p, 'Non'),
       list: 'yesNo',
     },
-    {
-      label: 'Suivi budgétaire : écart à expliquer à partir de (% de la ligne)',
-      name: P.gapRate,
-      value: toCellNumber(gaps.rate),
-      numFmt: NUMFMT.rate,
-      source: gaps.rateSource,
-    },
-    {
-      label: 'Suivi budgétaire : écart à expliquer à partir de (€)',
-      name: P.gapAmount,
-      value: toCellNumber(gaps.amount),
-      numFmt: NUMFMT.euro,
-      source: gaps.amountSource,
-    },
+    ...gapRows(),
   ];
 }
 

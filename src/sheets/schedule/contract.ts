@@ -44,8 +44,11 @@ export const LIMIT_COLUMNS = contiguousColumns('A', {
 });
 export const FIGURE_COLUMNS = contiguousColumns('H', { label: 'Le plan', value: 'Valeur' });
 
-/** The lists the day table offers, right of the quantities. */
-export const SCHEDULE_LIST_COLUMNS = contiguousColumns('H', {
+/** What the plan counts, once per measure (named PdT_Mesures, PdT_Comptes), right of the quantities. */
+export const COUNT_COLUMNS = contiguousColumns('H', { measure: 'Ce que compte le plan', value: 'Compte' });
+
+/** The lists the day table offers, right of the counts. */
+export const SCHEDULE_LIST_COLUMNS = contiguousColumns('K', {
   kinds: 'Types de décor',
   intExt: 'INT / EXT',
   dayNight: 'Jour / nuit',
@@ -57,11 +60,14 @@ export const SCHEDULE_NAMES = {
   places: 'PdT_Lieux',
   kinds: 'PdT_Types',
   cast: 'PdT_Convoques',
+  scenes: 'PdT_Sequences',
   extras: 'PdT_Figurants',
   dayCount: 'PdT_NbJours',
   first: 'PdT_Premier',
   last: 'PdT_Dernier',
   links: 'PdT_Quantites',
+  measures: 'PdT_Mesures',
+  counts: 'PdT_Comptes',
   dailyMax: 'PdT_MaxJour',
   restMin: 'PdT_ReposMin',
   consecutiveMax: 'PdT_MaxConsecutifs',

@@ -20,6 +20,7 @@ import {
   DAY_COLUMNS as D,
   FIGURE_COLUMNS as FI,
   LIMIT_COLUMNS as LM,
+  COUNT_COLUMNS as CO,
   LINK_COLUMNS as LK,
   SCHEDULE_FIRST_ROW,
   SCHEDULE_HEADER_ROW,
@@ -195,6 +196,7 @@ function dayRows(b: SheetBuilder, days: readonly ShootDay[], computed: readonly 
     .name(S.places, D.range('place', first, last))
     .name(S.kinds, D.range('kind', first, last))
     .name(S.cast, D.range('cast', first, last))
+    .name(S.scenes, D.range('scenes', first, last))
     .name(S.extras, D.range('extras', first, last));
   return { first, last };
 }
@@ -230,8 +232,9 @@ function linkRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): n
       },
       { address: at('measure'), value: measureLabel(l.measure), style: 'label' },
       {
+        // One formula for every row: the count is read by its measure in the counts beside.
         address: at('plan'),
-        formula: measureFormula(l.measure, (x) => b.n(x)),
+        formula: `IFERROR(INDEX(${b.n(S.counts)},MATCH(${at('measure')},${b.n(S.measures)},0)),"")`,
         result: plan,
         numFmt: NUMFMT.integer,
         style: 'computed',
@@ -254,7 +257,31 @@ function linkRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): n
   });
   const last = first + Math.max(links.length, 1) - 1;
   if (links.length > 0) b.name(S.links, LK.block(first, last));
+  countRows(b, input, header);
   return header;
+}
+
+/** What the plan counts, once per measure the devis uses (the quantities above read it). */
+function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number): void {
+  const measures = [...new Set(input.schedule.links.map((l) => l.measure))];
+  b.headers(CO, header);
+  const first = header + 1;
+  const rows = measures.length > 0 ? measures : ['days'];
+  rows.forEach((m, i) => {
+    const k = input.schedule.links.findIndex((l) => l.measure === m);
+    b.push(
+      { address: CO.cell('measure', first + i), value: measureLabel(m), style: 'label' },
+      {
+        address: CO.cell('value', first + i),
+        formula: measureFormula(m, (x) => b.n(x)),
+        result: k >= 0 ? (input.counts[k] ?? 0) : input.schedule.days.length,
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+    );
+  });
+  const last = first + rows.length - 1;
+  b.name(S.measures, CO.range('measure', first, last)).name(S.counts, CO.range('value', first, last));
 }
 
 /** The lists of the day table (set kinds, INT / EXT, day / night), right of the quantities. */
