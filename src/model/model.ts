@@ -419,6 +419,8 @@ export interface EventPartnerModel {
 
 export interface ScheduleModel {
   days: ShootDayModel[];
+  /** The roles and their contracts (days as Excel serials). */
+  roles: { role: Field<string>; start: Field<number>; end: Field<number> }[];
   links: ScheduleLinkModel[];
   dailyMax: F<Money>;
   restMin: F<Money>;
@@ -437,6 +439,8 @@ export interface ShootDayModel {
   date: Field<number>;
   /** The sequences it shoots, separated by commas. */
   scenes: Field<string>;
+  /** The roles called, separated by commas. */
+  cast: Field<string>;
   hours: Field<Money>;
   rest: Field<Money>;
   consecutive: Field<Money>;

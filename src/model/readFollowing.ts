@@ -25,7 +25,7 @@ import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/righ
 import { asDay, asMoney, asText, asTimecode } from './field';
 import { CUE_COLUMNS, CUE_NAMES } from '../sheets/cues/contract';
 import { BREAKDOWN_NAMES, SCENE_COLUMNS } from '../sheets/breakdown/contract';
-import { DAY_COLUMNS, LINK_COLUMNS, SCHEDULE_NAMES } from '../sheets/schedule/contract';
+import { DAY_COLUMNS, LINK_COLUMNS, ROLE_COLUMNS, SCHEDULE_NAMES } from '../sheets/schedule/contract';
 import type {
   CarbonModel,
   ClosingModel,
@@ -72,6 +72,7 @@ export const FOLLOWING_READS: readonly string[] = [
   BREAKDOWN_NAMES.scenes,
   SCHEDULE_NAMES.days,
   SCHEDULE_NAMES.links,
+  SCHEDULE_NAMES.roles,
   SCHEDULE_NAMES.dailyMax,
   SCHEDULE_NAMES.restMin,
   SCHEDULE_NAMES.consecutiveMax,
@@ -267,11 +268,19 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
   const range = s.ranges[SCHEDULE_NAMES.days];
   if (!range) return null;
   const links = s.ranges[SCHEDULE_NAMES.links];
+  const roles = s.ranges[SCHEDULE_NAMES.roles];
   return {
     days: readTable(range, DAY_COLUMNS)
       .filter((r) => r.text('date') !== '')
       .map((r) =>
-        fields(r, { date: asDay, scenes: asText, hours: asMoney, rest: asMoney, consecutive: asMoney }),
+        fields(r, {
+          date: asDay,
+          scenes: asText,
+          cast: asText,
+          hours: asMoney,
+          rest: asMoney,
+          consecutive: asMoney,
+        }),
       ),
     links: links
       ? readTable(links, LINK_COLUMNS)
@@ -279,6 +288,11 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
           .map((r) =>
             fields(r, { code: asText, label: asText, measure: asText, plan: asMoney, devis: asMoney }),
           )
+      : [],
+    roles: roles
+      ? readTable(roles, ROLE_COLUMNS)
+          .filter((r) => r.text('role') !== '')
+          .map((r) => fields(r, { role: asText, start: asDay, end: asDay }))
       : [],
     dailyMax: moneyAt(s, SCHEDULE_NAMES.dailyMax),
     restMin: moneyAt(s, SCHEDULE_NAMES.restMin),

@@ -164,6 +164,8 @@ export const MESSAGES = {
     'Journée du {day} : {rest} h de repos depuis la fin de la veille, moins que les {min} h de repos quotidien — décalez la convocation.',
   'schedule-consecutive':
     'Journée du {day} : {days} jours de travail d’affilée, plus que les {max} permis sans repos hebdomadaire — insérez un jour de repos.',
+  'schedule-role-contract':
+    'Journée du {day} : « {role} » convoqué hors de son contrat (du {start} au {end}) — prolongez le contrat ou déplacez la séquence.',
   'schedule-devis-quantity':
     'Ligne {code} du devis ({label}) : quantité {quantity} pour {count} selon le plan de travail ({measure}) — remettez la formule du plan ou corrigez le plan.',
   'schedule-params-dates':

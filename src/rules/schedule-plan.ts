@@ -24,6 +24,26 @@ function checkDays(plan: ScheduleModel, ctx: RuleContext): void {
   }
 }
 
+const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
+
+/** No role called on a day outside its contract. */
+function checkRoles(plan: ScheduleModel, ctx: RuleContext): void {
+  for (const r of plan.roles) {
+    const [role, start, end] = [r.role.value, r.start.value, r.end.value];
+    if (!role || start === null || end === null) continue;
+    for (const d of plan.days) {
+      const date = d.date.value;
+      const called = (d.cast.value ?? '').split(',').some((c) => tight(c) === tight(role));
+      if (!called || date === null || (date >= start && date <= end) || !d.cast.at) continue;
+      ctx.report(
+        'schedule-role-contract',
+        { role, day: dayText(date), start: dayText(start), end: dayText(end) },
+        d.cast.at,
+      );
+    }
+  }
+}
+
 /**
  * The plan de travail (rncp40642 C1.4, C1.5): each shooting day within the working-time limits
  * (effective work, rest since the day before, days in a row), each devis quantity the plan gives
@@ -48,6 +68,7 @@ export const rule: Rule = {
     const plan = m.schedule;
     if (!plan || plan.days.length === 0) return;
     checkDays(plan, ctx);
+    checkRoles(plan, ctx);
     for (const l of plan.links) {
       const [count, quantity] = [l.plan.value, l.devis.value];
       if (!count || !quantity || quantity.eq(count) || !l.devis.at) continue;

@@ -104,6 +104,7 @@ import {
   computeDays,
   exampleSchedule,
   measureValue,
+  roleDays,
   SCHEDULE_EXAMPLE_NOTE,
   type DayResult,
   type Schedule,
@@ -219,6 +220,8 @@ export interface Production {
     days: DayResult[];
     /** What the plan counts for each devis line it gives, in the links' order. */
     counts: number[];
+    /** Each role's days called and those outside its contract, in the roles' order. */
+    roles: { called: number; outside: number }[];
     quantities: Map<string, number>;
   };
   /** The dépouillement's sequences and, for each, the plan days that shoot it. */
@@ -452,7 +455,7 @@ function computeSchedule(
     input.schedule,
     useExample,
     () => exampleSchedule(input.format),
-    { days: [], links: [] },
+    { days: [], links: [], roles: [] },
     SCHEDULE_EXAMPLE_NOTE,
   );
   const scenes = chosen(
@@ -467,6 +470,7 @@ function computeSchedule(
       input: schedule.value,
       days: computeDays(schedule.value.days),
       counts: schedule.value.links.map((l) => measureValue(schedule.value.days, l.measure)),
+      roles: schedule.value.roles.map((r) => roleDays(schedule.value.days, r)),
       quantities: lineQuantities(input.budget),
       ...noted(schedule, schedule.value.days.length > 0),
     },

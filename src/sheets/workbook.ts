@@ -141,6 +141,7 @@ const SHEETS: readonly SheetEntry[] = [
         schedule: p.schedule.input,
         days: p.schedule.days,
         counts: p.schedule.counts,
+        roles: p.schedule.roles,
         lines: p.lines,
         quantities: p.schedule.quantities,
         naming,

@@ -510,6 +510,7 @@ const PLAN_DE_TRAVAIL = examplesByFormat(
       1,
     ),
     links: arr(obj({ code: str, measure: { type: 'string', pattern: '^(days|extras|(cast|kind|place):.+)$' } }), 1),
+    roles: arr(obj({ role: str, actor: str, start: date, end: date }), 1),
   }),
 );
 

@@ -6,6 +6,7 @@ import {
   exampleSchedule,
   measureLabel,
   measureValue,
+  roleDays,
   workLimits,
   type ShootDay,
 } from '../../src/domain/schedule/plan';
@@ -61,7 +62,7 @@ describe('plan de travail', () => {
     ]);
     for (const l of court.links)
       expect(quantities.get(l.code)).toBe(String(measureValue(court.days, l.measure)));
-    expect(exampleSchedule('serie')).toEqual({ days: [], links: [] });
+    expect(exampleSchedule('serie')).toEqual({ days: [], links: [], roles: [] });
   });
 
   it('computes effective work, rest since the day before and days in a row', () => {
@@ -90,6 +91,26 @@ describe('plan de travail', () => {
       { hours: 11.25, rest: null, consecutive: 1 },
       { hours: 9.5, rest: 9.75, consecutive: 2 },
     ]);
+  });
+
+  it('counts each role’s days called, none outside its contract in the example', () => {
+    expect(
+      plan.roles.map((r) => [r.role, roleDays(plan.days, r).called, roleDays(plan.days, r).outside]),
+    ).toEqual([
+      ['Léa', 35, 0],
+      ['Paul', 9, 0],
+      ['Marc', 20, 0],
+      ['Yasmine', 9, 0],
+      ['Henri', 9, 0],
+      ['Inès', 8, 0],
+      ['Cascadeurs', 3, 0],
+    ]);
+    const stunts = plan.roles.find((r) => r.role === 'Cascadeurs')!;
+    // Their contract shortened by a day: the third stunt day falls outside.
+    expect(roleDays(plan.days, { ...stunts, end: new Date('2027-06-02T00:00:00Z') })).toEqual({
+      called: 3,
+      outside: 1,
+    });
   });
 
   it('states the limits with their source, from the Code du travail', () => {

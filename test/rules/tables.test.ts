@@ -1334,6 +1334,12 @@ const TABLES = [
         ],
         [null, null, null, null, null, null, null, null, null, null, null, null, null, '', '', ''],
       ]),
+      // PdT_Roles from A70: rôle, comédien, début et fin du contrat, jours convoqués, hors contrat.
+      PdT_Roles: r('Plan de travail', 'A70', [
+        // Léa's contract ends on 1 May 2027: called on the 2nd.
+        ['Léa', 'C. D.', day(2027, 4, 26), day(2027, 5, 1), 3, 1],
+        ['Marc', 'J. M.', day(2027, 4, 26), day(2027, 6, 11), 0, 0],
+      ]),
       // PdT_Quantites from A60: ligne, libellé, mesure, selon le plan, au devis, écart.
       PdT_Quantites: r('Plan de travail', 'A60', [
         ['6.3.1', 'Cantine', 'Jours de tournage', 35, 35, 0],
@@ -1344,6 +1350,7 @@ const TABLES = [
       'schedule-daily-hours@Plan de travail!N11',
       'schedule-rest@Plan de travail!O12',
       'schedule-consecutive@Plan de travail!P13',
+      'schedule-role-contract@Plan de travail!I13',
       'schedule-devis-quantity@Plan de travail!E61',
       'schedule-params-dates@Paramètres!B15',
     ],

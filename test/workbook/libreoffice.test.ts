@@ -417,6 +417,38 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     );
   });
 
+  it('counts each role’s days on the plan de travail; the stunt team called after its contract is found', async () => {
+    const roles = await namedCells(example, 'PdT_Roles');
+    const cascade = roles.find((c) => c.value === 'Cascadeurs')?.address.replace(/^[A-Z]+/, '');
+    expect(cascade).toBeDefined();
+    const shortened = editWithLibreOffice(
+      example,
+      join(dir, 'cascade-contrat-court.xlsx'),
+      // Their contract ends on Wednesday 2 June 2027 (serial 46540): the third stunt day is the 3rd.
+      [{ op: 'set', sheet: 'Plan de travail', cell: `D${cascade}`, value: 46540 }],
+      profile,
+    );
+    const after = await namedCells(shortened, 'PdT_Roles');
+    const at = (letter: string): unknown => after.find((c) => c.address === `${letter}${cascade}`)?.value;
+    expect([at('E'), at('F')]).toEqual([3, 1]);
+    const out: string[] = [];
+    await main(['audit', shortened, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined });
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId === 'schedule-role-contract');
+    // The 29th shooting day, Thursday 3 June 2027, on row 39.
+    expect(found?.map((f) => [`${f.sheet}!${f.address}`, f.message.replace(/[\u00a0\u202f]/g, ' ')])).toEqual(
+      [
+        [
+          'Plan de travail!I39',
+          'Journée du 03/06/2027 : « Cascadeurs » convoqué hors de son contrat (du 01/06/2027 au 02/06/2027) — prolongez le contrat ou déplacez la séquence.',
+        ],
+      ],
+    );
+  });
+
   it('agrees on a blank série workbook too', async () => {
     const file = join(dir, 'serie.xlsx');
     expect(await main(['new', '--out', file, '--format', 'serie'], silent)).toBe(0);

@@ -39,9 +39,25 @@ export interface ScheduleLink {
   measure: string;
 }
 
+/** A role and the period its contract covers. */
+export interface RoleContract {
+  role: string;
+  actor: string;
+  start: Date;
+  end: Date;
+}
+
 export interface Schedule {
   days: ShootDay[];
   links: ScheduleLink[];
+  roles: RoleContract[];
+}
+
+/** A role's days called, and those outside its contract. */
+export function roleDays(days: readonly ShootDay[], r: RoleContract): { called: number; outside: number } {
+  const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
+  const called = days.filter((d) => castOf(d).some((c) => tight(c) === tight(r.role)));
+  return { called: called.length, outside: called.filter((d) => d.date < r.start || d.date > r.end).length };
 }
 
 /** The roles called on a day. */
@@ -131,6 +147,8 @@ function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
+type ExampleRole = Omit<RoleContract, 'start' | 'end'> & { start: string; end: string };
+
 type ExampleDay = Omit<ShootDay, 'date' | 'start' | 'end' | 'meal'> & {
   date: string;
   start: string;
@@ -141,8 +159,15 @@ type ExampleDay = Omit<ShootDay, 'date' | 'start' | 'end' | 'meal'> & {
 /** The example's plan de travail (data/exemples/plan-de-travail.json); empty where it has none. */
 export function exampleSchedule(format: ProductionFormat): Schedule {
   const e = (
-    examples.formats as Partial<Record<ProductionFormat, { days: ExampleDay[]; links: ScheduleLink[] }>>
+    examples.formats as Partial<
+      Record<ProductionFormat, { days: ExampleDay[]; links: ScheduleLink[]; roles: ExampleRole[] }>
+    >
   )[format];
+  const day = (iso: string): Date => {
+    const d = isoDay(iso);
+    if (!d) throw new Error(`Date d’exemple illisible : ${iso}`);
+    return d;
+  };
   return {
     days: (e?.days ?? []).map((d) => {
       const date = isoDay(d.date);
@@ -150,6 +175,7 @@ export function exampleSchedule(format: ProductionFormat): Schedule {
       return { ...d, date, start: minutesOf(d.start), end: minutesOf(d.end), meal: new Money(d.meal) };
     }),
     links: e?.links ?? [],
+    roles: (e?.roles ?? []).map((r) => ({ ...r, start: day(r.start), end: day(r.end) })),
   };
 }
 

@@ -44,6 +44,16 @@ export const LIMIT_COLUMNS = contiguousColumns('A', {
 });
 export const FIGURE_COLUMNS = contiguousColumns('H', { label: 'Le plan', value: 'Valeur' });
 
+/** The roles and their contracts (named PdT_Roles), under the quantities. */
+export const ROLE_COLUMNS = contiguousColumns('A', {
+  role: 'Rôle',
+  actor: 'Comédien',
+  start: 'Début du contrat',
+  end: 'Fin du contrat',
+  called: 'Jours convoqués',
+  outside: 'Convocations hors contrat',
+});
+
 /** What the plan counts, once per measure (named PdT_Mesures, PdT_Comptes), right of the quantities. */
 export const COUNT_COLUMNS = contiguousColumns('H', { measure: 'Ce que compte le plan', value: 'Compte' });
 
@@ -66,6 +76,7 @@ export const SCHEDULE_NAMES = {
   first: 'PdT_Premier',
   last: 'PdT_Dernier',
   links: 'PdT_Quantites',
+  roles: 'PdT_Roles',
   measures: 'PdT_Mesures',
   counts: 'PdT_Comptes',
   dailyMax: 'PdT_MaxJour',

@@ -22,6 +22,7 @@ import {
   LIMIT_COLUMNS as LM,
   COUNT_COLUMNS as CO,
   LINK_COLUMNS as LK,
+  ROLE_COLUMNS as RO,
   SCHEDULE_FIRST_ROW,
   SCHEDULE_HEADER_ROW,
   SCHEDULE_LIMITS_FIRST_ROW,
@@ -50,6 +51,7 @@ export interface ScheduleLayoutInput {
   /** The domain's figures: each day's hours, rest and days in a row; what the plan counts per link. */
   days: readonly DayResult[];
   counts: readonly number[];
+  roles: readonly { called: number; outside: number }[];
   /** The devis's costed lines: the label and quantity of a line the plan gives. */
   lines: readonly CostedLine[];
   quantities: ReadonlyMap<string, number>;
@@ -202,7 +204,11 @@ function dayRows(b: SheetBuilder, days: readonly ShootDay[], computed: readonly 
 }
 
 /** The devis quantities the plan gives: the plan's count, the devis's quantity, the gap. */
-function linkRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): number {
+function linkRows(
+  b: SheetBuilder,
+  input: ScheduleLayoutInput,
+  after: number,
+): { header: number; last: number } {
   const title = after + 2;
   const header = title + 1;
   const first = header + 1;
@@ -257,12 +263,54 @@ function linkRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): n
   });
   const last = first + Math.max(links.length, 1) - 1;
   if (links.length > 0) b.name(S.links, LK.block(first, last));
-  countRows(b, input, header);
-  return header;
+  const counted = countRows(b, input, header);
+  return { header, last: Math.max(last, counted) };
+}
+
+/** Free rows under the roles. */
+const FREE_ROLE_ROWS = 5;
+
+/** The roles with their contracts; the days each is called, and those outside its contract. */
+function roleRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): void {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const roles = input.schedule.roles;
+  const last = first + roles.length + FREE_ROLE_ROWS - 1;
+  b.push({ address: RO.cell('role', title), value: 'Rôles et contrats des comédiens', style: 'section' });
+  b.headers(RO, header);
+  const cast = `","&SUBSTITUTE(${b.n(S.cast)}," ","")&","`;
+  [...roles, ...Array<null>(FREE_ROLE_ROWS).fill(null)].forEach((r, i) => {
+    const row = first + i;
+    const at = (k: (typeof RO.keys)[number]): string => RO.cell(k, row);
+    const called = `--ISNUMBER(SEARCH(","&SUBSTITUTE(${at('role')}," ","")&",",${cast}))`;
+    const dates = b.n(S.dates);
+    b.push(
+      { address: at('role'), value: r?.role ?? null, style: 'input' },
+      { address: at('actor'), value: r?.actor || null, style: 'input' },
+      { address: at('start'), value: r?.start ?? null, numFmt: NUMFMT.date, style: 'input' },
+      { address: at('end'), value: r?.end ?? null, numFmt: NUMFMT.date, style: 'input' },
+      {
+        address: at('called'),
+        formula: `IF(${at('role')}="","",SUMPRODUCT(${called}))`,
+        result: r ? (input.roles[i]?.called ?? 0) : '',
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+      {
+        address: at('outside'),
+        formula: `IF(OR(${at('role')}="",${at('start')}="",${at('end')}=""),"",SUMPRODUCT(${called},--((${dates}<${at('start')})+(${dates}>${at('end')})>0)))`,
+        result: r ? (input.roles[i]?.outside ?? 0) : '',
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+    );
+  });
+  b.name(S.roles, RO.block(first, last));
 }
 
 /** What the plan counts, once per measure the devis uses (the quantities above read it). */
-function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number): void {
+function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number): number {
   const measures = [...new Set(input.schedule.links.map((l) => l.measure))];
   b.headers(CO, header);
   const first = header + 1;
@@ -282,6 +330,7 @@ function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number):
   });
   const last = first + rows.length - 1;
   b.name(S.measures, CO.range('measure', first, last)).name(S.counts, CO.range('value', first, last));
+  return last;
 }
 
 /** The lists of the day table (set kinds, INT / EXT, day / night), right of the quantities. */
@@ -313,8 +362,9 @@ export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; n
   );
   limitRows(b, days);
   const rows = dayRows(b, days, input.days);
-  const header = linkRows(b, input, rows.last);
-  listRows(b, header);
+  const links = linkRows(b, input, rows.last);
+  listRows(b, links.header);
+  roleRows(b, input, Math.max(links.last, links.header + 3));
   const span = (k: (typeof D.keys)[number]): string => D.span(k, rows.first, rows.last);
   const list = (k: (typeof D.keys)[number], name: string, error: string) => ({
     range: span(k),
