@@ -437,6 +437,7 @@ export interface BreakdownModel {
 
 export interface ShootDayModel {
   date: Field<number>;
+  set: Field<string>;
   /** The sequences it shoots, separated by commas. */
   scenes: Field<string>;
   /** The roles called, separated by commas. */

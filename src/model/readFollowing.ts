@@ -275,6 +275,7 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
       .map((r) =>
         fields(r, {
           date: asDay,
+          set: asText,
           scenes: asText,
           cast: asText,
           hours: asMoney,

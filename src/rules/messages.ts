@@ -164,6 +164,8 @@ export const MESSAGES = {
     'Journée du {day} : {rest} h de repos depuis la fin de la veille, moins que les {min} h de repos quotidien — décalez la convocation.',
   'schedule-consecutive':
     'Journée du {day} : {days} jours de travail d’affilée, plus que les {max} permis sans repos hebdomadaire — insérez un jour de repos.',
+  'schedule-set-return':
+    'Journée du {day} : décor « {set} » repris après l’avoir quitté le {left} — regroupez ses jours (décor loué et installé une seule fois) ou justifiez le retour.',
   'schedule-role-contract':
     'Journée du {day} : « {role} » convoqué hors de son contrat (du {start} au {end}) — prolongez le contrat ou déplacez la séquence.',
   'schedule-devis-quantity':

@@ -26,6 +26,31 @@ function checkDays(plan: ScheduleModel, ctx: RuleContext): void {
 
 const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
 
+/** A set's days together: a set left then taken back is set up twice (and often rented twice). */
+function checkSets(plan: ScheduleModel, ctx: RuleContext): void {
+  const left = new Map<string, number>();
+  let previous: string | null = null;
+  let previousDay: number | null = null;
+  for (const d of plan.days) {
+    const set = d.set.value;
+    if (!set) continue;
+    const key = tight(set);
+    const leftOn = left.get(key);
+    if (key !== previous && leftOn !== undefined && d.set.at && d.date.value !== null)
+      ctx.report(
+        'schedule-set-return',
+        { set, day: dayText(d.date.value), left: dayText(leftOn) },
+        d.set.at,
+        {
+          severity: 'avertissement',
+        },
+      );
+    if (previous !== null && previous !== key && previousDay !== null) left.set(previous, previousDay);
+    previous = key;
+    previousDay = d.date.value;
+  }
+}
+
 /** No role called on a day outside its contract. */
 function checkRoles(plan: ScheduleModel, ctx: RuleContext): void {
   for (const r of plan.roles) {
@@ -69,6 +94,7 @@ export const rule: Rule = {
     if (!plan || plan.days.length === 0) return;
     checkDays(plan, ctx);
     checkRoles(plan, ctx);
+    checkSets(plan, ctx);
     for (const l of plan.links) {
       const [count, quantity] = [l.plan.value, l.devis.value];
       if (!count || !quantity || quantity.eq(count) || !l.devis.at) continue;

@@ -67,11 +67,12 @@ describe('plan de travail', () => {
 
   it('computes effective work, rest since the day before and days in a row', () => {
     const days = computeDays(plan.days);
-    // Day 2 is a night (12:00–22:00, 1 h of meal): day 3 is called at 10:00, 12 h later.
-    expect(days.slice(0, 3)).toEqual([
+    // Day 3 is a night (12:00–22:00, 1 h of meal): day 4 is called at 10:00, 12 h later.
+    expect(days.slice(0, 4)).toEqual([
       { hours: 10, rest: null, consecutive: 1 },
-      { hours: 9, rest: 17, consecutive: 2 },
-      { hours: 10, rest: 12, consecutive: 3 },
+      { hours: 10, rest: 13, consecutive: 2 },
+      { hours: 9, rest: 17, consecutive: 3 },
+      { hours: 10, rest: 12, consecutive: 4 },
     ]);
     // Monday after a weekend: 61 h of rest, the count starts again.
     expect(days[5]).toEqual({ hours: 10, rest: 61, consecutive: 1 });

@@ -1298,7 +1298,7 @@ const TABLES = [
         [
           2,
           day(2027, 4, 27),
-          'Port',
+          'Gare',
           'Lille',
           'Décor naturel',
           'EXT',
@@ -1351,6 +1351,8 @@ const TABLES = [
       'schedule-rest@Plan de travail!O12',
       'schedule-consecutive@Plan de travail!P13',
       'schedule-role-contract@Plan de travail!I13',
+      // Back to the port after a day at the station.
+      'schedule-set-return@Plan de travail!C13',
       'schedule-devis-quantity@Plan de travail!E61',
       'schedule-params-dates@Paramètres!B15',
     ],
