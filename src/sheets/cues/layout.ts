@@ -196,21 +196,11 @@ function originRows(b: SheetBuilder, input: CueLayoutInput, rows: Rows): void {
     },
   );
   b.name(CUE_NAMES.musicShare, absolute(O.cell('count', share)));
-  listRows(b, header);
-}
-
-/** The lists of uses, origins and rights (the table's drop-downs), right of the totals. */
-function listRows(b: SheetBuilder, header: number): void {
-  b.headers(LI, header);
-  const lists: [(typeof LI.keys)[number], readonly string[], string][] = [
+  b.lists(LI, header, [
     ['usages', CUE_USAGES, CUE_NAMES.usages],
     ['origins', CUE_ORIGINS, CUE_NAMES.origins],
     ['rights', CUE_RIGHTS, CUE_NAMES.rights],
-  ];
-  for (const [k, values, name] of lists) {
-    values.forEach((v, i) => b.push({ address: LI.cell(k, header + 1 + i), value: v, style: 'label' }));
-    b.name(name, LI.range(k, header + 1, header + values.length));
-  }
+  ]);
 }
 
 /**
@@ -245,16 +235,10 @@ export function cueSheet(input: CueLayoutInput): CueLayout {
   const rows = cueRows(b, input);
   originRows(b, input, rows);
   const span = (k: (typeof C.keys)[number]): string => C.span(k, rows.first, rows.last);
-  const list = (k: (typeof C.keys)[number], name: string, error: string) => ({
-    range: span(k),
-    kind: 'list' as const,
-    listName: b.n(name),
-    error,
-  });
+  b.listCheck(span('usage'), CUE_NAMES.usages, 'Utilisation : choisissez-la dans la liste (sous le tableau).')
+    .listCheck(span('origin'), CUE_NAMES.origins, 'Origine : Originale, Préexistante ou Archive.')
+    .listCheck(span('rights'), CUE_NAMES.rights, 'Droits : choisissez l’état des droits dans la liste.');
   b.validations.push(
-    list('usage', CUE_NAMES.usages, 'Utilisation : choisissez-la dans la liste (sous le tableau).'),
-    list('origin', CUE_NAMES.origins, 'Origine : Originale, Préexistante ou Archive.'),
-    list('rights', CUE_NAMES.rights, 'Droits : choisissez l’état des droits dans la liste.'),
     { range: span('cost'), kind: 'decimalMin0', error: 'Coût des droits : un montant positif en euros.' },
     { range: span('in'), kind: 'decimalMin0', error: 'Entrée : un minutage h:mm:ss (par exemple 0:12:30).' },
     { range: span('out'), kind: 'decimalMin0', error: 'Sortie : un minutage h:mm:ss (par exemple 0:14:05).' },

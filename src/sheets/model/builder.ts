@@ -49,6 +49,31 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Lists a table offers (its drop-downs), one per column under their header row, each named: a
+   * column key, its values and the workbook name of the range.
+   */
+  lists<K extends string>(
+    columns: TableColumns<K>,
+    header: number,
+    lists: readonly [K, readonly string[], string][],
+  ): this {
+    this.headers(columns, header);
+    for (const [k, values, name] of lists) {
+      values.forEach((v, i) =>
+        this.push({ address: columns.cell(k, header + 1 + i), value: v, style: 'label' }),
+      );
+      this.name(name, columns.range(k, header + 1, header + values.length));
+    }
+    return this;
+  }
+
+  /** A column of a table checked against one of those lists, with its French message. */
+  listCheck(range: string, name: string, error: string): this {
+    this.validations.push({ range, kind: 'list', listName: this.n(name), error });
+    return this;
+  }
+
   /** The sheet's title (A1) and its explanation under it (A2). */
   titled(title: string, banner: string): this {
     return this.push(

@@ -333,20 +333,6 @@ function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number):
   return last;
 }
 
-/** The lists of the day table (set kinds, INT / EXT, day / night), right of the quantities. */
-function listRows(b: SheetBuilder, header: number): void {
-  b.headers(LI, header);
-  const lists: [(typeof LI.keys)[number], readonly string[], string][] = [
-    ['kinds', SET_KINDS, S.kindList],
-    ['intExt', INT_EXT, S.intExtList],
-    ['dayNight', DAY_NIGHT, S.dayNightList],
-  ];
-  for (const [k, values, name] of lists) {
-    values.forEach((v, i) => b.push({ address: LI.cell(k, header + 1 + i), value: v, style: 'label' }));
-    b.name(name, LI.range(k, header + 1, header + values.length));
-  }
-}
-
 /**
  * Plan de travail: the working-time limits with their source, the shooting days (set, place, cast
  * called, hours; effective work, rest since the day before and days in a row computed), and the
@@ -363,19 +349,17 @@ export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; n
   limitRows(b, days);
   const rows = dayRows(b, days, input.days);
   const links = linkRows(b, input, rows.last);
-  listRows(b, links.header);
+  b.lists(LI, links.header, [
+    ['kinds', SET_KINDS, S.kindList],
+    ['intExt', INT_EXT, S.intExtList],
+    ['dayNight', DAY_NIGHT, S.dayNightList],
+  ]);
   roleRows(b, input, Math.max(links.last, links.header + 3));
   const span = (k: (typeof D.keys)[number]): string => D.span(k, rows.first, rows.last);
-  const list = (k: (typeof D.keys)[number], name: string, error: string) => ({
-    range: span(k),
-    kind: 'list' as const,
-    listName: b.n(name),
-    error,
-  });
+  b.listCheck(span('kind'), S.kindList, 'Type de décor : Studio, Décor naturel ou Voie publique.')
+    .listCheck(span('intExt'), S.intExtList, 'INT ou EXT.')
+    .listCheck(span('dayNight'), S.dayNightList, 'Jour ou Nuit.');
   b.validations.push(
-    list('kind', S.kindList, 'Type de décor : Studio, Décor naturel ou Voie publique.'),
-    list('intExt', S.intExtList, 'INT ou EXT.'),
-    list('dayNight', S.dayNightList, 'Jour ou Nuit.'),
     {
       range: span('extras'),
       kind: 'wholeBetween',
