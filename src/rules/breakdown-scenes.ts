@@ -1,10 +1,9 @@
 import { scenesOf } from '../domain/schedule/breakdown';
+import { nameKey } from '../domain/schedule/plan';
 import { dayText } from '../model/field';
 import { MODEL_READS, readModel } from '../model/read';
 import { BASE_SHEETS } from '../sheets/model/naming';
 import type { Rule } from './types';
-
-const tight = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
 
 /**
  * The dépouillement and the plan de travail agree (cpca C1.3.1, rncp40642 C1.4): every sequence of
@@ -32,9 +31,9 @@ export const rule: Rule = {
     for (const s of scenes)
       if (s.days.value?.isZero() && s.days.at)
         ctx.report('scene-unscheduled', { scene: s.number.value ?? '' }, s.days.at);
-    const known = new Set(scenes.map((s) => tight(s.number.value ?? '')));
+    const known = new Set(scenes.map((s) => nameKey(s.number.value ?? '')));
     for (const d of days) {
-      const unknown = scenesOf({ scenes: d.scenes.value ?? '' }).filter((x) => !known.has(tight(x)));
+      const unknown = scenesOf({ scenes: d.scenes.value ?? '' }).filter((x) => !known.has(nameKey(x)));
       if (unknown.length > 0 && d.scenes.at)
         ctx.report(
           'scene-unknown',

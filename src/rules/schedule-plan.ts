@@ -1,3 +1,4 @@
+import { castOf, nameKey, sameName } from '../domain/schedule/plan';
 import { dayText } from '../model/field';
 import type { ScheduleModel } from '../model/model';
 import { MODEL_READS, readModel } from '../model/read';
@@ -24,8 +25,6 @@ function checkDays(plan: ScheduleModel, ctx: RuleContext): void {
   }
 }
 
-const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
-
 /** A set's days together: a set left then taken back is set up twice (and often rented twice). */
 function checkSets(plan: ScheduleModel, ctx: RuleContext): void {
   const left = new Map<string, number>();
@@ -34,7 +33,7 @@ function checkSets(plan: ScheduleModel, ctx: RuleContext): void {
   for (const d of plan.days) {
     const set = d.set.value;
     if (!set) continue;
-    const key = tight(set);
+    const key = nameKey(set);
     const leftOn = left.get(key);
     if (key !== previous && leftOn !== undefined && d.set.at && d.date.value !== null)
       ctx.report(
@@ -58,7 +57,7 @@ function checkRoles(plan: ScheduleModel, ctx: RuleContext): void {
     if (!role || start === null || end === null) continue;
     for (const d of plan.days) {
       const date = d.date.value;
-      const called = (d.cast.value ?? '').split(',').some((c) => tight(c) === tight(role));
+      const called = castOf({ cast: d.cast.value ?? '' }).some((c) => sameName(c, role));
       if (!called || date === null || (date >= start && date <= end) || !d.cast.at) continue;
       ctx.report(
         'schedule-role-contract',

@@ -1,6 +1,6 @@
 import examples from '../../../data/exemples/depouillement.json';
 import type { ProductionFormat } from '../facts/facts';
-import type { ShootDay } from './plan';
+import { sameName, type ShootDay } from './plan';
 
 /*
  * The dépouillement de mise en scène (cpca C1.3.1): each sequence of the script with its set, what
@@ -33,8 +33,7 @@ export function scenesOf(day: Pick<ShootDay, 'scenes'>): string[] {
 
 /** For each sequence, the number of plan days that shoot it, as the sheet's formula counts. */
 export function scheduledDays(scenes: readonly Scene[], days: readonly ShootDay[]): number[] {
-  const tight = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
-  return scenes.map((s) => days.filter((d) => scenesOf(d).some((x) => tight(x) === tight(s.number))).length);
+  return scenes.map((s) => days.filter((d) => scenesOf(d).some((x) => sameName(x, s.number))).length);
 }
 
 /** The example's dépouillement (data/exemples/depouillement.json); none where it has none. */

@@ -55,9 +55,17 @@ export interface Schedule {
 
 /** A role's days called, and those outside its contract. */
 export function roleDays(days: readonly ShootDay[], r: RoleContract): { called: number; outside: number } {
-  const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
-  const called = days.filter((d) => castOf(d).some((c) => tight(c) === tight(r.role)));
+  const called = days.filter((d) => castOf(d).some((c) => sameName(c, r.role)));
   return { called: called.length, outside: called.filter((d) => d.date < r.start || d.date > r.end).length };
+}
+
+/** A role, a set or a sequence as the sheet's formulas compare them: spaces left out, in any case. */
+export function nameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
 }
 
 /** The roles called on a day. */
@@ -75,11 +83,7 @@ export function measureValue(days: readonly ShootDay[], measure: string): number
   const [kind, value = ''] = measure.split(/:(.*)/s);
   if (kind === 'place') return days.filter((d) => d.place === value).length;
   if (kind === 'kind') return days.filter((d) => d.kind === value).length;
-  if (kind === 'cast') {
-    // As the sheet's formula reads it: spaces left out, in any case.
-    const tight = (t: string): string => t.replace(/\s+/g, '').toLowerCase();
-    return days.filter((d) => castOf(d).some((c) => tight(c) === tight(value))).length;
-  }
+  if (kind === 'cast') return days.filter((d) => castOf(d).some((c) => sameName(c, value))).length;
   throw new Error(`Mesure du plan de travail inconnue : ${measure}`);
 }
 

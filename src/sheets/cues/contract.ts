@@ -56,6 +56,3 @@ export const CUE_NAMES = {
   origins: 'Cue_ListeOrigines',
   rights: 'Cue_ListeDroits',
 } as const;
-
-/** What the label column shows for a code the devis does not have. */
-export const UNKNOWN_CODE = 'Code inconnu au devis';

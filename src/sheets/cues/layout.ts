@@ -1,7 +1,7 @@
 import type { CostedLine } from '../../domain/budget/costedLines';
 import { type Money, toCellNumber, ZERO } from '../../domain/money';
 import { CUE_ORIGINS, CUE_RIGHTS, CUE_USAGES, type Cue, type CueSheetResult } from '../../domain/music/cues';
-import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
+import { DEVIS_NAMES, UNKNOWN_CODE, devisLookup } from '../devis/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -13,7 +13,6 @@ import {
   CUE_LIST_COLUMNS as LI,
   CUE_NAMES,
   CUE_ORIGIN_COLUMNS as O,
-  UNKNOWN_CODE,
 } from './contract';
 
 /** Free rows under the cues. */
@@ -41,16 +40,12 @@ export interface CueLayout {
 
 type Rows = { first: number; last: number; total: number };
 
-/** A column of the Devis's table by its position in Devis_Lignes (1 = the code). */
-const devisColumn = (k: (typeof DEVIS_COLUMNS.keys)[number]): number => DEVIS_COLUMNS.keys.indexOf(k) + 1;
-
 /** One cue (or a free row): what is typed, its duration, and the devis line it is charged to. */
 function cueRow(b: SheetBuilder, input: CueLayoutInput, c: Cue | null, i: number, rows: Rows): void {
   const r = rows.first + i;
   const at = (k: (typeof C.keys)[number]): string => C.cell(k, r);
   const devis = b.n(DEVIS_NAMES.lines);
   const line = c ? input.lines.find((l) => l.code === c.code) : undefined;
-  const match = `MATCH(${at('code')},INDEX(${devis},0,1),0)`;
   const computed = (
     k: (typeof C.keys)[number],
     formula: string,
@@ -90,12 +85,12 @@ function cueRow(b: SheetBuilder, input: CueLayoutInput, c: Cue | null, i: number
     { address: at('code'), value: c?.code || null, numFmt: NUMFMT.text, style: 'input' },
     computed(
       'devisLabel',
-      `IFERROR(INDEX(${devis},${match},${devisColumn('label')}),"${UNKNOWN_CODE}")`,
+      devisLookup(devis, at('code'), 'label', UNKNOWN_CODE),
       c?.code ? (line?.label ?? UNKNOWN_CODE) : '',
     ),
     computed(
       'devisAmount',
-      `IFERROR(INDEX(${devis},${match},${devisColumn('amount')}),"")`,
+      devisLookup(devis, at('code'), 'amount', ''),
       c?.code && line ? num(line.amount) : '',
       NUMFMT.euro,
     ),

@@ -20,6 +20,23 @@ export const DEVIS_COLUMNS = contiguousColumns('A', {
 
 export type DevisColumn = (typeof DEVIS_COLUMNS.keys)[number];
 
+/** What a lookup of a code the devis does not have shows. */
+export const UNKNOWN_CODE = 'Code inconnu au devis';
+
+/**
+ * A column of the devis's row whose code is in `codeCell` (a sheet that charges a devis line reads
+ * its label, amount or quantity so): `fallback` where the devis has no such code.
+ */
+export function devisLookup(
+  devisLines: string,
+  codeCell: string,
+  column: DevisColumn,
+  fallback: string,
+): string {
+  const match = `MATCH(${codeCell},INDEX(${devisLines},0,1),0)`;
+  return `IFERROR(INDEX(${devisLines},${match},${DEVIS_COLUMNS.keys.indexOf(column) + 1}),"${fallback}")`;
+}
+
 /** Row of the column headers; the chapter blocks start right below it. */
 export const DEVIS_HEADER_ROW = 4;
 export const DEVIS_FIRST_ROW = DEVIS_HEADER_ROW + 1;

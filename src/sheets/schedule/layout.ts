@@ -12,7 +12,7 @@ import {
   type ShootDay,
 } from '../../domain/schedule/plan';
 import { markLabel } from '../../domain/facts/facts';
-import { DEVIS_COLUMNS, DEVIS_NAMES } from '../devis/contract';
+import { DEVIS_NAMES, UNKNOWN_CODE, devisLookup } from '../devis/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
 import { NUMFMT, absolute, toExcelSerial, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
@@ -214,7 +214,6 @@ function linkRows(
   const first = header + 1;
   const links = input.schedule.links;
   const devis = b.n(DEVIS_NAMES.lines);
-  const col = (k: (typeof DEVIS_COLUMNS.keys)[number]): number => DEVIS_COLUMNS.keys.indexOf(k) + 1;
   b.push({
     address: LK.cell('code', title),
     value: 'Quantités du devis tirées du plan de travail',
@@ -227,13 +226,12 @@ function linkRows(
     const line = input.lines.find((x) => x.code === l.code);
     const plan = input.counts[i] ?? 0;
     const quantity = input.quantities.get(l.code) ?? 0;
-    const match = `MATCH(${at('code')},INDEX(${devis},0,1),0)`;
     b.push(
       { address: at('code'), value: l.code, numFmt: NUMFMT.text, style: 'label' },
       {
         address: at('label'),
-        formula: `IFERROR(INDEX(${devis},${match},${col('label')}),"Code inconnu au devis")`,
-        result: line?.label ?? 'Code inconnu au devis',
+        formula: devisLookup(devis, at('code'), 'label', UNKNOWN_CODE),
+        result: line?.label ?? UNKNOWN_CODE,
         style: 'computed',
       },
       { address: at('measure'), value: measureLabel(l.measure), style: 'label' },
@@ -247,7 +245,7 @@ function linkRows(
       },
       {
         address: at('devis'),
-        formula: `IFERROR(INDEX(${devis},${match},${col('quantity')}),"")`,
+        formula: devisLookup(devis, at('code'), 'quantity', ''),
         result: quantity,
         numFmt: '0.##',
         style: 'computed',
