@@ -1,7 +1,7 @@
 import { shiftFormula } from '../sheets/model/formula';
 import { parseAddress } from '../sheets/model/plan';
 import { cellText } from '../domain/text/cellText';
-import { alike, grid, type Grid } from './grid';
+import { alike, grid, isLinkKind, type Grid } from './grid';
 import type { Location, Rule } from './types';
 
 /** A cell out of step with its column (or row): where it sits, what it holds, what the others say. */
@@ -91,6 +91,9 @@ function check(
     // The first cell of a running total (« =B23 » before « =B24+C23 »): the pattern would read a
     // label or a cell off the table here, so the difference is the layout's, not a slip.
     if (f !== null && readsText(g, expected)) continue;
+    // A formula that reads workbook names only (« =SUM(PdT_Couverts) » among « =COUNT(PdT_Dates) »)
+    // is a link written on purpose, not a formula copied down and broken.
+    if (f !== null && isLinkKind(s)) continue;
     found.set(key, { location, found: f ?? cellText(g.value(r, c)), expected, typed: f === null });
   }
 }

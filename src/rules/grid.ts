@@ -3,7 +3,14 @@
  * as a kind — a formula in its relative (R1C1) form, a number, a text, a blank — so that rows and
  * columns can be compared the way Excel's background error checking compares them.
  */
-import { namesIn, relativeFormOf, rowKey, tokenize, type NameUse } from '../sheets/model/formula';
+import {
+  namesIn,
+  relativeFormOf,
+  rowKey,
+  tokenize,
+  type FormulaToken,
+  type NameUse,
+} from '../sheets/model/formula';
 import { a1, parseAddress } from '../sheets/model/plan';
 import type { Location, RangeRead } from '../sheets/model/snapshot';
 import { isBlank, isFormula } from '../sheets/model/snapshot';
@@ -30,7 +37,30 @@ export interface Grid {
  * One entry per distinct formula form, with the names it uses: a column of 50 000 filled formulas
  * holds one, and its names are read once.
  */
-const FORMS = new Map<string, { form: string; names: readonly NameUse[] }>();
+const FORMS = new Map<string, { form: string; names: readonly NameUse[]; linked: boolean }>();
+
+/** A formula that reads workbook names and no cell (« =SUM(PdT_Couverts) »): a link, not a computation. */
+function linkedTokens(tokens: readonly FormulaToken[]): boolean {
+  let name = false;
+  for (const t of tokens) {
+    if (t.kind === 'cell' || t.kind === 'cols' || t.kind === 'rows' || t.kind === 'sheet') return false;
+    if (t.kind === 'name') name = true;
+  }
+  return name;
+}
+
+/** The same, from a formula's text (A1). */
+export function isLinkFormula(formula: string): boolean {
+  return linkedTokens(tokenize(formula));
+}
+
+/**
+ * A formula that only reads workbook names stands where a typed number would (a quantity the plan
+ * de travail gives): for comparing rows, it is alike a number and alike another such link.
+ */
+export function isLinkKind(kind: CellKind): boolean {
+  return kind.startsWith('F') && FORMS.get(kind)?.linked === true;
+}
 const NONE: readonly NameUse[] = [];
 
 /** The cell's kind, each formula split into tokens once for its form and its names. */
@@ -40,7 +70,7 @@ function formulaKind(f: string, row: number, col: number): string {
   const known = FORMS.get(form);
   if (known !== undefined) return known.form;
   if (FORMS.size > 100_000) FORMS.clear();
-  FORMS.set(form, { form, names: namesIn(tokens) });
+  FORMS.set(form, { form, names: namesIn(tokens), linked: linkedTokens(tokens) });
   return form;
 }
 
@@ -115,7 +145,12 @@ function makeGrid(range: RangeRead): Grid {
   };
 }
 
-/** Text or blank: an optional label does not make two rows different. */
+/**
+ * Text or blank: an optional label does not make two rows different; nor does a typed number beside
+ * a link to workbook names (a quantity typed on one line, given by the plan de travail on the next).
+ */
 export function alike(a: CellKind, b: CellKind): boolean {
-  return a === b || ((a === '' || a === 'T') && (b === '' || b === 'T'));
+  if (a === b || ((a === '' || a === 'T') && (b === '' || b === 'T'))) return true;
+  const input = (k: CellKind): boolean => k === 'N' || isLinkKind(k);
+  return input(a) && input(b);
 }

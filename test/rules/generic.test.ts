@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { editWithLibreOffice, recalcProfile } from '../support/libreoffice';
+import { isLinkFormula } from '../../src/rules/grid';
 
 /*
  * The generic spreadsheet-risk checks on real files: the example, then copies mutated as a person
@@ -103,6 +104,22 @@ describe('generic spreadsheet-risk checks', () => {
     );
     expect(result.code).toBe(1);
     expect(hash(mutated)).toBe(before);
+  });
+
+  it('tell a link to workbook names from a formula copied down and broken', () => {
+    expect(
+      [
+        'SUM(PdT_Couverts)',
+        'COUNTIF(PdT_Lieux,"Lille")',
+        'SUMPRODUCT(--(PdT_QuantitesCodes="7.1"),PdT_EnPlus)',
+        'Param_Taux*2',
+      ].map(isLinkFormula),
+    ).toEqual([true, true, true, true]);
+    expect(
+      ['B5*C5', '1200', 'SUM($B$5:$B$9)', "'Plan de travail'!B5", 'IF(A1="x",Param_Titre,"")', 'TRUE'].map(
+        isLinkFormula,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
   });
 
   it('find an undefined name even when the cached value looks fine', async () => {
