@@ -425,6 +425,13 @@ export interface ScheduleModel {
   dailyMax: F<Money>;
   restMin: F<Money>;
   consecutiveMax: F<Money>;
+  weeklyMax: F<Money>;
+  /** The shooting weeks: each Monday (Excel serial) and the week's hours of effective work. */
+  weeks: { monday: Field<number>; hours: Field<Money> }[];
+  /** The postproduction planning: each step, the one it follows, its start and end (Excel serials). */
+  post: { step: Field<string>; after: Field<string>; start: Field<number>; end: Field<number> }[];
+  /** Weeks of postproduction after the shoot, as the plan computes them. */
+  postWeeks: F<Money>;
   /** The first and last shooting days (Excel serials). */
   first: F<number>;
   last: F<number>;

@@ -25,7 +25,14 @@ import { readRightsBases, readRightsRanks, readRightsRows } from '../sheets/righ
 import { asDay, asMoney, asText, asTimecode } from './field';
 import { CUE_COLUMNS, CUE_NAMES } from '../sheets/cues/contract';
 import { BREAKDOWN_NAMES, SCENE_COLUMNS } from '../sheets/breakdown/contract';
-import { DAY_COLUMNS, LINK_COLUMNS, ROLE_COLUMNS, SCHEDULE_NAMES } from '../sheets/schedule/contract';
+import {
+  DAY_COLUMNS,
+  LINK_COLUMNS,
+  POST_COLUMNS,
+  ROLE_COLUMNS,
+  SCHEDULE_NAMES,
+  WEEK_COLUMNS,
+} from '../sheets/schedule/contract';
 import type {
   CarbonModel,
   ClosingModel,
@@ -76,6 +83,10 @@ export const FOLLOWING_READS: readonly string[] = [
   SCHEDULE_NAMES.dailyMax,
   SCHEDULE_NAMES.restMin,
   SCHEDULE_NAMES.consecutiveMax,
+  SCHEDULE_NAMES.weeklyMax,
+  SCHEDULE_NAMES.weeks,
+  SCHEDULE_NAMES.post,
+  SCHEDULE_NAMES.postWeeks,
   SCHEDULE_NAMES.first,
   SCHEDULE_NAMES.last,
   EVENT_NAMES.lines,
@@ -269,6 +280,8 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
   if (!range) return null;
   const links = s.ranges[SCHEDULE_NAMES.links];
   const roles = s.ranges[SCHEDULE_NAMES.roles];
+  const weeks = s.ranges[SCHEDULE_NAMES.weeks];
+  const post = s.ranges[SCHEDULE_NAMES.post];
   return {
     days: readTable(range, DAY_COLUMNS)
       .filter((r) => r.text('date') !== '')
@@ -298,6 +311,18 @@ export function readSchedule(s: Snapshot): ScheduleModel | null {
     dailyMax: moneyAt(s, SCHEDULE_NAMES.dailyMax),
     restMin: moneyAt(s, SCHEDULE_NAMES.restMin),
     consecutiveMax: moneyAt(s, SCHEDULE_NAMES.consecutiveMax),
+    weeklyMax: moneyAt(s, SCHEDULE_NAMES.weeklyMax),
+    weeks: weeks
+      ? readTable(weeks, WEEK_COLUMNS)
+          .filter((r) => r.text('monday') !== '')
+          .map((r) => fields(r, { monday: asDay, hours: asMoney }))
+      : [],
+    post: post
+      ? readTable(post, POST_COLUMNS)
+          .filter((r) => r.text('step') !== '' || r.text('start') !== '')
+          .map((r) => fields(r, { step: asText, after: asText, start: asDay, end: asDay }))
+      : [],
+    postWeeks: moneyAt(s, SCHEDULE_NAMES.postWeeks),
     first: figureAt(s, SCHEDULE_NAMES.first, asDay),
     last: figureAt(s, SCHEDULE_NAMES.last, asDay),
   };

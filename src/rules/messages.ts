@@ -172,6 +172,18 @@ export const MESSAGES = {
     'Ligne {code} du devis ({label}) : quantité {quantity} pour {count} selon le plan de travail ({measure}) — remettez la formule du plan ou corrigez le plan.',
   'schedule-params-dates':
     'Paramètres : {which} du tournage le {param}, le plan de travail dit le {plan} — la Trésorerie suit Paramètres ; reprenez la date du plan.',
+  'schedule-weekly-hours':
+    'Semaine du {monday} : {hours} h de travail effectif, plus que les {max} h de la durée hebdomadaire maximale — allégez une journée ou étalez la semaine.',
+  'schedule-params-post-weeks':
+    'Paramètres : {param} semaines de postproduction, le planning de postproduction en compte {plan} après le tournage — reprenez la formule du plan.',
+  'post-after-delivery':
+    'Postproduction, « {step} » : finit le {end}, après la livraison du PAD le {delivery} — avancez l’étape, raccourcissez-la ou repoussez la livraison.',
+  'post-before-dependency':
+    'Postproduction, « {step} » : commence le {start}, avant la fin de « {after} » le {afterEnd} qu’elle suit — décalez son début.',
+  'post-after-unknown':
+    'Postproduction, « {step} » : suit « {after} », qui n’est pas une étape du planning — corrigez le nom de l’étape.',
+  'post-before-shoot':
+    'Postproduction, « {step} » : commence le {start}, avant le premier jour de tournage ({first}) — rien n’est encore tourné.',
   'closing-gap-unexplained':
     '{what} : écart de clôture de {gap} € ({share}) sans explication ; au-delà des seuils ({thresholds}), un écart s’explique.',
   'closing-tax-credit-lower':

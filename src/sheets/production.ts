@@ -103,11 +103,15 @@ import {
 import {
   computeDays,
   exampleSchedule,
-  measureValue,
+  linkValue,
+  postWeeksAfterShoot,
+  shootWeeks,
+  shootWeekTotals,
   roleDays,
   SCHEDULE_EXAMPLE_NOTE,
   type DayResult,
   type Schedule,
+  type ShootWeek,
 } from '../domain/schedule/plan';
 import {
   computeCueSheet,
@@ -222,6 +226,10 @@ export interface Production {
     counts: number[];
     /** Each role's days called and those outside its contract, in the roles' order. */
     roles: { called: number; outside: number }[];
+    /** The shooting weeks (days, hours, covers); their count; the postproduction's weeks after the shoot. */
+    weeks: ShootWeek[];
+    shootWeeks: number;
+    postWeeks: number | null;
     quantities: Map<string, number>;
   };
   /** The dépouillement's sequences and, for each, the plan days that shoot it. */
@@ -455,7 +463,7 @@ function computeSchedule(
     input.schedule,
     useExample,
     () => exampleSchedule(input.format),
-    { days: [], links: [], roles: [] },
+    { days: [], links: [], roles: [], post: [] },
     SCHEDULE_EXAMPLE_NOTE,
   );
   const scenes = chosen(
@@ -465,18 +473,23 @@ function computeSchedule(
     [],
     BREAKDOWN_EXAMPLE_NOTE,
   );
+  const plan = schedule.value;
+  const days = computeDays(plan.days);
   return {
     schedule: {
-      input: schedule.value,
-      days: computeDays(schedule.value.days),
-      counts: schedule.value.links.map((l) => measureValue(schedule.value.days, l.measure)),
-      roles: schedule.value.roles.map((r) => roleDays(schedule.value.days, r)),
+      input: plan,
+      days,
+      counts: plan.links.map((l) => linkValue(plan, l)),
+      roles: plan.roles.map((r) => roleDays(plan.days, r)),
+      weeks: shootWeekTotals(plan.days, days),
+      shootWeeks: shootWeeks(plan.days),
+      postWeeks: postWeeksAfterShoot(plan),
       quantities: lineQuantities(input.budget),
       ...noted(schedule, schedule.value.days.length > 0),
     },
     breakdown: {
       input: scenes.value,
-      days: scheduledDays(scenes.value, schedule.value.days),
+      days: scheduledDays(scenes.value, plan.days),
       ...noted(scenes, scenes.value.length > 0),
     },
   };

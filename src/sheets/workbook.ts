@@ -21,7 +21,7 @@ import { computeProduction, type Production, type ScaffoldInput } from './produc
 import { recapSheet } from './recap/layout';
 import { rightsSheet } from './rights/layout';
 import { cueSheet } from './cues/layout';
-import { measureFormula, scheduleSheet } from './schedule/layout';
+import { linkQuantityFormula, scheduleSheet } from './schedule/layout';
 import { breakdownSheet } from './breakdown/layout';
 
 export { cashflowDates, paymentLines, type FinancingInput, type ScaffoldInput } from './production';
@@ -109,7 +109,9 @@ const SHEETS: readonly SheetEntry[] = [
         production: p.production,
         naming,
         taxCreditCap: p.taxCreditCap,
-        ...(p.schedule.input.days.length > 0 ? { schedule: scheduleSpan(p.schedule.input.days) } : {}),
+        ...(p.schedule.input.days.length > 0
+          ? { schedule: { ...scheduleSpan(p.schedule.input.days), postWeeks: p.schedule.postWeeks } }
+          : {}),
       }),
   },
   {
@@ -119,9 +121,7 @@ const SHEETS: readonly SheetEntry[] = [
         p.budget,
         p.result,
         naming,
-        new Map(
-          p.schedule.input.links.map((l) => [l.code, measureFormula(l.measure, (n) => naming.name(n))]),
-        ),
+        new Map(p.schedule.input.links.map((l) => [l.code, linkQuantityFormula(l, (n) => naming.name(n))])),
       )),
   },
   {
@@ -142,6 +142,9 @@ const SHEETS: readonly SheetEntry[] = [
         days: p.schedule.days,
         counts: p.schedule.counts,
         roles: p.schedule.roles,
+        weeks: p.schedule.weeks,
+        shootWeeks: p.schedule.shootWeeks,
+        postWeeks: p.schedule.postWeeks,
         lines: p.lines,
         quantities: p.schedule.quantities,
         naming,

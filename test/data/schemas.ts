@@ -483,8 +483,14 @@ const TEMPS_DE_TRAVAIL = obj({
   marks: obj({ verified: str, secondary: str, recalled: str }),
   note: str,
   limits: arr(
-    obj({ id: { enum: ['dailyMax', 'restMin', 'consecutiveMax'] }, label: str, value: decimal, mark, source: str }),
-    3,
+    obj({
+      id: { enum: ['dailyMax', 'weeklyMax', 'restMin', 'consecutiveMax'] },
+      label: str,
+      value: decimal,
+      mark,
+      source: str,
+    }),
+    4,
   ),
 });
 
@@ -506,11 +512,23 @@ const PLAN_DE_TRAVAIL = examplesByFormat(
         start: hour,
         end: hour,
         meal: decimal,
+        covers: { type: 'integer', minimum: 0 },
       }),
       1,
     ),
-    links: arr(obj({ code: str, measure: { type: 'string', pattern: '^(days|extras|(cast|kind|place):.+)$' } }), 1),
+    links: arr(
+      obj(
+        {
+          code: str,
+          measure: { type: 'string', pattern: '^(days|weeks|extras|covers|(cast|kind|place|post|postweeks):.+)$' },
+          plus: { type: 'integer', minimum: 1 },
+        },
+        ['plus'],
+      ),
+      1,
+    ),
     roles: arr(obj({ role: str, actor: str, start: date, end: date }), 1),
+    post: arr(obj({ step: str, after: anyStr, start: date, days: { type: 'integer', minimum: 1 } }), 1),
   }),
 );
 

@@ -92,7 +92,9 @@ describe('plan invariants', () => {
   });
 
   it('computes chapter 4 by SUMIF over every other base chapter (1–3 and 5–9) and the rate names', () => {
-    const charges = devis.cells.filter((c) => c.address.startsWith('D') && c.formula?.startsWith('SUMIF('));
+    // Chapter 4's quantities (column D) sum each status over chapters 1–3 and 5–9 (SUMIF over cells);
+    // the quantities the plan de travail gives read it by name (SUMIF(PdT_…)).
+    const charges = devis.cells.filter((c) => c.address.startsWith('D') && c.formula?.startsWith('SUMIF($'));
     const sumif = (status: string): string =>
       `SUMIF($C$5:$C$75,"${status}",$H$5:$H$75)+SUMIF($C$86:$C$153,"${status}",$H$86:$H$153)`;
     expect(charges.map((c) => c.formula)).toEqual(

@@ -35,6 +35,19 @@ async function cellText(file: string, sheet: string, address: string): Promise<s
   return wb.getWorksheet(sheet)?.getCell(address).text ?? '';
 }
 
+/** The quantities of devis lines, by code, as a file holds them (the cached results of their formulas). */
+async function devisQuantities(file: string, codes: readonly string[]): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const devis = wb.getWorksheet('Devis');
+  return codes.map((code) => {
+    const c = devis?.getCell(
+      DEVIS_COLUMNS.cell('quantity', rowOfResult(devis, DEVIS_COLUMNS.letter('code'), code)),
+    );
+    return c?.formula ? c.result : c?.value;
+  });
+}
+
 describe('LibreOffice recomputes our formulas to our numbers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'devis-cnc-lo-test-'));
   const profile = recalcProfile();
@@ -329,7 +342,7 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     expect(found?.map((f) => [`${f.sheet}!${f.address}`, f.message.replace(/[\u00a0\u202f]/g, ' ')])).toEqual(
       [
         [
-          expect.stringMatching(/^Plan de travail!E\d+$/),
+          expect.stringMatching(/^Plan de travail!F\d+$/),
           "Ligne 6.2.2 du devis (Hébergement de l'équipe à Bruxelles) : quantité 4 pour 5 selon le plan de travail (Jours à Bruxelles) — remettez la formule du plan ou corrigez le plan.",
         ],
       ],
@@ -376,6 +389,77 @@ describe('LibreOffice recomputes our formulas to our numbers', () => {
     const months = (await rowValues(later, 'Treso_Mois')).map(iso);
     expect(phases[months.indexOf('2027-07-01')]).toBe('Tournage');
     expect((await rowValues(example, 'Treso_Phases'))[months.indexOf('2027-07-01')]).not.toBe('Tournage');
+    // The shoot now spans 10 calendar weeks (26 April – 2 July): the crew's and the gear's weeks follow,
+    // each with its own weeks of preparation (first assistant director: 3, second camera assistant: 0).
+    expect(await devisQuantities(later, ['2.2.2', '2.4.3', '7.1', '2.6.1'])).toEqual([13, 10, 10, 16]);
+    expect(await devisQuantities(example, ['2.2.2', '2.4.3', '7.1', '2.6.1'])).toEqual([10, 7, 7, 16]);
+  });
+
+  it('moves the devis and Paramètres with the postproduction planning: two more weeks of picture editing, the PAD step after the delivery', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example);
+    const plan = wb.getWorksheet('Plan de travail');
+    // The postproduction planning starts at row 121: picture editing first, the PAD step seventh.
+    expect([plan?.getCell('A121').value, plan?.getCell('D121').value]).toEqual(['Montage image', 80]);
+    expect([plan?.getCell('A127').value, plan?.getCell('D127').value]).toEqual(['Conformation et PAD', 5]);
+    const before = await namedValues(example, ['Devis_Total', 'Param_SemainesPostprod']);
+    expect(before.Param_SemainesPostprod).toBe(18);
+    const longer = editWithLibreOffice(
+      example,
+      join(dir, 'montage-plus-long.xlsx'),
+      [
+        { op: 'set', sheet: 'Plan de travail', cell: 'D121', value: 90 },
+        { op: 'set', sheet: 'Plan de travail', cell: 'D127', value: 20 },
+      ],
+      profile,
+    );
+    // 18 weeks for the editor, the assistant and the editing room (16 before).
+    expect(await devisQuantities(longer, ['2.6.1', '2.6.2', '7.5.1', '7.5.2'])).toEqual([18, 18, 18, 4]);
+    const budget = exampleBudget();
+    const weeks18 = new Set(['2.6.1', '2.6.2', '7.5.1']);
+    const changed = {
+      ...budget,
+      chapters: budget.chapters.map((c) => ({
+        ...c,
+        items: c.items.map((i): ItemInput => {
+          if (i.kind === 'line') return weeks18.has(i.code) ? { ...i, quantity: new Money(18) } : i;
+          if (i.kind !== 'group') return i;
+          return {
+            ...i,
+            lines: i.lines.map((l) => (weeks18.has(l.code) ? { ...l, quantity: new Money(18) } : l)),
+          };
+        }),
+      })),
+    };
+    const v = await namedValues(longer, ['Devis_Total', 'Param_SemainesPostprod', 'PdT_SemainesPostprod']);
+    // LibreOffice's total is the domain's for the same 18 weeks, to the cent.
+    const cents = (x: unknown): number => Math.round(Number(x) * 100);
+    expect(cents(v.Devis_Total)).toBe(cents(computeBudget(changed).total.amount.toNumber()));
+    expect(cents(v.Devis_Total)).toBeGreaterThan(cents(before.Devis_Total));
+    // The PAD step ends on Friday 5 November 2027: 21 weeks after the shoot, in Paramètres too.
+    expect([v.Param_SemainesPostprod, v.PdT_SemainesPostprod]).toEqual([21, 21]);
+    const out: string[] = [];
+    expect(
+      await main(['audit', longer, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }),
+    ).toBe(1);
+    const found = (
+      JSON.parse(out.join('')) as {
+        files: { findings: { messageId: string; sheet: string; address: string; message: string }[] }[];
+      }
+    ).files[0]?.findings.filter((f) => f.messageId.startsWith('post-'));
+    expect(found?.map((f) => [`${f.sheet}!${f.address}`, f.message.replace(/[\u00a0\u202f]/g, ' ')])).toEqual(
+      [
+        // The erreur first, then the avertissement.
+        [
+          'Plan de travail!E127',
+          'Postproduction, « Conformation et PAD » : finit le 05/11/2027, après la livraison du PAD le 29/10/2027 — avancez l’étape, raccourcissez-la ou repoussez la livraison.',
+        ],
+        [
+          'Plan de travail!C123',
+          'Postproduction, « Montage son » : commence le 30/08/2027, avant la fin de « Montage image » le 10/09/2027 qu’elle suit — décalez son début.',
+        ],
+      ],
+    );
   });
 
   it('counts the plan de travail’s days of each sequence of the dépouillement; a sequence dropped from its day is found', async () => {

@@ -147,9 +147,9 @@ describe('Office.js adapter (office-addin-mock)', () => {
     // line codes, its five largest overruns and 9 chapters; the Bilan financier's 9 chapters, the
     // SIRET of its 36 providers and 5 free rows, and the 94 codes of its coût définitif line by
     // line with their chapter; the CUE sheet's number and devis line of its 11 cues and 10 free rows;
-    // the 12 devis lines whose quantity the plan de travail gives; the Dépouillement's 105 sequences
+    // the 44 devis lines whose quantity the plan de travail gives; the Dépouillement's 105 sequences
     // and its 15 free rows.
-    expect(checked).toBe(167 + 331 + 94 * 2 + 9 + 94 + 5 + 9 + 9 + 36 + 5 + 94 * 2 + 21 * 2 + 12 + 120);
+    expect(checked).toBe(167 + 331 + 94 * 2 + 9 + 94 + 5 + 9 + 9 + 36 + 5 + 94 * 2 + 21 * 2 + 44 + 120);
   });
 
   it('writes the same formulas and values as the plan, the names, the lists and the chart', async () => {

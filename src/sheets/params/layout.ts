@@ -50,7 +50,18 @@ import { NUMFMT, absolute, columnLetter, type CellValue, type NamePlan, type She
 
 const MEASURE_TYPES: readonly string[] = financement.measureTypes;
 
-export const UNITS = ['Forfait', 'Jour', 'Semaine', 'Mois', 'Heure', 'Cachet', 'Unité', 'Lot', 'Km'] as const;
+export const UNITS = [
+  'Forfait',
+  'Jour',
+  'Semaine',
+  'Mois',
+  'Heure',
+  'Cachet',
+  'Unité',
+  'Lot',
+  'Km',
+  'Couvert',
+] as const;
 
 export interface ParamsSheetInput {
   format: ProductionFormat;
@@ -61,7 +72,7 @@ export interface ParamsSheetInput {
   /** The tax credit's ceiling as the domain computes it (fixed, or per minute × duration). */
   taxCreditCap: Money;
   /** The plan de travail's days, first and last: the shooting dates are then formulas on it. */
-  schedule?: { days: number; first: Date; last: Date };
+  schedule?: { days: number; first: Date; last: Date; postWeeks: number | null };
 }
 
 interface Row {
@@ -139,7 +150,9 @@ function productionRows(input: ParamsSheetInput): Row[] {
       whole('Jours de tournage', P.shootingDays, s ? s.days : p?.shootingDays),
       SCHEDULE_NAMES.dayCount,
     ),
-    whole('Semaines de postproduction', P.postWeeks, p?.postWeeks),
+    s?.postWeeks !== null && s?.postWeeks !== undefined
+      ? fromPlan(whole('Semaines de postproduction', P.postWeeks, s.postWeeks), SCHEDULE_NAMES.postWeeks)
+      : whole('Semaines de postproduction', P.postWeeks, p?.postWeeks),
     date('Début du développement (facultatif)', P.devStart, p?.devStart),
     date('Début de préparation', P.prepStart, p?.prepStart),
     fromPlan(

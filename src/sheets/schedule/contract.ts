@@ -24,6 +24,7 @@ export const DAY_COLUMNS = contiguousColumns('A', {
   hours: 'Travail effectif (h)',
   rest: 'Repos depuis la veille (h)',
   consecutive: 'Jours consécutifs',
+  covers: 'Couverts cantine',
 });
 
 /** The devis quantities the plan gives (named PdT_Quantites), under the days. */
@@ -31,6 +32,7 @@ export const LINK_COLUMNS = contiguousColumns('A', {
   code: 'Ligne du devis',
   label: 'Libellé au devis',
   measure: 'Ce que compte le plan',
+  plus: 'En plus (préparation, rangement)',
   plan: 'Selon le plan',
   devis: 'Quantité au devis',
   gap: 'Écart (devis − plan)',
@@ -54,6 +56,26 @@ export const ROLE_COLUMNS = contiguousColumns('A', {
   outside: 'Convocations hors contrat',
 });
 
+/** The shooting weeks (named PdT_Semaines), right of the roles: days, hours of work, covers. */
+export const WEEK_COLUMNS = contiguousColumns('H', {
+  monday: 'Semaine du',
+  days: 'Jours tournés',
+  hours: 'Travail effectif (h)',
+  covers: 'Couverts',
+});
+
+/** The postproduction planning (named PdT_Postprod), under the roles; its weeks drawn right of it. */
+export const POST_COLUMNS = contiguousColumns('A', {
+  step: 'Étape de postproduction',
+  after: 'Après l’étape',
+  start: 'Début',
+  days: 'Jours ouvrés',
+  end: 'Fin',
+  weeks: 'Semaines',
+});
+/** Column (0-based: S) of the postproduction's first week, one narrow column per week, right of the days. */
+export const POST_GRID_FIRST_COLUMN = 18;
+
 /** What the plan counts, once per measure (named PdT_Mesures, PdT_Comptes), right of the quantities. */
 export const COUNT_COLUMNS = contiguousColumns('H', { measure: 'Ce que compte le plan', value: 'Compte' });
 
@@ -72,16 +94,28 @@ export const SCHEDULE_NAMES = {
   cast: 'PdT_Convoques',
   scenes: 'PdT_Sequences',
   extras: 'PdT_Figurants',
+  hours: 'PdT_Heures',
+  covers: 'PdT_Couverts',
   dayCount: 'PdT_NbJours',
   first: 'PdT_Premier',
   last: 'PdT_Dernier',
+  shootWeeks: 'PdT_NbSemaines',
+  postWeeks: 'PdT_SemainesPostprod',
   links: 'PdT_Quantites',
   roles: 'PdT_Roles',
+  weeks: 'PdT_Semaines',
+  post: 'PdT_Postprod',
+  postSteps: 'PdT_PostEtapes',
+  postDays: 'PdT_PostJours',
+  postEnds: 'PdT_PostFins',
+  linkCodes: 'PdT_QuantitesCodes',
+  linkPlus: 'PdT_EnPlus',
   measures: 'PdT_Mesures',
   counts: 'PdT_Comptes',
   dailyMax: 'PdT_MaxJour',
   restMin: 'PdT_ReposMin',
   consecutiveMax: 'PdT_MaxConsecutifs',
+  weeklyMax: 'PdT_MaxSemaine',
   kindList: 'PdT_ListeTypes',
   intExtList: 'PdT_ListeIntExt',
   dayNightList: 'PdT_ListeJourNuit',

@@ -3,31 +3,48 @@ import { toCellNumber } from '../../domain/money';
 import {
   DAY_NIGHT,
   INT_EXT,
+  DAY_MS,
   measureLabel,
+  mondayOf,
+  postEnd,
   SET_KINDS,
+  WORKDAYS_PER_WEEK,
   WORK_LIMITS_NOTE,
   workLimits,
   type DayResult,
+  type PostStep,
   type Schedule,
   type ShootDay,
+  type ShootWeek,
 } from '../../domain/schedule/plan';
 import { markLabel } from '../../domain/facts/facts';
 import { DEVIS_NAMES, UNKNOWN_CODE, devisLookup } from '../devis/contract';
 import { SheetBuilder } from '../model/builder';
 import type { Naming } from '../model/naming';
-import { NUMFMT, absolute, toExcelSerial, type CellPlan, type NamePlan, type SheetPlan } from '../model/plan';
+import {
+  NUMFMT,
+  absolute,
+  columnLetter,
+  toExcelSerial,
+  type CellPlan,
+  type NamePlan,
+  type SheetPlan,
+} from '../model/plan';
 import {
   DAY_COLUMNS as D,
   FIGURE_COLUMNS as FI,
   LIMIT_COLUMNS as LM,
   COUNT_COLUMNS as CO,
   LINK_COLUMNS as LK,
+  POST_COLUMNS as PO,
+  POST_GRID_FIRST_COLUMN,
   ROLE_COLUMNS as RO,
   SCHEDULE_FIRST_ROW,
   SCHEDULE_HEADER_ROW,
   SCHEDULE_LIMITS_FIRST_ROW,
   SCHEDULE_LIST_COLUMNS as LI,
   SCHEDULE_NAMES as S,
+  WEEK_COLUMNS as WK,
 } from './contract';
 
 /** Free rows under the shooting days. */
@@ -35,15 +52,35 @@ export const FREE_DAY_ROWS = 10;
 
 /** The formula of what a measure counts on the plan (the devis's quantity and the check both use it). */
 export function measureFormula(measure: string, n: (base: string) => string): string {
-  if (measure === 'days') return `COUNT(${n(S.dates)})`;
+  const dates = n(S.dates);
+  if (measure === 'days') return `COUNT(${dates})`;
+  if (measure === 'weeks') return `IF(COUNT(${dates})=0,0,ROUNDUP((MAX(${dates})-MIN(${dates})+1)/7,0))`;
   if (measure === 'extras') return `SUM(${n(S.extras)})`;
+  if (measure === 'covers') return `SUM(${n(S.covers)})`;
   const [kind, value = ''] = measure.split(/:(.*)/s);
   const text = value.replace(/"/g, '""');
+  const stepDays = `SUMIF(${n(S.postSteps)},"${text}",${n(S.postDays)})`;
+  if (kind === 'post') return stepDays;
+  if (kind === 'postweeks') return `${stepDays}/${WORKDAYS_PER_WEEK}`;
   if (kind === 'place') return `COUNTIF(${n(S.places)},"${text}")`;
   if (kind === 'kind') return `COUNTIF(${n(S.kinds)},"${text}")`;
   if (kind === 'cast')
     return `SUMPRODUCT(--ISNUMBER(SEARCH(",${text.replace(/\s+/g, '')},",","&SUBSTITUTE(${n(S.cast)}," ","")&",")))`;
   throw new Error(`Mesure du plan de travail inconnue : ${measure}`);
+}
+
+/**
+ * The devis quantity of a line the plan gives: its measure's formula, plus (for weeks) the weeks
+ * of preparation or wrap typed beside the link on the plan.
+ */
+export function linkQuantityFormula(
+  link: { code: string; measure: string },
+  n: (base: string) => string,
+): string {
+  const measure = measureFormula(link.measure, n);
+  if (link.measure !== 'weeks' && !link.measure.startsWith('postweeks:')) return measure;
+  const code = link.code.replace(/"/g, '""');
+  return `${measure}+SUMPRODUCT(--(${n(S.linkCodes)}="${code}"),${n(S.linkPlus)})`;
 }
 
 export interface ScheduleLayoutInput {
@@ -52,6 +89,10 @@ export interface ScheduleLayoutInput {
   days: readonly DayResult[];
   counts: readonly number[];
   roles: readonly { called: number; outside: number }[];
+  /** The shooting weeks' totals; the postproduction's weeks after the shoot (null without steps). */
+  weeks: readonly ShootWeek[];
+  shootWeeks: number;
+  postWeeks: number | null;
   /** The devis's costed lines: the label and quantity of a line the plan gives. */
   lines: readonly CostedLine[];
   quantities: ReadonlyMap<string, number>;
@@ -64,14 +105,20 @@ type Rows = { first: number; last: number };
 const time = (minutes: number): number => minutes / 1440;
 
 /** The limits checked, each with its source, and the plan's own figures beside them. */
-function limitRows(b: SheetBuilder, days: readonly ShootDay[]): void {
+function limitRows(b: SheetBuilder, input: ScheduleLayoutInput): void {
+  const days = input.schedule.days;
   const limits = workLimits();
   b.push({
     address: `A${SCHEDULE_LIMITS_FIRST_ROW - 1}`,
     value: 'Durées du travail contrôlées',
     style: 'section',
   });
-  const names = { dailyMax: S.dailyMax, restMin: S.restMin, consecutiveMax: S.consecutiveMax } as const;
+  const names = {
+    dailyMax: S.dailyMax,
+    restMin: S.restMin,
+    consecutiveMax: S.consecutiveMax,
+    weeklyMax: S.weeklyMax,
+  } as const;
   limits.forEach((l, i) => {
     const r = SCHEDULE_LIMITS_FIRST_ROW + i;
     b.push(
@@ -87,28 +134,43 @@ function limitRows(b: SheetBuilder, days: readonly ShootDay[]): void {
     style: 'note',
   });
   const dates = days.map((d) => toExcelSerial(d.date));
-  const figures: [string, string, string, number, string][] = [
-    ['Jours de tournage', S.dayCount, `COUNT(${b.n(S.dates)})`, days.length, NUMFMT.integer],
+  const some = (x: number): number | string => (days.length ? x : '');
+  const figures: [string, string, string, number | string, string][] = [
+    ['Jours de tournage', S.dayCount, `COUNT(${b.n(S.dates)})`, some(days.length), NUMFMT.integer],
     [
       'Premier jour',
       S.first,
       `IF(COUNT(${b.n(S.dates)})=0,"",MIN(${b.n(S.dates)}))`,
-      Math.min(...dates),
+      some(Math.min(...dates)),
       NUMFMT.date,
     ],
     [
       'Dernier jour',
       S.last,
       `IF(COUNT(${b.n(S.dates)})=0,"",MAX(${b.n(S.dates)}))`,
-      Math.max(...dates),
+      some(Math.max(...dates)),
       NUMFMT.date,
+    ],
+    [
+      'Semaines de tournage',
+      S.shootWeeks,
+      measureFormula('weeks', (x) => b.n(x)),
+      some(input.shootWeeks),
+      NUMFMT.integer,
+    ],
+    [
+      'Semaines de postproduction après le tournage',
+      S.postWeeks,
+      `IF(OR(COUNT(${b.n(S.postEnds)})=0,COUNT(${b.n(S.dates)})=0),"",ROUNDUP((MAX(${b.n(S.postEnds)})-MAX(${b.n(S.dates)}))/7,0))`,
+      input.postWeeks ?? '',
+      NUMFMT.integer,
     ],
   ];
   figures.forEach(([label, name, formula, result, numFmt], i) => {
     const r = SCHEDULE_LIMITS_FIRST_ROW + i;
     b.push(
       { address: FI.cell('label', r), value: label, style: 'label' },
-      { address: FI.cell('value', r), formula, result: days.length ? result : '', numFmt, style: 'computed' },
+      { address: FI.cell('value', r), formula, result, numFmt, style: 'computed' },
     );
     b.name(name, absolute(FI.cell('value', r)));
   });
@@ -176,6 +238,7 @@ function dayRow(b: SheetBuilder, d: ShootDay | null, i: number, computed: readon
           c?.rest ?? '',
           '0.00',
         ),
+    input('covers', d ? d.covers : null, NUMFMT.integer),
     formula(
       'consecutive',
       first
@@ -199,7 +262,9 @@ function dayRows(b: SheetBuilder, days: readonly ShootDay[], computed: readonly 
     .name(S.kinds, D.range('kind', first, last))
     .name(S.cast, D.range('cast', first, last))
     .name(S.scenes, D.range('scenes', first, last))
-    .name(S.extras, D.range('extras', first, last));
+    .name(S.extras, D.range('extras', first, last))
+    .name(S.hours, D.range('hours', first, last))
+    .name(S.covers, D.range('covers', first, last));
   return { first, last };
 }
 
@@ -235,10 +300,11 @@ function linkRows(
         style: 'computed',
       },
       { address: at('measure'), value: measureLabel(l.measure), style: 'label' },
+      { address: at('plus'), value: l.plus ?? null, numFmt: NUMFMT.integer, style: 'input' },
       {
         // One formula for every row: the count is read by its measure in the counts beside.
         address: at('plan'),
-        formula: `IFERROR(INDEX(${b.n(S.counts)},MATCH(${at('measure')},${b.n(S.measures)},0)),"")`,
+        formula: `IFERROR(INDEX(${b.n(S.counts)},MATCH(${at('measure')},${b.n(S.measures)},0))+N(${at('plus')}),"")`,
         result: plan,
         numFmt: NUMFMT.integer,
         style: 'computed',
@@ -260,7 +326,10 @@ function linkRows(
     );
   });
   const last = first + Math.max(links.length, 1) - 1;
-  if (links.length > 0) b.name(S.links, LK.block(first, last));
+  if (links.length > 0)
+    b.name(S.links, LK.block(first, last))
+      .name(S.linkCodes, LK.range('code', first, last))
+      .name(S.linkPlus, LK.range('plus', first, last));
   const counted = countRows(b, input, header);
   return { header, last: Math.max(last, counted) };
 }
@@ -269,7 +338,7 @@ function linkRows(
 const FREE_ROLE_ROWS = 5;
 
 /** The roles with their contracts; the days each is called, and those outside its contract. */
-function roleRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): void {
+function roleRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): number {
   const title = after + 2;
   const header = title + 1;
   const first = header + 1;
@@ -305,6 +374,161 @@ function roleRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): v
     );
   });
   b.name(S.roles, RO.block(first, last));
+  return last;
+}
+
+/** Free rows under the shooting weeks. */
+const FREE_WEEK_ROWS = 2;
+
+/** The shooting weeks beside the roles: each week's days, hours of effective work and covers. */
+function weekRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): number {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const last = first + input.weeks.length + FREE_WEEK_ROWS - 1;
+  const dates = b.n(S.dates);
+  b.push({ address: WK.cell('monday', title), value: 'Semaines de tournage', style: 'section' });
+  b.headers(WK, header);
+  for (let r = first; r <= last; r += 1) {
+    const w = input.weeks[r - first];
+    const at = (k: (typeof WK.keys)[number]): string => WK.cell(k, r);
+    const prev = WK.cell('monday', r - 1);
+    const within = (name: string): string =>
+      `IF(${at('monday')}="","",SUMIFS(${b.n(name)},${dates},">="&${at('monday')},${dates},"<"&${at('monday')}+7))`;
+    b.push(
+      {
+        address: at('monday'),
+        formula:
+          r === first
+            ? `IF(COUNT(${dates})=0,"",MIN(${dates})-WEEKDAY(MIN(${dates}),3))`
+            : `IF(${prev}="","",IF(${prev}+7>MAX(${dates}),"",${prev}+7))`,
+        result: w ? toExcelSerial(w.monday) : '',
+        numFmt: NUMFMT.date,
+        style: 'computed',
+      },
+      {
+        address: at('days'),
+        formula: `IF(${at('monday')}="","",COUNTIFS(${dates},">="&${at('monday')},${dates},"<"&${at('monday')}+7))`,
+        result: w ? w.days : '',
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+      {
+        address: at('hours'),
+        formula: within(S.hours),
+        result: w ? w.hours : '',
+        numFmt: '0.00',
+        style: 'computed',
+      },
+      {
+        address: at('covers'),
+        formula: within(S.covers),
+        result: w ? w.covers : '',
+        numFmt: NUMFMT.integer,
+        style: 'computed',
+      },
+    );
+  }
+  b.name(S.weeks, WK.block(first, last));
+  return last;
+}
+
+/** Free rows under the postproduction steps. */
+const FREE_POST_ROWS = 4;
+/** Weeks drawn past the last step's. */
+const FREE_POST_WEEKS = 2;
+
+/** The weeks a postproduction planning spans, from its first start's Monday to its last end. */
+function postSpan(post: readonly PostStep[]): number {
+  if (post.length === 0) return 8;
+  const first = Math.min(...post.map((p) => mondayOf(p.start)));
+  const last = Math.max(...post.map((p) => postEnd(p).getTime()));
+  return Math.floor((last - first) / (7 * DAY_MS)) + 1;
+}
+
+/** One postproduction step: typed step, start and working days; its end and weeks by formula. */
+function postRow(b: SheetBuilder, p: PostStep | null, r: number): void {
+  const at = (k: (typeof PO.keys)[number]): string => PO.cell(k, r);
+  b.push(
+    { address: at('step'), value: p?.step ?? null, style: 'input' },
+    { address: at('after'), value: p?.after || null, style: 'input' },
+    { address: at('start'), value: p?.start ?? null, numFmt: NUMFMT.date, style: 'input' },
+    { address: at('days'), value: p?.days ?? null, numFmt: NUMFMT.integer, style: 'input' },
+    {
+      address: at('end'),
+      formula: `IF(OR(${at('start')}="",${at('days')}=""),"",WORKDAY(${at('start')},${at('days')}-1))`,
+      result: p ? toExcelSerial(postEnd(p)) : '',
+      numFmt: NUMFMT.date,
+      style: 'computed',
+    },
+    {
+      address: at('weeks'),
+      formula: `IF(${at('days')}="","",${at('days')}/${WORKDAYS_PER_WEEK})`,
+      result: p ? p.days / WORKDAYS_PER_WEEK : '',
+      numFmt: '0.0',
+      style: 'computed',
+    },
+  );
+}
+
+/** The weeks of the postproduction, one column each: a mark where a step runs that week. */
+function postGrid(b: SheetBuilder, post: readonly PostStep[], header: number, rows: Rows): number {
+  const weeks = postSpan(post) + FREE_POST_WEEKS;
+  const starts = PO.range('start', rows.first, rows.last);
+  const mondays = post.map((p) => mondayOf(p.start));
+  const firstMonday = mondays.length ? Math.min(...mondays) : null;
+  for (let w = 0; w < weeks; w += 1) {
+    const col = columnLetter(POST_GRID_FIRST_COLUMN + w);
+    const monday = `${col}$${header}`;
+    const date = firstMonday === null ? null : new Date(firstMonday + w * 7 * DAY_MS);
+    // One formula along the row: the first start's Monday, plus a week per column.
+    const firstCol = `$${columnLetter(POST_GRID_FIRST_COLUMN)}$${header}`;
+    b.push({
+      address: `${col}${header}`,
+      formula: `IF(COUNT(${starts})=0,"",MIN(${starts})-WEEKDAY(MIN(${starts}),3)+7*(COLUMNS(${firstCol}:${col}${header})-1))`,
+      result: date ? toExcelSerial(date) : '',
+      numFmt: 'dd/mm',
+      style: 'header',
+    });
+    [...post, ...Array<null>(rows.last - rows.first + 1 - post.length).fill(null)].forEach((p, i) => {
+      const r = rows.first + i;
+      const [start, end] = [`$${PO.letter('start')}${r}`, `$${PO.letter('end')}${r}`];
+      const runs = p && date && p.start.getTime() <= date.getTime() + 4 * DAY_MS && postEnd(p) >= date;
+      b.push({
+        address: `${col}${r}`,
+        formula: `IF(OR(${start}="",${end}="",${monday}=""),"",IF(AND(${start}<=${monday}+4,${end}>=${monday}),"■",""))`,
+        result: runs ? '■' : '',
+        style: 'computed',
+      });
+    });
+  }
+  return weeks;
+}
+
+/** The postproduction planning by weeks, under the roles: steps, their ends, their weeks drawn. */
+function postRows(b: SheetBuilder, post: readonly PostStep[], after: number): number {
+  const title = after + 2;
+  const header = title + 1;
+  const first = header + 1;
+  const last = first + post.length + FREE_POST_ROWS - 1;
+  b.push({
+    address: PO.cell('step', title),
+    value: 'Planning de postproduction, par semaine (jours ouvrés, du lundi au vendredi)',
+    style: 'section',
+  });
+  b.headers(PO, header);
+  for (let r = first; r <= last; r += 1) postRow(b, post[r - first] ?? null, r);
+  b.name(S.post, PO.block(first, last))
+    .name(S.postSteps, PO.range('step', first, last))
+    .name(S.postDays, PO.range('days', first, last))
+    .name(S.postEnds, PO.range('end', first, last));
+  b.validations.push({
+    range: PO.span('days', first, last),
+    kind: 'wholeBetween',
+    bounds: [1, 1000],
+    error: 'Jours ouvrés : un nombre entier de jours (5 par semaine).',
+  });
+  return postGrid(b, post, header, { first, last });
 }
 
 /** What the plan counts, once per measure the devis uses (the quantities above read it). */
@@ -320,7 +544,8 @@ function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number):
       {
         address: CO.cell('value', first + i),
         formula: measureFormula(m, (x) => b.n(x)),
-        result: k >= 0 ? (input.counts[k] ?? 0) : input.schedule.days.length,
+        result:
+          k >= 0 ? (input.counts[k] ?? 0) - (input.schedule.links[k]?.plus ?? 0) : input.schedule.days.length,
         numFmt: NUMFMT.integer,
         style: 'computed',
       },
@@ -344,7 +569,7 @@ export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; n
     input.note ??
       'Une ligne par jour de tournage, dans l’ordre : date, décor, lieu, type de décor, séquences, comédiens convoqués (séparés par des virgules), figurants, heures de début et de fin, pause repas. Le travail effectif, le repos depuis la veille et les jours consécutifs se calculent et se comparent aux limites ci-dessous ; les quantités du devis qui en découlent sont des formules sur ce plan.',
   );
-  limitRows(b, days);
+  limitRows(b, input);
   const rows = dayRows(b, days, input.days);
   const links = linkRows(b, input, rows.last);
   b.lists(LI, links.header, [
@@ -352,7 +577,10 @@ export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; n
     ['intExt', INT_EXT, S.intExtList],
     ['dayNight', DAY_NIGHT, S.dayNightList],
   ]);
-  roleRows(b, input, Math.max(links.last, links.header + 3));
+  const below = Math.max(links.last, links.header + 3);
+  const roles = roleRows(b, input, below);
+  const weeks = weekRows(b, input, below);
+  const gridWeeks = postRows(b, input.schedule.post, Math.max(roles, weeks));
   const span = (k: (typeof D.keys)[number]): string => D.span(k, rows.first, rows.last);
   b.listCheck(span('kind'), S.kindList, 'Type de décor : Studio, Décor naturel ou Voie publique.')
     .listCheck(span('intExt'), S.intExtList, 'INT ou EXT.')
@@ -368,7 +596,10 @@ export function scheduleSheet(input: ScheduleLayoutInput): { sheet: SheetPlan; n
   );
   return {
     sheet: b.plan({
-      columnWidths: [6, 11, 30, 12, 14, 8, 9, 14, 30, 10, 8, 8, 10, 12, 14, 12],
+      columnWidths: [
+        ...[6, 11, 30, 12, 14, 8, 9, 14, 30, 10, 8, 8, 10, 12, 14, 12, 10, 2],
+        ...Array<number>(gridWeeks).fill(6),
+      ],
       freezeRows: SCHEDULE_HEADER_ROW,
       merges: [`A2:${D.last}2`],
       rowHeights: { 2: 30, [SCHEDULE_HEADER_ROW]: 30 },
