@@ -117,6 +117,43 @@ describe('taskpane', () => {
     ]);
   });
 
+  it('creates only the sheets chosen, and those they read, and says which were added', async () => {
+    const wb = new ExcelJS.Workbook();
+    const host = workbookHost(wb);
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Remplir avec l'exemple/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choisir les feuilles à créer' }));
+    const group = screen.getByRole('group', { name: 'Feuilles à créer' });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(16);
+    // Untick every sheet: nothing to create, the button waits.
+    for (const b of boxes) fireEvent.click(b);
+    expect(screen.getByText('Choisissez au moins une feuille.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Créer le classeur' }).disabled).toBe(true);
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'CUE sheet' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le classeur' }));
+    });
+    expect(await screen.findByText('Classeur créé')).toBeTruthy();
+    expect(host.requests).toEqual([
+      {
+        format: 'long-metrage',
+        nomenclature: 'cnc-classique',
+        example: true,
+        onConflict: 'refuse',
+        sheets: ['cues'],
+      },
+    ]);
+    // The CUE sheet reads the devis lines and the film's duration; the devis reads the plan de travail.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Paramètres', 'Devis', 'Plan de travail', 'CUE sheet']);
+    expect(
+      screen.getByText(
+        // The default normalizer turns the no-break spaces of French typography into spaces.
+        /Ajoutées parce que les feuilles choisies les lisent : « Paramètres », « Devis », « Plan de travail »\./,
+      ),
+    ).toBeTruthy();
+  });
+
   it('creates the series example in the audiovisual grid', async () => {
     const wb = new ExcelJS.Workbook();
     const host = workbookHost(wb);

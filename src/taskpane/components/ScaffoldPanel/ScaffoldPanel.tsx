@@ -2,6 +2,7 @@ import { frenchSpacing } from '../../../domain/text/french';
 import { useEffect, useRef, useState } from 'react';
 import {
   Button,
+  Caption1,
   Checkbox,
   Field,
   MessageBar,
@@ -29,7 +30,7 @@ import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
 import type { ScaffoldOutcome, ScaffoldProgress } from '../../../workbook/scaffold';
 import { scaffoldRefusal } from '../../../workbook/refusal';
-import { makeNaming } from '../../../sheets/model/naming';
+import { BASE_SHEETS, makeNaming, type SheetKey } from '../../../sheets/model/naming';
 import type { TaskpaneHost } from '../../host';
 import { runDirectly, type Work } from '../../work';
 import type { Task } from '../../tasks';
@@ -38,7 +39,60 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
   result: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, outlineStyle: 'none' },
+  sheets: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(11em, 1fr))',
+    marginLeft: 0,
+    marginRight: 0,
+    paddingTop: 0,
+    paddingBottom: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderTopStyle: 'none',
+    borderRightStyle: 'none',
+    borderBottomStyle: 'none',
+    borderLeftStyle: 'none',
+  },
+  hint: { gridColumn: '1 / -1', color: tokens.colorNeutralForeground3 },
 });
+
+const SHEET_KEYS = Object.keys(BASE_SHEETS) as SheetKey[];
+
+/** The sheets to write, one box each, all ticked until the person takes some out. */
+function SheetChoice({
+  chosen,
+  disabled,
+  onChange,
+}: {
+  chosen: ReadonlySet<SheetKey>;
+  disabled: boolean;
+  onChange: (next: Set<SheetKey>) => void;
+}): JSX.Element {
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.sheets} aria-describedby="feuilles-aide">
+      <legend>Feuilles à créer</legend>
+      {SHEET_KEYS.map((k) => (
+        <Checkbox
+          key={k}
+          label={BASE_SHEETS[k]}
+          checked={chosen.has(k)}
+          disabled={disabled}
+          onChange={(_, d) => {
+            const next = new Set(chosen);
+            if (d.checked === true) next.add(k);
+            else next.delete(k);
+            onChange(next);
+          }}
+        />
+      ))}
+      <Caption1 id="feuilles-aide" role={chosen.size === 0 ? 'alert' : undefined} className={styles.hint}>
+        {chosen.size === 0
+          ? 'Choisissez au moins une feuille.'
+          : 'Les feuilles que lisent les feuilles choisies (Paramètres, Devis…) sont ajoutées.'}
+      </Caption1>
+    </fieldset>
+  );
+}
 
 const STEP_LABELS: Record<ScaffoldProgress, string> = {
   inventaire: 'lecture des feuilles existantes…',
@@ -74,7 +128,7 @@ function Created({
   host: TaskpaneHost;
   onNext?: (task: Task) => void;
 }): JSX.Element {
-  const { sheets, result } = outcome;
+  const { sheets, result, added } = outcome;
   const devis = makeNaming(outcome.suffix).sheet('devis');
   const blank = result.total.amount.isZero();
   return (
@@ -83,8 +137,10 @@ function Created({
         <MessageBarTitle>Classeur créé</MessageBarTitle>
         {frenchSpacing(
           `${sheets.length} feuilles reliées par des formules, de « ${sheets[0] ?? ''} » à « ${sheets[sheets.length - 1] ?? ''} ». Total général : ${formatEuros(result.total.amount)}.${
-            blank ? ` Le devis est vierge : saisissez quantités et tarifs dans la feuille « ${devis} ».` : ''
-          }`,
+            added.length > 0
+              ? ` Ajoutées parce que les feuilles choisies les lisent : ${added.map((a) => `« ${a} »`).join(', ')}.`
+              : ''
+          }${blank ? ` Le devis est vierge : saisissez quantités et tarifs dans la feuille « ${devis} ».` : ''}`,
         )}
       </MessageBarBody>
       <MessageBarActions>
@@ -119,6 +175,8 @@ export function ScaffoldPanel({
   /** null: the format's own grid. */
   const [nomenclature, setNomenclature] = useState<NomenclatureId | null>(null);
   const [example, setExample] = useState(false);
+  /** null: every sheet; otherwise the sheets ticked. */
+  const [chosen, setChosen] = useState<Set<SheetKey> | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const grid = nomenclature ?? defaultNomenclature(format);
   const exampleRefusal = scaffoldRefusal({ format, nomenclature: grid, example: true });
@@ -129,8 +187,17 @@ export function ScaffoldPanel({
     setState({ kind: 'working', step: 'inventaire' });
     try {
       const outcome = await work('Création du classeur', () =>
-        host.scaffold({ format, nomenclature: grid, example: example && canExample, onConflict }, (step) =>
-          setState({ kind: 'working', step }),
+        host.scaffold(
+          {
+            format,
+            nomenclature: grid,
+            example: example && canExample,
+            onConflict,
+            ...(chosen && chosen.size < SHEET_KEYS.length
+              ? { sheets: SHEET_KEYS.filter((k) => chosen.has(k)) }
+              : {}),
+          },
+          (step) => setState({ kind: 'working', step }),
         ),
       );
       setState(
@@ -203,11 +270,18 @@ export function ScaffoldPanel({
         disabled={!canExample || working}
         onChange={(_, d) => setExample(d.checked === true)}
       />
+      <Checkbox
+        label="Choisir les feuilles à créer"
+        checked={chosen !== null}
+        disabled={working}
+        onChange={(_, d) => setChosen(d.checked === true ? new Set(SHEET_KEYS) : null)}
+      />
+      {chosen !== null && <SheetChoice chosen={chosen} disabled={working} onChange={setChosen} />}
       <div className={styles.actions}>
         <Button
           ref={trigger}
           appearance="primary"
-          disabled={blocked || gridRefusal !== null}
+          disabled={blocked || gridRefusal !== null || chosen?.size === 0}
           onClick={() => void run('refuse')}
         >
           Créer le classeur
