@@ -20,7 +20,8 @@ export const rule: Rule = {
   check(ctx) {
     const flag = (field: Field<unknown> | null | undefined): void => {
       const v = field?.raw;
-      if (!field?.at || typeof v !== 'string' || v.trim() === '' || isExcelError(v)) return;
+      // The value first: a field's location is made only for a text that may be flagged.
+      if (typeof v !== 'string' || v.trim() === '' || isExcelError(v) || !field?.at) return;
       const parsed = parseAmount(v);
       const hint = parsed.ok
         ? ` : nombre saisi comme texte, à ressaisir comme nombre (${parsed.value.toFixed()})`

@@ -73,7 +73,9 @@ function codesOf(range: RangeRead, header: DevisHeader): string[] {
   for (let i = header.headerIndex + 1; i < range.values.length; i += 1) {
     const word = /^\s*([0-9][0-9A-Za-z.]*)/.exec(cellText(range.values[i]?.[j]))?.[1]?.replace(/\.$/, '');
     if (!word || !CODE_SHAPE.test(word)) continue;
-    if (parseAmount(range.values[i]?.[k]).ok) out.push(word);
+    const amount = range.values[i]?.[k];
+    // A number is an amount; a text one if it reads as one (« 1 234,50 »).
+    if (typeof amount === 'number' ? Number.isFinite(amount) : parseAmount(amount).ok) out.push(word);
   }
   return out;
 }
