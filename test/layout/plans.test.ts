@@ -1,24 +1,126 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { compactJson } from '../support/compactJson';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAddress } from '../../src/sheets/model/plan';
+import { allFactors, describeSource } from '../../src/domain/carbon/factors';
+import { exampleExpenses } from '../../src/domain/expenses/example';
+import { FACTOR_COLUMNS, FACTOR_HEADER_ROW } from '../../src/sheets/carbon/contract';
+import { EXPENSE_COLUMNS } from '../../src/sheets/expenses/contract';
+import { parseAddress, type CellPlan } from '../../src/sheets/model/plan';
+import { goldenFile, goldenSheet } from '../support/golden';
 import { NAME_PREFIXES, blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
 
 const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');
 
-describe('golden sheet plans', () => {
-  it.each(['long-metrage', 'documentaire'] as const)('blank %s plan matches its golden file', (format) => {
-    const plan = JSON.parse(JSON.stringify(blankPlan(format).plan)) as unknown;
-    const file = join(GOLDEN, `blank-${format}.json`);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${compactJson(plan)}\n`);
-    expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+/** Sheets whose rows are data: their golden counts their typed cells, their own tests below check them. */
+const DATA_SHEETS = new Set(['Facteurs', 'Dépenses']);
+
+const PLANS = {
+  'blank-long-metrage': () => blankPlan('long-metrage').plan,
+  'blank-documentaire': () => blankPlan('documentaire').plan,
+  'example-long-metrage': () => examplePlan().plan,
+} as const;
+
+/**
+ * UPDATE_GOLDEN=1 rewrites every golden; UPDATE_GOLDEN=plan-de-travail (a file's stem) rewrites
+ * that sheet's only, in each plan — a change shows in the sheet it touches.
+ */
+const update = process.env.UPDATE_GOLDEN;
+
+describe('golden sheet plans: one compact file per sheet, a person can review its diff', () => {
+  describe.each(Object.keys(PLANS) as (keyof typeof PLANS)[])('%s', (id) => {
+    const plan = PLANS[id]();
+    const dir = join(GOLDEN, id);
+    it.each(plan.sheets.map((x) => x.name))('%s matches its golden file', (name) => {
+      const text = goldenSheet(plan, name, DATA_SHEETS.has(name));
+      const file = join(dir, goldenFile(name));
+      if (update === '1' || update === goldenFile(name).replace(/\.txt$/, '')) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(file, text);
+      }
+      expect(text).toBe(readFileSync(file, 'utf8'));
+    });
+
+    it('has no golden file for a sheet it does not write', () => {
+      const expected = plan.sheets.map((x) => goldenFile(x.name)).sort();
+      expect(readdirSync(dir).sort()).toEqual(expected);
+    });
   });
 
-  it('example plan matches its golden file', () => {
-    const plan = JSON.parse(JSON.stringify(examplePlan().plan)) as unknown;
-    const file = join(GOLDEN, 'example-long-metrage.json');
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${compactJson(plan)}\n`);
-    expect(plan).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  it('keeps every golden under 2 000 lines, and all of them under 15 000', () => {
+    const sizes = Object.keys(PLANS).flatMap((id) =>
+      readdirSync(join(GOLDEN, id)).map((f) => readFileSync(join(GOLDEN, id, f), 'utf8').split('\n').length),
+    );
+    expect(Math.max(...sizes)).toBeLessThan(2000);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(15_000);
+  });
+});
+
+describe('the data sheets, checked by their own properties', () => {
+  const { plan } = examplePlan();
+  const at = (name: string): Map<string, CellPlan> =>
+    new Map(plan.sheets.find((x) => x.name === name)?.cells.map((c) => [c.address, c]));
+
+  it('Facteurs: every emission factor of data/carbon once, with its value, unit, source and vintage', () => {
+    const cells = at('Facteurs');
+    const factors = allFactors();
+    factors.forEach((f, i) => {
+      const row = FACTOR_HEADER_ROW + 1 + i;
+      const v = (k: (typeof FACTOR_COLUMNS.keys)[number]): unknown =>
+        cells.get(FACTOR_COLUMNS.cell(k, row))?.value;
+      expect([
+        v('key'),
+        v('label'),
+        v('value'),
+        v('unit'),
+        v('category'),
+        v('source'),
+        v('year'),
+        v('verified'),
+      ]).toEqual([
+        f.key,
+        f.label,
+        f.value.toNumber(),
+        f.unit,
+        f.category,
+        describeSource(f),
+        f.year,
+        f.verified ? 'Oui' : 'Non',
+      ]);
+    });
+    expect(new Set(factors.map((f) => f.key)).size).toBe(factors.length);
+    // Nothing below the last factor, no formula: the sheet is the data.
+    expect(cells.get(FACTOR_COLUMNS.cell('key', FACTOR_HEADER_ROW + factors.length + 1))).toBeUndefined();
+    expect([...cells.values()].some((c) => c.formula !== undefined)).toBe(false);
+  });
+
+  it('Dépenses: every piece of the example ledger on its own row, as typed', () => {
+    const cells = [...at('Dépenses').values()];
+    const C = EXPENSE_COLUMNS;
+    const rowOf = new Map(
+      cells
+        .filter(
+          (c) => c.address.startsWith(C.letter('piece')) && c.style === 'input' && c.value !== undefined,
+        )
+        .map((c) => [c.value, parseAddress(c.address).row]),
+    );
+    const byAddress = new Map(cells.map((c) => [c.address, c]));
+    const pieces = exampleExpenses('long-metrage');
+    expect(pieces.length).toBeGreaterThan(100);
+    for (const e of pieces) {
+      const row = rowOf.get(e.piece);
+      expect(row).toBeDefined();
+      const v = (k: (typeof C.keys)[number]): unknown => byAddress.get(C.cell(k, row ?? 0))?.value;
+      expect([v('payee'), v('nature'), v('code'), v('label'), v('ht'), v('tva'), v('status')]).toEqual([
+        e.payee,
+        e.nature,
+        e.code,
+        e.label,
+        e.ht.toNumber(),
+        e.tva.toNumber(),
+        e.status,
+      ]);
+    }
+    // One row per piece: no piece written twice.
+    expect(rowOf.size).toBe(pieces.length);
   });
 });
 
