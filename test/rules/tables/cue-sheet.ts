@@ -1,0 +1,105 @@
+import { type Case, r, one, snap, devis } from './support';
+
+/** The table of `cue-sheet`: each snapshot and the findings it gives. */
+export const cases: Case[] = [
+  ['cue-sheet', snap({}), []],
+  [
+    'cue-sheet',
+    snap({
+      Devis_Lignes: devis(),
+      // A ten-minute film.
+      Cue_DureeFilm: one('CUE sheet', 'B5', 600),
+      // Cue_Lignes from A8: n°, titre, entrée, sortie, durée, utilisation, origine, auteurs, éditeur,
+      // interprètes, droits, coût, ligne du devis, libellé, montant au devis, imputé.
+      Cue_Lignes: r('CUE sheet', 'A8', [
+        // Under the commissioning contract: no cost asked.
+        [
+          '1M1',
+          'Thème',
+          0,
+          120 / 86400,
+          120,
+          'Fond sonore',
+          'Originale',
+          'C. R.',
+          'Éd.',
+          'Ens.',
+          'Contrat de commande',
+          null,
+          '1.1',
+          'Ligne',
+          1000,
+          800,
+        ],
+        // Starts at 1:40, before the theme ends at 2:00; its rights still negotiated.
+        [
+          '1M2',
+          'Chanson',
+          100 / 86400,
+          200 / 86400,
+          100,
+          'Visuelle',
+          'Préexistante',
+          'A. B.',
+          'Éd.',
+          'Groupe',
+          'En négociation',
+          800,
+          '1.1',
+          'Ligne',
+          1000,
+          1200,
+        ],
+        // Out before in; an archive without a cost, on a line the devis does not have.
+        [
+          '2M1',
+          'Indicatif',
+          300 / 86400,
+          290 / 86400,
+          -10,
+          'Indicatif',
+          'Archive',
+          'INA',
+          'INA',
+          'Archive',
+          'Acquis',
+          null,
+          '7.9',
+          'Code inconnu au devis',
+          '',
+          0,
+        ],
+        // Ends at 11:00 in a ten-minute film; 800 + 400 € charged to 1.1 for 1 000 € in the devis.
+        [
+          '3M1',
+          'Final',
+          500 / 86400,
+          660 / 86400,
+          160,
+          'Générique fin',
+          'Préexistante',
+          'D. E.',
+          'Éd.',
+          'Groupe',
+          'Acquis',
+          400,
+          '1.1',
+          'Ligne',
+          1000,
+          1200,
+        ],
+        // A free row.
+        [null, null, null, null, '', null, null, null, null, null, null, null, null, '', '', ''],
+      ]),
+    }),
+    [
+      'cue-timecodes@CUE sheet!D10',
+      'cue-beyond-film@CUE sheet!D11',
+      'cue-overlap@CUE sheet!C9',
+      'cue-rights-pending@CUE sheet!K9',
+      'cue-rights-cost@CUE sheet!L10',
+      'cue-devis-code@CUE sheet!M10',
+      'cue-devis-short@CUE sheet!M11',
+    ],
+  ],
+];
