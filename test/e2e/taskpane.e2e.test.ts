@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runWebpack } from '../support/webpack';
+import { WORKBOOK_SHEETS } from '../support/sheets';
 
 /*
  * The taskpane as a person uses it, in headless Chromium (Debian package `chromium`, installed by
@@ -145,24 +146,7 @@ describe('taskpane in Chromium', () => {
     expect(await focusedText(page)).toContain('Classeur créé');
     expect(
       await page.evaluate(() => (window as unknown as { previewSheets: () => string[] }).previewSheets()),
-    ).toEqual([
-      'Paramètres',
-      'Devis',
-      'Dépouillement',
-      'Plan de travail',
-      'Récapitulatif',
-      'Plan de financement',
-      'Trésorerie',
-      'Bilan carbone',
-      'Dépenses',
-      'Suivi budgétaire',
-      'Trésorerie réelle',
-      'Bilan financier',
-      'Ayants droit',
-      'CUE sheet',
-      'Budget événement',
-      'Facteurs',
-    ]);
+    ).toEqual([...WORKBOOK_SHEETS]);
     await page.screenshot({ path: join(SHOTS, 'taskpane-cree.png') });
     // Then a source, typed as a French amount: the next step « Saisir les sources » opens its form.
     await page.getByRole('button', { name: 'Saisir les sources' }).click();

@@ -13,6 +13,7 @@ import { hostFromPort } from '../../src/taskpane/hostFromPort';
 import { OfficePort } from '../../src/workbook/office/officePort';
 import { createFakeExcel } from '../support/fakeExcel';
 import { workbookHost } from '../support/paneHost';
+import { WORKBOOK_SHEETS } from '../support/sheets';
 
 /* The Contrôler tab: the check run and its findings, a devis built by hand, the converted set, two versions compared. */
 
@@ -116,25 +117,7 @@ describe('taskpane — controler', () => {
         /^Budget prévisionnel!F17 — total du chapitre 3 : 45\s800,00\s€ affichés, ses lignes font 40\s800,00\s€ \(écart 5\s000,00\s€\)$/,
       ),
     ).toBeTruthy();
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Budget prévisionnel',
-      'Paramètres',
-      'Devis',
-      'Dépouillement',
-      'Plan de travail',
-      'Récapitulatif',
-      'Plan de financement',
-      'Trésorerie',
-      'Bilan carbone',
-      'Dépenses',
-      'Suivi budgétaire',
-      'Trésorerie réelle',
-      'Bilan financier',
-      'Ayants droit',
-      'CUE sheet',
-      'Budget événement',
-      'Facteurs',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Budget prévisionnel', ...WORKBOOK_SHEETS]);
     expect(JSON.stringify(wb.getWorksheet('Budget prévisionnel')?.getSheetValues())).toBe(before);
   });
 

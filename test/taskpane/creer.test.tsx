@@ -9,6 +9,7 @@ import type { TaskpaneHost } from '../../src/taskpane/host';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { hostFromPort } from '../../src/taskpane/hostFromPort';
 import { workbookHost } from '../support/paneHost';
+import { WORKBOOK_SHEETS } from '../support/sheets';
 
 /* The Créer tab: the workbook created, its sheets chosen, the grid refused, a conflict, the progress, an error. */
 
@@ -34,24 +35,7 @@ describe('taskpane — creer', () => {
     // What the adapter could not draw is said, not hidden (here: exceljs draws no chart).
     expect(screen.getByText('Présentation incomplète')).toBeTruthy();
     expect(screen.getByText(/Graphique « .+ » \(feuille Trésorerie\) non dessiné/)).toBeTruthy();
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Paramètres',
-      'Devis',
-      'Dépouillement',
-      'Plan de travail',
-      'Récapitulatif',
-      'Plan de financement',
-      'Trésorerie',
-      'Bilan carbone',
-      'Dépenses',
-      'Suivi budgétaire',
-      'Trésorerie réelle',
-      'Bilan financier',
-      'Ayants droit',
-      'CUE sheet',
-      'Budget événement',
-      'Facteurs',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...WORKBOOK_SHEETS]);
   });
 
   it('creates only the sheets chosen, and those they read, and says which were added', async () => {

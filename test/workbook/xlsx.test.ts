@@ -4,6 +4,7 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { canPackWithNode, crc32, crc32ByTable, xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
 import { smallLedger } from '../support/ledger';
+import { WORKBOOK_SHEETS } from '../support/sheets';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -26,24 +27,7 @@ describe('xlsx adapter', () => {
     });
     expect(outcome.status).toBe('done');
     const back = await roundTrip(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual([
-      'Paramètres',
-      'Devis',
-      'Dépouillement',
-      'Plan de travail',
-      'Récapitulatif',
-      'Plan de financement',
-      'Trésorerie',
-      'Bilan carbone',
-      'Dépenses',
-      'Suivi budgétaire',
-      'Trésorerie réelle',
-      'Bilan financier',
-      'Ayants droit',
-      'CUE sheet',
-      'Budget événement',
-      'Facteurs',
-    ]);
+    expect(back.worksheets.map((w) => w.name)).toEqual([...WORKBOOK_SHEETS]);
 
     expect(nameRef(back, 'Devis_Total')).toEqual(['Devis!$H$158']);
     const devis = back.getWorksheet('Devis');
@@ -143,24 +127,7 @@ describe('xlsx adapter', () => {
       onConflict: 'refuse',
     });
     expect(outcome.status).toBe('done');
-    expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
-      'Ayants droit',
-      'Bilan carbone',
-      'Bilan financier',
-      'Budget événement',
-      'CUE sheet',
-      'Devis',
-      'Dépenses',
-      'Dépouillement',
-      'Facteurs',
-      'Paramètres',
-      'Plan de financement',
-      'Plan de travail',
-      'Récapitulatif',
-      'Suivi budgétaire',
-      'Trésorerie',
-      'Trésorerie réelle',
-    ]);
+    expect(wb.worksheets.map((w) => w.name).sort()).toEqual([...WORKBOOK_SHEETS].sort());
   });
 
   it('refuses, without reading or writing, a grid that cannot be scaffolded', async () => {
