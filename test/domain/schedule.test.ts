@@ -106,6 +106,10 @@ describe('plan de travail', () => {
         .slice(0, 10),
     ).toBe('2027-09-20');
     expect(postWeeksAfterShoot({ days: plan.days, post: [] })).toBeNull();
+    // A step named in another case is the same step, as the sheet's SUMIF reads it.
+    expect([measureValue(plan, 'post:mixage'), measureValue(plan, 'postweeks:MONTAGE IMAGE')]).toEqual([
+      10, 16,
+    ]);
   });
 
   it('totals each shooting week: days, effective work, covers', () => {

@@ -141,7 +141,9 @@ export function measureValue(schedule: Pick<Schedule, 'days' | 'post'>, measure:
   if (kind === 'place') return days.filter((d) => d.place === value).length;
   if (kind === 'kind') return days.filter((d) => d.kind === value).length;
   if (kind === 'cast') return days.filter((d) => castOf(d).some((c) => sameName(c, value))).length;
-  const stepDays = schedule.post.filter((p) => p.step === value).reduce((s, p) => s + p.days, 0);
+  // As the sheet's SUMIF compares them: in any case.
+  const step = value.toLowerCase();
+  const stepDays = schedule.post.filter((p) => p.step.toLowerCase() === step).reduce((s, p) => s + p.days, 0);
   if (kind === 'post') return stepDays;
   if (kind === 'postweeks') return stepDays / WORKDAYS_PER_WEEK;
   throw new Error(`Mesure du plan de travail inconnue : ${measure}`);
