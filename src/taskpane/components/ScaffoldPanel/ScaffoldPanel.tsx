@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Caption1,
@@ -28,7 +28,7 @@ import {
 } from '../../../domain/nomenclature/nomenclature';
 import type { NomenclatureId } from '../../../domain/nomenclature/types';
 import { formatEuros } from '../../../domain/money';
-import type { ScaffoldOutcome, ScaffoldProgress } from '../../../workbook/scaffold';
+import type { ScaffoldOutcome, ScaffoldProgress, ScaffoldRequest } from '../../../workbook/scaffold';
 import { scaffoldRefusal } from '../../../workbook/refusal';
 import { BASE_SHEETS, makeNaming, type SheetKey } from '../../../sheets/model/naming';
 import type { TaskpaneHost } from '../../host';
@@ -57,40 +57,55 @@ const useStyles = makeStyles({
 
 const SHEET_KEYS = Object.keys(BASE_SHEETS) as SheetKey[];
 
-/** The sheets to write, one box each, all ticked until the person takes some out. */
+/**
+ * Whether to choose the sheets (null: every sheet) and, when so, one box per sheet, all ticked
+ * until the person takes some out.
+ */
 function SheetChoice({
   chosen,
   disabled,
   onChange,
 }: {
-  chosen: ReadonlySet<SheetKey>;
+  chosen: ReadonlySet<SheetKey> | null;
   disabled: boolean;
-  onChange: (next: Set<SheetKey>) => void;
+  onChange: (next: Set<SheetKey> | null) => void;
 }): JSX.Element {
   const styles = useStyles();
+  const toggle = (
+    <Checkbox
+      label="Choisir les feuilles à créer"
+      checked={chosen !== null}
+      disabled={disabled}
+      onChange={(_, d) => onChange(d.checked === true ? new Set(SHEET_KEYS) : null)}
+    />
+  );
+  if (chosen === null) return toggle;
   return (
-    <fieldset className={styles.sheets} aria-describedby="feuilles-aide">
-      <legend>Feuilles à créer</legend>
-      {SHEET_KEYS.map((k) => (
-        <Checkbox
-          key={k}
-          label={BASE_SHEETS[k]}
-          checked={chosen.has(k)}
-          disabled={disabled}
-          onChange={(_, d) => {
-            const next = new Set(chosen);
-            if (d.checked === true) next.add(k);
-            else next.delete(k);
-            onChange(next);
-          }}
-        />
-      ))}
-      <Caption1 id="feuilles-aide" role={chosen.size === 0 ? 'alert' : undefined} className={styles.hint}>
-        {chosen.size === 0
-          ? 'Choisissez au moins une feuille.'
-          : 'Les feuilles que lisent les feuilles choisies (Paramètres, Devis…) sont ajoutées.'}
-      </Caption1>
-    </fieldset>
+    <>
+      {toggle}
+      <fieldset className={styles.sheets} aria-describedby="feuilles-aide">
+        <legend>Feuilles à créer</legend>
+        {SHEET_KEYS.map((k) => (
+          <Checkbox
+            key={k}
+            label={BASE_SHEETS[k]}
+            checked={chosen.has(k)}
+            disabled={disabled}
+            onChange={(_, d) => {
+              const next = new Set(chosen);
+              if (d.checked === true) next.add(k);
+              else next.delete(k);
+              onChange(next);
+            }}
+          />
+        ))}
+        <Caption1 id="feuilles-aide" role={chosen.size === 0 ? 'alert' : undefined} className={styles.hint}>
+          {chosen.size === 0
+            ? 'Choisissez au moins une feuille.'
+            : 'Les feuilles que lisent les feuilles choisies (Paramètres, Devis…) sont ajoutées.'}
+        </Caption1>
+      </fieldset>
+    </>
   );
 }
 
@@ -154,85 +169,42 @@ function Created({
   );
 }
 
-export function ScaffoldPanel({
-  host,
-  onCreated,
-  onNext,
-  busy = null,
-  work = runDirectly,
-}: {
-  host: TaskpaneHost;
-  onCreated?: (suffix: number | null) => void;
-  /** The next steps after a creation: another task of the pane. */
-  onNext?: (task: Task) => void;
-  /** What another action of the pane is doing, if anything: creation waits for it. */
-  busy?: string | null;
-  /** Runs a job on the workbook, telling the rest of the pane. */
-  work?: Work;
-}): JSX.Element {
-  const styles = useStyles();
-  const [format, setFormat] = useState<ProductionFormat>('long-metrage');
-  /** null: the format's own grid. */
-  const [nomenclature, setNomenclature] = useState<NomenclatureId | null>(null);
-  const [example, setExample] = useState(false);
-  /** null: every sheet; otherwise the sheets ticked. */
-  const [chosen, setChosen] = useState<Set<SheetKey> | null>(null);
-  const [state, setState] = useState<State>({ kind: 'idle' });
+/** The grid a creation writes, and why it (or its example) cannot be written, if so. */
+function gridChoice(format: ProductionFormat, nomenclature: NomenclatureId | null) {
   const grid = nomenclature ?? defaultNomenclature(format);
   const exampleRefusal = scaffoldRefusal({ format, nomenclature: grid, example: true });
-  const canExample = exampleRefusal === null;
-  const gridRefusal = scaffoldProblem(getNomenclature(grid));
-
-  const run = async (onConflict: 'refuse' | 'beside'): Promise<void> => {
-    setState({ kind: 'working', step: 'inventaire' });
-    try {
-      const outcome = await work('Création du classeur', () =>
-        host.scaffold(
-          {
-            format,
-            nomenclature: grid,
-            example: example && canExample,
-            onConflict,
-            ...(chosen && chosen.size < SHEET_KEYS.length
-              ? { sheets: SHEET_KEYS.filter((k) => chosen.has(k)) }
-              : {}),
-          },
-          (step) => setState({ kind: 'working', step }),
-        ),
-      );
-      setState(
-        outcome.status === 'done'
-          ? { kind: 'done', outcome }
-          : outcome.status === 'conflict'
-            ? { kind: 'conflict', message: outcome.message }
-            : { kind: 'error', message: outcome.message },
-      );
-      if (outcome.status === 'done') onCreated?.(outcome.suffix);
-    } catch (e) {
-      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
+  return {
+    grid,
+    exampleRefusal,
+    canExample: exampleRefusal === null,
+    gridRefusal: scaffoldProblem(getNomenclature(grid)),
   };
+}
 
-  const working = state.kind === 'working';
-  const blocked = working || busy !== null;
-  const result = useRef<HTMLDivElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  // The outcome takes the focus: read by a screen reader, and Tab goes on from there.
-  useEffect(() => {
-    if (state.kind !== 'idle' && state.kind !== 'working') result.current?.focus();
-  }, [state.kind]);
+/** The format, the grid and the example: what the workbook is created from. */
+function ProductionFields({
+  format,
+  nomenclature,
+  example,
+  disabled,
+  onFormat,
+  onNomenclature,
+  onExample,
+}: {
+  format: ProductionFormat;
+  /** null: the format's own grid. */
+  nomenclature: NomenclatureId | null;
+  example: boolean;
+  disabled: boolean;
+  onFormat: (f: ProductionFormat) => void;
+  onNomenclature: (n: NomenclatureId) => void;
+  onExample: (checked: boolean) => void;
+}): JSX.Element {
+  const { grid, exampleRefusal, canExample, gridRefusal } = gridChoice(format, nomenclature);
   return (
-    <section aria-label="Créer le classeur" className={styles.form}>
-      <Subtitle2 as="h2">Classeur</Subtitle2>
+    <>
       <Field label="Format de la production">
-        <Select
-          value={format}
-          disabled={working}
-          onChange={(_, d) => {
-            setFormat(d.value as ProductionFormat);
-            setNomenclature(null);
-          }}
-        >
+        <Select value={format} disabled={disabled} onChange={(_, d) => onFormat(d.value as ProductionFormat)}>
           {FORMATS.map((f) => (
             <option key={f} value={f}>
               {formatLabel(f)}
@@ -250,8 +222,8 @@ export function ScaffoldPanel({
       >
         <Select
           value={grid}
-          disabled={working}
-          onChange={(_, d) => setNomenclature(d.value as NomenclatureId)}
+          disabled={disabled}
+          onChange={(_, d) => onNomenclature(d.value as NomenclatureId)}
         >
           {listNomenclatures().map((n) => (
             <option key={n.id} value={n.id}>
@@ -267,26 +239,118 @@ export function ScaffoldPanel({
             : `Remplir avec l'exemple (${gridRefusal ? 'indisponible dans cette nomenclature' : (exampleRefusal ?? '')})`
         }
         checked={example && canExample}
-        disabled={!canExample || working}
-        onChange={(_, d) => setExample(d.checked === true)}
+        disabled={!canExample || disabled}
+        onChange={(_, d) => onExample(d.checked === true)}
       />
-      <Checkbox
-        label="Choisir les feuilles à créer"
-        checked={chosen !== null}
-        disabled={working}
-        onChange={(_, d) => setChosen(d.checked === true ? new Set(SHEET_KEYS) : null)}
-      />
-      {chosen !== null && <SheetChoice chosen={chosen} disabled={working} onChange={setChosen} />}
-      <div className={styles.actions}>
-        <Button
-          ref={trigger}
-          appearance="primary"
-          disabled={blocked || gridRefusal !== null || chosen?.size === 0}
-          onClick={() => void run('refuse')}
-        >
-          Créer le classeur
-        </Button>
-      </div>
+    </>
+  );
+}
+
+/** What a creation ended with: created, sheets in the way (write beside them?), or an error. */
+function Outcome({
+  state,
+  host,
+  onNext,
+  busy,
+  onBeside,
+  onCancel,
+}: {
+  state: State;
+  host: TaskpaneHost;
+  onNext?: (task: Task) => void;
+  busy: string | null;
+  onBeside: () => void;
+  onCancel: () => void;
+}): JSX.Element | null {
+  if (state.kind === 'done')
+    return (
+      <>
+        <Created outcome={state.outcome} host={host} onNext={onNext} />
+        {state.outcome.skipped.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Présentation incomplète</MessageBarTitle>
+              {state.outcome.skipped.join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </>
+    );
+  if (state.kind === 'conflict')
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>Feuilles existantes</MessageBarTitle>
+          {frenchSpacing(state.message)}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button disabled={busy !== null} onClick={onBeside}>
+            Créer à côté
+          </Button>
+          <Button onClick={onCancel}>Annuler</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  if (state.kind === 'error')
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>Erreur</MessageBarTitle>
+          {frenchSpacing(state.message)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  return null;
+}
+
+/** A creation's state, and what starts one: its steps shown, its outcome kept, an error said. */
+function useCreation(
+  host: TaskpaneHost,
+  work: Work,
+  onCreated?: (suffix: number | null) => void,
+): { state: State; setState: (s: State) => void; create: (request: ScaffoldRequest) => Promise<void> } {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const create = async (request: ScaffoldRequest): Promise<void> => {
+    setState({ kind: 'working', step: 'inventaire' });
+    try {
+      const outcome = await work('Création du classeur', () =>
+        host.scaffold(request, (step) => setState({ kind: 'working', step })),
+      );
+      setState(
+        outcome.status === 'done'
+          ? { kind: 'done', outcome }
+          : outcome.status === 'conflict'
+            ? { kind: 'conflict', message: outcome.message }
+            : { kind: 'error', message: outcome.message },
+      );
+      if (outcome.status === 'done') onCreated?.(outcome.suffix);
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return { state, setState, create };
+}
+
+/**
+ * The creation's progress, then its outcome, which takes the focus (read by a screen reader, and
+ * Tab goes on from there); Escape in it goes back to the button that started it.
+ */
+function ResultArea({
+  state,
+  onEscape,
+  children,
+}: {
+  state: State;
+  onEscape: () => void;
+  children: ReactNode;
+}): JSX.Element {
+  const styles = useStyles();
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.kind !== 'idle' && state.kind !== 'working') result.current?.focus();
+  }, [state.kind]);
+  return (
+    <>
       {state.kind === 'working' && (
         <Field validationMessage={stepText(state.step)} validationState="none">
           <ProgressBar aria-label="Création du classeur" value={stepValue(state.step)} />
@@ -297,42 +361,93 @@ export function ScaffoldPanel({
         tabIndex={-1}
         className={styles.result}
         onKeyDown={(e) => {
-          // Escape in the result goes back to the button that started it.
-          if (e.key === 'Escape') trigger.current?.focus();
+          if (e.key === 'Escape') onEscape();
         }}
       >
-        {state.kind === 'done' && <Created outcome={state.outcome} host={host} onNext={onNext} />}
-        {state.kind === 'done' && state.outcome.skipped.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Présentation incomplète</MessageBarTitle>
-              {state.outcome.skipped.join(' ')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.kind === 'conflict' && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Feuilles existantes</MessageBarTitle>
-              {frenchSpacing(state.message)}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button disabled={busy !== null} onClick={() => void run('beside')}>
-                Créer à côté
-              </Button>
-              <Button onClick={() => setState({ kind: 'idle' })}>Annuler</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {state.kind === 'error' && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>Erreur</MessageBarTitle>
-              {frenchSpacing(state.message)}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {children}
       </div>
+    </>
+  );
+}
+
+interface ScaffoldPanelProps {
+  host: TaskpaneHost;
+  onCreated?: (suffix: number | null) => void;
+  /** The next steps after a creation: another task of the pane. */
+  onNext?: (task: Task) => void;
+  /** What another action of the pane is doing, if anything: creation waits for it. */
+  busy?: string | null;
+  /** Runs a job on the workbook, telling the rest of the pane. */
+  work?: Work;
+}
+
+export function ScaffoldPanel({
+  host,
+  onCreated,
+  onNext,
+  busy = null,
+  work = runDirectly,
+}: ScaffoldPanelProps): JSX.Element {
+  const styles = useStyles();
+  const [format, setFormat] = useState<ProductionFormat>('long-metrage');
+  /** null: the format's own grid. */
+  const [nomenclature, setNomenclature] = useState<NomenclatureId | null>(null);
+  const [example, setExample] = useState(false);
+  /** null: every sheet; otherwise the sheets ticked. */
+  const [chosen, setChosen] = useState<Set<SheetKey> | null>(null);
+  const { grid, canExample, gridRefusal } = gridChoice(format, nomenclature);
+
+  const { state, setState, create } = useCreation(host, work, onCreated);
+  const run = (onConflict: 'refuse' | 'beside'): Promise<void> =>
+    create({
+      format,
+      nomenclature: grid,
+      example: example && canExample,
+      onConflict,
+      ...(chosen && chosen.size < SHEET_KEYS.length
+        ? { sheets: SHEET_KEYS.filter((k) => chosen.has(k)) }
+        : {}),
+    });
+
+  const working = state.kind === 'working';
+  const blocked = working || busy !== null;
+  const trigger = useRef<HTMLButtonElement>(null);
+  return (
+    <section aria-label="Créer le classeur" className={styles.form}>
+      <Subtitle2 as="h2">Classeur</Subtitle2>
+      <ProductionFields
+        format={format}
+        nomenclature={nomenclature}
+        example={example}
+        disabled={working}
+        onFormat={(f) => {
+          setFormat(f);
+          setNomenclature(null);
+        }}
+        onNomenclature={setNomenclature}
+        onExample={setExample}
+      />
+      <SheetChoice chosen={chosen} disabled={working} onChange={setChosen} />
+      <div className={styles.actions}>
+        <Button
+          ref={trigger}
+          appearance="primary"
+          disabled={blocked || gridRefusal !== null || chosen?.size === 0}
+          onClick={() => void run('refuse')}
+        >
+          Créer le classeur
+        </Button>
+      </div>
+      <ResultArea state={state} onEscape={() => trigger.current?.focus()}>
+        <Outcome
+          state={state}
+          host={host}
+          onNext={onNext}
+          busy={busy}
+          onBeside={() => void run('beside')}
+          onCancel={() => setState({ kind: 'idle' })}
+        />
+      </ResultArea>
     </section>
   );
 }
