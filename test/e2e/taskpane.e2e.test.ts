@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runWebpack } from '../support/webpack';
-import { WORKBOOK_SHEETS } from '../support/sheets';
+import { WORKBOOK_SHEETS, besideSheets } from '../support/sheets';
 
 /*
  * The taskpane as a person uses it, in headless Chromium (Debian package `chromium`, installed by
@@ -302,22 +302,7 @@ describe('taskpane in Chromium', () => {
     await page.getByText('Classeur créé').waitFor();
     expect(await sheets()).toEqual([
       'Devis',
-      'Paramètres (2)',
-      'Devis (2)',
-      'Dépouillement (2)',
-      'Plan de travail (2)',
-      'Récapitulatif (2)',
-      'Plan de financement (2)',
-      'Trésorerie (2)',
-      'Bilan carbone (2)',
-      'Dépenses (2)',
-      'Suivi budgétaire (2)',
-      'Trésorerie réelle (2)',
-      'Bilan financier (2)',
-      'Ayants droit (2)',
-      'CUE sheet (2)',
-      'Budget événement (2)',
-      'Facteurs (2)',
+      ...besideSheets(2),
       // The workbook remembers the pane's working set (the sheets suffixed (2)).
       'Contrôle_État',
     ]);

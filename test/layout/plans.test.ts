@@ -7,6 +7,7 @@ import { EXPENSE_COLUMNS } from '../../src/sheets/expenses/contract';
 import { parseAddress, type CellPlan } from '../../src/sheets/model/plan';
 import { goldenFile, goldenSheet } from '../support/golden';
 import { NAME_PREFIXES, blankPlan, cell, examplePlan, namesIn, sheet } from '../support/plans';
+import { besideSheets } from '../support/sheets';
 
 const GOLDEN = join(__dirname, '..', 'fixtures', 'plans');
 
@@ -229,24 +230,7 @@ describe('plan invariants', () => {
 
   it('writes beside existing sheets under suffixed sheet and workbook names only', () => {
     const beside = examplePlan(2).plan;
-    expect(beside.sheets.map((s) => s.name)).toEqual([
-      'Paramètres (2)',
-      'Devis (2)',
-      'Dépouillement (2)',
-      'Plan de travail (2)',
-      'Récapitulatif (2)',
-      'Plan de financement (2)',
-      'Trésorerie (2)',
-      'Bilan carbone (2)',
-      'Dépenses (2)',
-      'Suivi budgétaire (2)',
-      'Trésorerie réelle (2)',
-      'Bilan financier (2)',
-      'Ayants droit (2)',
-      'CUE sheet (2)',
-      'Budget événement (2)',
-      'Facteurs (2)',
-    ]);
+    expect(beside.sheets.map((s) => s.name)).toEqual(besideSheets(2));
     for (const n of beside.names) expect(n.name).toMatch(/_2$/);
     for (const s of beside.sheets)
       for (const c of s.cells) if (c.formula) for (const n of namesIn(c.formula)) expect(n).toMatch(/_2$/);

@@ -20,3 +20,8 @@ export const WORKBOOK_SHEETS = [
   'Budget événement',
   'Facteurs',
 ] as const;
+
+/** The same sheets written beside existing ones, under a suffix: « Devis (2) ». */
+export function besideSheets(suffix: number): string[] {
+  return WORKBOOK_SHEETS.map((s) => `${s} (${suffix})`);
+}

@@ -9,7 +9,7 @@ import type { TaskpaneHost } from '../../src/taskpane/host';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { hostFromPort } from '../../src/taskpane/hostFromPort';
 import { workbookHost } from '../support/paneHost';
-import { WORKBOOK_SHEETS } from '../support/sheets';
+import { WORKBOOK_SHEETS, besideSheets } from '../support/sheets';
 
 /* The Créer tab: the workbook created, its sheets chosen, the grid refused, a conflict, the progress, an error. */
 
@@ -141,22 +141,7 @@ describe('taskpane — creer', () => {
     expect(await screen.findByText('Classeur créé')).toBeTruthy();
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Devis',
-      'Paramètres (2)',
-      'Devis (2)',
-      'Dépouillement (2)',
-      'Plan de travail (2)',
-      'Récapitulatif (2)',
-      'Plan de financement (2)',
-      'Trésorerie (2)',
-      'Bilan carbone (2)',
-      'Dépenses (2)',
-      'Suivi budgétaire (2)',
-      'Trésorerie réelle (2)',
-      'Bilan financier (2)',
-      'Ayants droit (2)',
-      'CUE sheet (2)',
-      'Budget événement (2)',
-      'Facteurs (2)',
+      ...besideSheets(2),
       // The working set, remembered in the workbook (the add-in's hidden state sheet).
       'Contrôle_État',
     ]);

@@ -4,7 +4,7 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsxPort';
 import { scaffold } from '../../src/workbook/scaffold';
 import { canPackWithNode, crc32, crc32ByTable, xlsxBuffer } from '../../src/workbook/xlsx/nodeZip';
 import { smallLedger } from '../support/ledger';
-import { WORKBOOK_SHEETS } from '../support/sheets';
+import { WORKBOOK_SHEETS, besideSheets } from '../support/sheets';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -93,25 +93,7 @@ describe('xlsx adapter', () => {
       onConflict: 'beside',
     });
     expect(outcome.status === 'done' && outcome.suffix).toBe(2);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Devis',
-      'Paramètres (2)',
-      'Devis (2)',
-      'Dépouillement (2)',
-      'Plan de travail (2)',
-      'Récapitulatif (2)',
-      'Plan de financement (2)',
-      'Trésorerie (2)',
-      'Bilan carbone (2)',
-      'Dépenses (2)',
-      'Suivi budgétaire (2)',
-      'Trésorerie réelle (2)',
-      'Bilan financier (2)',
-      'Ayants droit (2)',
-      'CUE sheet (2)',
-      'Budget événement (2)',
-      'Facteurs (2)',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Devis', ...besideSheets(2)]);
     expect(wb.getWorksheet('Devis')?.getCell('B2').value).toBe('Mon devis à la main');
     const back = await roundTrip(wb);
     expect(nameRef(back, 'Devis_Total_2')).toEqual(["'Devis (2)'!$H$158"]);
