@@ -104,6 +104,7 @@ import {
   computeDays,
   exampleSchedule,
   linkValue,
+  measureValue,
   postWeeksAfterShoot,
   shootWeeks,
   shootWeekTotals,
@@ -222,8 +223,10 @@ export interface Production {
     input: Schedule;
     /** Each day's effective work, rest since the day before and days in a row. */
     days: DayResult[];
-    /** What the plan counts for each devis line it gives, in the links' order. */
+    /** What the plan counts for each devis line it gives, in the links' order (weeks around the shoot included). */
     counts: number[];
+    /** What each measure counts on the plan, once per measure (the links' and the shooting days). */
+    measures: Map<string, number>;
     /** Each role's days called and those outside its contract, in the roles' order. */
     roles: { called: number; outside: number }[];
     /** The shooting weeks (days, hours, covers); their count; the postproduction's weeks after the shoot. */
@@ -480,6 +483,7 @@ function computeSchedule(
       input: plan,
       days,
       counts: plan.links.map((l) => linkValue(plan, l)),
+      measures: new Map(['days', ...plan.links.map((l) => l.measure)].map((m) => [m, measureValue(plan, m)])),
       roles: plan.roles.map((r) => roleDays(plan.days, r)),
       weeks: shootWeekTotals(plan.days, days),
       shootWeeks: shootWeeks(plan.days),

@@ -141,6 +141,7 @@ const SHEETS: readonly SheetEntry[] = [
         schedule: p.schedule.input,
         days: p.schedule.days,
         counts: p.schedule.counts,
+        measures: p.schedule.measures,
         roles: p.schedule.roles,
         weeks: p.schedule.weeks,
         shootWeeks: p.schedule.shootWeeks,

@@ -88,6 +88,8 @@ export interface ScheduleLayoutInput {
   /** The domain's figures: each day's hours, rest and days in a row; what the plan counts per link. */
   days: readonly DayResult[];
   counts: readonly number[];
+  /** What each measure counts, once per measure (the counts beside the quantities). */
+  measures: ReadonlyMap<string, number>;
   roles: readonly { called: number; outside: number }[];
   /** The shooting weeks' totals; the postproduction's weeks after the shoot (null without steps). */
   weeks: readonly ShootWeek[];
@@ -435,16 +437,9 @@ function weekRows(b: SheetBuilder, input: ScheduleLayoutInput, after: number): n
 
 /** Free rows under the postproduction steps. */
 const FREE_POST_ROWS = 4;
-/** Weeks drawn past the last step's. */
+/** Weeks drawn past the last step's; the weeks drawn for a planning without a step. */
 const FREE_POST_WEEKS = 2;
-
-/** The weeks a postproduction planning spans, from its first start's Monday to its last end. */
-function postSpan(post: readonly PostStep[]): number {
-  if (post.length === 0) return 8;
-  const first = Math.min(...post.map((p) => mondayOf(p.start)));
-  const last = Math.max(...post.map((p) => postEnd(p).getTime()));
-  return Math.floor((last - first) / (7 * DAY_MS)) + 1;
-}
+const EMPTY_POST_WEEKS = 8;
 
 /** One postproduction step: typed step, start and working days; its end and weeks by formula. */
 function postRow(b: SheetBuilder, p: PostStep | null, r: number): void {
@@ -471,36 +466,44 @@ function postRow(b: SheetBuilder, p: PostStep | null, r: number): void {
   );
 }
 
-/** The weeks of the postproduction, one column each: a mark where a step runs that week. */
+/**
+ * The weeks of the postproduction, one column each, from the first start's Monday to two weeks
+ * past the last end: a mark where a step runs that week (it starts by the Friday and ends on or
+ * after the Monday).
+ */
 function postGrid(b: SheetBuilder, post: readonly PostStep[], header: number, rows: Rows): number {
-  const weeks = postSpan(post) + FREE_POST_WEEKS;
+  const spans = post.map((p) => ({ start: p.start.getTime(), end: postEnd(p).getTime() }));
+  const firstMonday = post.length ? Math.min(...post.map((p) => mondayOf(p.start))) : null;
+  const weeks =
+    (firstMonday === null
+      ? EMPTY_POST_WEEKS
+      : Math.floor((Math.max(...spans.map((x) => x.end)) - firstMonday) / (7 * DAY_MS)) + 1) +
+    FREE_POST_WEEKS;
   const starts = PO.range('start', rows.first, rows.last);
-  const mondays = post.map((p) => mondayOf(p.start));
-  const firstMonday = mondays.length ? Math.min(...mondays) : null;
+  // One formula along the header row: the first start's Monday, plus a week per column.
+  const firstCol = `$${columnLetter(POST_GRID_FIRST_COLUMN)}$${header}`;
   for (let w = 0; w < weeks; w += 1) {
     const col = columnLetter(POST_GRID_FIRST_COLUMN + w);
     const monday = `${col}$${header}`;
-    const date = firstMonday === null ? null : new Date(firstMonday + w * 7 * DAY_MS);
-    // One formula along the row: the first start's Monday, plus a week per column.
-    const firstCol = `$${columnLetter(POST_GRID_FIRST_COLUMN)}$${header}`;
+    const date = firstMonday === null ? null : firstMonday + w * 7 * DAY_MS;
     b.push({
       address: `${col}${header}`,
       formula: `IF(COUNT(${starts})=0,"",MIN(${starts})-WEEKDAY(MIN(${starts}),3)+7*(COLUMNS(${firstCol}:${col}${header})-1))`,
-      result: date ? toExcelSerial(date) : '',
+      result: date === null ? '' : toExcelSerial(new Date(date)),
       numFmt: 'dd/mm',
       style: 'header',
     });
-    [...post, ...Array<null>(rows.last - rows.first + 1 - post.length).fill(null)].forEach((p, i) => {
-      const r = rows.first + i;
+    for (let r = rows.first; r <= rows.last; r += 1) {
+      const span = spans[r - rows.first];
       const [start, end] = [`$${PO.letter('start')}${r}`, `$${PO.letter('end')}${r}`];
-      const runs = p && date && p.start.getTime() <= date.getTime() + 4 * DAY_MS && postEnd(p) >= date;
+      const runs = span !== undefined && date !== null && span.start <= date + 4 * DAY_MS && span.end >= date;
       b.push({
         address: `${col}${r}`,
         formula: `IF(OR(${start}="",${end}="",${monday}=""),"",IF(AND(${start}<=${monday}+4,${end}>=${monday}),"■",""))`,
         result: runs ? '■' : '',
         style: 'computed',
       });
-    });
+    }
   }
   return weeks;
 }
@@ -538,14 +541,12 @@ function countRows(b: SheetBuilder, input: ScheduleLayoutInput, header: number):
   const first = header + 1;
   const rows = measures.length > 0 ? measures : ['days'];
   rows.forEach((m, i) => {
-    const k = input.schedule.links.findIndex((l) => l.measure === m);
     b.push(
       { address: CO.cell('measure', first + i), value: measureLabel(m), style: 'label' },
       {
         address: CO.cell('value', first + i),
         formula: measureFormula(m, (x) => b.n(x)),
-        result:
-          k >= 0 ? (input.counts[k] ?? 0) - (input.schedule.links[k]?.plus ?? 0) : input.schedule.days.length,
+        result: input.measures.get(m) ?? 0,
         numFmt: NUMFMT.integer,
         style: 'computed',
       },
