@@ -1,5 +1,5 @@
 import { frenchSpacing } from '../../../domain/text/french';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import {
   Button,
   Caption1,
@@ -71,40 +71,38 @@ function SheetChoice({
   onChange: (next: Set<SheetKey> | null) => void;
 }): JSX.Element {
   const styles = useStyles();
-  const toggle = (
-    <Checkbox
-      label="Choisir les feuilles à créer"
-      checked={chosen !== null}
-      disabled={disabled}
-      onChange={(_, d) => onChange(d.checked === true ? new Set(SHEET_KEYS) : null)}
-    />
-  );
-  if (chosen === null) return toggle;
   return (
     <>
-      {toggle}
-      <fieldset className={styles.sheets} aria-describedby="feuilles-aide">
-        <legend>Feuilles à créer</legend>
-        {SHEET_KEYS.map((k) => (
-          <Checkbox
-            key={k}
-            label={BASE_SHEETS[k]}
-            checked={chosen.has(k)}
-            disabled={disabled}
-            onChange={(_, d) => {
-              const next = new Set(chosen);
-              if (d.checked === true) next.add(k);
-              else next.delete(k);
-              onChange(next);
-            }}
-          />
-        ))}
-        <Caption1 id="feuilles-aide" role={chosen.size === 0 ? 'alert' : undefined} className={styles.hint}>
-          {chosen.size === 0
-            ? 'Choisissez au moins une feuille.'
-            : 'Les feuilles que lisent les feuilles choisies (Paramètres, Devis…) sont ajoutées.'}
-        </Caption1>
-      </fieldset>
+      <Checkbox
+        label="Choisir les feuilles à créer"
+        checked={chosen !== null}
+        disabled={disabled}
+        onChange={(_, d) => onChange(d.checked === true ? new Set(SHEET_KEYS) : null)}
+      />
+      {chosen && (
+        <fieldset className={styles.sheets} aria-describedby="feuilles-aide">
+          <legend>Feuilles à créer</legend>
+          {SHEET_KEYS.map((k) => (
+            <Checkbox
+              key={k}
+              label={BASE_SHEETS[k]}
+              checked={chosen.has(k)}
+              disabled={disabled}
+              onChange={(_, d) => {
+                const next = new Set(chosen);
+                if (d.checked === true) next.add(k);
+                else next.delete(k);
+                onChange(next);
+              }}
+            />
+          ))}
+          <Caption1 id="feuilles-aide" role={chosen.size === 0 ? 'alert' : undefined} className={styles.hint}>
+            {chosen.size === 0
+              ? 'Choisissez au moins une feuille.'
+              : 'Les feuilles que lisent les feuilles choisies (Paramètres, Devis…) sont ajoutées.'}
+          </Caption1>
+        </fieldset>
+      )}
     </>
   );
 }
@@ -170,6 +168,7 @@ function Created({
 }
 
 /** The grid a creation writes, and why it (or its example) cannot be written, if so. */
+type GridChoice = ReturnType<typeof gridChoice>;
 function gridChoice(format: ProductionFormat, nomenclature: NomenclatureId | null) {
   const grid = nomenclature ?? defaultNomenclature(format);
   const exampleRefusal = scaffoldRefusal({ format, nomenclature: grid, example: true });
@@ -185,6 +184,7 @@ function gridChoice(format: ProductionFormat, nomenclature: NomenclatureId | nul
 function ProductionFields({
   format,
   nomenclature,
+  choice: { grid, exampleRefusal, canExample, gridRefusal },
   example,
   disabled,
   onFormat,
@@ -194,13 +194,13 @@ function ProductionFields({
   format: ProductionFormat;
   /** null: the format's own grid. */
   nomenclature: NomenclatureId | null;
+  choice: GridChoice;
   example: boolean;
   disabled: boolean;
   onFormat: (f: ProductionFormat) => void;
   onNomenclature: (n: NomenclatureId) => void;
   onExample: (checked: boolean) => void;
 }): JSX.Element {
-  const { grid, exampleRefusal, canExample, gridRefusal } = gridChoice(format, nomenclature);
   return (
     <>
       <Field label="Format de la production">
@@ -246,69 +246,12 @@ function ProductionFields({
   );
 }
 
-/** What a creation ended with: created, sheets in the way (write beside them?), or an error. */
-function Outcome({
-  state,
-  host,
-  onNext,
-  busy,
-  onBeside,
-  onCancel,
-}: {
-  state: State;
-  host: TaskpaneHost;
-  onNext?: (task: Task) => void;
-  busy: string | null;
-  onBeside: () => void;
-  onCancel: () => void;
-}): JSX.Element | null {
-  if (state.kind === 'done')
-    return (
-      <>
-        <Created outcome={state.outcome} host={host} onNext={onNext} />
-        {state.outcome.skipped.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Présentation incomplète</MessageBarTitle>
-              {state.outcome.skipped.join(' ')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </>
-    );
-  if (state.kind === 'conflict')
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          <MessageBarTitle>Feuilles existantes</MessageBarTitle>
-          {frenchSpacing(state.message)}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button disabled={busy !== null} onClick={onBeside}>
-            Créer à côté
-          </Button>
-          <Button onClick={onCancel}>Annuler</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  if (state.kind === 'error')
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>Erreur</MessageBarTitle>
-          {frenchSpacing(state.message)}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  return null;
-}
-
 /** A creation's state, and what starts one: its steps shown, its outcome kept, an error said. */
 function useCreation(
   host: TaskpaneHost,
   work: Work,
   onCreated?: (suffix: number | null) => void,
-): { state: State; setState: (s: State) => void; create: (request: ScaffoldRequest) => Promise<void> } {
+): [State, (s: State) => void, (request: ScaffoldRequest) => Promise<void>] {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const create = async (request: ScaffoldRequest): Promise<void> => {
     setState({ kind: 'working', step: 'inventaire' });
@@ -328,21 +271,30 @@ function useCreation(
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  return { state, setState, create };
+  return [state, setState, create];
 }
 
 /**
- * The creation's progress, then its outcome, which takes the focus (read by a screen reader, and
- * Tab goes on from there); Escape in it goes back to the button that started it.
+ * The creation's progress, then what it ended with — created, sheets in the way (write beside
+ * them?), or an error — which takes the focus (read by a screen reader, and Tab goes on from
+ * there); Escape in it goes back to the button that started it.
  */
 function ResultArea({
   state,
-  onEscape,
-  children,
+  host,
+  onNext,
+  busy,
+  onBeside,
+  onCancel,
+  trigger,
 }: {
   state: State;
-  onEscape: () => void;
-  children: ReactNode;
+  host: TaskpaneHost;
+  onNext?: (task: Task) => void;
+  busy: string | null;
+  onBeside: () => void;
+  onCancel: () => void;
+  trigger: RefObject<HTMLButtonElement>;
 }): JSX.Element {
   const styles = useStyles();
   const result = useRef<HTMLDivElement>(null);
@@ -361,10 +313,40 @@ function ResultArea({
         tabIndex={-1}
         className={styles.result}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onEscape();
+          if (e.key === 'Escape') trigger.current?.focus();
         }}
       >
-        {children}
+        {state.kind === 'done' && <Created outcome={state.outcome} host={host} onNext={onNext} />}
+        {state.kind === 'done' && state.outcome.skipped.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Présentation incomplète</MessageBarTitle>
+              {state.outcome.skipped.join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === 'conflict' && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Feuilles existantes</MessageBarTitle>
+              {frenchSpacing(state.message)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button disabled={busy !== null} onClick={onBeside}>
+                Créer à côté
+              </Button>
+              <Button onClick={onCancel}>Annuler</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.kind === 'error' && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Erreur</MessageBarTitle>
+              {frenchSpacing(state.message)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </div>
     </>
   );
@@ -395,9 +377,10 @@ export function ScaffoldPanel({
   const [example, setExample] = useState(false);
   /** null: every sheet; otherwise the sheets ticked. */
   const [chosen, setChosen] = useState<Set<SheetKey> | null>(null);
-  const { grid, canExample, gridRefusal } = gridChoice(format, nomenclature);
+  const choice = gridChoice(format, nomenclature);
+  const { grid, canExample, gridRefusal } = choice;
 
-  const { state, setState, create } = useCreation(host, work, onCreated);
+  const [state, setState, create] = useCreation(host, work, onCreated);
   const run = (onConflict: 'refuse' | 'beside'): Promise<void> =>
     create({
       format,
@@ -418,6 +401,7 @@ export function ScaffoldPanel({
       <ProductionFields
         format={format}
         nomenclature={nomenclature}
+        choice={choice}
         example={example}
         disabled={working}
         onFormat={(f) => {
@@ -438,16 +422,15 @@ export function ScaffoldPanel({
           Créer le classeur
         </Button>
       </div>
-      <ResultArea state={state} onEscape={() => trigger.current?.focus()}>
-        <Outcome
-          state={state}
-          host={host}
-          onNext={onNext}
-          busy={busy}
-          onBeside={() => void run('beside')}
-          onCancel={() => setState({ kind: 'idle' })}
-        />
-      </ResultArea>
+      <ResultArea
+        state={state}
+        host={host}
+        onNext={onNext}
+        busy={busy}
+        onBeside={() => void run('beside')}
+        onCancel={() => setState({ kind: 'idle' })}
+        trigger={trigger}
+      />
     </section>
   );
 }
